@@ -1,0 +1,8 @@
+import { createApp } from '@backstage/frontend-defaults';
+import { navModule } from './modules/nav';
+import { signInModule } from './modules/signIn';
+import { translationsModule } from './modules/translations';
+
+export default createApp({
+  features: [navModule, signInModule, translationsModule],
+});

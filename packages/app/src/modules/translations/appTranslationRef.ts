@@ -1,0 +1,16 @@
+import { createTranslationRef } from '@backstage/frontend-plugin-api';
+
+/** Strings of the app shell itself (navigation). */
+export const appTranslationRef = createTranslationRef({
+  id: 'diehard-app',
+  messages: {
+    nav: {
+      catalog: 'Catalog',
+      create: 'Create...',
+      register: 'Register',
+      search: 'Search',
+      menu: 'Menu',
+      settings: 'Settings',
+    },
+  },
+});

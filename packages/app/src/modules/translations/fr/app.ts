@@ -1,0 +1,15 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
+import { appTranslationRef } from '../appTranslationRef';
+
+export default createTranslationMessages({
+  ref: appTranslationRef,
+  full: true,
+  messages: {
+    'nav.catalog': 'Catalogue',
+    'nav.create': 'Créer...',
+    'nav.register': 'Enregistrer',
+    'nav.search': 'Recherche',
+    'nav.menu': 'Menu',
+    'nav.settings': 'Paramètres',
+  },
+});

@@ -1,0 +1,49 @@
+import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import { createTranslationResource } from '@backstage/frontend-plugin-api';
+import { TranslationBlueprint } from '@backstage/plugin-app-react';
+import { catalogTranslationRef } from '@backstage/plugin-catalog/alpha';
+import { catalogReactTranslationRef } from '@backstage/plugin-catalog-react/alpha';
+import { kubernetesTranslationRef } from '@backstage/plugin-kubernetes/alpha';
+import { kubernetesReactTranslationRef } from '@backstage/plugin-kubernetes-react/alpha';
+import { userSettingsTranslationRef } from '@backstage/plugin-user-settings/alpha';
+import { appTranslationRef } from './appTranslationRef';
+
+/**
+ * French for the app shell and the Backstage plugins our users see most. Each
+ * language is loaded only when a user picks it in Settings.
+ */
+const resources = [
+  createTranslationResource({
+    ref: appTranslationRef,
+    translations: { fr: () => import('./fr/app') },
+  }),
+  createTranslationResource({
+    ref: catalogTranslationRef,
+    translations: { fr: () => import('./fr/catalog') },
+  }),
+  createTranslationResource({
+    ref: catalogReactTranslationRef,
+    translations: { fr: () => import('./fr/catalogReact') },
+  }),
+  createTranslationResource({
+    ref: kubernetesTranslationRef,
+    translations: { fr: () => import('./fr/kubernetes') },
+  }),
+  createTranslationResource({
+    ref: kubernetesReactTranslationRef,
+    translations: { fr: () => import('./fr/kubernetesReact') },
+  }),
+  createTranslationResource({
+    ref: userSettingsTranslationRef,
+    translations: { fr: () => import('./fr/userSettings') },
+  }),
+];
+
+export const translationsModule = createFrontendModule({
+  pluginId: 'app',
+  extensions: resources.map(resource =>
+    TranslationBlueprint.make({ name: resource.id, params: { resource } }),
+  ),
+});
+
+export { appTranslationRef };
