@@ -13,10 +13,10 @@ apt_install() { # <package…>: installs the Debian packages that are missing
   [ "$(id -u)" -eq 0 ] || die "missing Debian packages (${missing[*]}); run as root or install them first"
   log "apt-get install ${missing[*]}"
   if [ -z "${_diehard_apt_updated:-}" ]; then
-    apt-get update -qq || die "apt-get update failed"
+    apt-get -o DPkg::Lock::Timeout=600 update -qq || die "apt-get update failed"
     _diehard_apt_updated=1
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
     die "apt-get install ${missing[*]} failed"
 }
 

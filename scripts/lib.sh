@@ -27,8 +27,14 @@ step_done() {
   log "done: ${_diehard_step} ($((SECONDS - _diehard_step_started)) s)"
 }
 
+# on_exit "command": runs it when the script ends, whatever the outcome.
+_diehard_cleanups=()
+on_exit() { _diehard_cleanups+=("$1"); }
+
 _diehard_on_exit() {
   local rc=$?
+  local cleanup
+  for cleanup in "${_diehard_cleanups[@]}"; do eval "$cleanup" || true; done
   if [ "$rc" -ne 0 ] && [ -n "$_diehard_step" ]; then
     printf '\033[1;31mFAILED\033[0m step "%s" (exit %s). The output above says why.\n' \
       "$_diehard_step" "$rc" >&2

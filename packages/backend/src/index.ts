@@ -28,5 +28,7 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
+// Pushes user-settings changes to open browser tabs.
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.start();

@@ -19,7 +19,7 @@ export default createTranslationMessages({
     'userListPicker.defaultOrgName': 'Entreprise',
     'userListPicker.orgFilterAllLabel': 'Tous',
     'userListPicker.personalFilter.title': 'Personnel',
-    'userListPicker.personalFilter.ownedLabel': 'Les miens',
+    'userListPicker.personalFilter.ownedLabel': 'À moi',
     'userListPicker.personalFilter.starredLabel': 'Favoris',
     'entityTableColumnTitle.name': 'Nom',
     'entityTableColumnTitle.type': 'Type',

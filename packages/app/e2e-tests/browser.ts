@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+export const screenshotDir = path.join(repoRoot, 'test-results/screenshots');
+
+/** Debian's Chromium, headless; the test command installs it. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(
+      `no Chromium at ${executablePath}: run the README's test command, which installs Debian's chromium`,
+    );
+  }
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Saves a full-page screenshot for review under test-results/screenshots/. */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({
+    path: path.join(screenshotDir, `${name}.png`),
+    fullPage: true,
+  });
+}
+
+export function assertAppIsBuilt() {
+  const index = path.join(repoRoot, 'packages/app/dist/index.html');
+  if (!fs.existsSync(index)) {
+    throw new Error(
+      'packages/app/dist is missing: build the frontend first (yarn workspace app build)',
+    );
+  }
+}
