@@ -27,6 +27,9 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
+// Diehard: HA posture of every service, live or from its manifests.
+backend.add(import('@diehard/plugin-ha-posture-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 // Pushes user-settings changes to open browser tabs.
 backend.add(import('@backstage/plugin-signals-backend'));

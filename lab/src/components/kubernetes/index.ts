@@ -1,0 +1,535 @@
+import crypto from 'node:crypto';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { LAB_HOST, LAB_PORTS } from '../../ports';
+import { LabError } from '../../util/errors';
+import { httpGet } from '../../util/http';
+import { httpsRequest } from '../../util/https';
+import {
+  isAlive,
+  readPid,
+  run,
+  startDaemon,
+  stopDaemon,
+} from '../../util/process';
+import { exists, readJson, writeJson } from '../../util/state';
+import { ensureCa, issueCert } from '../../util/tls';
+import { waitFor } from '../../util/wait';
+import type { ComponentContext, LabComponent } from '../types';
+import { binaryPaths, ensureBinaries, KubernetesBinaries } from './binaries';
+import { kubeconfigYaml } from './kubeconfig';
+import {
+  DEFAULT_PORTAL_NAMESPACES,
+  KWOK_NODE_ANNOTATION,
+  MIN_NODES,
+  nodeManifests,
+  PORTAL_SA_NAMESPACE,
+  PORTAL_SERVICE_ACCOUNT,
+  portalManifests,
+  ZONES,
+} from './manifests';
+
+export interface KubernetesEndpoint {
+  /** The pinned upstream version (lab/k8s/versions.env). */
+  version: string;
+  /** https://127.0.0.1:16443 */
+  server: string;
+  /** The lab CA that signed the apiserver's certificate. */
+  caFile: string;
+  caPem: string;
+  /** A kubeconfig for cluster-admin (group system:masters). */
+  adminKubeconfig: string;
+  adminToken: string;
+  /** The portal's ServiceAccount: read cluster-wide, apply only in `namespaces`. */
+  portal: {
+    serviceAccount: string;
+    serviceAccountNamespace: string;
+    token: string;
+    namespaces: string[];
+    kubeconfig: string;
+  };
+  /** Fake (KWOK) nodes, spread round-robin over `zones`. */
+  nodes: number;
+  zones: string[];
+  /** Pod IPs come from this loopback range: a process can listen on a pod's IP. */
+  podCidr: string;
+  serviceCidr: string;
+  /** The matching kubectl (the lab's build, not whatever is on PATH). */
+  kubectl: string;
+  etcd: string;
+}
+
+const POD_CIDR = '127.1.0.0/16';
+const SERVICE_CIDR = '10.96.0.0/16';
+
+const PROCESSES = [
+  'etcd',
+  'kube-apiserver',
+  'kube-controller-manager',
+  'kube-scheduler',
+  'kwok',
+] as const;
+type ProcessName = (typeof PROCESSES)[number];
+
+const files = (dir: string) => ({
+  pki: path.join(dir, 'pki'),
+  etcdData: path.join(dir, 'etcd-data'),
+  tokens: path.join(dir, 'tokens.json'),
+  tokensCsv: path.join(dir, 'pki', 'tokens.csv'),
+  saKey: path.join(dir, 'pki', 'sa.key'),
+  saPub: path.join(dir, 'pki', 'sa.pub'),
+  kwokConfig: path.join(dir, 'kwok.yaml'),
+  admin: path.join(dir, 'admin.kubeconfig'),
+  portal: path.join(dir, 'portal.kubeconfig'),
+  endpoint: path.join(dir, 'endpoint.json'),
+  build: path.join(dir, 'build.log'),
+  pid: (p: ProcessName) => path.join(dir, `${p}.pid`),
+  log: (p: ProcessName) => path.join(dir, `${p}.log`),
+  kubeconfig: (p: ProcessName) => path.join(dir, `${p}.kubeconfig`),
+});
+
+interface Tokens {
+  admin: string;
+  controllerManager: string;
+  scheduler: string;
+  kwok: string;
+}
+
+async function tokens(dir: string): Promise<Tokens> {
+  const f = files(dir);
+  const saved = await readJson<Tokens>(f.tokens);
+  if (saved) return saved;
+  const t = () => crypto.randomBytes(24).toString('hex');
+  const fresh = {
+    admin: t(),
+    controllerManager: t(),
+    scheduler: t(),
+    kwok: t(),
+  };
+  await writeJson(f.tokens, fresh);
+  return fresh;
+}
+
+function wantedNodes(ctx: ComponentContext) {
+  return Math.max(MIN_NODES, ctx.options.nodes ?? MIN_NODES);
+}
+
+function wantedNamespaces(ctx: ComponentContext) {
+  return ctx.options.portalNamespaces ?? DEFAULT_PORTAL_NAMESPACES;
+}
+
+async function api(
+  e: Pick<KubernetesEndpoint, 'server' | 'caPem' | 'adminToken'>,
+  urlPath: string,
+) {
+  const res = await httpsRequest(`${e.server}${urlPath}`, {
+    ca: e.caPem,
+    headers: {
+      Authorization: `Bearer ${e.adminToken}`,
+      Accept: 'application/json',
+    },
+  });
+  if (res.status !== 200)
+    throw new LabError(`GET ${urlPath}: ${res.status} ${res.body}`);
+  return JSON.parse(res.body.toString());
+}
+
+/** Server-side apply of a multi-document YAML, as the lab's field manager. */
+async function applyYaml(
+  bins: KubernetesBinaries,
+  kubeconfig: string,
+  yaml: string,
+) {
+  await run(
+    bins.kubectl,
+    [
+      `--kubeconfig=${kubeconfig}`,
+      'apply',
+      '--server-side',
+      '--force-conflicts',
+      '--field-manager=diehard-lab',
+      '-f',
+      '-',
+    ],
+    { input: yaml, timeoutMs: 300_000 },
+  );
+}
+
+/**
+ * Every command line of ours names a file in the component's directory: `dir` is the
+ * `expect` that tells our processes from another lab's (or a recycled PID).
+ */
+async function processesAlive(dir: string) {
+  for (const p of PROCESSES) {
+    if (!isAlive(await readPid(files(dir).pid(p)), dir)) return false;
+  }
+  return true;
+}
+
+async function start(ctx: ComponentContext): Promise<KubernetesEndpoint> {
+  const { dir, report } = ctx;
+  const f = files(dir);
+  const host = LAB_HOST;
+  const bins = await ensureBinaries(ctx.paths, report, f.build);
+  const ca = await ensureCa(ctx.paths.stateDir);
+  const t = await tokens(dir);
+  const server = `https://${host}:${LAB_PORTS.kubeApiserver}`;
+  const caPem = await fsp.readFile(ca.caFile, 'utf8');
+
+  // Certificates, the service-account key, static tokens, kubeconfigs.
+  await fsp.mkdir(f.pki, { recursive: true });
+  if (!(await exists(path.join(f.pki, 'apiserver.pem')))) {
+    await issueCert(ca, f.pki, 'apiserver', {
+      ips: [host, '10.96.0.1'],
+      dns: [
+        'localhost',
+        'kubernetes',
+        'kubernetes.default',
+        'kubernetes.default.svc',
+        'kubernetes.default.svc.cluster.local',
+      ],
+    });
+  }
+  if (!(await exists(f.saKey))) {
+    await run('openssl', [
+      'genpkey',
+      '-algorithm',
+      'RSA',
+      '-pkeyopt',
+      'rsa_keygen_bits:2048',
+      '-out',
+      f.saKey,
+    ]);
+    await run('openssl', ['pkey', '-in', f.saKey, '-pubout', '-out', f.saPub]);
+  }
+  await fsp.writeFile(
+    f.tokensCsv,
+    [
+      `${t.admin},diehard-lab-admin,diehard-lab-admin,"system:masters"`,
+      // The controller manager runs every controller with its own credentials.
+      `${t.controllerManager},system:kube-controller-manager,system:kube-controller-manager,"system:masters"`,
+      `${t.scheduler},system:kube-scheduler,system:kube-scheduler`,
+      `${t.kwok},diehard-lab-kwok,diehard-lab-kwok,"system:masters"`,
+    ].join('\n'),
+    { mode: 0o600 },
+  );
+  const kc = (user: string, token: string) =>
+    kubeconfigYaml({ server, caFile: ca.caFile, user, token });
+  await fsp.writeFile(f.admin, kc('diehard-lab-admin', t.admin), {
+    mode: 0o600,
+  });
+  await fsp.writeFile(
+    f.kubeconfig('kube-controller-manager'),
+    kc('system:kube-controller-manager', t.controllerManager),
+    { mode: 0o600 },
+  );
+  await fsp.writeFile(
+    f.kubeconfig('kube-scheduler'),
+    kc('system:kube-scheduler', t.scheduler),
+    { mode: 0o600 },
+  );
+  await fsp.writeFile(f.kubeconfig('kwok'), kc('diehard-lab-kwok', t.kwok), {
+    mode: 0o600,
+  });
+
+  const daemon = async (name: ProcessName, command: string, args: string[]) => {
+    const pid = await startDaemon({
+      command,
+      args,
+      cwd: dir,
+      logFile: f.log(name),
+      pidFile: f.pid(name),
+    });
+    return { pid, alive: () => isAlive(pid), logFile: f.log(name) };
+  };
+
+  report(
+    `kubernetes: etcd ${bins.versions.etcd} on ${host}:${LAB_PORTS.etcdClient}`,
+  );
+  const etcdUrl = `http://${host}:${LAB_PORTS.etcdClient}`;
+  const etcd = await daemon('etcd', bins.etcd, [
+    '--name=diehard-lab',
+    `--data-dir=${f.etcdData}`,
+    `--listen-client-urls=${etcdUrl}`,
+    `--advertise-client-urls=${etcdUrl}`,
+    `--listen-peer-urls=http://${host}:${LAB_PORTS.etcdPeer}`,
+    `--initial-advertise-peer-urls=http://${host}:${LAB_PORTS.etcdPeer}`,
+    `--initial-cluster=diehard-lab=http://${host}:${LAB_PORTS.etcdPeer}`,
+    '--unsafe-no-fsync', // a lab: speed over durability against a machine crash
+    '--quota-backend-bytes=4294967296',
+    '--log-level=warn',
+  ]);
+  await waitFor(
+    'etcd',
+    async () =>
+      (await httpGet(`${etcdUrl}/health`)).body.includes('"true"')
+        ? true
+        : undefined,
+    {
+      timeoutMs: 30_000,
+      ...etcd,
+    },
+  );
+
+  report(`kubernetes: kube-apiserver ${bins.versions.kubernetes} on ${server}`);
+  const apiserver = await daemon('kube-apiserver', bins.kubeApiserver, [
+    `--etcd-servers=${etcdUrl}`,
+    `--bind-address=${host}`,
+    `--advertise-address=${host}`,
+    `--secure-port=${LAB_PORTS.kubeApiserver}`,
+    `--cert-dir=${f.pki}`,
+    `--tls-cert-file=${path.join(f.pki, 'apiserver.pem')}`,
+    `--tls-private-key-file=${path.join(f.pki, 'apiserver.key')}`,
+    `--client-ca-file=${ca.caFile}`,
+    `--token-auth-file=${f.tokensCsv}`,
+    '--authorization-mode=RBAC',
+    '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+    `--service-account-key-file=${f.saPub}`,
+    `--service-account-signing-key-file=${f.saKey}`,
+    `--service-cluster-ip-range=${SERVICE_CIDR}`,
+    // The default reconciler refuses a loopback advertise address.
+    '--endpoint-reconciler-type=none',
+    '--allow-privileged=true',
+    '--profiling=false',
+    '--max-requests-inflight=800',
+    '--max-mutating-requests-inflight=400',
+    '--event-ttl=30m',
+    '--v=1',
+  ]);
+  await waitFor(
+    'kube-apiserver',
+    async () => {
+      const res = await httpsRequest(`${server}/readyz`, {
+        ca: caPem,
+        timeoutMs: 2000,
+      });
+      return res.status === 200 ? true : undefined;
+    },
+    { timeoutMs: 90_000, ...apiserver },
+  );
+
+  report('kubernetes: kube-controller-manager, kube-scheduler, kwok');
+  const controllerManager = await daemon(
+    'kube-controller-manager',
+    bins.kubeControllerManager,
+    [
+      `--kubeconfig=${f.kubeconfig('kube-controller-manager')}`,
+      `--bind-address=${host}`,
+      `--secure-port=${LAB_PORTS.kubeControllerManager}`,
+      `--cert-dir=${path.join(f.pki, 'kube-controller-manager')}`,
+      '--leader-elect=false',
+      `--service-account-private-key-file=${f.saKey}`,
+      `--root-ca-file=${ca.caFile}`,
+      '--cluster-name=diehard-lab',
+      // Pods get loopback IPs, which Endpoints and EndpointSlices reject.
+      '--controllers=*,-endpoints-controller,-endpointslice-controller,-endpointslice-mirroring-controller',
+      '--kube-api-qps=200',
+      '--kube-api-burst=400',
+      '--concurrent-deployment-syncs=10',
+      '--concurrent-replicaset-syncs=10',
+      '--v=1',
+    ],
+  );
+  const scheduler = await daemon('kube-scheduler', bins.kubeScheduler, [
+    `--kubeconfig=${f.kubeconfig('kube-scheduler')}`,
+    `--bind-address=${host}`,
+    `--secure-port=${LAB_PORTS.kubeScheduler}`,
+    `--cert-dir=${path.join(f.pki, 'kube-scheduler')}`,
+    '--leader-elect=false',
+    '--v=1',
+  ]);
+  const stages = await Promise.all(
+    (await fsp.readdir(bins.kwokStages))
+      .sort()
+      .map(s => fsp.readFile(path.join(bins.kwokStages, s), 'utf8')),
+  );
+  // Stages only: with a KwokConfiguration document of our own, kwok skips its defaults.
+  await fsp.writeFile(f.kwokConfig, stages.join('\n---\n'));
+  const kwok = await daemon('kwok', bins.kwok, [
+    `--kubeconfig=${f.kubeconfig('kwok')}`,
+    `--config=${f.kwokConfig}`,
+    `--manage-nodes-with-annotation-selector=${KWOK_NODE_ANNOTATION}=fake`,
+    `--cidr=${POD_CIDR}`,
+    `--node-ip=${host}`,
+    `--server-address=${host}:${LAB_PORTS.kwokServer}`,
+  ]);
+  const healthz = (port: number) => async () =>
+    (
+      await httpsRequest(`https://${host}:${port}/healthz`, {
+        insecure: true,
+        timeoutMs: 2000,
+      })
+    ).status === 200
+      ? true
+      : undefined;
+  await Promise.all([
+    waitFor(
+      'kube-controller-manager',
+      healthz(LAB_PORTS.kubeControllerManager),
+      { timeoutMs: 60_000, ...controllerManager },
+    ),
+    waitFor('kube-scheduler', healthz(LAB_PORTS.kubeScheduler), {
+      timeoutMs: 60_000,
+      ...scheduler,
+    }),
+    waitFor(
+      'kwok',
+      async () =>
+        (
+          await httpGet(`http://${host}:${LAB_PORTS.kwokServer}/healthz`)
+        ).status === 200
+          ? true
+          : undefined,
+      { timeoutMs: 60_000, ...kwok },
+    ),
+  ]);
+
+  return {
+    version: bins.versions.kubernetes,
+    server,
+    caFile: ca.caFile,
+    caPem,
+    adminKubeconfig: f.admin,
+    adminToken: t.admin,
+    portal: {
+      serviceAccount: PORTAL_SERVICE_ACCOUNT,
+      serviceAccountNamespace: PORTAL_SA_NAMESPACE,
+      token: '',
+      namespaces: [],
+      kubeconfig: f.portal,
+    },
+    nodes: 0,
+    zones: ZONES,
+    podCidr: POD_CIDR,
+    serviceCidr: SERVICE_CIDR,
+    kubectl: bins.kubectl,
+    etcd: etcdUrl,
+  };
+}
+
+/** Adds fake nodes up to the number asked for and portal namespaces; waits until ready. */
+async function ensure(
+  ctx: ComponentContext,
+  e: KubernetesEndpoint,
+): Promise<KubernetesEndpoint> {
+  const bins = binaryPaths(ctx.paths);
+  const f = files(ctx.dir);
+  const namespaces = [
+    ...new Set([...e.portal.namespaces, ...wantedNamespaces(ctx)]),
+  ].sort();
+  let token = e.portal.token;
+  if (!token || namespaces.length !== e.portal.namespaces.length) {
+    ctx.report(
+      `kubernetes: portal ServiceAccount ${PORTAL_SA_NAMESPACE}/${PORTAL_SERVICE_ACCOUNT}, apply in ${namespaces.join(
+        ', ',
+      )}`,
+    );
+    await applyYaml(bins, f.admin, portalManifests(namespaces));
+    token = await waitFor(
+      'the portal ServiceAccount token (filled by kube-controller-manager)',
+      async () => {
+        const secret = await api(
+          e,
+          `/api/v1/namespaces/${PORTAL_SA_NAMESPACE}/secrets/${PORTAL_SERVICE_ACCOUNT}-token`,
+        );
+        return secret.data?.token
+          ? Buffer.from(secret.data.token, 'base64').toString()
+          : undefined;
+      },
+      { timeoutMs: 60_000 },
+    );
+    await fsp.writeFile(
+      f.portal,
+      kubeconfigYaml({
+        server: e.server,
+        caFile: e.caFile,
+        user: PORTAL_SERVICE_ACCOUNT,
+        token,
+        namespace: namespaces[0],
+      }),
+      { mode: 0o600 },
+    );
+  }
+
+  const wanted = wantedNodes(ctx);
+  const selector = encodeURIComponent('diehard.dev/lab=true');
+  const existing = (await api(e, `/api/v1/nodes?labelSelector=${selector}`))
+    .items.length as number;
+  if (existing < wanted) {
+    ctx.report(
+      `kubernetes: ${
+        wanted - existing
+      } fake nodes (${existing} → ${wanted}) in ${ZONES.length} zones`,
+    );
+    await applyYaml(bins, f.admin, nodeManifests(existing + 1, wanted));
+  }
+  const ready = await waitFor(
+    `${wanted} fake nodes Ready (kwok)`,
+    async () => {
+      const nodes = (await api(e, `/api/v1/nodes?labelSelector=${selector}`))
+        .items as Array<{
+        status?: { conditions?: Array<{ type: string; status: string }> };
+      }>;
+      const n = nodes.filter(node =>
+        node.status?.conditions?.some(
+          c => c.type === 'Ready' && c.status === 'True',
+        ),
+      ).length;
+      return n >= wanted ? n : undefined;
+    },
+    { timeoutMs: 120_000 + wanted * 200, intervalMs: 500 },
+  );
+  // The default ServiceAccount (made by kube-controller-manager) gates pod creation.
+  await waitFor(
+    'the default ServiceAccount in the portal namespaces',
+    async () => {
+      for (const ns of namespaces)
+        await api(e, `/api/v1/namespaces/${ns}/serviceaccounts/default`);
+      return true;
+    },
+    { timeoutMs: 60_000 },
+  );
+  return { ...e, nodes: ready, portal: { ...e.portal, token, namespaces } };
+}
+
+export const kubernetesComponent: LabComponent<KubernetesEndpoint> = {
+  name: 'kubernetes',
+
+  async probe(ctx) {
+    const e = await readJson<KubernetesEndpoint>(files(ctx.dir).endpoint);
+    if (!e || e.version !== binaryPaths(ctx.paths).versions.kubernetes)
+      return undefined;
+    if (!(await processesAlive(ctx.dir))) return undefined;
+    try {
+      const res = await httpsRequest(`${e.server}/readyz`, {
+        ca: e.caPem,
+        timeoutMs: 2000,
+      });
+      return res.status === 200 ? e : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+
+  start,
+  ensure,
+
+  async stop(ctx) {
+    // Reverse order; the apiserver last but one so that controllers exit cleanly.
+    for (const p of [...PROCESSES].reverse()) {
+      await stopDaemon(files(ctx.dir).pid(p), {
+        expect: ctx.dir,
+        timeoutMs: 20_000,
+      });
+    }
+  },
+
+  async processes(ctx) {
+    return Promise.all(
+      PROCESSES.map(async name => {
+        const pid = await readPid(files(ctx.dir).pid(name));
+        return { name, pid, alive: isAlive(pid, ctx.dir) };
+      }),
+    );
+  },
+};

@@ -1,0 +1,223 @@
+import YAML from 'yaml';
+
+/** The ServiceAccount the portal uses, and where it lives. */
+export const PORTAL_SERVICE_ACCOUNT = 'diehard-portal';
+export const PORTAL_SA_NAMESPACE = 'diehard-system';
+export const DEFAULT_PORTAL_NAMESPACES = ['diehard-apps'];
+export const ZONES = ['lab-zone-a', 'lab-zone-b', 'lab-zone-c'];
+export const MIN_NODES = 6;
+/** Marks the lab's fake nodes (KWOK manages the nodes carrying this annotation). */
+export const KWOK_NODE_ANNOTATION = 'kwok.x-k8s.io/node';
+
+const READ = ['get', 'list', 'watch'];
+const WRITE = ['create', 'update', 'patch', 'delete'];
+
+/** What a posture engine reads, cluster-wide. */
+const READ_RULES = [
+  {
+    apiGroups: [''],
+    resources: [
+      'pods',
+      'services',
+      'endpoints',
+      'persistentvolumeclaims',
+      'persistentvolumes',
+      'serviceaccounts',
+      'configmaps',
+      'secrets',
+      'nodes',
+      'namespaces',
+      'replicationcontrollers',
+      'resourcequotas',
+      'limitranges',
+      'events',
+    ],
+    verbs: READ,
+  },
+  {
+    apiGroups: ['apps'],
+    resources: [
+      'deployments',
+      'replicasets',
+      'statefulsets',
+      'daemonsets',
+      'controllerrevisions',
+    ],
+    verbs: READ,
+  },
+  {
+    apiGroups: ['networking.k8s.io'],
+    resources: ['ingresses', 'ingressclasses', 'networkpolicies'],
+    verbs: READ,
+  },
+  { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: READ },
+  {
+    apiGroups: ['storage.k8s.io'],
+    resources: ['storageclasses', 'csidrivers', 'volumeattachments'],
+    verbs: READ,
+  },
+  {
+    apiGroups: ['autoscaling'],
+    resources: ['horizontalpodautoscalers'],
+    verbs: READ,
+  },
+  {
+    apiGroups: ['rbac.authorization.k8s.io'],
+    resources: ['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings'],
+    verbs: READ,
+  },
+  {
+    apiGroups: ['discovery.k8s.io'],
+    resources: ['endpointslices'],
+    verbs: READ,
+  },
+  { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: READ },
+];
+
+/** What the portal may apply, in its chosen namespaces only (bound per namespace). */
+const APPLY_RULES = [
+  {
+    apiGroups: [''],
+    resources: [
+      'pods',
+      'services',
+      'configmaps',
+      'secrets',
+      'serviceaccounts',
+      'persistentvolumeclaims',
+    ],
+    verbs: WRITE,
+  },
+  {
+    apiGroups: ['apps'],
+    resources: ['deployments', 'replicasets', 'statefulsets', 'daemonsets'],
+    verbs: WRITE,
+  },
+  {
+    apiGroups: ['apps'],
+    resources: ['deployments/scale', 'statefulsets/scale'],
+    verbs: ['get', 'update', 'patch'],
+  },
+  {
+    apiGroups: ['networking.k8s.io'],
+    resources: ['ingresses', 'networkpolicies'],
+    verbs: WRITE,
+  },
+  { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: WRITE },
+  {
+    apiGroups: ['autoscaling'],
+    resources: ['horizontalpodautoscalers'],
+    verbs: WRITE,
+  },
+  { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: WRITE },
+];
+
+const toYaml = (docs: object[]) =>
+  docs.map(d => YAML.stringify(d)).join('---\n');
+
+/** Namespaces, the portal's ServiceAccount, its long-lived token Secret and its RBAC. */
+export function portalManifests(namespaces: string[]): string {
+  const sa = {
+    kind: 'ServiceAccount',
+    name: PORTAL_SERVICE_ACCOUNT,
+    namespace: PORTAL_SA_NAMESPACE,
+  };
+  return toYaml([
+    ...[PORTAL_SA_NAMESPACE, ...namespaces].map(name => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name, labels: { 'diehard.dev/lab': 'true' } },
+    })),
+    {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: {
+        name: PORTAL_SERVICE_ACCOUNT,
+        namespace: PORTAL_SA_NAMESPACE,
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'kubernetes.io/service-account-token',
+      metadata: {
+        name: `${PORTAL_SERVICE_ACCOUNT}-token`,
+        namespace: PORTAL_SA_NAMESPACE,
+        annotations: {
+          'kubernetes.io/service-account.name': PORTAL_SERVICE_ACCOUNT,
+        },
+      },
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name: `${PORTAL_SERVICE_ACCOUNT}-read` },
+      rules: READ_RULES,
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name: `${PORTAL_SERVICE_ACCOUNT}-read` },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: `${PORTAL_SERVICE_ACCOUNT}-read`,
+      },
+      subjects: [sa],
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name: `${PORTAL_SERVICE_ACCOUNT}-apply` },
+      rules: APPLY_RULES,
+    },
+    ...namespaces.map(namespace => ({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: `${PORTAL_SERVICE_ACCOUNT}-apply`, namespace },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: `${PORTAL_SERVICE_ACCOUNT}-apply`,
+      },
+      subjects: [sa],
+    })),
+  ]);
+}
+
+export const nodeName = (i: number) => `lab-node-${String(i).padStart(3, '0')}`;
+export const zoneOf = (i: number) => ZONES[(i - 1) % ZONES.length];
+
+/** Fake nodes `from`..`to` (1-based), round-robin over the three zones. */
+export function nodeManifests(from: number, to: number): string {
+  const docs = [];
+  for (let i = from; i <= to; i++) {
+    const name = nodeName(i);
+    docs.push({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name,
+        annotations: {
+          [KWOK_NODE_ANNOTATION]: 'fake',
+          'node.alpha.kubernetes.io/ttl': '0',
+        },
+        labels: {
+          'kubernetes.io/hostname': name,
+          'kubernetes.io/os': 'linux',
+          'kubernetes.io/arch': 'amd64',
+          'topology.kubernetes.io/zone': zoneOf(i),
+          'topology.kubernetes.io/region': 'lab',
+          'node-role.kubernetes.io/worker': '',
+          'diehard.dev/lab': 'true',
+          type: 'kwok',
+        },
+      },
+      status: {
+        allocatable: { cpu: '16', memory: '64Gi', pods: '110' },
+        capacity: { cpu: '16', memory: '64Gi', pods: '110' },
+      },
+    });
+  }
+  return toYaml(docs);
+}

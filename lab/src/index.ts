@@ -1,0 +1,36 @@
+/**
+ * The HA lab: real infrastructure as plain processes on 127.0.0.0/8 for tests,
+ * benchmarks and the demo. See lab/README.md.
+ *
+ * @packageDocumentation
+ */
+export { useLab } from './useLab';
+export type { Lab, GaleraLab, TomcatLab, UseLabOptions } from './useLab';
+export { labUp, labDown, labStatus, parseComponentNames } from './lab';
+export type { LabRunOptions, ComponentStatus } from './lab';
+export type { LabEndpoints } from './endpoints';
+export type { ComponentName, UpOptions } from './components/types';
+export { COMPONENT_NAMES } from './components/types';
+export { startPostgres, stopPostgres } from './components/postgres';
+export type {
+  PostgresEndpoint,
+  PostgresInstanceOptions,
+} from './components/postgres';
+export type { RegistryEndpoint } from './components/registry';
+export type { KubernetesEndpoint } from './components/kubernetes';
+export type {
+  GaleraEndpoint,
+  GaleraNodeEndpoint,
+  WsrepStatus,
+} from './components/galera';
+export { startTomcat } from './components/tomcat';
+export type {
+  TomcatEndpoint,
+  TomcatInstance,
+  TomcatOptions,
+} from './components/tomcat';
+export { labPaths } from './paths';
+export type { LabPaths } from './paths';
+export { LAB_HOST, LAB_PORTS } from './ports';
+export { LabError } from './util/errors';
+export { freePort } from './util/net';

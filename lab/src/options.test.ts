@@ -1,0 +1,33 @@
+import { resolveUpOptions } from './options';
+
+describe('resolveUpOptions', () => {
+  it('takes the caller’s options over the environment', () => {
+    expect(
+      resolveUpOptions(
+        { nodes: 300, portalNamespaces: ['team-a'] },
+        { DIEHARD_LAB_NODES: '12', DIEHARD_LAB_PORTAL_NAMESPACES: 'x' },
+      ),
+    ).toEqual({ nodes: 300, portalNamespaces: ['team-a'] });
+  });
+
+  it('reads node count and namespaces from the environment', () => {
+    expect(
+      resolveUpOptions(
+        {},
+        {
+          DIEHARD_LAB_NODES: '12',
+          DIEHARD_LAB_PORTAL_NAMESPACES: 'team-a, team-b',
+        },
+      ),
+    ).toEqual({ nodes: 12, portalNamespaces: ['team-a', 'team-b'] });
+  });
+
+  it('names the value it refuses', () => {
+    expect(() => resolveUpOptions({}, { DIEHARD_LAB_NODES: 'many' })).toThrow(
+      /invalid lab options \(nodes: Expected number, received nan\)/,
+    );
+    expect(() =>
+      resolveUpOptions({ portalNamespaces: ['Team_A'] }, {}),
+    ).toThrow(/portalNamespaces\.0: must be a namespace name/);
+  });
+});

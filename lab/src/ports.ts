@@ -1,0 +1,30 @@
+/**
+ * The lab's fixed loopback addresses and ports, away from the portal (3000, 7007) and
+ * from Debian's defaults (5432, 3306, 8080, 2379, 6443, 10250-10259, 5000).
+ * Documented in lab/README.md; keep both in sync.
+ *
+ * A second lab on the same machine (another clone) sets, before it starts,
+ * DIEHARD_LAB_PORT_OFFSET (added to every port) and its own DIEHARD_LAB_DIR.
+ */
+export const LAB_HOST = process.env.DIEHARD_LAB_HOST ?? '127.0.0.1';
+
+const offset = Number(process.env.DIEHARD_LAB_PORT_OFFSET ?? 0);
+const p = (port: number) => port + offset;
+
+export const LAB_PORTS = {
+  postgres: p(15432),
+  registry: p(15000),
+  etcdClient: p(12379),
+  etcdPeer: p(12380),
+  kubeApiserver: p(16443),
+  kubeControllerManager: p(20257),
+  kubeScheduler: p(20259),
+  kwokServer: p(20247),
+  /** Per Galera node: SQL, group communication (gmcast), IST receiver, SST receiver. */
+  galera: [
+    { sql: p(13306), gmcast: p(14567), ist: p(14568), sst: p(14444) },
+    { sql: p(13307), gmcast: p(14577), ist: p(14578), sst: p(14454) },
+    { sql: p(13308), gmcast: p(14587), ist: p(14588), sst: p(14464) },
+  ],
+  tomcat: p(18080),
+};

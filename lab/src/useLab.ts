@@ -1,0 +1,99 @@
+import path from 'node:path';
+import {
+  galeraOperations,
+  GaleraEndpoint,
+  WsrepStatus,
+} from './components/galera';
+import type { KubernetesEndpoint } from './components/kubernetes';
+import type { PostgresEndpoint } from './components/postgres';
+import type { RegistryEndpoint } from './components/registry';
+import {
+  checkTomcatInstalled,
+  startTomcat,
+  TomcatInstance,
+  TomcatOptions,
+} from './components/tomcat';
+import type { ComponentName } from './components/types';
+import type { LabEndpoints } from './endpoints';
+import { labUp, LabRunOptions } from './lab';
+import { labPaths } from './paths';
+import { silentReporter, stderrReporter } from './util/reporter';
+
+/** The Galera cluster, and failure operations on its nodes (0-based, as in `nodes`). */
+export interface GaleraLab extends GaleraEndpoint {
+  /** SIGKILL node i; it stays down (even across `lab up`) until restart(i). */
+  kill(i: number): Promise<void>;
+  /** Starts node i again; resolves once it is Synced in the Primary component. */
+  restart(i: number): Promise<void>;
+  /** Isolates node i from the group; resolves once it is out of the Primary component. */
+  partition(i: number): Promise<void>;
+  /** Ends the isolation of node i; resolves once it is Synced again. */
+  heal(i: number): Promise<void>;
+  status(i: number): Promise<WsrepStatus>;
+}
+
+/** Starts a Tomcat 10.1 on a loopback address and port, serving a CATALINA_BASE. */
+export type TomcatLab = (options: TomcatOptions) => Promise<TomcatInstance>;
+
+/** What a jest suite gets from `useLab`: typed endpoints (and helpers) per component. */
+export interface Lab {
+  postgres: PostgresEndpoint;
+  registry: RegistryEndpoint;
+  kubernetes: KubernetesEndpoint;
+  galera: GaleraLab;
+  tomcat: TomcatLab;
+}
+
+export interface UseLabOptions {
+  /** KWOK fake nodes for `kubernetes` (default and minimum 6, or $DIEHARD_LAB_NODES). */
+  nodes?: number;
+  /** Namespaces where the portal's ServiceAccount may apply (default diehard-apps). */
+  portalNamespaces?: string[];
+}
+
+/**
+ * Starts (or reuses) just the named lab components and returns their endpoints.
+ * Safe to call from parallel jest workers. A component that cannot start throws a
+ * LabError saying why: a suite that needs the lab fails, it is never skipped.
+ * The processes outlive the suite; `yarn lab down` stops them.
+ *
+ *   const lab = await useLab(['postgres']);
+ *   const client = new Client({ connectionString: lab.postgres.connectionString });
+ */
+export async function useLab<N extends ComponentName>(
+  names: readonly N[],
+  options: UseLabOptions = {},
+): Promise<Pick<Lab, N>> {
+  const paths = labPaths();
+  const run: LabRunOptions = {
+    ...options,
+    paths,
+    report: process.env.DIEHARD_LAB_VERBOSE ? stderrReporter : silentReporter,
+  };
+  // `tomcat` is a function that starts instances: nothing to start up front.
+  if (names.includes('tomcat' as N)) checkTomcatInstalled();
+  const endpoints: Partial<LabEndpoints> = await labUp(
+    names.filter(n => n !== 'tomcat') as ComponentName[],
+    run,
+  );
+  const lab: Partial<Lab> = {};
+  for (const name of names as readonly ComponentName[]) {
+    switch (name) {
+      case 'galera':
+        lab.galera = {
+          ...endpoints.galera!,
+          ...galeraOperations({
+            paths,
+            dir: path.join(paths.stateDir, 'galera'),
+          }),
+        };
+        break;
+      case 'tomcat':
+        lab.tomcat = startTomcat;
+        break;
+      default:
+        (lab as Record<string, unknown>)[name] = endpoints[name];
+    }
+  }
+  return lab as Pick<Lab, N>;
+}

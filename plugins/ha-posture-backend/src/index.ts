@@ -1,0 +1,11 @@
+/**
+ * Diehard's HA posture backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { haPosturePlugin as default } from './plugin';
+export {
+  haPostureReadPermission,
+  haPostureRefreshPermission,
+  haPosturePermissions,
+} from './permissions';

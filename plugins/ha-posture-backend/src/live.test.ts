@@ -1,0 +1,279 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  AppsV1Api,
+  AutoscalingV2Api,
+  CoreV1Api,
+  KubeConfig,
+  KubernetesObject,
+  KubernetesObjectApi,
+  PatchStrategy,
+} from '@kubernetes/client-node';
+import request from 'supertest';
+import { parseManifests, EntityPosture } from '@diehard/plugin-ha-posture-common';
+import { useLab } from '@diehard/lab';
+import { haPosturePlugin } from './plugin';
+
+jest.setTimeout(300_000);
+
+const corpus = path.resolve(
+  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
+  '../corpus/service',
+);
+
+/** The corpus stack's manifests, moved to `namespace` (names inside DSNs included). */
+function stack(folder: string, namespace: string): KubernetesObject[] {
+  const dir = path.join(corpus, folder);
+  return fs
+    .readdirSync(dir)
+    .filter(file => /^\d\d-.*\.yaml$/.test(file))
+    .sort()
+    .flatMap(file => {
+      const text = fs
+        .readFileSync(path.join(dir, file), 'utf8')
+        .replace(/\beni-todo\b(?!-)/g, namespace);
+      return parseManifests(text, file).objects.map(o => o.object as KubernetesObject);
+    });
+}
+
+function component(name: string, namespace: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      annotations: {
+        'backstage.io/kubernetes-label-selector': 'app.kubernetes.io/name=todo-web',
+        'backstage.io/kubernetes-namespace': namespace,
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },
+  };
+}
+
+// Fresh namespaces per run: a namespace being deleted cannot be reused at once.
+const run = Math.random().toString(36).slice(2, 7);
+const HA = `posture-ha-${run}`;
+const FRAGILE = `posture-fragile-${run}`;
+
+describe('HA posture live from the lab cluster', () => {
+  let admin: KubeConfig;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+
+  beforeAll(async () => {
+    const lab = await useLab(['kubernetes']);
+    admin = new KubeConfig();
+    admin.loadFromFile(lab.kubernetes.adminKubeconfig);
+    const objects = KubernetesObjectApi.makeApiClient(admin);
+    const manifests = [
+      ...stack('eni-todo-ha', HA),
+      ...stack('eni-todo-fragile', FRAGILE),
+    ];
+    await provisionVolumes(admin, manifests);
+    for (const object of manifests) {
+      await objects.patch(
+        object,
+        undefined,
+        undefined,
+        'diehard-test',
+        true,
+        PatchStrategy.ServerSideApply,
+      );
+    }
+    await waitForRunningPods(admin, HA, 'app.kubernetes.io/name=todo-web', 3);
+    await waitForRunningPods(admin, HA, 'app=galera', 3);
+
+    backend = await startTestBackend({
+      features: [
+        haPosturePlugin,
+        catalogServiceMock.factory({
+          entities: [
+            component('todo-ha', HA),
+            component('todo-fragile', FRAGILE),
+          ],
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            kubernetes: {
+              serviceLocatorMethod: { type: 'multiTenant' },
+              clusterLocatorMethods: [
+                {
+                  type: 'config',
+                  clusters: [
+                    {
+                      name: 'lab',
+                      url: lab.kubernetes.server,
+                      authProvider: 'serviceAccount',
+                      serviceAccountToken: lab.kubernetes.portal.token,
+                      caData: Buffer.from(lab.kubernetes.caPem).toString('base64'),
+                    },
+                  ],
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    if (admin) {
+      const core = admin.makeApiClient(CoreV1Api);
+      for (const name of [HA, FRAGILE]) {
+        await core.deleteNamespace({ name }).catch(() => undefined);
+      }
+      const volumes = await core.listPersistentVolume();
+      for (const pv of volumes.items) {
+        const name = pv.metadata?.name ?? '';
+        if (name.startsWith(`${HA}-`) || name.startsWith(`${FRAGILE}-`)) {
+          await core.deletePersistentVolume({ name });
+        }
+      }
+    }
+  });
+
+  const refresh = async (name: string): Promise<EntityPosture> => {
+    const res = await request(backend.server).post(
+      `/api/ha-posture/entities/component/default/${name}/refresh`,
+    );
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+
+  it('reads the running stacks from the cluster and tells the HA one from the fragile one', async () => {
+    const ha = await refresh('todo-ha');
+    expect(ha.source).toEqual({ type: 'live', clusters: ['lab'] });
+    const web = ha.placement.find(p => p.name === 'todo-web')!;
+    expect(web.pods).toHaveLength(3);
+    expect(new Set(web.pods.map(p => p.node)).size).toBe(3);
+    const haSerious = ha.report.workloads.flatMap(w =>
+      w.findings.filter(f => f.severity !== 'info').map(f => `${f.rule}: ${f.message}`),
+    );
+    expect(haSerious).toEqual([]);
+    expect(ha.grade).toBe('A');
+
+    const fragile = await refresh('todo-fragile');
+    expect(fragile.source.type).toBe('live');
+    expect(fragile.grade).toMatch(/[DF]/);
+    expect(fragile.singlePointsOfFailure.length).toBeGreaterThan(0);
+  });
+
+  it('sees the HA Deployment scaled to 1 at the next refresh, and keeps both in its history', async () => {
+    const before = await refresh('todo-ha');
+    // Someone "temporarily" downsizes the service: no autoscaler, one replica.
+    await admin
+      .makeApiClient(AutoscalingV2Api)
+      .deleteNamespacedHorizontalPodAutoscaler({ name: 'todo-web', namespace: HA });
+    await admin.makeApiClient(AppsV1Api).patchNamespacedDeploymentScale(
+      {
+        name: 'todo-web',
+        namespace: HA,
+        body: [{ op: 'replace', path: '/spec/replicas', value: 1 }],
+      },
+    );
+    await waitForRunningPods(admin, HA, 'app.kubernetes.io/name=todo-web', 1);
+
+    const after = await refresh('todo-ha');
+    const categories = after.report.workloads
+      .filter(w => w.name === 'todo-web')
+      .flatMap(w => w.findings.map(f => f.category));
+    expect(categories).toContain('replicas');
+    expect(before.grade).toBe('A');
+    expect(after.grade).toMatch(/[DF]/);
+
+    const history = await request(backend.server).get(
+      '/api/ha-posture/entities/component/default/todo-ha/history',
+    );
+    expect(history.body.points.map((p: any) => p.grade)).toEqual([
+      before.grade,
+      after.grade,
+    ]);
+  });
+});
+
+/**
+ * Test double for storage: the lab has no NFS server or CSI driver (NFS cannot run
+ * here), so every claim of the stack, a StatefulSet's included, gets a
+ * PersistentVolume made for it ahead of time, the way an Ops team pre-provisions one.
+ * Nothing mounts them: KWOK's pods only need them bound.
+ */
+async function provisionVolumes(
+  kubeConfig: KubeConfig,
+  objects: KubernetesObject[],
+) {
+  const claims: Array<{ namespace: string; name: string; spec: any }> = [];
+  for (const object of objects as any[]) {
+    const namespace = object.metadata.namespace;
+    if (object.kind === 'PersistentVolumeClaim') {
+      claims.push({ namespace, name: object.metadata.name, spec: object.spec });
+    }
+    if (object.kind === 'StatefulSet') {
+      for (const template of object.spec.volumeClaimTemplates ?? []) {
+        for (let i = 0; i < (object.spec.replicas ?? 1); i++) {
+          claims.push({
+            namespace,
+            name: `${template.metadata.name}-${object.metadata.name}-${i}`,
+            spec: template.spec,
+          });
+        }
+      }
+    }
+  }
+  const core = kubeConfig.makeApiClient(CoreV1Api);
+  for (const claim of claims) {
+    const name = `${claim.namespace}-${claim.name}`;
+    const nfs = claim.spec.storageClassName === 'nfs-ha';
+    await core.createPersistentVolume({
+      body: {
+        metadata: {
+          name,
+          annotations: nfs ? { 'diehard.io/highly-available': 'true' } : {},
+        },
+        spec: {
+          capacity: { storage: claim.spec.resources?.requests?.storage ?? '1Gi' },
+          accessModes: claim.spec.accessModes,
+          storageClassName: claim.spec.storageClassName ?? '',
+          persistentVolumeReclaimPolicy: 'Retain',
+          claimRef: { namespace: claim.namespace, name: claim.name },
+          ...(nfs
+            ? { nfs: { server: 'nfs-ha.storage.internal', path: `/exports/${name}` } }
+            : { csi: { driver: 'lab.diehard.io', volumeHandle: name } }),
+        },
+      },
+    });
+  }
+}
+
+async function waitForRunningPods(
+  kubeConfig: KubeConfig,
+  namespace: string,
+  labelSelector: string,
+  count: number,
+) {
+  const core = kubeConfig.makeApiClient(CoreV1Api);
+  const deadline = Date.now() + 120_000;
+  let seen = 0;
+  while (Date.now() < deadline) {
+    const pods = await core.listNamespacedPod({ namespace, labelSelector });
+    const running = pods.items.filter(
+      p =>
+        p.status?.phase === 'Running' &&
+        !p.metadata?.deletionTimestamp &&
+        p.status.conditions?.some(c => c.type === 'Ready' && c.status === 'True'),
+    );
+    seen = running.length;
+    if (seen === count && pods.items.length === count) return;
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  throw new Error(
+    `${namespace}: expected ${count} running, ready pods (${labelSelector}), saw ${seen}`,
+  );
+}

@@ -1,0 +1,20 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** Reading an entity's HA posture, its history and the fleet view. */
+export const haPostureReadPermission = createPermission({
+  name: 'ha-posture.entity.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+
+/** Asking for an entity's posture to be recomputed now. */
+export const haPostureRefreshPermission = createPermission({
+  name: 'ha-posture.entity.refresh',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+export const haPosturePermissions = [
+  haPostureReadPermission,
+  haPostureRefreshPermission,
+];

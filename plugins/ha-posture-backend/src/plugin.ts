@@ -1,0 +1,76 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createRouter } from './router';
+import { haPosturePermissions } from './permissions';
+import { PostureService } from './service/PostureService';
+import { readClusterConnections } from './sources/clusters';
+import { LiveObjectSource } from './sources/LiveObjectSource';
+import { ManifestObjectSource } from './sources/ManifestObjectSource';
+import { PostureStore } from './store/PostureStore';
+
+/** HA posture of catalog entities, live from clusters or from manifests. */
+export const haPosturePlugin = createBackendPlugin({
+  pluginId: 'ha-posture',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        urlReader: coreServices.urlReader,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { clusters, skipped } = readClusterConnections(deps.config);
+        for (const cluster of skipped) {
+          deps.logger.warn('cluster left out of the HA posture', cluster);
+        }
+        const store = await PostureStore.create(deps.database);
+        const posture = new PostureService({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          live: new LiveObjectSource(clusters, deps.logger),
+          manifests: new ManifestObjectSource(deps.urlReader),
+          store,
+          logger: deps.logger,
+        });
+
+        deps.permissionsRegistry.addPermissions(haPosturePermissions);
+        deps.httpRouter.use(
+          await createRouter({
+            posture,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+          }),
+        );
+
+        const minutes =
+          deps.config.getOptionalNumber('haPosture.refresh.minutes') ?? 10;
+        const historyDays =
+          deps.config.getOptionalNumber('haPosture.historyDays') ?? 180;
+        await deps.scheduler.scheduleTask({
+          id: 'ha-posture-refresh',
+          frequency: { minutes },
+          timeout: { minutes: Math.max(5, minutes) },
+          initialDelay: { seconds: 15 },
+          fn: async () => {
+            const result = await posture.refreshAll();
+            deps.logger.info('refreshed HA posture', result);
+            await store.pruneHistory(
+              new Date(Date.now() - historyDays * 24 * 3600 * 1000),
+            );
+          },
+        });
+      },
+    });
+  },
+});

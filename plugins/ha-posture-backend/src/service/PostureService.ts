@@ -1,0 +1,260 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  Entity,
+  getCompoundEntityRef,
+  RELATION_OWNED_BY,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import {
+  ClusterPosture,
+  EntityPosture,
+  evaluatePosture,
+  FleetEntry,
+  grade as gradeFindings,
+  Grade,
+  PostureReport,
+} from '@diehard/plugin-ha-posture-common';
+import { LiveObjectSource } from '../sources/LiveObjectSource';
+import {
+  MANIFESTS_PATH_ANNOTATION,
+  ManifestObjectSource,
+} from '../sources/ManifestObjectSource';
+import { KUBERNETES_ID_ANNOTATION } from '../sources/LiveObjectSource';
+import { countBySeverity, PostureStore } from '../store/PostureStore';
+import { placementOf } from './placement';
+
+const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'F'];
+const EMPTY_REPORT: PostureReport = {
+  workloads: [],
+  cluster: { findings: [], facts: { nodes: 0, nodesPerZone: {} } },
+  services: [],
+};
+
+/**
+ * Computes, caches and records each entity's HA posture: live from the clusters when
+ * its workloads run there, otherwise from the manifests in its repository.
+ */
+export class PostureService {
+  private readonly cache = new Map<string, EntityPosture>();
+
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      live: LiveObjectSource;
+      manifests: ManifestObjectSource;
+      store: PostureStore;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** The last posture; computed now if the entity was never evaluated. */
+  async get(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntityPosture> {
+    const cached =
+      this.cache.get(entityRef) ?? (await this.deps.store.latest(entityRef));
+    if (cached) {
+      this.cache.set(entityRef, cached);
+      return cached;
+    }
+    return this.refresh(entityRef, credentials);
+  }
+
+  async refresh(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntityPosture> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) throw new NotFoundError(`no entity ${entityRef} in the catalog`);
+    return this.evaluateAndSave(entity);
+  }
+
+  /** Re-evaluates every entity that names its cluster objects or its manifests. */
+  async refreshAll(): Promise<{ evaluated: number; failed: number }> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const { items } = await this.deps.catalog.getEntities(
+      {
+        filter: [
+          { [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
+          { [`metadata.annotations.${MANIFESTS_PATH_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
+        ],
+      },
+      { credentials },
+    );
+    let failed = 0;
+    for (const entity of items) {
+      try {
+        await this.evaluateAndSave(entity);
+      } catch (error) {
+        failed += 1;
+        this.deps.logger.warn('posture evaluation failed', {
+          entity: stringifyEntityRef(entity),
+          error: String(error),
+        });
+      }
+    }
+    return { evaluated: items.length - failed, failed };
+  }
+
+  async history(entityRef: string) {
+    return this.deps.store.history(entityRef);
+  }
+
+  async fleet(credentials: BackstageCredentials): Promise<FleetEntry[]> {
+    const postures = await this.deps.store.allLatest();
+    const startOfToday = new Date(new Date().toISOString().slice(0, 10));
+    const previous = await this.deps.store.gradesBefore(startOfToday);
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      {
+        entityRefs: postures.map(p => p.entityRef),
+        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'relations'],
+      },
+      { credentials },
+    );
+    const entries: FleetEntry[] = [];
+    postures.forEach((posture, i) => {
+      const entity = items[i];
+      if (!entity) return; // gone from the catalog, or not visible to this user
+      const counts = countBySeverity(posture);
+      entries.push({
+        entityRef: posture.entityRef,
+        title: entity.metadata.title,
+        owner: relationTarget(entity, RELATION_OWNED_BY),
+        system: relationTarget(entity, RELATION_PART_OF),
+        grade: posture.grade,
+        previousGrade: previous.get(posture.entityRef) ?? null,
+        critical: counts.critical,
+        warning: counts.warning,
+        evaluatedAt: posture.evaluatedAt,
+        source: posture.source.type,
+      });
+    });
+    return entries;
+  }
+
+  async clusters(): Promise<ClusterPosture[]> {
+    return Promise.all(
+      this.deps.live.clusterNames.map(async cluster => {
+        const objects = await this.deps.live.clusterObjects(cluster);
+        const report = evaluatePosture({ objects });
+        return {
+          cluster,
+          evaluatedAt: new Date().toISOString(),
+          grade: gradeFindings(report.cluster.findings).grade,
+          findings: report.cluster.findings,
+          facts: report.cluster.facts,
+        };
+      }),
+    );
+  }
+
+  private async evaluateAndSave(entity: Entity): Promise<EntityPosture> {
+    const posture = await this.evaluate(entity);
+    await this.deps.store.save(posture);
+    this.cache.set(posture.entityRef, posture);
+    return posture;
+  }
+
+  private async evaluate(entity: Entity): Promise<EntityPosture> {
+    const entityRef = stringifyEntityRef(getCompoundEntityRef(entity));
+    const evaluatedAt = new Date().toISOString();
+    const subject = {
+      metadata: {
+        name: entity.metadata.name,
+        annotations: entity.metadata.annotations,
+      },
+    };
+
+    const live = await this.deps.live.objectsFor(entity);
+    if (live.length > 0) {
+      const reports = live.map(({ objects }) =>
+        evaluatePosture({ objects, entity: subject }),
+      );
+      return {
+        entityRef,
+        evaluatedAt,
+        source: { type: 'live', clusters: live.map(l => l.cluster) },
+        ...summarize(mergeReports(reports)),
+        placement: live.flatMap(l => placementOf(l.objects, l.cluster)),
+      };
+    }
+
+    const manifests = await this.deps.manifests.objectsFor(entity);
+    if (manifests) {
+      const report = evaluatePosture({
+        objects: manifests.objects,
+        entity: subject,
+        files: manifests.files,
+      });
+      return {
+        entityRef,
+        evaluatedAt,
+        source: { type: 'manifests', location: manifests.location },
+        ...summarize(report),
+        placement: [],
+      };
+    }
+
+    return {
+      entityRef,
+      evaluatedAt,
+      source: {
+        type: 'none',
+        reason: `no workload labelled for this entity in ${
+          this.deps.live.clusterNames.join(', ') || 'any configured cluster'
+        }, and no ${MANIFESTS_PATH_ANNOTATION} annotation`,
+      },
+      grade: null,
+      singlePointsOfFailure: [],
+      report: EMPTY_REPORT,
+      placement: [],
+    };
+  }
+}
+
+function summarize(report: PostureReport) {
+  const grades = [
+    ...report.services.map(s => s.grade),
+    ...report.workloads.map(w => w.grade),
+  ];
+  return {
+    report,
+    grade: grades.length ? worst(grades) : null,
+    singlePointsOfFailure: [
+      ...new Set(report.services.flatMap(s => s.singlePointsOfFailure)),
+    ],
+  };
+}
+
+function mergeReports(reports: PostureReport[]): PostureReport {
+  if (reports.length === 1) return reports[0];
+  return {
+    workloads: reports.flatMap(r => r.workloads),
+    services: reports.flatMap(r => r.services),
+    cluster: {
+      findings: reports.flatMap(r => r.cluster.findings),
+      facts: reports[0].cluster.facts,
+    },
+  };
+}
+
+function worst(grades: Grade[]): Grade {
+  return grades.reduce((a, b) => (GRADES.indexOf(b) > GRADES.indexOf(a) ? b : a));
+}
+
+function relationTarget(entity: Entity, type: string): string | undefined {
+  return entity.relations?.find(r => r.type === type)?.targetRef;
+}
+

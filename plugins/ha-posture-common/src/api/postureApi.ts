@@ -1,0 +1,85 @@
+import { Finding } from '../model/finding';
+import { ClusterFacts, Grade, PostureReport } from '../model/report';
+
+/**
+ * The REST API of the ha-posture backend plugin (`/api/ha-posture`), shared by the
+ * backend that answers it and the frontend client that calls it.
+ *
+ *   GET  /entities/:kind/:namespace/:name          EntityPosture (cached)
+ *   POST /entities/:kind/:namespace/:name/refresh  EntityPosture (recomputed now)
+ *   GET  /entities/:kind/:namespace/:name/history  { points: PostureHistoryPoint[] }
+ *   GET  /fleet                                    { entries: FleetEntry[] }
+ *   GET  /clusters                                 { clusters: ClusterPosture[] }
+ */
+
+/** Where the objects behind a posture came from. */
+export type PostureSource =
+  | { type: 'live'; clusters: string[] }
+  | { type: 'manifests'; location: string }
+  | { type: 'none'; reason: string };
+
+/** Where one pod of a workload runs, as the cluster reports it. */
+export interface PodPlacement {
+  name: string;
+  node?: string;
+  zone?: string;
+  ready: boolean;
+}
+
+/** The failure domains of one workload: its pods on nodes and zones. */
+export interface WorkloadPlacement {
+  cluster?: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  replicas: number;
+  pods: PodPlacement[];
+}
+
+export interface EntityPosture {
+  entityRef: string;
+  source: PostureSource;
+  /** ISO 8601. */
+  evaluatedAt: string;
+  /** The service's grade; null when there was nothing to evaluate. */
+  grade: Grade | null;
+  /** Plain words: "if node worker-1 fails, eni-todo-web loses all its sessions". */
+  singlePointsOfFailure: string[];
+  report: PostureReport;
+  /** Empty before deploy (manifests only). */
+  placement: WorkloadPlacement[];
+}
+
+/** A change of an entity's grade or finding counts (unchanged refreshes add none). */
+export interface PostureHistoryPoint {
+  /** YYYY-MM-DD of evaluatedAt. */
+  day: string;
+  /** ISO 8601. */
+  evaluatedAt: string;
+  grade: Grade;
+  critical: number;
+  warning: number;
+  info: number;
+}
+
+export interface FleetEntry {
+  entityRef: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  grade: Grade | null;
+  /** The grade as it stood before today, for the trend. */
+  previousGrade: Grade | null;
+  critical: number;
+  warning: number;
+  evaluatedAt: string;
+  source: PostureSource['type'];
+}
+
+export interface ClusterPosture {
+  cluster: string;
+  evaluatedAt: string;
+  grade: Grade;
+  findings: Finding[];
+  facts: ClusterFacts;
+}

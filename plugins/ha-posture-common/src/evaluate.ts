@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { evaluateCluster, CLUSTER_CHECKS } from './cluster/controlPlane';
+import { ObjectIndex } from './grouping/ObjectIndex';
+import { groupWorkloads } from './grouping/groupWorkloads';
+import { Workload } from './grouping/workload';
+import { containersOf } from './kube/podSpec';
+import { Finding } from './model/finding';
+import { KubeObject, namespaceOf, refOf } from './model/kube';
+import { PostureReport, WorkloadReport } from './model/report';
+import { WORKLOAD_RULES } from './rules';
+import { brokenBackend, brokenBackends } from './rules/IngressBackendRule';
+import { RuleCheck } from './rules/rule';
+import { grade } from './score/grade';
+import { serviceReports } from './score/serviceReports';
+import {
+  ConfigFile,
+  isTomcatContainer,
+  mountedFiles,
+} from './tomcat/configFiles';
+
+/** The catalog entity, as far as the engine reads it. */
+const entitySchema = z.looseObject({
+  metadata: z.looseObject({
+    name: z.string(),
+    annotations: z.record(z.string(), z.string()).optional(),
+  }),
+});
+
+/** Input of {@link evaluatePosture}, validated at the edge. */
+export const postureInputSchema = z.object({
+  objects: z.array(z.unknown()),
+  entity: entitySchema.optional(),
+  files: z
+    .union([
+      z.array(z.object({ path: z.string(), content: z.string() })),
+      z.record(z.string(), z.string()),
+    ])
+    .optional(),
+});
+
+/** Input of {@link evaluatePosture}. */
+export interface PostureInput {
+  /** Kubernetes objects from manifests or a live cluster (pods, nodes and endpoints included). */
+  objects: unknown[];
+  /** The catalog entity the objects belong to: its name names the service. */
+  entity?: {
+    metadata: {
+      name: string;
+      annotations?: Record<string, string>;
+      [k: string]: unknown;
+    };
+    [k: string]: unknown;
+  };
+  /** Files next to the manifests (server.xml, context.xml, web.xml), by path. */
+  files?: Array<{ path: string; content: string }> | Record<string, string>;
+}
+
+const orphanService: RuleCheck = {
+  id: 'ingress-service-selects-nothing',
+  category: 'ingress',
+  severity: 'warning',
+  title: 'Service selects no workload',
+};
+
+/** Every check the engine can report, workload, object and cluster level: for SARIF rule tables and docs. */
+export const ALL_CHECKS: RuleCheck[] = [
+  ...WORKLOAD_RULES.flatMap(r => r.checks),
+  orphanService,
+  ...CLUSTER_CHECKS,
+];
+
+function serviceName(w: Workload, entityName?: string): string {
+  if (entityName) return entityName;
+  const l = {
+    ...(w.object.metadata?.labels ?? {}),
+    ...w.template.metadata.labels,
+  };
+  return (
+    l['app.kubernetes.io/part-of'] ??
+    l['app.kubernetes.io/instance'] ??
+    w.namespace
+  );
+}
+
+function objectEntry(
+  obj: KubeObject,
+  service: string,
+  findings: Finding[],
+): WorkloadReport {
+  const g = grade(findings);
+  return {
+    kind: obj.kind ?? 'Unknown',
+    namespace: namespaceOf(obj),
+    name: obj.metadata?.name ?? '(unnamed)',
+    service,
+    grade: g.grade,
+    score: g.score,
+    replicas: 0,
+    findings,
+  };
+}
+
+function objectFinding(
+  check: RuleCheck,
+  obj: KubeObject,
+  message: string,
+  evidence: string,
+  remediation: string,
+): Finding {
+  return {
+    rule: check.id,
+    category: check.category,
+    severity: check.severity,
+    message,
+    objects: [refOf(obj)],
+    evidence,
+    remediation,
+  };
+}
+
+/**
+ * Evaluates the HA posture of a set of Kubernetes objects: groups them into workloads, runs
+ * every rule, grades each workload and service, and lists cluster (control-plane) findings.
+ * Isomorphic: the backend, the frontend, the scaffolder gate and the CLI all call it.
+ */
+export function evaluatePosture(input: PostureInput): PostureReport {
+  const parsed = postureInputSchema.parse(input);
+  const objects = parsed.objects.filter(
+    (o): o is KubeObject =>
+      !!o &&
+      typeof o === 'object' &&
+      typeof (o as KubeObject).kind === 'string',
+  );
+  const index = new ObjectIndex(objects);
+  const grouping = groupWorkloads(index);
+  const { workloads, orphanServices } = grouping;
+  const entityName = parsed.entity?.metadata.name;
+  const extraFiles: ConfigFile[] = Array.isArray(parsed.files)
+    ? parsed.files.map(f => ({ ...f, origin: f.path }))
+    : Object.entries(parsed.files ?? {}).map(([path, content]) => ({
+        path,
+        content,
+        origin: path,
+      }));
+
+  const reports: WorkloadReport[] = [];
+  for (const w of workloads) {
+    const service = serviceName(w, entityName);
+    const containers = containersOf(w.template.spec);
+    const mounted = containers.flatMap(c => mountedFiles(w, c, index));
+    const tomcat = containers.some(isTomcatContainer);
+    // Files next to the manifests stand in for what a Tomcat container does not mount itself.
+    const base = (p: string) =>
+      p.slice(p.replace(/\\/g, '/').lastIndexOf('/') + 1);
+    const mountedNames = new Set(mounted.map(f => base(f.path)));
+    const files = tomcat
+      ? [...mounted, ...extraFiles.filter(f => !mountedNames.has(base(f.path)))]
+      : mounted;
+    const findings: Finding[] = [];
+    for (const rule of WORKLOAD_RULES) {
+      findings.push(
+        ...rule.evaluate({
+          workload: w,
+          workloads,
+          index,
+          grouping,
+          service,
+          files,
+        }),
+      );
+    }
+    const g = grade(findings);
+    reports.push({
+      kind: w.kind,
+      namespace: w.namespace,
+      name: w.name,
+      service,
+      grade: g.grade,
+      score: g.score,
+      replicas: w.replicas,
+      findings,
+    });
+  }
+
+  // Objects that belong to no workload: reported at object level.
+  const routed = new Set(workloads.flatMap(w => w.ingresses));
+  for (const kind of ['Ingress', 'Route']) {
+    for (const ing of index.list(kind)) {
+      if (routed.has(ing)) continue;
+      const broken = brokenBackends(ing, index, grouping);
+      if (broken.length === 0) continue;
+      reports.push(
+        objectEntry(
+          ing,
+          entityName ?? namespaceOf(ing),
+          broken.map(b =>
+            objectFinding(
+              brokenBackend,
+              ing,
+              `${kind} ${ing.metadata?.name} routes to Service ${b.service}, which ${b.reason}: its paths answer 503.`,
+              `backend.service.name: ${b.service} (${b.reason})`,
+              'Point the backend at a Service whose selector matches running pods, or create the missing Service.',
+            ),
+          ),
+        ),
+      );
+    }
+  }
+  for (const svc of orphanServices) {
+    reports.push(
+      objectEntry(svc, entityName ?? namespaceOf(svc), [
+        objectFinding(
+          orphanService,
+          svc,
+          `Service ${
+            svc.metadata?.name
+          } selects no workload's pods (selector ${JSON.stringify(
+            svc.spec?.selector,
+          )}): traffic sent to it goes nowhere.`,
+          `spec.selector: ${JSON.stringify(svc.spec?.selector)}`,
+          "Make spec.selector match the pod template labels of the workload it fronts:\n\nspec:\n  selector: {app: <the pods' app label>}",
+        ),
+      ]),
+    );
+  }
+
+  reports.sort(
+    (a, b) =>
+      a.namespace.localeCompare(b.namespace) ||
+      a.name.localeCompare(b.name) ||
+      a.kind.localeCompare(b.kind),
+  );
+
+  const cluster = evaluateCluster(index, workloads);
+  return { workloads: reports, cluster, services: serviceReports(reports) };
+}

@@ -1,0 +1,68 @@
+import { ObjectIndex } from './ObjectIndex';
+import { groupWorkloads } from './groupWorkloads';
+import { deployment, netpol, pdb, service } from '../testing/fixtures';
+
+describe('groupWorkloads', () => {
+  it('folds ReplicaSets and their pods into the Deployment, and attaches what belongs to it', () => {
+    const rs = {
+      kind: 'ReplicaSet',
+      metadata: {
+        name: 'web-abc',
+        namespace: 'shop',
+        labels: { app: 'web', 'pod-template-hash': 'abc' },
+        ownerReferences: [{ kind: 'Deployment', name: 'web' }],
+      },
+      spec: { template: { metadata: { labels: { app: 'web' } }, spec: {} } },
+    };
+    const pod = {
+      kind: 'Pod',
+      metadata: {
+        name: 'web-abc-1',
+        namespace: 'shop',
+        labels: { app: 'web' },
+        ownerReferences: [{ kind: 'ReplicaSet', name: 'web-abc' }],
+      },
+      spec: { nodeName: 'n1' },
+    };
+    const hpa = {
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: {
+        scaleTargetRef: { kind: 'Deployment', name: 'web' },
+        minReplicas: 4,
+      },
+    };
+    const ing = {
+      kind: 'Ingress',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: {
+        defaultBackend: { service: { name: 'web', port: { number: 80 } } },
+      },
+    };
+    const other = service('web', { app: 'web' }, 'elsewhere');
+    const { workloads } = groupWorkloads(
+      new ObjectIndex([
+        deployment(),
+        rs,
+        pod,
+        hpa,
+        ing,
+        service(),
+        pdb(),
+        netpol(),
+        other,
+      ]),
+    );
+    expect(workloads.map(w => w.kind)).toEqual(['Deployment']);
+    const [w] = workloads;
+    expect(w.replicas).toBe(4);
+    expect(w.pods.map(p => p.metadata?.name)).toEqual(['web-abc-1']);
+    expect([
+      w.services.length,
+      w.ingresses.length,
+      w.pdbs.length,
+      w.networkPolicies.length,
+      w.replicaSets.length,
+    ]).toEqual([1, 1, 1, 1, 1]);
+  });
+});

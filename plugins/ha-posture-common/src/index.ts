@@ -1,0 +1,52 @@
+/**
+ * Diehard's HA posture engine: which failures a service survives, which it does not, and why.
+ * Isomorphic: no Node-only or React imports.
+ *
+ * @packageDocumentation
+ */
+
+export { evaluatePosture, postureInputSchema, ALL_CHECKS } from './evaluate';
+export type { PostureInput } from './evaluate';
+export { HA_CATEGORIES, SEVERITIES, severityRank } from './model/categories';
+export type { HaCategory, Severity } from './model/categories';
+export type { Finding } from './model/finding';
+export type { KubeObject } from './model/kube';
+export { refOf, namespaceOf } from './model/kube';
+export type {
+  Grade,
+  PostureReport,
+  WorkloadReport,
+  ServiceReport,
+  ClusterFacts,
+} from './model/report';
+export { parseManifests } from './manifests/parseManifests';
+export type {
+  ParsedManifests,
+  ManifestError,
+  ObjectSource,
+} from './manifests/parseManifests';
+export { toContractJson } from './report/contractJson';
+export type { ContractReport } from './report/contractJson';
+export {
+  grade,
+  scoreOf,
+  gradeOf,
+  PENALTY,
+  GRADE_THRESHOLDS,
+} from './score/grade';
+export { parseDsn, findDsns, describeDsn, redactSecrets } from './dsn/parseDsn';
+export type { Dsn, DsnHost } from './dsn/parseDsn';
+export { readSessionConfig } from './tomcat/sessionConfig';
+export type { SessionConfig } from './tomcat/sessionConfig';
+export type { RuleCheck } from './rules/rule';
+export { corpusExpectationSchema } from './corpus/corpusCase';
+export type { CorpusExpectation } from './corpus/corpusCase';
+export type {
+  EntityPosture,
+  PostureSource,
+  PodPlacement,
+  WorkloadPlacement,
+  PostureHistoryPoint,
+  FleetEntry,
+  ClusterPosture,
+} from './api/postureApi';

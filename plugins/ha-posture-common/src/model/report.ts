@@ -1,0 +1,49 @@
+import { Finding } from './finding';
+
+/** A–F, see `score/grade.ts` for the formula. */
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
+
+/** The findings of one workload (or of an object that belongs to none, e.g. an orphan Ingress). */
+export interface WorkloadReport {
+  kind: string;
+  namespace: string;
+  name: string;
+  /** The service this workload is part of (catalog entity, part-of label, instance label or namespace). */
+  service: string;
+  grade: Grade;
+  /** 0–100, see `score/grade.ts`. */
+  score: number;
+  /** Replicas as the engine counts them (HPA minReplicas, else spec.replicas, unset = 1). */
+  replicas: number;
+  findings: Finding[];
+}
+
+/** A service: the workloads that make it up, graded together. */
+export interface ServiceReport {
+  name: string;
+  grade: Grade;
+  score: number;
+  workloads: Array<{
+    kind: string;
+    namespace: string;
+    name: string;
+    grade: Grade;
+  }>;
+  /** Plain-words single points of failure, e.g. "if node worker-1 fails, todo loses all its sessions". */
+  singlePointsOfFailure: string[];
+}
+
+/** What the cluster itself is made of, as far as the objects show it. */
+export interface ClusterFacts {
+  nodes: number;
+  nodesPerZone: Record<string, number>;
+  apiServers?: number;
+  etcdMembers?: number;
+}
+
+/** The whole answer of {@link evaluatePosture}. */
+export interface PostureReport {
+  workloads: WorkloadReport[];
+  cluster: { findings: Finding[]; facts: ClusterFacts };
+  services: ServiceReport[];
+}

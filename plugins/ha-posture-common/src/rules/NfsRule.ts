@@ -1,0 +1,60 @@
+import { declaredHighlyAvailable, HA_ANNOTATION } from '../dsn/databases';
+import { volumesOf } from '../kube/podSpec';
+import { refOf } from '../model/kube';
+import { PostureRule, RuleCheck, findingFor, label } from './rule';
+
+const nfs: RuleCheck = {
+  id: 'storage-nfs-single-host',
+  category: 'storage',
+  severity: 'critical',
+  title: 'NFS server is a single host',
+};
+
+const remediation = (server: string) =>
+  `Serve NFS from a failover pair behind a virtual address and declare it:\n\nmetadata:\n  annotations:\n    ${HA_ANNOTATION}: "true"   # ${server} is a floating address of an HA pair\n\nor use a replicated storage class (ReadWriteMany).`;
+
+/** `storage`: an NFS volume whose server is one named host (unless declared highly available). */
+export const nfsRule: PostureRule = {
+  checks: [nfs],
+  evaluate({ workload: w, service }) {
+    const out = [];
+    const templateHa =
+      String(
+        w.template.metadata.annotations[HA_ANNOTATION] ?? '',
+      ).toLowerCase() === 'true';
+    for (const v of volumesOf(w.template.spec)) {
+      const server = v?.nfs?.server;
+      if (!server || templateHa) continue;
+      out.push(
+        findingFor(nfs, w, {
+          message: `${label(w)} mounts NFS volume ${
+            v.name
+          } from the single server ${server}.`,
+          evidence: `volumes[${v.name}].nfs.server: ${server}`,
+          remediation: remediation(server),
+          spof: `if NFS server ${server} fails, ${service} loses its shared storage`,
+        }),
+      );
+    }
+    for (const pv of w.pvs) {
+      const server =
+        pv.spec?.nfs?.server ??
+        (pv.spec?.csi?.driver === 'nfs.csi.k8s.io'
+          ? pv.spec?.csi?.volumeAttributes?.server
+          : undefined);
+      if (!server || declaredHighlyAvailable(pv)) continue;
+      out.push(
+        findingFor(nfs, w, {
+          message: `${label(w)} stores data on PersistentVolume ${
+            pv.metadata?.name
+          }, served by the single NFS server ${server}.`,
+          evidence: `PersistentVolume ${pv.metadata?.name} spec.nfs.server: ${server}`,
+          remediation: remediation(server),
+          objects: [refOf(pv)],
+          spof: `if NFS server ${server} fails, ${service} loses its shared storage`,
+        }),
+      );
+    }
+    return out;
+  },
+};
