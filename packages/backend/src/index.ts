@@ -29,6 +29,8 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 
 // Diehard: HA posture of every service, live or from its manifests.
 backend.add(import('@diehard/plugin-ha-posture-backend'));
+// Diehard: Dev/Ops handoff reviews, checklist from the posture.
+backend.add(import('@diehard/plugin-handoff-review-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 // Pushes user-settings changes to open browser tabs.

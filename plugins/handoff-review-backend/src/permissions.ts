@@ -1,0 +1,36 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** Opening a review on an entity. */
+export const handoffReviewCreatePermission = createPermission({
+  name: 'handoff-review.create',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
+/** Answering and commenting items (each side still answers only its own items). */
+export const handoffReviewAnswerPermission = createPermission({
+  name: 'handoff-review.answer',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/** Waiving an item: accepting a known gap for a while. */
+export const handoffReviewWaivePermission = createPermission({
+  name: 'handoff-review.waive',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/** Signing off for a side (the signer must also belong to that side's group). */
+export const handoffReviewSignOffPermission = createPermission({
+  name: 'handoff-review.sign-off',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+export const handoffReviewPermissions = [
+  handoffReviewCreatePermission,
+  handoffReviewAnswerPermission,
+  handoffReviewWaivePermission,
+  handoffReviewSignOffPermission,
+];

@@ -1,0 +1,105 @@
+import { Config } from '@backstage/config';
+import {
+  EntityPosture,
+  HA_CATEGORIES,
+  HaCategory,
+} from '@diehard/plugin-ha-posture-common';
+import { ReviewItem, Side } from './types';
+
+const CATEGORY_TITLES: Record<HaCategory, string> = {
+  replicas: 'Runs as several replicas',
+  spread: 'Replicas spread over nodes and zones',
+  disruption: 'A disruption budget that allows a drain',
+  probes: 'Readiness probes on serving containers',
+  rollout: 'Updates keep replicas serving',
+  sessions: 'HTTP sessions replicated',
+  database: 'Database without a single point of failure',
+  storage: 'Data volumes that follow the pods',
+  ingress: 'A robust entry point',
+  image: 'Pinned container images',
+  resources: 'CPU and memory requests',
+  network: 'Network policies',
+  'control-plane': 'Cluster control plane with a quorum',
+};
+
+/** Who provides each category: what the developer builds in, or what Ops provides. */
+const CATEGORY_SIDES: Record<HaCategory, Side> = {
+  replicas: 'dev',
+  spread: 'ops',
+  disruption: 'ops',
+  probes: 'dev',
+  rollout: 'dev',
+  sessions: 'dev',
+  database: 'ops',
+  storage: 'ops',
+  ingress: 'ops',
+  image: 'dev',
+  resources: 'ops',
+  network: 'ops',
+  'control-plane': 'ops',
+};
+
+const DEFAULT_MANUAL_ITEMS: Record<Side, Array<{ id: string; title: string }>> = {
+  dev: [
+    { id: 'load-tested', title: 'Load tested at the expected peak' },
+    { id: 'restore-tested', title: 'Restore from backup tested' },
+    { id: 'runbook', title: 'Runbook written' },
+  ],
+  ops: [
+    { id: 'on-call', title: 'On-call rota agreed' },
+    { id: 'monitoring', title: 'Monitoring and alerts in place' },
+    { id: 'backups', title: 'Database and volume backups scheduled' },
+  ],
+};
+
+export function manualItemsFromConfig(config: Config) {
+  const read = (side: Side) => {
+    const items = config.getOptionalConfigArray(`handoffReview.manualItems.${side}`);
+    return items
+      ? items.map(item => ({ id: item.getString('id'), title: item.getString('title') }))
+      : DEFAULT_MANUAL_ITEMS[side];
+  };
+  return { dev: read('dev'), ops: read('ops') };
+}
+
+/** One automatic item per HA category, with the posture's evidence, then the manual ones. */
+export function buildChecklist(
+  posture: EntityPosture,
+  manual: Record<Side, Array<{ id: string; title: string }>>,
+): ReviewItem[] {
+  const known = posture.source.type !== 'none';
+  const findings = [
+    ...posture.report.workloads.flatMap(w => w.findings),
+    ...posture.report.cluster.findings,
+  ].filter(f => f.severity !== 'info');
+  const clusterKnown = posture.source.type === 'live';
+
+  const automatic = HA_CATEGORIES.map((category): ReviewItem => {
+    const failing = findings.filter(f => f.category === category);
+    const evidenceKnown = known && (category !== 'control-plane' || clusterKnown);
+    let evidence: ReviewItem['evidence'] = 'unknown';
+    if (evidenceKnown) evidence = failing.length ? 'fail' : 'pass';
+    return {
+      id: `posture-${category}`,
+      title: CATEGORY_TITLES[category],
+      kind: 'automatic',
+      side: CATEGORY_SIDES[category],
+      category,
+      evidence,
+      findings: failing.map(f => `${f.severity}: ${f.message}`),
+      comments: [],
+    };
+  });
+  const manualItems = (['dev', 'ops'] as const).flatMap(side =>
+    manual[side].map(
+      (item): ReviewItem => ({
+        id: `${side}-${item.id}`,
+        title: item.title,
+        kind: 'manual',
+        side,
+        comments: [],
+      }),
+    ),
+  );
+  return [...automatic, ...manualItems];
+}

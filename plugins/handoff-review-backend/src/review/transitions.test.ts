@@ -1,0 +1,74 @@
+import { applyChange, viewOf } from './transitions';
+import { Review } from './types';
+
+const dev = { userEntityRef: 'user:default/alice', ownershipEntityRefs: ['group:default/dev-team'] };
+const ops = { userEntityRef: 'user:default/bruno', ownershipEntityRefs: ['group:default/ops-team'] };
+const gradeA = { grade: 'A' as const, critical: 0, warning: 0, evaluatedAt: '2026-11-20T00:00:00Z' };
+
+function review(): Review {
+  return {
+    id: 'r1',
+    entityRef: 'component:default/eni-todo-web',
+    version: 1,
+    createdBy: dev.userEntityRef,
+    createdAt: '2026-11-20T00:00:00Z',
+    devGroup: 'group:default/dev-team',
+    opsGroup: 'group:default/ops-team',
+    posture: gradeA,
+    items: [
+      { id: 'posture-replicas', title: 'Replicas', kind: 'automatic', side: 'dev', category: 'replicas', evidence: 'pass', comments: [] },
+      { id: 'posture-control-plane', title: 'Control plane', kind: 'automatic', side: 'ops', category: 'control-plane', evidence: 'unknown', comments: [] },
+      { id: 'dev-runbook', title: 'Runbook', kind: 'manual', side: 'dev', comments: [] },
+    ],
+    signOffs: [],
+  };
+}
+
+/** Waives the control plane until `expiresOn`, answers the runbook, signs both sides. */
+function approvedReview(expiresOn: string) {
+  const day = new Date('2026-11-20T10:00:00Z');
+  let r = review();
+  const step = (change: any, actor = dev) => {
+    r = applyChange(r, change, actor, r.version, day).review;
+  };
+  step({ action: 'waive', itemId: 'posture-control-plane', reason: 'three masters', expiresOn }, ops);
+  step({ action: 'answer', itemId: 'dev-runbook', done: true });
+  step({ action: 'sign-off', side: 'dev', posture: gradeA });
+  step({ action: 'sign-off', side: 'ops', posture: gradeA }, ops);
+  return r;
+}
+
+describe('review transitions', () => {
+  it('is approved and fresh while the posture holds and the waiver runs', () => {
+    const view = viewOf(approvedReview('2026-12-01'), new Date('2026-11-25T00:00:00Z'), gradeA);
+    expect(view.status).toBe('approved');
+    expect(view.stale).toBe(false);
+    expect(view.itemStates['posture-control-plane']).toBe('waived');
+  });
+
+  it('turns a waived item back to open once its waiver expires, and flags the review stale', () => {
+    const view = viewOf(approvedReview('2026-12-01'), new Date('2026-12-01T08:00:00Z'), gradeA);
+    expect(view.itemStates['posture-control-plane']).toBe('open');
+    expect(view.stale).toBe(true);
+  });
+
+  it('flags an approved review stale when the posture degrades below what was signed', () => {
+    const degraded = { ...gradeA, grade: 'D' as const, critical: 1 };
+    const view = viewOf(approvedReview('2026-12-01'), new Date('2026-11-25T00:00:00Z'), degraded);
+    expect(view.stale).toBe(true);
+  });
+
+  it('asks for the sign-offs again when an item changes after signing', () => {
+    const signed = approvedReview('2026-12-01');
+    const { review: changed, detail } = applyChange(
+      signed,
+      { action: 'answer', itemId: 'dev-runbook', done: false },
+      dev,
+      signed.version,
+      new Date('2026-11-21T00:00:00Z'),
+    );
+    expect(changed.signOffs).toEqual([]);
+    expect(detail.signOffsCleared).toEqual(['dev', 'ops']);
+    expect(viewOf(changed, new Date('2026-11-21T00:00:00Z')).status).toBe('open');
+  });
+});

@@ -1,0 +1,179 @@
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import {
+  ItemState,
+  PostureSnapshot,
+  Review,
+  ReviewItem,
+  ReviewView,
+  Side,
+} from './types';
+
+/** Who is acting: their entity ref and the groups they belong to. */
+export interface Actor {
+  userEntityRef: string;
+  ownershipEntityRefs: string[];
+}
+
+export type ReviewChange =
+  | { action: 'answer'; itemId: string; done: boolean }
+  | { action: 'comment'; itemId: string; text: string }
+  | { action: 'waive'; itemId: string; reason: string; expiresOn: string }
+  | { action: 'sign-off'; side: Side; posture: PostureSnapshot };
+
+const GRADES = ['A', 'B', 'C', 'D', 'F'];
+
+function sideGroup(review: Review, side: Side) {
+  return side === 'dev' ? review.devGroup : review.opsGroup;
+}
+
+function assertMember(review: Review, actor: Actor, side: Side, what: string) {
+  const group = sideGroup(review, side);
+  if (!actor.ownershipEntityRefs.includes(group)) {
+    throw new NotAllowedError(
+      `${what} is for the ${side === 'dev' ? 'Dev' : 'Ops'} side: ${actor.userEntityRef} is not a member of ${group}`,
+    );
+  }
+}
+
+function findItem(review: Review, itemId: string): ReviewItem {
+  const item = review.items.find(i => i.id === itemId);
+  if (!item) throw new InputError(`review ${review.id} has no item '${itemId}'`);
+  return item;
+}
+
+export function itemState(item: ReviewItem, today: string): ItemState {
+  const waived = !!item.waiver && item.waiver.expiresOn > today;
+  if (item.kind === 'automatic') {
+    if (item.evidence === 'pass') return 'passed';
+    return waived ? 'waived' : item.evidence === 'fail' ? 'failed' : 'open';
+  }
+  if (item.answer?.done) return 'passed';
+  if (waived) return 'waived';
+  return item.answer ? 'failed' : 'open';
+}
+
+/**
+ * Applies one change to a review the caller has read at `expectedVersion`, and says
+ * what happened for the history. A stale version is a conflict, never a silent overwrite.
+ */
+export function applyChange(
+  review: Review,
+  change: ReviewChange,
+  actor: Actor,
+  expectedVersion: number,
+  now: Date,
+): { review: Review; detail: Record<string, unknown> } {
+  if (review.version !== expectedVersion) {
+    throw new ConflictError(
+      `review ${review.id} changed since you read it (you have version ${expectedVersion}, it is now ${review.version}); reload it and apply your change again`,
+    );
+  }
+  const at = now.toISOString();
+  const today = at.slice(0, 10);
+  const next: Review = structuredClone(review);
+  next.version += 1;
+  let detail: Record<string, unknown>;
+
+  switch (change.action) {
+    case 'answer': {
+      const item = findItem(next, change.itemId);
+      if (item.kind !== 'manual') {
+        throw new InputError(
+          `item '${item.id}' is checked by the posture engine; comment on it or waive it instead`,
+        );
+      }
+      assertMember(next, actor, item.side, `item '${item.id}'`);
+      item.answer = { done: change.done, by: actor.userEntityRef, at };
+      detail = { itemId: item.id, done: change.done };
+      break;
+    }
+    case 'comment': {
+      const item = findItem(next, change.itemId);
+      if (!change.text.trim()) throw new InputError('a comment needs some text');
+      item.comments.push({ author: actor.userEntityRef, at, text: change.text });
+      detail = { itemId: item.id, text: change.text };
+      break;
+    }
+    case 'waive': {
+      const item = findItem(next, change.itemId);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(change.expiresOn) || change.expiresOn <= today) {
+        throw new InputError(
+          `expiresOn must be a date after today (YYYY-MM-DD), got '${change.expiresOn}'`,
+        );
+      }
+      if (!change.reason.trim()) throw new InputError('a waiver needs a reason');
+      item.waiver = {
+        reason: change.reason,
+        approver: actor.userEntityRef,
+        expiresOn: change.expiresOn,
+        at,
+      };
+      detail = { itemId: item.id, reason: change.reason, expiresOn: change.expiresOn };
+      break;
+    }
+    case 'sign-off': {
+      assertMember(next, actor, change.side, 'this sign-off');
+      const blocking = next.items.filter(i => {
+        const state = itemState(i, today);
+        return state === 'failed' || state === 'open';
+      });
+      if (blocking.length) {
+        throw new ConflictError(
+          `cannot sign off while ${blocking.length} item(s) are open or failing: ${blocking
+            .map(i => i.id)
+            .join(', ')}`,
+        );
+      }
+      next.signOffs = next.signOffs.filter(s => s.side !== change.side);
+      next.signOffs.push({ side: change.side, by: actor.userEntityRef, at, posture: change.posture });
+      detail = { side: change.side, posture: change.posture };
+      return { review: next, detail };
+    }
+    default:
+      throw new InputError('unknown change');
+  }
+
+  // What was signed is no longer what the review says: the sign-offs must be given again.
+  if (next.signOffs.length && change.action !== 'comment') {
+    detail = { ...detail, signOffsCleared: next.signOffs.map(s => s.side) };
+    next.signOffs = [];
+  }
+  return { review: next, detail };
+}
+
+function worse(current: PostureSnapshot, signed: PostureSnapshot): boolean {
+  const rank = (s: PostureSnapshot) => (s.grade ? GRADES.indexOf(s.grade) : GRADES.length);
+  return (
+    rank(current) > rank(signed) ||
+    current.critical > signed.critical ||
+    current.warning > signed.warning
+  );
+}
+
+/** The review as it stands today, given the entity's current posture. */
+export function viewOf(
+  review: Review,
+  now: Date,
+  currentPosture?: PostureSnapshot,
+): ReviewView {
+  const today = now.toISOString().slice(0, 10);
+  const itemStates = Object.fromEntries(
+    review.items.map(item => [item.id, itemState(item, today)]),
+  );
+  const approved =
+    review.signOffs.some(s => s.side === 'dev') &&
+    review.signOffs.some(s => s.side === 'ops');
+  const reopened = Object.values(itemStates).some(
+    state => state === 'open' || state === 'failed',
+  );
+  const degraded =
+    !!currentPosture && review.signOffs.some(s => worse(currentPosture, s.posture));
+  const stale = approved && (degraded || reopened);
+  return {
+    ...review,
+    status: approved ? 'approved' : 'open',
+    itemStates,
+    stale,
+    currentPosture,
+  };
+}

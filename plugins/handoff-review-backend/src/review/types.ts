@@ -1,0 +1,86 @@
+import { Grade, HaCategory } from '@diehard/plugin-ha-posture-common';
+
+export type Side = 'dev' | 'ops';
+
+/** What the posture engine says of a category at the time the checklist was made. */
+export type Evidence = 'pass' | 'fail' | 'unknown';
+
+export interface Waiver {
+  reason: string;
+  approver: string;
+  /** ISO date (YYYY-MM-DD); the waiver no longer counts from that day on. */
+  expiresOn: string;
+  at: string;
+}
+
+export interface ItemComment {
+  author: string;
+  at: string;
+  text: string;
+}
+
+export interface ReviewItem {
+  id: string;
+  title: string;
+  /** Automatic items come from the posture; manual ones are answered by a side. */
+  kind: 'automatic' | 'manual';
+  side: Side;
+  category?: HaCategory;
+  evidence?: Evidence;
+  /** Findings behind a failing automatic item, in one line each. */
+  findings?: string[];
+  /** A manual item's answer. */
+  answer?: { done: boolean; by: string; at: string };
+  waiver?: Waiver;
+  comments: ItemComment[];
+}
+
+export interface PostureSnapshot {
+  grade: Grade | null;
+  critical: number;
+  warning: number;
+  evaluatedAt: string;
+}
+
+export interface SignOff {
+  side: Side;
+  by: string;
+  at: string;
+  posture: PostureSnapshot;
+}
+
+export interface Review {
+  id: string;
+  entityRef: string;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  /** The group that signs for Dev: the entity's owner. */
+  devGroup: string;
+  opsGroup: string;
+  posture: PostureSnapshot;
+  items: ReviewItem[];
+  signOffs: SignOff[];
+}
+
+/** An item's state as it stands today (an expired waiver no longer counts). */
+export type ItemState = 'passed' | 'failed' | 'open' | 'waived';
+
+export type ReviewStatus = 'open' | 'approved';
+
+/** A review as the API returns it: stored facts plus what follows from them today. */
+export interface ReviewView extends Review {
+  status: ReviewStatus;
+  itemStates: Record<string, ItemState>;
+  /** Approved, but since then the posture has degraded below what was signed or a waiver has expired. */
+  stale: boolean;
+  currentPosture?: PostureSnapshot;
+}
+
+export interface ReviewEvent {
+  version: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: Record<string, unknown>;
+}

@@ -1,0 +1,191 @@
+import request from 'supertest';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { ALICE, as, BRUNO, CAROL, startReviewBackend } from './testing/reviewBackend';
+
+const HA = 'component:default/eni-todo-ha';
+const tomorrow = () => new Date(Date.now() + 86400_000).toISOString().slice(0, 10);
+
+async function openReview(server: any, entityRef = HA, user = ALICE) {
+  const res = await request(server)
+    .post('/api/handoff-review/reviews')
+    .set(as(user))
+    .send({ entityRef });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+async function change(server: any, review: any, user: string, body: object) {
+  return request(server)
+    .post(`/api/handoff-review/reviews/${review.id}/changes`)
+    .set(as(user))
+    .send({ version: review.version, change: body });
+}
+
+describe('handoff reviews', () => {
+  it('opens a review with the posture checklist and both sides\' manual items', async () => {
+    const { server } = await startReviewBackend();
+    const review = await openReview(server);
+    expect(review.status).toBe('open');
+    expect(review.devGroup).toBe('group:default/dev-team');
+    expect(review.posture.grade).toBe('A');
+    const automatic = review.items.filter((i: any) => i.kind === 'automatic');
+    expect(automatic).toHaveLength(13);
+    expect(review.itemStates['posture-sessions']).toBe('passed');
+    // Manifests say nothing of the cluster's control plane: someone must vouch for it.
+    expect(review.itemStates['posture-control-plane']).toBe('open');
+    expect(review.items.filter((i: any) => i.kind === 'manual').map((i: any) => i.id)).toEqual([
+      'dev-load-tested',
+      'dev-restore-tested',
+      'dev-runbook',
+      'ops-on-call',
+      'ops-monitoring',
+      'ops-backups',
+    ]);
+  });
+
+  it('shows failing evidence for a fragile service', async () => {
+    const { server } = await startReviewBackend();
+    const review = await openReview(server, 'component:default/eni-todo-fragile');
+    expect(review.itemStates['posture-sessions']).toBe('failed');
+    const sessions = review.items.find((i: any) => i.id === 'posture-sessions');
+    expect(sessions.findings.length).toBeGreaterThan(0);
+  });
+
+  it('goes from open to approved by one Dev and one Ops sign-off, and keeps every step', async () => {
+    const { server } = await startReviewBackend();
+    let review = await openReview(server);
+
+    for (const itemId of ['dev-load-tested', 'dev-restore-tested', 'dev-runbook']) {
+      const res = await change(server, review, ALICE, { action: 'answer', itemId, done: true });
+      expect(res.status).toBe(200);
+      review = res.body;
+    }
+    for (const itemId of ['ops-on-call', 'ops-monitoring', 'ops-backups']) {
+      review = (await change(server, review, BRUNO, { action: 'answer', itemId, done: true })).body;
+    }
+    review = (
+      await change(server, review, BRUNO, {
+        action: 'waive',
+        itemId: 'posture-control-plane',
+        reason: 'three API servers and etcd members, see the cluster page',
+        expiresOn: tomorrow(),
+      })
+    ).body;
+    expect(review.itemStates['posture-control-plane']).toBe('waived');
+
+    review = (await change(server, review, ALICE, { action: 'sign-off', side: 'dev' })).body;
+    expect(review.status).toBe('open');
+    review = (await change(server, review, BRUNO, { action: 'sign-off', side: 'ops' })).body;
+    expect(review.status).toBe('approved');
+    expect(review.stale).toBe(false);
+    expect(review.signOffs.map((s: any) => [s.side, s.by, s.posture.grade])).toEqual([
+      ['dev', ALICE, 'A'],
+      ['ops', BRUNO, 'A'],
+    ]);
+
+    const history = await request(server)
+      .get(`/api/handoff-review/reviews/${review.id}/history`)
+      .set(as(BRUNO));
+    expect(history.body.events.map((e: any) => e.action)).toEqual([
+      'open',
+      'answer', 'answer', 'answer',
+      'answer', 'answer', 'answer',
+      'waive',
+      'sign-off', 'sign-off',
+    ]);
+    expect(history.body.events.map((e: any) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+
+    const exported = await request(server)
+      .get(`/api/handoff-review/reviews/${review.id}/export`)
+      .set(as(ALICE));
+    expect(exported.type).toBe('text/markdown');
+    expect(exported.text).toContain('# Handoff review: component:default/eni-todo-ha');
+    expect(exported.text).toContain('Status: **approved**');
+    expect(exported.text).toContain('[x] Runbook written — passed');
+    expect(exported.text).toContain(
+      `waived by ${BRUNO} until ${tomorrow()}: three API servers and etcd members`,
+    );
+    expect(exported.text).toContain(`- Ops: ${BRUNO} on`);
+
+    const approved = await request(server)
+      .get('/api/handoff-review/reviews?status=approved')
+      .set(as(CAROL));
+    expect(approved.body.reviews.map((r: any) => r.id)).toEqual([review.id]);
+  });
+
+  it('lets each side answer only its own items and sign only for its own group', async () => {
+    const { server } = await startReviewBackend();
+    const review = await openReview(server);
+    const answer = await change(server, review, BRUNO, {
+      action: 'answer',
+      itemId: 'dev-runbook',
+      done: true,
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.body.error.message).toContain('not a member of group:default/dev-team');
+
+    const signOff = await change(server, review, CAROL, { action: 'sign-off', side: 'ops' });
+    expect(signOff.status).toBe(403);
+    expect(signOff.body.error.message).toContain('group:default/ops-team');
+  });
+
+  it('refuses a change made on an old version, with a message saying what to do', async () => {
+    const { server } = await startReviewBackend();
+    const review = await openReview(server);
+    const first = await change(server, review, ALICE, {
+      action: 'answer',
+      itemId: 'dev-runbook',
+      done: true,
+    });
+    expect(first.status).toBe(200);
+    const stale = await change(server, review, BRUNO, {
+      action: 'answer',
+      itemId: 'ops-on-call',
+      done: true,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/changed since you read it.*reload/);
+  });
+
+  it('refuses bad requests with the field named, and changes nothing', async () => {
+    const { server } = await startReviewBackend();
+    const review = await openReview(server);
+    const cases: Array<[object, number, RegExp]> = [
+      [{ action: 'answer', itemId: 'dev-runbook' }, 400, /change.done/],
+      [{ action: 'fly', itemId: 'dev-runbook' }, 400, /change.action/],
+      [{ action: 'answer', itemId: 'nope', done: true }, 400, /no item 'nope'/],
+      [{ action: 'answer', itemId: 'posture-sessions', done: true }, 400, /checked by the posture engine/],
+      [{ action: 'waive', itemId: 'posture-network', reason: 'x', expiresOn: '2020-01-01' }, 400, /expiresOn must be a date after today/],
+      [{ action: 'sign-off', side: 'dev' }, 409, /cannot sign off while .* open or failing/],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await change(server, review, ALICE, body);
+      expect([res.status, res.body.error?.message]).toEqual([status, expect.stringMatching(message)]);
+    }
+    const missingVersion = await request(server)
+      .post(`/api/handoff-review/reviews/${review.id}/changes`)
+      .set(as(ALICE))
+      .send({ change: { action: 'comment', itemId: 'dev-runbook', text: 'hi' } });
+    expect(missingVersion.status).toBe(400);
+    expect(missingVersion.body.error.message).toContain('version');
+
+    const history = await request(server)
+      .get(`/api/handoff-review/reviews/${review.id}/history`)
+      .set(as(ALICE));
+    expect(history.body.events).toHaveLength(1);
+    expect((await request(server).get('/api/handoff-review/reviews/nope').set(as(ALICE))).status).toBe(404);
+  });
+
+  it('only serves signed-in users: no token is refused, and so is a service acting as a reviewer', async () => {
+    const { server } = await startReviewBackend();
+    const anonymous = await request(server)
+      .get('/api/handoff-review/reviews')
+      .set('Authorization', mockCredentials.none.header());
+    expect(anonymous.status).toBe(401);
+    const service = await request(server)
+      .post('/api/handoff-review/reviews')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ entityRef: HA });
+    expect(service.status).toBe(403);
+  });
+});
