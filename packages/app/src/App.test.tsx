@@ -1,6 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import App from './App';
 
+jest.setTimeout(120_000);
+
 describe('App', () => {
   it('asks a signed-out visitor to sign in as guest', async () => {
     process.env = {
@@ -18,9 +20,11 @@ describe('App', () => {
 
     render(App.createRoot());
 
-    expect(await screen.findByText('Guest')).toBeInTheDocument();
+    // The app loads its extensions lazily: give a busy machine time.
+    const wait = { timeout: 60_000 };
+    expect(await screen.findByText('Guest', {}, wait)).toBeInTheDocument();
     expect(
-      await screen.findByRole('button', { name: 'Enter' }),
+      await screen.findByRole('button', { name: 'Enter' }, wait),
     ).toBeInTheDocument();
   });
 });

@@ -259,21 +259,28 @@ async function waitForRunningPods(
   count: number,
 ) {
   const core = kubeConfig.makeApiClient(CoreV1Api);
-  const deadline = Date.now() + 120_000;
-  let seen = 0;
+  const deadline = Date.now() + 180_000;
+  let states: string[] = [];
   while (Date.now() < deadline) {
     const pods = await core.listNamespacedPod({ namespace, labelSelector });
-    const running = pods.items.filter(
+    const current = pods.items.filter(p => !p.metadata?.deletionTimestamp);
+    const ready = current.filter(
       p =>
         p.status?.phase === 'Running' &&
-        !p.metadata?.deletionTimestamp &&
         p.status.conditions?.some(c => c.type === 'Ready' && c.status === 'True'),
     );
-    seen = running.length;
-    if (seen === count && pods.items.length === count) return;
+    if (current.length === count && ready.length === count) return;
+    states = pods.items.map(
+      p =>
+        `${p.metadata?.name}: ${p.status?.phase}${
+          p.metadata?.deletionTimestamp ? ' (terminating)' : ''
+        }`,
+    );
     await new Promise(resolve => setTimeout(resolve, 500));
   }
   throw new Error(
-    `${namespace}: expected ${count} running, ready pods (${labelSelector}), saw ${seen}`,
+    `${namespace}: expected ${count} running, ready pods (${labelSelector}); pods: ${
+      states.join(', ') || 'none'
+    }`,
   );
 }
