@@ -15,6 +15,8 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// Diehard: image build and push, posture gate, safe apply.
+backend.add(import('@diehard/plugin-scaffolder-backend-module-diehard'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -1,0 +1,44 @@
+export interface Config {
+  /** Diehard: how the scaffolder actions reach registries and clusters. */
+  diehard?: {
+    /**
+     * Registries `diehard:image:push` and `diehard:image:build` may use. Templates
+     * name one by `name`; hosts and credentials never come from template input.
+     */
+    registries?: Array<{
+      /** Name templates use, e.g. "internal". */
+      name: string;
+      /** host[:port] as in image references. */
+      host: string;
+      username?: string;
+      /**
+       * Password or token for `username`.
+       * @visibility secret
+       */
+      password?: string;
+      /** Path of a PEM CA bundle the registry's certificate chains to. */
+      caFile?: string;
+      /** The PEM CA bundle itself (instead of caFile). */
+      ca?: string;
+      /** Plain HTTP instead of HTTPS (loopback development registries only). */
+      plainHttp?: boolean;
+    }>;
+    /**
+     * `diehard:kubernetes:apply`. Clusters (URL, token, CA) come from the
+     * Kubernetes plugin's `kubernetes.clusterLocatorMethods[type=config].clusters[]`;
+     * a cluster is open to the action only with an entry here.
+     */
+    apply?: {
+      /** Field manager of our server-side applies (default "diehard"). */
+      fieldManager?: string;
+      clusters?: Array<{
+        /** The cluster's name in the kubernetes config. */
+        name: string;
+        /** Namespaces objects may be applied in (Namespace objects: their name). */
+        namespaces: string[];
+        /** Kinds that may be applied, e.g. [Deployment, Service, ConfigMap]; "*" for any. */
+        kinds: string[];
+      }>;
+    };
+  };
+}

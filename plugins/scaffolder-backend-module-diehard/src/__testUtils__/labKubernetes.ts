@@ -1,0 +1,74 @@
+import crypto from 'node:crypto';
+import { ConfigReader } from '@backstage/config';
+import { useLab } from '@diehard/lab';
+import { KubeClient } from '../kubernetes/KubeClient';
+
+export type LabKubernetes = Awaited<
+  ReturnType<typeof useLab<'kubernetes'>>
+>['kubernetes'];
+
+/** The lab's real control plane (started or reused); a suite fails when it cannot start. */
+export async function labKubernetes(): Promise<LabKubernetes> {
+  return (await useLab(['kubernetes'])).kubernetes;
+}
+
+export const APPLY_KINDS = [
+  'ConfigMap',
+  'Secret',
+  'ServiceAccount',
+  'Service',
+  'Deployment',
+  'StatefulSet',
+  'PodDisruptionBudget',
+  'HorizontalPodAutoscaler',
+  'NetworkPolicy',
+  'Ingress',
+];
+
+/**
+ * App-config as the lead would write it: the cluster in the Kubernetes plugin's
+ * section (the portal's ServiceAccount token), our allowlist in `diehard.apply`.
+ */
+export function clusterConfig(
+  k: LabKubernetes,
+  options: { url?: string; namespaces?: string[]; kinds?: string[] } = {},
+) {
+  return new ConfigReader({
+    kubernetes: {
+      serviceLocatorMethod: { type: 'multiTenant' },
+      clusterLocatorMethods: [
+        {
+          type: 'config',
+          clusters: [
+            {
+              name: 'lab',
+              url: options.url ?? k.server,
+              authProvider: 'serviceAccount',
+              serviceAccountToken: k.portal.token,
+              caFile: k.caFile,
+            },
+          ],
+        },
+      ],
+    },
+    diehard: {
+      apply: {
+        clusters: [
+          {
+            name: 'lab',
+            namespaces: options.namespaces ?? k.portal.namespaces,
+            kinds: options.kinds ?? APPLY_KINDS,
+          },
+        ],
+      },
+    },
+  });
+}
+
+/** cluster-admin, to look at the cluster behind the action's back. */
+export function adminClient(k: LabKubernetes) {
+  return new KubeClient({ server: k.server, token: k.adminToken, ca: k.caPem });
+}
+
+export const uniqueName = (prefix: string) =>
+  `${prefix}-${crypto.randomBytes(3).toString('hex')}`;

@@ -1,0 +1,51 @@
+import crypto from 'node:crypto';
+import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
+import { useLab } from '@diehard/lab';
+import { RegistryEndpoint } from '../registry/RegistryClient';
+
+export type LabRegistry = Awaited<
+  ReturnType<typeof useLab<'registry'>>
+>['registry'];
+
+/** The lab's real registry (started or reused); a suite fails when it cannot start. */
+export async function labRegistry(): Promise<LabRegistry> {
+  return (await useLab(['registry'])).registry;
+}
+
+/** A `diehard.registries` entry for the lab registry, optionally under another host (a proxy). */
+export function registryEntry(
+  reg: LabRegistry,
+  overrides: Record<string, string> = {},
+) {
+  return {
+    name: 'internal',
+    host: reg.host,
+    username: reg.username,
+    password: reg.password,
+    caFile: reg.caFile,
+    ...overrides,
+  };
+}
+
+export function registryConfig(...entries: JsonObject[]) {
+  return new ConfigReader({ diehard: { registries: entries } });
+}
+
+export function endpointOf(
+  reg: LabRegistry,
+  name = 'internal',
+): RegistryEndpoint {
+  return {
+    name,
+    host: reg.host,
+    username: reg.username,
+    password: reg.password,
+    ca: reg.caPem,
+  };
+}
+
+/** A repository name no other test uses. */
+export function uniqueRepository(prefix: string) {
+  return `diehard-test/${prefix}-${crypto.randomBytes(4).toString('hex')}`;
+}

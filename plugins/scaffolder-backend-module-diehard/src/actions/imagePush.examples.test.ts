@@ -1,0 +1,55 @@
+import path from 'node:path';
+import yaml from 'yaml';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createImagePushAction } from './imagePush';
+import { examples } from './imagePush.examples';
+import { writeRandomImage } from '../__testUtils__/layouts';
+import {
+  LabRegistry,
+  labRegistry,
+  registryConfig,
+  registryEntry,
+} from '../__testUtils__/labRegistry';
+
+jest.setTimeout(60_000);
+
+describe('diehard:image:push examples', () => {
+  let reg: LabRegistry;
+  const mockDir = createMockDirectory();
+
+  beforeAll(async () => {
+    reg = await labRegistry();
+    await writeRandomImage(path.join(mockDir.path, 'image'), {
+      layerSizes: [50_000, 20_000],
+    });
+  });
+
+  it.each(examples.map(e => [e.description, e] as const))(
+    'runs: %s',
+    async (_d, example) => {
+      const step = yaml.parse(example.example).steps[0];
+      expect(step.action).toBe('diehard:image:push');
+      const action = createImagePushAction({
+        config: registryConfig(registryEntry(reg)),
+      });
+      const ctx = createMockActionContext({
+        input: step.input,
+        workspacePath: mockDir.path,
+        logger: mockServices.logger.mock(),
+      });
+      await action.handler(ctx);
+      const out = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+      expect(out.reference).toMatch(
+        new RegExp(
+          `^${reg.host.replace(/\./g, '\\.')}/${
+            step.input.repository
+          }@sha256:[a-f0-9]{64}$`,
+        ),
+      );
+    },
+  );
+});

@@ -1,0 +1,367 @@
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
+import { ActionContext } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createImagePushAction } from './imagePush';
+import { OciLayout } from '../image/OciLayout';
+import { pullImage } from '../registry/pullImage';
+import { RegistryClient } from '../registry/RegistryClient';
+import { writeRandomImage } from '../__testUtils__/layouts';
+import {
+  LabRegistry,
+  endpointOf,
+  labRegistry,
+  registryConfig,
+  registryEntry,
+  uniqueRepository,
+} from '../__testUtils__/labRegistry';
+import { TcpProxy } from '../__testUtils__/TcpProxy';
+
+jest.setTimeout(120_000);
+
+const fastRetry = { retries: 3, initialDelayMs: 50 };
+
+describe('diehard:image:push against the lab registry', () => {
+  let reg: LabRegistry;
+  const mockDir = createMockDirectory();
+
+  beforeAll(async () => {
+    reg = await labRegistry();
+  });
+
+  beforeEach(() => mockDir.clear());
+
+  function context(input: JsonObject, extra: Partial<ActionContext<any>> = {}) {
+    const logger = mockServices.logger.mock();
+    const ctx = createMockActionContext<any>({
+      input,
+      workspacePath: mockDir.path,
+      logger,
+    });
+    return Object.assign(ctx, extra, { logger });
+  }
+
+  function outputs(ctx: { output: jest.Mock | any }) {
+    return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+  }
+
+  it('pushes a layout and the image pulls back by digest, byte for byte', async () => {
+    const image = await writeRandomImage(path.join(mockDir.path, 'image'), {
+      layerSizes: [300_000, 200_000, 100_000],
+    });
+    const repository = uniqueRepository('roundtrip');
+    const action = createImagePushAction({
+      config: registryConfig(registryEntry(reg)),
+    });
+    const ctx = context({
+      registry: 'internal',
+      repository,
+      tag: '1.0.0',
+      layout: 'image',
+    });
+    await action.handler(ctx);
+
+    const out = outputs(ctx);
+    expect(out.digest).toBe(image.manifest.digest);
+    expect(out.reference).toBe(
+      `${reg.host}/${repository}@${image.manifest.digest}`,
+    );
+    expect(out.taggedReference).toBe(`${reg.host}/${repository}:1.0.0`);
+
+    const client = new RegistryClient(endpointOf(reg));
+    try {
+      const target = await OciLayout.create(path.join(mockDir.path, 'pulled'));
+      const desc = await pullImage(client, target, {
+        repository,
+        reference: out.digest,
+      });
+      expect(desc.digest).toBe(image.manifest.digest);
+      for (const layer of image.layers) {
+        const [mine, theirs] = await Promise.all([
+          fsp.readFile(image.layout.blobPath(layer.digest)),
+          fsp.readFile(target.blobPath(layer.digest)),
+        ]);
+        expect(theirs.equals(mine)).toBe(true);
+      }
+      // The tag resolves to the same manifest.
+      expect((await client.getManifest(repository, '1.0.0')).digest).toBe(
+        out.digest,
+      );
+    } finally {
+      client.close();
+    }
+  });
+
+  it('sends no layer bytes when the registry already has them', async () => {
+    const layerSizes = [400_000, 300_000, 200_000];
+    await writeRandomImage(path.join(mockDir.path, 'image'), { layerSizes });
+    const [host, port] = reg.host.split(':');
+    const proxy = new TcpProxy({ host, port: Number(port) });
+    const proxyHost = await proxy.start();
+    try {
+      const action = createImagePushAction({
+        config: registryConfig(registryEntry(reg, { host: proxyHost })),
+      });
+      const repository = uniqueRepository('warm');
+      const input = {
+        registry: 'internal',
+        repository,
+        tag: 'v1',
+        layout: 'image',
+      };
+
+      await action.handler(context(input));
+      const cold = proxy.bytesFromClients;
+      expect(cold).toBeGreaterThan(layerSizes.reduce((a, b) => a + b));
+
+      proxy.bytesFromClients = 0;
+      const second = context(input);
+      await action.handler(second);
+      // HEADs, a manifest PUT, TLS handshakes: a few KB, not the smallest layer.
+      expect(proxy.bytesFromClients).toBeLessThan(30_000);
+      expect(second.logger.info).toHaveBeenCalledWith(
+        expect.stringContaining('pushed'),
+        expect.objectContaining({
+          uploaded: 0,
+          existing: 4,
+          bytesSent: expect.any(Number),
+        }),
+      );
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it('mounts layers from a sibling repository instead of uploading them', async () => {
+    await writeRandomImage(path.join(mockDir.path, 'image'), {
+      layerSizes: [250_000, 150_000],
+    });
+    const action = createImagePushAction({
+      config: registryConfig(registryEntry(reg)),
+    });
+    const first = uniqueRepository('mount-src');
+    await action.handler(
+      context({ registry: 'internal', repository: first, tag: 'a' }),
+    );
+    const ctx = context({
+      registry: 'internal',
+      repository: uniqueRepository('mount-dst'),
+      mountFrom: [first],
+    });
+    await action.handler(ctx);
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('pushed'),
+      expect.objectContaining({ uploaded: 0, mounted: 3 }),
+    );
+  });
+
+  it('leaves no tag on a missing blob when the registry dies mid-push, and a retry completes', async () => {
+    const image = await writeRandomImage(path.join(mockDir.path, 'image'), {
+      layerSizes: [3_000_000, 1_000_000],
+    });
+    const [host, port] = reg.host.split(':');
+    const proxy = new TcpProxy({ host, port: Number(port) });
+    const proxyHost = await proxy.start();
+    const repository = uniqueRepository('killed');
+    const client = new RegistryClient(endpointOf(reg));
+    try {
+      const action = createImagePushAction({
+        config: registryConfig(registryEntry(reg, { host: proxyHost })),
+        client: { retry: fastRetry, chunkSize: 512 * 1024, concurrency: 1 },
+      });
+      const input = {
+        registry: 'internal',
+        repository,
+        tag: 'release',
+        layout: 'image',
+      };
+
+      // The registry goes away 1.5 MB into the push and stays away.
+      proxy.killAfter(1_500_000);
+      const failed = context(input);
+      const error = await action.handler(failed).then(
+        () => undefined,
+        e => e as Error,
+      );
+      expect(error?.name).toBe('ServiceUnavailableError');
+      expect(error?.message).toMatch(
+        /^registry "internal" could not be reached .*no tag was written/,
+      );
+      expect(failed.logger.warn).toHaveBeenCalledWith(
+        'blob upload interrupted, resuming',
+        expect.objectContaining({ repository }),
+      );
+      expect(await client.hasManifest(repository, 'release')).toBe(false);
+      expect(await client.hasManifest(repository, image.manifest.digest)).toBe(
+        false,
+      );
+
+      // Back up: the same push completes and every blob of the tag is there.
+      proxy.revive();
+      const ctx = context(input);
+      await action.handler(ctx);
+      expect(outputs(ctx).digest).toBe(image.manifest.digest);
+      const manifest = JSON.parse(
+        (await client.getManifest(repository, 'release')).bytes.toString(),
+      );
+      for (const d of [manifest.config, ...manifest.layers]) {
+        expect(await client.blobSize(repository, d.digest)).toBe(d.size);
+      }
+    } finally {
+      client.close();
+      await proxy.stop();
+    }
+  });
+
+  it('resumes a chunked upload cut by a transient failure within the same push', async () => {
+    const image = await writeRandomImage(path.join(mockDir.path, 'image'), {
+      layerSizes: [2_500_000],
+    });
+    const [host, port] = reg.host.split(':');
+    const proxy = new TcpProxy({ host, port: Number(port) });
+    const proxyHost = await proxy.start();
+    try {
+      const action = createImagePushAction({
+        config: registryConfig(registryEntry(reg, { host: proxyHost })),
+        client: { retry: fastRetry, chunkSize: 512 * 1024 },
+      });
+      proxy.killAfter(1_200_000, { reviveAfterMs: 100 });
+      const ctx = context({
+        registry: 'internal',
+        repository: uniqueRepository('flaky'),
+        tag: 't',
+      });
+      await action.handler(ctx);
+      expect(outputs(ctx).digest).toBe(image.manifest.digest);
+      expect(ctx.logger.warn).toHaveBeenCalled();
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  describe('clear errors', () => {
+    beforeEach(async () => {
+      await writeRandomImage(path.join(mockDir.path, 'image'), {
+        layerSizes: [1000],
+      });
+    });
+
+    it('refuses a bad repository name or tag before sending anything', async () => {
+      const action = createImagePushAction({
+        config: registryConfig(registryEntry(reg)),
+      });
+      await expect(
+        action.handler(
+          context({ registry: 'internal', repository: 'Team/App Name' }),
+        ),
+      ).rejects.toThrow(/invalid repository name "Team\/App Name"/);
+      await expect(
+        action.handler(
+          context({
+            registry: 'internal',
+            repository: 'team/app',
+            tag: '-bad:tag',
+          }),
+        ),
+      ).rejects.toThrow(/invalid tag "-bad:tag"/);
+    });
+
+    it('names the configured registries when an unknown one is asked for', async () => {
+      const action = createImagePushAction({
+        config: registryConfig(registryEntry(reg)),
+      });
+      await expect(
+        action.handler(
+          context({ registry: 'nowhere', repository: 'team/app' }),
+        ),
+      ).rejects.toThrow(
+        'no registry named "nowhere" in diehard.registries (configured: internal)',
+      );
+    });
+
+    it('reports refused credentials without the password, in errors or logs', async () => {
+      const password = 'wrong-Pa55word-not-to-leak';
+      const action = createImagePushAction({
+        config: registryConfig(registryEntry(reg, { password })),
+      });
+      const ctx = context({
+        registry: 'internal',
+        repository: uniqueRepository('auth'),
+      });
+      const error = await action.handler(ctx).then(
+        () => undefined,
+        e => e as Error,
+      );
+      expect(error?.name).toBe('AuthenticationError');
+      expect(error?.message).toBe(
+        `registry "internal" refused the configured credentials for user "${reg.username}"`,
+      );
+      const everything = JSON.stringify([
+        error?.message,
+        error?.stack,
+        (ctx.logger.info as jest.Mock).mock.calls,
+        (ctx.logger.warn as jest.Mock).mock.calls,
+        (ctx.logger.error as jest.Mock).mock.calls,
+        (ctx.output as jest.Mock).mock.calls,
+      ]);
+      expect(everything).not.toContain(password);
+      expect(everything).not.toContain(
+        Buffer.from(`${reg.username}:${password}`).toString('base64'),
+      );
+    });
+
+    it('says when the workspace path is not an OCI layout', async () => {
+      const action = createImagePushAction({
+        config: registryConfig(registryEntry(reg)),
+      });
+      await expect(
+        action.handler(
+          context({
+            registry: 'internal',
+            repository: 'team/app',
+            layout: 'missing',
+          }),
+        ),
+      ).rejects.toThrow(/is not an OCI image layout/);
+    });
+  });
+
+  it('only resolves the digest in dry-run mode', async () => {
+    const image = await writeRandomImage(path.join(mockDir.path, 'image'), {
+      layerSizes: [1000],
+    });
+    const repository = uniqueRepository('dry');
+    const action = createImagePushAction({
+      config: registryConfig(registryEntry(reg)),
+    });
+    const ctx = context(
+      { registry: 'internal', repository, tag: 'x' },
+      { isDryRun: true },
+    );
+    await action.handler(ctx);
+    expect(outputs(ctx).digest).toBe(image.manifest.digest);
+    const client = new RegistryClient(endpointOf(reg));
+    try {
+      expect(await client.hasManifest(repository, 'x')).toBe(false);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('in dry-run mode without a layout (the build was skipped) says what it would push', async () => {
+    const action = createImagePushAction({
+      config: registryConfig(registryEntry(reg)),
+    });
+    const ctx = context(
+      { registry: 'internal', repository: 'team/app', tag: '2.0' },
+      { isDryRun: true },
+    );
+    await action.handler(ctx);
+    expect(outputs(ctx).reference).toBe(`${reg.host}/team/app:2.0`);
+  });
+});

@@ -1,0 +1,400 @@
+import yaml from 'yaml';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ActionContext } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { JsonObject } from '@backstage/types';
+import { createKubernetesApplyAction } from './kubernetesApply';
+import { KubeClient } from '../kubernetes/KubeClient';
+import {
+  LabKubernetes,
+  adminClient,
+  clusterConfig,
+  labKubernetes,
+  uniqueName,
+} from '../__testUtils__/labKubernetes';
+import { permissionsAnswering } from '../__testUtils__/permissions';
+import { TcpProxy } from '../__testUtils__/TcpProxy';
+
+jest.setTimeout(300_000);
+
+const allowAll = () => permissionsAnswering(AuthorizeResult.ALLOW);
+
+describe('diehard:kubernetes:apply against the lab control plane', () => {
+  let k: LabKubernetes;
+  let admin: KubeClient;
+  let ns: string;
+  const mockDir = createMockDirectory();
+
+  beforeAll(async () => {
+    k = await labKubernetes();
+    admin = adminClient(k);
+    ns = k.portal.namespaces[0];
+  });
+  /** Everything a test wrote to the cluster, deleted at the end (the lab outlives the suite). */
+  const written: object[] = [];
+  afterAll(async () => {
+    for (const o of written as any[]) {
+      await admin
+        .delete({
+          ...o,
+          metadata: { ...o.metadata, namespace: o.metadata.namespace ?? ns },
+        })
+        .catch(() => {});
+    }
+    admin?.close();
+  });
+  beforeEach(() => mockDir.clear());
+
+  function context(input: JsonObject, extra: Partial<ActionContext<any>> = {}) {
+    const logger = mockServices.logger.mock();
+    const ctx = createMockActionContext<any>({
+      input,
+      workspacePath: mockDir.path,
+      logger,
+    });
+    return Object.assign(ctx, extra, { logger });
+  }
+  const outputs = (ctx: ActionContext<any>) =>
+    Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+  const logText = (ctx: any) =>
+    (ctx.logger.info as jest.Mock).mock.calls
+      .map((c: any[]) => c[0])
+      .join('\n');
+
+  /** A small app: config, secret, account, service, a 2-replica deployment, its PDB. */
+  function appBundle(
+    name: string,
+    overrides: {
+      replicas?: number;
+      image?: string;
+      nodeSelector?: object;
+    } = {},
+  ) {
+    const labels = { app: name };
+    return [
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: `${name}-config` },
+        data: { JAVA_OPTS: '-Xmx256m' },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: `${name}-db` },
+        stringData: { password: 'not-logged' },
+      },
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name } },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name },
+        spec: { selector: labels, ports: [{ port: 80, targetPort: 8080 }] },
+      },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name },
+        spec: {
+          replicas: overrides.replicas ?? 2,
+          progressDeadlineSeconds: 600,
+          selector: { matchLabels: labels },
+          template: {
+            metadata: { labels },
+            spec: {
+              serviceAccountName: name,
+              ...(overrides.nodeSelector
+                ? { nodeSelector: overrides.nodeSelector }
+                : {}),
+              containers: [
+                {
+                  name: 'app',
+                  image: overrides.image ?? 'team/petclinic:1.0',
+                  ports: [{ containerPort: 8080 }],
+                },
+              ],
+            },
+          },
+        },
+      },
+      {
+        apiVersion: 'policy/v1',
+        kind: 'PodDisruptionBudget',
+        metadata: { name },
+        spec: { minAvailable: 1, selector: { matchLabels: labels } },
+      },
+    ];
+  }
+
+  function writeBundle(objects: object[], file = 'manifests/app.yaml') {
+    written.push(...objects);
+    mockDir.addContent({
+      [file]: objects.map(o => yaml.stringify(o)).join('---\n'),
+    });
+  }
+
+  const exists = async (kind: string, apiVersion: string, name: string) =>
+    !!(await admin.get({
+      apiVersion,
+      kind,
+      metadata: { name, namespace: ns },
+    }));
+
+  it('applies a bundle that shows up in the cluster, and re-applying is a no-op', async () => {
+    const name = uniqueName('apply');
+    writeBundle(appBundle(name));
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k),
+      permissions: allowAll(),
+    });
+
+    const first = context({
+      cluster: 'lab',
+      namespace: ns,
+      timeoutSeconds: 120,
+    });
+    await action.handler(first);
+    expect(outputs(first).summary).toBe('6 created, 0 configured, 0 unchanged');
+    const deployment = await admin.get({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace: ns },
+    });
+    expect((deployment as any).spec.replicas).toBe(2);
+    expect(
+      (deployment as any).metadata.managedFields.map((m: any) => m.manager),
+    ).toContain('diehard');
+    expect((deployment as any).status.availableReplicas).toBe(2);
+    expect(logText(first)).toMatch(
+      new RegExp(
+        `rollout Deployment ${ns}/${name}: 2/2 updated, 2/2 available`,
+      ),
+    );
+    expect(
+      JSON.stringify((first.logger.info as jest.Mock).mock.calls),
+    ).not.toContain('not-logged');
+
+    const again = context({ cluster: 'lab', namespace: ns });
+    await action.handler(again);
+    expect(outputs(again).summary).toBe('0 created, 0 configured, 6 unchanged');
+    expect(outputs(again).changed).toBe(0);
+    expect(
+      outputs(again).objects.every((o: any) => o.result === 'unchanged'),
+    ).toBe(true);
+
+    // One field changes: one object configured.
+    writeBundle(appBundle(name, { replicas: 3 }));
+    const changed = context({
+      cluster: 'lab',
+      namespace: ns,
+      timeoutSeconds: 120,
+    });
+    await action.handler(changed);
+    expect(
+      outputs(changed).objects.filter((o: any) => o.result === 'configured'),
+    ).toEqual([
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        namespace: ns,
+        name,
+        result: 'configured',
+      },
+    ]);
+  });
+
+  it('pins images to a pushed digest', async () => {
+    const name = uniqueName('pin');
+    writeBundle(appBundle(name, { replicas: 1 }));
+    const pinned = `localhost:5000/team/petclinic@sha256:${'d'.repeat(64)}`;
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k),
+      permissions: allowAll(),
+    });
+    await action.handler(
+      context({
+        cluster: 'lab',
+        namespace: ns,
+        images: [{ name: 'team/petclinic', reference: pinned }],
+        wait: false,
+      }),
+    );
+    const d: any = await admin.get({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace: ns },
+    });
+    expect(d.spec.template.spec.containers[0].image).toBe(pinned);
+  });
+
+  it('leaves the cluster untouched when one object of the bundle is invalid, naming it and the field', async () => {
+    const name = uniqueName('invalid');
+    const bundle: any[] = appBundle(name);
+    bundle[3].spec.ports[0].port = 70000; // the Service
+    writeBundle(bundle);
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k),
+      permissions: allowAll(),
+    });
+    await expect(
+      action.handler(context({ cluster: 'lab', namespace: ns })),
+    ).rejects.toThrow(
+      new RegExp(
+        `server dry-run rejected 1 of 6 object\\(s\\); nothing was applied: Service ${ns}/${name}: spec\\.ports\\[0\\]\\.port: .*between 1 and 65535`,
+      ),
+    );
+    expect(await exists('ConfigMap', 'v1', `${name}-config`)).toBe(false);
+    expect(await exists('Deployment', 'apps/v1', name)).toBe(false);
+  });
+
+  it('refuses unknown fields (a typo) instead of dropping them', async () => {
+    const name = uniqueName('typo');
+    const bundle: any[] = appBundle(name);
+    bundle[4].spec.replicass = 3;
+    writeBundle(bundle);
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k),
+      permissions: allowAll(),
+    });
+    await expect(
+      action.handler(context({ cluster: 'lab', namespace: ns })),
+    ).rejects.toThrow(new RegExp(`Deployment ${ns}/${name}: .*replicass`));
+    expect(await exists('ConfigMap', 'v1', `${name}-config`)).toBe(false);
+  });
+
+  it('refuses a forbidden namespace before anything is sent to the cluster', async () => {
+    const [host, port] = new URL(k.server).host.split(':');
+    const proxy = new TcpProxy({ host, port: Number(port) });
+    const proxied = `https://${await proxy.start()}`;
+    try {
+      const name = uniqueName('forbidden');
+      writeBundle([
+        ...appBundle(name),
+        {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name, namespace: 'kube-system' },
+        },
+      ]);
+      const action = createKubernetesApplyAction({
+        config: clusterConfig(k, { url: proxied }),
+        permissions: allowAll(),
+      });
+      await expect(
+        action.handler(context({ cluster: 'lab', namespace: ns })),
+      ).rejects.toThrow(
+        `refused before anything was sent to cluster "lab": ConfigMap kube-system/${name} (manifests/app.yaml): namespace "kube-system" is not allowed (allowed: ${k.portal.namespaces.join(
+          ', ',
+        )})`,
+      );
+      expect(proxy.bytesFromClients).toBe(0);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it('turns RBAC refusals in the dry run into a clear error and applies nothing', async () => {
+    // Our allowlist lets "default" through; the cluster's RBAC does not.
+    const name = uniqueName('rbac');
+    writeBundle([
+      ...appBundle(name),
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name, namespace: 'default' },
+      },
+    ]);
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k, {
+        namespaces: [...k.portal.namespaces, 'default'],
+      }),
+      permissions: allowAll(),
+    });
+    const error = await action
+      .handler(context({ cluster: 'lab', namespace: ns }))
+      .then(
+        () => undefined,
+        e => e,
+      );
+    expect(error?.name).toBe('NotAllowedError');
+    expect(error?.message).toMatch(
+      new RegExp(`ConfigMap default/${name}: .*forbidden`),
+    );
+    expect(error?.message).not.toContain(k.portal.token);
+    expect(await exists('Deployment', 'apps/v1', name)).toBe(false);
+  });
+
+  it('fails a rollout that never becomes ready after its timeout, with the reason', async () => {
+    const name = uniqueName('stuck');
+    writeBundle(
+      appBundle(name, {
+        replicas: 1,
+        nodeSelector: { 'diehard.test/no-such-node': 'true' },
+      }),
+    );
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k),
+      permissions: allowAll(),
+    });
+    const started = Date.now();
+    const ctx = context({ cluster: 'lab', namespace: ns, timeoutSeconds: 6 });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      new RegExp(
+        `rollout of Deployment ${ns}/${name} not ready after 6 s \\(.*0/1 available\\): pod ${name}-.*Unschedulable`,
+      ),
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(6000);
+    expect(logText(ctx)).toContain(`rollout Deployment ${ns}/${name}: `);
+  });
+
+  it("in the scaffolder's dry-run mode validates on the server and changes nothing", async () => {
+    const name = uniqueName('dryrun');
+    writeBundle(appBundle(name));
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k),
+      permissions: allowAll(),
+    });
+    const ctx = context({ cluster: 'lab', namespace: ns }, { isDryRun: true });
+    await action.handler(ctx);
+    expect(outputs(ctx).summary).toBe('6 created, 0 configured, 0 unchanged');
+    expect(await exists('Deployment', 'apps/v1', name)).toBe(false);
+  });
+
+  it("checks the permission for the cluster with the task's credentials", async () => {
+    writeBundle(appBundle(uniqueName('denied')));
+    const permissions = permissionsAnswering(AuthorizeResult.DENY);
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k),
+      permissions,
+    });
+    const ctx = context({ cluster: 'lab', namespace: ns });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      /may not apply to cluster "lab" \(permission diehard\.kubernetes\.apply\)/,
+    );
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'diehard.kubernetes.apply',
+          }),
+          resourceRef: 'lab',
+        },
+      ],
+      { credentials: await ctx.getInitiatorCredentials() },
+    );
+  });
+
+  it('names the clusters open to it when an unknown one is asked for', async () => {
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k),
+      permissions: allowAll(),
+    });
+    await expect(action.handler(context({ cluster: 'prod' }))).rejects.toThrow(
+      'no cluster named "prod" is open to diehard:kubernetes:apply (configured: lab)',
+    );
+  });
+});

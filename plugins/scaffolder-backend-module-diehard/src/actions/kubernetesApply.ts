@@ -1,0 +1,193 @@
+import {
+  PermissionsService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { applyBundle } from '../kubernetes/applyBundle';
+import { loadBundle } from '../kubernetes/bundle';
+import { enforceAllowlist } from '../kubernetes/allowlist';
+import { ClusterDirectory } from '../kubernetes/clusters';
+import { overrideImages } from '../kubernetes/images';
+import { KubeClient } from '../kubernetes/KubeClient';
+import { waitForRollouts } from '../kubernetes/rollout';
+import { kubernetesApplyPermission } from '../permissions/permissions';
+import { examples } from './kubernetesApply.examples';
+
+export interface KubernetesApplyActionOptions {
+  config: Config;
+  permissions: PermissionsService;
+}
+
+/**
+ * `diehard:kubernetes:apply`: server-side applies the workspace's manifests to a
+ * cluster named in the Kubernetes plugin's config, within that cluster's allowlist,
+ * after a server dry run of the whole bundle; waits for rollouts.
+ *
+ * @public
+ */
+export function createKubernetesApplyAction(
+  options: KubernetesApplyActionOptions,
+) {
+  const clusters = ClusterDirectory.fromConfig(options.config);
+  const fieldManager =
+    options.config.getOptionalString('diehard.apply.fieldManager') ?? 'diehard';
+  return createTemplateAction({
+    id: 'diehard:kubernetes:apply',
+    description:
+      'Server-side applies workspace manifests to a configured cluster: allowlisted namespaces and kinds, whole-bundle server dry run first, dependency order, rollout wait',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        cluster: z =>
+          z
+            .string()
+            .min(1)
+            .describe(
+              'Cluster name from kubernetes.clusterLocatorMethods (never a URL or token)',
+            ),
+        manifests: z =>
+          z
+            .union([z.string(), z.array(z.string())])
+            .default('manifests')
+            .describe(
+              'Workspace files or directories of YAML/JSON manifests (default: manifests)',
+            ),
+        namespace: z =>
+          z
+            .string()
+            .optional()
+            .describe('Namespace for namespaced objects that name none'),
+        images: z =>
+          z
+            .array(z.object({ name: z.string(), reference: z.string() }))
+            .optional()
+            .describe(
+              'Replace container images whose repository is `name` with `reference` (e.g. a pushed digest)',
+            ),
+        wait: z =>
+          z
+            .boolean()
+            .default(true)
+            .describe(
+              'Wait for Deployments, StatefulSets and DaemonSets to be ready',
+            ),
+        timeoutSeconds: z =>
+          z
+            .number()
+            .int()
+            .positive()
+            .default(300)
+            .describe('Rollout timeout in seconds'),
+        forceConflicts: z =>
+          z
+            .boolean()
+            .default(false)
+            .describe('Take over fields owned by another field manager'),
+      },
+      output: {
+        objects: z =>
+          z
+            .array(
+              z.object({
+                apiVersion: z.string(),
+                kind: z.string(),
+                namespace: z.string().optional(),
+                name: z.string(),
+                result: z.enum(['created', 'configured', 'unchanged']),
+              }),
+            )
+            .describe('Every object of the bundle and what applying it did'),
+        changed: z => z.number().describe('Objects created or configured'),
+        summary: z =>
+          z.string().describe('e.g. "2 created, 1 configured, 9 unchanged"'),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const cluster = clusters.get(input.cluster);
+
+      const credentials = await ctx.getInitiatorCredentials();
+      const [decision] = await options.permissions.authorize(
+        [{ permission: kubernetesApplyPermission, resourceRef: cluster.name }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `${ctx.user?.ref ?? 'the task initiator'} may not apply to cluster "${
+            cluster.name
+          }" (permission ${kubernetesApplyPermission.name})`,
+        );
+      }
+
+      const paths = (
+        Array.isArray(input.manifests)
+          ? input.manifests
+          : [input.manifests ?? 'manifests']
+      ).map(p => resolveSafeChildPath(ctx.workspacePath, p));
+      const bundle = await loadBundle(paths, ctx.workspacePath);
+      for (const line of overrideImages(
+        bundle.map(b => b.object),
+        input.images ?? [],
+      )) {
+        ctx.logger.info(`image ${line}`);
+      }
+      enforceAllowlist(
+        bundle,
+        {
+          cluster: cluster.name,
+          namespaces: cluster.namespaces,
+          kinds: cluster.kinds,
+        },
+        input.namespace,
+      );
+
+      const client = new KubeClient(cluster.connection);
+      const started = Date.now();
+      try {
+        const objects = await applyBundle({
+          client,
+          objects: bundle,
+          fieldManager,
+          force: input.forceConflicts ?? false,
+          dryRunOnly: ctx.isDryRun,
+          logger: ctx.logger,
+        });
+        const count = (r: string) => objects.filter(o => o.result === r).length;
+        const summary = `${count('created')} created, ${count(
+          'configured',
+        )} configured, ${count('unchanged')} unchanged`;
+        ctx.logger.info(
+          `${ctx.isDryRun ? 'dry run: would apply' : 'applied'} to cluster "${
+            cluster.name
+          }": ${summary}`,
+          {
+            cluster: cluster.name,
+            fieldManager,
+            objects: objects.length,
+            ms: Date.now() - started,
+          },
+        );
+        if (!ctx.isDryRun && (input.wait ?? true)) {
+          await waitForRollouts(
+            client,
+            bundle.map(b => b.object),
+            {
+              timeoutMs: (input.timeoutSeconds ?? 300) * 1000,
+              logger: ctx.logger,
+              signal: ctx.signal,
+            },
+          );
+        }
+        ctx.output('objects', objects);
+        ctx.output('changed', count('created') + count('configured'));
+        ctx.output('summary', summary);
+      } finally {
+        client.close();
+      }
+    },
+  });
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createPostureGateAction } from './postureGate';
+
+const fixtures = path.resolve(__dirname, '../__testUtils__/fixtures/posture');
+
+describe('diehard:posture:gate', () => {
+  function run(workspace: string, input: Record<string, string>) {
+    const ctx = createMockActionContext<any>({
+      input,
+      workspacePath: workspace,
+      logger: mockServices.logger.mock(),
+    });
+    return { ctx, result: createPostureGateAction().handler(ctx) };
+  }
+  const outputs = (ctx: any) =>
+    Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+  const logged = (ctx: any) =>
+    (ctx.logger.info as jest.Mock).mock.calls.map(c => c[0]).join('\n');
+
+  it('fails a single-replica Deployment below the minimum grade, naming it, and logs the findings', async () => {
+    const { ctx, result } = run(fixtures, {
+      manifests: 'bad',
+      minimumGrade: 'B',
+    });
+    await expect(result).rejects.toThrow(
+      /HA posture grade [DF] is below the minimum B \(Deployment team-a\/petclinic [DF]\)/,
+    );
+    expect(outputs(ctx).passed).toBe(false);
+    expect(['D', 'F']).toContain(outputs(ctx).grade);
+    expect(logged(ctx)).toMatch(/CRITICAL \[replicas\//);
+    expect(logged(ctx)).toContain('fix:');
+  });
+
+  it('passes the same manifests with a lenient threshold and outputs the grade', async () => {
+    const { ctx, result } = run(fixtures, {
+      manifests: 'bad',
+      minimumGrade: 'F',
+    });
+    await result;
+    expect(outputs(ctx).passed).toBe(true);
+  });
+
+  it('grades replicated, spread, probed manifests better than the single replica', async () => {
+    const good = run(fixtures, { manifests: 'good', minimumGrade: 'C' });
+    await good.result;
+    const bad = run(fixtures, { manifests: 'bad', minimumGrade: 'F' });
+    await bad.result;
+    expect(outputs(good.ctx).score).toBeGreaterThan(outputs(bad.ctx).score);
+    expect(outputs(good.ctx).passed).toBe(true);
+  });
+
+  it('names the file and line of a manifest that does not parse', async () => {
+    const dir = createMockDirectory({
+      content: {
+        'manifests/broken.yaml': 'kind: Deployment\nmetadata: [unclosed\n',
+      },
+    });
+    const { result } = run(dir.path, {});
+    await expect(result).rejects.toThrow(/manifests\/broken\.yaml:\d+/);
+  });
+});

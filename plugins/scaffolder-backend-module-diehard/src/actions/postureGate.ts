@@ -1,0 +1,118 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { CustomErrorBase } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { evaluatePosture } from '@diehard/plugin-ha-posture-common';
+import {
+  GRADES,
+  formatReport,
+  gradeRank,
+  overallGrade,
+} from '../posture/formatReport';
+import { readWorkspaceManifests } from '../posture/readWorkspace';
+import { examples } from './postureGate.examples';
+
+/** The manifests grade below the template's threshold. */
+export class PostureGateError extends CustomErrorBase {
+  name = 'PostureGateError' as const;
+}
+
+/**
+ * `diehard:posture:gate`: grades the workspace's manifests with the HA posture
+ * engine, logs the report, and fails below a minimum grade.
+ *
+ * @public
+ */
+export function createPostureGateAction() {
+  return createTemplateAction({
+    id: 'diehard:posture:gate',
+    description:
+      'Grades the HA posture of the workspace manifests (single points of failure) and fails below a minimum grade',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        manifests: z =>
+          z
+            .union([z.string(), z.array(z.string())])
+            .default('manifests')
+            .describe(
+              'Workspace files or directories of manifests (and Tomcat XML files) (default: manifests)',
+            ),
+        minimumGrade: z =>
+          z
+            .enum(['A', 'B', 'C', 'D', 'F'])
+            .default('C')
+            .describe('Fail below this grade (default: C)'),
+        service: z =>
+          z
+            .string()
+            .optional()
+            .describe('Service name to report under (e.g. the component name)'),
+      },
+      output: {
+        grade: z =>
+          z
+            .enum(['A', 'B', 'C', 'D', 'F'])
+            .describe('Overall grade: the weakest service decides'),
+        score: z => z.number().describe('0–100'),
+        passed: z => z.boolean(),
+        findings: z =>
+          z.number().describe('Number of findings (all severities)'),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const minimum = input.minimumGrade ?? 'C';
+      const paths = (
+        Array.isArray(input.manifests)
+          ? input.manifests
+          : [input.manifests ?? 'manifests']
+      ).map(p => resolveSafeChildPath(ctx.workspacePath, p));
+      const { objects, files } = await readWorkspaceManifests(
+        paths,
+        ctx.workspacePath,
+      );
+      const report = evaluatePosture({
+        objects,
+        files,
+        entity: input.service
+          ? { metadata: { name: input.service } }
+          : undefined,
+      });
+      for (const line of formatReport(report)) ctx.logger.info(line);
+      const { grade, score } = overallGrade(report);
+      const findings =
+        report.workloads.reduce((n, w) => n + w.findings.length, 0) +
+        report.cluster.findings.length;
+      const passed = gradeRank(grade) <= gradeRank(minimum);
+      ctx.logger.info(
+        `HA posture grade ${grade} (${score}/100), minimum ${minimum}: ${
+          passed ? 'passed' : 'FAILED'
+        }`,
+        {
+          grade,
+          score,
+          minimum,
+          workloads: report.workloads.length,
+          findings,
+        },
+      );
+      ctx.output('grade', grade);
+      ctx.output('score', score);
+      ctx.output('passed', passed);
+      ctx.output('findings', findings);
+      if (!passed) {
+        const worst = report.workloads
+          .filter(w => gradeRank(w.grade) > gradeRank(minimum))
+          .map(w => `${w.kind} ${w.namespace}/${w.name} ${w.grade}`);
+        throw new PostureGateError(
+          `HA posture grade ${grade} is below the minimum ${minimum} (${worst.join(
+            ', ',
+          )}); see the log for findings and fixes. Grades: ${GRADES.join(
+            ' > ',
+          )}`,
+        );
+      }
+    },
+  });
+}

@@ -1,0 +1,147 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import { InputError } from '@backstage/errors';
+import { TarEntry, tarEnd, tarEntry } from './tarWriter';
+
+/** One workspace path copied to a path in the image. */
+export interface LayerSource {
+  /** Absolute path on disk (file or directory). */
+  from: string;
+  /** Absolute path in the image. */
+  to: string;
+}
+
+export interface BuiltLayer {
+  /** sha256 of the gzip blob. */
+  digest: string;
+  size: number;
+  /** sha256 of the uncompressed tar (the config's rootfs.diff_ids). */
+  diffId: string;
+  /** The blob, written next to the layout's blobs (caller moves it in). */
+  file: string;
+}
+
+function normalizedMode(mode: number, isDir: boolean) {
+  if (isDir) return 0o755;
+  return mode & 0o111 ? 0o755 : 0o644;
+}
+
+/** Lists `src` (sorted, depth first) as tar entries rooted at `to`. */
+async function* entriesFor(
+  src: LayerSource,
+  mtime: number,
+): AsyncGenerator<TarEntry> {
+  if (!path.isAbsolute(src.to) || src.to.split('/').includes('..')) {
+    throw new InputError(
+      `image path "${src.to}" must be absolute and must not contain ".."`,
+    );
+  }
+  const target = path.posix
+    .normalize(src.to)
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '');
+  // Parent directories of the target, so extraction never depends on the base.
+  const parts = target.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    yield {
+      name: parts.slice(0, i).join('/'),
+      type: 'directory',
+      mode: 0o755,
+      mtime,
+    };
+  }
+  const walk = async function* walkTree(
+    abs: string,
+    rel: string,
+  ): AsyncGenerator<TarEntry> {
+    const st = await fsp.lstat(abs);
+    if (st.isSymbolicLink()) {
+      yield {
+        name: rel,
+        type: 'symlink',
+        mode: 0o777,
+        mtime,
+        linkname: await fsp.readlink(abs),
+      };
+    } else if (st.isDirectory()) {
+      yield {
+        name: rel,
+        type: 'directory',
+        mode: normalizedMode(st.mode, true),
+        mtime,
+      };
+      const names = (await fsp.readdir(abs)).sort();
+      for (const n of names) yield* walk(path.join(abs, n), `${rel}/${n}`);
+    } else if (st.isFile()) {
+      yield {
+        name: rel,
+        type: 'file',
+        mode: normalizedMode(st.mode, false),
+        mtime,
+        body: await fsp.readFile(abs),
+      };
+    }
+    // sockets, devices, fifos: not image content
+  };
+  yield* walk(src.from, target);
+}
+
+/**
+ * Builds one reproducible layer: a tar with sorted entries, fixed mtimes and
+ * owners, gzip without a timestamp. Same files → same digest.
+ */
+export async function buildLayer(
+  sources: LayerSource[],
+  options: { outDir: string; mtime?: number },
+): Promise<BuiltLayer> {
+  const mtime = options.mtime ?? 0;
+  for (const s of sources) {
+    if (!fs.existsSync(s.from))
+      throw new InputError(`layer source ${s.from} does not exist`);
+  }
+  const tarHash = crypto.createHash('sha256');
+  const gzHash = crypto.createHash('sha256');
+  let size = 0;
+  const file = path.join(
+    options.outDir,
+    `layer-${crypto.randomBytes(6).toString('hex')}.tar.gz`,
+  );
+  const tar = Readable.from(
+    (async function* tarBlocks() {
+      for (const s of sources) {
+        for await (const e of entriesFor(s, mtime)) {
+          for (const block of tarEntry(e)) {
+            tarHash.update(block);
+            yield block;
+          }
+        }
+      }
+      const end = tarEnd();
+      tarHash.update(end);
+      yield end;
+    })(),
+  );
+  await pipeline(
+    tar,
+    zlib.createGzip({ level: 6 }),
+    async function* hashGzip(source) {
+      for await (const chunk of source) {
+        gzHash.update(chunk as Buffer);
+        size += (chunk as Buffer).length;
+        yield chunk;
+      }
+    },
+    fs.createWriteStream(file),
+  );
+  return {
+    digest: `sha256:${gzHash.digest('hex')}`,
+    size,
+    diffId: `sha256:${tarHash.digest('hex')}`,
+    file,
+  };
+}

@@ -1,0 +1,275 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { mapConcurrent } from '../registry/concurrency';
+import { BundleObject, ManifestObject, describe } from './bundle';
+import { KubeApiError, KubeClient } from './KubeClient';
+import { applyWaves } from './order';
+
+export type ApplyOutcome = 'created' | 'configured' | 'unchanged';
+
+export interface AppliedObject {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  result: ApplyOutcome;
+}
+
+export interface ApplyBundleOptions {
+  client: KubeClient;
+  objects: BundleObject[];
+  fieldManager: string;
+  /** Take over fields another manager owns (kubectl --force-conflicts). */
+  force?: boolean;
+  /** Validate and predict only (the scaffolder's dry-run mode). */
+  dryRunOnly?: boolean;
+  concurrency?: number;
+  logger: LoggerService;
+}
+
+/** The values of a Secret's data and stringData (to keep them out of messages). */
+function secretValues(o: ManifestObject): string[] {
+  if (o.kind !== 'Secret') return [];
+  const values: string[] = [];
+  for (const field of ['data', 'stringData']) {
+    for (const v of Object.values((o as any)[field] ?? {})) {
+      if (typeof v !== 'string' || v.length < 4) continue;
+      values.push(v);
+      if (field === 'data')
+        values.push(Buffer.from(v, 'base64').toString('utf8'));
+      else values.push(Buffer.from(v, 'utf8').toString('base64'));
+    }
+  }
+  return values.filter(v => v.length >= 4);
+}
+
+/** "Deployment team-a/web: spec.replicas: Invalid value: -1: must be …" (Secret values redacted). */
+export function explain(o: ManifestObject, e: unknown): string {
+  let text: string;
+  if (e instanceof KubeApiError) {
+    const causes = e.causes.filter(c => c.field || c.message);
+    text = causes.length
+      ? causes
+          .map(c => (c.field ? `${c.field}: ${c.message}` : c.message))
+          .join('; ')
+      : e.message;
+  } else {
+    text = (e as Error).message;
+  }
+  for (const secret of secretValues(o))
+    text = text.split(secret).join('[redacted]');
+  return `${describe(o)}: ${text}`;
+}
+
+const ref = (o: ManifestObject) =>
+  `${o.apiVersion}|${o.kind}|${o.metadata.namespace ?? ''}|${o.metadata.name}`;
+
+/**
+ * Server-side applies a bundle: the whole bundle is dry-run first (dryRun=All),
+ * and if any object is invalid or forbidden nothing is applied. Then wave by wave in
+ * dependency order, objects of a wave in parallel. Reports per object whether it
+ * was created, configured or left unchanged.
+ */
+export async function applyBundle(
+  options: ApplyBundleOptions,
+): Promise<AppliedObject[]> {
+  const { client, fieldManager, logger } = options;
+  const concurrency = options.concurrency ?? 16;
+  const objects = options.objects.map(b => b.object);
+
+  // What the bundle itself creates, which a dry run cannot see yet.
+  const bundleNamespaces = new Set(
+    objects.filter(o => o.kind === 'Namespace').map(o => o.metadata.name),
+  );
+  const bundleCrdKinds = new Set(
+    objects
+      .filter(o => o.kind === 'CustomResourceDefinition')
+      .map(o => `${(o.spec as any)?.group}|${(o.spec as any)?.names?.kind}`),
+  );
+  const definedByBundle = (o: ManifestObject) =>
+    bundleCrdKinds.has(`${o.apiVersion.split('/')[0]}|${o.kind}`);
+
+  // 1. Dry run everything; meanwhile read what is there now (one list per kind and
+  // namespace) so that objects the dry run leaves as they are need no second request.
+  const started = Date.now();
+  const current = listCurrent(client, objects);
+  const dry = new Map<string, ManifestObject>();
+  const failures: { o: ManifestObject; e: unknown }[] = [];
+  let deferred = 0;
+  await mapConcurrent(objects, concurrency, async o => {
+    try {
+      dry.set(
+        ref(o),
+        await client.apply(o, {
+          fieldManager,
+          force: options.force,
+          dryRun: true,
+        }),
+      );
+    } catch (e) {
+      const namespaceComing =
+        e instanceof KubeApiError &&
+        e.status === 404 &&
+        !!o.metadata.namespace &&
+        bundleNamespaces.has(o.metadata.namespace);
+      const kindComing = e instanceof NotFoundError && definedByBundle(o);
+      if (namespaceComing || kindComing) {
+        deferred++;
+        return; // validated when applied, after its namespace or CRD exists
+      }
+      failures.push({ o, e });
+    }
+  });
+  if (failures.length) {
+    const forbidden = failures.some(
+      f => f.e instanceof KubeApiError && f.e.status === 403,
+    );
+    const message = `server dry-run rejected ${failures.length} of ${
+      objects.length
+    } object(s); nothing was applied: ${failures
+      .map(f => explain(f.o, f.e))
+      .join(' | ')}`;
+    throw forbidden ? new NotAllowedError(message) : new InputError(message);
+  }
+  logger.info(
+    `server dry-run accepted ${objects.length - deferred} object(s)`,
+    {
+      objects: objects.length,
+      deferred,
+      ms: Date.now() - started,
+    },
+  );
+
+  const existing = await current;
+  const isNoOp = (o: ManifestObject) => {
+    const now = existing.get(ref(o));
+    const after = dry.get(ref(o));
+    return !!now && !!after && stable(now) === stable(after);
+  };
+
+  if (options.dryRunOnly) {
+    return objects.map(o => {
+      if (!existing.has(ref(o))) return summary(o, 'created');
+      return summary(o, isNoOp(o) ? 'unchanged' : 'configured');
+    });
+  }
+
+  // 2. Apply in waves.
+  const results = new Map<string, AppliedObject>();
+  for (const wave of applyWaves(objects, o => o.kind)) {
+    await mapConcurrent(wave, concurrency, async o => {
+      if (isNoOp(o)) {
+        results.set(ref(o), summary(o, 'unchanged'));
+        return;
+      }
+      let applied: ManifestObject;
+      try {
+        applied = await applyWithDiscoveryRetry(client, o, {
+          fieldManager,
+          force: options.force,
+        });
+      } catch (e) {
+        const done = [...results.values()]
+          .filter(r => r.result !== 'unchanged')
+          .map(r => `${r.kind} ${r.name}`);
+        throw new InputError(
+          `apply failed at ${explain(o, e)}${
+            done.length ? ` (already applied: ${done.join(', ')})` : ''
+          }`,
+        );
+      }
+      const before = dry.get(ref(o));
+      let result: ApplyOutcome;
+      if (!before || before.metadata.uid !== applied.metadata.uid)
+        result = 'created';
+      else if (
+        before.metadata.resourceVersion === applied.metadata.resourceVersion
+      )
+        result = 'unchanged';
+      else result = 'configured';
+      results.set(ref(o), summary(o, result));
+      if (result !== 'unchanged') logger.info(`${describe(o)} ${result}`);
+    });
+    if (wave.some(o => o.kind === 'CustomResourceDefinition'))
+      client.forgetDiscovery();
+  }
+  logger.debug('applied', {
+    ms: Date.now() - started,
+    skipped: objects.filter(isNoOp).length,
+  });
+  return objects.map(o => results.get(ref(o))!);
+}
+
+function summary(o: ManifestObject, result: ApplyOutcome): AppliedObject {
+  return {
+    apiVersion: o.apiVersion,
+    kind: o.kind,
+    ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
+    name: o.metadata.name,
+    result,
+  };
+}
+
+/** A kind defined by a CRD of the same bundle may take a moment to be served. */
+async function applyWithDiscoveryRetry(
+  client: KubeClient,
+  o: ManifestObject,
+  options: { fieldManager: string; force?: boolean },
+): Promise<ManifestObject> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return await client.apply(o, options);
+    } catch (e) {
+      if (!(e instanceof NotFoundError) || Date.now() > deadline) throw e;
+      client.forgetDiscovery();
+      await new Promise(r => setTimeout(r, 500));
+    }
+  }
+}
+
+/**
+ * The objects of the bundle as they are now, by ref; a kind or namespace that
+ * cannot be listed just means no shortcut for its objects.
+ */
+async function listCurrent(
+  client: KubeClient,
+  objects: ManifestObject[],
+): Promise<Map<string, ManifestObject>> {
+  const groups = new Map<string, ManifestObject>();
+  for (const o of objects)
+    groups.set(`${o.apiVersion}|${o.kind}|${o.metadata.namespace ?? ''}`, o);
+  const found = new Map<string, ManifestObject>();
+  const wanted = new Set(objects.map(ref));
+  await Promise.all(
+    [...groups.values()].map(async o => {
+      try {
+        for (const item of await client.list(
+          o.apiVersion,
+          o.kind,
+          o.metadata.namespace ?? '',
+        )) {
+          const listed = {
+            ...item,
+            apiVersion: o.apiVersion,
+            kind: o.kind,
+          } as ManifestObject;
+          if (wanted.has(ref(listed))) found.set(ref(listed), listed);
+        }
+      } catch {
+        // not listable (RBAC, kind not served yet): those objects are applied
+      }
+    }),
+  );
+  return found;
+}
+
+function stable(v: unknown): string {
+  return JSON.stringify(v, (_k, val) =>
+    val && typeof val === 'object' && !Array.isArray(val)
+      ? Object.fromEntries(
+          Object.entries(val).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : val,
+  );
+}

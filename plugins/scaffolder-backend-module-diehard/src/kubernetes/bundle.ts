@@ -1,0 +1,83 @@
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '@backstage/errors';
+import yaml from 'yaml';
+
+/** A Kubernetes object as read from the workspace. */
+export interface ManifestObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+export interface BundleObject {
+  object: ManifestObject;
+  /** Workspace-relative file it came from (for messages). */
+  source: string;
+}
+
+/** `Deployment team-a/web` */
+export function describe(o: ManifestObject): string {
+  return `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${
+    o.metadata.name
+  }`;
+}
+
+async function filesUnder(abs: string): Promise<string[]> {
+  const st = await fsp.stat(abs).catch(() => undefined);
+  if (!st) throw new InputError(`manifest path ${abs} does not exist`);
+  if (st.isFile()) return [abs];
+  const out: string[] = [];
+  for (const name of (await fsp.readdir(abs)).sort()) {
+    const child = path.join(abs, name);
+    const cst = await fsp.stat(child);
+    if (cst.isDirectory()) out.push(...(await filesUnder(child)));
+    else if (/\.(ya?ml|json)$/i.test(name)) out.push(child);
+  }
+  return out;
+}
+
+/** Reads every object of the given files/directories (multi-document YAML, JSON, `kind: List`). */
+export async function loadBundle(
+  paths: string[],
+  workspacePath: string,
+): Promise<BundleObject[]> {
+  const out: BundleObject[] = [];
+  for (const p of paths) {
+    for (const file of await filesUnder(p)) {
+      const source = path.relative(workspacePath, file);
+      const docs = yaml.parseAllDocuments(await fsp.readFile(file, 'utf8'));
+      for (const doc of docs) {
+        if (doc.errors.length) {
+          throw new InputError(
+            `${source}: invalid YAML: ${doc.errors[0].message}`,
+          );
+        }
+        const value = doc.toJS();
+        if (value === null || value === undefined) continue;
+        const items =
+          value.kind === 'List' || /List$/.test(String(value.kind))
+            ? value.items ?? []
+            : [value];
+        for (const item of items) {
+          if (
+            !item ||
+            typeof item !== 'object' ||
+            !item.apiVersion ||
+            !item.kind ||
+            !item.metadata?.name
+          ) {
+            throw new InputError(
+              `${source}: every object needs apiVersion, kind and metadata.name`,
+            );
+          }
+          out.push({ object: item as ManifestObject, source });
+        }
+      }
+    }
+  }
+  if (!out.length)
+    throw new InputError('no Kubernetes objects found in the given manifests');
+  return out;
+}

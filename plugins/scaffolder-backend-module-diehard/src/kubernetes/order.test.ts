@@ -1,0 +1,43 @@
+import { applyWaves } from './order';
+
+describe('applyWaves', () => {
+  it('puts what others depend on first, custom resources last', () => {
+    const kinds = [
+      'HorizontalPodAutoscaler',
+      'Widget',
+      'Deployment',
+      'Service',
+      'ConfigMap',
+      'Namespace',
+      'RoleBinding',
+      'Role',
+      'ServiceAccount',
+      'Secret',
+      'PersistentVolumeClaim',
+      'Ingress',
+      'PodDisruptionBudget',
+      'NetworkPolicy',
+      'CustomResourceDefinition',
+      'StatefulSet',
+      'ConfigMap',
+    ];
+    expect(applyWaves(kinds, k => k)).toEqual([
+      ['Namespace'],
+      ['CustomResourceDefinition'],
+      ['ServiceAccount'],
+      ['Role'],
+      ['RoleBinding'],
+      ['ConfigMap', 'ConfigMap'],
+      ['Secret'],
+      ['PersistentVolumeClaim'],
+      ['Service'],
+      ['Deployment'],
+      ['StatefulSet'],
+      ['Ingress'],
+      ['PodDisruptionBudget'],
+      ['HorizontalPodAutoscaler'],
+      ['NetworkPolicy'],
+      ['Widget'],
+    ]);
+  });
+});

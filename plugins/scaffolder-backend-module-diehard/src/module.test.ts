@@ -1,0 +1,25 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import scaffolderModuleDiehard from './index';
+
+describe('scaffolderModuleDiehard', () => {
+  it('registers its actions with the scaffolder', async () => {
+    const addActions = jest.fn();
+    await startTestBackend({
+      extensionPoints: [[scaffolderActionsExtensionPoint, { addActions }]],
+      features: [
+        scaffolderModuleDiehard,
+        mockServices.rootConfig.factory({
+          data: { diehard: { registries: [], apply: { clusters: [] } } },
+        }),
+      ],
+    });
+    const ids = addActions.mock.calls.flat().map((a: { id: string }) => a.id);
+    expect(ids.sort()).toEqual([
+      'diehard:image:build',
+      'diehard:image:push',
+      'diehard:kubernetes:apply',
+      'diehard:posture:gate',
+    ]);
+  });
+});

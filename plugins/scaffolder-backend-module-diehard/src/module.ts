@@ -1,0 +1,58 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createImageBuildAction } from './actions/imageBuild';
+import { createImagePushAction } from './actions/imagePush';
+import { createKubernetesApplyAction } from './actions/kubernetesApply';
+import { createPostureGateAction } from './actions/postureGate';
+import { ClusterDirectory } from './kubernetes/clusters';
+import { diehardPermissions } from './permissions/permissions';
+import {
+  clusterPermissionRules,
+  clusterResourceRef,
+} from './permissions/rules';
+
+/**
+ * Registers the Diehard actions with the scaffolder (`diehard:image:build`,
+ * `diehard:image:push`, `diehard:kubernetes:apply`, `diehard:posture:gate`) and the
+ * `diehard.kubernetes.apply` permission with its IS_CLUSTER rule.
+ *
+ * @public
+ */
+export const scaffolderModuleDiehard = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'diehard',
+  register({ registerInit }) {
+    registerInit({
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+      },
+      async init({
+        scaffolderActions,
+        config,
+        permissions,
+        permissionsRegistry,
+      }) {
+        const clusters = ClusterDirectory.fromConfig(config);
+        permissionsRegistry.addResourceType({
+          resourceRef: clusterResourceRef,
+          permissions: diehardPermissions,
+          rules: clusterPermissionRules,
+          getResources: async refs =>
+            refs.map(name => (clusters.has(name) ? { name } : undefined)),
+        });
+        scaffolderActions.addActions(
+          createImageBuildAction({ config }),
+          createImagePushAction({ config }),
+          createKubernetesApplyAction({ config, permissions }),
+          createPostureGateAction(),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,50 @@
+import {
+  createConditionExports,
+  createPermissionResourceRef,
+  createPermissionRule,
+} from '@backstage/plugin-permission-node';
+import { z } from 'zod';
+import { DIEHARD_CLUSTER_RESOURCE_TYPE } from './permissions';
+
+/** A cluster as permission rules see it. */
+export interface ClusterResource {
+  name: string;
+}
+
+/** The module lives in the scaffolder plugin: conditions are evaluated there. */
+export const clusterResourceRef = createPermissionResourceRef<
+  ClusterResource,
+  never
+>().with({
+  pluginId: 'scaffolder',
+  resourceType: DIEHARD_CLUSTER_RESOURCE_TYPE,
+});
+
+/** True when the cluster is one of `names`. */
+export const isCluster = createPermissionRule({
+  name: 'IS_CLUSTER',
+  description: 'Allow when the target cluster is one of the given names',
+  resourceRef: clusterResourceRef,
+  paramsSchema: z.object({
+    names: z.array(z.string()).describe('Cluster names'),
+  }),
+  apply: (cluster, { names }) => names.includes(cluster.name),
+  toQuery: () => {
+    throw new Error('IS_CLUSTER is only evaluated against a single cluster');
+  },
+});
+
+export const clusterPermissionRules = [isCluster];
+
+/**
+ * For policies: `clusterConditions.isCluster({ names: ['staging'] })` with
+ * `createClusterConditionalDecision(permission, …)`.
+ */
+export const {
+  conditions: clusterConditions,
+  createConditionalDecision: createClusterConditionalDecision,
+} = createConditionExports({
+  pluginId: 'scaffolder',
+  resourceType: DIEHARD_CLUSTER_RESOURCE_TYPE,
+  rules: { isCluster },
+});

@@ -1,0 +1,33 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { InputError } from '@backstage/errors';
+
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+
+export function isDigest(value: string): boolean {
+  return DIGEST.test(value);
+}
+
+export function assertDigest(value: string): string {
+  if (!isDigest(value)) {
+    throw new InputError(`"${value}" is not a sha256 digest`);
+  }
+  return value;
+}
+
+export function sha256Digest(data: Buffer | string): string {
+  return `sha256:${crypto.createHash('sha256').update(data).digest('hex')}`;
+}
+
+/** Streams a file through sha256. */
+export async function fileDigest(
+  file: string,
+): Promise<{ digest: string; size: number }> {
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  for await (const chunk of fs.createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { digest: `sha256:${hash.digest('hex')}`, size };
+}
