@@ -15,8 +15,8 @@ rm -f "$results_dir"/jest-*.json
 
 ensure_toolchain
 
-step "installing Debian packages for the browser tests (chromium)"
-apt_install chromium
+step "installing Debian packages for the tests (chromium, buildah, Maven and a JDK for generated projects, git)"
+apt_install chromium buildah maven openjdk-17-jdk-headless git
 step_done
 
 step "installing the HA lab's prerequisites (Debian packages, Kubernetes binaries built from Go modules and cached)"
