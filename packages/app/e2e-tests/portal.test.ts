@@ -24,6 +24,28 @@ async function waitForDemoCatalog(baseUrl: string) {
   throw new Error('the demo catalog was not ingested within 90 s');
 }
 
+async function waitForFleet(baseUrl: string, services: number) {
+  const token = await guestToken(baseUrl);
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${baseUrl}/api/ha-posture/fleet`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (response.ok && (await response.json()).entries.length >= services) return;
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  throw new Error(`the posture of ${services} services was not evaluated within 90 s`);
+}
+
+/** Kubernetes, HA posture and Handoff review tabs sit in the entity page's Deployment group. */
+async function openDeploymentTab(name: string) {
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('button', { name: 'Deployment' })
+    .click();
+  await page.getByRole('menuitemradio', { name }).click();
+}
+
 beforeAll(async () => {
   assertAppIsBuilt();
   backend = await startBackendProcess({
@@ -67,13 +89,44 @@ describe('the portal in a browser', () => {
     await screenshot(page, '02-eni-todo-web');
   });
 
+  it('shows the HA posture card: grade A, read from the manifests before any deploy', async () => {
+    await page.getByRole('img', { name: 'Grade A' }).waitFor();
+    await page.getByText(/From the manifests at .*eni-todo-ha$/).waitFor();
+    await page.getByText('No single point of failure found.').waitFor();
+    await screenshot(page, '03-posture-card');
+  });
+
   it('opens the Kubernetes tab, which says no cluster holds the component yet', async () => {
-    await page
-      .getByRole('navigation', { name: 'Content navigation' })
-      .getByRole('link', { name: 'Kubernetes' })
-      .click();
+    await openDeploymentTab('Kubernetes');
     await page.getByText('No Kubernetes resources').waitFor();
-    await screenshot(page, '03-kubernetes-tab');
+    await screenshot(page, '04-kubernetes-tab');
+  });
+
+  it('opens a handoff review on the component and records an answer in its history', async () => {
+    await openDeploymentTab('Handoff review');
+    await page.getByRole('button', { name: 'Open a handoff review' }).click();
+    const dev = page.getByRole('region', { name: 'Dev side' });
+    const runbook = dev.getByRole('article', { name: 'Runbook written' });
+    await runbook.getByRole('button', { name: 'Mark done' }).click();
+    await runbook.getByText('Marked done by guest', { exact: false }).waitFor();
+    const history = page.getByRole('table', { name: 'History' });
+    await history.getByRole('cell', { name: 'Opened the review at grade A' }).waitFor();
+    await history.getByRole('cell', { name: 'Marked “Runbook written” done' }).waitFor();
+    await screenshot(page, '05-handoff-review');
+  });
+
+  it('lists every service on the HA posture page, the worst grade first', async () => {
+    // The backend evaluates every annotated entity shortly after it starts.
+    await waitForFleet(backend.baseUrl, 2);
+    await page.getByRole('link', { name: 'HA posture' }).first().click();
+    const rows = page.getByRole('row');
+    await rows.filter({ hasText: 'ENI Todo (legacy deployment)' }).waitFor();
+    const services = await rows.allInnerTexts();
+    const legacy = services.findIndex(text => text.includes('legacy deployment'));
+    const web = services.findIndex(text => text.includes('ENI Todo web application'));
+    expect(legacy).toBeGreaterThan(0);
+    expect(legacy).toBeLessThan(web);
+    await screenshot(page, '06-posture-fleet');
   });
 
   it('switches the interface to French in the settings', async () => {
@@ -82,11 +135,12 @@ describe('the portal in a browser', () => {
     await page.getByRole('option', { name: /Français|French/ }).click();
     await page.getByText('Langue', { exact: true }).waitFor();
     await page.getByText('Apparence', { exact: true }).waitFor();
-    await screenshot(page, '04-settings-fr');
+    await screenshot(page, '07-settings-fr');
 
     await page.goto(backend.baseUrl);
     await page.getByRole('heading', { name: 'Catalogue Diehard demo' }).waitFor();
     await page.getByRole('columnheader', { name: 'Propriétaire' }).waitFor();
-    await screenshot(page, '05-catalog-fr');
+    await page.getByRole('link', { name: 'Posture HA' }).waitFor();
+    await screenshot(page, '08-catalog-fr');
   });
 });

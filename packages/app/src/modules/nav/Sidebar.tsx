@@ -21,6 +21,8 @@ const navTitleKeys = {
   'page:catalog-import': 'nav.register',
   'page:search': 'nav.search',
   'page:user-settings': 'nav.settings',
+  'page:ha-posture': 'nav.haPosture',
+  'page:handoff-review': 'nav.handoffReviews',
 } as const;
 
 export const SidebarContent = NavContentBlueprint.make({

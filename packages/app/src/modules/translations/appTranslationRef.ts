@@ -11,6 +11,8 @@ export const appTranslationRef = createTranslationRef({
       search: 'Search',
       menu: 'Menu',
       settings: 'Settings',
+      haPosture: 'HA posture',
+      handoffReviews: 'Handoff reviews',
     },
   },
 });

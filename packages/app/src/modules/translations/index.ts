@@ -6,10 +6,12 @@ import { catalogReactTranslationRef } from '@backstage/plugin-catalog-react/alph
 import { kubernetesTranslationRef } from '@backstage/plugin-kubernetes/alpha';
 import { kubernetesReactTranslationRef } from '@backstage/plugin-kubernetes-react/alpha';
 import { userSettingsTranslationRef } from '@backstage/plugin-user-settings/alpha';
+import { haPostureTranslations } from '@diehard/plugin-ha-posture';
+import { handoffReviewTranslations } from '@diehard/plugin-handoff-review';
 import { appTranslationRef } from './appTranslationRef';
 
 /**
- * French for the app shell and the Backstage plugins our users see most. Each
+ * French for the app shell, the Backstage plugins our users see most and our own. Each
  * language is loaded only when a user picks it in Settings.
  */
 const resources = [
@@ -37,6 +39,8 @@ const resources = [
     ref: userSettingsTranslationRef,
     translations: { fr: () => import('./fr/userSettings') },
   }),
+  haPostureTranslations,
+  handoffReviewTranslations,
 ];
 
 export const translationsModule = createFrontendModule({

@@ -11,5 +11,7 @@ export default createTranslationMessages({
     'nav.search': 'Recherche',
     'nav.menu': 'Menu',
     'nav.settings': 'Paramètres',
+    'nav.haPosture': 'Posture HA',
+    'nav.handoffReviews': 'Revues de passation',
   },
 });

@@ -1,0 +1,120 @@
+import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { ResponseError } from '@backstage/errors';
+import type { PostureHistoryPoint } from '@diehard/plugin-ha-posture-common';
+import { HaPostureClient } from './HaPostureClient';
+import { samplePosture } from '../testing/fixtures';
+
+const base = 'http://backstage.test/api/ha-posture';
+
+describe('HaPostureClient', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const client = new HaPostureClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+    fetchApi: mockApis.fetch(),
+  });
+
+  it('reads the cached posture of an entity by kind, namespace and name', async () => {
+    server.use(
+      http.get(`${base}/entities/component/default/todo-web`, () =>
+        HttpResponse.json(samplePosture),
+      ),
+    );
+    await expect(
+      client.getEntityPosture('Component:default/todo-web'),
+    ).resolves.toEqual(samplePosture);
+  });
+
+  it('answers undefined for an entity the backend does not know', async () => {
+    server.use(
+      http.get(`${base}/entities/component/default/ghost`, () =>
+        HttpResponse.json(
+          { error: { name: 'NotFoundError' } },
+          { status: 404 },
+        ),
+      ),
+    );
+    await expect(
+      client.getEntityPosture({
+        kind: 'Component',
+        namespace: 'default',
+        name: 'ghost',
+      }),
+    ).resolves.toBeUndefined();
+  });
+
+  it('posts to refresh, with the namespace and name escaped', async () => {
+    let method: string | undefined;
+    server.use(
+      http.post(
+        `${base}/entities/component/team%20a/todo/refresh`,
+        ({ request }) => {
+          method = request.method;
+          return HttpResponse.json(samplePosture);
+        },
+      ),
+    );
+    await expect(
+      client.refreshEntityPosture({
+        kind: 'component',
+        namespace: 'team a',
+        name: 'todo',
+      }),
+    ).resolves.toEqual(samplePosture);
+    expect(method).toBe('POST');
+  });
+
+  it('unwraps history, fleet and clusters', async () => {
+    const point: PostureHistoryPoint = {
+      day: '2026-11-20',
+      evaluatedAt: '2026-11-20T08:00:00Z',
+      grade: 'C',
+      critical: 1,
+      warning: 2,
+      info: 0,
+    };
+    server.use(
+      http.get(`${base}/entities/component/default/todo-web/history`, () =>
+        HttpResponse.json({
+          points: [point],
+        }),
+      ),
+      http.get(`${base}/fleet`, () =>
+        HttpResponse.json({
+          entries: [{ entityRef: 'component:default/todo-web' }],
+        }),
+      ),
+      http.get(`${base}/clusters`, () =>
+        HttpResponse.json({ clusters: [{ cluster: 'lab' }] }),
+      ),
+    );
+    await expect(
+      client.getEntityHistory('component:default/todo-web'),
+    ).resolves.toEqual([point]);
+    await expect(client.getFleet()).resolves.toEqual([
+      { entityRef: 'component:default/todo-web' },
+    ]);
+    await expect(client.getClusters()).resolves.toEqual([{ cluster: 'lab' }]);
+  });
+
+  it('throws a ResponseError when the backend fails', async () => {
+    server.use(
+      http.get(`${base}/fleet`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'Error', message: 'database is down' },
+            response: { statusCode: 500 },
+          },
+          { status: 500 },
+        ),
+      ),
+    );
+    const error = await client.getFleet().catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(500);
+    expect(error.body.error.message).toBe('database is down');
+  });
+});

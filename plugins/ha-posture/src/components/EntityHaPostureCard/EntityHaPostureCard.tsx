@@ -1,0 +1,35 @@
+import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { haPostureTranslationRef } from '../../translation';
+import { useEntityPosture } from '../../hooks/useEntityPosture';
+import { PostureSummary } from '../shared/PostureSummary';
+import { PostureState } from '../shared/PostureState';
+import { SpofList } from '../shared/SpofList';
+
+/** The overview card: grade, single points of failure, source, refresh. */
+export function EntityHaPostureCard() {
+  const { entity } = useEntity();
+  const { t } = useTranslationRef(haPostureTranslationRef);
+  const state = useEntityPosture(getCompoundEntityRef(entity));
+  return (
+    <InfoCard title={t('card.title')}>
+      <PostureState state={state}>
+        {posture => (
+          <>
+            <PostureSummary
+              posture={posture}
+              onRefresh={() => state.refresh()}
+              refreshing={state.refreshing}
+              refreshError={state.refreshError}
+            />
+            {posture.source.type !== 'none' && (
+              <SpofList spofs={posture.singlePointsOfFailure} />
+            )}
+          </>
+        )}
+      </PostureState>
+    </InfoCard>
+  );
+}

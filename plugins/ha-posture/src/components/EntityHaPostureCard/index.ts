@@ -1,0 +1,1 @@
+export { EntityHaPostureCard } from './EntityHaPostureCard';

@@ -1,0 +1,155 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import type { PostureHistoryPoint } from '@diehard/plugin-ha-posture-common';
+import { HaPostureApi, haPostureApiRef } from '../../api';
+import { samplePosture } from '../../testing/fixtures';
+import { todoWebEntity } from '../../testing/entities';
+import { EntityHaPostureContent } from './EntityHaPostureContent';
+
+const api: HaPostureApi = {
+  getEntityPosture: jest.fn(async () => samplePosture),
+  refreshEntityPosture: jest.fn(async () => samplePosture),
+  getEntityHistory: jest.fn(
+    async (): Promise<PostureHistoryPoint[]> => [
+      {
+        day: '2026-11-19',
+        evaluatedAt: '2026-11-19T08:00:00Z',
+        grade: 'F',
+        critical: 3,
+        warning: 2,
+        info: 0,
+      },
+      {
+        day: '2026-11-20',
+        evaluatedAt: '2026-11-20T08:00:00Z',
+        grade: 'D',
+        critical: 2,
+        warning: 3,
+        info: 0,
+      },
+      {
+        day: '2026-11-21',
+        evaluatedAt: '2026-11-21T08:00:00Z',
+        grade: 'D',
+        critical: 2,
+        warning: 3,
+        info: 0,
+      },
+    ],
+  ),
+  getFleet: jest.fn(async () => []),
+  getClusters: jest.fn(async () => []),
+};
+
+async function renderContent() {
+  renderInTestApp(
+    <EntityProvider entity={todoWebEntity}>
+      <EntityHaPostureContent />
+    </EntityProvider>,
+    { apis: [[haPostureApiRef, api]] },
+  );
+  await screen.findByText('Findings by category');
+}
+
+describe('EntityHaPostureContent', () => {
+  it('groups the findings by category, in the taxonomy order', async () => {
+    await renderContent();
+
+    const headings = screen
+      .getAllByRole('heading', { level: 3 })
+      .map(h => h.textContent)
+      .filter(text =>
+        [
+          'Replicas',
+          'Spread across nodes',
+          'Readiness probes',
+          'Entry point',
+          'Image tag',
+          'Control plane',
+        ].includes(text ?? ''),
+      );
+    expect(headings).toEqual([
+      'Replicas',
+      'Spread across nodes',
+      'Readiness probes',
+      'Entry point',
+      'Image tag',
+      'Control plane',
+    ]);
+
+    // Categories with a critical finding are open; the user opens the others.
+    expect(screen.getByRole('region', { name: 'Replicas' })).toBeVisible();
+    await userEvent.click(screen.getByRole('heading', { name: 'Image tag' }));
+    const images = await screen.findByRole('region', { name: 'Image tag' });
+    expect(within(images).getAllByRole('article')).toHaveLength(2);
+    expect(images).toHaveTextContent(
+      'Container web of Deployment todo/todo-web uses the tag latest',
+    );
+    expect(images).toHaveTextContent(
+      'Container db of Deployment todo/todo-db uses the tag latest',
+    );
+    expect(screen.getByText('2 findings')).toBeInTheDocument();
+
+    const replicas = screen.getByRole('region', { name: 'Replicas' });
+    expect(replicas).toHaveTextContent(
+      'Deployment todo/todo-db runs 1 replica',
+    );
+    expect(replicas).toHaveTextContent('Critical');
+    expect(replicas).toHaveTextContent('spec.replicas: 1');
+    expect(replicas).toHaveTextContent('Deployment/todo/todo-db');
+    // The YAML part of the remediation is a code block of its own.
+    const code = within(replicas).getByText(
+      (_, el) =>
+        el?.tagName === 'CODE' && /replicas: 3/.test(el.textContent ?? ''),
+    );
+    expect(code.textContent).not.toContain('Run at least 2 replicas');
+  });
+
+  it('highlights the node that holds every replica of a workload', async () => {
+    await renderContent();
+
+    const worker1 = screen.getByRole('group', { name: 'Node worker-1' });
+    expect(worker1).toHaveTextContent(
+      'All 3 replicas of todo-web on node worker-1. If node worker-1 fails, todo-web stops.',
+    );
+    expect(worker1).toHaveStyle({ borderColor: '#c62828' });
+    expect(within(worker1).getByText('web-1')).toBeInTheDocument();
+    expect(within(worker1).getByText('agent-1')).toBeInTheDocument();
+
+    const worker2 = screen.getByRole('group', { name: 'Node worker-2' });
+    expect(worker2).toHaveTextContent(
+      'The only replica of todo-db runs on node worker-2',
+    );
+
+    // A DaemonSet is one pod per node by design: worker-3 holds nobody's every replica.
+    const worker3 = screen.getByRole('group', { name: 'Node worker-3' });
+    expect(worker3).not.toHaveTextContent('replica');
+    expect(worker3).not.toHaveStyle({ borderColor: '#c62828' });
+
+    // Zones are the columns, nodes inside them.
+    const zoneA = screen.getByRole('region', { name: 'Zone a' });
+    expect(
+      within(zoneA).getByRole('group', { name: 'Node worker-1' }),
+    ).toBeInTheDocument();
+    const zoneB = screen.getByRole('region', { name: 'Zone b' });
+    expect(
+      within(zoneB).getByRole('group', { name: 'Node worker-3' }),
+    ).toBeInTheDocument();
+
+    // Objects around the pods that findings name.
+    expect(
+      screen.getByRole('region', { name: 'Entry points' }),
+    ).toHaveTextContent('Ingress/todo/todo');
+  });
+
+  it('draws the grade history', async () => {
+    await renderContent();
+    expect(
+      await screen.findByRole('img', {
+        name: 'Grade from F on 2026-11-19 to D on 2026-11-21',
+      }),
+    ).toBeInTheDocument();
+  });
+});

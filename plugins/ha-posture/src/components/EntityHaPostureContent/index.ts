@@ -1,0 +1,1 @@
+export { EntityHaPostureContent } from './EntityHaPostureContent';

@@ -1,0 +1,168 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type {
+  ClusterPosture,
+  FleetEntry,
+} from '@diehard/plugin-ha-posture-common';
+import { HaPostureApi, haPostureApiRef } from '../../api';
+import { HaPosturePage } from './HaPosturePage';
+
+const evaluatedAt = new Date().toISOString();
+const entry = (e: Partial<FleetEntry> & { entityRef: string }): FleetEntry => ({
+  grade: null,
+  previousGrade: null,
+  critical: 0,
+  warning: 0,
+  evaluatedAt,
+  source: 'live',
+  ...e,
+});
+
+const fleet: FleetEntry[] = [
+  entry({
+    entityRef: 'component:default/billing',
+    grade: 'B',
+    previousGrade: 'D',
+    owner: 'group:default/ops-team',
+    system: 'system:default/shop',
+    warning: 2,
+  }),
+  entry({
+    entityRef: 'component:default/todo-web',
+    grade: 'F',
+    previousGrade: 'C',
+    owner: 'group:default/dev-team',
+    critical: 3,
+  }),
+  entry({
+    entityRef: 'component:default/search',
+    grade: 'A',
+    previousGrade: 'A',
+    owner: 'group:default/dev-team',
+  }),
+];
+
+const clusters: ClusterPosture[] = [
+  {
+    cluster: 'lab',
+    evaluatedAt,
+    grade: 'C',
+    facts: {
+      nodes: 3,
+      nodesPerZone: { a: 2, b: 1 },
+      apiServers: 1,
+      etcdMembers: 1,
+    },
+    findings: [
+      {
+        rule: 'control-plane-apiservers',
+        category: 'control-plane',
+        severity: 'critical',
+        message: 'The cluster runs 1 API server',
+        objects: ['Node//cp-1'],
+        evidence: 'kube-apiserver pods: 1',
+        remediation: 'Run at least 2 API servers behind a load balancer.',
+      },
+    ],
+  },
+];
+
+const api: HaPostureApi = {
+  getEntityPosture: jest.fn(),
+  refreshEntityPosture: jest.fn(),
+  getEntityHistory: jest.fn(),
+  getFleet: jest.fn(async () => fleet),
+  getClusters: jest.fn(async () => clusters),
+};
+
+function renderPage(path = '/ha-posture') {
+  return renderInTestApp(<HaPosturePage />, {
+    apis: [[haPostureApiRef, api]],
+    mountPath: '/ha-posture/*',
+    initialRouteEntries: [path],
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
+}
+
+/** The service names of the table's rows, top to bottom. */
+function serviceColumn(): string[] {
+  const table = screen.getByRole('table');
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map(row => within(row).getAllByRole('cell')[0].textContent ?? '');
+}
+
+describe('HaPosturePage', () => {
+  it('lists every service, worst grade first, and sorts by grade on a click', async () => {
+    renderPage();
+    await screen.findByText('todo-web');
+
+    expect(serviceColumn()).toEqual(['todo-web', 'billing', 'search']);
+
+    const gradeHeader = screen.getByRole('columnheader', { name: 'Grade' });
+    await userEvent.click(within(gradeHeader).getByText('Grade'));
+    expect(serviceColumn()).toEqual(['search', 'billing', 'todo-web']);
+
+    // The sort holds while the user filters.
+    await userEvent.click(screen.getByRole('button', { name: 'Owner All' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'group:default/dev-team' }),
+    );
+    expect(serviceColumn()).toEqual(['search', 'todo-web']);
+
+    await userEvent.click(within(gradeHeader).getByText('Grade'));
+    expect(serviceColumn()).toEqual(['todo-web', 'search']);
+  });
+
+  it('shows the trend, the counts and the owner of each service', async () => {
+    renderPage();
+    const row = (await screen.findByText('todo-web')).closest('tr')!;
+    expect(
+      within(row).getByRole('img', { name: 'Grade F' }),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getByRole('img', { name: 'Worse than the previous C' }),
+    ).toHaveTextContent('↓');
+    expect(row).toHaveTextContent('dev-team');
+    expect(row).toHaveTextContent('3');
+
+    const billing = screen.getByText('billing').closest('tr')!;
+    expect(
+      within(billing).getByRole('img', { name: 'Better than the previous D' }),
+    ).toHaveTextContent('↑');
+  });
+
+  it('filters by text and by owner', async () => {
+    renderPage();
+    await screen.findByText('todo-web');
+
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Filter' }),
+      'bill',
+    );
+    expect(serviceColumn()).toEqual(['billing']);
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Filter' }));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Owner All' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'group:default/dev-team' }),
+    );
+    expect(serviceColumn()).toEqual(['todo-web', 'search']);
+  });
+
+  it("shows each cluster's own posture on the Clusters tab", async () => {
+    renderPage();
+    await userEvent.click(await screen.findByRole('tab', { name: 'Clusters' }));
+
+    const lab = await screen.findByRole('region', { name: 'lab' });
+    expect(
+      within(lab).getByRole('img', { name: 'Grade C' }),
+    ).toBeInTheDocument();
+    expect(lab).toHaveTextContent('API servers1');
+    expect(lab).toHaveTextContent('a: 2, b: 1');
+    expect(lab).toHaveTextContent('The cluster runs 1 API server');
+  });
+});

@@ -1,0 +1,1 @@
+export { HaPosturePage } from './HaPosturePage';

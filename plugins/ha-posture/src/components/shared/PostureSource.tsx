@@ -1,0 +1,40 @@
+import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import type { PostureSource as Source } from '@diehard/plugin-ha-posture-common';
+import { haPostureTranslationRef } from '../../translation';
+
+/** Where the posture comes from: live clusters, or manifests at a location. */
+export function PostureSource(props: { source: Source }) {
+  const { source } = props;
+  const { t } = useTranslationRef(haPostureTranslationRef);
+  let text: string;
+  if (source.type === 'live') {
+    text = t('source.live', {
+      count: source.clusters.length,
+      clusters: source.clusters.join(', '),
+    });
+  } else if (source.type === 'manifests') {
+    text = t('source.manifests', { location: source.location });
+  } else {
+    text = t('source.none');
+  }
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {text}
+    </Typography>
+  );
+}
+
+/** Why nothing was evaluated, and the annotations that fix it. */
+export function NoSourceExplanation(props: { reason: string }) {
+  const { t } = useTranslationRef(haPostureTranslationRef);
+  return (
+    <Typography variant="body2">
+      {t('source.noneExplanation', {
+        reason: props.reason,
+        kubernetesId: <code>backstage.io/kubernetes-id</code>,
+        manifestsPath: <code>diehard.io/manifests-path</code>,
+      })}
+    </Typography>
+  );
+}

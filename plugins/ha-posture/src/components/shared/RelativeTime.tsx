@@ -1,0 +1,18 @@
+import { formatDateTime, formatRelativeTime } from '../../lib/relativeTime';
+import { useLanguage } from '../../hooks/useLanguage';
+
+/** "5 minutes ago" with the full date as a tooltip. */
+export function RelativeTime(props: { iso: string }) {
+  const language = useLanguage();
+  return (
+    <time dateTime={props.iso} title={formatDateTime(props.iso, language)}>
+      {formatRelativeTime(props.iso, language)}
+    </time>
+  );
+}
+
+/** The same as plain text, for translated sentences. */
+export function useRelativeTime(): (iso: string) => string {
+  const language = useLanguage();
+  return iso => formatRelativeTime(iso, language);
+}

@@ -1,0 +1,103 @@
+import { screen } from '@testing-library/react';
+import { renderTestApp } from '@backstage/frontend-test-utils';
+import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import { TranslationBlueprint } from '@backstage/plugin-app-react';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { FleetEntry } from '@diehard/plugin-ha-posture-common';
+import haPosturePlugin, { haPostureTranslations } from './index';
+import { HaPostureApi, haPostureApiRef } from './api';
+
+const fleet: FleetEntry[] = [
+  {
+    entityRef: 'component:default/todo-web',
+    grade: 'F',
+    previousGrade: 'C',
+    critical: 3,
+    warning: 1,
+    evaluatedAt: new Date().toISOString(),
+    source: 'live',
+  },
+];
+
+const api: HaPostureApi = {
+  getEntityPosture: jest.fn(),
+  refreshEntityPosture: jest.fn(),
+  getEntityHistory: jest.fn(),
+  getFleet: jest.fn(async () => fleet),
+  getClusters: jest.fn(async () => []),
+};
+
+// The page is loaded lazily, material-table and all: slow on a shared machine.
+jest.setTimeout(60_000);
+const LAZY = { timeout: 30_000 };
+
+describe('haPosturePlugin', () => {
+  // The app keeps the user's language in local storage: start each test afresh.
+  afterEach(() => window.localStorage.clear());
+
+  it('declares the API, the entity card and tab, and the page', () => {
+    expect(haPosturePlugin.id).toBe('ha-posture');
+    expect(haPosturePlugin.getExtension('page:ha-posture')).toBeDefined();
+    expect(haPosturePlugin.getExtension('api:ha-posture')).toBeDefined();
+    expect(
+      haPosturePlugin.getExtension('entity-card:ha-posture/overview'),
+    ).toBeDefined();
+    expect(
+      haPosturePlugin.getExtension('entity-content:ha-posture/ha-posture'),
+    ).toBeDefined();
+  });
+
+  it('serves the fleet page at /ha-posture', async () => {
+    renderTestApp({
+      features: [haPosturePlugin],
+      initialRouteEntries: ['/ha-posture'],
+      apis: [[haPostureApiRef, api]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    await screen.findByText('Every service', {}, LAZY);
+    expect(
+      await screen.findByRole('img', { name: 'Grade F' }),
+    ).toHaveTextContent('F');
+  });
+
+  it('speaks French once the app registers the translation resource', async () => {
+    renderTestApp({
+      features: [
+        haPosturePlugin,
+        createFrontendModule({
+          pluginId: 'app',
+          extensions: [
+            TranslationBlueprint.make({
+              name: 'ha-posture',
+              params: { resource: haPostureTranslations },
+            }),
+          ],
+        }),
+      ],
+      config: {
+        app: {
+          extensions: [
+            {
+              'api:app/app-language': {
+                config: {
+                  defaultLanguage: 'fr',
+                  availableLanguages: ['en', 'fr'],
+                },
+              },
+            },
+          ],
+        },
+      },
+      initialRouteEntries: ['/ha-posture'],
+      apis: [[haPostureApiRef, api]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    await screen.findByText('Tous les services', {}, LAZY);
+    expect(
+      await screen.findByRole('img', { name: 'Note F' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: 'Moins bonne que la précédente (C)' }),
+    ).toHaveTextContent('↓');
+  });
+});

@@ -1,0 +1,78 @@
+import SecurityIcon from '@material-ui/icons/Security';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { haPostureApiRef, HaPostureClient } from './api';
+import { rootRouteRef } from './routes';
+
+/** `api:ha-posture`: the client of the ha-posture backend. */
+export const haPostureApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: haPostureApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new HaPostureClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** `entity-card:ha-posture/overview`: grade and single points of failure on a Component's overview. */
+export const haPostureEntityCard = EntityCardBlueprint.make({
+  name: 'overview',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityHaPostureCard').then(m => (
+        <m.EntityHaPostureCard />
+      )),
+  },
+});
+
+/** `entity-content:ha-posture/ha-posture`: the "HA posture" tab of a Component. */
+export const haPostureEntityContent = EntityContentBlueprint.make({
+  name: 'ha-posture',
+  params: {
+    path: 'ha-posture',
+    title: 'HA posture',
+    group: 'deployment',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityHaPostureContent').then(m => (
+        <m.EntityHaPostureContent />
+      )),
+  },
+});
+
+/** `page:ha-posture`: every service's grade, and each cluster's own posture. */
+export const haPosturePage = PageBlueprint.make({
+  params: {
+    path: '/ha-posture',
+    routeRef: rootRouteRef,
+    title: 'HA posture',
+    icon: <SecurityIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/HaPosturePage').then(m => <m.HaPosturePage />),
+  },
+});
+
+/** Diehard's HA posture in the portal. */
+export const haPosturePlugin = createFrontendPlugin({
+  pluginId: 'ha-posture',
+  title: 'HA posture',
+  icon: <SecurityIcon fontSize="inherit" />,
+  routes: { root: rootRouteRef },
+  extensions: [
+    haPostureApi,
+    haPostureEntityCard,
+    haPostureEntityContent,
+    haPosturePage,
+  ],
+});

@@ -1,0 +1,161 @@
+import {
+  createTranslationRef,
+  createTranslationResource,
+} from '@backstage/frontend-plugin-api';
+
+/** Every string the HA posture plugin shows, in English. */
+export const haPostureTranslationRef = createTranslationRef({
+  id: 'ha-posture',
+  messages: {
+    refresh: 'Refresh',
+    refreshing: 'Refreshing…',
+    loadFailed: 'Could not load the HA posture: {{message}}',
+    refreshFailed: 'Could not refresh the HA posture: {{message}}',
+    grade: {
+      label: 'Grade {{grade}}',
+      none: 'No grade',
+      noneLabel: 'Not graded',
+    },
+    severity: {
+      critical: 'Critical',
+      warning: 'Warning',
+      info: 'Info',
+    },
+    category: {
+      replicas: 'Replicas',
+      spread: 'Spread across nodes',
+      disruption: 'Disruption budget',
+      probes: 'Readiness probes',
+      rollout: 'Rollout strategy',
+      sessions: 'HTTP sessions',
+      database: 'Database',
+      storage: 'Storage',
+      ingress: 'Entry point',
+      image: 'Image tag',
+      resources: 'Resource requests',
+      network: 'Network policy',
+      'control-plane': 'Control plane',
+    },
+    source: {
+      live_one: 'Live from cluster {{clusters}}',
+      live_other: 'Live from clusters {{clusters}}',
+      manifests: 'From the manifests at {{location}}',
+      none: 'Nothing to evaluate',
+      noneExplanation:
+        'No manifests and no cluster objects were found for this entity ({{reason}}). Add the annotation {{kubernetesId}} to read it live from the clusters, or {{manifestsPath}} to evaluate the manifests in its repository.',
+    },
+    unknownEntity:
+      'The HA posture service does not know this entity yet. It is evaluated once the catalog has processed it.',
+    evaluated: 'Evaluated {{when}}',
+    card: {
+      title: 'HA posture',
+      spofTitle: 'Single points of failure',
+      noSpof: 'No single point of failure found.',
+    },
+    content: {
+      summaryTitle: 'Summary',
+      findingsTitle: 'Findings by category',
+      noFindings: 'No findings: this service survives the failures we check.',
+      findingCount_one: '{{count}} finding',
+      findingCount_other: '{{count}} findings',
+      workload: 'Workload',
+      evidence: 'Evidence',
+      objects: 'Objects',
+      remediation: 'Remediation',
+      spof: 'Single point of failure',
+      historyTitle: 'Grade history',
+      historyEmpty:
+        'No history yet: a point is added each time the grade or the finding counts change.',
+      historyFailed: 'Could not load the history: {{message}}',
+      historyLabel:
+        'Grade from {{first}} on {{firstDay}} to {{last}} on {{lastDay}}',
+      historyPoint:
+        '{{day}}: grade {{grade}}, {{critical}} critical, {{warning}} warnings',
+    },
+    domains: {
+      title: 'Failure domains',
+      description:
+        'Zones as columns, nodes inside them, each pod coloured by its workload. Red marks a zone or node whose failure takes down every replica of a workload.',
+      noPlacement:
+        'No pods are running yet (evaluated from manifests), so there is nothing to place on nodes.',
+      cluster: 'Cluster {{cluster}}',
+      zone: 'Zone {{zone}}',
+      noZone: 'No zone label',
+      unscheduled: 'Not scheduled',
+      node: 'Node {{node}}',
+      podNotReady: '{{pod}} (not ready)',
+      legend: 'Workloads',
+      allReplicasOnNode_one:
+        'The only replica of {{workload}} runs on node {{node}}',
+      allReplicasOnNode_other:
+        'All {{count}} replicas of {{workload}} on node {{node}}',
+      allReplicasInZone_one:
+        'The only replica of {{workload}} runs in zone {{zone}}',
+      allReplicasInZone_other:
+        'All {{count}} replicas of {{workload}} in zone {{zone}}',
+      ifNodeFails: 'If node {{node}} fails, {{workload}} stops.',
+      ifZoneFails: 'If zone {{zone}} fails, {{workload}} stops.',
+      spread: 'No node or zone holds every replica of a workload.',
+      around: 'Around the pods',
+      entryPoints: 'Entry points',
+      volumes: 'Volumes',
+      databases: 'Databases',
+      nothingAround: 'None found',
+    },
+    fleet: {
+      tabTitle: 'Services',
+      title: 'Every service',
+      service: 'Service',
+      grade: 'Grade',
+      trend: 'Trend',
+      owner: 'Owner',
+      system: 'System',
+      critical: 'Critical',
+      warning: 'Warnings',
+      evaluatedAt: 'Evaluated',
+      source: 'Source',
+      sourceType: {
+        live: 'Live',
+        manifests: 'Manifests',
+        none: 'None',
+      },
+      filterText: 'Filter',
+      filterGrade: 'Grade',
+      filterOwner: 'Owner',
+      all: 'All',
+      empty: 'No service matches.',
+      trendUp: 'Better than the previous {{previous}}',
+      trendDown: 'Worse than the previous {{previous}}',
+      trendSame: 'Unchanged since the previous {{previous}}',
+      trendNone: 'No previous grade',
+      rowsPerPage: 'Rows per page',
+      displayedRows: '{from}–{to} of {count}',
+      firstPage: 'First page',
+      previousPage: 'Previous page',
+      nextPage: 'Next page',
+      lastPage: 'Last page',
+    },
+    clusters: {
+      tabTitle: 'Clusters',
+      empty: 'No cluster has been evaluated yet.',
+      nodes: 'Nodes',
+      nodesPerZone: 'Nodes per zone',
+      apiServers: 'API servers',
+      etcdMembers: 'etcd members',
+      unknown: 'unknown',
+      findingsTitle: 'Control-plane findings',
+      noFindings: 'No control-plane finding.',
+    },
+  },
+});
+
+/**
+ * The plugin's translations other than English, for the app to register (the French
+ * messages load only when a user picks French).
+ */
+export const haPostureTranslations = createTranslationResource({
+  ref: haPostureTranslationRef,
+  translations: {
+    fr: () => import('./translations/fr'),
+  },
+});

@@ -1,0 +1,385 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEventLib from '@testing-library/user-event';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { handoffReviewApiRef } from '../../api';
+import type { HandoffReviewApi, ReviewView } from '../../api';
+import { openReview } from '../../testing/fixtures';
+import { backendError, fakeHandoffReviewApi } from '../../testing/fakeApi';
+import { tomorrow } from './WaiveDialog';
+import { EntityHandoffReviewContent } from './EntityHandoffReviewContent';
+
+const todoWeb: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'todo-web', namespace: 'default' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/dev-team',
+  },
+};
+
+function renderTab(api: HandoffReviewApi) {
+  renderInTestApp(
+    <EntityProvider entity={todoWeb}>
+      <EntityHandoffReviewContent />
+    </EntityProvider>,
+    { apis: [[handoffReviewApiRef, api]] },
+  );
+}
+
+function item(side: 'Dev side' | 'Ops side', title: string) {
+  const column = screen.getByRole('region', { name: side });
+  return within(column).getByRole('article', { name: title });
+}
+
+/** The review once load-tested has been marked done (by whoever). */
+const loadTestedDone: ReviewView = {
+  ...openReview,
+  version: 8,
+  items: openReview.items.map(i =>
+    i.id === 'dev-load-tested'
+      ? {
+          ...i,
+          answer: {
+            done: true,
+            by: 'user:default/dave',
+            at: '2026-11-21T10:00:00.000Z',
+          },
+        }
+      : i,
+  ),
+  itemStates: { ...openReview.itemStates, 'dev-load-tested': 'passed' },
+};
+
+// Typing into Material UI fields is slow on a shared machine.
+jest.setTimeout(30_000);
+const userEvent = userEventLib.setup({ delay: null });
+
+describe('EntityHandoffReviewContent', () => {
+  it('offers to open a review when the entity has none, and shows it once opened', async () => {
+    const api = fakeHandoffReviewApi({
+      openReview: jest.fn(async () => openReview),
+    });
+    renderTab(api);
+
+    expect(api.listReviews).toHaveBeenCalledWith({
+      entityRef: 'component:default/todo-web',
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Open a handoff review' }),
+    );
+
+    expect(api.openReview).toHaveBeenCalledWith('component:default/todo-web');
+    expect(
+      await screen.findByRole('region', { name: 'Dev side' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the items by side with their states, evidence and waivers', async () => {
+    renderTab(
+      fakeHandoffReviewApi({ listReviews: jest.fn(async () => [openReview]) }),
+    );
+    await screen.findByRole('region', { name: 'Dev side' });
+
+    expect(
+      screen.getByRole('heading', { name: /^Handoff review/ }),
+    ).toHaveTextContent('Handoff reviewOpen');
+    expect(screen.getByLabelText('Posture when opened')).toHaveTextContent(
+      'grade C (1 critical, 2 warnings)',
+    );
+    expect(screen.getByLabelText('Posture now')).toHaveTextContent(
+      'grade D (2 critical, 2 warnings)',
+    );
+
+    const replicas = item('Dev side', 'Runs as several replicas');
+    expect(replicas).toHaveTextContent('Failed');
+    expect(replicas).toHaveTextContent(
+      'critical: Deployment todo/todo-db runs 1 replica',
+    );
+    expect(
+      item('Dev side', 'Readiness probes on serving containers'),
+    ).toHaveTextContent('Passed');
+    const loadTested = item('Dev side', 'Load tested at the expected peak');
+    expect(loadTested).toHaveTextContent('Open');
+    expect(loadTested).toHaveTextContent('Which peak did you use?');
+    expect(item('Dev side', 'Runbook written')).toHaveTextContent(
+      'Marked done by dave',
+    );
+
+    const spread = item('Ops side', 'Replicas spread over nodes and zones');
+    expect(spread).toHaveTextContent('Waived');
+    expect(spread).toHaveTextContent(
+      'Waived by olivia until Feb 1, 2027: Second zone arrives in January',
+    );
+    expect(item('Ops side', 'On-call rota agreed')).toHaveTextContent('Failed');
+
+    // Each item sits on its own side only.
+    const ops = screen.getByRole('region', { name: 'Ops side' });
+    expect(
+      within(ops).queryByRole('article', { name: 'Runbook written' }),
+    ).toBeNull();
+
+    // Nobody can sign while items are open or failing.
+    expect(
+      screen.getByRole('button', { name: 'Sign off for Ops' }),
+    ).toBeDisabled();
+    expect(ops).toHaveTextContent('3 items are open or failing');
+
+    // The history says who did what.
+    const historyTable = await screen.findByRole('table', { name: 'History' });
+    expect(historyTable).toHaveTextContent('Opened the review at grade C');
+    expect(historyTable).toHaveTextContent('Marked “Runbook written” done');
+    expect(historyTable).toHaveTextContent(
+      'Waived “Replicas spread over nodes and zones” until Feb 1, 2027: Second zone arrives in January',
+    );
+  });
+
+  it('answers an item on the version shown, then shows the new state', async () => {
+    const api = fakeHandoffReviewApi({
+      listReviews: jest.fn(async () => [openReview]),
+      applyChange: jest
+        .fn()
+        .mockResolvedValueOnce(loadTestedDone)
+        .mockResolvedValueOnce({ ...loadTestedDone, version: 9 }),
+    });
+    renderTab(api);
+    await screen.findByRole('region', { name: 'Dev side' });
+
+    await userEvent.click(
+      within(item('Dev side', 'Load tested at the expected peak')).getByRole(
+        'button',
+        {
+          name: 'Mark done',
+        },
+      ),
+    );
+
+    expect(api.applyChange).toHaveBeenCalledWith('r-1', 7, {
+      action: 'answer',
+      itemId: 'dev-load-tested',
+      done: true,
+    });
+    await waitFor(() =>
+      expect(
+        item('Dev side', 'Load tested at the expected peak'),
+      ).toHaveTextContent('Passed'),
+    );
+    expect(screen.getByText(/Version 8/)).toBeInTheDocument();
+
+    // The next change carries the version the server answered.
+    const loadTested = item('Dev side', 'Load tested at the expected peak');
+    await userEvent.click(
+      within(loadTested).getByRole('button', { name: 'Comment' }),
+    );
+    await userEvent.type(
+      within(loadTested).getByRole('textbox', { name: 'Your comment' }),
+      'Peak of Black Friday 2025',
+    );
+    await userEvent.click(
+      within(loadTested).getByRole('button', { name: 'Post comment' }),
+    );
+    expect(api.applyChange).toHaveBeenLastCalledWith('r-1', 8, {
+      action: 'comment',
+      itemId: 'dev-load-tested',
+      text: 'Peak of Black Friday 2025',
+    });
+  });
+
+  it('on a conflict, shows the server message and reloads the review', async () => {
+    const api = fakeHandoffReviewApi({
+      listReviews: jest.fn(async () => [openReview]),
+      applyChange: jest.fn(async () => {
+        throw await backendError(
+          409,
+          'ConflictError',
+          'review r-1 changed since you read it (you have version 7, it is now 8); reload it and apply your change again',
+        );
+      }),
+      getReview: jest.fn(async () => loadTestedDone),
+    });
+    renderTab(api);
+    await screen.findByRole('region', { name: 'Dev side' });
+
+    await userEvent.click(
+      within(item('Dev side', 'Load tested at the expected peak')).getByRole(
+        'button',
+        {
+          name: 'Mark not done',
+        },
+      ),
+    );
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Your change was not applied: review r-1 changed since you read it (you have version 7, it is now 8); reload it and apply your change again. The review has been reloaded',
+    );
+    expect(api.getReview).toHaveBeenCalledWith('r-1');
+    await waitFor(() =>
+      expect(
+        item('Dev side', 'Load tested at the expected peak'),
+      ).toHaveTextContent('Marked done by dave'),
+    );
+    expect(screen.getByText(/Version 8/)).toBeInTheDocument();
+  });
+
+  it('shows which group is missing when the backend refuses a change', async () => {
+    const api = fakeHandoffReviewApi({
+      listReviews: jest.fn(async () => [openReview]),
+      applyChange: jest.fn(async () => {
+        throw await backendError(
+          403,
+          'NotAllowedError',
+          "item 'ops-on-call' is for the Ops side: user:default/dave is not a member of group:default/ops-team",
+        );
+      }),
+    });
+    renderTab(api);
+    await screen.findByRole('region', { name: 'Ops side' });
+
+    await userEvent.click(
+      within(item('Ops side', 'On-call rota agreed')).getByRole('button', {
+        name: 'Mark done',
+      }),
+    );
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "Your change was refused: item 'ops-on-call' is for the Ops side: user:default/dave is not a member of group:default/ops-team",
+    );
+    expect(api.getReview).not.toHaveBeenCalled();
+  });
+
+  it('waives an item with a reason and an expiry date', async () => {
+    const api = fakeHandoffReviewApi({
+      listReviews: jest.fn(async () => [openReview]),
+      applyChange: jest.fn(async () => openReview),
+    });
+    renderTab(api);
+    await screen.findByRole('region', { name: 'Dev side' });
+
+    await userEvent.click(
+      within(item('Dev side', 'Runs as several replicas')).getByRole('button', {
+        name: 'Waive',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Waive “Runs as several replicas”',
+    });
+    const submit = within(dialog).getByRole('button', { name: 'Waive' });
+    expect(submit).toBeDisabled();
+
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'Moving to the managed database in December',
+    );
+    const expiresOn = tomorrow();
+    await userEvent.type(
+      within(dialog).getByLabelText(/Expires on/),
+      expiresOn,
+    );
+    await userEvent.click(submit);
+
+    expect(api.applyChange).toHaveBeenCalledWith('r-1', 7, {
+      action: 'waive',
+      itemId: 'posture-replicas',
+      reason: 'Moving to the managed database in December',
+      expiresOn,
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('signs off a side once nothing is open or failing', async () => {
+    const ready: ReviewView = {
+      ...loadTestedDone,
+      itemStates: Object.fromEntries(
+        Object.keys(openReview.itemStates).map(id => [id, 'passed' as const]),
+      ),
+    };
+    const signed: ReviewView = {
+      ...ready,
+      version: 9,
+      signOffs: [
+        {
+          side: 'ops',
+          by: 'user:default/olivia',
+          at: '2026-11-21T11:00:00.000Z',
+          posture: {
+            grade: 'B',
+            critical: 0,
+            warning: 1,
+            evaluatedAt: '2026-11-21T11:00:00.000Z',
+          },
+        },
+      ],
+    };
+    const api = fakeHandoffReviewApi({
+      listReviews: jest.fn(async () => [ready]),
+      applyChange: jest.fn(async () => signed),
+    });
+    renderTab(api);
+    const ops = await screen.findByRole('region', { name: 'Ops side' });
+    expect(ops).toHaveTextContent('Not signed off yet');
+
+    await userEvent.click(
+      within(ops).getByRole('button', { name: 'Sign off for Ops' }),
+    );
+
+    expect(api.applyChange).toHaveBeenCalledWith('r-1', 8, {
+      action: 'sign-off',
+      side: 'ops',
+    });
+    await waitFor(() =>
+      expect(ops).toHaveTextContent(/Signed off by olivia on .*, at grade B/),
+    );
+    expect(
+      within(ops).queryByRole('button', { name: 'Sign off for Ops' }),
+    ).toBeNull();
+    const dev = screen.getByRole('region', { name: 'Dev side' });
+    expect(
+      within(dev).getByRole('button', { name: 'Sign off for Dev' }),
+    ).toBeEnabled();
+  });
+
+  it('exports the review as Markdown, as a file or to the clipboard', async () => {
+    const api = fakeHandoffReviewApi({
+      listReviews: jest.fn(async () => [openReview]),
+      exportMarkdown: jest.fn(async () => '# Handoff review of todo-web\n'),
+    });
+    const blobs: Blob[] = [];
+    const downloads: string[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:handoff';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        downloads.push(this.download);
+      });
+    try {
+      renderTab(api);
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Export as Markdown' }),
+      );
+      await waitFor(() =>
+        expect(downloads).toEqual(['handoff-review-todo-web-v7.md']),
+      );
+      expect(api.exportMarkdown).toHaveBeenCalledWith('r-1');
+      expect(blobs[0].type).toBe('text/markdown;charset=utf-8');
+      expect(blobs[0].size).toBe('# Handoff review of todo-web\n'.length);
+
+      const writeText = jest.spyOn(navigator.clipboard, 'writeText');
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Copy as Markdown' }),
+      );
+      expect(
+        await screen.findByText('Markdown copied to the clipboard.'),
+      ).toBeInTheDocument();
+      expect(writeText).toHaveBeenCalledWith('# Handoff review of todo-web\n');
+    } finally {
+      click.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { EmptyState, Progress } from '@backstage/core-components';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { handoffReviewApiRef } from '../../api';
+import type { ReviewView } from '../../api';
+import { handoffReviewTranslationRef } from '../../translation';
+import { describeError } from '../../lib/errors';
+import { ReviewPanel } from './ReviewPanel';
+
+/** The most recently opened review. */
+function latest(reviews: ReviewView[]): ReviewView | undefined {
+  return [...reviews].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+}
+
+/** The "Handoff review" tab of a Component or System: its latest review, or a way to open one. */
+export function EntityHandoffReviewContent() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const api = useApi(handoffReviewApiRef);
+  const { t } = useTranslationRef(handoffReviewTranslationRef);
+  const [opened, setOpened] = useState<ReviewView>();
+
+  const reviews = useAsyncRetry(
+    () => api.listReviews({ entityRef }),
+    [api, entityRef],
+  );
+  const [opening, open] = useAsyncFn(async () => {
+    setOpened(await api.openReview(entityRef));
+  }, [api, entityRef]);
+
+  if (reviews.loading) {
+    return <Progress />;
+  }
+  if (reviews.error) {
+    return (
+      <Box role="alert">
+        <Typography color="error" paragraph>
+          {t('loadFailed', { message: describeError(reviews.error) })}
+        </Typography>
+        <Button variant="outlined" onClick={reviews.retry}>
+          {t('retry')}
+        </Button>
+      </Box>
+    );
+  }
+
+  const review =
+    (opened?.entityRef === entityRef ? opened : undefined) ??
+    latest(reviews.value ?? []);
+  if (review) {
+    return <ReviewPanel key={review.id} initial={review} />;
+  }
+  return (
+    <EmptyState
+      missing="data"
+      title={t('content.tabTitle')}
+      description={t('content.none')}
+      action={
+        <>
+          <Button
+            variant="contained"
+            color="primary"
+            disabled={opening.loading}
+            onClick={() => open()}
+          >
+            {opening.loading ? t('content.opening') : t('content.open')}
+          </Button>
+          {opening.error && (
+            <Typography color="error" role="alert" style={{ marginTop: 8 }}>
+              {t('content.openFailed', {
+                message: describeError(opening.error),
+              })}
+            </Typography>
+          )}
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,123 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import type { ReviewView } from '../../api';
+import { handoffReviewTranslationRef } from '../../translation';
+import { useDateFormat } from '../../hooks/useLanguage';
+import { ChangeNotice, useReviewChanges } from '../../hooks/useReviewChanges';
+import { shortRef } from '../../lib/refs';
+import { PostureText } from '../shared/PostureText';
+import { StatusChip } from '../shared/StatusChip';
+import { ExportButtons } from './ExportButtons';
+import { ReviewHistory } from './ReviewHistory';
+import { SideColumn } from './SideColumn';
+
+function Notice(props: {
+  notice: ChangeNotice;
+  onDismiss: () => void;
+  onReload: () => void;
+}) {
+  const { notice, onDismiss, onReload } = props;
+  const { t } = useTranslationRef(handoffReviewTranslationRef);
+  return (
+    <Paper
+      role="alert"
+      variant="outlined"
+      style={{ borderColor: '#c62828', padding: 12 }}
+    >
+      <Typography variant="body2">
+        {notice.kind === 'conflict'
+          ? t('change.conflict', { message: notice.message })
+          : t('change.failed', { message: notice.message })}
+      </Typography>
+      <Box mt={1} display="flex" style={{ gap: 8 }}>
+        <Button size="small" onClick={onReload}>
+          {t('content.reload')}
+        </Button>
+        <Button size="small" onClick={onDismiss}>
+          {t('change.dismiss')}
+        </Button>
+      </Box>
+    </Paper>
+  );
+}
+
+/** A review on the entity's tab: its status and postures, both sides, and its history. */
+export function ReviewPanel(props: { initial: ReviewView }) {
+  const { t } = useTranslationRef(handoffReviewTranslationRef);
+  const format = useDateFormat();
+  const { review, apply, reload, busy, notice, dismissNotice } =
+    useReviewChanges(props.initial);
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <InfoCard
+          title={
+            <Box
+              role="heading"
+              aria-level={2}
+              display="flex"
+              alignItems="center"
+              style={{ gap: 12 }}
+            >
+              <span>{t('title')}</span>
+              <StatusChip review={review} />
+            </Box>
+          }
+          subheader={`${t('content.openedBy', {
+            user: shortRef(review.createdBy),
+            when: format.dateTime(review.createdAt),
+          })} · ${t('content.version', { version: String(review.version) })}`}
+        >
+          {review.stale && (
+            <Typography variant="body2" color="error" paragraph>
+              {t('content.staleExplanation')}
+            </Typography>
+          )}
+          <Grid container spacing={2}>
+            <Grid item xs={12} sm={6}>
+              <Typography variant="overline" component="p">
+                {t('content.postureWhenOpened')}
+              </Typography>
+              <Typography aria-label={t('content.postureWhenOpened')}>
+                <PostureText posture={review.posture} />
+              </Typography>
+            </Grid>
+            <Grid item xs={12} sm={6}>
+              <Typography variant="overline" component="p">
+                {t('content.postureNow')}
+              </Typography>
+              <Typography aria-label={t('content.postureNow')}>
+                <PostureText posture={review.currentPosture} />
+              </Typography>
+            </Grid>
+          </Grid>
+          <Box mt={2}>
+            <ExportButtons review={review} />
+          </Box>
+        </InfoCard>
+      </Grid>
+      {notice && (
+        <Grid item xs={12}>
+          <Notice notice={notice} onDismiss={dismissNotice} onReload={reload} />
+        </Grid>
+      )}
+      <Grid item xs={12} md={6}>
+        <SideColumn review={review} side="dev" busy={busy} onChange={apply} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <SideColumn review={review} side="ops" busy={busy} onChange={apply} />
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title={t('history.title')}>
+          <ReviewHistory review={review} />
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}

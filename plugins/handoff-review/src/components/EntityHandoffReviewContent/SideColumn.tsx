@@ -1,0 +1,81 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Divider from '@material-ui/core/Divider';
+import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import type { ReviewChange, ReviewView, Side } from '../../api';
+import { handoffReviewTranslationRef } from '../../translation';
+import { useDateFormat } from '../../hooks/useLanguage';
+import { blockingItems } from '../../lib/blockingItems';
+import { shortRef } from '../../lib/refs';
+import { useGradeText } from '../shared/PostureText';
+import { ReviewItemCard } from './ReviewItemCard';
+
+/** One side of the review (Dev or Ops): its items and its sign-off. */
+export function SideColumn(props: {
+  review: ReviewView;
+  side: Side;
+  busy: boolean;
+  onChange: (change: ReviewChange) => Promise<boolean>;
+}) {
+  const { review, side, busy, onChange } = props;
+  const { t } = useTranslationRef(handoffReviewTranslationRef);
+  const format = useDateFormat();
+  const gradeText = useGradeText();
+  const headingId = `handoff-side-${side}`;
+  const group = side === 'dev' ? review.devGroup : review.opsGroup;
+  const sideName = side === 'dev' ? t('side.devName') : t('side.opsName');
+  const signOff = review.signOffs.find(s => s.side === side);
+  const blocking = blockingItems(review).length;
+
+  return (
+    <section aria-labelledby={headingId}>
+      <Typography id={headingId} variant="h6" component="h2">
+        {side === 'dev' ? t('side.dev') : t('side.ops')}
+      </Typography>
+      <Typography variant="body2" color="textSecondary" gutterBottom>
+        {t('side.group', { group: shortRef(group) })}
+      </Typography>
+      {review.items
+        .filter(item => item.side === side)
+        .map(item => (
+          <ReviewItemCard
+            key={item.id}
+            item={item}
+            state={review.itemStates[item.id] ?? 'open'}
+            busy={busy}
+            onChange={onChange}
+          />
+        ))}
+      <Divider />
+      <Box mt={2}>
+        <Typography variant="body2" gutterBottom>
+          {signOff
+            ? t('signOff.signed', {
+                user: shortRef(signOff.by),
+                when: format.dateTime(signOff.at),
+                grade: gradeText(signOff.posture),
+              })
+            : t('signOff.notSigned')}
+        </Typography>
+        {!signOff && (
+          <>
+            <Button
+              variant="contained"
+              color="primary"
+              disabled={busy || blocking > 0}
+              onClick={() => onChange({ action: 'sign-off', side })}
+            >
+              {t('signOff.button', { side: sideName })}
+            </Button>
+            {blocking > 0 && (
+              <Typography variant="caption" component="p" color="textSecondary">
+                {t('signOff.blocked', { count: blocking })}
+              </Typography>
+            )}
+          </>
+        )}
+      </Box>
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityHandoffReviewContent } from './EntityHandoffReviewContent';

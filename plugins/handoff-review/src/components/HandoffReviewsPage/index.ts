@@ -1,0 +1,1 @@
+export { HandoffReviewsPage } from './HandoffReviewsPage';

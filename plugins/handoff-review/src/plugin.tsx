@@ -1,0 +1,64 @@
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { handoffReviewApiRef, HandoffReviewClient } from './api';
+import { rootRouteRef } from './routes';
+
+/** `api:handoff-review`: the client of the handoff-review backend. */
+export const handoffReviewApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: handoffReviewApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new HandoffReviewClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** `entity-content:handoff-review/handoff-review`: the "Handoff review" tab of Components and Systems. */
+export const handoffReviewEntityContent = EntityContentBlueprint.make({
+  name: 'handoff-review',
+  params: {
+    path: 'handoff-review',
+    title: 'Handoff review',
+    group: 'deployment',
+    filter: { kind: { $in: ['component', 'system'] } },
+    loader: () =>
+      import('./components/EntityHandoffReviewContent').then(m => (
+        <m.EntityHandoffReviewContent />
+      )),
+  },
+});
+
+/** `page:handoff-review`: the open and stale reviews, for Ops. */
+export const handoffReviewsPage = PageBlueprint.make({
+  params: {
+    path: '/handoff-reviews',
+    routeRef: rootRouteRef,
+    title: 'Handoff reviews',
+    icon: <AssignmentTurnedInIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/HandoffReviewsPage').then(m => (
+        <m.HandoffReviewsPage />
+      )),
+  },
+});
+
+/** Dev/Ops handoff reviews in the portal. */
+export const handoffReviewPlugin = createFrontendPlugin({
+  pluginId: 'handoff-review',
+  title: 'Handoff reviews',
+  icon: <AssignmentTurnedInIcon fontSize="inherit" />,
+  routes: { root: rootRouteRef },
+  extensions: [
+    handoffReviewApi,
+    handoffReviewEntityContent,
+    handoffReviewsPage,
+  ],
+});

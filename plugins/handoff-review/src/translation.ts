@@ -1,0 +1,171 @@
+import {
+  createTranslationRef,
+  createTranslationResource,
+} from '@backstage/frontend-plugin-api';
+
+/** Every string the handoff review plugin shows, in English. */
+export const handoffReviewTranslationRef = createTranslationRef({
+  id: 'handoff-review',
+  messages: {
+    title: 'Handoff review',
+    loadFailed: 'Could not load the handoff reviews: {{message}}',
+    retry: 'Retry',
+    status: {
+      open: 'Open',
+      approved: 'Approved',
+      stale: 'Stale',
+    },
+    state: {
+      passed: 'Passed',
+      failed: 'Failed',
+      open: 'Open',
+      waived: 'Waived',
+    },
+    side: {
+      dev: 'Dev side',
+      ops: 'Ops side',
+      devName: 'Dev',
+      opsName: 'Ops',
+      group: 'Signed by a member of {{group}}',
+    },
+    grade: {
+      value: 'grade {{grade}}',
+      none: 'no grade',
+      unknown: 'unknown',
+      details: '{{grade}} ({{critical}} critical, {{warning}} warnings)',
+    },
+    content: {
+      tabTitle: 'Handoff review',
+      none: 'No handoff review yet for this entity. Open one when the service is about to go to production: Dev and Ops then agree, item by item, that it survives machine failures.',
+      open: 'Open a handoff review',
+      opening: 'Opening…',
+      openFailed: 'Could not open the review: {{message}}',
+      openedBy: 'Opened by {{user}} on {{when}}',
+      version: 'Version {{version}}',
+      postureWhenOpened: 'Posture when opened',
+      postureNow: 'Posture now',
+      staleExplanation:
+        'Approved, but no longer holds: the posture has degraded below what was signed, or a waiver has expired.',
+      reload: 'Reload',
+    },
+    item: {
+      automatic: 'Checked by the posture engine',
+      manual: 'Answered by the team',
+      evidence: {
+        pass: 'The posture engine finds nothing wrong.',
+        fail: 'The posture engine finds a problem.',
+        unknown: 'The posture engine had nothing to evaluate.',
+      },
+      findings: 'Findings',
+      answeredDone: 'Marked done by {{user}} on {{when}}',
+      answeredNotDone: 'Marked not done by {{user}} on {{when}}',
+      waiver: 'Waived by {{user}} until {{expiresOn}}: {{reason}}',
+      waiverExpired: 'Waiver by {{user}} expired on {{expiresOn}}: {{reason}}',
+      markDone: 'Mark done',
+      markNotDone: 'Mark not done',
+      comment: 'Comment',
+      commentLabel: 'Your comment',
+      postComment: 'Post comment',
+      cancel: 'Cancel',
+      waive: 'Waive',
+      comments: 'Comments',
+      commentBy: '{{user}}, {{when}}',
+    },
+    itemTitle: {
+      replicas: 'Runs as several replicas',
+      spread: 'Replicas spread over nodes and zones',
+      disruption: 'A disruption budget that allows a drain',
+      probes: 'Readiness probes on serving containers',
+      rollout: 'Updates keep replicas serving',
+      sessions: 'HTTP sessions replicated',
+      database: 'Database without a single point of failure',
+      storage: 'Data volumes that follow the pods',
+      ingress: 'A robust entry point',
+      image: 'Pinned container images',
+      resources: 'CPU and memory requests',
+      network: 'Network policies',
+      'control-plane': 'Cluster control plane with a quorum',
+      'dev-load-tested': 'Load tested at the expected peak',
+      'dev-restore-tested': 'Restore from backup tested',
+      'dev-runbook': 'Runbook written',
+      'ops-on-call': 'On-call rota agreed',
+      'ops-monitoring': 'Monitoring and alerts in place',
+      'ops-backups': 'Database and volume backups scheduled',
+    },
+    waive: {
+      title: 'Waive “{{item}}”',
+      explanation:
+        'A waiver accepts the risk until a date. The item counts as done until then, and the review turns stale when the waiver expires.',
+      reason: 'Reason',
+      expiresOn: 'Expires on',
+      expiresOnHelp: 'A date after today',
+      submit: 'Waive',
+      cancel: 'Cancel',
+    },
+    signOff: {
+      button: 'Sign off for {{side}}',
+      signed: 'Signed off by {{user}} on {{when}}, at {{grade}}',
+      notSigned: 'Not signed off yet',
+      blocked_one:
+        '{{count}} item is open or failing: answer or waive it before signing off.',
+      blocked_other:
+        '{{count}} items are open or failing: answer or waive them before signing off.',
+    },
+    change: {
+      conflict:
+        'Your change was not applied: {{message}}. The review has been reloaded; check it and try again if your change still makes sense.',
+      failed: 'Your change was refused: {{message}}',
+      dismiss: 'Dismiss',
+    },
+    export: {
+      download: 'Export as Markdown',
+      copy: 'Copy as Markdown',
+      copied: 'Markdown copied to the clipboard.',
+      failed: 'Could not export the review: {{message}}',
+    },
+    history: {
+      title: 'History',
+      empty: 'No change yet.',
+      when: 'When',
+      who: 'Who',
+      what: 'What',
+      open: 'Opened the review at {{grade}}',
+      answerDone: 'Marked “{{item}}” done',
+      answerNotDone: 'Marked “{{item}}” not done',
+      comment: 'Commented on “{{item}}”: {{text}}',
+      waive: 'Waived “{{item}}” until {{expiresOn}}: {{reason}}',
+      signOff: 'Signed off for {{side}} at {{grade}}',
+      signOffsCleared:
+        'Sign-offs withdrawn: the review changed after they were given.',
+      other: '{{action}}',
+      failed: 'Could not load the history: {{message}}',
+    },
+    page: {
+      title: 'Handoff reviews',
+      subtitle:
+        'Reviews that wait for Ops, and approved reviews that no longer hold',
+      entity: 'Entity',
+      status: 'Status',
+      openedBy: 'Opened by',
+      openedAt: 'Opened',
+      remaining: 'Open or failing items',
+      signOffs: 'Signed off',
+      filterText: 'Filter by entity',
+      filterStatus: 'Status',
+      all: 'Open and stale',
+      empty: 'No review matches.',
+      none: 'Nobody',
+    },
+  },
+});
+
+/**
+ * The plugin's translations other than English, for the app to register (the French
+ * messages load only when a user picks French).
+ */
+export const handoffReviewTranslations = createTranslationResource({
+  ref: handoffReviewTranslationRef,
+  translations: {
+    fr: () => import('./translations/fr'),
+  },
+});
