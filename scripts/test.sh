@@ -25,7 +25,7 @@ step_done
 
 ensure_node_modules
 
-on_exit 'log "stopping the HA lab"; yarn --silent lab down >/dev/null 2>&1'
+on_exit 'log "stopping the HA lab"; yarn lab down >/dev/null 2>&1'
 
 step "type-checking (tsc)"
 yarn tsc

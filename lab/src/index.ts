@@ -11,7 +11,11 @@ export type { LabRunOptions, ComponentStatus } from './lab';
 export type { LabEndpoints } from './endpoints';
 export type { ComponentName, UpOptions } from './components/types';
 export { COMPONENT_NAMES } from './components/types';
-export { startPostgres, stopPostgres } from './components/postgres';
+export {
+  startPostgres,
+  stopPostgres,
+  dropDatabasesWithPrefix,
+} from './components/postgres';
 export type {
   PostgresEndpoint,
   PostgresInstanceOptions,

@@ -31,6 +31,35 @@ export interface PostgresEndpoint {
   connectionString: string;
 }
 
+/**
+ * Drops every database whose name starts with `prefix`: what a test made with
+ * `backend.database.prefix`, one database per plugin.
+ */
+export async function dropDatabasesWithPrefix(
+  endpoint: Pick<PostgresEndpoint, 'host' | 'port' | 'user' | 'password'>,
+  prefix: string,
+): Promise<void> {
+  const client = new Client({
+    host: endpoint.host,
+    port: endpoint.port,
+    user: endpoint.user,
+    password: endpoint.password,
+    database: 'postgres',
+  });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${prefix.replace(/[%_\\]/g, '\\$&')}%`],
+    );
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 export interface PostgresInstanceOptions {
   /** Holds data/, postgres.pid, postgres.log, endpoint.json. */
   dir: string;

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Client } from 'pg';
-import { useLab } from '@diehard/lab';
+import { dropDatabasesWithPrefix, useLab } from '@diehard/lab';
 import {
   BackendProcess,
   StartBackendOptions,
@@ -106,24 +105,7 @@ async function productionPostgres(port: number): Promise<Setup> {
   };
   return {
     start: () => startBackendProcess(options),
-    cleanup: async () => {
-      const client = new Client({
-        host: pg.host,
-        port: pg.port,
-        user: pg.user,
-        password: pg.password,
-        database: 'postgres',
-      });
-      await client.connect();
-      const { rows } = await client.query(
-        'SELECT datname FROM pg_database WHERE datname LIKE $1',
-        [`${prefix}%`],
-      );
-      for (const { datname } of rows) {
-        await client.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
-      }
-      await client.end();
-    },
+    cleanup: () => dropDatabasesWithPrefix(pg, prefix),
   };
 }
 

@@ -4,5 +4,3 @@
  * @packageDocumentation
  */
 export { handoffReviewPlugin as default } from './plugin';
-export * from './permissions';
-export type * from './review/types';

@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { handoffReviewPermissions } from './permissions';
+import { handoffReviewPermissions } from '@diehard/plugin-handoff-review-common';
 import { PostureClient } from './posture/PostureClient';
 import { manualItemsFromConfig } from './review/checklist';
 import { ReviewStore } from './review/ReviewStore';

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import request from 'supertest';
-import { useLab } from '@diehard/lab';
+import { dropDatabasesWithPrefix, useLab } from '@diehard/lab';
 import { ALICE, as, BRUNO, startReviewBackend } from './testing/reviewBackend';
 
 jest.setTimeout(300_000);
@@ -19,24 +18,7 @@ describe('handoff reviews on two replicas sharing PostgreSQL', () => {
     pg = (await useLab(['postgres'])).postgres;
   });
 
-  afterAll(async () => {
-    const client = new Client({
-      host: pg.host,
-      port: pg.port,
-      user: pg.user,
-      password: pg.password,
-      database: 'postgres',
-    });
-    await client.connect();
-    const { rows } = await client.query(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows) {
-      await client.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
-    }
-    await client.end();
-  });
+  afterAll(() => dropDatabasesWithPrefix(pg, prefix));
 
   it('records every accepted change and loses none', async () => {
     const database = {

@@ -20,13 +20,14 @@ import {
   handoffReviewCreatePermission,
   handoffReviewSignOffPermission,
   handoffReviewWaivePermission,
-} from './permissions';
+  Review,
+  Side,
+} from '@diehard/plugin-handoff-review-common';
 import { PostureClient, snapshotOf } from './posture/PostureClient';
 import { buildChecklist } from './review/checklist';
 import { reviewToMarkdown } from './review/markdown';
 import { ReviewStore } from './review/ReviewStore';
 import { Actor, applyChange, ReviewChange, viewOf } from './review/transitions';
-import { Review, Side } from './review/types';
 
 const createBody = z.object({
   entityRef: z.string().min(1, 'entityRef is required'),

@@ -323,6 +323,9 @@ async function start(ctx: ComponentContext): Promise<KubernetesEndpoint> {
       '--cluster-name=diehard-lab',
       // Pods get loopback IPs, which Endpoints and EndpointSlices reject.
       '--controllers=*,-endpoints-controller,-endpointslice-controller,-endpointslice-mirroring-controller',
+      // KWOK's node heartbeats come from one process on 2 busy cores: a late lease must
+      // not get a fake node declared dead, and its pods evicted, in the middle of a test.
+      '--node-monitor-grace-period=5m',
       '--kube-api-qps=200',
       '--kube-api-burst=400',
       '--concurrent-deployment-syncs=10',

@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { EntityPosture } from '@diehard/plugin-ha-posture-common';
-import { PostureSnapshot } from '../review/types';
+import { PostureSnapshot } from '@diehard/plugin-handoff-review-common';
 
 /** Reads an entity's posture from the ha-posture plugin, on behalf of the caller. */
 export class PostureClient {

@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Knex } from 'knex';
-import { Review, ReviewEvent } from './types';
+import { Review, ReviewEvent } from '@diehard/plugin-handoff-review-common';
 
 const migrationsDir = resolvePackagePath(
   '@diehard/plugin-handoff-review-backend',

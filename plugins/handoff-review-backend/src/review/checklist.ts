@@ -4,7 +4,7 @@ import {
   HA_CATEGORIES,
   HaCategory,
 } from '@diehard/plugin-ha-posture-common';
-import { ReviewItem, Side } from './types';
+import { ReviewItem, Side } from '@diehard/plugin-handoff-review-common';
 
 const CATEGORY_TITLES: Record<HaCategory, string> = {
   replicas: 'Runs as several replicas',

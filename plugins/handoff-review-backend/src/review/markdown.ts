@@ -1,4 +1,4 @@
-import { ReviewEvent, ReviewView } from './types';
+import { ReviewEvent, ReviewView } from '@diehard/plugin-handoff-review-common';
 
 const STATE_MARK: Record<string, string> = {
   passed: '[x]',

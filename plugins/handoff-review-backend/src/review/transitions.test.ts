@@ -1,5 +1,5 @@
 import { applyChange, viewOf } from './transitions';
-import { Review } from './types';
+import { Review } from '@diehard/plugin-handoff-review-common';
 
 const dev = { userEntityRef: 'user:default/alice', ownershipEntityRefs: ['group:default/dev-team'] };
 const ops = { userEntityRef: 'user:default/bruno', ownershipEntityRefs: ['group:default/ops-team'] };

@@ -6,7 +6,7 @@ import {
   ReviewItem,
   ReviewView,
   Side,
-} from './types';
+} from '@diehard/plugin-handoff-review-common';
 
 /** Who is acting: their entity ref and the groups they belong to. */
 export interface Actor {

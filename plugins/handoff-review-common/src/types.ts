@@ -84,3 +84,13 @@ export interface ReviewEvent {
   action: string;
   detail: Record<string, unknown>;
 }
+
+/** A change a user asks for (`POST /reviews/:id/changes`, with the version read). */
+export type ReviewChangeRequest =
+  | { action: 'answer'; itemId: string; done: boolean }
+  | { action: 'comment'; itemId: string; text: string }
+  | { action: 'waive'; itemId: string; reason: string; expiresOn: string }
+  | { action: 'sign-off'; side: Side };
+
+/** The `status` filter of the list; `stale` is an approved review that no longer holds. */
+export type ReviewListStatus = 'open' | 'approved' | 'stale';

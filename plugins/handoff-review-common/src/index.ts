@@ -1,0 +1,8 @@
+/**
+ * Types and permissions of Dev/Ops handoff reviews, shared by the backend that
+ * keeps them and the frontend that shows them.
+ *
+ * @packageDocumentation
+ */
+export type * from './types';
+export * from './permissions';
