@@ -226,6 +226,18 @@ beforeAll(async () => {
       120_000,
     );
   }
+  // Membership polls the API server: only once every Tomcat has added the two others
+  // does a session change reach all of them (a member found later misses it).
+  for (const t of tomcats) {
+    const members = await eventually(
+      async () =>
+        (fs.readFileSync(t.logFile, 'utf8').match(/Replication member added/g) ?? [])
+          .length,
+      added => added >= 2,
+      90_000,
+    );
+    expect(members).toBeGreaterThanOrEqual(2);
+  }
 });
 
 afterAll(async () => {

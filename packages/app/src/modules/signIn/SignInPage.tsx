@@ -1,10 +1,28 @@
 import { SignInPage as CoreSignInPage } from '@backstage/core-components';
+import { configApiRef, useApi } from '@backstage/frontend-plugin-api';
 import type { SignInPageProps } from '@backstage/plugin-app-react';
+import { oidcAuthApiRef } from './oidcAuthApi';
 
 /**
- * Guest sign-in for the embedded default. A production install configures its own
- * provider in app-config.production.yaml and lists it here.
+ * Guest sign-in for the embedded default; the company's OpenID Connect provider when
+ * `diehard.signInProvider` is `oidc` (app-config.production.yaml).
  */
-export const SignInPage = (props: SignInPageProps) => (
-  <CoreSignInPage {...props} auto providers={['guest']} />
-);
+export const SignInPage = (props: SignInPageProps) => {
+  const provider =
+    useApi(configApiRef).getOptionalString('diehard.signInProvider') ?? 'guest';
+  if (provider === 'oidc') {
+    return (
+      <CoreSignInPage
+        {...props}
+        auto
+        provider={{
+          id: 'oidc',
+          title: 'Company sign-in',
+          message: 'Sign in with your company account',
+          apiRef: oidcAuthApiRef,
+        }}
+      />
+    );
+  }
+  return <CoreSignInPage {...props} auto providers={['guest']} />;
+};

@@ -1,5 +1,6 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
+import { oidcAuthApi } from './oidcAuthApi';
 
 const signInPage = SignInPageBlueprint.make({
   params: {
@@ -9,5 +10,5 @@ const signInPage = SignInPageBlueprint.make({
 
 export const signInModule = createFrontendModule({
   pluginId: 'app',
-  extensions: [signInPage],
+  extensions: [signInPage, oidcAuthApi],
 });
