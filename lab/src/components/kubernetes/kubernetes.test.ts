@@ -1,6 +1,7 @@
 import {
   AppsV1Api,
   CoreV1Api,
+  RbacAuthorizationV1Api,
   KubeConfig,
   KubernetesObject,
   KubernetesObjectApi,
@@ -247,5 +248,38 @@ describe('kubernetes', () => {
     await expect(
       core.createNamespace({ body: { metadata: { name: `${name}-ns` } } }),
     ).rejects.toMatchObject({ code: 403 });
+  });
+
+  it('lets the portal give a service the pod-reading Role its membership needs, and no more', async () => {
+    const rbac = portal.makeApiClient(RbacAuthorizationV1Api);
+    const namespace = 'diehard-apps';
+    const role = `${name}-membership`;
+    await rbac.createNamespacedRole({
+      namespace,
+      body: {
+        metadata: { name: role },
+        rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }],
+      },
+    });
+    await rbac.createNamespacedRoleBinding({
+      namespace,
+      body: {
+        metadata: { name: role },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: role },
+        subjects: [{ kind: 'ServiceAccount', name: 'default', namespace }],
+      },
+    });
+    // Kubernetes refuses a Role granting what the portal itself may not do.
+    await expect(
+      rbac.createNamespacedRole({
+        namespace,
+        body: {
+          metadata: { name: `${name}-escalation` },
+          rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['delete'] }],
+        },
+      }),
+    ).rejects.toMatchObject({ code: 403 });
+    await rbac.deleteNamespacedRoleBinding({ name: role, namespace });
+    await rbac.deleteNamespacedRole({ name: role, namespace });
   });
 });

@@ -110,6 +110,13 @@ const APPLY_RULES = [
     verbs: WRITE,
   },
   { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: WRITE },
+  // A generated service brings the Role and RoleBinding its Tomcat membership needs
+  // (pods get/list). Kubernetes still refuses any Role granting more than the portal holds.
+  {
+    apiGroups: ['rbac.authorization.k8s.io'],
+    resources: ['roles', 'rolebindings'],
+    verbs: WRITE,
+  },
 ];
 
 const toYaml = (docs: object[]) =>
