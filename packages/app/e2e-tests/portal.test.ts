@@ -2,8 +2,8 @@ import { Browser, Page } from 'playwright-core';
 import {
   BackendProcess,
   startBackendProcess,
-} from '../../backend/src/testing/startBackendProcess';
-import { guestToken } from '../../backend/src/testing/guestSession';
+} from '../../backend/src/__testUtils__/startBackendProcess';
+import { guestToken } from '../../backend/src/__testUtils__/guestSession';
 import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
 
 let backend: BackendProcess;

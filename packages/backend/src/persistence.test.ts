@@ -9,8 +9,8 @@ import {
   BackendProcess,
   StartBackendOptions,
   startBackendProcess,
-} from './testing/startBackendProcess';
-import { guestToken } from './testing/guestSession';
+} from './__testUtils__/startBackendProcess';
+import { guestToken } from './__testUtils__/guestSession';
 
 jest.setTimeout(300_000);
 

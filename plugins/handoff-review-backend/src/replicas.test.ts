@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { dropDatabasesWithPrefix, useLab } from '@diehard/lab';
-import { ALICE, as, BRUNO, startReviewBackend } from './testing/reviewBackend';
+import { ALICE, as, BRUNO, startReviewBackend } from './__testUtils__/reviewBackend';
 
 jest.setTimeout(300_000);
 
@@ -24,7 +24,12 @@ describe('handoff reviews on two replicas sharing PostgreSQL', () => {
     const database = {
       client: 'pg',
       prefix,
-      connection: { host: pg.host, port: pg.port, user: pg.user, password: pg.password },
+      connection: {
+        host: pg.host,
+        port: pg.port,
+        user: pg.user,
+        password: pg.password,
+      },
     };
     const one = await startReviewBackend({ database });
     const two = await startReviewBackend({ database });
@@ -40,8 +45,13 @@ describe('handoff reviews on two replicas sharing PostgreSQL', () => {
     // Everyone answers at once, each through either replica, retrying on conflict
     // the way the UI does (reload, re-apply).
     const answers = [
-      ...['dev-load-tested', 'dev-restore-tested', 'dev-runbook'].map(itemId => ({ user: ALICE, itemId })),
-      ...['ops-on-call', 'ops-monitoring', 'ops-backups'].map(itemId => ({ user: BRUNO, itemId })),
+      ...['dev-load-tested', 'dev-restore-tested', 'dev-runbook'].map(
+        itemId => ({ user: ALICE, itemId }),
+      ),
+      ...['ops-on-call', 'ops-monitoring', 'ops-backups'].map(itemId => ({
+        user: BRUNO,
+        itemId,
+      })),
     ];
     let conflicts = 0;
     const accepted: string[] = [];
@@ -49,11 +59,16 @@ describe('handoff reviews on two replicas sharing PostgreSQL', () => {
       answers.map(async ({ user, itemId }, i) => {
         for (let attempt = 0; attempt < 50; attempt++) {
           const server = replicas[(i + attempt) % 2];
-          const current = await request(server).get(`/api/handoff-review/reviews/${id}`).set(as(user));
+          const current = await request(server)
+            .get(`/api/handoff-review/reviews/${id}`)
+            .set(as(user));
           const res = await request(server)
             .post(`/api/handoff-review/reviews/${id}/changes`)
             .set(as(user))
-            .send({ version: current.body.version, change: { action: 'answer', itemId, done: true } });
+            .send({
+              version: current.body.version,
+              change: { action: 'answer', itemId, done: true },
+            });
           if (res.status === 200) {
             accepted.push(itemId);
             return;
@@ -66,7 +81,9 @@ describe('handoff reviews on two replicas sharing PostgreSQL', () => {
     );
 
     // Two sign-offs of the same version on different replicas: exactly one wins.
-    const before = await request(one.server).get(`/api/handoff-review/reviews/${id}`).set(as(ALICE));
+    const before = await request(one.server)
+      .get(`/api/handoff-review/reviews/${id}`)
+      .set(as(ALICE));
     const waive = await request(two.server)
       .post(`/api/handoff-review/reviews/${id}/changes`)
       .set(as(BRUNO))
@@ -76,7 +93,9 @@ describe('handoff reviews on two replicas sharing PostgreSQL', () => {
           action: 'waive',
           itemId: 'posture-control-plane',
           reason: 'cluster reviewed separately',
-          expiresOn: new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10),
+          expiresOn: new Date(Date.now() + 7 * 86400_000)
+            .toISOString()
+            .slice(0, 10),
         },
       });
     expect(waive.status).toBe(200);
@@ -98,11 +117,18 @@ describe('handoff reviews on two replicas sharing PostgreSQL', () => {
       .set(as(ALICE));
     const events = history.body.events;
     // open + 6 answers + waive + the one sign-off that won, versions 1..9 without a gap.
-    expect(events.map((e: any) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(events.filter((e: any) => e.action === 'answer').map((e: any) => e.detail.itemId).sort()).toEqual(
-      [...accepted].sort(),
-    );
-    const final = await request(one.server).get(`/api/handoff-review/reviews/${id}`).set(as(ALICE));
+    expect(events.map((e: any) => e.version)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9,
+    ]);
+    expect(
+      events
+        .filter((e: any) => e.action === 'answer')
+        .map((e: any) => e.detail.itemId)
+        .sort(),
+    ).toEqual([...accepted].sort());
+    const final = await request(one.server)
+      .get(`/api/handoff-review/reviews/${id}`)
+      .set(as(ALICE));
     for (const itemId of accepted) {
       expect(final.body.itemStates[itemId]).toBe('passed');
     }

@@ -1,9 +1,16 @@
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { ALICE, as, BRUNO, CAROL, startReviewBackend } from './testing/reviewBackend';
+import {
+  ALICE,
+  as,
+  BRUNO,
+  CAROL,
+  startReviewBackend,
+} from './__testUtils__/reviewBackend';
 
 const HA = 'component:default/eni-todo-ha';
-const tomorrow = () => new Date(Date.now() + 86400_000).toISOString().slice(0, 10);
+const tomorrow = () =>
+  new Date(Date.now() + 86400_000).toISOString().slice(0, 10);
 
 async function openReview(server: any, entityRef = HA, user = ALICE) {
   const res = await request(server)
@@ -22,7 +29,7 @@ async function change(server: any, review: any, user: string, body: object) {
 }
 
 describe('handoff reviews', () => {
-  it('opens a review with the posture checklist and both sides\' manual items', async () => {
+  it("opens a review with the posture checklist and both sides' manual items", async () => {
     const { server } = await startReviewBackend();
     const review = await openReview(server);
     expect(review.status).toBe('open');
@@ -33,7 +40,11 @@ describe('handoff reviews', () => {
     expect(review.itemStates['posture-sessions']).toBe('passed');
     // Manifests say nothing of the cluster's control plane: someone must vouch for it.
     expect(review.itemStates['posture-control-plane']).toBe('open');
-    expect(review.items.filter((i: any) => i.kind === 'manual').map((i: any) => i.id)).toEqual([
+    expect(
+      review.items
+        .filter((i: any) => i.kind === 'manual')
+        .map((i: any) => i.id),
+    ).toEqual([
       'dev-load-tested',
       'dev-restore-tested',
       'dev-runbook',
@@ -45,7 +56,10 @@ describe('handoff reviews', () => {
 
   it('shows failing evidence for a fragile service', async () => {
     const { server } = await startReviewBackend();
-    const review = await openReview(server, 'component:default/eni-todo-fragile');
+    const review = await openReview(
+      server,
+      'component:default/eni-todo-fragile',
+    );
     expect(review.itemStates['posture-sessions']).toBe('failed');
     const sessions = review.items.find((i: any) => i.id === 'posture-sessions');
     expect(sessions.findings.length).toBeGreaterThan(0);
@@ -55,13 +69,27 @@ describe('handoff reviews', () => {
     const { server } = await startReviewBackend();
     let review = await openReview(server);
 
-    for (const itemId of ['dev-load-tested', 'dev-restore-tested', 'dev-runbook']) {
-      const res = await change(server, review, ALICE, { action: 'answer', itemId, done: true });
+    for (const itemId of [
+      'dev-load-tested',
+      'dev-restore-tested',
+      'dev-runbook',
+    ]) {
+      const res = await change(server, review, ALICE, {
+        action: 'answer',
+        itemId,
+        done: true,
+      });
       expect(res.status).toBe(200);
       review = res.body;
     }
     for (const itemId of ['ops-on-call', 'ops-monitoring', 'ops-backups']) {
-      review = (await change(server, review, BRUNO, { action: 'answer', itemId, done: true })).body;
+      review = (
+        await change(server, review, BRUNO, {
+          action: 'answer',
+          itemId,
+          done: true,
+        })
+      ).body;
     }
     review = (
       await change(server, review, BRUNO, {
@@ -73,12 +101,18 @@ describe('handoff reviews', () => {
     ).body;
     expect(review.itemStates['posture-control-plane']).toBe('waived');
 
-    review = (await change(server, review, ALICE, { action: 'sign-off', side: 'dev' })).body;
+    review = (
+      await change(server, review, ALICE, { action: 'sign-off', side: 'dev' })
+    ).body;
     expect(review.status).toBe('open');
-    review = (await change(server, review, BRUNO, { action: 'sign-off', side: 'ops' })).body;
+    review = (
+      await change(server, review, BRUNO, { action: 'sign-off', side: 'ops' })
+    ).body;
     expect(review.status).toBe('approved');
     expect(review.stale).toBe(false);
-    expect(review.signOffs.map((s: any) => [s.side, s.by, s.posture.grade])).toEqual([
+    expect(
+      review.signOffs.map((s: any) => [s.side, s.by, s.posture.grade]),
+    ).toEqual([
       ['dev', ALICE, 'A'],
       ['ops', BRUNO, 'A'],
     ]);
@@ -88,18 +122,27 @@ describe('handoff reviews', () => {
       .set(as(BRUNO));
     expect(history.body.events.map((e: any) => e.action)).toEqual([
       'open',
-      'answer', 'answer', 'answer',
-      'answer', 'answer', 'answer',
+      'answer',
+      'answer',
+      'answer',
+      'answer',
+      'answer',
+      'answer',
       'waive',
-      'sign-off', 'sign-off',
+      'sign-off',
+      'sign-off',
     ]);
-    expect(history.body.events.map((e: any) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(history.body.events.map((e: any) => e.version)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
 
     const exported = await request(server)
       .get(`/api/handoff-review/reviews/${review.id}/export`)
       .set(as(ALICE));
     expect(exported.type).toBe('text/markdown');
-    expect(exported.text).toContain('# Handoff review: component:default/eni-todo-ha');
+    expect(exported.text).toContain(
+      '# Handoff review: component:default/eni-todo-ha',
+    );
     expect(exported.text).toContain('Status: **approved**');
     expect(exported.text).toContain('[x] Runbook written — passed');
     expect(exported.text).toContain(
@@ -122,9 +165,14 @@ describe('handoff reviews', () => {
       done: true,
     });
     expect(answer.status).toBe(403);
-    expect(answer.body.error.message).toContain('not a member of group:default/dev-team');
+    expect(answer.body.error.message).toContain(
+      'not a member of group:default/dev-team',
+    );
 
-    const signOff = await change(server, review, CAROL, { action: 'sign-off', side: 'ops' });
+    const signOff = await change(server, review, CAROL, {
+      action: 'sign-off',
+      side: 'ops',
+    });
     expect(signOff.status).toBe(403);
     expect(signOff.body.error.message).toContain('group:default/ops-team');
   });
@@ -144,7 +192,9 @@ describe('handoff reviews', () => {
       done: true,
     });
     expect(stale.status).toBe(409);
-    expect(stale.body.error.message).toMatch(/changed since you read it.*reload/);
+    expect(stale.body.error.message).toMatch(
+      /changed since you read it.*reload/,
+    );
   });
 
   it('refuses bad requests with the field named, and changes nothing', async () => {
@@ -154,18 +204,40 @@ describe('handoff reviews', () => {
       [{ action: 'answer', itemId: 'dev-runbook' }, 400, /change.done/],
       [{ action: 'fly', itemId: 'dev-runbook' }, 400, /change.action/],
       [{ action: 'answer', itemId: 'nope', done: true }, 400, /no item 'nope'/],
-      [{ action: 'answer', itemId: 'posture-sessions', done: true }, 400, /checked by the posture engine/],
-      [{ action: 'waive', itemId: 'posture-network', reason: 'x', expiresOn: '2020-01-01' }, 400, /expiresOn must be a date after today/],
-      [{ action: 'sign-off', side: 'dev' }, 409, /cannot sign off while .* open or failing/],
+      [
+        { action: 'answer', itemId: 'posture-sessions', done: true },
+        400,
+        /checked by the posture engine/,
+      ],
+      [
+        {
+          action: 'waive',
+          itemId: 'posture-network',
+          reason: 'x',
+          expiresOn: '2020-01-01',
+        },
+        400,
+        /expiresOn must be a date after today/,
+      ],
+      [
+        { action: 'sign-off', side: 'dev' },
+        409,
+        /cannot sign off while .* open or failing/,
+      ],
     ];
     for (const [body, status, message] of cases) {
       const res = await change(server, review, ALICE, body);
-      expect([res.status, res.body.error?.message]).toEqual([status, expect.stringMatching(message)]);
+      expect([res.status, res.body.error?.message]).toEqual([
+        status,
+        expect.stringMatching(message),
+      ]);
     }
     const missingVersion = await request(server)
       .post(`/api/handoff-review/reviews/${review.id}/changes`)
       .set(as(ALICE))
-      .send({ change: { action: 'comment', itemId: 'dev-runbook', text: 'hi' } });
+      .send({
+        change: { action: 'comment', itemId: 'dev-runbook', text: 'hi' },
+      });
     expect(missingVersion.status).toBe(400);
     expect(missingVersion.body.error.message).toContain('version');
 
@@ -173,7 +245,13 @@ describe('handoff reviews', () => {
       .get(`/api/handoff-review/reviews/${review.id}/history`)
       .set(as(ALICE));
     expect(history.body.events).toHaveLength(1);
-    expect((await request(server).get('/api/handoff-review/reviews/nope').set(as(ALICE))).status).toBe(404);
+    expect(
+      (
+        await request(server)
+          .get('/api/handoff-review/reviews/nope')
+          .set(as(ALICE))
+      ).status,
+    ).toBe(404);
   });
 
   it('only serves signed-in users: no token is refused, and so is a service acting as a reviewer', async () => {

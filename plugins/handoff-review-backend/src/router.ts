@@ -36,8 +36,16 @@ const createBody = z.object({
 const changeBody = z.object({
   version: z.number().int().positive(),
   change: z.discriminatedUnion('action', [
-    z.object({ action: z.literal('answer'), itemId: z.string(), done: z.boolean() }),
-    z.object({ action: z.literal('comment'), itemId: z.string(), text: z.string().max(4000) }),
+    z.object({
+      action: z.literal('answer'),
+      itemId: z.string(),
+      done: z.boolean(),
+    }),
+    z.object({
+      action: z.literal('comment'),
+      itemId: z.string(),
+      text: z.string().max(4000),
+    }),
     z.object({
       action: z.literal('waive'),
       itemId: z.string(),
@@ -65,7 +73,10 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data;
 }
 
-const PERMISSION_OF: Record<ReviewChange['action'], ResourcePermission<'catalog-entity'>> = {
+const PERMISSION_OF: Record<
+  ReviewChange['action'],
+  ResourcePermission<'catalog-entity'>
+> = {
   answer: handoffReviewAnswerPermission,
   comment: handoffReviewAnswerPermission,
   waive: handoffReviewWaivePermission,
@@ -106,7 +117,9 @@ export async function createRouter(options: {
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`not allowed: ${permission.name} on ${entityRef}`);
+      throw new NotAllowedError(
+        `not allowed: ${permission.name} on ${entityRef}`,
+      );
     }
   };
 
@@ -124,10 +137,15 @@ export async function createRouter(options: {
     const entityRef = stringifyEntityRef(parseEntityRef(rawRef));
     await authorize(credentials, handoffReviewCreatePermission, entityRef);
     const entity = await catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) throw new NotFoundError(`no entity ${entityRef} in the catalog`);
-    const devGroup = entity.relations?.find(r => r.type === 'ownedBy')?.targetRef;
+    if (!entity)
+      throw new NotFoundError(`no entity ${entityRef} in the catalog`);
+    const devGroup = entity.relations?.find(
+      r => r.type === 'ownedBy',
+    )?.targetRef;
     if (!devGroup) {
-      throw new InputError(`${entityRef} has no owner: the owner group signs for Dev`);
+      throw new InputError(
+        `${entityRef} has no owner: the owner group signs for Dev`,
+      );
     }
     const current = await posture.current(entityRef, credentials);
     const now = new Date().toISOString();
@@ -174,12 +192,20 @@ export async function createRouter(options: {
     const { credentials, actor } = await signedInUser(req);
     const body = parse(changeBody, req.body, 'change');
     const review = await store.get(req.params.id);
-    await authorize(credentials, PERMISSION_OF[body.change.action], review.entityRef);
+    await authorize(
+      credentials,
+      PERMISSION_OF[body.change.action],
+      review.entityRef,
+    );
     const change: ReviewChange =
       body.change.action === 'sign-off'
         ? {
             ...body.change,
-            posture: snapshotOf(await posture.current(review.entityRef, credentials, { refresh: true })),
+            posture: snapshotOf(
+              await posture.current(review.entityRef, credentials, {
+                refresh: true,
+              }),
+            ),
           }
         : body.change;
     const { review: next, detail } = applyChange(

@@ -6,3 +6,5 @@
  */
 export type * from './types';
 export * from './permissions';
+export { DEFAULT_ITEM_TITLES } from './checklistTitles';
+export type { DefaultItemTitleKey } from './checklistTitles';

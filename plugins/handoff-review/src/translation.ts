@@ -1,3 +1,4 @@
+import { DEFAULT_ITEM_TITLES } from '@diehard/plugin-handoff-review-common';
 import {
   createTranslationRef,
   createTranslationResource,
@@ -71,27 +72,8 @@ export const handoffReviewTranslationRef = createTranslationRef({
       comments: 'Comments',
       commentBy: '{{user}}, {{when}}',
     },
-    itemTitle: {
-      replicas: 'Runs as several replicas',
-      spread: 'Replicas spread over nodes and zones',
-      disruption: 'A disruption budget that allows a drain',
-      probes: 'Readiness probes on serving containers',
-      rollout: 'Updates keep replicas serving',
-      sessions: 'HTTP sessions replicated',
-      database: 'Database without a single point of failure',
-      storage: 'Data volumes that follow the pods',
-      ingress: 'A robust entry point',
-      image: 'Pinned container images',
-      resources: 'CPU and memory requests',
-      network: 'Network policies',
-      'control-plane': 'Cluster control plane with a quorum',
-      'dev-load-tested': 'Load tested at the expected peak',
-      'dev-restore-tested': 'Restore from backup tested',
-      'dev-runbook': 'Runbook written',
-      'ops-on-call': 'On-call rota agreed',
-      'ops-monitoring': 'Monitoring and alerts in place',
-      'ops-backups': 'Database and volume backups scheduled',
-    },
+    // English titles of the default checklist, as the backend writes them.
+    itemTitle: DEFAULT_ITEM_TITLES,
     waive: {
       title: 'Waive “{{item}}”',
       explanation:

@@ -5,7 +5,7 @@ import {
   manifestsOf,
   readTemplate,
 } from './__testUtils__/scaffolderDryRun';
-import { startLabScaffolder } from './__testUtils__/labConfig';
+import { oneOf, renderOnLab } from './__testUtils__/labConfig';
 import { postureOf } from './__testUtils__/posture';
 
 jest.setTimeout(600_000);
@@ -30,25 +30,17 @@ let rendered: DryRunResponse;
 let objects: any[];
 
 beforeAll(async () => {
-  ({ scaffolder, registryHost } = await startLabScaffolder());
-  rendered = await scaffolder.dryRun(TEMPLATE, form);
-  if (rendered.status !== 200) {
-    throw new Error(
-      `dry run failed (${rendered.status}): ${JSON.stringify(rendered.body)}`,
-    );
-  }
-  objects = manifestsOf(rendered.files, 'k8s');
+  ({ scaffolder, registryHost, rendered, objects } = await renderOnLab(
+    TEMPLATE,
+    form,
+  ));
 });
 
 afterAll(async () => {
   await scaffolder?.stop();
 });
 
-const one = (kind: string) => {
-  const found = objects.filter(o => o.kind === kind);
-  expect({ kind, count: found.length }).toEqual({ kind, count: 1 });
-  return found[0];
-};
+const one = (kind: string) => oneOf(objects, kind);
 
 describe('galera-cluster through the real scaffolder', () => {
   it('passes the posture gate with grade A, and the lab API server accepts every object (server dry run)', () => {

@@ -2,9 +2,8 @@ import YAML from 'yaml';
 import {
   DryRunResponse,
   ScaffolderUnderTest,
-  manifestsOf,
 } from './__testUtils__/scaffolderDryRun';
-import { startLabScaffolder } from './__testUtils__/labConfig';
+import { renderOnLab } from './__testUtils__/labConfig';
 import { postureOf } from './__testUtils__/posture';
 
 jest.setTimeout(600_000);
@@ -27,14 +26,7 @@ let rendered: DryRunResponse;
 let objects: any[];
 
 beforeAll(async () => {
-  ({ scaffolder } = await startLabScaffolder());
-  rendered = await scaffolder.dryRun(TEMPLATE, form);
-  if (rendered.status !== 200) {
-    throw new Error(
-      `dry run failed (${rendered.status}): ${JSON.stringify(rendered.body)}`,
-    );
-  }
-  objects = manifestsOf(rendered.files, 'k8s');
+  ({ scaffolder, rendered, objects } = await renderOnLab(TEMPLATE, form));
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import {
   readTemplate,
   writeFiles,
 } from './__testUtils__/scaffolderDryRun';
-import { startLabScaffolder } from './__testUtils__/labConfig';
+import { oneOf, renderOnLab } from './__testUtils__/labConfig';
 import { postureOf, tomcatFiles } from './__testUtils__/posture';
 
 // Cold: the lab's Kubernetes may have to start, and Maven may download its plugins.
@@ -44,26 +44,17 @@ let rendered: DryRunResponse;
 let objects: any[];
 
 beforeAll(async () => {
-  ({ scaffolder, registryHost } = await startLabScaffolder());
-  rendered = await scaffolder.dryRun(TEMPLATE, form);
-  if (rendered.status !== 200) {
-    throw new Error(
-      `dry run failed (${rendered.status}): ${JSON.stringify(rendered.body)}`,
-    );
-  }
-  objects = manifestsOf(rendered.files, 'k8s');
+  ({ scaffolder, registryHost, rendered, objects } = await renderOnLab(
+    TEMPLATE,
+    form,
+  ));
 });
 
 afterAll(async () => {
   await scaffolder?.stop();
 });
 
-/** The one object of a kind (fails, naming the kind, when there is not exactly one). */
-const one = (kind: string) => {
-  const found = objects.filter(o => o.kind === kind);
-  expect({ kind, count: found.length }).toEqual({ kind, count: 1 });
-  return found[0];
-};
+const one = (kind: string) => oneOf(objects, kind);
 
 const file = (p: string) => {
   const content = rendered.files.get(p);

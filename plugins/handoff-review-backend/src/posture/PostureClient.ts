@@ -26,7 +26,9 @@ export class PostureClient {
       onBehalfOf: credentials,
       targetPluginId: 'ha-posture',
     });
-    const path = `/entities/${encodeURIComponent(kind)}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+    const path = `/entities/${encodeURIComponent(kind)}/${encodeURIComponent(
+      namespace,
+    )}/${encodeURIComponent(name)}`;
     const response = await fetch(
       `${baseUrl}${path}${options.refresh ? '/refresh' : ''}`,
       {
@@ -48,5 +50,10 @@ export function snapshotOf(posture: EntityPosture): PostureSnapshot {
       if (finding.severity === 'warning') warning += 1;
     }
   }
-  return { grade: posture.grade, critical, warning, evaluatedAt: posture.evaluatedAt };
+  return {
+    grade: posture.grade,
+    critical,
+    warning,
+    evaluatedAt: posture.evaluatedAt,
+  };
 }

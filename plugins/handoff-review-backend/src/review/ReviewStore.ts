@@ -71,7 +71,10 @@ export class ReviewStore {
     return JSON.parse(row.body);
   }
 
-  async list(filter: { entityRef?: string; status?: string }): Promise<Review[]> {
+  async list(filter: {
+    entityRef?: string;
+    status?: string;
+  }): Promise<Review[]> {
     const query = this.db('reviews').orderBy('updated_at', 'desc');
     if (filter.entityRef) query.where({ entity_ref: filter.entityRef });
     if (filter.status) query.where({ status: filter.status });

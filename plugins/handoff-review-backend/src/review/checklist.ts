@@ -4,23 +4,12 @@ import {
   HA_CATEGORIES,
   HaCategory,
 } from '@diehard/plugin-ha-posture-common';
-import { ReviewItem, Side } from '@diehard/plugin-handoff-review-common';
-
-const CATEGORY_TITLES: Record<HaCategory, string> = {
-  replicas: 'Runs as several replicas',
-  spread: 'Replicas spread over nodes and zones',
-  disruption: 'A disruption budget that allows a drain',
-  probes: 'Readiness probes on serving containers',
-  rollout: 'Updates keep replicas serving',
-  sessions: 'HTTP sessions replicated',
-  database: 'Database without a single point of failure',
-  storage: 'Data volumes that follow the pods',
-  ingress: 'A robust entry point',
-  image: 'Pinned container images',
-  resources: 'CPU and memory requests',
-  network: 'Network policies',
-  'control-plane': 'Cluster control plane with a quorum',
-};
+import {
+  DEFAULT_ITEM_TITLES,
+  DefaultItemTitleKey,
+  ReviewItem,
+  Side,
+} from '@diehard/plugin-handoff-review-common';
 
 /** Who provides each category: what the developer builds in, or what Ops provides. */
 const CATEGORY_SIDES: Record<HaCategory, Side> = {
@@ -39,24 +28,31 @@ const CATEGORY_SIDES: Record<HaCategory, Side> = {
   'control-plane': 'ops',
 };
 
-const DEFAULT_MANUAL_ITEMS: Record<Side, Array<{ id: string; title: string }>> = {
-  dev: [
-    { id: 'load-tested', title: 'Load tested at the expected peak' },
-    { id: 'restore-tested', title: 'Restore from backup tested' },
-    { id: 'runbook', title: 'Runbook written' },
-  ],
-  ops: [
-    { id: 'on-call', title: 'On-call rota agreed' },
-    { id: 'monitoring', title: 'Monitoring and alerts in place' },
-    { id: 'backups', title: 'Database and volume backups scheduled' },
-  ],
+const DEFAULT_MANUAL_ITEMS: Record<
+  Side,
+  Array<{ id: string; title: string }>
+> = {
+  dev: manualDefaults('dev', ['load-tested', 'restore-tested', 'runbook']),
+  ops: manualDefaults('ops', ['on-call', 'monitoring', 'backups']),
 };
+
+function manualDefaults(side: Side, ids: string[]) {
+  return ids.map(id => ({
+    id,
+    title: DEFAULT_ITEM_TITLES[`${side}-${id}` as DefaultItemTitleKey],
+  }));
+}
 
 export function manualItemsFromConfig(config: Config) {
   const read = (side: Side) => {
-    const items = config.getOptionalConfigArray(`handoffReview.manualItems.${side}`);
+    const items = config.getOptionalConfigArray(
+      `handoffReview.manualItems.${side}`,
+    );
     return items
-      ? items.map(item => ({ id: item.getString('id'), title: item.getString('title') }))
+      ? items.map(item => ({
+          id: item.getString('id'),
+          title: item.getString('title'),
+        }))
       : DEFAULT_MANUAL_ITEMS[side];
   };
   return { dev: read('dev'), ops: read('ops') };
@@ -76,12 +72,13 @@ export function buildChecklist(
 
   const automatic = HA_CATEGORIES.map((category): ReviewItem => {
     const failing = findings.filter(f => f.category === category);
-    const evidenceKnown = known && (category !== 'control-plane' || clusterKnown);
+    const evidenceKnown =
+      known && (category !== 'control-plane' || clusterKnown);
     let evidence: ReviewItem['evidence'] = 'unknown';
     if (evidenceKnown) evidence = failing.length ? 'fail' : 'pass';
     return {
       id: `posture-${category}`,
-      title: CATEGORY_TITLES[category],
+      title: DEFAULT_ITEM_TITLES[category],
       kind: 'automatic',
       side: CATEGORY_SIDES[category],
       category,

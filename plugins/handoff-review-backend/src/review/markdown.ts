@@ -8,13 +8,20 @@ const STATE_MARK: Record<string, string> = {
 };
 
 /** The review as Markdown, to paste into a change ticket. */
-export function reviewToMarkdown(view: ReviewView, history: ReviewEvent[]): string {
+export function reviewToMarkdown(
+  view: ReviewView,
+  history: ReviewEvent[],
+): string {
   const lines: string[] = [];
   lines.push(`# Handoff review: ${view.entityRef}`, '');
   lines.push(
-    `- Status: **${view.status}**${view.stale ? ' (stale: changed since it was signed)' : ''}`,
+    `- Status: **${view.status}**${
+      view.stale ? ' (stale: changed since it was signed)' : ''
+    }`,
     `- Opened by ${view.createdBy} on ${view.createdAt}`,
-    `- HA posture when opened: grade ${view.posture.grade ?? 'none'} (${view.posture.critical} critical, ${view.posture.warning} warning)`,
+    `- HA posture when opened: grade ${view.posture.grade ?? 'none'} (${
+      view.posture.critical
+    } critical, ${view.posture.warning} warning)`,
     `- Dev: ${view.devGroup}; Ops: ${view.opsGroup}`,
     '',
   );
@@ -39,12 +46,16 @@ export function reviewToMarkdown(view: ReviewView, history: ReviewEvent[]): stri
   if (!view.signOffs.length) lines.push('None yet.');
   for (const signOff of view.signOffs) {
     lines.push(
-      `- ${signOff.side === 'dev' ? 'Dev' : 'Ops'}: ${signOff.by} on ${signOff.at}, at grade ${signOff.posture.grade ?? 'none'}`,
+      `- ${signOff.side === 'dev' ? 'Dev' : 'Ops'}: ${signOff.by} on ${
+        signOff.at
+      }, at grade ${signOff.posture.grade ?? 'none'}`,
     );
   }
   lines.push('', '## History', '');
   for (const event of history) {
-    lines.push(`- v${event.version} ${event.at} ${event.actor}: ${event.action}`);
+    lines.push(
+      `- v${event.version} ${event.at} ${event.actor}: ${event.action}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

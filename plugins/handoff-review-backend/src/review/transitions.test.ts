@@ -1,9 +1,20 @@
 import { applyChange, viewOf } from './transitions';
 import { Review } from '@diehard/plugin-handoff-review-common';
 
-const dev = { userEntityRef: 'user:default/alice', ownershipEntityRefs: ['group:default/dev-team'] };
-const ops = { userEntityRef: 'user:default/bruno', ownershipEntityRefs: ['group:default/ops-team'] };
-const gradeA = { grade: 'A' as const, critical: 0, warning: 0, evaluatedAt: '2026-11-20T00:00:00Z' };
+const dev = {
+  userEntityRef: 'user:default/alice',
+  ownershipEntityRefs: ['group:default/dev-team'],
+};
+const ops = {
+  userEntityRef: 'user:default/bruno',
+  ownershipEntityRefs: ['group:default/ops-team'],
+};
+const gradeA = {
+  grade: 'A' as const,
+  critical: 0,
+  warning: 0,
+  evaluatedAt: '2026-11-20T00:00:00Z',
+};
 
 function review(): Review {
   return {
@@ -16,9 +27,31 @@ function review(): Review {
     opsGroup: 'group:default/ops-team',
     posture: gradeA,
     items: [
-      { id: 'posture-replicas', title: 'Replicas', kind: 'automatic', side: 'dev', category: 'replicas', evidence: 'pass', comments: [] },
-      { id: 'posture-control-plane', title: 'Control plane', kind: 'automatic', side: 'ops', category: 'control-plane', evidence: 'unknown', comments: [] },
-      { id: 'dev-runbook', title: 'Runbook', kind: 'manual', side: 'dev', comments: [] },
+      {
+        id: 'posture-replicas',
+        title: 'Replicas',
+        kind: 'automatic',
+        side: 'dev',
+        category: 'replicas',
+        evidence: 'pass',
+        comments: [],
+      },
+      {
+        id: 'posture-control-plane',
+        title: 'Control plane',
+        kind: 'automatic',
+        side: 'ops',
+        category: 'control-plane',
+        evidence: 'unknown',
+        comments: [],
+      },
+      {
+        id: 'dev-runbook',
+        title: 'Runbook',
+        kind: 'manual',
+        side: 'dev',
+        comments: [],
+      },
     ],
     signOffs: [],
   };
@@ -31,7 +64,15 @@ function approvedReview(expiresOn: string) {
   const step = (change: any, actor = dev) => {
     r = applyChange(r, change, actor, r.version, day).review;
   };
-  step({ action: 'waive', itemId: 'posture-control-plane', reason: 'three masters', expiresOn }, ops);
+  step(
+    {
+      action: 'waive',
+      itemId: 'posture-control-plane',
+      reason: 'three masters',
+      expiresOn,
+    },
+    ops,
+  );
   step({ action: 'answer', itemId: 'dev-runbook', done: true });
   step({ action: 'sign-off', side: 'dev', posture: gradeA });
   step({ action: 'sign-off', side: 'ops', posture: gradeA }, ops);
@@ -40,21 +81,33 @@ function approvedReview(expiresOn: string) {
 
 describe('review transitions', () => {
   it('is approved and fresh while the posture holds and the waiver runs', () => {
-    const view = viewOf(approvedReview('2026-12-01'), new Date('2026-11-25T00:00:00Z'), gradeA);
+    const view = viewOf(
+      approvedReview('2026-12-01'),
+      new Date('2026-11-25T00:00:00Z'),
+      gradeA,
+    );
     expect(view.status).toBe('approved');
     expect(view.stale).toBe(false);
     expect(view.itemStates['posture-control-plane']).toBe('waived');
   });
 
   it('turns a waived item back to open once its waiver expires, and flags the review stale', () => {
-    const view = viewOf(approvedReview('2026-12-01'), new Date('2026-12-01T08:00:00Z'), gradeA);
+    const view = viewOf(
+      approvedReview('2026-12-01'),
+      new Date('2026-12-01T08:00:00Z'),
+      gradeA,
+    );
     expect(view.itemStates['posture-control-plane']).toBe('open');
     expect(view.stale).toBe(true);
   });
 
   it('flags an approved review stale when the posture degrades below what was signed', () => {
     const degraded = { ...gradeA, grade: 'D' as const, critical: 1 };
-    const view = viewOf(approvedReview('2026-12-01'), new Date('2026-11-25T00:00:00Z'), degraded);
+    const view = viewOf(
+      approvedReview('2026-12-01'),
+      new Date('2026-11-25T00:00:00Z'),
+      degraded,
+    );
     expect(view.stale).toBe(true);
   });
 
@@ -69,6 +122,8 @@ describe('review transitions', () => {
     );
     expect(changed.signOffs).toEqual([]);
     expect(detail.signOffsCleared).toEqual(['dev', 'ops']);
-    expect(viewOf(changed, new Date('2026-11-21T00:00:00Z')).status).toBe('open');
+    expect(viewOf(changed, new Date('2026-11-21T00:00:00Z')).status).toBe(
+      'open',
+    );
   });
 });

@@ -30,14 +30,17 @@ function assertMember(review: Review, actor: Actor, side: Side, what: string) {
   const group = sideGroup(review, side);
   if (!actor.ownershipEntityRefs.includes(group)) {
     throw new NotAllowedError(
-      `${what} is for the ${side === 'dev' ? 'Dev' : 'Ops'} side: ${actor.userEntityRef} is not a member of ${group}`,
+      `${what} is for the ${side === 'dev' ? 'Dev' : 'Ops'} side: ${
+        actor.userEntityRef
+      } is not a member of ${group}`,
     );
   }
 }
 
 function findItem(review: Review, itemId: string): ReviewItem {
   const item = review.items.find(i => i.id === itemId);
-  if (!item) throw new InputError(`review ${review.id} has no item '${itemId}'`);
+  if (!item)
+    throw new InputError(`review ${review.id} has no item '${itemId}'`);
   return item;
 }
 
@@ -45,7 +48,8 @@ export function itemState(item: ReviewItem, today: string): ItemState {
   const waived = !!item.waiver && item.waiver.expiresOn > today;
   if (item.kind === 'automatic') {
     if (item.evidence === 'pass') return 'passed';
-    return waived ? 'waived' : item.evidence === 'fail' ? 'failed' : 'open';
+    if (waived) return 'waived';
+    return item.evidence === 'fail' ? 'failed' : 'open';
   }
   if (item.answer?.done) return 'passed';
   if (waived) return 'waived';
@@ -89,26 +93,39 @@ export function applyChange(
     }
     case 'comment': {
       const item = findItem(next, change.itemId);
-      if (!change.text.trim()) throw new InputError('a comment needs some text');
-      item.comments.push({ author: actor.userEntityRef, at, text: change.text });
+      if (!change.text.trim())
+        throw new InputError('a comment needs some text');
+      item.comments.push({
+        author: actor.userEntityRef,
+        at,
+        text: change.text,
+      });
       detail = { itemId: item.id, text: change.text };
       break;
     }
     case 'waive': {
       const item = findItem(next, change.itemId);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(change.expiresOn) || change.expiresOn <= today) {
+      if (
+        !/^\d{4}-\d{2}-\d{2}$/.test(change.expiresOn) ||
+        change.expiresOn <= today
+      ) {
         throw new InputError(
           `expiresOn must be a date after today (YYYY-MM-DD), got '${change.expiresOn}'`,
         );
       }
-      if (!change.reason.trim()) throw new InputError('a waiver needs a reason');
+      if (!change.reason.trim())
+        throw new InputError('a waiver needs a reason');
       item.waiver = {
         reason: change.reason,
         approver: actor.userEntityRef,
         expiresOn: change.expiresOn,
         at,
       };
-      detail = { itemId: item.id, reason: change.reason, expiresOn: change.expiresOn };
+      detail = {
+        itemId: item.id,
+        reason: change.reason,
+        expiresOn: change.expiresOn,
+      };
       break;
     }
     case 'sign-off': {
@@ -119,13 +136,18 @@ export function applyChange(
       });
       if (blocking.length) {
         throw new ConflictError(
-          `cannot sign off while ${blocking.length} item(s) are open or failing: ${blocking
-            .map(i => i.id)
-            .join(', ')}`,
+          `cannot sign off while ${
+            blocking.length
+          } item(s) are open or failing: ${blocking.map(i => i.id).join(', ')}`,
         );
       }
       next.signOffs = next.signOffs.filter(s => s.side !== change.side);
-      next.signOffs.push({ side: change.side, by: actor.userEntityRef, at, posture: change.posture });
+      next.signOffs.push({
+        side: change.side,
+        by: actor.userEntityRef,
+        at,
+        posture: change.posture,
+      });
       detail = { side: change.side, posture: change.posture };
       return { review: next, detail };
     }
@@ -142,7 +164,8 @@ export function applyChange(
 }
 
 function worse(current: PostureSnapshot, signed: PostureSnapshot): boolean {
-  const rank = (s: PostureSnapshot) => (s.grade ? GRADES.indexOf(s.grade) : GRADES.length);
+  const rank = (s: PostureSnapshot) =>
+    s.grade ? GRADES.indexOf(s.grade) : GRADES.length;
   return (
     rank(current) > rank(signed) ||
     current.critical > signed.critical ||
@@ -167,7 +190,8 @@ export function viewOf(
     state => state === 'open' || state === 'failed',
   );
   const degraded =
-    !!currentPosture && review.signOffs.some(s => worse(currentPosture, s.posture));
+    !!currentPosture &&
+    review.signOffs.some(s => worse(currentPosture, s.posture));
   const stale = approved && (degraded || reopened);
   return {
     ...review,

@@ -1,6 +1,11 @@
 import type { JsonObject } from '@backstage/types';
 import { useLab } from '@diehard/lab';
-import { ScaffolderUnderTest, startScaffolder } from './scaffolderDryRun';
+import {
+  DryRunResponse,
+  ScaffolderUnderTest,
+  manifestsOf,
+  startScaffolder,
+} from './scaffolderDryRun';
 
 type LabKubernetes = Awaited<
   ReturnType<typeof useLab<'kubernetes'>>
@@ -28,7 +33,7 @@ export const TEMPLATE_KINDS = [
  * read from `scaffolder.defaultEnvironment.parameters`, the lab cluster in the
  * Kubernetes plugin's section and the `diehard.apply` allowlist. The cluster is
  * reached with the lab's admin token: the lab's portal ServiceAccount may not create
- * Roles and RoleBindings, which the service template needs for session membership.
+ * PersistentVolumes, which the nfs-volume template generates.
  */
 export function labScaffolderConfig(
   k: LabKubernetes,
@@ -91,4 +96,41 @@ export async function startLabScaffolder(): Promise<{
     registryHost,
   });
   return { scaffolder, registryHost };
+}
+
+/**
+ * Renders a template once through the real scaffolder on the lab (dry run: its posture
+ * gate and server dry-run apply run for real) and parses the manifests it generates
+ * under k8s/. Fails, with the scaffolder's answer, unless the dry run succeeds.
+ */
+export async function renderOnLab(
+  template: string,
+  values: Record<string, unknown>,
+): Promise<{
+  scaffolder: ScaffolderUnderTest;
+  registryHost: string;
+  rendered: DryRunResponse;
+  objects: any[];
+}> {
+  const { scaffolder, registryHost } = await startLabScaffolder();
+  const rendered = await scaffolder.dryRun(template, values);
+  if (rendered.status !== 200) {
+    await scaffolder.stop();
+    throw new Error(
+      `dry run failed (${rendered.status}): ${JSON.stringify(rendered.body)}`,
+    );
+  }
+  return {
+    scaffolder,
+    registryHost,
+    rendered,
+    objects: manifestsOf(rendered.files, 'k8s'),
+  };
+}
+
+/** The one object of a kind (fails, naming the kind, when there is not exactly one). */
+export function oneOf(objects: any[], kind: string) {
+  const found = objects.filter(o => o.kind === kind);
+  expect({ kind, count: found.length }).toEqual({ kind, count: 1 });
+  return found[0];
 }

@@ -37,7 +37,11 @@ function component(name: string, stack: string): Entity {
     metadata: {
       name,
       annotations: {
-        'backstage.io/managed-by-location': `file:${path.join(corpus, stack, 'catalog-info.yaml')}`,
+        'backstage.io/managed-by-location': `file:${path.join(
+          corpus,
+          stack,
+          'catalog-info.yaml',
+        )}`,
         'diehard.io/manifests-path': '.',
       },
     },
@@ -67,9 +71,13 @@ export async function startReviewBackend(
       }),
       mockServices.userInfo.mock({
         getUserInfo: async credentials => {
-          const userEntityRef = (credentials.principal as { userEntityRef: string })
-            .userEntityRef;
-          return { userEntityRef, ownershipEntityRefs: MEMBERSHIPS[userEntityRef] ?? [] };
+          const userEntityRef = (
+            credentials.principal as { userEntityRef: string }
+          ).userEntityRef;
+          return {
+            userEntityRef,
+            ownershipEntityRefs: MEMBERSHIPS[userEntityRef] ?? [],
+          };
         },
       }).factory,
       mockServices.rootConfig.factory({
@@ -78,7 +86,9 @@ export async function startReviewBackend(
             serviceLocatorMethod: { type: 'multiTenant' },
             clusterLocatorMethods: [{ type: 'config', clusters: [] }],
           },
-          ...(options.database ? { backend: { database: options.database } } : {}),
+          ...(options.database
+            ? { backend: { database: options.database } }
+            : {}),
         },
       }),
     ],
