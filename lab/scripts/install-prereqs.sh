@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the HA lab needs on a fresh Debian 12 machine (run as root): Debian's
-# packages for the registry, Galera, PostgreSQL and Tomcat, then the Kubernetes
-# binaries built from the Go module proxy (cached by version, see build-k8s.sh).
+# packages for the registry, Galera, PostgreSQL, Tomcat and the platform images, then
+# the Kubernetes binaries built from the Go module proxy (cached by version, see
+# build-k8s.sh).
 # Each part is skipped quickly when already in place.
 #
 #   lab/scripts/install-prereqs.sh              packages + Kubernetes build
@@ -22,6 +23,9 @@ PACKAGES=(
   postgresql       # the portal's production database
   tomcat10         # Tomcat 10.1 for generated apps
   util-linux       # flock, used to serialise concurrent `lab up`
+  git              # the lab's git server runs `git http-backend`
+  mmdebstrap       # the platform base images (Maven, Tomcat) from Debian packages
+  skopeo           # pushes them into the lab's registry
 )
 
 missing=()

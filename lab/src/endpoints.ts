@@ -1,4 +1,6 @@
 import type { GaleraEndpoint } from './components/galera';
+import type { GitEndpoint } from './components/git';
+import type { OidcEndpoint } from './components/oidc';
 import type { KubernetesEndpoint } from './components/kubernetes';
 import type { PostgresEndpoint } from './components/postgres';
 import type { RegistryEndpoint } from './components/registry';
@@ -11,4 +13,6 @@ export interface LabEndpoints {
   kubernetes: KubernetesEndpoint;
   galera: GaleraEndpoint;
   tomcat: TomcatEndpoint;
+  git: GitEndpoint;
+  oidc: OidcEndpoint;
 }

@@ -27,12 +27,16 @@ export type {
   GaleraNodeEndpoint,
   WsrepStatus,
 } from './components/galera';
+export type { GitEndpoint } from './components/git';
+export type { OidcEndpoint, OidcUser } from './components/oidc';
 export { startTomcat } from './components/tomcat';
 export type {
   TomcatEndpoint,
   TomcatInstance,
   TomcatOptions,
 } from './components/tomcat';
+export { ensurePlatformImages, PLATFORM_IMAGES } from './images';
+export type { PlatformImage, DebianImageSpec } from './images';
 export { labPaths } from './paths';
 export type { LabPaths } from './paths';
 export { LAB_HOST, LAB_PORTS } from './ports';

@@ -65,7 +65,7 @@ describe('the lab command line', () => {
     await expect(lab('up', 'mongodb')).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining(
-        'unknown lab component "mongodb" (components: postgres, registry, kubernetes, galera, tomcat)',
+        'unknown lab component "mongodb" (components: postgres, registry, kubernetes, galera, tomcat, git, oidc)',
       ),
     });
   });

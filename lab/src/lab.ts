@@ -1,6 +1,8 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { galeraComponent } from './components/galera';
+import { gitComponent } from './components/git';
+import { oidcComponent } from './components/oidc';
 import { kubernetesComponent } from './components/kubernetes';
 import { postgresComponent } from './components/postgres';
 import { registryComponent } from './components/registry';
@@ -27,6 +29,8 @@ const COMPONENTS: { [N in ComponentName]: LabComponent<LabEndpoints[N]> } = {
   kubernetes: kubernetesComponent,
   galera: galeraComponent,
   tomcat: tomcatComponent,
+  git: gitComponent,
+  oidc: oidcComponent,
 };
 
 export interface LabRunOptions extends UpOptions {

@@ -27,4 +27,6 @@ export const LAB_PORTS = {
     { sql: p(13308), gmcast: p(14587), ist: p(14588), sst: p(14464) },
   ],
   tomcat: p(18080),
+  git: p(18180),
+  oidc: p(18443),
 };

@@ -4,6 +4,8 @@ import {
   GaleraEndpoint,
   WsrepStatus,
 } from './components/galera';
+import type { GitEndpoint } from './components/git';
+import type { OidcEndpoint } from './components/oidc';
 import type { KubernetesEndpoint } from './components/kubernetes';
 import type { PostgresEndpoint } from './components/postgres';
 import type { RegistryEndpoint } from './components/registry';
@@ -42,6 +44,8 @@ export interface Lab {
   kubernetes: KubernetesEndpoint;
   galera: GaleraLab;
   tomcat: TomcatLab;
+  git: GitEndpoint;
+  oidc: OidcEndpoint;
 }
 
 export interface UseLabOptions {

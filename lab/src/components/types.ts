@@ -6,7 +6,9 @@ export type ComponentName =
   | 'registry'
   | 'kubernetes'
   | 'galera'
-  | 'tomcat';
+  | 'tomcat'
+  | 'git'
+  | 'oidc';
 
 export const COMPONENT_NAMES: readonly ComponentName[] = [
   'postgres',
@@ -14,6 +16,8 @@ export const COMPONENT_NAMES: readonly ComponentName[] = [
   'kubernetes',
   'galera',
   'tomcat',
+  'git',
+  'oidc',
 ];
 
 export interface UpOptions {

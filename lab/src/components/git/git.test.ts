@@ -1,0 +1,211 @@
+import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
+import fsp from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { useLab } from '../../useLab';
+import type { GitEndpoint } from '.';
+
+jest.setTimeout(60_000);
+
+function git(args: string[], cwd?: string) {
+  return new Promise<{ code: number; out: string }>(resolve => {
+    execFile(
+      'git',
+      args,
+      {
+        cwd,
+        env: {
+          ...process.env,
+          GIT_TERMINAL_PROMPT: '0',
+          GIT_CONFIG_NOSYSTEM: '1',
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          GIT_AUTHOR_NAME: 'Lab Test',
+          GIT_AUTHOR_EMAIL: 'lab@example.com',
+          GIT_COMMITTER_NAME: 'Lab Test',
+          GIT_COMMITTER_EMAIL: 'lab@example.com',
+        },
+      },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? Number(error.code ?? 1) : 0,
+          out: `${stdout}${stderr}`,
+        }),
+    );
+  });
+}
+
+async function ok(args: string[], cwd?: string) {
+  const r = await git(args, cwd);
+  if (r.code !== 0) throw new Error(`git ${args.join(' ')}: ${r.out}`);
+  return r.out;
+}
+
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{
+  status: number;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers }, res => {
+      let body = '';
+      res.on('data', d => (body += d));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body, headers: res.headers }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The clone URL with credentials (a test's own clone; the action never does this). */
+function remote(e: GitEndpoint, repo: string, password = e.password) {
+  const u = new URL(`${e.url}/${repo}.git`);
+  u.username = e.username;
+  u.password = password;
+  return u.toString();
+}
+
+describe('git', () => {
+  let lab: { git: GitEndpoint };
+  let work: string;
+  let repo: string;
+
+  beforeAll(async () => {
+    lab = await useLab(['git']);
+    work = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-lab-git-'));
+    repo = `lab-test/svc-${crypto.randomBytes(4).toString('hex')}`;
+    const src = path.join(work, 'src');
+    await fsp.mkdir(path.join(src, 'k8s'), { recursive: true });
+    await fsp.writeFile(
+      path.join(src, 'catalog-info.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\n',
+    );
+    await fsp.writeFile(
+      path.join(src, 'k8s', 'deployment.yaml'),
+      'kind: Deployment\n',
+    );
+    await ok(['init', '-q', '-b', 'main'], src);
+    await ok(['add', '.'], src);
+    await ok(['commit', '-q', '-m', 'first'], src);
+    await ok(['push', '-q', remote(lab.git, repo), 'main'], src);
+  });
+
+  afterAll(async () => {
+    await fsp.rm(work, { recursive: true, force: true });
+    if (lab && repo) {
+      await fsp.rm(path.join(lab.git.projectRoot, `${repo}.git`), {
+        recursive: true,
+        force: true,
+      });
+      // The owner folder too, once no other run's repository is left in it.
+      await fsp
+        .rmdir(path.join(lab.git.projectRoot, 'lab-test'))
+        .catch(() => {});
+    }
+  });
+
+  it('creates the repository on the first push and serves it back to a clone', async () => {
+    const clone = path.join(work, 'clone');
+    await ok(['clone', '-q', remote(lab.git, repo), clone]);
+    expect(
+      await fsp.readFile(path.join(clone, 'k8s', 'deployment.yaml'), 'utf8'),
+    ).toBe('kind: Deployment\n');
+    expect((await ok(['log', '--format=%s'], clone)).trim()).toBe('first');
+    expect((await ok(['branch', '--show-current'], clone)).trim()).toBe('main');
+  });
+
+  it('refuses anonymous clients and a wrong password', async () => {
+    const anonymous = await get(
+      `${lab.git.url}/${repo}.git/info/refs?service=git-upload-pack`,
+    );
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toMatch(/^Basic /);
+
+    const wrong = await git([
+      'clone',
+      '-q',
+      remote(lab.git, repo, 'not-the-password'),
+      path.join(work, 'bad'),
+    ]);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.out).toMatch(/Authentication failed/);
+  });
+
+  it('refuses a push that rewrites history', async () => {
+    const other = path.join(work, 'other');
+    await fsp.mkdir(other);
+    await fsp.writeFile(path.join(other, 'README.md'), 'unrelated\n');
+    await ok(['init', '-q', '-b', 'main'], other);
+    await ok(['add', '.'], other);
+    await ok(['commit', '-q', '-m', 'unrelated'], other);
+    const forced = await git(
+      ['push', '--force', remote(lab.git, repo), 'main'],
+      other,
+    );
+    expect(forced.code).not.toBe(0);
+    expect(forced.out).toMatch(/non-fast-forward/);
+    const still = await get(`${lab.git.url}/${repo}/raw/main/README.md`);
+    expect(still.status).toBe(404);
+  });
+
+  it('serves raw files of a branch without credentials, with an ETag', async () => {
+    const file = await get(`${lab.git.url}/${repo}/raw/main/catalog-info.yaml`);
+    expect(file.status).toBe(200);
+    expect(file.body).toBe(
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\n',
+    );
+    const etag = file.headers.etag as string;
+    expect(etag).toMatch(/^"[0-9a-f]{40}"$/);
+    const again = await get(
+      `${lab.git.url}/${repo}/raw/main/catalog-info.yaml`,
+      {
+        'If-None-Match': etag,
+      },
+    );
+    expect(again.status).toBe(304);
+
+    const folder = await get(`${lab.git.url}/${repo}/raw/main/`);
+    expect(folder.body.split('\n')).toEqual(['catalog-info.yaml', 'k8s/', '']);
+
+    expect(
+      (await get(`${lab.git.url}/${repo}/raw/main/nope.yaml`)).status,
+    ).toBe(404);
+    expect(
+      (await get(`${lab.git.url}/${repo}/raw/other/catalog-info.yaml`)).status,
+    ).toBe(404);
+    expect(
+      (await get(`${lab.git.url}/lab-test/missing/raw/main/x`)).status,
+    ).toBe(404);
+    expect(
+      (
+        await get(
+          `${lab.git.url}/${repo}/raw/main/catalog-info.yaml`,
+          {},
+          'PUT',
+        )
+      ).status,
+    ).toBe(405);
+  });
+
+  it('reads a branch whose name has a slash', async () => {
+    const src = path.join(work, 'src');
+    await ok(['checkout', '-q', '-b', 'feature/x'], src);
+    await fsp.writeFile(
+      path.join(src, 'k8s', 'deployment.yaml'),
+      'kind: Deployment # x\n',
+    );
+    await ok(['commit', '-q', '-am', 'on a branch'], src);
+    await ok(['push', '-q', remote(lab.git, repo), 'feature/x'], src);
+    const file = await get(
+      `${lab.git.url}/${repo}/raw/feature/x/k8s/deployment.yaml`,
+    );
+    expect(file.body).toBe('kind: Deployment # x\n');
+  });
+});
