@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'yaml';
-import { useLab } from '@diehard/lab';
+import { labPaths, useLab } from '@diehard/lab';
 import { applyBundle } from '../src/kubernetes/applyBundle';
 import { enforceAllowlist } from '../src/kubernetes/allowlist';
 import { loadBundle } from '../src/kubernetes/bundle';
@@ -18,6 +18,8 @@ const run = promisify(execFile);
 const verbose = !!process.env.DIEHARD_BENCH_VERBOSE;
 /** Requests in flight (the action's default is 16). */
 const concurrency = Number(process.env.DIEHARD_BENCH_CONCURRENCY ?? 16);
+/** `1.1` for a pool of HTTP/1.1 sockets instead of one HTTP/2 connection (the default). */
+const http2 = process.env.DIEHARD_BENCH_HTTP !== '1.1';
 const say = (m: string, meta?: object) =>
   verbose && console.log(`    ${m}`, meta ? JSON.stringify(meta) : '');
 const silent = {
@@ -75,6 +77,27 @@ export function bundle(prefix: string, n: number): string {
 }
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+
+/**
+ * CPU seconds the lab's kube-apiserver and etcd have used so far (Linux /proc):
+ * the work a run costs the control plane, which on a shared machine is steadier
+ * than the wall time. Other clients' requests in the same window count too.
+ */
+function controlPlaneCpu(): number {
+  const dir = path.join(labPaths().stateDir, 'kubernetes');
+  let ticks = 0;
+  for (const name of ['kube-apiserver', 'etcd']) {
+    try {
+      const pid = fs.readFileSync(path.join(dir, `${name}.pid`), 'utf8').trim();
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    } catch {
+      return NaN; // not the lab, or not Linux
+    }
+  }
+  return ticks / 100;
+}
 const median = (xs: number[]) =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -103,11 +126,16 @@ export async function benchApply(k: BenchCluster, rounds: number) {
     kubeconfig = path.join(work, 'portal.kubeconfig');
     await fsp.writeFile(kubeconfig, k.portal.kubeconfig, { mode: 0o600 });
   }
-  const time = async (fn: () => Promise<unknown>) => {
+  const cpu: Record<string, number[]> = {};
+  const time = async (key: string, fn: () => Promise<unknown>) => {
+    const c = controlPlaneCpu();
     const t = process.hrtime.bigint();
     await fn();
-    return Number(process.hrtime.bigint() - t) / 1e6;
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    (cpu[key] ??= []).push(controlPlaneCpu() - c);
+    return ms;
   };
+  const loads: number[] = [];
 
   const ours = async (file: string) => {
     const objects = await loadBundle([file], work);
@@ -120,7 +148,9 @@ export async function benchApply(k: BenchCluster, rounds: number) {
       server: k.server,
       token: k.portal.token,
       ca: k.caPem,
+      http2,
     });
+    const started = process.cpuUsage();
     try {
       await applyBundle({
         client,
@@ -131,6 +161,10 @@ export async function benchApply(k: BenchCluster, rounds: number) {
       });
     } finally {
       client.close();
+      const used = process.cpuUsage(started);
+      say('our process CPU', {
+        ms: Math.round((used.user + used.system) / 1000),
+      });
     }
   };
   const kubectl = (file: string) =>
@@ -171,8 +205,10 @@ export async function benchApply(k: BenchCluster, rounds: number) {
         const file = path.join(work, `${prefix}.yaml`);
         await fsp.writeFile(file, bundle(prefix, size));
         const fn = () => (who === 'ours' ? ours(file) : kubectl(file));
-        results[`${who} create`].push(await time(fn));
-        results[`${who} again`].push(await time(fn));
+        for (const phase of ['create', 'again']) {
+          loads.push(os.loadavg()[0]);
+          results[`${who} ${phase}`].push(await time(`${who} ${phase}`, fn));
+        }
         // Clean up as cluster-admin, not timed.
         await run(k.kubectl, [
           '--kubeconfig',
@@ -193,9 +229,18 @@ export async function benchApply(k: BenchCluster, rounds: number) {
       console.log(
         `  ${key.padEnd(15)} median ${fmt(median(xs))}   runs: ${xs
           .map(fmt)
-          .join(', ')}`,
+          .join(', ')}   apiserver+etcd CPU median ${median(cpu[key]).toFixed(
+          2,
+        )} s`,
       );
     }
+    console.log(
+      `  load average (1 min) during the runs: ${Math.min(...loads).toFixed(
+        1,
+      )}–${Math.max(...loads).toFixed(1)}`,
+    );
+    loads.length = 0;
+    for (const key of Object.keys(cpu)) delete cpu[key];
   }
   await fsp.rm(work, { recursive: true, force: true });
 }

@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 export { scaffolderModuleDiehard as default } from './module';
+export { createGitPushAction } from './actions/gitPush';
+export type { GitPushActionOptions } from './actions/gitPush';
 export { createImageBuildAction } from './actions/imageBuild';
 export type { ImageBuildActionOptions } from './actions/imageBuild';
 export { createImagePushAction } from './actions/imagePush';

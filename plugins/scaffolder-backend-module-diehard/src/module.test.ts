@@ -16,6 +16,7 @@ describe('scaffolderModuleDiehard', () => {
     });
     const ids = addActions.mock.calls.flat().map((a: { id: string }) => a.id);
     expect(ids.sort()).toEqual([
+      'diehard:git:push',
       'diehard:image:build',
       'diehard:image:push',
       'diehard:kubernetes:apply',

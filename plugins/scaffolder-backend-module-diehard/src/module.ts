@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createGitPushAction } from './actions/gitPush';
 import { createImageBuildAction } from './actions/imageBuild';
 import { createImagePushAction } from './actions/imagePush';
 import { createKubernetesApplyAction } from './actions/kubernetesApply';
@@ -16,7 +17,8 @@ import {
 
 /**
  * Registers the Diehard actions with the scaffolder (`diehard:image:build`,
- * `diehard:image:push`, `diehard:kubernetes:apply`, `diehard:posture:gate`) and the
+ * `diehard:image:push`, `diehard:kubernetes:apply`, `diehard:posture:gate`,
+ * `diehard:git:push`) and the
  * `diehard.kubernetes.apply` permission with its IS_CLUSTER rule.
  *
  * @public
@@ -51,6 +53,7 @@ export const scaffolderModuleDiehard = createBackendModule({
           createImagePushAction({ config }),
           createKubernetesApplyAction({ config, permissions }),
           createPostureGateAction(),
+          createGitPushAction({ config }),
         );
       },
     });

@@ -1,27 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import {
-  createMockDirectory,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import scaffolderModuleDiehard from './index';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { RegistryClient } from './registry/RegistryClient';
+import { endpointOf, uniqueRepository } from './__testUtils__/labRegistry';
+import { adminClient, uniqueName } from './__testUtils__/labKubernetes';
 import {
-  endpointOf,
-  LabRegistry,
-  labRegistry,
-  uniqueRepository,
-} from './__testUtils__/labRegistry';
-import {
-  adminClient,
-  LabKubernetes,
-  labKubernetes,
-  uniqueName,
-} from './__testUtils__/labKubernetes';
+  serviceManifests,
+  serviceTemplate,
+  startScaffolder,
+  useTemplateLab,
+} from './__testUtils__/scaffolderBackend';
 
 jest.setTimeout(300_000);
 
@@ -32,153 +18,42 @@ jest.setTimeout(300_000);
  * credentials for the permission check.
  */
 describe('a Diehard template run by the scaffolder', () => {
-  let reg: LabRegistry;
-  let k: LabKubernetes;
+  const lab = useTemplateLab();
   const dir = createMockDirectory();
 
-  beforeAll(async () => {
-    reg = await labRegistry();
-    k = await labKubernetes();
-  });
-
   it('ends with the pushed image running in the cluster', async () => {
+    const { reg, k } = lab;
     const ns = k.portal.namespaces[0];
     const name = uniqueName('run-e2e');
     const repository = uniqueRepository('run');
     dir.setContent({
       'skeleton/target/ROOT.war': 'PK war',
-      'skeleton/manifests/app.yaml': fs
-        .readFileSync(
-          path.resolve(
-            __dirname,
-            '__testUtils__/fixtures/posture/good/app.yaml',
-          ),
-          'utf8',
-        )
-        .replace(/namespace: team-a/g, `namespace: ${ns}`)
-        .replace(/petclinic/g, name),
+      'skeleton/manifests/app.yaml': serviceManifests(ns, name),
     });
-    const template = {
-      apiVersion: 'scaffolder.backstage.io/v1beta3',
-      kind: 'Template',
+    const location = `file:${dir.resolve('template.yaml')}`;
+    const template = serviceTemplate({
+      repository,
+      name,
       metadata: {
-        name: 'diehard-service',
         namespace: 'default',
         annotations: {
-          'backstage.io/managed-by-location': `file:${dir.resolve(
-            'template.yaml',
-          )}`,
-          'backstage.io/managed-by-origin-location': `file:${dir.resolve(
-            'template.yaml',
-          )}`,
+          'backstage.io/managed-by-location': location,
+          'backstage.io/managed-by-origin-location': location,
         },
       },
-      spec: {
-        type: 'service',
-        parameters: [{ properties: { name: { type: 'string' } } }],
-        steps: [
-          { id: 'fetch', action: 'fetch:plain', input: { url: './skeleton' } },
-          {
-            id: 'build',
-            action: 'diehard:image:build',
-            input: {
-              layers: [
-                {
-                  from: 'target/ROOT.war',
-                  to: '/usr/local/tomcat/webapps/ROOT.war',
-                },
-              ],
-              source: 'https://git.example.com/team/${{ parameters.name }}',
-            },
-          },
-          {
-            id: 'push',
-            action: 'diehard:image:push',
-            input: { registry: 'internal', repository, tag: '1.0.0' },
-          },
-          {
-            id: 'posture',
-            action: 'diehard:posture:gate',
-            input: { minimumGrade: 'C' },
-          },
-          {
-            id: 'deploy',
-            action: 'diehard:kubernetes:apply',
-            input: {
-              cluster: 'lab',
-              timeoutSeconds: 120,
-              images: [
-                {
-                  name: `team/${name}`,
-                  reference: '${{ steps.push.output.reference }}',
-                },
-              ],
-            },
-          },
-        ],
-        output: {
-          reference: '${{ steps.push.output.reference }}',
-          summary: '${{ steps.deploy.output.summary }}',
-        },
+      build: { source: 'https://git.example.com/team/${{ parameters.name }}' },
+      deploy: { timeoutSeconds: 120 },
+      output: {
+        reference: '${{ steps.push.output.reference }}',
+        summary: '${{ steps.deploy.output.summary }}',
       },
-    };
-
-    const { server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModuleDiehard,
-        catalogServiceMock.factory({ entities: [template] }),
-        mockServices.rootConfig.factory({
-          data: {
-            diehard: {
-              registries: [
-                {
-                  name: 'internal',
-                  host: reg.host,
-                  username: reg.username,
-                  password: reg.password,
-                  caFile: reg.caFile,
-                },
-              ],
-              apply: {
-                clusters: [
-                  {
-                    name: 'lab',
-                    namespaces: [ns],
-                    kinds: ['Deployment', 'Service', 'PodDisruptionBudget'],
-                  },
-                ],
-              },
-            },
-            kubernetes: {
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: [
-                    {
-                      name: 'lab',
-                      url: k.server,
-                      authProvider: 'serviceAccount',
-                      serviceAccountToken: k.portal.token,
-                      caFile: k.caFile,
-                    },
-                  ],
-                },
-              ],
-            },
-          },
-        }),
-      ],
     });
-    const { port } = server.address() as { port: number };
-    const api = (p: string, init?: RequestInit) =>
-      fetch(`http://localhost:${port}/api/scaffolder${p}`, {
-        ...init,
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: mockCredentials.user.header(),
-        },
-      });
+    const { api } = await startScaffolder({
+      reg,
+      k,
+      namespace: ns,
+      entities: [template],
+    });
 
     const created = await api('/v2/tasks', {
       method: 'POST',

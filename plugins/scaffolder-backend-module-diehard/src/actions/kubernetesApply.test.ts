@@ -10,6 +10,7 @@ import { JsonObject } from '@backstage/types';
 import { createKubernetesApplyAction } from './kubernetesApply';
 import { KubeClient } from '../kubernetes/KubeClient';
 import {
+  APPLY_KINDS,
   LabKubernetes,
   adminClient,
   clusterConfig,
@@ -205,6 +206,44 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
         result: 'configured',
       },
     ]);
+  });
+
+  it("applies a Role and the RoleBinding to it in one bundle, with the portal's own token", async () => {
+    // What a generated service's session membership needs. The binding's dry run
+    // cannot pass before the Role exists; it must not refuse the bundle for that.
+    const name = uniqueName('membership');
+    writeBundle([
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name } },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'Role',
+        metadata: { name },
+        rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }],
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: { name },
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'Role',
+          name,
+        },
+        subjects: [{ kind: 'ServiceAccount', name, namespace: ns }],
+      },
+    ]);
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k, {
+        kinds: [...APPLY_KINDS, 'Role', 'RoleBinding'],
+      }),
+      permissions: allowAll(),
+    });
+    const ctx = context({ cluster: 'lab', namespace: ns, wait: false });
+    await action.handler(ctx);
+    expect(outputs(ctx).summary).toBe('3 created, 0 configured, 0 unchanged');
+    expect(
+      await exists('RoleBinding', 'rbac.authorization.k8s.io/v1', name),
+    ).toBe(true);
   });
 
   it('pins images to a pushed digest', async () => {

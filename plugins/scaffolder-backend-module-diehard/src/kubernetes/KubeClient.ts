@@ -1,6 +1,7 @@
 import https from 'node:https';
 import { NotFoundError } from '@backstage/errors';
 import { ManifestObject } from './bundle';
+import { Http2Connection, RawResponse } from './Http2Connection';
 
 export interface KubeClientOptions {
   server: string;
@@ -8,9 +9,13 @@ export interface KubeClientOptions {
   /** PEM CA bundle. */
   ca?: string | Buffer;
   skipTLSVerify?: boolean;
-  /** Requests in flight at once. */
+  /** Sockets for HTTP/1.1 (`http2: false`). */
   maxSockets?: number;
+  /** One multiplexed HTTP/2 connection (default) instead of a pool of HTTP/1.1 sockets. */
+  http2?: boolean;
 }
+
+const TIMEOUT_MS = 60_000;
 
 /** A cause from a Kubernetes Status: which field is wrong and why. */
 export interface StatusCause {
@@ -38,13 +43,14 @@ export interface ResourceInfo {
 }
 
 /**
- * A small Kubernetes API client for server-side apply: node's https with a
- * keep-alive agent, discovery cached per group/version. It sends objects as
+ * A small Kubernetes API client for server-side apply: one HTTP/2 connection
+ * (or node's https with a keep-alive agent), discovery cached per group/version. It sends objects as
  * written (no client-side model that would drop unknown fields) so the server's
  * strict field validation sees exactly what the user wrote.
  */
 export class KubeClient {
   private readonly agent: https.Agent;
+  private http2?: Http2Connection;
   private readonly discovery = new Map<
     string,
     Promise<Map<string, ResourceInfo>>
@@ -57,10 +63,16 @@ export class KubeClient {
       ca: options.ca,
       rejectUnauthorized: !options.skipTLSVerify,
     });
+    if (options.http2 ?? true)
+      this.http2 = new Http2Connection(new URL(options.server).origin, {
+        ca: options.ca,
+        rejectUnauthorized: !options.skipTLSVerify,
+      });
   }
 
   close() {
     this.agent.destroy();
+    this.http2?.close();
   }
 
   async request<T = any>(
@@ -72,65 +84,92 @@ export class KubeClient {
     const url = new URL(path, this.options.server);
     const payload =
       body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    return new Promise<T>((resolve, reject) => {
+    const headers: Record<string, string | number> = {
+      accept: 'application/json',
+      authorization: `Bearer ${this.options.token}`,
+      ...(payload
+        ? { 'content-type': contentType, 'content-length': payload.length }
+        : {}),
+    };
+    let res: RawResponse;
+    try {
+      res = await this.send(method, url, headers, payload);
+    } catch (e) {
+      throw new KubeApiError(
+        `cannot reach the Kubernetes API at ${url.origin}: ${
+          (e as Error).message
+        }`,
+        0,
+        'Unreachable',
+      );
+    }
+    let json: any;
+    try {
+      json = res.text ? JSON.parse(res.text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (res.status >= 200 && res.status < 300) return json as T;
+    throw new KubeApiError(
+      json?.message ?? `HTTP ${res.status} from ${method} ${url.pathname}`,
+      res.status,
+      json?.reason,
+      json?.details?.causes ?? [],
+    );
+  }
+
+  private async send(
+    method: string,
+    url: URL,
+    headers: Record<string, string | number>,
+    payload: Buffer | undefined,
+  ): Promise<RawResponse> {
+    const h2 = this.http2;
+    if (!h2) return this.http1(method, url, headers, payload);
+    try {
+      return await h2.request(
+        method,
+        `${url.pathname}${url.search}`,
+        headers,
+        payload,
+        TIMEOUT_MS,
+      );
+    } catch (e) {
+      if (h2.connected) throw e;
+      // Never got an HTTP/2 connection (a proxy that speaks HTTP/1.1 only, or no
+      // server at all): nothing was sent; HTTP/1.1 from now on.
+      h2.close();
+      this.http2 = undefined;
+      return this.http1(method, url, headers, payload);
+    }
+  }
+
+  private http1(
+    method: string,
+    url: URL,
+    headers: Record<string, string | number>,
+    payload: Buffer | undefined,
+  ): Promise<RawResponse> {
+    return new Promise((resolve, reject) => {
       const req = https.request(
         url,
-        {
-          method,
-          agent: this.agent,
-          headers: {
-            Accept: 'application/json',
-            Authorization: `Bearer ${this.options.token}`,
-            ...(payload
-              ? {
-                  'Content-Type': contentType,
-                  'Content-Length': payload.length,
-                }
-              : {}),
-          },
-          timeout: 60_000,
-        },
+        { method, agent: this.agent, headers, timeout: TIMEOUT_MS },
         res => {
           const chunks: Buffer[] = [];
           res.on('data', c => chunks.push(c));
           res.on('error', reject);
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            let json: any;
-            try {
-              json = text ? JSON.parse(text) : undefined;
-            } catch {
-              json = undefined;
-            }
-            const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) {
-              resolve(json as T);
-              return;
-            }
-            reject(
-              new KubeApiError(
-                json?.message ??
-                  `HTTP ${status} from ${method} ${url.pathname}`,
-                status,
-                json?.reason,
-                json?.details?.causes ?? [],
-              ),
-            );
-          });
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
         },
       );
       req.on('timeout', () =>
-        req.destroy(new Error(`no answer from the Kubernetes API within 60 s`)),
+        req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)),
       );
-      req.on('error', e =>
-        reject(
-          new KubeApiError(
-            `cannot reach the Kubernetes API at ${url.origin}: ${e.message}`,
-            0,
-            'Unreachable',
-          ),
-        ),
-      );
+      req.on('error', reject);
       req.end(payload);
     });
   }

@@ -1,4 +1,4 @@
-import { explain } from './applyBundle';
+import { explain, sameApplyResult } from './applyBundle';
 import { KubeApiError } from './KubeClient';
 
 describe('explain', () => {
@@ -42,5 +42,75 @@ describe('explain', () => {
     expect(text).not.toMatch(/s3cr3t-value|token-value/);
     expect(text).not.toContain(Buffer.from('s3cr3t-value').toString('base64'));
     expect(text).toContain('[redacted]');
+  });
+});
+
+describe('sameApplyResult', () => {
+  const live = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      name: 'web',
+      namespace: 'team-a',
+      labels: { app: 'web', tier: 'front' },
+      resourceVersion: '41',
+      managedFields: [
+        {
+          manager: 'diehard',
+          operation: 'Apply',
+          time: '2026-11-22T01:00:00Z',
+        },
+        {
+          manager: 'kube-controller-manager',
+          operation: 'Update',
+          subresource: 'status',
+          time: '2026-11-22T01:00:01Z',
+        },
+      ],
+    },
+    spec: { replicas: 3 },
+    status: { readyReplicas: 2 },
+  };
+
+  it('sees no change where only the status, its resourceVersion or timestamps moved', () => {
+    const later = {
+      ...live,
+      metadata: {
+        ...live.metadata,
+        // same labels, other key order
+        labels: { tier: 'front', app: 'web' },
+        resourceVersion: '42',
+        managedFields: [
+          { ...live.metadata.managedFields[0], time: '2026-11-22T02:00:00Z' },
+        ],
+      },
+      status: { readyReplicas: 3 },
+    };
+    expect(sameApplyResult(live, later)).toBe(true);
+    // …unless the manifest itself writes status (a CRD without a status subresource).
+    expect(sameApplyResult(live, later, true)).toBe(false);
+  });
+
+  it('sees a change in the spec, a label or who manages what', () => {
+    expect(sameApplyResult(live, { ...live, spec: { replicas: 4 } })).toBe(
+      false,
+    );
+    expect(
+      sameApplyResult(live, {
+        ...live,
+        metadata: { ...live.metadata, labels: { app: 'web' } },
+      }),
+    ).toBe(false);
+    expect(
+      sameApplyResult(live, {
+        ...live,
+        metadata: {
+          ...live.metadata,
+          managedFields: [
+            { manager: 'kubectl', operation: 'Apply', time: 'x' },
+          ],
+        },
+      }),
+    ).toBe(false);
   });
 });

@@ -88,6 +88,21 @@ export async function applyBundle(
   );
   const definedByBundle = (o: ManifestObject) =>
     bundleCrdKinds.has(`${o.apiVersion.split('/')[0]}|${o.kind}`);
+  // Binding a role needs the role to exist (the API server's escalation check reads
+  // it), so a binding to a role of the bundle is validated when applied, after it.
+  const bundleRoles = new Set(
+    objects
+      .filter(o => o.kind === 'Role' || o.kind === 'ClusterRole')
+      .map(o => `${o.kind}|${o.metadata.namespace ?? ''}|${o.metadata.name}`),
+  );
+  const bindsRoleOfBundle = (o: ManifestObject) => {
+    const roleRef = (o as { roleRef?: { kind?: string; name?: string } })
+      .roleRef;
+    if (!roleRef || !['RoleBinding', 'ClusterRoleBinding'].includes(o.kind))
+      return false;
+    const namespace = roleRef.kind === 'Role' ? o.metadata.namespace ?? '' : '';
+    return bundleRoles.has(`${roleRef.kind}|${namespace}|${roleRef.name}`);
+  };
 
   // 1. Dry run everything; meanwhile read what is there now (one list per kind and
   // namespace) so that objects the dry run leaves as they are need no second request.
@@ -113,9 +128,11 @@ export async function applyBundle(
         !!o.metadata.namespace &&
         bundleNamespaces.has(o.metadata.namespace);
       const kindComing = e instanceof NotFoundError && definedByBundle(o);
-      if (namespaceComing || kindComing) {
+      const roleComing =
+        e instanceof KubeApiError && e.status === 404 && bindsRoleOfBundle(o);
+      if (namespaceComing || kindComing || roleComing) {
         deferred++;
-        return; // validated when applied, after its namespace or CRD exists
+        return; // validated when applied, after its namespace, CRD or role exists
       }
       failures.push({ o, e });
     }
@@ -141,11 +158,19 @@ export async function applyBundle(
   );
 
   const existing = await current;
-  const isNoOp = (o: ManifestObject) => {
-    const now = existing.get(ref(o));
-    const after = dry.get(ref(o));
-    return !!now && !!after && stable(now) === stable(after);
-  };
+  // Objects the dry run leaves exactly as they are: no second request for them.
+  const noOps = new Set(
+    objects
+      .filter(o => {
+        const now = existing.get(ref(o));
+        const after = dry.get(ref(o));
+        // A manifest that writes status itself (a custom resource without a
+        // status subresource) can change it: then status counts.
+        return !!now && !!after && sameApplyResult(now, after, 'status' in o);
+      })
+      .map(ref),
+  );
+  const isNoOp = (o: ManifestObject) => noOps.has(ref(o));
 
   if (options.dryRunOnly) {
     return objects.map(o => {
@@ -179,11 +204,15 @@ export async function applyBundle(
         );
       }
       const before = dry.get(ref(o));
+      const now = existing.get(ref(o));
       let result: ApplyOutcome;
       if (!before || before.metadata.uid !== applied.metadata.uid)
         result = 'created';
       else if (
-        before.metadata.resourceVersion === applied.metadata.resourceVersion
+        now
+          ? // a controller may have written status in the meantime
+            sameApplyResult(now, applied, 'status' in o)
+          : before.metadata.resourceVersion === applied.metadata.resourceVersion
       )
         result = 'unchanged';
       else result = 'configured';
@@ -195,7 +224,7 @@ export async function applyBundle(
   }
   logger.debug('applied', {
     ms: Date.now() - started,
-    skipped: objects.filter(isNoOp).length,
+    skipped: noOps.size,
   });
   return objects.map(o => results.get(ref(o))!);
 }
@@ -264,12 +293,44 @@ async function listCurrent(
   return found;
 }
 
-function stable(v: unknown): string {
-  return JSON.stringify(v, (_k, val) =>
-    val && typeof val === 'object' && !Array.isArray(val)
-      ? Object.fromEntries(
-          Object.entries(val).sort(([a], [b]) => a.localeCompare(b)),
-        )
-      : val,
+/**
+ * Whether two versions of an object differ in what an apply can change: not the
+ * status unless `withStatus` (a controller may have written it between our list
+ * and the dry run), the resourceVersion that moves with it, managedFields of
+ * subresources (status), nor managedFields timestamps (the server ignores a write
+ * that only touches those).
+ */
+export function sameApplyResult(
+  a: ManifestObject,
+  b: ManifestObject,
+  withStatus = false,
+): boolean {
+  const { status: s1, metadata: m1, ...rest1 } = a as any;
+  const { status: s2, metadata: m2, ...rest2 } = b as any;
+  if (withStatus && !sameJson(s1, s2)) return false;
+  const { resourceVersion: _r1, managedFields: f1, ...meta1 } = m1 ?? {};
+  const { resourceVersion: _r2, managedFields: f2, ...meta2 } = m2 ?? {};
+  const fields = (f: any[] | undefined) =>
+    (f ?? []).filter(e => !e.subresource).map(({ time: _t, ...e }) => e);
+  return (
+    sameJson(rest1, rest2) &&
+    sameJson(meta1, meta2) &&
+    sameJson(fields(f1), fields(f2))
   );
+}
+
+/** Deep equality of JSON values, object key order ignored. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((v, i) => sameJson(v, bb[i]));
+  }
+  const ka = Object.keys(a);
+  const ob = b as Record<string, unknown>;
+  if (ka.length !== Object.keys(ob).length) return false;
+  const oa = a as Record<string, unknown>;
+  return ka.every(k => k in ob && sameJson(oa[k], ob[k]));
 }

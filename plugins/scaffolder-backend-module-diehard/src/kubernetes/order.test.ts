@@ -22,21 +22,24 @@ describe('applyWaves', () => {
       'ConfigMap',
     ];
     expect(applyWaves(kinds, k => k)).toEqual([
-      ['Namespace'],
-      ['CustomResourceDefinition'],
-      ['ServiceAccount'],
-      ['Role'],
+      ['Namespace', 'CustomResourceDefinition'],
+      ['Role', 'ServiceAccount'],
       ['RoleBinding'],
-      ['ConfigMap', 'ConfigMap'],
-      ['Secret'],
-      ['PersistentVolumeClaim'],
-      ['Service'],
-      ['Deployment'],
-      ['StatefulSet'],
-      ['Ingress'],
-      ['PodDisruptionBudget'],
-      ['HorizontalPodAutoscaler'],
-      ['NetworkPolicy'],
+      [
+        'Service',
+        'ConfigMap',
+        'Secret',
+        'PersistentVolumeClaim',
+        'NetworkPolicy',
+        'ConfigMap',
+      ],
+      [
+        'HorizontalPodAutoscaler',
+        'Deployment',
+        'Ingress',
+        'PodDisruptionBudget',
+        'StatefulSet',
+      ],
       ['Widget'],
     ]);
   });

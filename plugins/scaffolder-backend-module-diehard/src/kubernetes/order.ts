@@ -1,47 +1,54 @@
-/** Apply order: what others depend on first (as Helm and kubectl users expect). */
-const ORDER = [
-  'Namespace',
-  'CustomResourceDefinition',
-  'PriorityClass',
-  'StorageClass',
-  'ResourceQuota',
-  'LimitRange',
-  'ServiceAccount',
-  'ClusterRole',
-  'Role',
-  'ClusterRoleBinding',
-  'RoleBinding',
-  'ConfigMap',
-  'Secret',
-  'PersistentVolume',
-  'PersistentVolumeClaim',
-  'Service',
-  'DaemonSet',
-  'Pod',
-  'ReplicationController',
-  'ReplicaSet',
-  'Deployment',
-  'StatefulSet',
-  'Job',
-  'CronJob',
-  'IngressClass',
-  'Ingress',
-  'PodDisruptionBudget',
-  'HorizontalPodAutoscaler',
-  'NetworkPolicy',
-  'APIService',
+/**
+ * Apply order, as dependency levels: what others live in, run as or read comes
+ * first (as Helm and kubectl users expect); the kinds of one level do not depend
+ * on each other and go out together.
+ */
+const LEVELS: string[][] = [
+  // What everything else lives in or is defined by.
+  [
+    'Namespace',
+    'CustomResourceDefinition',
+    'PriorityClass',
+    'StorageClass',
+    'IngressClass',
+  ],
+  // Limits and identities, before anything runs under them.
+  ['ResourceQuota', 'LimitRange', 'ServiceAccount', 'ClusterRole', 'Role'],
+  // A binding names an existing role (the API checks it for escalation).
+  ['ClusterRoleBinding', 'RoleBinding'],
+  // What pods read, are reached through or are fenced by, before any pod starts.
+  [
+    'ConfigMap',
+    'Secret',
+    'PersistentVolume',
+    'PersistentVolumeClaim',
+    'Service',
+    'NetworkPolicy',
+  ],
+  // Workloads and what governs them.
+  [
+    'DaemonSet',
+    'Pod',
+    'ReplicationController',
+    'ReplicaSet',
+    'Deployment',
+    'StatefulSet',
+    'Job',
+    'CronJob',
+    'Ingress',
+    'PodDisruptionBudget',
+    'HorizontalPodAutoscaler',
+    'APIService',
+  ],
 ];
 
-/**
- * The rank of a kind; unknown kinds (custom resources) come last, after the CRDs
- * and workloads they usually refer to.
- */
+/** The level of a kind; kinds we do not know (custom resources) come last. */
 export function kindRank(kind: string): number {
-  const i = ORDER.indexOf(kind);
-  return i < 0 ? ORDER.length : i;
+  const i = LEVELS.findIndex(level => level.includes(kind));
+  return i < 0 ? LEVELS.length : i;
 }
 
-/** Objects grouped by rank, in apply order; a group can be sent in parallel. */
+/** Objects grouped by level, in apply order; a group can be sent in parallel. */
 export function applyWaves<T>(items: T[], kindOf: (t: T) => string): T[][] {
   const byRank = new Map<number, T[]>();
   for (const item of items) {

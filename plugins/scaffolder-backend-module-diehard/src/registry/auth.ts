@@ -44,6 +44,9 @@ export class RegistryAuth {
     alreadyRetried: boolean,
   ): Promise<boolean> {
     const c = parseChallenge(wwwAuthenticate);
+    // A token the registry accepts, but it does not cover what was asked.
+    if (c?.params.error === 'insufficient_scope')
+      throw this.notGranted(c.params.scope ?? scope);
     if (alreadyRetried || !c) throw this.refused();
     if (c.scheme === 'basic') {
       if (!this.credentials)
@@ -89,6 +92,22 @@ export class RegistryAuth {
       return true;
     }
     throw this.refused(`unsupported authentication scheme "${c.scheme}"`);
+  }
+
+  private notGranted(scope: string) {
+    const who = this.credentials
+      ? `user "${this.credentials.username}"`
+      : 'anonymous';
+    const wanted = scope
+      .split(' ')
+      .map(s => {
+        const [type, name, actions] = s.split(':');
+        return type === 'repository' ? `${actions} on repository "${name}"` : s;
+      })
+      .join(', ');
+    return new NotAllowedError(
+      `registry "${this.registryName}" does not grant ${who} ${wanted} (its token service left it out of the token)`,
+    );
   }
 
   private refused(reason?: string) {

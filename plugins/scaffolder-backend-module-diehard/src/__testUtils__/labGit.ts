@@ -1,0 +1,128 @@
+import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
+import { useLab } from '@diehard/lab';
+
+export type LabGit = Awaited<ReturnType<typeof useLab<'git'>>>['git'];
+
+/** The lab's real git server (started or reused); a suite fails when it cannot start. */
+export async function labGit(): Promise<LabGit> {
+  return (await useLab(['git'])).git;
+}
+
+/** App config with the lab git server under diehard.git.servers. */
+export function gitConfig(
+  git: LabGit,
+  overrides: JsonObject = {},
+  extra: JsonObject = {},
+) {
+  return new ConfigReader({
+    ...extra,
+    diehard: {
+      git: {
+        servers: [
+          {
+            baseUrl: git.url,
+            username: git.username,
+            password: git.password,
+            ...overrides,
+          },
+        ],
+      },
+    },
+  });
+}
+
+/**
+ * An owner (folder) no other test uses; remove() deletes its repositories, and those
+ * of owners it prefixes (`<owner>-dev-team`).
+ */
+export function uniqueOwner(git: LabGit) {
+  const owner = `diehard-test-${crypto.randomBytes(4).toString('hex')}`;
+  return {
+    owner,
+    remove: async () => {
+      for (const d of await fsp.readdir(git.projectRoot)) {
+        if (d === owner || d.startsWith(`${owner}-`)) {
+          await fsp.rm(path.join(git.projectRoot, d), {
+            recursive: true,
+            force: true,
+          });
+        }
+      }
+    },
+  };
+}
+
+/** `git clone` with the real git CLI (credentials in the URL: a test's own clone). */
+export function gitClone(git: LabGit, repo: string, dir: string) {
+  const url = new URL(`${git.url}/${repo}.git`);
+  url.username = git.username;
+  url.password = git.password;
+  return gitCli(['clone', '--quiet', url.toString(), dir]);
+}
+
+export function gitCli(args: string[], cwd?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      args,
+      {
+        cwd,
+        env: {
+          ...process.env,
+          GIT_TERMINAL_PROMPT: '0',
+          GIT_CONFIG_NOSYSTEM: '1',
+          GIT_CONFIG_GLOBAL: '/dev/null',
+        },
+      },
+      (error, stdout, stderr) =>
+        error
+          ? reject(new Error(`git ${args[0]} failed: ${stderr}`))
+          : resolve(stdout),
+    );
+  });
+}
+
+/** Every file below `dir` (but .git), relative path → content. */
+export async function filesOf(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (d: string) => {
+    for (const e of await fsp.readdir(d, { withFileTypes: true })) {
+      if (e.name === '.git') continue;
+      const abs = path.join(d, e.name);
+      if (e.isDirectory()) await walk(abs);
+      else out[path.relative(dir, abs)] = await fsp.readFile(abs, 'utf8');
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+/** A logger that keeps every line and its metadata, to look for secrets in. */
+export function capturingLogger(): LoggerService & { text(): string } {
+  const lines: string[] = [];
+  const log =
+    (level: string) => (message: string, meta?: Error | JsonObject) => {
+      lines.push(
+        `${level} ${message} ${
+          meta instanceof Error
+            ? `${meta.message} ${meta.stack}`
+            : JSON.stringify(meta ?? {})
+        }`,
+      );
+    };
+  const logger = {
+    error: log('error'),
+    warn: log('warn'),
+    info: log('info'),
+    debug: log('debug'),
+    child: () => logger,
+    text: () => lines.join('\n'),
+  };
+  return logger;
+}

@@ -1,0 +1,215 @@
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  ConflictError,
+  InputError,
+  isError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import {
+  createTemplateAction,
+  initRepoAndPush,
+} from '@backstage/plugin-scaffolder-node';
+import { GitServerDirectory, rawUrlOf } from '../config/gitServers';
+import { remoteBranches } from '../git/remoteBranches';
+import { examples } from './gitPush.examples';
+
+export interface GitPushActionOptions {
+  config: Config;
+}
+
+/** What `git check-ref-format --branch` accepts, minus the rarely wanted corners. */
+const BRANCH =
+  /^(?!-)(?!.*\.\.)(?!.*\/\/)(?!.*@\{)[A-Za-z0-9._/-]+(?<![./])(?<!\.lock)$/;
+const CATALOG_FILE = 'catalog-info.yaml';
+
+/**
+ * `diehard:git:push`: publishes a workspace folder as the first commit of a new
+ * branch (a new repository, usually) on a git server declared in
+ * `diehard.git.servers`, over smart HTTP with that server's credentials. An existing
+ * branch is never overwritten.
+ *
+ * @public
+ */
+export function createGitPushAction(options: GitPushActionOptions) {
+  const servers = GitServerDirectory.fromConfig(options.config);
+  const defaultAuthor = {
+    name: options.config.getOptionalString('scaffolder.defaultAuthor.name'),
+    email: options.config.getOptionalString('scaffolder.defaultAuthor.email'),
+  };
+  const defaultMessage =
+    options.config.getOptionalString('scaffolder.defaultCommitMessage') ??
+    'Initial commit';
+
+  return createTemplateAction({
+    id: 'diehard:git:push',
+    description:
+      'Pushes a workspace folder as the first commit of a branch to a git server declared in diehard.git.servers (smart HTTP); never overwrites an existing branch',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        remoteUrl: z =>
+          z
+            .string()
+            .min(1)
+            .describe(
+              'Repository URL <baseUrl>/<owner>/<name>.git on a server of diehard.git.servers (no credentials)',
+            ),
+        sourcePath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Workspace folder to publish (default: the whole workspace)',
+            ),
+        defaultBranch: z =>
+          z
+            .string()
+            .default('main')
+            .describe('Branch to create (default: main)'),
+        commitMessage: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Message of the commit (default: scaffolder.defaultCommitMessage, else "Initial commit")',
+            ),
+        gitAuthorName: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Author of the commit (default: scaffolder.defaultAuthor.name)',
+            ),
+        gitAuthorEmail: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "Author's e-mail (default: scaffolder.defaultAuthor.email)",
+            ),
+      },
+      output: {
+        remoteUrl: z =>
+          z.string().describe('The repository URL, without credentials'),
+        repoContentsUrl: z =>
+          z.string().describe('Raw URL of the root of the pushed branch'),
+        commitHash: z => z.string().describe('The commit that was pushed'),
+        catalogInfoUrl: z =>
+          z
+            .string()
+            .describe(
+              'Raw URL of catalog-info.yaml on the pushed branch (for catalog:register)',
+            ),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const remote = servers.resolve(input.remoteUrl);
+      const branch = input.defaultBranch ?? 'main';
+      if (!BRANCH.test(branch)) {
+        throw new InputError(`defaultBranch "${branch}" is not a branch name`);
+      }
+      const dir = resolveSafeChildPath(
+        ctx.workspacePath,
+        input.sourcePath ?? '.',
+      );
+      const sourceStat = await fsp.stat(dir).catch(() => undefined);
+      if (!sourceStat?.isDirectory()) {
+        throw new InputError(
+          `sourcePath ${
+            input.sourcePath ?? '.'
+          } is not a folder of the workspace`,
+        );
+      }
+      const hasCatalogFile = await fsp
+        .access(path.join(dir, CATALOG_FILE))
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!hasCatalogFile) {
+        ctx.logger.warn(
+          `${
+            input.sourcePath ?? 'the workspace'
+          } has no ${CATALOG_FILE}: catalogInfoUrl will not resolve`,
+        );
+      }
+      const outputs = () => {
+        ctx.output('remoteUrl', remote.url);
+        ctx.output(
+          'repoContentsUrl',
+          rawUrlOf(remote, branch, '').replace(/\/+$/, ''),
+        );
+        ctx.output('catalogInfoUrl', rawUrlOf(remote, branch, CATALOG_FILE));
+      };
+
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `dry run: would push ${input.sourcePath ?? 'the workspace'} to ${
+            remote.url
+          } as branch ${branch}`,
+        );
+        outputs();
+        ctx.output('commitHash', '0'.repeat(40));
+        return;
+      }
+
+      // A task resumed after this step pushed gets the same commit back instead of a
+      // refusal of its own branch.
+      const commitHash = await ctx.checkpoint({
+        key: `diehard.git.push.${remote.url}#${branch}`,
+        fn: async (): Promise<string> => {
+          const existing = (await remoteBranches(remote)).get(branch);
+          if (existing) {
+            throw new ConflictError(
+              `${
+                remote.url
+              } already has a branch "${branch}" (commit ${existing.slice(
+                0,
+                12,
+              )}); diehard:git:push never overwrites a branch: choose another name, or delete that repository first`,
+            );
+          }
+
+          const { username, password } = remote.server;
+          try {
+            const pushed = await initRepoAndPush({
+              dir,
+              remoteUrl: remote.url,
+              auth: { username, password },
+              logger: ctx.logger,
+              defaultBranch: branch,
+              commitMessage: input.commitMessage ?? defaultMessage,
+              gitAuthorInfo: {
+                name: input.gitAuthorName ?? defaultAuthor.name,
+                email: input.gitAuthorEmail ?? defaultAuthor.email,
+              },
+            });
+            return pushed.commitHash;
+          } catch (e) {
+            const message = servers.mask(isError(e) ? e.message : String(e));
+            if (/not-fast-forward|non-fast-forward|PushRejected/i.test(message)) {
+              throw new ConflictError(
+                `${remote.url}: the server refused the push of branch "${branch}", which appeared meanwhile; nothing was overwritten (${message})`,
+              );
+            }
+            throw new ServiceUnavailableError(
+              `git push to ${remote.url} failed: ${message}`,
+            );
+          }
+        },
+      });
+      ctx.logger.info(`pushed ${remote.url} ${branch}`, {
+        remoteUrl: remote.url,
+        branch,
+        commitHash,
+      });
+      outputs();
+      ctx.output('commitHash', commitHash);
+    },
+  });
+}
