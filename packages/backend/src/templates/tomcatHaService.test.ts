@@ -98,6 +98,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
   it('generates the project the issue lists', () => {
     expect([...rendered.files.keys()].sort()).toEqual([
       '.dockerignore',
+      '.gitignore',
       '.gitlab-ci.yml',
       'Dockerfile',
       'README.md',
@@ -370,7 +371,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
     expect(dockerfile).toContain(`ARG REGISTRY=${registryHost}`);
     const froms = dockerfile.match(/^FROM .*$/gm);
     expect(froms).toEqual([
-      'FROM ${REGISTRY}/platform/maven:3.9-eclipse-temurin-17 AS build',
+      'FROM ${REGISTRY}/platform/maven:3.8-openjdk-17 AS build',
       'FROM ${REGISTRY}/platform/tomcat:10.1-jre17',
     ]);
     expect(dockerfile).toMatch(/^COPY --from=build .*ROOT\.war/m);

@@ -1,0 +1,438 @@
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import { ensurePlatformImages, freePort, useLab } from '@diehard/lab';
+import {
+  BackendProcess,
+  startBackendProcess,
+} from '../__testUtils__/startBackendProcess';
+import { guestToken } from '../__testUtils__/guestSession';
+import { request } from './__testUtils__/http';
+import { runTemplateTask, TaskRun } from './__testUtils__/scaffolderTask';
+
+/**
+ * The whole of tomcat-ha-service, as a developer runs it from the portal: the real
+ * backend (app-config.yaml + app-config.lab.yaml) gets a task for the template; the
+ * scaffolder generates the project, grades it, builds its image with buildah from the
+ * platform base images in the lab's registry (Maven runs inside the build), pushes it,
+ * applies the manifests to the lab's Kubernetes, pushes the repository to the lab's
+ * git server and registers the entity from there.
+ */
+jest.setTimeout(45 * 60_000);
+
+type Lab = Awaited<
+  ReturnType<typeof useLab<'kubernetes' | 'registry' | 'git'>>
+>;
+
+const NAMESPACE = 'diehard-apps';
+const STEPS = [
+  'fetch',
+  'posture',
+  'build',
+  'push',
+  'deploy',
+  'publish',
+  'register',
+];
+
+let lab: Lab;
+let work: string;
+let backend: BackendProcess | undefined;
+let token: string;
+let task: TaskRun;
+const name = `todo-run-${crypto.randomBytes(3).toString('hex')}`;
+const repoOwner = 'dev-team';
+
+function kubectl(args: string[], input?: string) {
+  const r = spawnSync(
+    lab.kubernetes.kubectl,
+    ['--kubeconfig', lab.kubernetes.adminKubeconfig, ...args],
+    { encoding: 'utf8', input },
+  );
+  if (r.status !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Git with the server's credentials in the environment (never in argv or a URL). */
+function git(args: string[], cwd?: string) {
+  const basic = Buffer.from(`${lab.git.username}:${lab.git.password}`).toString(
+    'base64',
+  );
+  const r = spawnSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'http.extraHeader',
+      GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
+    },
+  });
+  if (r.status !== 0) throw new Error(`git ${args[0]}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** A GET on the lab registry (its CA, its credentials). */
+function registryGet(
+  urlPath: string,
+  accept: string,
+): Promise<{ status: number; headers: any; body: Buffer }> {
+  const r = lab.registry;
+  return new Promise((resolve, reject) => {
+    https
+      .get(
+        `${r.url}${urlPath}`,
+        {
+          ca: r.caPem,
+          headers: {
+            Accept: accept,
+            Authorization: `Basic ${Buffer.from(
+              `${r.username}:${r.password}`,
+            ).toString('base64')}`,
+          },
+        },
+        res => {
+          const chunks: Buffer[] = [];
+          res.on('data', c => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
+        },
+      )
+      .on('error', reject);
+  });
+}
+
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+
+/**
+ * What Ops provides before a service's first deploy: the ReadWriteMany volume its
+ * attachments claim binds to (what the nfs-volume template applies), reserved for
+ * that claim.
+ */
+function attachmentsVolume() {
+  return JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'PersistentVolume',
+    metadata: {
+      name: `${name}-attachments`,
+      labels: { 'app.kubernetes.io/name': name },
+    },
+    spec: {
+      capacity: { storage: '5Gi' },
+      accessModes: ['ReadWriteMany'],
+      persistentVolumeReclaimPolicy: 'Retain',
+      storageClassName: 'nfs-ha',
+      // The NFS-HA pair's virtual address (a documentation range: never contacted).
+      nfs: { server: '192.0.2.10', path: `/exports/${name}` },
+      claimRef: { namespace: NAMESPACE, name: `${name}-attachments` },
+    },
+  });
+}
+
+async function catalogGet(urlPath: string) {
+  const response = await fetch(`${backend!.baseUrl}/api/catalog${urlPath}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return {
+    status: response.status,
+    body: response.ok ? await response.json() : await response.text(),
+  };
+}
+
+async function untilTemplateInCatalog(timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await catalogGet(
+      '/entities/by-name/template/default/tomcat-ha-service',
+    );
+    if (r.status === 200) return;
+    if (Date.now() > deadline)
+      throw new Error(
+        `the catalog did not list template:default/tomcat-ha-service within ${timeoutMs} ms (last answer ${r.status})`,
+      );
+    await new Promise(res => setTimeout(res, 500));
+  }
+}
+
+beforeAll(async () => {
+  lab = await useLab(['kubernetes', 'registry', 'git']);
+  // The base images the generated Dockerfile starts FROM.
+  await ensurePlatformImages(lab.registry);
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-todo-run-'));
+  kubectl(['apply', '-f', '-'], attachmentsVolume());
+
+  const port = await freePort();
+  const k = lab.kubernetes;
+  const r = lab.registry;
+  backend = await startBackendProcess({
+    port,
+    configFiles: ['app-config.yaml', 'app-config.lab.yaml'],
+    // What `scripts/start.sh --lab` exports from `yarn lab env`.
+    env: {
+      DIEHARD_KUBERNETES_SERVER: k.server,
+      DIEHARD_KUBERNETES_PORTAL_TOKEN: k.portal.token,
+      DIEHARD_KUBERNETES_CA_FILE: k.caFile,
+      DIEHARD_REGISTRY_HOST: r.host,
+      DIEHARD_REGISTRY_USERNAME: r.username,
+      DIEHARD_REGISTRY_PASSWORD: r.password,
+      DIEHARD_REGISTRY_CA_FILE: r.caFile,
+      DIEHARD_GIT_HOST: lab.git.host,
+      DIEHARD_GIT_URL: lab.git.url,
+      DIEHARD_GIT_USERNAME: lab.git.username,
+      DIEHARD_GIT_PASSWORD: lab.git.password,
+    },
+    // A database of its own: what this run registers does not outlive it.
+    overrides: {
+      backend: {
+        database: {
+          client: 'better-sqlite3',
+          connection: { directory: path.join(work, 'sqlite') },
+        },
+      },
+    },
+  });
+  token = await guestToken(backend.baseUrl);
+  await untilTemplateInCatalog(120_000);
+
+  const tail = (n: number) =>
+    backend!.output().split('\n').slice(-n).join('\n');
+  task = await runTemplateTask({
+    baseUrl: backend.baseUrl,
+    token,
+    templateRef: 'template:default/tomcat-ha-service',
+    values: {
+      name,
+      description: 'The todo service, from the portal to the lab.',
+      owner: 'group:default/dev-team',
+      cluster: 'lab',
+      namespace: NAMESPACE,
+      replicas: 3,
+      sessionManager: 'DeltaManager',
+      galeraService: 'galera',
+      galeraNodes: 3,
+      databaseName: 'todo',
+      storageClass: 'nfs-ha',
+      storageSize: '5Gi',
+      ingressHost: 'todo.apps.example.org',
+      tlsSecret: 'todo-tls',
+      repoOwner,
+    },
+    timeoutMs: 40 * 60_000,
+    onLog: process.env.DIEHARD_TASK_LOG
+      ? line => process.stderr.write(`${line}\n`)
+      : undefined,
+  }).catch(e => {
+    throw new Error(
+      `following the task failed: ${
+        e.message
+      }\n--- backend output (last 30 lines) ---\n${tail(30)}`,
+    );
+  });
+  process.stderr.write(`step durations (s): ${JSON.stringify(task.seconds)}\n`);
+  if (task.status !== 'completed') {
+    throw new Error(
+      `the task ended ${task.status}; steps ${JSON.stringify(
+        task.steps,
+      )}\n--- task log (last 60 lines) ---\n${task.log
+        .slice(-60)
+        .join('\n')}\n--- backend output (last 30 lines) ---\n${tail(30)}`,
+    );
+  }
+});
+
+afterAll(async () => {
+  await backend?.stop();
+  if (lab) {
+    for (const kind of [
+      'deployment',
+      'service',
+      'poddisruptionbudget',
+      'horizontalpodautoscaler',
+      'networkpolicy',
+      'ingress',
+      'rolebinding',
+      'role',
+      'serviceaccount',
+      'persistentvolumeclaim',
+    ]) {
+      kubectl([
+        'delete',
+        kind,
+        '-n',
+        NAMESPACE,
+        '-l',
+        `app.kubernetes.io/name=${name}`,
+        '--ignore-not-found',
+        '--wait=false',
+      ]);
+    }
+    kubectl([
+      'delete',
+      'persistentvolume',
+      `${name}-attachments`,
+      '--ignore-not-found',
+      '--wait=false',
+    ]);
+  }
+  if (lab) {
+    fs.rmSync(path.join(lab.git.projectRoot, repoOwner, `${name}.git`), {
+      recursive: true,
+      force: true,
+    });
+  }
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+it('runs every step of the template', () => {
+  expect(task.steps).toEqual(
+    Object.fromEntries(STEPS.map(s => [s, 'completed'])),
+  );
+});
+
+it('publishes a repository that clones back with the generated project', () => {
+  const clone = path.join(work, 'clone');
+  git(['clone', '--quiet', `${lab.git.url}/${repoOwner}/${name}.git`, clone]);
+  for (const file of [
+    'Dockerfile',
+    'pom.xml',
+    'catalog-info.yaml',
+    'k8s/deployment.yaml',
+    'tomcat/conf/server.xml',
+    'src/main/java/io/diehard/todo/App.java',
+  ]) {
+    expect(fs.existsSync(path.join(clone, file))).toBe(true);
+  }
+  expect(git(['rev-parse', '--abbrev-ref', 'HEAD'], clone).trim()).toBe('main');
+  expect(
+    fs.readFileSync(path.join(clone, 'catalog-info.yaml'), 'utf8'),
+  ).toContain(`name: ${name}`);
+  // What the scaffolder built is not part of the source.
+  expect(fs.existsSync(path.join(clone, 'image'))).toBe(false);
+  expect(fs.existsSync(path.join(clone, 'target'))).toBe(false);
+});
+
+it('pushes an image built on the platform Tomcat image, pullable by digest', async () => {
+  // The task's output names the pinned image ("Image host/apps/name@sha256:…").
+  const reference: string = JSON.stringify(task.output).match(
+    new RegExp(`${lab.registry.host}/apps/${name}@sha256:[0-9a-f]{64}`),
+  )![0];
+  const digest = reference.split('@')[1];
+  const manifest = await registryGet(
+    `/v2/apps/${name}/manifests/${digest}`,
+    OCI_MANIFEST,
+  );
+  expect(manifest.status).toBe(200);
+  expect(crypto.createHash('sha256').update(manifest.body).digest('hex')).toBe(
+    digest.slice('sha256:'.length),
+  );
+  const image = JSON.parse(manifest.body.toString());
+  const config = await registryGet(
+    `/v2/apps/${name}/blobs/${image.config.digest}`,
+    '*/*',
+  );
+  const { config: settings, rootfs } = JSON.parse(config.body.toString());
+  expect(settings.Labels['org.opencontainers.image.title']).toBe(name);
+  expect(settings.User).toBe('10001:10001');
+  expect(settings.Env).toContain('CATALINA_HOME=/usr/local/tomcat');
+
+  // Its first layer is the platform Tomcat image's (same content; buildah
+  // recompresses it, so the uncompressed digests are compared).
+  const base = JSON.parse(
+    (
+      await registryGet(
+        '/v2/platform/tomcat/manifests/10.1-jre17',
+        OCI_MANIFEST,
+      )
+    ).body.toString(),
+  );
+  const baseConfig = JSON.parse(
+    (
+      await registryGet(
+        `/v2/platform/tomcat/blobs/${base.config.digest}`,
+        '*/*',
+      )
+    ).body.toString(),
+  );
+  expect(rootfs.diff_ids[0]).toBe(baseConfig.rootfs.diff_ids[0]);
+  expect(rootfs.diff_ids.length).toBeGreaterThan(1);
+});
+
+it('runs the service on three distinct nodes with the pushed image', () => {
+  const deployment = JSON.parse(
+    kubectl(['get', 'deployment', name, '-n', NAMESPACE, '-o', 'json']),
+  );
+  const image: string = deployment.spec.template.spec.containers[0].image;
+  expect(image).toMatch(
+    new RegExp(`^${lab.registry.host}/apps/${name}@sha256:[0-9a-f]{64}$`),
+  );
+  const pods = JSON.parse(
+    kubectl([
+      'get',
+      'pods',
+      '-n',
+      NAMESPACE,
+      '-l',
+      `app.kubernetes.io/name=${name}`,
+      '-o',
+      'json',
+    ]),
+  ).items as any[];
+  const running = pods.filter(p => p.status.phase === 'Running');
+  expect(running).toHaveLength(3);
+  expect(new Set(running.map(p => p.spec.nodeName)).size).toBe(3);
+  for (const pod of running) {
+    expect(pod.spec.containers[0].image).toBe(image);
+  }
+  for (const kind of [
+    'service',
+    'poddisruptionbudget',
+    'horizontalpodautoscaler',
+    'networkpolicy',
+    'persistentvolumeclaim',
+  ]) {
+    const items = JSON.parse(
+      kubectl([
+        'get',
+        kind,
+        '-n',
+        NAMESPACE,
+        '-l',
+        `app.kubernetes.io/name=${name}`,
+        '-o',
+        'json',
+      ]),
+    ).items;
+    expect({ kind, present: items.length > 0 }).toEqual({
+      kind,
+      present: true,
+    });
+  }
+});
+
+it('registers the entity in the catalog from the git server', async () => {
+  const entity = await catalogGet(
+    `/entities/by-name/component/default/${name}`,
+  );
+  expect(entity.status).toBe(200);
+  expect(entity.body.spec.owner).toBe('group:default/dev-team');
+  const location: string =
+    entity.body.metadata.annotations['backstage.io/managed-by-location'];
+  expect(location).toMatch(
+    new RegExp(
+      `^url:${lab.git.url}/${repoOwner}/${name}/raw/main/catalog-info\\.yaml$`,
+    ),
+  );
+  // What the catalog read: the raw file on the git server (no credentials needed).
+  const served = await request(location.slice('url:'.length));
+  expect(served.status).toBe(200);
+  expect(served.body).toContain(`name: ${name}`);
+});
