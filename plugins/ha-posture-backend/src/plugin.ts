@@ -63,8 +63,12 @@ export const haPosturePlugin = createBackendPlugin({
           timeout: { minutes: Math.max(5, minutes) },
           initialDelay: { seconds: 15 },
           fn: async () => {
+            const started = Date.now();
             const result = await posture.refreshAll();
-            deps.logger.info('refreshed HA posture', result);
+            deps.logger.info('refreshed HA posture', {
+              ...result,
+              durationMs: Date.now() - started,
+            });
             await store.pruneHistory(
               new Date(Date.now() - historyDays * 24 * 3600 * 1000),
             );

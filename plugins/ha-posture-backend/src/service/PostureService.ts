@@ -22,13 +22,13 @@ import {
   Grade,
   PostureReport,
 } from '@diehard/plugin-ha-posture-common';
-import { LiveObjectSource } from '../sources/LiveObjectSource';
+import { LiveObjectSource, LiveSnapshot } from '../sources/LiveObjectSource';
 import {
   MANIFESTS_PATH_ANNOTATION,
   ManifestObjectSource,
 } from '../sources/ManifestObjectSource';
 import { KUBERNETES_ID_ANNOTATION } from '../sources/LiveObjectSource';
-import { countBySeverity, PostureStore } from '../store/PostureStore';
+import { PostureStore } from '../store/PostureStore';
 import { placementOf } from './placement';
 
 const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'F'];
@@ -77,7 +77,8 @@ export class PostureService {
     const entity = await this.deps.catalog.getEntityByRef(entityRef, {
       credentials,
     });
-    if (!entity) throw new NotFoundError(`no entity ${entityRef} in the catalog`);
+    if (!entity)
+      throw new NotFoundError(`no entity ${entityRef} in the catalog`);
     return this.evaluateAndSave(entity);
   }
 
@@ -87,16 +88,24 @@ export class PostureService {
     const { items } = await this.deps.catalog.getEntities(
       {
         filter: [
-          { [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
-          { [`metadata.annotations.${MANIFESTS_PATH_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
+          {
+            [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]:
+              CATALOG_FILTER_EXISTS,
+          },
+          {
+            [`metadata.annotations.${MANIFESTS_PATH_ANNOTATION}`]:
+              CATALOG_FILTER_EXISTS,
+          },
         ],
       },
       { credentials },
     );
+    // One read of each cluster, shared by every entity of this refresh.
+    const snapshot = await this.deps.live.snapshot();
     let failed = 0;
     for (const entity of items) {
       try {
-        await this.evaluateAndSave(entity);
+        await this.evaluateAndSave(entity, snapshot);
       } catch (error) {
         failed += 1;
         this.deps.logger.warn('posture evaluation failed', {
@@ -113,32 +122,39 @@ export class PostureService {
   }
 
   async fleet(credentials: BackstageCredentials): Promise<FleetEntry[]> {
-    const postures = await this.deps.store.allLatest();
     const startOfToday = new Date(new Date().toISOString().slice(0, 10));
-    const previous = await this.deps.store.gradesBefore(startOfToday);
+    const [summaries, previous] = await Promise.all([
+      this.deps.store.summaries(),
+      this.deps.store.gradesBefore(startOfToday),
+    ]);
     const { items } = await this.deps.catalog.getEntitiesByRefs(
       {
-        entityRefs: postures.map(p => p.entityRef),
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'relations'],
+        entityRefs: summaries.map(s => s.entityRef),
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.title',
+          'relations',
+        ],
       },
       { credentials },
     );
     const entries: FleetEntry[] = [];
-    postures.forEach((posture, i) => {
+    summaries.forEach((summary, i) => {
       const entity = items[i];
       if (!entity) return; // gone from the catalog, or not visible to this user
-      const counts = countBySeverity(posture);
       entries.push({
-        entityRef: posture.entityRef,
+        entityRef: summary.entityRef,
         title: entity.metadata.title,
         owner: relationTarget(entity, RELATION_OWNED_BY),
         system: relationTarget(entity, RELATION_PART_OF),
-        grade: posture.grade,
-        previousGrade: previous.get(posture.entityRef) ?? null,
-        critical: counts.critical,
-        warning: counts.warning,
-        evaluatedAt: posture.evaluatedAt,
-        source: posture.source.type,
+        grade: summary.grade,
+        previousGrade: previous.get(summary.entityRef) ?? null,
+        critical: summary.critical,
+        warning: summary.warning,
+        evaluatedAt: summary.evaluatedAt,
+        source: summary.source,
       });
     });
     return entries;
@@ -160,14 +176,20 @@ export class PostureService {
     );
   }
 
-  private async evaluateAndSave(entity: Entity): Promise<EntityPosture> {
-    const posture = await this.evaluate(entity);
+  private async evaluateAndSave(
+    entity: Entity,
+    snapshot?: LiveSnapshot,
+  ): Promise<EntityPosture> {
+    const posture = await this.evaluate(entity, snapshot);
     await this.deps.store.save(posture);
     this.cache.set(posture.entityRef, posture);
     return posture;
   }
 
-  private async evaluate(entity: Entity): Promise<EntityPosture> {
+  private async evaluate(
+    entity: Entity,
+    snapshot?: LiveSnapshot,
+  ): Promise<EntityPosture> {
     const entityRef = stringifyEntityRef(getCompoundEntityRef(entity));
     const evaluatedAt = new Date().toISOString();
     const subject = {
@@ -177,7 +199,9 @@ export class PostureService {
       },
     };
 
-    const live = await this.deps.live.objectsFor(entity);
+    const live = snapshot
+      ? snapshot.objectsFor(entity)
+      : await this.deps.live.objectsFor(entity);
     if (live.length > 0) {
       const reports = live.map(({ objects }) =>
         evaluatePosture({ objects, entity: subject }),
@@ -251,10 +275,11 @@ function mergeReports(reports: PostureReport[]): PostureReport {
 }
 
 function worst(grades: Grade[]): Grade {
-  return grades.reduce((a, b) => (GRADES.indexOf(b) > GRADES.indexOf(a) ? b : a));
+  return grades.reduce((a, b) =>
+    GRADES.indexOf(b) > GRADES.indexOf(a) ? b : a,
+  );
 }
 
 function relationTarget(entity: Entity, type: string): string | undefined {
   return entity.relations?.find(r => r.type === type)?.targetRef;
 }
-

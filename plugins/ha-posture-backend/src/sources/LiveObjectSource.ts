@@ -3,6 +3,8 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { KubernetesObjectApi } from '@kubernetes/client-node';
 import { KubeObject } from '@diehard/plugin-ha-posture-common';
 import { ClusterConnection } from './clusters';
+import { LabelSelector, parseLabelSelector } from './labelSelector';
+import { NamespaceObjects, referencedNames } from './scopeToEntity';
 
 /** Kinds the posture needs in a service's namespace, beyond the Kubernetes plugin's defaults. */
 const NAMESPACED_KINDS: Array<[apiVersion: string, kind: string]> = [
@@ -31,7 +33,8 @@ const CLUSTER_KINDS: Array<[apiVersion: string, kind: string]> = [
 ];
 
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
-export const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
+export const KUBERNETES_NAMESPACE_ANNOTATION =
+  'backstage.io/kubernetes-namespace';
 export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
   'backstage.io/kubernetes-label-selector';
 
@@ -50,6 +53,34 @@ export interface ClusterObjects {
   objects: KubeObject[];
 }
 
+/** Every posture-relevant object of a cluster, read once and shared by many entities. */
+interface ClusterSnapshot {
+  cluster: string;
+  byNamespace: Map<string, NamespaceObjects>;
+  clusterWide: KubeObject[];
+}
+
+/** A picture of every configured cluster, taken once for a whole refresh. */
+export interface LiveSnapshot {
+  objectsFor(entity: Entity): ClusterObjects[];
+}
+
+const OWNED_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod']);
+const PART_OF = 'app.kubernetes.io/part-of';
+/** Kinds that carry their service's labels (pods and ReplicaSets from the template). */
+const LABELLED_KINDS = NAMESPACED_KINDS.filter(([, kind]) =>
+  ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod'].includes(
+    kind,
+  ),
+);
+/** Kinds that select or name a service's pods rather than carry its labels. */
+const SELECTING_KINDS = NAMESPACED_KINDS.filter(
+  ([, kind]) =>
+    !LABELLED_KINDS.some(([, labelled]) => labelled === kind) &&
+    kind !== 'ConfigMap' &&
+    kind !== 'Secret',
+);
+
 /** Reads, from each configured cluster, the objects a service is made of. */
 export class LiveObjectSource {
   constructor(
@@ -62,19 +93,25 @@ export class LiveObjectSource {
   }
 
   /**
-   * Every posture-relevant object of the namespaces where the entity's labelled
-   * workloads run (Services, PDBs, policies and RBAC select pods without carrying the
-   * entity's label), plus nodes and volumes. Clusters where it does not run are left out.
+   * The entity's objects in each cluster where its labelled workloads run (see
+   * {@link NamespaceObjects.scope}), plus nodes and volumes; read now, for this entity alone.
+   * Clusters where it does not run are left out.
    */
   async objectsFor(entity: Entity): Promise<ClusterObjects[]> {
     const labelSelector = entityLabelSelector(entity);
     if (!labelSelector) return [];
+    const selector = parseLabelSelector(labelSelector);
     const namespaceHint =
       entity.metadata.annotations?.[KUBERNETES_NAMESPACE_ANNOTATION];
     const results = await Promise.all(
       this.clusters.map(async cluster => {
         try {
-          return await this.objectsInCluster(cluster, labelSelector, namespaceHint);
+          return await this.readForEntity(
+            cluster,
+            labelSelector,
+            selector,
+            namespaceHint,
+          );
         } catch (error) {
           this.logger.warn('could not read cluster objects', {
             cluster: cluster.name,
@@ -84,7 +121,42 @@ export class LiveObjectSource {
         }
       }),
     );
-    return results.filter((r): r is ClusterObjects => !!r && r.objects.length > 0);
+    return results.filter(
+      (r): r is ClusterObjects => !!r && r.objects.length > 0,
+    );
+  }
+
+  /**
+   * Reads every cluster once (one list call per kind, all namespaces), so that a
+   * refresh of the whole catalog costs a few dozen API calls rather than dozens per
+   * entity. A cluster that cannot be read is logged and left out.
+   */
+  async snapshot(): Promise<LiveSnapshot> {
+    const snapshots = (
+      await Promise.all(
+        this.clusters.map(cluster =>
+          this.readCluster(cluster).catch(error => {
+            this.logger.warn('could not read cluster objects', {
+              cluster: cluster.name,
+              error: String(error),
+            });
+            return undefined;
+          }),
+        ),
+      )
+    ).filter((s): s is ClusterSnapshot => !!s);
+    return {
+      objectsFor(entity: Entity) {
+        const labelSelector = entityLabelSelector(entity);
+        if (!labelSelector) return [];
+        const selector = parseLabelSelector(labelSelector);
+        const namespaceHint =
+          entity.metadata.annotations?.[KUBERNETES_NAMESPACE_ANNOTATION];
+        return snapshots
+          .map(s => objectsIn(s, selector, namespaceHint))
+          .filter((r): r is ClusterObjects => !!r && r.objects.length > 0);
+      },
+    };
   }
 
   /** What the cluster-level posture reads: nodes and the control plane's pods. */
@@ -100,41 +172,173 @@ export class LiveObjectSource {
     return [...nodes, ...systemPods, ...endpoints];
   }
 
-  private async objectsInCluster(
+  /**
+   * One entity's objects, read for it alone: its labelled workloads, ReplicaSets and
+   * pods, those of its `app.kubernetes.io/part-of` application, what selects them in
+   * their namespaces, and the ConfigMaps and Secrets they read, by name. Much less
+   * than whole namespaces when many services share one.
+   */
+  private async readForEntity(
     cluster: ClusterConnection,
     labelSelector: string,
+    selector: LabelSelector,
     namespaceHint?: string,
   ): Promise<ClusterObjects | undefined> {
     const api = KubernetesObjectApi.makeApiClient(cluster.kubeConfig);
-    const owned = await Promise.all(
-      (['Deployment', 'StatefulSet', 'DaemonSet', 'Pod'] as const).map(kind =>
-        list(
-          api,
-          kind === 'Pod' ? 'v1' : 'apps/v1',
-          kind,
-          namespaceHint,
-          undefined,
-          labelSelector,
+    const labelled = (namespace: string | undefined, labels: string) =>
+      Promise.all(
+        LABELLED_KINDS.map(([apiVersion, kind]) =>
+          list(api, apiVersion, kind, namespace, undefined, labels),
         ),
+      ).then(lists => lists.flat());
+    const own = await labelled(namespaceHint, labelSelector);
+    const namespaces = [
+      ...new Set(
+        own
+          .filter(o => OWNED_KINDS.has(o.kind ?? ''))
+          .map(o => o.metadata?.namespace ?? 'default'),
       ),
-    );
-    const namespaces = new Set(
-      owned.flat().map(o => o.metadata?.namespace ?? 'default'),
-    );
-    if (namespaces.size === 0) return undefined;
+    ];
+    if (namespaces.length === 0) return undefined;
 
-    const namespaced = await Promise.all(
-      [...namespaces].flatMap(namespace =>
-        NAMESPACED_KINDS.map(([apiVersion, kind]) =>
-          list(api, apiVersion, kind, namespace),
-        ),
-      ),
+    const perNamespace = await Promise.all(
+      namespaces.map(async namespace => {
+        const mine = own.filter(
+          o => (o.metadata?.namespace ?? 'default') === namespace,
+        );
+        const applications = [
+          ...new Set(
+            mine
+              .flatMap(o => [
+                o.metadata?.labels?.[PART_OF],
+                (o as any).spec?.template?.metadata?.labels?.[PART_OF],
+              ])
+              .filter((p): p is string => !!p),
+          ),
+        ];
+        const [siblings, selecting] = await Promise.all([
+          applications.length
+            ? labelled(namespace, `${PART_OF} in (${applications.join(',')})`)
+            : Promise.resolve([]),
+          Promise.all(
+            SELECTING_KINDS.map(([apiVersion, kind]) =>
+              list(api, apiVersion, kind, namespace),
+            ),
+          ).then(lists => lists.flat()),
+        ]);
+        const workloads = [...mine, ...siblings];
+        const configuration = await readReferenced(api, namespace, workloads);
+        return new NamespaceObjects([
+          ...new Map(
+            [...workloads, ...selecting, ...configuration].map(o => [
+              `${o.kind}/${o.metadata?.name}`,
+              o,
+            ]),
+          ).values(),
+        ]).scope(selector);
+      }),
     );
     const clusterWide = await Promise.all(
       CLUSTER_KINDS.map(([apiVersion, kind]) => list(api, apiVersion, kind)),
     );
-    return { cluster: cluster.name, objects: [...namespaced, ...clusterWide].flat() };
+    return {
+      cluster: cluster.name,
+      objects: [...perNamespace.flat(), ...clusterWide.flat()],
+    };
   }
+
+  /** The cluster's namespaced objects by namespace, and its cluster-wide ones. */
+  private async readCluster(
+    cluster: ClusterConnection,
+  ): Promise<ClusterSnapshot> {
+    const api = KubernetesObjectApi.makeApiClient(cluster.kubeConfig);
+    const [namespaced, clusterWide] = await Promise.all([
+      Promise.all(
+        NAMESPACED_KINDS.map(([apiVersion, kind]) =>
+          list(api, apiVersion, kind),
+        ),
+      ),
+      Promise.all(
+        CLUSTER_KINDS.map(([apiVersion, kind]) => list(api, apiVersion, kind)),
+      ),
+    ]);
+    const grouped = new Map<string, KubeObject[]>();
+    for (const object of namespaced.flat()) {
+      const namespace = object.metadata?.namespace ?? 'default';
+      const objects = grouped.get(namespace);
+      if (objects) objects.push(object);
+      else grouped.set(namespace, [object]);
+    }
+    const byNamespace = new Map(
+      [...grouped].map(([namespace, objects]) => [
+        namespace,
+        new NamespaceObjects(objects),
+      ]),
+    );
+    return {
+      cluster: cluster.name,
+      byNamespace,
+      clusterWide: clusterWide.flat(),
+    };
+  }
+}
+
+/** The entity's objects in one cluster, or undefined when none of its workloads runs there. */
+function objectsIn(
+  snapshot: ClusterSnapshot,
+  selector: LabelSelector,
+  namespaceHint?: string,
+): ClusterObjects | undefined {
+  const namespaces = namespaceHint
+    ? [namespaceHint]
+    : [...snapshot.byNamespace.keys()];
+  const objects = namespaces.flatMap(namespace => {
+    const objectsOfNamespace = snapshot.byNamespace.get(namespace);
+    return objectsOfNamespace?.runs(selector)
+      ? objectsOfNamespace.scope(selector)
+      : [];
+  });
+  if (objects.length === 0) return undefined;
+  return {
+    cluster: snapshot.cluster,
+    objects: [...objects, ...snapshot.clusterWide],
+  };
+}
+
+/** The ConfigMaps and Secrets the workloads' pod templates read, by name. */
+async function readReferenced(
+  api: KubernetesObjectApi,
+  namespace: string,
+  workloads: KubeObject[],
+): Promise<KubeObject[]> {
+  const wanted: Array<{ kind: string; name: string }> = [];
+  const seen = new Set<string>();
+  for (const workload of workloads) {
+    const { configMaps, secrets } = referencedNames((workload as any).spec);
+    for (const [kind, names] of [
+      ['ConfigMap', configMaps],
+      ['Secret', secrets],
+    ] as const) {
+      for (const name of names) {
+        if (seen.has(`${kind}/${name}`)) continue;
+        seen.add(`${kind}/${name}`);
+        wanted.push({ kind, name });
+      }
+    }
+  }
+  const read = await Promise.all(
+    wanted.map(({ kind, name }) =>
+      api
+        .read({ apiVersion: 'v1', kind, metadata: { name, namespace } })
+        .then(object => ({ ...object, apiVersion: 'v1', kind } as KubeObject))
+        .catch(error => {
+          // Named but missing: the rules report it.
+          if (error?.code === 404) return undefined;
+          throw error;
+        }),
+    ),
+  );
+  return read.filter((o): o is KubeObject => !!o);
 }
 
 async function list(
@@ -156,5 +360,7 @@ async function list(
     labelSelector,
   );
   // List items come without apiVersion and kind; the engine needs both.
-  return response.items.map(item => ({ ...item, apiVersion, kind }) as KubeObject);
+  return response.items.map(
+    item => ({ ...item, apiVersion, kind } as KubeObject),
+  );
 }

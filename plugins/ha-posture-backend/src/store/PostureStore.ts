@@ -18,6 +18,16 @@ export interface StoredPosture {
   posture: EntityPosture;
 }
 
+/** What the fleet page shows of each entity's latest posture. */
+export interface PostureSummary {
+  entityRef: string;
+  evaluatedAt: string;
+  grade: Grade | null;
+  critical: number;
+  warning: number;
+  source: EntityPosture['source']['type'];
+}
+
 /** The plugin's own tables: each entity's latest posture and its daily history. */
 export class PostureStore {
   static async create(database: DatabaseService): Promise<PostureStore> {
@@ -32,17 +42,22 @@ export class PostureStore {
 
   async save(posture: EntityPosture): Promise<void> {
     const evaluatedAt = new Date(posture.evaluatedAt);
+    const counts = countBySeverity(posture);
     await this.db.transaction(async tx => {
       await tx('posture_latest')
         .insert({
           entity_ref: posture.entityRef,
           evaluated_at: evaluatedAt,
           body: JSON.stringify(posture),
+          grade: posture.grade,
+          critical: counts.critical,
+          warning: counts.warning,
+          source_type: posture.source.type,
         })
         .onConflict('entity_ref')
         .merge();
       if (!posture.grade) return;
-      const point = { grade: posture.grade, ...countBySeverity(posture) };
+      const point = { grade: posture.grade, ...counts };
       const last = await tx('posture_history')
         .where({ entity_ref: posture.entityRef })
         .orderBy('evaluated_at', 'desc')
@@ -70,9 +85,24 @@ export class PostureStore {
     return row ? JSON.parse(row.body) : undefined;
   }
 
-  async allLatest(): Promise<EntityPosture[]> {
-    const rows = await this.db('posture_latest').select('body');
-    return rows.map(row => JSON.parse(row.body));
+  /** Every entity's latest grade and counts, without reading whole postures. */
+  async summaries(): Promise<PostureSummary[]> {
+    const rows = await this.db('posture_latest').select(
+      'entity_ref',
+      'evaluated_at',
+      'grade',
+      'critical',
+      'warning',
+      'source_type',
+    );
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      evaluatedAt: new Date(row.evaluated_at).toISOString(),
+      grade: (row.grade ?? null) as Grade | null,
+      critical: row.critical ?? 0,
+      warning: row.warning ?? 0,
+      source: row.source_type ?? 'none',
+    }));
   }
 
   /** Every change, oldest first. */
@@ -103,7 +133,9 @@ export class PostureStore {
   }
 
   async pruneHistory(before: Date): Promise<void> {
-    await this.db('posture_history').where('evaluated_at', '<', before).delete();
+    await this.db('posture_history')
+      .where('evaluated_at', '<', before)
+      .delete();
   }
 }
 

@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
+import OutlinedInput from '@material-ui/core/OutlinedInput';
 import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
@@ -180,13 +181,13 @@ export function FleetTable(props: {
           size="small"
         />
         <FormControl variant="outlined" size="small" style={{ minWidth: 120 }}>
-          <InputLabel id="ha-posture-filter-grade">
+          <InputLabel id="ha-posture-filter-grade" shrink>
             {t('fleet.filterGrade')}
           </InputLabel>
           <Select
             id="ha-posture-filter-grade-select"
             labelId="ha-posture-filter-grade"
-            label={t('fleet.filterGrade')}
+            input={<OutlinedInput notched label={t('fleet.filterGrade')} />}
             value={grade}
             onChange={e => setGrade(e.target.value as string)}
             displayEmpty
@@ -201,13 +202,13 @@ export function FleetTable(props: {
           </Select>
         </FormControl>
         <FormControl variant="outlined" size="small" style={{ minWidth: 200 }}>
-          <InputLabel id="ha-posture-filter-owner">
+          <InputLabel id="ha-posture-filter-owner" shrink>
             {t('fleet.filterOwner')}
           </InputLabel>
           <Select
             id="ha-posture-filter-owner-select"
             labelId="ha-posture-filter-owner"
-            label={t('fleet.filterOwner')}
+            input={<OutlinedInput notched label={t('fleet.filterOwner')} />}
             value={owner}
             onChange={e => setOwner(e.target.value as string)}
             displayEmpty

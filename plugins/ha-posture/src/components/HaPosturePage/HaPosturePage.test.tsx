@@ -153,6 +153,30 @@ describe('HaPosturePage', () => {
     expect(serviceColumn()).toEqual(['todo-web', 'search']);
   });
 
+  it('keeps each filter label above its value, in a gap of the outline, not over "All"', async () => {
+    renderPage();
+    await screen.findByText('todo-web');
+    for (const [label, id] of [
+      ['Grade', 'ha-posture-filter-grade'],
+      ['Owner', 'ha-posture-filter-owner'],
+    ]) {
+      const labelElement = document.getElementById(id)!;
+      expect(labelElement).toHaveTextContent(label);
+      // Shrunk: the label moves up out of the field while "All" is shown.
+      expect(labelElement).toHaveAttribute('data-shrink', 'true');
+      // Notched: the outline leaves a gap for the label rather than crossing it.
+      const field = labelElement.closest('.MuiFormControl-root')!;
+      const legend = field.querySelector('fieldset legend')!;
+      expect(legend).toHaveTextContent(label);
+      expect(legend.className).toMatch(/legendNotched/);
+      expect(
+        within(field as HTMLElement).getByRole('button', {
+          name: `${label} All`,
+        }),
+      ).toBeInTheDocument();
+    }
+  });
+
   it("shows each cluster's own posture on the Clusters tab", async () => {
     renderPage();
     await userEvent.click(await screen.findByRole('tab', { name: 'Clusters' }));

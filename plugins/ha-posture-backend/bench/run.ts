@@ -1,0 +1,360 @@
+/**
+ * `yarn bench`: the HA posture of a fleet on the lab's Kubernetes cluster.
+ *
+ * 1,000 catalog entities (a generated file location read by the real catalog), each a
+ * Deployment of 3 replicas on 300 KWOK nodes (3,000 pods), half of them highly
+ * available; the real backend (packages/backend) as its own process. Measures a full
+ * refresh, then the entity posture and fleet APIs warm and, after a restart, cold;
+ * prints a table with the backend's memory and the machine's load. Removes the bench
+ * namespace at the end; the extra fake nodes stay (harmless to other users of the lab).
+ *
+ *   yarn bench [--services 1000] [--nodes 300] [--samples 200] [--keep] [--reuse]
+ *
+ * --keep leaves the namespace in place; --reuse then skips creating it again.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { KubeConfig } from '@kubernetes/client-node';
+import { stringify } from 'yaml';
+import { useLab } from '@diehard/lab';
+// The bench runs the real backend as a process, the way the backend's own tests do.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import {
+  BackendProcess,
+  startBackendProcess,
+} from '../../../packages/backend/src/__testUtils__/startBackendProcess';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { guestToken } from '../../../packages/backend/src/__testUtils__/guestSession';
+import {
+  applyAll,
+  createNamespace,
+  deleteNamespace,
+  waitForPods,
+} from './cluster';
+import {
+  BENCH_NAMESPACE,
+  serviceEntity,
+  serviceName,
+  serviceObjects,
+} from './services';
+import { childPids, loadAverage, quantile, rssMiB, timeEach } from './stats';
+
+const { values: args } = parseArgs({
+  options: {
+    services: { type: 'string', default: '1000' },
+    nodes: { type: 'string', default: '300' },
+    samples: { type: 'string', default: '200' },
+    port: { type: 'string', default: '7119' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+  },
+});
+const SERVICES = Number(args.services);
+const NODES = Number(args.nodes);
+const SAMPLES = Number(args.samples);
+const PORT = Number(args.port);
+
+const log = (message: string) =>
+  process.stderr.write(
+    `[${new Date()
+      .toISOString()
+      .slice(11, 19)}] ${message} (load ${loadAverage()})\n`,
+  );
+const rows: Array<[string, string, string, string]> = [];
+const ms = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} ms`;
+
+async function main() {
+  log(`lab: kubernetes with ${NODES} fake nodes`);
+  const lab = await useLab(['kubernetes'], { nodes: NODES });
+  const admin = new KubeConfig();
+  admin.loadFromFile(lab.kubernetes.adminKubeconfig);
+  let start = performance.now();
+  if (!args.reuse) {
+    await deleteNamespace(admin); // a previous run that was interrupted
+    const objects = Array.from({ length: SERVICES }, (_, i) =>
+      serviceObjects(i, NODES),
+    ).flat();
+    start = performance.now();
+    await createNamespace(admin);
+    await applyAll(admin, objects);
+    log(
+      `applied ${objects.length} objects in ${(
+        (performance.now() - start) /
+        1000
+      ).toFixed(1)} s`,
+    );
+  }
+  await waitForPods(admin, SERVICES * 3, running =>
+    log(`${running}/${SERVICES * 3} pods running`),
+  );
+  log(
+    `${SERVICES * 3} pods running ${(
+      (performance.now() - start) /
+      1000
+    ).toFixed(1)} s after the first apply`,
+  );
+
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ha-posture-bench-'));
+  const catalogFile = path.join(work, 'catalog-info.yaml');
+  fs.writeFileSync(
+    catalogFile,
+    Array.from({ length: SERVICES }, (_, i) =>
+      stringify(serviceEntity(i)),
+    ).join('---\n'),
+  );
+  const startBackend = () =>
+    startBackendProcess({
+      configFiles: ['app-config.yaml'],
+      port: PORT,
+      env: { LOG_LEVEL: 'info' },
+      readyTimeoutMs: 300_000,
+      overrides: {
+        backend: {
+          database: { connection: { directory: path.join(work, 'sqlite') } },
+        },
+        catalog: {
+          locations: [
+            {
+              type: 'file',
+              target: path.resolve(__dirname, '../../../examples/org.yaml'),
+              rules: [{ allow: ['User', 'Group'] }],
+            },
+            { type: 'file', target: catalogFile },
+          ],
+        },
+        kubernetes: {
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: [
+                {
+                  name: 'lab',
+                  url: lab.kubernetes.server,
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: lab.kubernetes.portal.token,
+                  caData: Buffer.from(lab.kubernetes.caPem).toString('base64'),
+                },
+              ],
+            },
+          ],
+        },
+        // Only the refresh the bench triggers runs while it measures.
+        haPosture: { refresh: { minutes: 600 } },
+      },
+    });
+
+  let backend: BackendProcess | undefined = await startBackend();
+  try {
+    const pid = () => childPids()[0];
+    const token = await guestToken(backend.baseUrl);
+    const get = async (url: string) => {
+      const response = await fetch(`${backend!.baseUrl}${url}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (!response.ok)
+        throw new Error(`${url}: ${response.status} ${await response.text()}`);
+      return response.json();
+    };
+    const post = (url: string) =>
+      fetch(`${backend!.baseUrl}${url}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+
+    start = performance.now();
+    for (;;) {
+      const { totalItems } = await get(
+        `/api/catalog/entities/by-query?limit=1&filter=metadata.annotations.backstage.io/kubernetes-namespace=${BENCH_NAMESPACE}`,
+      );
+      if (totalItems >= SERVICES) break;
+      log(`catalog: ${totalItems}/${SERVICES} entities`);
+      await new Promise(resolve => setTimeout(resolve, 3000));
+    }
+    log(
+      `catalog holds the ${SERVICES} entities after ${(
+        (performance.now() - start) /
+        1000
+      ).toFixed(0)} s`,
+    );
+
+    // A full refresh: the scheduled task, triggered now (refused while its first run is on).
+    const refreshes = () =>
+      [...backend!.output().matchAll(/^.*"refreshed HA posture".*$/gm)].map(m =>
+        JSON.parse(m[0]),
+      );
+    const before = refreshes().length;
+    for (;;) {
+      const response = await post(
+        '/api/ha-posture/.backstage/scheduler/v1/tasks/ha-posture-refresh/trigger',
+      );
+      if (response.ok) break;
+      if (response.status !== 409)
+        throw new Error(`trigger: ${response.status} ${await response.text()}`);
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+    log('full refresh triggered');
+    while (refreshes().length === before)
+      await new Promise(resolve => setTimeout(resolve, 500));
+    const refresh = refreshes().at(-1);
+    if (refresh.evaluated < SERVICES)
+      throw new Error(`refresh evaluated ${refresh.evaluated} of ${SERVICES}`);
+    rows.push([
+      'full refresh',
+      `${refresh.evaluated} entities, ${refresh.failed} failed`,
+      `${(refresh.durationMs / 1000).toFixed(1)} s`,
+      '',
+    ]);
+    rows.push([
+      'backend RSS after the refresh',
+      '',
+      `${rssMiB(pid())} MiB`,
+      '',
+    ]);
+    log(`refresh: ${JSON.stringify(refresh)}`);
+
+    const sample = Array.from({ length: SAMPLES }, (_, i) =>
+      serviceName((i * 7919) % SERVICES),
+    );
+    const entityUrl = (name: string) =>
+      `/api/ha-posture/entities/component/default/${name}`;
+    const check = await get(entityUrl(sample[0]));
+    if (check.source.type !== 'live')
+      throw new Error(
+        `expected a live posture: ${JSON.stringify(check.source)}`,
+      );
+
+    const fleetFirst = await timeEach(1, async () => {
+      const { entries } = await get('/api/ha-posture/fleet');
+      if (entries.length < SERVICES)
+        throw new Error(`fleet has ${entries.length} entries`);
+    });
+    const entityWarm = await timeEach(
+      SAMPLES,
+      async i => void (await get(entityUrl(sample[i]))),
+    );
+    const fleetWarm = await timeEach(
+      30,
+      async () => void (await get('/api/ha-posture/fleet')),
+    );
+    rows.push([
+      'entity posture, warm, right after the refresh',
+      `${SAMPLES} requests`,
+      ms(quantile(entityWarm, 0.5)),
+      ms(quantile(entityWarm, 0.95)),
+    ]);
+    rows.push([
+      'fleet, first after the refresh',
+      '1 request',
+      ms(fleetFirst[0]),
+      '',
+    ]);
+    rows.push([
+      'fleet, warm, right after the refresh',
+      '30 requests',
+      ms(quantile(fleetWarm, 0.5)),
+      ms(quantile(fleetWarm, 0.95)),
+    ]);
+    const single = await timeEach(20, async i => {
+      const response = await post(`${entityUrl(sample[i])}/refresh`);
+      if (!response.ok) throw new Error(`refresh: ${response.status}`);
+    });
+    rows.push([
+      'one entity refreshed live (POST refresh)',
+      '20 requests',
+      ms(quantile(single, 0.5)),
+      ms(quantile(single, 0.95)),
+    ]);
+    rows.push([
+      'backend RSS after the warm runs',
+      '',
+      `${rssMiB(pid())} MiB`,
+      '',
+    ]);
+
+    log('restarting the backend for the cold runs');
+    await backend.stop();
+    backend = await startBackend();
+    const coldToken = await guestToken(backend.baseUrl);
+    const coldGet = async (url: string) => {
+      const response = await fetch(`${backend!.baseUrl}${url}`, {
+        headers: { authorization: `Bearer ${coldToken}` },
+      });
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.json();
+    };
+    const fleetCold = await timeEach(
+      1,
+      async () => void (await coldGet('/api/ha-posture/fleet')),
+    );
+    const entityCold = await timeEach(
+      SAMPLES,
+      async i => void (await coldGet(entityUrl(sample[i]))),
+    );
+    rows.push([
+      'entity posture, cold (first request after a restart)',
+      `${SAMPLES} entities`,
+      ms(quantile(entityCold, 0.5)),
+      ms(quantile(entityCold, 0.95)),
+    ]);
+    rows.push([
+      'fleet, cold (first request after a restart)',
+      '1 request',
+      ms(fleetCold[0]),
+      '',
+    ]);
+    // The same again, warm, in a backend whose catalog is no longer busy ingesting.
+    const entitySettled = await timeEach(
+      SAMPLES,
+      async i => void (await coldGet(entityUrl(sample[i]))),
+    );
+    const fleetSettled = await timeEach(
+      30,
+      async () => void (await coldGet('/api/ha-posture/fleet')),
+    );
+    rows.push([
+      'entity posture, warm, after the restart',
+      `${SAMPLES} requests`,
+      ms(quantile(entitySettled, 0.5)),
+      ms(quantile(entitySettled, 0.95)),
+    ]);
+    rows.push([
+      'fleet, warm, after the restart',
+      '30 requests',
+      ms(quantile(fleetSettled, 0.5)),
+      ms(quantile(fleetSettled, 0.95)),
+    ]);
+    rows.push([
+      'backend RSS after the cold runs',
+      '',
+      `${rssMiB(pid())} MiB`,
+      '',
+    ]);
+  } finally {
+    await backend?.stop();
+    if (!args.keep) {
+      log(`deleting namespace ${BENCH_NAMESPACE}`);
+      await deleteNamespace(admin);
+    }
+  }
+
+  const cpus = os.cpus();
+  const table = [
+    `| measure | over | p50 (or value) | p95 |`,
+    `| --- | --- | ---: | ---: |`,
+    ...rows.map(r => `| ${r.join(' | ')} |`),
+  ].join('\n');
+  process.stdout.write(
+    `\n${SERVICES} entities, ${SERVICES * 3} pods, ${NODES} nodes; ${
+      cpus.length
+    } × ${
+      cpus[0]?.model
+    }; load average at the end: ${loadAverage()}\n\n${table}\n`,
+  );
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});

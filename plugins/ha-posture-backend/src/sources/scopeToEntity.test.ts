@@ -1,0 +1,167 @@
+import { KubeObject } from '@diehard/plugin-ha-posture-common';
+import { parseLabelSelector } from './labelSelector';
+import { scopeToEntity } from './scopeToEntity';
+
+const ns = 'shop';
+
+function deployment(name: string, labels: Record<string, string>): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: ns, labels },
+    spec: {
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name, ...labels } },
+        spec: { containers: [{ name, envFrom: [{ configMapRef: { name } }] }] },
+      },
+    },
+  } as KubeObject;
+}
+
+function ownedBy(
+  kind: string,
+  name: string,
+  owner: KubeObject,
+  labels = {},
+): KubeObject {
+  return {
+    apiVersion: kind === 'Pod' ? 'v1' : 'apps/v1',
+    kind,
+    metadata: {
+      name,
+      namespace: ns,
+      labels,
+      ownerReferences: [{ kind: owner.kind, name: owner.metadata?.name }],
+    },
+  } as KubeObject;
+}
+
+const named = (objects: KubeObject[]) =>
+  objects.map(o => `${o.kind}/${o.metadata?.name}`).sort();
+
+describe('scopeToEntity', () => {
+  // Two services share the namespace; the cart entity's DB is part of its application.
+  const cart = deployment('cart', {
+    'backstage.io/kubernetes-id': 'cart',
+    'app.kubernetes.io/part-of': 'cart',
+  });
+  const cartDb = deployment('cart-db', { 'app.kubernetes.io/part-of': 'cart' });
+  const search = deployment('search', {
+    'backstage.io/kubernetes-id': 'search',
+  });
+  const cartRs = ownedBy('ReplicaSet', 'cart-5d9', cart);
+  const searchRs = ownedBy('ReplicaSet', 'search-7f1', search);
+  const objects: KubeObject[] = [
+    cart,
+    cartDb,
+    search,
+    cartRs,
+    searchRs,
+    ownedBy('Pod', 'cart-5d9-a', cartRs),
+    ownedBy('Pod', 'search-7f1-a', searchRs),
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'cart', namespace: ns },
+      spec: { selector: { app: 'cart' } },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'search', namespace: ns },
+      spec: { selector: { app: 'search' } },
+    },
+    {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'cart', namespace: ns },
+      spec: {
+        selector: {
+          matchExpressions: [{ key: 'app', operator: 'In', values: ['cart'] }],
+        },
+      },
+    },
+    {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'search', namespace: ns },
+      spec: { selector: { matchLabels: { app: 'search' } } },
+    },
+    {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'search', namespace: ns },
+      spec: { scaleTargetRef: { kind: 'Deployment', name: 'search' } },
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'cart', namespace: ns },
+      spec: {
+        rules: [
+          { http: { paths: [{ backend: { service: { name: 'cart' } } }] } },
+        ],
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'cart', namespace: ns },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'search', namespace: ns },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'default', namespace: ns },
+    },
+  ] as KubeObject[];
+
+  it("keeps the entity's workloads, its application's database and what selects or routes to them", () => {
+    const scoped = scopeToEntity(
+      objects,
+      parseLabelSelector('backstage.io/kubernetes-id=cart'),
+    );
+    expect(named(scoped)).toEqual([
+      'ConfigMap/cart',
+      'Deployment/cart',
+      'Deployment/cart-db',
+      'Ingress/cart',
+      'Pod/cart-5d9-a',
+      'PodDisruptionBudget/cart',
+      'ReplicaSet/cart-5d9',
+      'Service/cart',
+      'ServiceAccount/default',
+    ]);
+  });
+
+  it('finds the same objects with a set-based selector, which cannot use the label index', () => {
+    const scoped = scopeToEntity(
+      objects,
+      parseLabelSelector('backstage.io/kubernetes-id in (cart, basket)'),
+    );
+    expect(named(scoped)).toContain('Deployment/cart-db');
+    expect(named(scoped)).not.toContain('Deployment/search');
+  });
+
+  it('leaves out the other services of the namespace', () => {
+    const scoped = scopeToEntity(
+      objects,
+      parseLabelSelector('backstage.io/kubernetes-id=search'),
+    );
+    expect(named(scoped)).toEqual([
+      'ConfigMap/search',
+      'Deployment/search',
+      'HorizontalPodAutoscaler/search',
+      'Pod/search-7f1-a',
+      'PodDisruptionBudget/search',
+      'ReplicaSet/search-7f1',
+      'Service/search',
+      'ServiceAccount/default',
+    ]);
+  });
+});

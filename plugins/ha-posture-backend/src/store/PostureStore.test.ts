@@ -1,0 +1,98 @@
+import path from 'node:path';
+import knexFactory, { Knex } from 'knex';
+import { EntityPosture } from '@diehard/plugin-ha-posture-common';
+import { PostureStore } from './PostureStore';
+
+const migrations = path.resolve(__dirname, '../../migrations');
+
+function posture(
+  entityRef: string,
+  grade: 'A' | 'F',
+  critical: number,
+): EntityPosture {
+  return {
+    entityRef,
+    evaluatedAt: '2026-11-20T10:00:00.000Z',
+    source: { type: 'live', clusters: ['lab'] },
+    grade,
+    singlePointsOfFailure: [],
+    placement: [],
+    report: {
+      workloads: [
+        {
+          kind: 'Deployment',
+          namespace: 'shop',
+          name: entityRef.split('/')[1],
+          service: 'shop',
+          grade,
+          score: 100 - 35 * critical,
+          replicas: 3,
+          findings: Array.from({ length: critical }, () => ({
+            rule: 'spread-all-on-one-node',
+            category: 'spread' as const,
+            severity: 'critical' as const,
+            message: 'All replicas on one node',
+            objects: [],
+            evidence: 'pods[*].spec.nodeName: lab-node-001',
+            remediation: 'Spread the replicas over nodes.',
+          })),
+        },
+      ],
+      services: [],
+      cluster: { findings: [], facts: { nodes: 3, nodesPerZone: {} } },
+    },
+  } as EntityPosture;
+}
+
+describe('PostureStore', () => {
+  let knex: Knex;
+
+  beforeEach(() => {
+    knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+  });
+  afterEach(() => knex.destroy());
+
+  it('lists the postures saved before the fleet columns existed with their grade and counts', async () => {
+    await knex.migrate.up({
+      directory: migrations,
+      name: '20261122000000_init.js',
+    });
+    const old = posture('component:default/cart', 'F', 2);
+    await knex('posture_latest').insert({
+      entity_ref: old.entityRef,
+      evaluated_at: new Date(old.evaluatedAt),
+      body: JSON.stringify(old),
+    });
+
+    const store = await PostureStore.create({
+      getClient: async () => knex,
+    } as any);
+    await store.save(posture('component:default/search', 'A', 0));
+
+    const summaries = await store.summaries();
+    expect(
+      summaries.sort((a, b) => a.entityRef.localeCompare(b.entityRef)),
+    ).toEqual([
+      {
+        entityRef: 'component:default/cart',
+        evaluatedAt: '2026-11-20T10:00:00.000Z',
+        grade: 'F',
+        critical: 2,
+        warning: 0,
+        source: 'live',
+      },
+      {
+        entityRef: 'component:default/search',
+        evaluatedAt: '2026-11-20T10:00:00.000Z',
+        grade: 'A',
+        critical: 0,
+        warning: 0,
+        source: 'live',
+      },
+    ]);
+  });
+});
