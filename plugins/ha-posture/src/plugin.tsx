@@ -10,7 +10,12 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { haPostureApiRef, HaPostureClient } from './api';
+import {
+  haPostureApiRef,
+  HaPostureClient,
+  handoffReviewStatusApiRef,
+  HandoffReviewStatusClient,
+} from './api';
 import { rootRouteRef } from './routes';
 
 /** `api:ha-posture`: the client of the ha-posture backend. */
@@ -21,6 +26,18 @@ export const haPostureApi = ApiBlueprint.make({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new HaPostureClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** `api:ha-posture/handoff-review-status`: reads where an entity's handoff review stands. */
+export const handoffReviewStatusApi = ApiBlueprint.make({
+  name: 'handoff-review-status',
+  params: defineParams =>
+    defineParams({
+      api: handoffReviewStatusApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new HandoffReviewStatusClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -71,6 +88,7 @@ export const haPosturePlugin = createFrontendPlugin({
   routes: { root: rootRouteRef },
   extensions: [
     haPostureApi,
+    handoffReviewStatusApi,
     haPostureEntityCard,
     haPostureEntityContent,
     haPosturePage,

@@ -7,26 +7,14 @@ import {
   CAROL,
   startReviewBackend,
 } from './__testUtils__/reviewBackend';
-
-const HA = 'component:default/eni-todo-ha';
-const tomorrow = () =>
-  new Date(Date.now() + 86400_000).toISOString().slice(0, 10);
-
-async function openReview(server: any, entityRef = HA, user = ALICE) {
-  const res = await request(server)
-    .post('/api/handoff-review/reviews')
-    .set(as(user))
-    .send({ entityRef });
-  expect(res.status).toBe(201);
-  return res.body;
-}
-
-async function change(server: any, review: any, user: string, body: object) {
-  return request(server)
-    .post(`/api/handoff-review/reviews/${review.id}/changes`)
-    .set(as(user))
-    .send({ version: review.version, change: body });
-}
+import {
+  answerAll,
+  change,
+  HA,
+  historyOf,
+  openReview,
+  tomorrow,
+} from './__testUtils__/requests';
 
 describe('handoff reviews', () => {
   it("opens a review with the posture checklist and both sides' manual items", async () => {
@@ -154,6 +142,77 @@ describe('handoff reviews', () => {
       .get('/api/handoff-review/reviews?status=approved')
       .set(as(CAROL));
     expect(approved.body.reviews.map((r: any) => r.id)).toEqual([review.id]);
+  });
+
+  it('records comments, and withdraws both sign-offs when an answer changes after approval', async () => {
+    const { server } = await startReviewBackend();
+    let review = await openReview(server);
+    review = await answerAll(server, review, ALICE, [
+      'dev-load-tested',
+      'dev-restore-tested',
+      'dev-runbook',
+    ]);
+    review = await answerAll(server, review, BRUNO, [
+      'ops-on-call',
+      'ops-monitoring',
+      'ops-backups',
+    ]);
+    review = (
+      await change(server, review, BRUNO, {
+        action: 'waive',
+        itemId: 'posture-control-plane',
+        reason: 'three API servers',
+        expiresOn: tomorrow(),
+      })
+    ).body;
+    review = (
+      await change(server, review, ALICE, { action: 'sign-off', side: 'dev' })
+    ).body;
+    review = (
+      await change(server, review, BRUNO, { action: 'sign-off', side: 'ops' })
+    ).body;
+    expect(review.status).toBe('approved');
+
+    // A comment (from anyone signed in) keeps the sign-offs: it changes no answer.
+    const commented = await change(server, review, CAROL, {
+      action: 'comment',
+      itemId: 'ops-backups',
+      text: 'Restores are tested monthly?',
+    });
+    expect(commented.status).toBe(200);
+    review = commented.body;
+    expect(review.status).toBe('approved');
+    expect(
+      review.items.find((i: any) => i.id === 'ops-backups').comments,
+    ).toEqual([
+      {
+        author: CAROL,
+        at: expect.any(String),
+        text: 'Restores are tested monthly?',
+      },
+    ]);
+
+    const undone = await change(server, review, BRUNO, {
+      action: 'answer',
+      itemId: 'ops-backups',
+      done: false,
+    });
+    expect(undone.status).toBe(200);
+    review = undone.body;
+    expect(review.itemStates['ops-backups']).toBe('failed');
+    expect(review.status).toBe('open');
+    expect(review.signOffs).toEqual([]);
+    const events = await historyOf(server, review.id);
+    expect(events.slice(-2).map(e => [e.action, e.detail])).toEqual([
+      [
+        'comment',
+        { itemId: 'ops-backups', text: 'Restores are tested monthly?' },
+      ],
+      [
+        'answer',
+        { itemId: 'ops-backups', done: false, signOffsCleared: ['dev', 'ops'] },
+      ],
+    ]);
   });
 
   it('lets each side answer only its own items and sign only for its own group', async () => {

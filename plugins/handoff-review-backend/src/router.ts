@@ -109,6 +109,7 @@ export async function createRouter(options: {
 
   const authorize = async (
     credentials: BackstageCredentials,
+    actor: Actor,
     permission: ResourcePermission<'catalog-entity'>,
     entityRef: string,
   ) => {
@@ -118,7 +119,7 @@ export async function createRouter(options: {
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        `not allowed: ${permission.name} on ${entityRef}`,
+        `the permission policy refuses ${permission.name} on ${entityRef} to ${actor.userEntityRef}`,
       );
     }
   };
@@ -135,7 +136,12 @@ export async function createRouter(options: {
     const { credentials, actor } = await signedInUser(req);
     const { entityRef: rawRef } = parse(createBody, req.body, 'review');
     const entityRef = stringifyEntityRef(parseEntityRef(rawRef));
-    await authorize(credentials, handoffReviewCreatePermission, entityRef);
+    await authorize(
+      credentials,
+      actor,
+      handoffReviewCreatePermission,
+      entityRef,
+    );
     const entity = await catalog.getEntityByRef(entityRef, { credentials });
     if (!entity)
       throw new NotFoundError(`no entity ${entityRef} in the catalog`);
@@ -194,6 +200,7 @@ export async function createRouter(options: {
     const review = await store.get(req.params.id);
     await authorize(
       credentials,
+      actor,
       PERMISSION_OF[body.change.action],
       review.entityRef,
     );

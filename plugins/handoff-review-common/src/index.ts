@@ -8,3 +8,5 @@ export type * from './types';
 export * from './permissions';
 export { DEFAULT_ITEM_TITLES } from './checklistTitles';
 export type { DefaultItemTitleKey } from './checklistTitles';
+export { summarizeReviews } from './reviewSummary';
+export type { ReviewSummary } from './reviewSummary';

@@ -68,12 +68,24 @@ export type ItemState = 'passed' | 'failed' | 'open' | 'waived';
 
 export type ReviewStatus = 'open' | 'approved';
 
+/** Why an approved review no longer holds. */
+export type StaleReason =
+  | {
+      kind: 'posture-degraded';
+      /** The posture a sign-off approved, and the posture now. */
+      signed: PostureSnapshot;
+      current: PostureSnapshot;
+    }
+  | { kind: 'waiver-expired'; itemIds: string[] };
+
 /** A review as the API returns it: stored facts plus what follows from them today. */
 export interface ReviewView extends Review {
   status: ReviewStatus;
   itemStates: Record<string, ItemState>;
   /** Approved, but since then the posture has degraded below what was signed or a waiver has expired. */
   stale: boolean;
+  /** Why it is stale (empty when it is not). */
+  staleReasons: StaleReason[];
   currentPosture?: PostureSnapshot;
 }
 

@@ -8,7 +8,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
+import permissionPlugin from '@backstage/plugin-permission-backend';
 import { handoffReviewPlugin } from '../plugin';
+import { teamsOnlyPolicyModule } from './teamsOnlyPolicy';
 
 const corpus = path.resolve(
   require.resolve('@diehard/plugin-ha-posture-common/package.json'),
@@ -54,14 +56,18 @@ function component(name: string, stack: string): Entity {
  * A backend with the real ha-posture and handoff-review plugins, a catalog holding
  * the eni-todo stacks, and users whose groups are the demo teams. `database` (a
  * `backend.database` config) makes several instances share real databases, as
- * replicas do.
+ * replicas do. `teamsOnlyPolicy` runs the real permission backend with the README's
+ * example policy instead of allowing everything.
  */
 export async function startReviewBackend(
-  options: { database?: JsonObject } = {},
+  options: { database?: JsonObject; teamsOnlyPolicy?: boolean } = {},
 ) {
   return startTestBackend({
     features: [
       handoffReviewPlugin,
+      ...(options.teamsOnlyPolicy
+        ? [permissionPlugin, teamsOnlyPolicyModule]
+        : []),
       haPosturePlugin,
       catalogServiceMock.factory({
         entities: [
@@ -89,6 +95,7 @@ export async function startReviewBackend(
           ...(options.database
             ? { backend: { database: options.database } }
             : {}),
+          ...(options.teamsOnlyPolicy ? { permission: { enabled: true } } : {}),
         },
       }),
     ],

@@ -99,6 +99,9 @@ describe('review transitions', () => {
     );
     expect(view.itemStates['posture-control-plane']).toBe('open');
     expect(view.stale).toBe(true);
+    expect(view.staleReasons).toEqual([
+      { kind: 'waiver-expired', itemIds: ['posture-control-plane'] },
+    ]);
   });
 
   it('flags an approved review stale when the posture degrades below what was signed', () => {
@@ -109,6 +112,9 @@ describe('review transitions', () => {
       degraded,
     );
     expect(view.stale).toBe(true);
+    expect(view.staleReasons).toEqual([
+      { kind: 'posture-degraded', signed: gradeA, current: degraded },
+    ]);
   });
 
   it('asks for the sign-offs again when an item changes after signing', () => {

@@ -6,6 +6,7 @@ import {
   ReviewItem,
   ReviewView,
   Side,
+  StaleReason,
 } from '@diehard/plugin-handoff-review-common';
 
 /** Who is acting: their entity ref and the groups they belong to. */
@@ -186,18 +187,31 @@ export function viewOf(
   const approved =
     review.signOffs.some(s => s.side === 'dev') &&
     review.signOffs.some(s => s.side === 'ops');
-  const reopened = Object.values(itemStates).some(
-    state => state === 'open' || state === 'failed',
-  );
-  const degraded =
-    !!currentPosture &&
-    review.signOffs.some(s => worse(currentPosture, s.posture));
-  const stale = approved && (degraded || reopened);
+  const reopened = review.items
+    .filter(item => ['open', 'failed'].includes(itemStates[item.id]))
+    .map(item => item.id);
+  const degradedFrom = currentPosture
+    ? review.signOffs.find(s => worse(currentPosture, s.posture))
+    : undefined;
+  const staleReasons: StaleReason[] = [];
+  if (approved && degradedFrom && currentPosture) {
+    staleReasons.push({
+      kind: 'posture-degraded',
+      signed: degradedFrom.posture,
+      current: currentPosture,
+    });
+  }
+  // Once approved, an item only reopens when its waiver runs out (any other change
+  // withdraws the sign-offs).
+  if (approved && reopened.length) {
+    staleReasons.push({ kind: 'waiver-expired', itemIds: reopened });
+  }
   return {
     ...review,
     status: approved ? 'approved' : 'open',
     itemStates,
-    stale,
+    stale: staleReasons.length > 0,
+    staleReasons,
     currentPosture,
   };
 }

@@ -81,6 +81,7 @@ export const openReview: ReviewView = {
   signOffs: [],
   status: 'open',
   stale: false,
+  staleReasons: [],
   itemStates: {
     'posture-replicas': 'failed',
     'posture-probes': 'passed',
@@ -112,6 +113,13 @@ export const staleReview: ReviewView = {
       by: 'user:default/olivia',
       at,
       posture: { grade: 'B', critical: 0, warning: 1, evaluatedAt: at },
+    },
+  ],
+  staleReasons: [
+    {
+      kind: 'posture-degraded',
+      signed: { grade: 'B', critical: 0, warning: 1, evaluatedAt: at },
+      current: { grade: 'D', critical: 1, warning: 1, evaluatedAt: at },
     },
   ],
 };

@@ -1,9 +1,16 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import type { EntityPosture } from '@diehard/plugin-ha-posture-common';
-import { HaPostureApi, haPostureApiRef } from '../../api';
+import {
+  HaPostureApi,
+  haPostureApiRef,
+  handoffReviewStatusApiRef,
+} from '../../api';
 import { samplePosture } from '../../testing/fixtures';
 import { todoWebEntity } from '../../testing/entities';
 import { EntityHaPostureCard } from './EntityHaPostureCard';
@@ -27,7 +34,16 @@ function renderCard(api: HaPostureApi) {
     <EntityProvider entity={todoWebEntity}>
       <EntityHaPostureCard />
     </EntityProvider>,
-    { apis: [[haPostureApiRef, api]] },
+    {
+      apis: [
+        [haPostureApiRef, api],
+        [
+          handoffReviewStatusApiRef,
+          { getReviewSummary: async () => ({ state: 'none' as const }) },
+        ],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
   );
 }
 

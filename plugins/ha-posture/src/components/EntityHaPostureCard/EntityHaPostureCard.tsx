@@ -7,8 +7,9 @@ import { useEntityPosture } from '../../hooks/useEntityPosture';
 import { PostureSummary } from '../shared/PostureSummary';
 import { PostureState } from '../shared/PostureState';
 import { SpofList } from '../shared/SpofList';
+import { HandoffReviewStatus } from './HandoffReviewStatus';
 
-/** The overview card: grade, single points of failure, source, refresh. */
+/** The overview card: grade, single points of failure, source, refresh, handoff review. */
 export function EntityHaPostureCard() {
   const { entity } = useEntity();
   const { t } = useTranslationRef(haPostureTranslationRef);
@@ -30,6 +31,7 @@ export function EntityHaPostureCard() {
           </>
         )}
       </PostureState>
+      <HandoffReviewStatus entity={entity} />
     </InfoCard>
   );
 }

@@ -1,0 +1,261 @@
+import { screen } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import type {
+  PostureSnapshot,
+  ReviewView,
+} from '@diehard/plugin-handoff-review-common';
+import {
+  HaPostureApi,
+  haPostureApiRef,
+  handoffReviewStatusApiRef,
+  HandoffReviewStatusClient,
+} from '../../api';
+import { samplePosture } from '../../testing/fixtures';
+import { todoWebEntity } from '../../testing/entities';
+import { EntityHaPostureCard } from './EntityHaPostureCard';
+import { HandoffReviewStatus } from './HandoffReviewStatus';
+import { translationApiRef } from '@backstage/frontend-plugin-api';
+import { frenchTranslationApi } from '../../__testUtils__/frenchTranslationApi';
+import { haPostureTranslationRef } from '../../translation';
+import fr from '../../translations/fr';
+
+const REVIEWS = 'http://backstage.test/api/handoff-review/reviews';
+const gradeA: PostureSnapshot = {
+  grade: 'A',
+  critical: 0,
+  warning: 0,
+  evaluatedAt: '2026-11-20T10:00:00Z',
+};
+
+function review(overrides: Partial<ReviewView> = {}): ReviewView {
+  return {
+    id: 'r1',
+    entityRef: 'component:default/todo-web',
+    version: 4,
+    createdBy: 'user:default/alice',
+    createdAt: '2026-11-20T10:00:00Z',
+    devGroup: 'group:default/dev-team',
+    opsGroup: 'group:default/ops-team',
+    posture: gradeA,
+    items: ['dev-runbook', 'ops-on-call', 'posture-control-plane'].map(id => ({
+      id,
+      title: id,
+      kind: 'manual' as const,
+      side: 'dev' as const,
+      comments: [],
+    })),
+    itemStates: {
+      'dev-runbook': 'passed',
+      'ops-on-call': 'open',
+      'posture-control-plane': 'waived',
+    },
+    signOffs: [],
+    status: 'open',
+    stale: false,
+    staleReasons: [],
+    ...overrides,
+  };
+}
+
+const postureApi: HaPostureApi = {
+  getEntityPosture: jest.fn(async () => samplePosture),
+  refreshEntityPosture: jest.fn(async () => samplePosture),
+  getEntityHistory: jest.fn(async () => []),
+  getFleet: jest.fn(async () => []),
+  getClusters: jest.fn(async () => []),
+};
+
+describe('the handoff review on the HA posture card', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+  const asked: string[] = [];
+
+  function serveReviews(reviews: ReviewView[] | { status: number }) {
+    server.use(
+      http.get(REVIEWS, ({ request }) => {
+        asked.push(new URL(request.url).searchParams.get('entityRef')!);
+        return Array.isArray(reviews)
+          ? HttpResponse.json({ reviews })
+          : HttpResponse.json(
+              {
+                error: { name: 'Error', message: 'database is down' },
+                request: { method: 'GET', url: '/reviews' },
+                response: { statusCode: reviews.status },
+              },
+              { status: reviews.status },
+            );
+      }),
+    );
+  }
+
+  async function renderCard() {
+    await renderInTestApp(
+      <EntityProvider entity={todoWebEntity}>
+        <EntityHaPostureCard />
+      </EntityProvider>,
+      {
+        apis: [
+          [haPostureApiRef, postureApi],
+          [
+            handoffReviewStatusApiRef,
+            new HandoffReviewStatusClient({
+              discoveryApi: mockApis.discovery({
+                baseUrl: 'http://backstage.test',
+              }),
+              fetchApi: mockApis.fetch(),
+            }),
+          ],
+        ],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    return screen.findByRole('region', { name: 'Handoff review' });
+  }
+
+  it('says there is no review yet, with a link to the tab to open one', async () => {
+    serveReviews([]);
+    const section = await renderCard();
+    expect(await screen.findByText('None yet')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Open the handoff review' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/todo-web/handoff-review',
+    );
+    expect(section).toBeInTheDocument();
+    expect(asked).toContain('component:default/todo-web');
+  });
+
+  it('counts the done items of an open review (passed or waived)', async () => {
+    serveReviews([review()]);
+    await renderCard();
+    expect(
+      await screen.findByText('Open: 2 of 3 items done'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the latest review when an entity has several', async () => {
+    serveReviews([
+      review({
+        id: 'old',
+        status: 'approved',
+        createdAt: '2026-01-01T00:00:00Z',
+      }),
+      review({ id: 'new', createdAt: '2026-11-21T00:00:00Z' }),
+    ]);
+    await renderCard();
+    expect(
+      await screen.findByText('Open: 2 of 3 items done'),
+    ).toBeInTheDocument();
+  });
+
+  it('says a review is signed off by both sides', async () => {
+    serveReviews([review({ status: 'approved' })]);
+    await renderCard();
+    expect(
+      await screen.findByText('Signed off by Dev and Ops'),
+    ).toBeInTheDocument();
+  });
+
+  it('says why a signed review is stale', async () => {
+    serveReviews([
+      review({
+        status: 'approved',
+        stale: true,
+        staleReasons: [
+          {
+            kind: 'posture-degraded',
+            signed: gradeA,
+            current: { ...gradeA, grade: 'D', critical: 1 },
+          },
+          { kind: 'waiver-expired', itemIds: ['posture-control-plane'] },
+        ],
+      }),
+    ]);
+    await renderCard();
+    expect(
+      await screen.findByText(
+        'Stale: the posture fell from A to D; 1 waiver expired',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when the handoff-review backend cannot answer, and still shows the posture', async () => {
+    serveReviews({ status: 500 });
+    await renderCard();
+    expect(
+      await screen.findByText(
+        'Could not read the handoff review: database is down (500)',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Grade D' })).toBeInTheDocument();
+  });
+});
+
+describe('the handoff review on the HA posture card, in French', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('says where the review stands and links to it in French', async () => {
+    server.use(
+      http.get(REVIEWS, () =>
+        HttpResponse.json({
+          reviews: [
+            review({
+              status: 'approved',
+              stale: true,
+              staleReasons: [
+                {
+                  kind: 'waiver-expired',
+                  itemIds: ['posture-control-plane', 'ops-on-call'],
+                },
+              ],
+            }),
+          ],
+        }),
+      ),
+    );
+    await renderInTestApp(
+      <EntityProvider entity={todoWebEntity}>
+        <HandoffReviewStatus entity={todoWebEntity} />
+      </EntityProvider>,
+      {
+        apis: [
+          [
+            translationApiRef,
+            frenchTranslationApi(haPostureTranslationRef, fr),
+          ],
+          [
+            handoffReviewStatusApiRef,
+            new HandoffReviewStatusClient({
+              discoveryApi: mockApis.discovery({
+                baseUrl: 'http://backstage.test',
+              }),
+              fetchApi: mockApis.fetch(),
+            }),
+          ],
+        ],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByRole('region', { name: 'Revue de passation' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('Périmée : 2 dérogations expirées'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Ouvrir la revue de passation' }),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,64 @@
+import request from 'supertest';
+import { ALICE, as } from './reviewBackend';
+
+export const HA = 'component:default/eni-todo-ha';
+
+export const tomorrow = () =>
+  new Date(Date.now() + 86400_000).toISOString().slice(0, 10);
+
+/** POST /reviews as `user`, without asserting the answer. */
+export function postReview(server: any, user: string, entityRef = HA) {
+  return request(server)
+    .post('/api/handoff-review/reviews')
+    .set(as(user))
+    .send({ entityRef });
+}
+
+/** Opens a review as Alice (Dev) and returns it. */
+export async function openReview(server: any, entityRef = HA, user = ALICE) {
+  const res = await postReview(server, user, entityRef);
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+/** Sends one change on the version `review` carries. */
+export function change(server: any, review: any, user: string, body: object) {
+  return request(server)
+    .post(`/api/handoff-review/reviews/${review.id}/changes`)
+    .set(as(user))
+    .send({ version: review.version, change: body });
+}
+
+export async function getReview(server: any, id: string, user = ALICE) {
+  return (
+    await request(server).get(`/api/handoff-review/reviews/${id}`).set(as(user))
+  ).body;
+}
+
+export async function historyOf(server: any, id: string, user = ALICE) {
+  return (
+    await request(server)
+      .get(`/api/handoff-review/reviews/${id}/history`)
+      .set(as(user))
+  ).body.events as Array<{ action: string; actor: string; detail: any }>;
+}
+
+/** Answers the given manual items as done, one change each; returns the last view. */
+export async function answerAll(
+  server: any,
+  review: any,
+  user: string,
+  itemIds: string[],
+) {
+  let current = review;
+  for (const itemId of itemIds) {
+    const res = await change(server, current, user, {
+      action: 'answer',
+      itemId,
+      done: true,
+    });
+    expect(res.status).toBe(200);
+    current = res.body;
+  }
+  return current;
+}
