@@ -90,6 +90,7 @@ async function productionPostgres(port: number): Promise<Setup> {
       AUTH_OIDC_METADATA_URL: 'http://127.0.0.1:1/unused',
       AUTH_OIDC_CLIENT_ID: 'unused',
       AUTH_OIDC_CLIENT_SECRET: 'unused',
+      AUTH_SESSION_SECRET: randomBytes(24).toString('base64'),
     },
     overrides: {
       backend: { database: { prefix }, reading: { allow: readingAllow } },

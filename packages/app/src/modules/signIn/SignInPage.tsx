@@ -1,6 +1,11 @@
 import { SignInPage as CoreSignInPage } from '@backstage/core-components';
-import { configApiRef, useApi } from '@backstage/frontend-plugin-api';
+import {
+  configApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import type { SignInPageProps } from '@backstage/plugin-app-react';
+import { appTranslationRef } from '../translations/appTranslationRef';
 import { oidcAuthApiRef } from './oidcAuthApi';
 
 /**
@@ -10,6 +15,7 @@ import { oidcAuthApiRef } from './oidcAuthApi';
 export const SignInPage = (props: SignInPageProps) => {
   const provider =
     useApi(configApiRef).getOptionalString('diehard.signInProvider') ?? 'guest';
+  const { t } = useTranslationRef(appTranslationRef);
   if (provider === 'oidc') {
     return (
       <CoreSignInPage
@@ -17,8 +23,8 @@ export const SignInPage = (props: SignInPageProps) => {
         auto
         provider={{
           id: 'oidc',
-          title: 'Company sign-in',
-          message: 'Sign in with your company account',
+          title: t('signIn.companyTitle'),
+          message: t('signIn.companyMessage'),
           apiRef: oidcAuthApiRef,
         }}
       />

@@ -1,6 +1,6 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
 
-/** Strings of the app shell itself (navigation). */
+/** Strings of the app shell itself (navigation, sign-in). */
 export const appTranslationRef = createTranslationRef({
   id: 'diehard-app',
   messages: {
@@ -13,6 +13,10 @@ export const appTranslationRef = createTranslationRef({
       settings: 'Settings',
       haPosture: 'HA posture',
       handoffReviews: 'Handoff reviews',
+    },
+    signIn: {
+      companyTitle: 'Company sign-in',
+      companyMessage: 'Sign in with your company account',
     },
   },
 });
