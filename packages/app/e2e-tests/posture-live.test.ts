@@ -9,6 +9,8 @@ import {
   startBackendProcess,
 } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { labClusterLocators } from '../../../plugins/ha-posture-backend/src/__testUtils__/labStacks';
 import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
 import {
   deploy,
@@ -140,20 +142,7 @@ beforeAll(async () => {
         ],
       },
       kubernetes: {
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: [
-              {
-                name: 'lab',
-                url: lab.kubernetes.server,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: lab.kubernetes.portal.token,
-                caData: Buffer.from(lab.kubernetes.caPem).toString('base64'),
-              },
-            ],
-          },
-        ],
+        clusterLocatorMethods: labClusterLocators(lab.kubernetes),
       },
     },
   });

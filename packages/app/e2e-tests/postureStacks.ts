@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { stringify } from 'yaml';
-import { parseManifests } from '@diehard/plugin-ha-posture-common';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import {
+  corpusStack,
+  volumesFor,
+} from '../../../plugins/ha-posture-backend/src/__testUtils__/labStacks';
 
 type KubernetesObject = any;
 
@@ -39,11 +41,6 @@ export function kubectl(
 const yamlOf = (objects: KubernetesObject[]) =>
   objects.map(o => stringify(o)).join('---\n');
 
-const corpus = path.resolve(
-  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
-  '../corpus/service',
-);
-
 const ID_LABEL = 'backstage.io/kubernetes-id';
 
 /**
@@ -56,31 +53,20 @@ export function labelledStack(
   namespace: string,
   id: string,
 ): KubernetesObject[] {
-  const dir = path.join(corpus, folder);
-  return fs
-    .readdirSync(dir)
-    .filter(file => /^\d\d-.*\.yaml$/.test(file))
-    .sort()
-    .flatMap(file => {
-      const text = fs
-        .readFileSync(path.join(dir, file), 'utf8')
-        .replace(/\beni-todo\b(?!-)/g, namespace);
-      return parseManifests(text, file).objects.map(o => o.object as any);
-    })
-    .map(object => {
-      if (object.kind !== 'Namespace') {
-        object.metadata.labels = { ...object.metadata.labels, [ID_LABEL]: id };
-      }
-      const template = object.spec?.template;
-      if (template) {
-        template.metadata = template.metadata ?? {};
-        template.metadata.labels = {
-          ...template.metadata.labels,
-          [ID_LABEL]: id,
-        };
-      }
-      return object as KubernetesObject;
-    });
+  return corpusStack(folder, namespace).map(object => {
+    if (object.kind !== 'Namespace') {
+      object.metadata.labels = { ...object.metadata.labels, [ID_LABEL]: id };
+    }
+    const template = object.spec?.template;
+    if (template) {
+      template.metadata = template.metadata ?? {};
+      template.metadata.labels = {
+        ...template.metadata.labels,
+        [ID_LABEL]: id,
+      };
+    }
+    return object as KubernetesObject;
+  });
 }
 
 /** Server-side applies the objects, volumes for their claims first. */
@@ -91,59 +77,6 @@ export async function deploy(k: Kubectl, objects: KubernetesObject[]) {
     ['apply', '--server-side', '--field-manager', 'diehard-e2e', '-f', '-'],
     yamlOf(objects),
   );
-}
-
-/**
- * Test double for storage: the lab has no NFS server or CSI driver, so each claim
- * (a StatefulSet's included) gets a PersistentVolume made for it ahead of time, the
- * way an Ops team pre-provisions one. KWOK's pods only need them bound.
- */
-function volumesFor(objects: KubernetesObject[]): KubernetesObject[] {
-  const claims: Array<{ namespace: string; name: string; spec: any }> = [];
-  for (const object of objects as any[]) {
-    const namespace = object.metadata.namespace;
-    if (object.kind === 'PersistentVolumeClaim') {
-      claims.push({ namespace, name: object.metadata.name, spec: object.spec });
-    }
-    if (object.kind === 'StatefulSet') {
-      for (const template of object.spec.volumeClaimTemplates ?? []) {
-        for (let i = 0; i < (object.spec.replicas ?? 1); i++) {
-          claims.push({
-            namespace,
-            name: `${template.metadata.name}-${object.metadata.name}-${i}`,
-            spec: template.spec,
-          });
-        }
-      }
-    }
-  }
-  return claims.map(claim => {
-    const name = `${claim.namespace}-${claim.name}`;
-    const nfs = claim.spec.storageClassName === 'nfs-ha';
-    return {
-      apiVersion: 'v1',
-      kind: 'PersistentVolume',
-      metadata: {
-        name,
-        annotations: nfs ? { 'diehard.io/highly-available': 'true' } : {},
-      },
-      spec: {
-        capacity: { storage: claim.spec.resources?.requests?.storage ?? '1Gi' },
-        accessModes: claim.spec.accessModes,
-        storageClassName: claim.spec.storageClassName ?? '',
-        persistentVolumeReclaimPolicy: 'Retain',
-        claimRef: { namespace: claim.namespace, name: claim.name },
-        ...(nfs
-          ? {
-              nfs: {
-                server: 'nfs-ha.storage.internal',
-                path: `/exports/${name}`,
-              },
-            }
-          : { csi: { driver: 'lab.diehard.io', volumeHandle: name } }),
-      },
-    };
-  });
 }
 
 /** Removes the namespaces and the volumes made for them. */

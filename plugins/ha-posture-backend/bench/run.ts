@@ -39,6 +39,7 @@ import {
   serviceName,
   serviceObjects,
 } from './services';
+import { labClusterLocators } from '../src/__testUtils__/labStacks';
 import { childPids, loadAverage, quantile, rssMiB, timeEach } from './stats';
 
 const { values: args } = parseArgs({
@@ -125,20 +126,7 @@ async function main() {
           ],
         },
         kubernetes: {
-          clusterLocatorMethods: [
-            {
-              type: 'config',
-              clusters: [
-                {
-                  name: 'lab',
-                  url: lab.kubernetes.server,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: lab.kubernetes.portal.token,
-                  caData: Buffer.from(lab.kubernetes.caPem).toString('base64'),
-                },
-              ],
-            },
-          ],
+          clusterLocatorMethods: labClusterLocators(lab.kubernetes),
         },
         // Only the refresh the bench triggers runs while it measures.
         haPosture: { refresh: { minutes: 600 } },

@@ -1,9 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import {
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import {
@@ -16,31 +11,16 @@ import {
   PatchStrategy,
 } from '@kubernetes/client-node';
 import request from 'supertest';
-import { parseManifests, EntityPosture } from '@diehard/plugin-ha-posture-common';
+import { EntityPosture } from '@diehard/plugin-ha-posture-common';
 import { useLab } from '@diehard/lab';
 import { haPosturePlugin } from './plugin';
+import {
+  corpusStack,
+  labClusterLocators,
+  volumesFor,
+} from './__testUtils__/labStacks';
 
 jest.setTimeout(300_000);
-
-const corpus = path.resolve(
-  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
-  '../corpus/service',
-);
-
-/** The corpus stack's manifests, moved to `namespace` (names inside DSNs included). */
-function stack(folder: string, namespace: string): KubernetesObject[] {
-  const dir = path.join(corpus, folder);
-  return fs
-    .readdirSync(dir)
-    .filter(file => /^\d\d-.*\.yaml$/.test(file))
-    .sort()
-    .flatMap(file => {
-      const text = fs
-        .readFileSync(path.join(dir, file), 'utf8')
-        .replace(/\beni-todo\b(?!-)/g, namespace);
-      return parseManifests(text, file).objects.map(o => o.object as KubernetesObject);
-    });
-}
 
 function component(name: string, namespace: string): Entity {
   return {
@@ -49,7 +29,8 @@ function component(name: string, namespace: string): Entity {
     metadata: {
       name,
       annotations: {
-        'backstage.io/kubernetes-label-selector': 'app.kubernetes.io/name=todo-web',
+        'backstage.io/kubernetes-label-selector':
+          'app.kubernetes.io/name=todo-web',
         'backstage.io/kubernetes-namespace': namespace,
       },
     },
@@ -72,8 +53,8 @@ describe('HA posture live from the lab cluster', () => {
     admin.loadFromFile(lab.kubernetes.adminKubeconfig);
     const objects = KubernetesObjectApi.makeApiClient(admin);
     const manifests = [
-      ...stack('eni-todo-ha', HA),
-      ...stack('eni-todo-fragile', FRAGILE),
+      ...corpusStack('eni-todo-ha', HA),
+      ...corpusStack('eni-todo-fragile', FRAGILE),
     ];
     await provisionVolumes(admin, manifests);
     for (const object of manifests) {
@@ -102,20 +83,7 @@ describe('HA posture live from the lab cluster', () => {
           data: {
             kubernetes: {
               serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: [
-                    {
-                      name: 'lab',
-                      url: lab.kubernetes.server,
-                      authProvider: 'serviceAccount',
-                      serviceAccountToken: lab.kubernetes.portal.token,
-                      caData: Buffer.from(lab.kubernetes.caPem).toString('base64'),
-                    },
-                  ],
-                },
-              ],
+              clusterLocatorMethods: labClusterLocators(lab.kubernetes),
             },
           },
         }),
@@ -155,7 +123,9 @@ describe('HA posture live from the lab cluster', () => {
     expect(web.pods).toHaveLength(3);
     expect(new Set(web.pods.map(p => p.node)).size).toBe(3);
     const haSerious = ha.report.workloads.flatMap(w =>
-      w.findings.filter(f => f.severity !== 'info').map(f => `${f.rule}: ${f.message}`),
+      w.findings
+        .filter(f => f.severity !== 'info')
+        .map(f => `${f.rule}: ${f.message}`),
     );
     expect(haSerious).toEqual([]);
     expect(ha.grade).toBe('A');
@@ -171,14 +141,15 @@ describe('HA posture live from the lab cluster', () => {
     // Someone "temporarily" downsizes the service: no autoscaler, one replica.
     await admin
       .makeApiClient(AutoscalingV2Api)
-      .deleteNamespacedHorizontalPodAutoscaler({ name: 'todo-web', namespace: HA });
-    await admin.makeApiClient(AppsV1Api).patchNamespacedDeploymentScale(
-      {
+      .deleteNamespacedHorizontalPodAutoscaler({
         name: 'todo-web',
         namespace: HA,
-        body: [{ op: 'replace', path: '/spec/replicas', value: 1 }],
-      },
-    );
+      });
+    await admin.makeApiClient(AppsV1Api).patchNamespacedDeploymentScale({
+      name: 'todo-web',
+      namespace: HA,
+      body: [{ op: 'replace', path: '/spec/replicas', value: 1 }],
+    });
     await waitForRunningPods(admin, HA, 'app.kubernetes.io/name=todo-web', 1);
 
     const after = await refresh('todo-ha');
@@ -199,56 +170,14 @@ describe('HA posture live from the lab cluster', () => {
   });
 });
 
-/**
- * Test double for storage: the lab has no NFS server or CSI driver (NFS cannot run
- * here), so every claim of the stack, a StatefulSet's included, gets a
- * PersistentVolume made for it ahead of time, the way an Ops team pre-provisions one.
- * Nothing mounts them: KWOK's pods only need them bound.
- */
+/** Creates the stack's pre-provisioned volumes (see {@link volumesFor}). */
 async function provisionVolumes(
   kubeConfig: KubeConfig,
   objects: KubernetesObject[],
 ) {
-  const claims: Array<{ namespace: string; name: string; spec: any }> = [];
-  for (const object of objects as any[]) {
-    const namespace = object.metadata.namespace;
-    if (object.kind === 'PersistentVolumeClaim') {
-      claims.push({ namespace, name: object.metadata.name, spec: object.spec });
-    }
-    if (object.kind === 'StatefulSet') {
-      for (const template of object.spec.volumeClaimTemplates ?? []) {
-        for (let i = 0; i < (object.spec.replicas ?? 1); i++) {
-          claims.push({
-            namespace,
-            name: `${template.metadata.name}-${object.metadata.name}-${i}`,
-            spec: template.spec,
-          });
-        }
-      }
-    }
-  }
   const core = kubeConfig.makeApiClient(CoreV1Api);
-  for (const claim of claims) {
-    const name = `${claim.namespace}-${claim.name}`;
-    const nfs = claim.spec.storageClassName === 'nfs-ha';
-    await core.createPersistentVolume({
-      body: {
-        metadata: {
-          name,
-          annotations: nfs ? { 'diehard.io/highly-available': 'true' } : {},
-        },
-        spec: {
-          capacity: { storage: claim.spec.resources?.requests?.storage ?? '1Gi' },
-          accessModes: claim.spec.accessModes,
-          storageClassName: claim.spec.storageClassName ?? '',
-          persistentVolumeReclaimPolicy: 'Retain',
-          claimRef: { namespace: claim.namespace, name: claim.name },
-          ...(nfs
-            ? { nfs: { server: 'nfs-ha.storage.internal', path: `/exports/${name}` } }
-            : { csi: { driver: 'lab.diehard.io', volumeHandle: name } }),
-        },
-      },
-    });
+  for (const body of volumesFor(objects)) {
+    await core.createPersistentVolume({ body });
   }
 }
 
@@ -267,7 +196,9 @@ async function waitForRunningPods(
     const ready = current.filter(
       p =>
         p.status?.phase === 'Running' &&
-        p.status.conditions?.some(c => c.type === 'Ready' && c.status === 'True'),
+        p.status.conditions?.some(
+          c => c.type === 'Ready' && c.status === 'True',
+        ),
     );
     if (current.length === count && ready.length === count) return;
     states = pods.items.map(

@@ -1,22 +1,13 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { eventually } from '../templates/__testUtils__/http';
 import {
-  createDatabase,
-  generatedDsn,
-  labDsn,
-  sql,
-} from './__testUtils__/galera';
-import { renderService } from './__testUtils__/generatedService';
-import { generatedWar } from './__testUtils__/generatedWar';
-import { SurvivalLab, useSurvivalLab } from './__testUtils__/lab';
+  DeployedService,
+  ServiceDeployment,
+} from './__testUtils__/deployedService';
 import {
   MEMBER_ADDED,
   MEMBERSHIP_REFUSED,
-  PodCluster,
-  startPodCluster,
   visit,
   waitForLog,
 } from './__testUtils__/podCluster';
@@ -30,51 +21,35 @@ import { logCount, withTomcatLogs } from './__testUtils__/tomcatLogs';
  */
 jest.setTimeout(900_000);
 
-let lab: SurvivalLab;
-let work: string;
-let project: string;
-let name: string;
-let database: string | undefined;
-let cluster: PodCluster | undefined;
+const deployment = new ServiceDeployment('todo-nolist');
+let service: DeployedService;
 
 beforeAll(async () => {
-  lab = await useSurvivalLab();
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-surv-nolist-'));
-  name = `todo-nolist-${crypto.randomBytes(3).toString('hex')}`;
-  project = path.join(work, 'project');
-  await renderService(name, project, { withVolume: true });
-  const role = path.join(project, 'k8s/role.yaml');
-  const generated = fs.readFileSync(role, 'utf8');
-  const patched = generated.replace('verbs: [get, list]', 'verbs: [get]');
-  if (patched === generated)
-    throw new Error(
-      `the generated Role no longer reads "verbs: [get, list]":\n${generated}`,
-    );
-  fs.writeFileSync(role, patched);
-
-  const war = await generatedWar(project, name);
-  database = await createDatabase(lab.galera);
-  cluster = await startPodCluster({
-    lab,
-    work,
-    project,
-    name,
-    war,
-    dbUrl: labDsn(generatedDsn(project), lab.galera, database),
+  service = await deployment.start({
+    patch: project => {
+      const role = path.join(project, 'k8s/role.yaml');
+      const generated = fs.readFileSync(role, 'utf8');
+      const patched = generated.replace('verbs: [get, list]', 'verbs: [get]');
+      if (patched === generated)
+        throw new Error(
+          `the generated Role no longer reads "verbs: [get, list]":\n${generated}`,
+        );
+      fs.writeFileSync(role, patched);
+    },
   });
   // Every instance has asked the API server for its peers, and been refused.
-  await waitForLog(cluster.pods, MEMBERSHIP_REFUSED, 1);
+  await waitForLog(service.cluster.pods, MEMBERSHIP_REFUSED, 1);
 });
 
-afterAll(async () => {
-  await cluster?.stop();
-  if (database) await sql(lab.galera, `DROP DATABASE IF EXISTS ${database}`);
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => deployment.stop());
 
 describe('sessions of the generated service when its Role lacks list on pods', () => {
   it('are reported by the posture engine and lost with their pod on the lab: analysis and reality agree', async () => {
-    const predicted = findingsOf(scanProject(project), name, 'sessions');
+    const predicted = findingsOf(
+      scanProject(service.project),
+      service.name,
+      'sessions',
+    );
     expect(predicted).toEqual([
       expect.objectContaining({
         category: 'sessions',
@@ -84,9 +59,9 @@ describe('sessions of the generated service when its Role lacks list on pods', (
       }),
     ]);
 
-    const [a, b, c] = cluster!.pods;
+    const [a, b, c] = service.cluster.pods;
     await withTomcatLogs(
-      cluster!.pods.map(p => p.tomcat),
+      service.cluster.pods.map(p => p.tomcat),
       async () => {
         const first = await visit(a);
         expect(first.status).toBe(200);

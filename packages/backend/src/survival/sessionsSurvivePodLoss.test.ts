@@ -1,24 +1,9 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eventually } from '../templates/__testUtils__/http';
 import {
-  createDatabase,
-  generatedDsn,
-  labDsn,
-  sql,
-} from './__testUtils__/galera';
-import { renderService } from './__testUtils__/generatedService';
-import { generatedWar } from './__testUtils__/generatedWar';
-import { SurvivalLab, useSurvivalLab } from './__testUtils__/lab';
-import {
-  MEMBER_ADDED,
-  PodCluster,
-  startPodCluster,
-  visit,
-  waitForLog,
-} from './__testUtils__/podCluster';
+  DeployedService,
+  ServiceDeployment,
+} from './__testUtils__/deployedService';
+import { MEMBER_ADDED, visit, waitForLog } from './__testUtils__/podCluster';
 import { findingsOf, scanProject } from './__testUtils__/postureCli';
 import { withTomcatLogs } from './__testUtils__/tomcatLogs';
 
@@ -30,52 +15,32 @@ import { withTomcatLogs } from './__testUtils__/tomcatLogs';
  */
 jest.setTimeout(900_000);
 
-let lab: SurvivalLab;
-let work: string;
-let project: string;
-let name: string;
-let database: string | undefined;
-let cluster: PodCluster | undefined;
+const deployment = new ServiceDeployment('todo-repl');
+let service: DeployedService;
 
 beforeAll(async () => {
-  lab = await useSurvivalLab();
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-surv-sessions-'));
-  name = `todo-repl-${crypto.randomBytes(3).toString('hex')}`;
-  project = path.join(work, 'project');
-  await renderService(name, project, { withVolume: true });
-  const war = await generatedWar(project, name);
-  database = await createDatabase(lab.galera);
-  cluster = await startPodCluster({
-    lab,
-    work,
-    project,
-    name,
-    war,
-    dbUrl: labDsn(generatedDsn(project), lab.galera, database),
-  });
+  service = await deployment.start();
   // Only once every Tomcat has added the two others does a change reach all of them.
-  await waitForLog(cluster.pods, MEMBER_ADDED, 2);
+  await waitForLog(service.cluster.pods, MEMBER_ADDED, 2);
 });
 
-afterAll(async () => {
-  await cluster?.stop();
-  if (database) await sql(lab.galera, `DROP DATABASE IF EXISTS ${database}`);
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => deployment.stop());
 
 describe('sessions of the generated service on the lab cluster', () => {
   it('schedules the 3 pods on 3 different nodes', () => {
-    expect(new Set(cluster!.pods.map(p => p.node)).size).toBe(3);
+    expect(new Set(service.cluster.pods.map(p => p.node)).size).toBe(3);
   });
 
   it('has no sessions finding in the posture engine', () => {
-    expect(findingsOf(scanProject(project), name, 'sessions')).toEqual([]);
+    expect(
+      findingsOf(scanProject(service.project), service.name, 'sessions'),
+    ).toEqual([]);
   });
 
   it('keeps a session when the pod that created it is lost: the next pod carries on with the same count', async () => {
-    const [a, b, c] = cluster!.pods;
+    const [a, b, c] = service.cluster.pods;
     await withTomcatLogs(
-      cluster!.pods.map(p => p.tomcat),
+      service.cluster.pods.map(p => p.tomcat),
       async () => {
         const first = await visit(a);
         expect(first.status).toBe(200);

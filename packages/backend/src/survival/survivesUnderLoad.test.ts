@@ -1,34 +1,24 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { eventually } from '../templates/__testUtils__/http';
 import {
-  createDatabase,
-  generatedDsn,
-  labDsn,
+  DeployedService,
+  ServiceDeployment,
+} from './__testUtils__/deployedService';
+import {
   restartIfDown,
   sql,
   waitForWholeCluster,
 } from './__testUtils__/galera';
-import { renderService } from './__testUtils__/generatedService';
 import { exclusiveGaleraFailure } from './__testUtils__/failureLock';
-import { generatedWar } from './__testUtils__/generatedWar';
 import { IngressStandIn } from './__testUtils__/ingressStandIn';
-import { SurvivalLab, useSurvivalLab } from './__testUtils__/lab';
 import {
   LoadMarks,
   loadReport,
   longestInterruption,
   publishLoadReport,
 } from './__testUtils__/loadReport';
-import {
-  MEMBER_ADDED,
-  PodCluster,
-  startPodCluster,
-  waitForLog,
-} from './__testUtils__/podCluster';
+import { MEMBER_ADDED, waitForLog } from './__testUtils__/podCluster';
 import { withTomcatLogs } from './__testUtils__/tomcatLogs';
 import { VirtualUsers } from './__testUtils__/virtualUsers';
 
@@ -50,37 +40,20 @@ const PROGRESS = 5;
  */
 const INTERRUPTION_BOUND_MS = 12_000;
 
-let lab: SurvivalLab;
-let work: string;
-let database: string | undefined;
-let cluster: PodCluster | undefined;
+const deployment = new ServiceDeployment('todo-load');
+let service: DeployedService;
 
 beforeAll(async () => {
-  lab = await useSurvivalLab();
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-surv-load-'));
-  const name = `todo-load-${crypto.randomBytes(3).toString('hex')}`;
-  const project = path.join(work, 'project');
-  await renderService(name, project, { withVolume: true });
-  const war = await generatedWar(project, name);
-  database = await createDatabase(lab.galera);
-  cluster = await startPodCluster({
-    lab,
-    work,
-    project,
-    name,
-    war,
-    dbUrl: labDsn(generatedDsn(project), lab.galera, database),
-  });
-  await waitForLog(cluster.pods, MEMBER_ADDED, 2);
+  service = await deployment.start();
+  await waitForLog(service.cluster.pods, MEMBER_ADDED, 2);
 });
 
-afterAll(async () => {
-  await cluster?.stop();
-  for (const node of lab.galera.nodes)
-    await restartIfDown(lab.galera, node.index);
-  if (database) await sql(lab.galera, `DROP DATABASE IF EXISTS ${database}`);
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
+afterAll(() =>
+  deployment.stop(async lab => {
+    for (const node of lab.galera.nodes)
+      await restartIfDown(lab.galera, node.index);
+  }),
+);
 
 /** True once nothing accepts connections on host:port. */
 const refuses = (host: string, port: number) =>
@@ -95,7 +68,8 @@ const refuses = (host: string, port: number) =>
 
 describe('the generated service under load', () => {
   it('loses no acknowledged write and no session when a Tomcat pod and a Galera node are killed', async () => {
-    const pods = cluster!.pods;
+    const { lab, database, cluster } = service;
+    const pods = cluster.pods;
     const ingress = new IngressStandIn(
       pods.map(p => ({ name: p.name, url: p.tomcat.url })),
     );

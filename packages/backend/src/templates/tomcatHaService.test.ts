@@ -12,6 +12,7 @@ import {
 } from './__testUtils__/scaffolderDryRun';
 import { oneOf, renderOnLab } from './__testUtils__/labConfig';
 import { postureOf, tomcatFiles } from './__testUtils__/posture';
+import { tomcatHaServiceValues } from './__testUtils__/tomcatHaServiceValues';
 
 // Cold: the lab's Kubernetes may have to start, and Maven may download its plugins.
 jest.setTimeout(900_000);
@@ -20,22 +21,9 @@ const TEMPLATE = 'tomcat-ha-service';
 
 /** What a developer types into the form (with the form's defaults). */
 const form = {
-  name: 'todo-web',
+  ...tomcatHaServiceValues('todo-web'),
   description: 'Our todo list, highly available',
-  owner: 'group:default/dev-team',
   system: 'system:default/eni-todo',
-  cluster: 'lab',
-  namespace: 'diehard-apps',
-  replicas: 3,
-  sessionManager: 'DeltaManager',
-  galeraService: 'galera',
-  galeraNodes: 3,
-  databaseName: 'todo',
-  storageClass: 'nfs-ha',
-  storageSize: '5Gi',
-  ingressHost: 'todo.apps.example.org',
-  tlsSecret: 'todo-tls',
-  repoOwner: 'dev-team',
 };
 
 let scaffolder: ScaffolderUnderTest;

@@ -12,6 +12,11 @@ import {
 import { guestToken } from '../__testUtils__/guestSession';
 import { request } from './__testUtils__/http';
 import { runTemplateTask, TaskRun } from './__testUtils__/scaffolderTask';
+import {
+  NAMESPACE,
+  serviceObjects,
+  tomcatHaServiceValues,
+} from './__testUtils__/tomcatHaServiceValues';
 
 /**
  * The whole of tomcat-ha-service, as a developer runs it from the portal: the real
@@ -27,7 +32,6 @@ type Lab = Awaited<
   ReturnType<typeof useLab<'kubernetes' | 'registry' | 'git'>>
 >;
 
-const NAMESPACE = 'diehard-apps';
 const STEPS = [
   'fetch',
   'posture',
@@ -210,20 +214,8 @@ beforeAll(async () => {
     token,
     templateRef: 'template:default/tomcat-ha-service',
     values: {
-      name,
+      ...tomcatHaServiceValues(name),
       description: 'The todo service, from the portal to the lab.',
-      owner: 'group:default/dev-team',
-      cluster: 'lab',
-      namespace: NAMESPACE,
-      replicas: 3,
-      sessionManager: 'DeltaManager',
-      galeraService: 'galera',
-      galeraNodes: 3,
-      databaseName: 'todo',
-      storageClass: 'nfs-ha',
-      storageSize: '5Gi',
-      ingressHost: 'todo.apps.example.org',
-      tlsSecret: 'todo-tls',
       repoOwner,
     },
     timeoutMs: 40 * 60_000,
@@ -374,18 +366,7 @@ it('runs the service on three distinct nodes with the pushed image', () => {
   expect(image).toMatch(
     new RegExp(`^${lab.registry.host}/apps/${name}@sha256:[0-9a-f]{64}$`),
   );
-  const pods = JSON.parse(
-    kubectl([
-      'get',
-      'pods',
-      '-n',
-      NAMESPACE,
-      '-l',
-      `app.kubernetes.io/name=${name}`,
-      '-o',
-      'json',
-    ]),
-  ).items as any[];
+  const pods = serviceObjects(kubectl, 'pods', name);
   const running = pods.filter(p => p.status.phase === 'Running');
   expect(running).toHaveLength(3);
   expect(new Set(running.map(p => p.spec.nodeName)).size).toBe(3);
@@ -399,18 +380,7 @@ it('runs the service on three distinct nodes with the pushed image', () => {
     'networkpolicy',
     'persistentvolumeclaim',
   ]) {
-    const items = JSON.parse(
-      kubectl([
-        'get',
-        kind,
-        '-n',
-        NAMESPACE,
-        '-l',
-        `app.kubernetes.io/name=${name}`,
-        '-o',
-        'json',
-      ]),
-    ).items;
+    const items = serviceObjects(kubectl, kind, name);
     expect({ kind, present: items.length > 0 }).toEqual({
       kind,
       present: true,

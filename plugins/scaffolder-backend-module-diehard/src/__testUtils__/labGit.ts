@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
+import http from 'node:http';
 import path from 'node:path';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
@@ -12,6 +13,21 @@ export type LabGit = Awaited<ReturnType<typeof useLab<'git'>>>['git'];
 /** The lab's real git server (started or reused); a suite fails when it cannot start. */
 export async function labGit(): Promise<LabGit> {
   return (await useLab(['git'])).git;
+}
+
+/** GET over plain HTTP (the lab git server's raw files): status and body. */
+export function httpGet(
+  url: string,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, res => {
+        let body = '';
+        res.on('data', d => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
 }
 
 /** App config with the lab git server under diehard.git.servers. */

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import yaml from 'yaml';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -7,24 +6,13 @@ import { examples } from './gitPush.examples';
 import {
   capturingLogger,
   gitConfig,
+  httpGet,
   LabGit,
   labGit,
   uniqueOwner,
 } from '../__testUtils__/labGit';
 
 jest.setTimeout(120_000);
-
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, res => {
-        let body = '';
-        res.on('data', d => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      })
-      .on('error', reject);
-  });
-}
 
 describe('diehard:git:push examples', () => {
   let git: LabGit;
@@ -65,7 +53,7 @@ describe('diehard:git:push examples', () => {
       const out = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
       expect(out.remoteUrl).toBe(step.input.remoteUrl);
 
-      const catalogFile = await get(out.catalogInfoUrl);
+      const catalogFile = await httpGet(out.catalogInfoUrl);
       expect(catalogFile.status).toBe(200);
       expect(catalogFile.body).toBe(
         step.input.sourcePath === 'deploy'

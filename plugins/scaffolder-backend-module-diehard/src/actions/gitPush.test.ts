@@ -1,5 +1,4 @@
 import fsp from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
@@ -12,24 +11,13 @@ import {
   gitCli,
   gitClone,
   gitConfig,
+  httpGet,
   LabGit,
   labGit,
   uniqueOwner,
 } from '../__testUtils__/labGit';
 
 jest.setTimeout(120_000);
-
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, res => {
-        let body = '';
-        res.on('data', d => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      })
-      .on('error', reject);
-  });
-}
 
 /** The error a promise rejects with; fails the test when it resolves. */
 async function failure(p: Promise<unknown>): Promise<Error> {
@@ -145,7 +133,7 @@ describe('diehard:git:push against the lab git server', () => {
       'main',
     );
 
-    const catalogFile = await get(out.catalogInfoUrl);
+    const catalogFile = await httpGet(out.catalogInfoUrl);
     expect(catalogFile.status).toBe(200);
     expect(catalogFile.body).toContain('name: svc');
 

@@ -1,27 +1,9 @@
 import { startLabScaffolder } from '../../templates/__testUtils__/labConfig';
 import { writeFiles } from '../../templates/__testUtils__/scaffolderDryRun';
-
-export const NAMESPACE = 'diehard-apps';
-
-/** The form a developer fills in for a 3-replica service on the lab. */
-export function serviceValues(name: string) {
-  return {
-    name,
-    owner: 'group:default/dev-team',
-    cluster: 'lab',
-    namespace: NAMESPACE,
-    replicas: 3,
-    sessionManager: 'DeltaManager',
-    galeraService: 'galera',
-    galeraNodes: 3,
-    databaseName: 'todo',
-    storageClass: 'nfs-ha',
-    storageSize: '5Gi',
-    ingressHost: 'todo.apps.example.org',
-    tlsSecret: 'todo-tls',
-    repoOwner: 'dev-team',
-  };
-}
+import {
+  NAMESPACE,
+  tomcatHaServiceValues,
+} from '../../templates/__testUtils__/tomcatHaServiceValues';
 
 /**
  * Renders tomcat-ha-service through the real scaffolder on the lab (dry run: posture
@@ -37,7 +19,7 @@ export async function renderService(
   try {
     const service = await scaffolder.dryRun(
       'tomcat-ha-service',
-      serviceValues(name),
+      tomcatHaServiceValues(name),
     );
     if (service.status !== 200)
       throw new Error(`dry run failed: ${JSON.stringify(service.body)}`);

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eventually, request } from '../../templates/__testUtils__/http';
-import { NAMESPACE } from './generatedService';
+import {
+  NAMESPACE,
+  serviceObjects,
+} from '../../templates/__testUtils__/tomcatHaServiceValues';
 import type { SurvivalLab, Tomcat } from './lab';
 import { keepLogs, logCount, withTomcatLogs } from './tomcatLogs';
 
@@ -78,19 +81,7 @@ export async function startPodCluster(options: {
       path.join(project, 'k8s'),
     ]);
     const listed = await eventually(
-      async () =>
-        JSON.parse(
-          kubectl(lab, [
-            'get',
-            'pods',
-            '-n',
-            NAMESPACE,
-            '-l',
-            `app.kubernetes.io/name=${name}`,
-            '-o',
-            'json',
-          ]),
-        ).items as any[],
+      async () => serviceObjects(args => kubectl(lab, args), 'pods', name),
       items =>
         items.length === 3 &&
         items.every(p => p.status.phase === 'Running' && p.status.podIP),

@@ -112,8 +112,12 @@ export function ReviewHistory(props: { review: ReviewView }) {
       <TableBody>
         {events.map(event => (
           <TableRow key={event.version}>
-            <TableCell>{format.dateTime(event.at)}</TableCell>
-            <TableCell>{shortRef(event.actor)}</TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
+              {format.dateTime(event.at)}
+            </TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
+              {shortRef(event.actor)}
+            </TableCell>
             <TableCell>{describe(event)}</TableCell>
           </TableRow>
         ))}
