@@ -1,4 +1,7 @@
-import { KubeObject } from '@diehard/plugin-ha-posture-common';
+import {
+  evaluatePosture,
+  KubeObject,
+} from '@diehard/plugin-ha-posture-common';
 import { parseLabelSelector } from './labelSelector';
 import { scopeToEntity } from './scopeToEntity';
 
@@ -163,5 +166,88 @@ describe('scopeToEntity', () => {
       'Service/search',
       'ServiceAccount/default',
     ]);
+  });
+
+  describe('a database it reaches through a DSN', () => {
+    // The web service and the shared Galera cluster have no label in common: only
+    // the DSN in the web's Secret ties them together.
+    const web = deployment('web', { 'backstage.io/kubernetes-id': 'web' });
+    (web as any).spec.template.spec.containers[0].envFrom = [
+      { secretRef: { name: 'web-db' } },
+    ];
+    const galera = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'galera', namespace: ns },
+      spec: {
+        replicas: 3,
+        serviceName: 'galera',
+        selector: { matchLabels: { app: 'galera' } },
+        template: {
+          metadata: { labels: { app: 'galera' } },
+          spec: { containers: [{ name: 'mariadb', image: 'mariadb:11.4' }] },
+        },
+      },
+    } as KubeObject;
+    const withDsn = (dsn: string): KubeObject[] => [
+      web,
+      search,
+      galera,
+      ownedBy('Pod', 'galera-0', galera, { app: 'galera' }),
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'galera', namespace: ns },
+        spec: { selector: { app: 'galera' } },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'web-db', namespace: ns },
+        data: { DB_URL: Buffer.from(dsn).toString('base64') },
+      },
+    ] as KubeObject[];
+    const webSelector = parseLabelSelector('backstage.io/kubernetes-id=web');
+    const databaseFindings = (scoped: KubeObject[]) =>
+      evaluatePosture({ objects: scoped })
+        .workloads.flatMap(w => w.findings)
+        .filter(f => f.category === 'database');
+
+    it('follows a DSN naming its Service, so the posture sees the cluster behind it', () => {
+      const scoped = scopeToEntity(
+        withDsn('jdbc:mariadb://galera:3306/todo'),
+        webSelector,
+      );
+      expect(named(scoped)).toEqual([
+        'Deployment/web',
+        'Pod/galera-0',
+        'Secret/web-db',
+        'Service/galera',
+        'StatefulSet/galera',
+      ]);
+      expect(databaseFindings(scoped)).toEqual([]);
+    });
+
+    it('follows member host names (pod-0.headless) too, and still leaves unrelated services out', () => {
+      const scoped = scopeToEntity(
+        withDsn(
+          'jdbc:mariadb:sequential://galera-0.galera:3306,galera-1.galera:3306/todo',
+        ),
+        webSelector,
+      );
+      expect(named(scoped)).toContain('StatefulSet/galera');
+      expect(named(scoped)).not.toContain('Deployment/search');
+    });
+
+    it('adds nothing for a host that is no Service here, and the posture says so', () => {
+      const scoped = scopeToEntity(
+        withDsn('jdbc:mariadb://db.example.org:3306/todo'),
+        webSelector,
+      );
+      expect(named(scoped)).toEqual(['Deployment/web', 'Secret/web-db']);
+      expect(databaseFindings(scoped).map(f => f.severity)).toEqual([
+        'critical',
+      ]);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { KubeObject } from '@diehard/plugin-ha-posture-common';
+import { findDsns, KubeObject } from '@diehard/plugin-ha-posture-common';
 import { LabelSelector } from './labelSelector';
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
@@ -84,6 +84,7 @@ export class NamespaceObjects {
   private readonly byLabel = new Map<string, KubeObject[]>();
   private readonly byOwner = new Map<string, KubeObject[]>();
   private readonly servicesByEntry = new Map<string, KubeObject[]>();
+  private readonly servicesByName = new Map<string, KubeObject>();
   private readonly budgetsByEntry = new Map<string, KubeObject[]>();
   private readonly budgetsByExpression: KubeObject[] = [];
   private readonly autoscalersByTarget = new Map<string, KubeObject[]>();
@@ -122,6 +123,7 @@ export class NamespaceObjects {
         case 'Service': {
           const entry = firstEntry(spec.selector);
           if (entry) push(this.servicesByEntry, entry, o);
+          this.servicesByName.set(nameOf(o), o);
           break;
         }
         case 'PodDisruptionBudget': {
@@ -164,8 +166,9 @@ export class NamespaceObjects {
    * The entity's service: its labelled workloads, the workloads of the same
    * `app.kubernetes.io/part-of` application (its database, say), their ReplicaSets
    * and pods, the Services, PDBs, autoscalers and ingresses that select or target
-   * them, the ConfigMaps and Secrets they read, and the namespace's accounts, claims,
-   * RBAC and network policies. Other services sharing the namespace are left out.
+   * them, the ConfigMaps and Secrets they read, the database workloads behind the
+   * Services its DSNs name, and the namespace's accounts, claims, RBAC and network
+   * policies. Other services sharing the namespace are left out.
    */
   scope(selector: LabelSelector): KubeObject[] {
     const labelled = this.candidates(selector).filter(
@@ -186,52 +189,15 @@ export class NamespaceObjects {
       ),
     ];
     const result = new Set<KubeObject>(members);
-    const kept = [
-      ...new Set(members.filter(o => isWorkload(o) || isBarePod(o))),
-    ];
-
-    for (const workload of kept) {
-      const key = `${workload.kind}/${nameOf(workload)}`;
-      const owned = this.byOwner.get(key) ?? [];
-      for (const o of owned) {
-        result.add(o);
-        // A Deployment's pods belong to its ReplicaSets.
-        if (o.kind === 'ReplicaSet') {
-          for (const pod of this.byOwner.get(`ReplicaSet/${nameOf(o)}`) ?? [])
-            result.add(pod);
-        }
-      }
-      for (const hpa of this.autoscalersByTarget.get(key) ?? [])
-        result.add(hpa);
-      const podLabels = isWorkload(workload)
-        ? templateLabelsOf(workload)
-        : labelsOf(workload);
-      for (const [k, v] of Object.entries(podLabels ?? {})) {
-        for (const svc of this.servicesByEntry.get(`${k}=${v}`) ?? []) {
-          if (mapSelectorMatches((svc as any).spec?.selector, podLabels))
-            result.add(svc);
-        }
-        for (const pdb of this.budgetsByEntry.get(`${k}=${v}`) ?? []) {
-          if (objectSelectorMatches((pdb as any).spec?.selector, podLabels))
-            result.add(pdb);
-        }
-      }
-      for (const pdb of this.budgetsByExpression) {
-        if (objectSelectorMatches((pdb as any).spec?.selector, podLabels))
-          result.add(pdb);
-      }
-      const template = isWorkload(workload)
-        ? (workload as any).spec?.template
-        : workload;
-      const { configMaps, secrets } = referencedNames(template);
-      for (const name of configMaps) {
-        const cm = this.configMaps.get(name);
-        if (cm) result.add(cm);
-      }
-      for (const name of secrets) {
-        const secret = this.secrets.get(name);
-        if (secret) result.add(secret);
-      }
+    const kept = new Set(members.filter(o => isWorkload(o) || isBarePod(o)));
+    for (const workload of kept) this.addBelongings(workload, result);
+    // The databases its DSNs name in this namespace, whatever their labels: the
+    // posture must see the cluster behind a DSN to judge it.
+    for (const database of this.databasesNamedBy(kept, result)) {
+      if (kept.has(database)) continue;
+      kept.add(database);
+      result.add(database);
+      this.addBelongings(database, result);
     }
     for (const o of [...result]) {
       if (o.kind !== 'Service') continue;
@@ -240,6 +206,90 @@ export class NamespaceObjects {
     }
     for (const o of this.shared) result.add(o);
     return [...result];
+  }
+
+  /** What belongs to one workload: its ReplicaSets and pods, what selects or targets it, what it reads. */
+  private addBelongings(workload: KubeObject, result: Set<KubeObject>) {
+    const key = `${workload.kind}/${nameOf(workload)}`;
+    const owned = this.byOwner.get(key) ?? [];
+    for (const o of owned) {
+      result.add(o);
+      // A Deployment's pods belong to its ReplicaSets.
+      if (o.kind === 'ReplicaSet') {
+        for (const pod of this.byOwner.get(`ReplicaSet/${nameOf(o)}`) ?? [])
+          result.add(pod);
+      }
+    }
+    for (const hpa of this.autoscalersByTarget.get(key) ?? [])
+      result.add(hpa);
+    const podLabels = isWorkload(workload)
+      ? templateLabelsOf(workload)
+      : labelsOf(workload);
+    for (const [k, v] of Object.entries(podLabels ?? {})) {
+      for (const svc of this.servicesByEntry.get(`${k}=${v}`) ?? []) {
+        if (mapSelectorMatches((svc as any).spec?.selector, podLabels))
+          result.add(svc);
+      }
+      for (const pdb of this.budgetsByEntry.get(`${k}=${v}`) ?? []) {
+        if (objectSelectorMatches((pdb as any).spec?.selector, podLabels))
+          result.add(pdb);
+      }
+    }
+    for (const pdb of this.budgetsByExpression) {
+      if (objectSelectorMatches((pdb as any).spec?.selector, podLabels))
+        result.add(pdb);
+    }
+    const template = isWorkload(workload)
+      ? (workload as any).spec?.template
+      : workload;
+    const { configMaps, secrets } = referencedNames(template);
+    for (const name of configMaps) {
+      const cm = this.configMaps.get(name);
+      if (cm) result.add(cm);
+    }
+    for (const name of secrets) {
+      const secret = this.secrets.get(name);
+      if (secret) result.add(secret);
+    }
+  }
+
+  /** Workloads behind the Services that DSNs of these workloads name as hosts. */
+  private databasesNamedBy(
+    workloads: Iterable<KubeObject>,
+    scoped: Set<KubeObject>,
+  ): KubeObject[] {
+    const texts: string[] = [];
+    for (const w of workloads) {
+      const spec = isWorkload(w) ? (w as any).spec?.template?.spec : (w as any).spec;
+      for (const c of [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])]) {
+        for (const e of c?.env ?? [])
+          if (typeof e?.value === 'string') texts.push(e.value);
+      }
+    }
+    for (const o of scoped) {
+      if (o.kind === 'ConfigMap' || o.kind === 'Secret') texts.push(...valuesOf(o));
+    }
+    const services = new Set<KubeObject>();
+    for (const dsn of texts.flatMap(findDsns)) {
+      for (const { host } of dsn.hosts) {
+        // `svc`, `svc.ns…`, or a member `pod-0.headless.ns…`.
+        const [first, second] = host.split('.');
+        const service =
+          this.servicesByName.get(first) ??
+          (second ? this.servicesByName.get(second) : undefined);
+        if (service) services.add(service);
+      }
+    }
+    const databases: KubeObject[] = [];
+    for (const service of services) {
+      scoped.add(service);
+      const selector = (service as any).spec?.selector;
+      for (const w of this.workloads) {
+        const podLabels = isWorkload(w) ? templateLabelsOf(w) : labelsOf(w);
+        if (mapSelectorMatches(selector, podLabels)) databases.push(w);
+      }
+    }
+    return databases;
   }
 
   /** The objects that may match: those carrying the selector's required label, if any. */
@@ -256,6 +306,20 @@ export function scopeToEntity(
   selector: LabelSelector,
 ): KubeObject[] {
   return new NamespaceObjects(namespaced).scope(selector);
+}
+
+/** The values of a ConfigMap or Secret, as text (a Secret's `data` is base64). */
+function valuesOf(o: KubeObject): string[] {
+  const { data, stringData } = o as any;
+  const decode = o.kind === 'Secret';
+  return [
+    ...Object.values<unknown>(data ?? {}).map(v =>
+      typeof v === 'string' && decode
+        ? Buffer.from(v, 'base64').toString('utf8')
+        : String(v),
+    ),
+    ...Object.values<unknown>(stringData ?? {}).map(String),
+  ];
 }
 
 function backendServices(ingress: KubeObject): string[] {
