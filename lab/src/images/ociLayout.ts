@@ -50,6 +50,10 @@ export function ociArchitecture(arch: string = process.arch) {
  * Writes a one-layer OCI image layout: the tar gzipped as the layer (its diff_id
  * hashed on the way), the config, the manifest, and index.json naming it `tag`.
  * Returns the manifest digest.
+ *
+ * By hand because a one-layer layout is four small files: the scaffolder module's
+ * builder cannot be used here (its tests depend on this package), and buildah would
+ * need a container storage of its own to turn one tar into an image.
  */
 export async function writeOciLayout(input: OciLayoutInput): Promise<string> {
   const blobs = path.join(input.dir, 'blobs', 'sha256');
