@@ -23,6 +23,10 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Sign-in opens a popup from a click handler that first awaits the backend; on
+      // a loaded machine that can outlast the click's user activation, and Chromium
+      // would then block the popup silently.
+      '--disable-popup-blocking',
     ],
   });
 }
