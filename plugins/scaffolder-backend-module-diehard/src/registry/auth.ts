@@ -101,8 +101,10 @@ export class RegistryAuth {
     const wanted = scope
       .split(' ')
       .map(s => {
-        const [type, name, actions] = s.split(':');
-        return type === 'repository' ? `${actions} on repository "${name}"` : s;
+        const [type, name, actions = ''] = s.split(':');
+        // Registries list the actions in either order; name them in one.
+        const named = actions.split(',').sort().join(',');
+        return type === 'repository' ? `${named} on repository "${name}"` : s;
       })
       .join(', ');
     return new NotAllowedError(
