@@ -78,6 +78,36 @@ async function waitForEntities(baseUrl: string, names: string[]) {
   );
 }
 
+/**
+ * Refreshes an entity's posture until it reaches `grade`: right after a deploy the
+ * cluster's controllers may not have caught up yet (a PodDisruptionBudget's status
+ * allowing no eviction, say), and the posture rightly says so.
+ */
+async function waitForGrade(baseUrl: string, name: string, grade: string) {
+  const token = await guestToken(baseUrl);
+  const deadline = Date.now() + 180_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    const response = await fetch(
+      `${baseUrl}/api/ha-posture/entities/component/default/${name}/refresh`,
+      { method: 'POST', headers: { Authorization: `Bearer ${token}` } },
+    );
+    if (response.ok) {
+      const posture = await response.json();
+      if (posture.grade === grade) return;
+      last = `grade ${posture.grade}: ${posture.report.workloads
+        .flatMap((w: any) => w.findings)
+        .filter((f: any) => f.severity !== 'info')
+        .map((f: any) => `${f.severity} ${f.rule}: ${f.message}`)
+        .join(' | ')}`;
+    } else {
+      last = `HTTP ${response.status}: ${await response.text()}`;
+    }
+    await new Promise(resolve => setTimeout(resolve, 2_000));
+  }
+  throw new Error(`${name} did not reach grade ${grade} within 180 s; ${last}`);
+}
+
 async function openDeploymentTab(name: string | RegExp) {
   await page
     .getByRole('navigation', { name: 'Content navigation' })
@@ -147,6 +177,7 @@ beforeAll(async () => {
     },
   });
   await waitForEntities(backend.baseUrl, ['todo-live-ha', 'todo-live-fragile']);
+  await waitForGrade(backend.baseUrl, 'todo-live-ha', 'A');
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await page.goto(backend.baseUrl);
