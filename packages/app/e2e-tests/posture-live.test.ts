@@ -182,7 +182,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await page.goto(backend.baseUrl);
   await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('heading', { name: /Catalog/ }).waitFor();
+  await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
 });
 
 afterAll(async () => {
