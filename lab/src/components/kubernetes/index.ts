@@ -352,6 +352,10 @@ async function start(ctx: ComponentContext): Promise<KubernetesEndpoint> {
     `--kubeconfig=${f.kubeconfig('kwok')}`,
     `--config=${f.kwokConfig}`,
     `--manage-nodes-with-annotation-selector=${KWOK_NODE_ANNOTATION}=fake`,
+    // Without leases kwok's only heartbeat is a node status every 10 to 20 minutes:
+    // every node would turn NotReady once the grace period runs out, and their
+    // pods lose readiness for good (kwok never makes a pod ready twice).
+    '--node-lease-duration-seconds=40',
     `--cidr=${POD_CIDR}`,
     `--node-ip=${host}`,
     `--server-address=${host}:${LAB_PORTS.kwokServer}`,

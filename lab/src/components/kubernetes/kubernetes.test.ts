@@ -1,5 +1,6 @@
 import {
   AppsV1Api,
+  CoordinationV1Api,
   CoreV1Api,
   RbacAuthorizationV1Api,
   KubeConfig,
@@ -116,6 +117,30 @@ describe('kubernetes', () => {
         'True',
       );
     }
+  });
+
+  it('keeps every node heartbeating through its lease, so nodes (and their pods) stay Ready past the grace period', async () => {
+    const coordination = admin.makeApiClient(CoordinationV1Api);
+    const renewals = async () =>
+      new Map(
+        (
+          await coordination.listNamespacedLease({
+            namespace: 'kube-node-lease',
+          })
+        ).items.map(l => [l.metadata?.name, String(l.spec?.renewTime)]),
+      );
+    const before = await renewals();
+    expect(before.size).toBe(k8s.nodes);
+    await waitFor(
+      'every node lease renewed',
+      async () => {
+        const now = await renewals();
+        return (
+          [...before].every(([node, t]) => now.get(node) !== t) || undefined
+        );
+      },
+      { timeoutMs: 60_000 },
+    );
   });
 
   it('runs a zone-spread 3-replica Deployment (server-side applied by the portal) as 3 Running pods on 3 nodes', async () => {
@@ -258,14 +283,20 @@ describe('kubernetes', () => {
       namespace,
       body: {
         metadata: { name: role },
-        rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }],
+        rules: [
+          { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] },
+        ],
       },
     });
     await rbac.createNamespacedRoleBinding({
       namespace,
       body: {
         metadata: { name: role },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: role },
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'Role',
+          name: role,
+        },
         subjects: [{ kind: 'ServiceAccount', name: 'default', namespace }],
       },
     });
