@@ -182,6 +182,10 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     const again = context({ cluster: 'lab', namespace: ns });
     await action.handler(again);
     expect(outputs(again).summary).toBe('0 created, 0 configured, 6 unchanged');
+    // Seen unchanged in the live objects: nothing sent, not even a dry run.
+    expect(logText(again)).toContain(
+      'server dry-run accepted 0 object(s); 6 already as their manifests say',
+    );
     expect(outputs(again).changed).toBe(0);
     expect(
       outputs(again).objects.every((o: any) => o.result === 'unchanged'),

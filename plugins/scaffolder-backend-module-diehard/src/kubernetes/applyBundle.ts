@@ -4,6 +4,8 @@ import { mapConcurrent } from '../registry/concurrency';
 import { BundleObject, ManifestObject, describe } from './bundle';
 import { KubeApiError, KubeClient } from './KubeClient';
 import { applyWaves } from './order';
+import { alreadyApplied } from './alreadyApplied';
+import { sameJson } from './sameJson';
 
 export type ApplyOutcome = 'created' | 'configured' | 'unchanged';
 
@@ -66,9 +68,11 @@ const ref = (o: ManifestObject) =>
 
 /**
  * Server-side applies a bundle: the whole bundle is dry-run first (dryRun=All),
- * and if any object is invalid or forbidden nothing is applied. Then wave by wave in
- * dependency order, objects of a wave in parallel. Reports per object whether it
- * was created, configured or left unchanged.
+ * and if any object is invalid or forbidden nothing is applied. Objects the
+ * cluster already holds exactly as written (values and ownership) are proven
+ * unchanged from the live objects and sent neither in the dry run nor after.
+ * Then wave by wave in dependency order, objects of a wave in parallel. Reports
+ * per object whether it was created, configured or left unchanged.
  */
 export async function applyBundle(
   options: ApplyBundleOptions,
@@ -104,14 +108,24 @@ export async function applyBundle(
     return bundleRoles.has(`${roleRef.kind}|${namespace}|${roleRef.name}`);
   };
 
-  // 1. Dry run everything; meanwhile read what is there now (one list per kind and
-  // namespace) so that objects the dry run leaves as they are need no second request.
+  // 1. Read what is there now (one list per kind and namespace). An object that
+  // already is as its manifest says, fields and ownership, needs no request at all;
+  // the rest of the bundle is dry-run.
   const started = Date.now();
-  const current = listCurrent(client, objects);
+  const existing = await listCurrent(client, objects);
+  const alreadyThere = new Set(
+    objects
+      .filter(o => {
+        const live = existing.get(ref(o));
+        return !!live && alreadyApplied(o, live, fieldManager);
+      })
+      .map(ref),
+  );
+  const toCheck = objects.filter(o => !alreadyThere.has(ref(o)));
   const dry = new Map<string, ManifestObject>();
   const failures: { o: ManifestObject; e: unknown }[] = [];
   let deferred = 0;
-  await mapConcurrent(objects, concurrency, async o => {
+  await mapConcurrent(toCheck, concurrency, async o => {
     try {
       dry.set(
         ref(o),
@@ -149,18 +163,22 @@ export async function applyBundle(
     throw forbidden ? new NotAllowedError(message) : new InputError(message);
   }
   logger.info(
-    `server dry-run accepted ${objects.length - deferred} object(s)`,
+    `server dry-run accepted ${toCheck.length - deferred} object(s)${
+      alreadyThere.size
+        ? `; ${alreadyThere.size} already as their manifests say`
+        : ''
+    }`,
     {
       objects: objects.length,
       deferred,
+      alreadyThere: alreadyThere.size,
       ms: Date.now() - started,
     },
   );
 
-  const existing = await current;
   // Objects the dry run leaves exactly as they are: no second request for them.
   const noOps = new Set(
-    objects
+    toCheck
       .filter(o => {
         const now = existing.get(ref(o));
         const after = dry.get(ref(o));
@@ -170,7 +188,8 @@ export async function applyBundle(
       })
       .map(ref),
   );
-  const isNoOp = (o: ManifestObject) => noOps.has(ref(o));
+  const isNoOp = (o: ManifestObject) =>
+    alreadyThere.has(ref(o)) || noOps.has(ref(o));
 
   if (options.dryRunOnly) {
     return objects.map(o => {
@@ -224,7 +243,7 @@ export async function applyBundle(
   }
   logger.debug('applied', {
     ms: Date.now() - started,
-    skipped: noOps.size,
+    skipped: alreadyThere.size + noOps.size,
   });
   return objects.map(o => results.get(ref(o))!);
 }
@@ -317,20 +336,4 @@ export function sameApplyResult(
     sameJson(meta1, meta2) &&
     sameJson(fields(f1), fields(f2))
   );
-}
-
-/** Deep equality of JSON values, object key order ignored. */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((v, i) => sameJson(v, bb[i]));
-  }
-  const ka = Object.keys(a);
-  const ob = b as Record<string, unknown>;
-  if (ka.length !== Object.keys(ob).length) return false;
-  const oa = a as Record<string, unknown>;
-  return ka.every(k => k in ob && sameJson(oa[k], ob[k]));
 }
