@@ -16,10 +16,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import {
-  handoffReviewAnswerPermission,
+  handoffReviewChangePermissions,
   handoffReviewCreatePermission,
-  handoffReviewSignOffPermission,
-  handoffReviewWaivePermission,
   Review,
   Side,
 } from '@diehard/plugin-handoff-review-common';
@@ -72,16 +70,6 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   }
   return result.data;
 }
-
-const PERMISSION_OF: Record<
-  ReviewChange['action'],
-  ResourcePermission<'catalog-entity'>
-> = {
-  answer: handoffReviewAnswerPermission,
-  comment: handoffReviewAnswerPermission,
-  waive: handoffReviewWaivePermission,
-  'sign-off': handoffReviewSignOffPermission,
-};
 
 export async function createRouter(options: {
   store: ReviewStore;
@@ -201,7 +189,7 @@ export async function createRouter(options: {
     await authorize(
       credentials,
       actor,
-      PERMISSION_OF[body.change.action],
+      handoffReviewChangePermissions[body.change.action],
       review.entityRef,
     );
     const change: ReviewChange =

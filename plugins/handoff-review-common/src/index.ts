@@ -8,5 +8,6 @@ export type * from './types';
 export * from './permissions';
 export { DEFAULT_ITEM_TITLES } from './checklistTitles';
 export type { DefaultItemTitleKey } from './checklistTitles';
+export { isSideMember, sideGroup } from './sides';
 export { summarizeReviews } from './reviewSummary';
 export type { ReviewSummary } from './reviewSummary';

@@ -1,4 +1,8 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import type { ReviewChangeRequest } from './types';
 
 /** Opening a review on an entity. */
 export const handoffReviewCreatePermission = createPermission({
@@ -34,3 +38,17 @@ export const handoffReviewPermissions = [
   handoffReviewWaivePermission,
   handoffReviewSignOffPermission,
 ];
+
+/**
+ * The permission each change needs on the review's entity, for the backend that
+ * authorizes it and the frontend that offers it.
+ */
+export const handoffReviewChangePermissions: Record<
+  ReviewChangeRequest['action'],
+  ResourcePermission<'catalog-entity'>
+> = {
+  answer: handoffReviewAnswerPermission,
+  comment: handoffReviewAnswerPermission,
+  waive: handoffReviewWaivePermission,
+  'sign-off': handoffReviewSignOffPermission,
+};

@@ -93,6 +93,18 @@ export const handoffReviewTranslationRef = createTranslationRef({
       blocked_other:
         '{{count}} items are open or failing: answer or waive them before signing off.',
     },
+    access: {
+      signOffNotMember: '{{side}} sign-off: a member of {{group}} signs here',
+      signOffPolicy:
+        '{{side}} sign-off: the permission policy does not let you sign off here',
+      answerNotMember: '{{side}} items: a member of {{group}} answers them',
+      answerPolicy:
+        '{{side}} items: the permission policy does not let you answer them',
+      waivePolicy:
+        'Waivers: the permission policy does not let you waive items of this entity',
+      commentPolicy:
+        'Comments: the permission policy does not let you comment on this review',
+    },
     change: {
       conflict:
         'Your change was not applied: {{message}}. The review has been reloaded; check it and try again if your change still makes sense.',

@@ -156,6 +156,60 @@ describe('lab oidc', () => {
     });
   });
 
+  it("shows the login page in the browser's language: French for French, English otherwise", async () => {
+    const { oidc } = await useLab(['oidc']);
+    const alice = oidc.users.find(u => u.email === 'alice@example.com')!;
+    const browser = new Browser();
+    const { login } = await startSignIn(oidc, browser);
+    const inLanguage = (acceptLanguage: string) => ({
+      'accept-language': acceptLanguage,
+    });
+
+    const french = await browser.get(login.href, {
+      headers: inLanguage('fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7'),
+    });
+    expect(french.status).toBe(200);
+    expect(french.headers.get('content-language')).toBe('fr');
+    const frenchPage = await french.text();
+    expect(frenchPage).toContain('<html lang="fr">');
+    expect(frenchPage).toContain('<h1>Connexion au labo Diehard</h1>');
+    expect(frenchPage).toContain('<label>Adresse e-mail <input type="email"');
+    expect(frenchPage).toContain('<label>Mot de passe <input type="password"');
+    expect(frenchPage).toContain('<button type="submit">Se connecter</button>');
+    expect(frenchPage).not.toContain('Diehard lab sign-in');
+
+    const wrong = await browser.get(`${login.href}/login`, {
+      method: 'POST',
+      headers: {
+        ...inLanguage('fr'),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        email: alice.email,
+        password: 'pas-son-mot-de-passe',
+      }).toString(),
+    });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain(
+      'Adresse e-mail ou mot de passe incorrect.',
+    );
+
+    // What the browser test's Chromium asks for, and a browser that prefers English
+    // to French: the English page, with the labels the browser test looks for.
+    for (const acceptLanguage of ['en-US,en;q=0.9', 'fr;q=0.5,en;q=0.8', '']) {
+      const english = await browser.get(login.href, {
+        headers: inLanguage(acceptLanguage),
+      });
+      expect(english.headers.get('content-language')).toBe('en');
+      const englishPage = await english.text();
+      expect(englishPage).toContain('<html lang="en">');
+      expect(englishPage).toContain('<h1>Diehard lab sign-in</h1>');
+      expect(englishPage).toContain('<label>Email <input type="email"');
+      expect(englishPage).toContain('<label>Password <input type="password"');
+      expect(englishPage).toContain('<button type="submit">Sign in</button>');
+    }
+  });
+
   it('refuses a callback that is not a loopback portal, and keeps secrets out of its log', async () => {
     const { oidc } = await useLab(['oidc']);
     const authorize = new URL(`${oidc.issuer}/auth`);

@@ -90,13 +90,11 @@ const provider = new Provider(config.issuer, {
     return grant;
   },
   renderError(ctx, out) {
+    const lang = pickLanguage(ctx.get('accept-language'));
     ctx.type = 'html';
-    ctx.body = page(
-      'Sign-in error',
-      `<p role="alert">${escape(out.error)}: ${escape(
-        out.error_description ?? '',
-      )}</p>`,
-    );
+    ctx.set('content-language', lang);
+    ctx.vary('accept-language');
+    ctx.body = errorPage(lang, `${out.error}: ${out.error_description ?? ''}`);
   },
 });
 provider.proxy = false;
@@ -108,6 +106,58 @@ provider.Client.prototype.redirectUriAllowed = function redirectUriAllowed(
   return baseRedirectUriAllowed.call(this, value) || isLoopbackCallback(value);
 };
 
+/**
+ * What the login and error pages say, in the languages of the portal's users. The
+ * page follows the browser's Accept-Language; English when it asks for neither.
+ */
+const MESSAGES = {
+  en: {
+    signIn: 'Diehard lab sign-in',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Sign in',
+    wrongPassword: 'Wrong email or password.',
+    errorTitle: 'Sign-in error',
+    expired: 'This sign-in has expired; start again from the portal.',
+    methodNotAllowed: 'Method not allowed.',
+    failed: message => `${message}; start again from the portal.`,
+  },
+  fr: {
+    signIn: 'Connexion au labo Diehard',
+    email: 'Adresse e-mail',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    wrongPassword: 'Adresse e-mail ou mot de passe incorrect.',
+    errorTitle: 'Erreur de connexion',
+    expired: 'Cette connexion a expiré\u00a0; recommencez depuis le portail.',
+    methodNotAllowed: 'Méthode non autorisée.',
+    failed: message => `${message}\u00a0; recommencez depuis le portail.`,
+  },
+};
+
+/**
+ * The language of the page for an Accept-Language header (`fr-FR,fr;q=0.9,en;q=0.8`):
+ * the supported language the browser prefers most, English otherwise.
+ */
+function pickLanguage(acceptLanguage) {
+  const wanted = String(acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params
+        .map(p => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(p))
+        .find(Boolean);
+      return {
+        language: tag.trim().toLowerCase().split('-')[0],
+        q: q ? Number(q[1]) : 1,
+        index,
+      };
+    })
+    .filter(w => w.q > 0 && Object.hasOwn(MESSAGES, w.language))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return wanted[0]?.language ?? 'en';
+}
+
 function escape(text) {
   return String(text).replace(
     /[&<>"']/g,
@@ -118,24 +168,38 @@ function escape(text) {
   );
 }
 
-function page(title, body) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(
+function page(lang, title, body) {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escape(
     title,
   )}</title>
 <style>body{font-family:sans-serif;max-width:24rem;margin:3rem auto}label{display:block;margin:.8rem 0}input{width:100%;padding:.4rem}button{padding:.5rem 1rem}[role=alert]{color:#b00020}</style>
 </head><body><h1>${escape(title)}</h1>${body}</body></html>`;
 }
 
-function loginPage(uid, { email = '', error } = {}) {
+function errorPage(lang, message) {
   return page(
-    'Diehard lab sign-in',
+    lang,
+    MESSAGES[lang].errorTitle,
+    `<p role="alert">${escape(message)}</p>`,
+  );
+}
+
+function loginPage(lang, uid, { email = '', error } = {}) {
+  const t = MESSAGES[lang];
+  return page(
+    lang,
+    t.signIn,
     `${error ? `<p role="alert">${escape(error)}</p>` : ''}
 <form method="post" action="/interaction/${escape(uid)}/login">
-<label>Email <input type="email" name="email" autocomplete="username" value="${escape(
+<label>${escape(
+      t.email,
+    )} <input type="email" name="email" autocomplete="username" value="${escape(
       email,
     )}" required autofocus></label>
-<label>Password <input type="password" name="password" autocomplete="current-password" required></label>
-<button type="submit">Sign in</button>
+<label>${escape(
+      t.password,
+    )} <input type="password" name="password" autocomplete="current-password" required></label>
+<button type="submit">${escape(t.submit)}</button>
 </form>`,
   );
 }
@@ -154,27 +218,22 @@ async function readForm(req) {
   return new URLSearchParams(body);
 }
 
-function send(res, status, html) {
+function send(res, status, lang, html) {
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
+    'content-language': lang,
+    vary: 'Accept-Language',
     'cache-control': 'no-store',
   });
   res.end(html);
 }
 
-async function handleInteraction(req, res, uid, action) {
+async function handleInteraction(req, res, lang, uid, action) {
   const details = await provider.interactionDetails(req, res);
   if (details.uid !== uid)
-    return send(
-      res,
-      400,
-      page(
-        'Sign-in error',
-        '<p role="alert">This sign-in has expired; start again from the portal.</p>',
-      ),
-    );
+    return send(res, 400, lang, errorPage(lang, MESSAGES[lang].expired));
   if (req.method === 'GET' && !action) {
-    return send(res, 200, loginPage(uid));
+    return send(res, 200, lang, loginPage(lang, uid));
   }
   if (req.method === 'POST' && action === 'login') {
     const form = await readForm(req);
@@ -185,7 +244,8 @@ async function handleInteraction(req, res, uid, action) {
       return send(
         res,
         401,
-        loginPage(uid, { email, error: 'Wrong email or password.' }),
+        lang,
+        loginPage(lang, uid, { email, error: MESSAGES[lang].wrongPassword }),
       );
     }
     console.log(`signed in ${email}`);
@@ -196,11 +256,7 @@ async function handleInteraction(req, res, uid, action) {
       { mergeWithLastSubmission: false },
     );
   }
-  return send(
-    res,
-    405,
-    page('Sign-in error', '<p role="alert">Method not allowed.</p>'),
-  );
+  return send(res, 405, lang, errorPage(lang, MESSAGES[lang].methodNotAllowed));
 }
 
 const callback = provider.callback();
@@ -212,19 +268,11 @@ const server = http.createServer((req, res) => {
     callback(req, res);
     return;
   }
-  handleInteraction(req, res, match[1], match[2]).catch(err => {
+  const lang = pickLanguage(req.headers['accept-language']);
+  handleInteraction(req, res, lang, match[1], match[2]).catch(err => {
     console.error(`interaction failed: ${err.message}`);
     if (!res.headersSent) {
-      send(
-        res,
-        400,
-        page(
-          'Sign-in error',
-          `<p role="alert">${escape(
-            err.message,
-          )}; start again from the portal.</p>`,
-        ),
-      );
+      send(res, 400, lang, errorPage(lang, MESSAGES[lang].failed(err.message)));
     }
   });
 });

@@ -1,11 +1,13 @@
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import {
+  isSideMember,
   ItemState,
   PostureSnapshot,
   Review,
   ReviewItem,
   ReviewView,
   Side,
+  sideGroup,
   StaleReason,
 } from '@diehard/plugin-handoff-review-common';
 
@@ -23,13 +25,9 @@ export type ReviewChange =
 
 const GRADES = ['A', 'B', 'C', 'D', 'F'];
 
-function sideGroup(review: Review, side: Side) {
-  return side === 'dev' ? review.devGroup : review.opsGroup;
-}
-
 function assertMember(review: Review, actor: Actor, side: Side, what: string) {
-  const group = sideGroup(review, side);
-  if (!actor.ownershipEntityRefs.includes(group)) {
+  if (!isSideMember(review, side, actor.ownershipEntityRefs)) {
+    const group = sideGroup(review, side);
     throw new NotAllowedError(
       `${what} is for the ${side === 'dev' ? 'Dev' : 'Ops'} side: ${
         actor.userEntityRef

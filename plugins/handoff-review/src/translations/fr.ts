@@ -94,6 +94,18 @@ export default createTranslationMessages({
       '{{count}} point est à traiter ou non conforme : renseignez-le ou accordez une dérogation avant de valider.',
     'signOff.blocked_other':
       '{{count}} points sont à traiter ou non conformes : renseignez-les ou accordez une dérogation avant de valider.',
+    'access.signOffNotMember':
+      'Validation {{side}} : un membre de {{group}} valide ici',
+    'access.signOffPolicy':
+      "Validation {{side}} : la politique d'autorisation ne vous permet pas de valider ici",
+    'access.answerNotMember':
+      'Points {{side}} : un membre de {{group}} les renseigne',
+    'access.answerPolicy':
+      "Points {{side}} : la politique d'autorisation ne vous permet pas de les renseigner",
+    'access.waivePolicy':
+      "Dérogations : la politique d'autorisation ne vous permet pas d'en accorder sur cette entité",
+    'access.commentPolicy':
+      "Commentaires : la politique d'autorisation ne vous permet pas de commenter cette revue",
     'change.conflict':
       "Votre modification n'a pas été appliquée : {{message}}. La revue a été rechargée ; vérifiez-la et recommencez si votre modification a toujours lieu d'être.",
     'change.failed': 'Votre modification a été refusée : {{message}}',

@@ -1,10 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
 import { handoffReviewApiRef } from '../../api';
 import type { HandoffReviewApi, ReviewView } from '../../api';
+import { handoffReviewTranslations } from '../../translation';
 import { openReview } from '../../testing/fixtures';
 import { backendError, fakeHandoffReviewApi } from '../../testing/fakeApi';
 import { tomorrow } from './WaiveDialog';
@@ -21,18 +28,90 @@ const todoWeb: Entity = {
   },
 };
 
-function renderTab(api: HandoffReviewApi) {
+// Rendering the review is slow on a shared machine.
+const SLOW = { timeout: 10_000 };
+const DEV_TEAM = 'group:default/dev-team';
+const OPS_TEAM = 'group:default/ops-team';
+
+/** Who is signed in, what the permission policy says, and in which language. */
+interface Viewer {
+  user?: string;
+  /** The groups the user belongs to; by default both teams, like the demo guest. */
+  groups?: string[];
+  authorize?: (
+    request: EvaluatePermissionRequest,
+  ) => AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  language?: 'en' | 'fr';
+}
+
+function renderTab(api: HandoffReviewApi, viewer: Viewer = {}) {
+  const user = viewer.user ?? 'user:default/guest';
+  const french = viewer.language === 'fr';
   renderInTestApp(
     <EntityProvider entity={todoWeb}>
       <EntityHandoffReviewContent />
     </EntityProvider>,
-    { apis: [[handoffReviewApiRef, api]] },
+    {
+      apis: [
+        [handoffReviewApiRef, api],
+        mockApis.identity({
+          userEntityRef: user,
+          ownershipEntityRefs: [
+            user,
+            ...(viewer.groups ?? [DEV_TEAM, OPS_TEAM]),
+          ],
+        }),
+        mockApis.permission({ authorize: viewer.authorize }),
+      ],
+      features: french
+        ? [
+            createFrontendModule({
+              pluginId: 'app',
+              extensions: [
+                TranslationBlueprint.make({
+                  name: 'handoff-review',
+                  params: { resource: handoffReviewTranslations },
+                }),
+              ],
+            }),
+          ]
+        : undefined,
+      config: french
+        ? {
+            app: {
+              baseUrl: 'http://localhost:3000',
+              extensions: [
+                {
+                  'api:app/app-language': {
+                    config: {
+                      defaultLanguage: 'fr',
+                      availableLanguages: ['en', 'fr'],
+                    },
+                  },
+                },
+              ],
+            },
+            backend: { baseUrl: 'http://localhost:7007' },
+          }
+        : undefined,
+    },
   );
 }
 
+/**
+ * Waits for the review and for what the signed-in user may do with it (offered all at
+ * once), for the guest of both teams.
+ */
+async function reviewShown() {
+  await screen.findByRole('button', { name: 'Sign off for Dev' }, SLOW);
+}
+
+function column(side: 'Dev side' | 'Ops side') {
+  return screen.getByRole('region', { name: side });
+}
+
 function item(side: 'Dev side' | 'Ops side', title: string) {
-  const column = screen.getByRole('region', { name: side });
-  return within(column).getByRole('article', { name: title });
+  return within(column(side)).getByRole('article', { name: title });
 }
 
 /** The review once load-tested has been marked done (by whoever). */
@@ -82,7 +161,7 @@ describe('EntityHandoffReviewContent', () => {
     renderTab(
       fakeHandoffReviewApi({ listReviews: jest.fn(async () => [openReview]) }),
     );
-    await screen.findByRole('region', { name: 'Dev side' });
+    await reviewShown();
 
     expect(
       screen.getByRole('heading', { name: /^Handoff review/ }),
@@ -146,7 +225,7 @@ describe('EntityHandoffReviewContent', () => {
         .mockResolvedValueOnce({ ...loadTestedDone, version: 9 }),
     });
     renderTab(api);
-    await screen.findByRole('region', { name: 'Dev side' });
+    await reviewShown();
 
     await userEvent.click(
       within(item('Dev side', 'Load tested at the expected peak')).getByRole(
@@ -201,7 +280,7 @@ describe('EntityHandoffReviewContent', () => {
       getReview: jest.fn(async () => loadTestedDone),
     });
     renderTab(api);
-    await screen.findByRole('region', { name: 'Dev side' });
+    await reviewShown();
 
     await userEvent.click(
       within(item('Dev side', 'Load tested at the expected peak')).getByRole(
@@ -236,7 +315,7 @@ describe('EntityHandoffReviewContent', () => {
       }),
     });
     renderTab(api);
-    await screen.findByRole('region', { name: 'Ops side' });
+    await reviewShown();
 
     await userEvent.click(
       within(item('Ops side', 'On-call rota agreed')).getByRole('button', {
@@ -256,7 +335,7 @@ describe('EntityHandoffReviewContent', () => {
       applyChange: jest.fn(async () => openReview),
     });
     renderTab(api);
-    await screen.findByRole('region', { name: 'Dev side' });
+    await reviewShown();
 
     await userEvent.click(
       within(item('Dev side', 'Runs as several replicas')).getByRole('button', {
@@ -318,7 +397,8 @@ describe('EntityHandoffReviewContent', () => {
       applyChange: jest.fn(async () => signed),
     });
     renderTab(api);
-    const ops = await screen.findByRole('region', { name: 'Ops side' });
+    await reviewShown();
+    const ops = column('Ops side');
     expect(ops).toHaveTextContent('Not signed off yet');
 
     await userEvent.click(
@@ -381,5 +461,187 @@ describe('EntityHandoffReviewContent', () => {
     } finally {
       click.mockRestore();
     }
+  });
+});
+
+describe('EntityHandoffReviewContent offers each control only to who can use it', () => {
+  // The app keeps the user's language in local storage: start each test afresh.
+  afterEach(() => window.localStorage.clear());
+
+  const listing = () =>
+    fakeHandoffReviewApi({ listReviews: jest.fn(async () => [openReview]) });
+
+  it('shows a Dev user the Dev sign-off and answers, and says who signs for Ops', async () => {
+    renderTab(listing(), { user: 'user:default/dave', groups: [DEV_TEAM] });
+
+    const dev = await screen.findByRole('region', { name: 'Dev side' });
+    expect(
+      await within(dev).findByRole('button', { name: 'Sign off for Dev' }),
+    ).toBeInTheDocument();
+    expect(
+      within(item('Dev side', 'Load tested at the expected peak')).getByRole(
+        'button',
+        { name: 'Mark done' },
+      ),
+    ).toBeInTheDocument();
+
+    const ops = column('Ops side');
+    expect(
+      screen.queryByRole('button', { name: 'Sign off for Ops' }),
+    ).toBeNull();
+    expect(ops).toHaveTextContent(
+      'Ops sign-off: a member of ops-team signs here',
+    );
+    expect(ops).toHaveTextContent(
+      'Ops items: a member of ops-team answers them',
+    );
+    const onCall = item('Ops side', 'On-call rota agreed');
+    expect(within(onCall).queryByRole('button', { name: /^Mark/ })).toBeNull();
+    // Commenting and waiving are not restricted to a side.
+    expect(
+      within(onCall).getByRole('button', { name: 'Comment' }),
+    ).toBeInTheDocument();
+    expect(
+      within(onCall).getByRole('button', { name: 'Waive' }),
+    ).toBeInTheDocument();
+    expect(dev).not.toHaveTextContent('dev-team signs here');
+  });
+
+  it('shows an Ops user the Ops sign-off and answers, and says who signs for Dev', async () => {
+    renderTab(listing(), { user: 'user:default/olivia', groups: [OPS_TEAM] });
+
+    const ops = await screen.findByRole('region', { name: 'Ops side' });
+    expect(
+      await within(ops).findByRole('button', { name: 'Sign off for Ops' }),
+    ).toBeInTheDocument();
+    expect(
+      within(item('Ops side', 'On-call rota agreed')).getByRole('button', {
+        name: 'Mark done',
+      }),
+    ).toBeInTheDocument();
+
+    const dev = column('Dev side');
+    expect(
+      screen.queryByRole('button', { name: 'Sign off for Dev' }),
+    ).toBeNull();
+    expect(dev).toHaveTextContent(
+      'Dev sign-off: a member of dev-team signs here',
+    );
+    expect(dev).toHaveTextContent(
+      'Dev items: a member of dev-team answers them',
+    );
+    expect(
+      within(item('Dev side', 'Load tested at the expected peak')).queryByRole(
+        'button',
+        { name: /^Mark/ },
+      ),
+    ).toBeNull();
+    expect(ops).not.toHaveTextContent('ops-team signs here');
+  });
+
+  it('shows someone in neither team no sign-off and no answer, and says who gives them', async () => {
+    renderTab(listing(), {
+      user: 'user:default/quentin',
+      groups: ['group:default/qa-team'],
+    });
+
+    const dev = await screen.findByRole('region', { name: 'Dev side' });
+    await within(dev).findByText(
+      'Dev sign-off: a member of dev-team signs here',
+    );
+    const ops = column('Ops side');
+    expect(ops).toHaveTextContent(
+      'Ops sign-off: a member of ops-team signs here',
+    );
+    expect(dev).toHaveTextContent(
+      'Dev items: a member of dev-team answers them',
+    );
+    expect(ops).toHaveTextContent(
+      'Ops items: a member of ops-team answers them',
+    );
+    expect(screen.queryAllByRole('button', { name: /^Sign off/ })).toEqual([]);
+    expect(screen.queryAllByRole('button', { name: /^Mark/ })).toEqual([]);
+    expect(
+      within(item('Dev side', 'Runbook written')).getByRole('button', {
+        name: 'Comment',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('follows the permission policy on the entity: no waiver or sign-off it refuses, and why', async () => {
+    // usePermission keeps decisions per permission and entity for the page's life:
+    // another entity than the other tests', so this policy is asked afresh.
+    const todoApi: ReviewView = {
+      ...openReview,
+      entityRef: 'component:default/todo-api',
+    };
+    renderTab(
+      fakeHandoffReviewApi({ listReviews: jest.fn(async () => [todoApi]) }),
+      {
+        user: 'user:default/dave',
+        groups: [DEV_TEAM],
+        authorize: ({ permission, resourceRef }) =>
+          resourceRef === 'component:default/todo-api' &&
+          ['handoff-review.waive', 'handoff-review.sign-off'].includes(
+            permission.name,
+          )
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      },
+    );
+
+    expect(
+      await screen.findByText(
+        'Waivers: the permission policy does not let you waive items of this entity',
+        undefined,
+        SLOW,
+      ),
+    ).toBeInTheDocument();
+    const dev = column('Dev side');
+    expect(
+      await within(dev).findByText(
+        'Dev sign-off: the permission policy does not let you sign off here',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryAllByRole('button', { name: 'Waive' })).toEqual([]);
+    expect(screen.queryAllByRole('button', { name: /^Sign off/ })).toEqual([]);
+    // Membership is still what the Ops column explains.
+    expect(column('Ops side')).toHaveTextContent(
+      'Ops sign-off: a member of ops-team signs here',
+    );
+    // Answering is allowed: the Dev user still answers the Dev items.
+    expect(
+      within(item('Dev side', 'Load tested at the expected peak')).getByRole(
+        'button',
+        { name: 'Mark done' },
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('explains in French who signs for the other side', async () => {
+    renderTab(listing(), {
+      user: 'user:default/dave',
+      groups: [DEV_TEAM],
+      language: 'fr',
+    });
+
+    const ops = await screen.findByRole('region', { name: 'Côté Ops' });
+    expect(
+      await within(ops).findByText(
+        'Validation Ops : un membre de ops-team valide ici',
+      ),
+    ).toBeInTheDocument();
+    expect(ops).toHaveTextContent(
+      'Points Ops : un membre de ops-team les renseigne',
+    );
+    expect(
+      within(screen.getByRole('region', { name: 'Côté Dev' })).getByRole(
+        'button',
+        { name: 'Valider côté Dev' },
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Valider côté Ops' }),
+    ).toBeNull();
   });
 });

@@ -31,14 +31,21 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** One checklist item: its state, why, what was said of it, and what one can do with it. */
+/**
+ * One checklist item: its state, why, what was said of it, and what the signed-in
+ * user can do with it (the `can*` flags: controls they may not use are not shown).
+ */
 export function ReviewItemCard(props: {
   item: ReviewItem;
   state: ItemState;
+  canAnswer: boolean;
+  canWaive: boolean;
+  canComment: boolean;
   busy: boolean;
   onChange: (change: ReviewChange) => Promise<boolean>;
 }) {
-  const { item, state, busy, onChange } = props;
+  const { item, state, canAnswer, canWaive, canComment, busy, onChange } =
+    props;
   const classes = useStyles();
   const { t } = useTranslationRef(handoffReviewTranslationRef);
   const format = useDateFormat();
@@ -118,7 +125,7 @@ export function ReviewItemCard(props: {
       )}
 
       <div className={classes.actions}>
-        {item.kind === 'manual' && item.answer?.done !== true && (
+        {canAnswer && item.kind === 'manual' && item.answer?.done !== true && (
           <Button
             size="small"
             variant="outlined"
@@ -131,7 +138,7 @@ export function ReviewItemCard(props: {
             {t('item.markDone')}
           </Button>
         )}
-        {item.kind === 'manual' && item.answer?.done !== false && (
+        {canAnswer && item.kind === 'manual' && item.answer?.done !== false && (
           <Button
             size="small"
             variant="outlined"
@@ -143,12 +150,12 @@ export function ReviewItemCard(props: {
             {t('item.markNotDone')}
           </Button>
         )}
-        {state !== 'passed' && (
+        {canWaive && state !== 'passed' && (
           <Button size="small" disabled={busy} onClick={() => setWaiving(true)}>
             {t('item.waive')}
           </Button>
         )}
-        {!commenting && (
+        {canComment && !commenting && (
           <Button
             size="small"
             disabled={busy}

@@ -9,6 +9,7 @@ import type { ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
 import { useDateFormat } from '../../hooks/useLanguage';
 import { ChangeNotice, useReviewChanges } from '../../hooks/useReviewChanges';
+import { useReviewAccess } from '../../hooks/useReviewAccess';
 import { shortRef } from '../../lib/refs';
 import { PostureText } from '../shared/PostureText';
 import { StatusChip } from '../shared/StatusChip';
@@ -52,6 +53,16 @@ export function ReviewPanel(props: { initial: ReviewView }) {
   const format = useDateFormat();
   const { review, apply, reload, busy, notice, dismissNotice } =
     useReviewChanges(props.initial);
+  const access = useReviewAccess(review);
+  // Answers and sign-offs are refused per side (SideColumn says why); waivers and
+  // comments only by the policy, for the whole review.
+  const policyRefusals: string[] = [];
+  if (!access.waive.loading && !access.waive.allowed) {
+    policyRefusals.push(t('access.waivePolicy'));
+  }
+  if (!access.comment.loading && !access.comment.allowed) {
+    policyRefusals.push(t('access.commentPolicy'));
+  }
 
   return (
     <Grid container spacing={3}>
@@ -100,6 +111,16 @@ export function ReviewPanel(props: { initial: ReviewView }) {
           <Box mt={2}>
             <ExportButtons review={review} />
           </Box>
+          {policyRefusals.map(text => (
+            <Typography
+              key={text}
+              variant="caption"
+              component="p"
+              color="textSecondary"
+            >
+              {text}
+            </Typography>
+          ))}
         </InfoCard>
       </Grid>
       {notice && (
@@ -108,10 +129,22 @@ export function ReviewPanel(props: { initial: ReviewView }) {
         </Grid>
       )}
       <Grid item xs={12} md={6}>
-        <SideColumn review={review} side="dev" busy={busy} onChange={apply} />
+        <SideColumn
+          review={review}
+          side="dev"
+          access={access}
+          busy={busy}
+          onChange={apply}
+        />
       </Grid>
       <Grid item xs={12} md={6}>
-        <SideColumn review={review} side="ops" busy={busy} onChange={apply} />
+        <SideColumn
+          review={review}
+          side="ops"
+          access={access}
+          busy={busy}
+          onChange={apply}
+        />
       </Grid>
       <Grid item xs={12}>
         <InfoCard title={t('history.title')}>

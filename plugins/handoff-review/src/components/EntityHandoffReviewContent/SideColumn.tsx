@@ -6,19 +6,41 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { ReviewChange, ReviewView, Side } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
 import { useDateFormat } from '../../hooks/useLanguage';
+import type { Access, ReviewAccess } from '../../hooks/useReviewAccess';
 import { blockingItems } from '../../lib/blockingItems';
 import { shortRef } from '../../lib/refs';
 import { useGradeText } from '../shared/PostureText';
 import { ReviewItemCard } from './ReviewItemCard';
 
-/** One side of the review (Dev or Ops): its items and its sign-off. */
+/** Says why a control of this side is not offered; nothing while access is being checked. */
+function RefusalCaption(props: {
+  access: Access;
+  notMember: (group: string) => string;
+  policy: string;
+}) {
+  const { access, notMember, policy } = props;
+  if (access.loading || access.allowed) return null;
+  return (
+    <Typography variant="caption" component="p" color="textSecondary">
+      {access.refusal.kind === 'not-member'
+        ? notMember(shortRef(access.refusal.group))
+        : policy}
+    </Typography>
+  );
+}
+
+/**
+ * One side of the review (Dev or Ops): its items and its sign-off. Answers and the
+ * sign-off are offered only to those who can give them; the others read why.
+ */
 export function SideColumn(props: {
   review: ReviewView;
   side: Side;
+  access: ReviewAccess;
   busy: boolean;
   onChange: (change: ReviewChange) => Promise<boolean>;
 }) {
-  const { review, side, busy, onChange } = props;
+  const { review, side, access, busy, onChange } = props;
   const { t } = useTranslationRef(handoffReviewTranslationRef);
   const format = useDateFormat();
   const gradeText = useGradeText();
@@ -27,6 +49,9 @@ export function SideColumn(props: {
   const sideName = side === 'dev' ? t('side.devName') : t('side.opsName');
   const signOff = review.signOffs.find(s => s.side === side);
   const blocking = blockingItems(review).length;
+  const hasManualItems = review.items.some(
+    item => item.side === side && item.kind === 'manual',
+  );
 
   return (
     <section aria-labelledby={headingId}>
@@ -36,6 +61,15 @@ export function SideColumn(props: {
       <Typography variant="body2" color="textSecondary" gutterBottom>
         {t('side.group', { group: shortRef(group) })}
       </Typography>
+      {hasManualItems && (
+        <RefusalCaption
+          access={access.answer[side]}
+          notMember={g =>
+            t('access.answerNotMember', { side: sideName, group: g })
+          }
+          policy={t('access.answerPolicy', { side: sideName })}
+        />
+      )}
       {review.items
         .filter(item => item.side === side)
         .map(item => (
@@ -43,6 +77,9 @@ export function SideColumn(props: {
             key={item.id}
             item={item}
             state={review.itemStates[item.id] ?? 'open'}
+            canAnswer={access.answer[side].allowed}
+            canWaive={access.waive.allowed}
+            canComment={access.comment.allowed}
             busy={busy}
             onChange={onChange}
           />
@@ -59,6 +96,15 @@ export function SideColumn(props: {
             : t('signOff.notSigned')}
         </Typography>
         {!signOff && (
+          <RefusalCaption
+            access={access.signOff[side]}
+            notMember={g =>
+              t('access.signOffNotMember', { side: sideName, group: g })
+            }
+            policy={t('access.signOffPolicy', { side: sideName })}
+          />
+        )}
+        {!signOff && access.signOff[side].allowed && (
           <>
             <Button
               variant="contained"
