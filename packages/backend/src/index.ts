@@ -10,6 +10,10 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // Production sign-in (app-config.production.yaml).
 backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 
+// Diehard: reads files and folders of the diehard.git.servers git servers (the
+// catalog's catalog-info.yaml, the HA posture's manifests) with their credentials.
+backend.add(import('@diehard/plugin-backend-module-diehard-git-reader'));
+
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Entity, getEntitySourceLocation } from '@backstage/catalog-model';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, isError } from '@backstage/errors';
 import { KubeObject, parseManifests } from '@diehard/plugin-ha-posture-common';
 
 /** Names the folder of the entity's Kubernetes manifests, relative to its source. */
@@ -84,7 +84,16 @@ export class ManifestObjectSource {
   }
 
   private async readRemoteFolder(url: string) {
-    const tree = await this.urlReader.readTree(url);
+    let tree;
+    try {
+      tree = await this.urlReader.readTree(url);
+    } catch (error) {
+      // A missing folder is the entity's mistake, not a missing entity (no 404).
+      if (!isError(error) || error.name !== 'NotFoundError') throw error;
+      throw new InputError(
+        `the manifests folder ${url} named by ${MANIFESTS_PATH_ANNOTATION} cannot be read: ${error.message}`,
+      );
+    }
     const files = await Promise.all(
       (await tree.files()).map(async file => ({
         path: file.path,

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { useLab } from '@diehard/lab';
+
+export type LabGit = Awaited<ReturnType<typeof useLab<'git'>>>['git'];
+
+function gitCli(args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      args,
+      {
+        cwd,
+        env: {
+          ...process.env,
+          GIT_TERMINAL_PROMPT: '0',
+          GIT_CONFIG_NOSYSTEM: '1',
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          GIT_AUTHOR_NAME: 'Reader Test',
+          GIT_AUTHOR_EMAIL: 'reader@example.com',
+          GIT_COMMITTER_NAME: 'Reader Test',
+          GIT_COMMITTER_EMAIL: 'reader@example.com',
+        },
+      },
+      (error, stdout, stderr) =>
+        error
+          ? reject(new Error(`git ${args[0]} failed: ${stderr}`))
+          : resolve(stdout),
+    );
+  });
+}
+
+/**
+ * A repository of the lab's git server under an owner no other run uses, pushed
+ * with the real git CLI (credentials in the URL: the test's own push).
+ */
+export async function labRepo(git: LabGit) {
+  const owner = `reader-test-${crypto.randomBytes(4).toString('hex')}`;
+  const repo = `${owner}/svc`;
+  const work = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-git-reader-'));
+  const remote = new URL(`${git.url}/${repo}.git`);
+  remote.username = git.username;
+  remote.password = git.password;
+  let initialized = false;
+
+  return {
+    repo,
+    /** Commits `files` (path → content) on `branch` and pushes it; the commit id. */
+    async push(files: Record<string, string>, branch = 'main') {
+      if (!initialized) {
+        await gitCli(['init', '-q', '-b', branch], work);
+        initialized = true;
+      } else {
+        await gitCli(['checkout', '-q', '-B', branch], work);
+      }
+      for (const [file, content] of Object.entries(files)) {
+        await fsp.mkdir(path.dirname(path.join(work, file)), {
+          recursive: true,
+        });
+        await fsp.writeFile(path.join(work, file), content);
+      }
+      await gitCli(['add', '-A'], work);
+      await gitCli(['commit', '-q', '-m', `update ${branch}`], work);
+      await gitCli(['push', '-q', remote.toString(), branch], work);
+      return (await gitCli(['rev-parse', 'HEAD'], work)).trim();
+    },
+    async remove() {
+      await fsp.rm(work, { recursive: true, force: true });
+      await fsp.rm(path.join(git.projectRoot, owner), {
+        recursive: true,
+        force: true,
+      });
+    },
+  };
+}

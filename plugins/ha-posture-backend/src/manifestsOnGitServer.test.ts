@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import request from 'supertest';
+import { EntityPosture } from '@diehard/plugin-ha-posture-common';
+import { useLab } from '@diehard/lab';
+import diehardGitUrlReader from '@diehard/plugin-backend-module-diehard-git-reader';
+import { haPosturePlugin } from './plugin';
+import { labClusterLocators } from './__testUtils__/labStacks';
+import { pushLabRepo } from './__testUtils__/labGitRepo';
+
+jest.setTimeout(300_000);
+
+const corpus = path.resolve(
+  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
+  '../corpus/service/eni-todo-ha',
+);
+
+const run = Math.random().toString(36).slice(2, 7);
+const owner = `posture-git-${run}`;
+/** A namespace nobody creates: the service is not deployed yet. */
+const NAMESPACE = `not-deployed-${run}`;
+
+/**
+ * A service as `tomcat-ha-service` registers it: the catalog read its catalog-info.yaml
+ * at the catalogInfoUrl `diehard:git:push` output, and the file names its Kubernetes
+ * id and namespace and its manifests folder.
+ */
+function generatedService(
+  name: string,
+  catalogInfoUrl: string,
+  manifestsPath: string,
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      annotations: {
+        'backstage.io/managed-by-location': `url:${catalogInfoUrl}`,
+        'backstage.io/managed-by-origin-location': `url:${catalogInfoUrl}`,
+        'backstage.io/kubernetes-id': name,
+        'backstage.io/kubernetes-namespace': NAMESPACE,
+        'diehard.io/manifests-path': manifestsPath,
+      },
+    },
+    spec: {
+      type: 'service',
+      lifecycle: 'experimental',
+      owner: 'group:dev-team',
+    },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/dev-team' }],
+  };
+}
+
+describe('HA posture before deploy, from manifests on the git server', () => {
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let repo: { remove(): Promise<void> } | undefined;
+  let raw: string;
+
+  beforeAll(async () => {
+    const lab = await useLab(['git', 'kubernetes']);
+    // The corpus's complete stack as the service's k8s/ folder.
+    const files: Record<string, string> = {
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo-on-git\n',
+    };
+    for (const file of fs.readdirSync(corpus)) {
+      if (/^\d\d-.*\.yaml$/.test(file)) {
+        files[`k8s/${file}`] = fs.readFileSync(path.join(corpus, file), 'utf8');
+      }
+    }
+    repo = await pushLabRepo(lab.git, { owner, name: 'todo-on-git' }, files);
+    raw = `${lab.git.url}/${owner}/todo-on-git/raw/main`;
+
+    backend = await startTestBackend({
+      features: [
+        haPosturePlugin,
+        diehardGitUrlReader,
+        catalogServiceMock.factory({
+          entities: [
+            generatedService('todo-on-git', `${raw}/catalog-info.yaml`, 'k8s'),
+            generatedService(
+              'todo-misnamed',
+              `${raw}/catalog-info.yaml`,
+              'manifests',
+            ),
+          ],
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            kubernetes: {
+              serviceLocatorMethod: { type: 'multiTenant' },
+              clusterLocatorMethods: labClusterLocators(lab.kubernetes),
+            },
+            diehard: {
+              git: {
+                servers: [
+                  {
+                    baseUrl: lab.git.url,
+                    username: lab.git.username,
+                    password: lab.git.password,
+                  },
+                ],
+              },
+            },
+          },
+        }),
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    await repo?.remove();
+  });
+
+  it('grades a service that is not deployed yet from the manifests of its repository, and says so', async () => {
+    const res = await request(backend.server).post(
+      '/api/ha-posture/entities/component/default/todo-on-git/refresh',
+    );
+    expect(res.status).toBe(200);
+    const posture: EntityPosture = res.body;
+    expect(posture.source).toEqual({
+      type: 'manifests',
+      location: `${raw}/k8s`,
+    });
+    expect(posture.grade).toBe('A');
+    expect(
+      posture.report.workloads.map(w => `${w.kind}/${w.name}`).sort(),
+    ).toEqual(['Deployment/todo-web', 'StatefulSet/galera']);
+
+    const fleet = await request(backend.server).get('/api/ha-posture/fleet');
+    expect(fleet.body.entries).toEqual([
+      expect.objectContaining({
+        entityRef: 'component:default/todo-on-git',
+        grade: 'A',
+        source: 'manifests',
+      }),
+    ]);
+  });
+
+  it('names the manifests folder it cannot find in the repository', async () => {
+    const res = await request(backend.server).post(
+      '/api/ha-posture/entities/component/default/todo-misnamed/refresh',
+    );
+    // The entity exists; its annotation is wrong: 400, not 404.
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      `the manifests folder ${raw}/manifests named by diehard.io/manifests-path cannot be read: no folder "manifests" on branch "main" of ${raw.replace(
+        /\/raw\/main$/,
+        '.git',
+      )}`,
+    );
+  });
+});
