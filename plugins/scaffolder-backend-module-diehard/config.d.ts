@@ -49,7 +49,10 @@ export interface Config {
     /**
      * `diehard:kubernetes:apply`. Clusters (URL, token, CA) come from the
      * Kubernetes plugin's `kubernetes.clusterLocatorMethods[type=config].clusters[]`;
-     * a cluster is open to the action only with an entry here.
+     * a cluster is open to the action only with an entry here. The templates' cluster
+     * and namespace pickers list these entries (`GET /api/scaffolder/diehard/targets`,
+     * filtered by `diehard.kubernetes.apply`), showing the cluster's `title` from the
+     * Kubernetes config; `diehard:kubernetes:check-target` refuses anything else.
      */
     apply?: {
       /** Field manager of our server-side applies (default "diehard"). */

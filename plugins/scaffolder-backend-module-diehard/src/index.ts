@@ -13,6 +13,10 @@ export { createImagePushAction } from './actions/imagePush';
 export type { ImagePushActionOptions } from './actions/imagePush';
 export { createKubernetesApplyAction } from './actions/kubernetesApply';
 export type { KubernetesApplyActionOptions } from './actions/kubernetesApply';
+export { createKubernetesCheckTargetAction } from './actions/kubernetesCheckTarget';
+export type { KubernetesCheckTargetActionOptions } from './actions/kubernetesCheckTarget';
+export { readDeployTargets } from './targets/deployTargets';
+export type { DeployTarget } from './targets/deployTargets';
 export {
   createPostureGateAction,
   PostureGateError,

@@ -20,6 +20,7 @@ describe('scaffolderModuleDiehard', () => {
       'diehard:image:build',
       'diehard:image:push',
       'diehard:kubernetes:apply',
+      'diehard:kubernetes:check-target',
       'diehard:posture:gate',
     ]);
   });

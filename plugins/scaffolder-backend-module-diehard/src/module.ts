@@ -7,6 +7,7 @@ import { createGitPushAction } from './actions/gitPush';
 import { createImageBuildAction } from './actions/imageBuild';
 import { createImagePushAction } from './actions/imagePush';
 import { createKubernetesApplyAction } from './actions/kubernetesApply';
+import { createKubernetesCheckTargetAction } from './actions/kubernetesCheckTarget';
 import { createPostureGateAction } from './actions/postureGate';
 import { ClusterDirectory } from './kubernetes/clusters';
 import { diehardPermissions } from './permissions/permissions';
@@ -14,12 +15,15 @@ import {
   clusterPermissionRules,
   clusterResourceRef,
 } from './permissions/rules';
+import { createTargetsRouter } from './targets/router';
 
 /**
  * Registers the Diehard actions with the scaffolder (`diehard:image:build`,
  * `diehard:image:push`, `diehard:kubernetes:apply`, `diehard:posture:gate`,
- * `diehard:git:push`) and the
- * `diehard.kubernetes.apply` permission with its IS_CLUSTER rule.
+ * `diehard:kubernetes:check-target`, `diehard:git:push`), the
+ * `diehard.kubernetes.apply` permission with its IS_CLUSTER rule, and
+ * `GET /api/scaffolder/diehard/targets` (the clusters the user may deploy to, for
+ * the templates' pickers).
  *
  * @public
  */
@@ -33,12 +37,16 @@ export const scaffolderModuleDiehard = createBackendModule({
         config: coreServices.rootConfig,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
       },
       async init({
         scaffolderActions,
         config,
         permissions,
         permissionsRegistry,
+        httpRouter,
+        httpAuth,
       }) {
         const clusters = ClusterDirectory.fromConfig(config);
         permissionsRegistry.addResourceType({
@@ -52,8 +60,12 @@ export const scaffolderModuleDiehard = createBackendModule({
           createImageBuildAction({ config }),
           createImagePushAction({ config }),
           createKubernetesApplyAction({ config, permissions }),
+          createKubernetesCheckTargetAction({ config, permissions }),
           createPostureGateAction(),
           createGitPushAction({ config }),
+        );
+        httpRouter.use(
+          await createTargetsRouter({ config, httpAuth, permissions }),
         );
       },
     });

@@ -43,7 +43,7 @@ describe('a Diehard template in the scaffolder dry run', () => {
       method: 'POST',
       body: JSON.stringify({
         template,
-        values: { name },
+        values: { name, cluster: 'lab', namespace: ns },
         directoryContents: [
           file('skeleton/target/ROOT.war', 'PK war'),
           file('skeleton/manifests/app.yaml', serviceManifests(ns, name)),
@@ -57,6 +57,7 @@ describe('a Diehard template in the scaffolder dry run', () => {
       error: undefined,
     });
     expect(body.steps.map((s: any) => s.id)).toEqual([
+      'target',
       'fetch',
       'build',
       'push',

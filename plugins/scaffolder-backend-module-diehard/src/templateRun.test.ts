@@ -11,6 +11,19 @@ import {
 
 jest.setTimeout(300_000);
 
+type Api = Awaited<ReturnType<typeof startScaffolder>>['api'];
+
+async function untilTaskEnds(api: Api, id: string) {
+  let task: any;
+  for (let i = 0; i < 500; i++) {
+    task = await (await api(`/v2/tasks/${id}`)).json();
+    if (['completed', 'failed', 'cancelled'].includes(task.status)) break;
+    await new Promise(r => setTimeout(r, 500));
+  }
+  const events: any[] = await (await api(`/v2/tasks/${id}/events`)).json();
+  return { task, events };
+}
+
 /**
  * A template run for real by the scaffolder's task engine: build, push, gate,
  * apply (with the image pinned to the pushed digest), rollout. The actions get
@@ -59,19 +72,13 @@ describe('a Diehard template run by the scaffolder', () => {
       method: 'POST',
       body: JSON.stringify({
         templateRef: 'template:default/diehard-service',
-        values: { name },
+        values: { name, cluster: 'lab', namespace: ns },
       }),
     });
     expect(created.status).toBe(201);
     const { id } = await created.json();
 
-    let task: any;
-    for (let i = 0; i < 500; i++) {
-      task = await (await api(`/v2/tasks/${id}`)).json();
-      if (['completed', 'failed', 'cancelled'].includes(task.status)) break;
-      await new Promise(r => setTimeout(r, 500));
-    }
-    const events: any[] = await (await api(`/v2/tasks/${id}/events`)).json();
+    const { task, events } = await untilTaskEnds(api, id);
     const log = events.map(e => e.body?.message).join('\n');
     expect({ status: task.status, log }).toMatchObject({ status: 'completed' });
     const output = events.find(e => e.type === 'completion')?.body?.output;
@@ -109,4 +116,96 @@ describe('a Diehard template run by the scaffolder', () => {
       admin.close();
     }
   });
+  it.each([
+    [
+      'an unknown cluster',
+      { cluster: 'prod' },
+      'cluster "prod" is not a cluster templates may deploy to (configured: lab; see diehard.apply.clusters)',
+    ],
+    [
+      'a namespace outside the allowlist',
+      { namespace: 'kube-system' },
+      'namespace "kube-system" is not allowed on cluster "lab" (allowed: NS)',
+    ],
+  ])(
+    'refuses %s at the first step: nothing is built, pushed or applied',
+    async (_d, target, message) => {
+      const { reg, k } = lab;
+      const ns = k.portal.namespaces[0];
+      const name = uniqueName('refused');
+      const repository = uniqueRepository('refused');
+      dir.setContent({
+        'skeleton/target/ROOT.war': 'PK war',
+        'skeleton/manifests/app.yaml': serviceManifests(ns, name),
+      });
+      const location = `file:${dir.resolve('template.yaml')}`;
+      const template = serviceTemplate({
+        repository,
+        name,
+        metadata: {
+          namespace: 'default',
+          annotations: {
+            'backstage.io/managed-by-location': location,
+            'backstage.io/managed-by-origin-location': location,
+          },
+        },
+        output: {},
+      });
+      const { api } = await startScaffolder({
+        reg,
+        k,
+        namespace: ns,
+        entities: [template],
+      });
+      const created = await api('/v2/tasks', {
+        method: 'POST',
+        body: JSON.stringify({
+          templateRef: 'template:default/diehard-service',
+          values: { name, cluster: 'lab', namespace: ns, ...target },
+        }),
+      });
+      expect(created.status).toBe(201);
+      const { task, events } = await untilTaskEnds(
+        api,
+        (
+          await created.json()
+        ).id,
+      );
+      expect(task.status).toBe('failed');
+      // The last status each step reported: only the check ran.
+      const steps: Record<string, string> = {};
+      for (const e of events) {
+        if (e.body?.stepId && e.body?.status)
+          steps[e.body.stepId] = e.body.status;
+      }
+      expect(steps).toEqual({
+        target: 'failed',
+        fetch: 'skipped',
+        build: 'skipped',
+        push: 'skipped',
+        posture: 'skipped',
+        deploy: 'skipped',
+      });
+      const log = events.map(e => e.body?.message).join('\n');
+      expect(log).toContain(message.replace('NS', ns));
+
+      const client = new RegistryClient(endpointOf(reg));
+      const admin = adminClient(k);
+      try {
+        expect(await client.hasManifest(repository, '1.0.0')).toBe(false);
+        for (const namespace of [ns, 'kube-system']) {
+          expect(
+            await admin.get({
+              apiVersion: 'apps/v1',
+              kind: 'Deployment',
+              metadata: { name, namespace },
+            }),
+          ).toBeUndefined();
+        }
+      } finally {
+        client.close();
+        admin.close();
+      }
+    },
+  );
 });

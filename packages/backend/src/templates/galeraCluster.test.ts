@@ -7,6 +7,11 @@ import {
 } from './__testUtils__/scaffolderDryRun';
 import { oneOf, renderOnLab } from './__testUtils__/labConfig';
 import { postureOf } from './__testUtils__/posture';
+import {
+  REFUSED_TARGETS,
+  refusalOf,
+  refusedAtFirstStep,
+} from './__testUtils__/targetRefusal';
 
 jest.setTimeout(600_000);
 
@@ -142,6 +147,15 @@ describe('galera-cluster through the real scaffolder', () => {
         message,
       );
       expect(r.body.errors.every((e: any) => e.path[0] === field)).toBe(true);
+    },
+  );
+
+  it.each(REFUSED_TARGETS)(
+    'refuses %s = %j at its first step, naming the field, before anything is built, pushed or applied',
+    async (field, value, message) => {
+      expect(
+        await refusalOf(scaffolder, TEMPLATE, { ...form, [field]: value }),
+      ).toEqual(refusedAtFirstStep(message));
     },
   );
 

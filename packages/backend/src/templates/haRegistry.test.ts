@@ -4,6 +4,11 @@ import {
   ScaffolderUnderTest,
 } from './__testUtils__/scaffolderDryRun';
 import { oneOf, renderOnLab } from './__testUtils__/labConfig';
+import {
+  REFUSED_TARGETS,
+  refusalOf,
+  refusedAtFirstStep,
+} from './__testUtils__/targetRefusal';
 
 jest.setTimeout(600_000);
 
@@ -114,6 +119,15 @@ describe('ha-registry through the real scaffolder', () => {
         message,
       );
       expect(r.body.errors.every((e: any) => e.path[0] === field)).toBe(true);
+    },
+  );
+
+  it.each(REFUSED_TARGETS)(
+    'refuses %s = %j at its first step, naming the field, before anything is built, pushed or applied',
+    async (field, value, message) => {
+      expect(
+        await refusalOf(scaffolder, TEMPLATE, { ...form, [field]: value }),
+      ).toEqual(refusedAtFirstStep(message));
     },
   );
 });

@@ -5,6 +5,11 @@ import {
 } from './__testUtils__/scaffolderDryRun';
 import { renderOnLab } from './__testUtils__/labConfig';
 import { postureOf } from './__testUtils__/posture';
+import {
+  REFUSED_TARGETS,
+  refusalOf,
+  refusedAtFirstStep,
+} from './__testUtils__/targetRefusal';
 
 jest.setTimeout(600_000);
 
@@ -137,6 +142,15 @@ describe('nfs-volume through the real scaffolder', () => {
         message,
       );
       expect(r.body.errors.every((e: any) => e.path[0] === field)).toBe(true);
+    },
+  );
+
+  it.each(REFUSED_TARGETS)(
+    'refuses %s = %j at its first step, naming the field, before anything is built, pushed or applied',
+    async (field, value, message) => {
+      expect(
+        await refusalOf(scaffolder, TEMPLATE, { ...form, [field]: value }),
+      ).toEqual(refusedAtFirstStep(message));
     },
   );
 });

@@ -11,6 +11,11 @@ import {
   writeFiles,
 } from './__testUtils__/scaffolderDryRun';
 import { oneOf, renderOnLab } from './__testUtils__/labConfig';
+import {
+  REFUSED_TARGETS,
+  refusalOf,
+  refusedAtFirstStep,
+} from './__testUtils__/targetRefusal';
 import { postureOf, tomcatFiles } from './__testUtils__/posture';
 import { tomcatHaServiceValues } from './__testUtils__/tomcatHaServiceValues';
 
@@ -67,6 +72,9 @@ function renderOnlyTemplate() {
 describe('tomcat-ha-service through the real scaffolder', () => {
   it('runs every step: posture gate A, server dry-run accepted by the lab API server', () => {
     const log = rendered.log.join('\n');
+    expect(log).toContain(
+      'target: cluster "lab" (HA lab), namespace "diehard-apps" is open to this task',
+    );
     expect(log).toMatch(/HA posture grade A \(100\/100\), minimum A: passed/);
     // diehard:kubernetes:apply ran a server-side dry run of the whole bundle on the lab.
     expect(log).toMatch(/server dry-run accepted 10 object\(s\)/);
@@ -455,16 +463,6 @@ describe('tomcat-ha-service through the real scaffolder', () => {
       /instance\.galeraNodes is not one of enum values: 3,5,7/,
     ],
     [
-      'cluster',
-      'https://10.0.0.1:6443',
-      /instance\.cluster is not one of enum values: lab/,
-    ],
-    [
-      'namespace',
-      'kube-system',
-      /instance\.namespace is not one of enum values: diehard-apps/,
-    ],
-    [
       'sessionManager',
       'StandardManager',
       /instance\.sessionManager is not one of enum values/,
@@ -484,6 +482,15 @@ describe('tomcat-ha-service through the real scaffolder', () => {
         message,
       );
       expect(r.body.errors.every((e: any) => e.path[0] === field)).toBe(true);
+    },
+  );
+
+  it.each(REFUSED_TARGETS)(
+    'refuses %s = %j at its first step, naming the field, before anything is built, pushed or applied',
+    async (field, value, message) => {
+      expect(
+        await refusalOf(scaffolder, TEMPLATE, withField(field, value)),
+      ).toEqual(refusedAtFirstStep(message));
     },
   );
 

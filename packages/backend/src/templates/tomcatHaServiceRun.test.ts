@@ -33,6 +33,7 @@ type Lab = Awaited<
 >;
 
 const STEPS = [
+  'target',
   'fetch',
   'posture',
   'build',
@@ -405,4 +406,53 @@ it('registers the entity in the catalog from the git server', async () => {
   const served = await request(location.slice('url:'.length));
   expect(served.status).toBe(200);
   expect(served.body).toContain(`name: ${name}`);
+});
+
+it("offers the lab to the form's cluster picker by its title, and nothing of how it is reached", async () => {
+  const response = await fetch(
+    `${backend!.baseUrl}/api/scaffolder/diehard/targets`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  expect(JSON.parse(text)).toEqual({
+    clusters: [
+      {
+        name: 'lab',
+        title: 'HA lab',
+        namespaces: [NAMESPACE],
+        kinds: expect.arrayContaining(['Deployment', 'Service']),
+      },
+    ],
+  });
+  expect(text).not.toContain(lab.kubernetes.portal.token);
+  expect(text).not.toContain(lab.kubernetes.server);
+});
+
+it('refuses a cluster outside the configuration at its first step: nothing built, pushed, applied or published', async () => {
+  const other = `${name}-x`;
+  const refused = await runTemplateTask({
+    baseUrl: backend!.baseUrl,
+    token,
+    templateRef: 'template:default/tomcat-ha-service',
+    values: { ...tomcatHaServiceValues(other), cluster: 'prod', repoOwner },
+    timeoutMs: 120_000,
+  });
+  expect(refused.status).toBe('failed');
+  expect(refused.steps).toEqual({
+    target: 'failed',
+    ...Object.fromEntries(STEPS.slice(1).map(s => [s, 'skipped'])),
+  });
+  expect(refused.log.join('\n')).toContain(
+    'cluster "prod" is not a cluster templates may deploy to (configured: lab; see diehard.apply.clusters)',
+  );
+  expect(
+    fs.existsSync(path.join(lab.git.projectRoot, repoOwner, `${other}.git`)),
+  ).toBe(false);
+  expect(serviceObjects(kubectl, 'deployment', other)).toEqual([]);
+  const tags = await registryGet(
+    `/v2/apps/${other}/tags/list`,
+    'application/json',
+  );
+  expect(tags.status).toBe(404);
 });

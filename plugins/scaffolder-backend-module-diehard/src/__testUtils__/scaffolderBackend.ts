@@ -48,7 +48,18 @@ export function serviceTemplate(options: {
     metadata: { name: 'diehard-service', ...options.metadata },
     spec: {
       type: 'service',
-      parameters: [{ properties: { name: { type: 'string' } } }],
+      parameters: [
+        {
+          properties: {
+            name: { type: 'string' },
+            cluster: { type: 'string', 'ui:field': 'DiehardClusterPicker' },
+            namespace: {
+              type: 'string',
+              'ui:field': 'DiehardNamespacePicker',
+            },
+          },
+        },
+      ],
       steps: serviceTemplateSteps(options),
       output: options.output,
     },
@@ -56,8 +67,9 @@ export function serviceTemplate(options: {
 }
 
 /**
- * The template steps a service goes through: fetch the skeleton, build, push,
- * gate, apply with the image pinned to the pushed digest.
+ * The template steps a service goes through: check the target cluster and namespace,
+ * fetch the skeleton, build, push, gate, apply with the image pinned to the pushed
+ * digest.
  */
 function serviceTemplateSteps(options: {
   repository: string;
@@ -66,6 +78,14 @@ function serviceTemplateSteps(options: {
   deploy?: JsonObject;
 }): JsonObject[] {
   return [
+    {
+      id: 'target',
+      action: 'diehard:kubernetes:check-target',
+      input: {
+        cluster: '${{ parameters.cluster }}',
+        namespace: '${{ parameters.namespace }}',
+      },
+    },
     { id: 'fetch', action: 'fetch:plain', input: { url: './skeleton' } },
     {
       id: 'build',
@@ -95,7 +115,8 @@ function serviceTemplateSteps(options: {
       id: 'deploy',
       action: 'diehard:kubernetes:apply',
       input: {
-        cluster: 'lab',
+        cluster: '${{ parameters.cluster }}',
+        namespace: '${{ parameters.namespace }}',
         images: [
           {
             name: `team/${options.name}`,

@@ -8,6 +8,7 @@ import { kubernetesReactTranslationRef } from '@backstage/plugin-kubernetes-reac
 import { userSettingsTranslationRef } from '@backstage/plugin-user-settings/alpha';
 import { haPostureTranslations } from '@diehard/plugin-ha-posture';
 import { handoffReviewTranslations } from '@diehard/plugin-handoff-review';
+import { scaffolderDiehardTranslations } from '@diehard/plugin-scaffolder-diehard';
 import { appTranslationRef } from './appTranslationRef';
 
 /**
@@ -41,6 +42,7 @@ const resources = [
   }),
   haPostureTranslations,
   handoffReviewTranslations,
+  scaffolderDiehardTranslations,
 ];
 
 export const translationsModule = createFrontendModule({

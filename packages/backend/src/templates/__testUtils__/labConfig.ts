@@ -61,6 +61,7 @@ export function labScaffolderConfig(
           clusters: [
             {
               name: 'lab',
+              title: 'HA lab',
               url: k.server,
               authProvider: 'serviceAccount',
               serviceAccountToken: k.adminToken,

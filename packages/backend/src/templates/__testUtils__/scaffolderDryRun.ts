@@ -18,6 +18,7 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import {
   createKubernetesApplyAction,
+  createKubernetesCheckTargetAction,
   createPostureGateAction,
 } from '@diehard/plugin-scaffolder-backend-module-diehard';
 
@@ -62,6 +63,8 @@ export interface DryRunResponse {
   files: Map<string, string>;
   /** The task log, one message per line. */
   log: string[];
+  /** The Diehard actions (real or stand-in) whose handler ran, in order. */
+  actionsRun: string[];
 }
 
 export interface ScaffolderUnderTest {
@@ -172,10 +175,25 @@ function post(port: number, urlPath: string, body: unknown) {
   });
 }
 
+/** The same action, noting in `ran` each time its handler starts. */
+function recorded(
+  action: TemplateAction<any, any, any>,
+  ran: string[],
+): TemplateAction<any, any, any> {
+  return {
+    ...action,
+    handler: ctx => {
+      ran.push(action.id);
+      return action.handler(ctx);
+    },
+  };
+}
+
 /**
  * Starts the real scaffolder backend plugin (Backstage's template engine, its built-in
  * actions, the router's dry-run endpoint) with mock core services, the real Diehard
- * posture gate and Kubernetes apply actions, and stand-ins for build, push and git.
+ * target check, posture gate and Kubernetes apply actions, and stand-ins for build,
+ * push and git.
  * `config` is merged into the root config (e.g. scaffolder.defaultEnvironment,
  * kubernetes clusters, diehard.apply).
  */
@@ -183,6 +201,7 @@ export async function startScaffolder(options: {
   config: JsonObject;
   registryHost: string;
 }): Promise<ScaffolderUnderTest> {
+  const ran: string[] = [];
   const actionsModule = createBackendModule({
     pluginId: 'scaffolder',
     moduleId: 'diehard-templates-test',
@@ -195,9 +214,12 @@ export async function startScaffolder(options: {
         },
         async init({ actions, config, permissions }) {
           actions.addActions(
-            createPostureGateAction(),
-            createKubernetesApplyAction({ config, permissions }),
-            ...standInActions(options.registryHost),
+            ...[
+              createKubernetesCheckTargetAction({ config, permissions }),
+              createPostureGateAction(),
+              createKubernetesApplyAction({ config, permissions }),
+              ...standInActions(options.registryHost),
+            ].map(a => recorded(a, ran)),
           );
         },
       });
@@ -216,6 +238,7 @@ export async function startScaffolder(options: {
 
   return {
     async dryRun(templateName, values, opts) {
+      ran.length = 0;
       const { status, body } = await post(port, '/api/scaffolder/v2/dry-run', {
         template: opts?.template ?? readTemplate(templateName),
         values,
@@ -231,7 +254,7 @@ export async function startScaffolder(options: {
       const log: string[] = (body?.log ?? []).map((l: any) =>
         String(l?.body?.message ?? ''),
       );
-      return { status, body, files, log };
+      return { status, body, files, log, actionsRun: [...ran] };
     },
     stop: () => backend.stop(),
   };

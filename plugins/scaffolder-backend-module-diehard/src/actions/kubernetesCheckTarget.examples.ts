@@ -1,0 +1,22 @@
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+
+export const examples: TemplateExample[] = [
+  {
+    description:
+      'As the first step of a template: refuse a cluster or namespace the apply step would refuse, before anything is built',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'target',
+          action: 'diehard:kubernetes:check-target',
+          name: 'Check the target cluster',
+          input: {
+            cluster: '${{ parameters.cluster }}',
+            namespace: '${{ parameters.namespace }}',
+          },
+        },
+      ],
+    }),
+  },
+];

@@ -1,0 +1,90 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { kubernetesApplyPermission } from '../permissions/permissions';
+import { readDeployTargets } from '../targets/deployTargets';
+import { examples } from './kubernetesCheckTarget.examples';
+
+export interface KubernetesCheckTargetActionOptions {
+  config: Config;
+  permissions: PermissionsService;
+}
+
+/**
+ * `diehard:kubernetes:check-target`: refuses, before anything is generated, built or
+ * pushed, a cluster or namespace `diehard:kubernetes:apply` would refuse (not in
+ * `diehard.apply.clusters`, or a cluster the task's initiator may not apply to).
+ * Reads only configuration and the permission; never contacts the cluster.
+ *
+ * @public
+ */
+export function createKubernetesCheckTargetAction(
+  options: KubernetesCheckTargetActionOptions,
+) {
+  const targets = readDeployTargets(options.config);
+  return createTemplateAction({
+    id: 'diehard:kubernetes:check-target',
+    description:
+      'Checks that a cluster and namespace are open to diehard:kubernetes:apply for the task initiator (allowlist and permission), without contacting the cluster: the first step of a deploying template',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        cluster: z =>
+          z
+            .string()
+            .describe(
+              'Cluster name from kubernetes.clusterLocatorMethods, allowlisted in diehard.apply.clusters',
+            ),
+        namespace: z =>
+          z
+            .string()
+            .optional()
+            .describe('Namespace the objects will be applied in'),
+      },
+      output: {
+        title: z => z.string().describe("The cluster's title"),
+      },
+    },
+    async handler(ctx) {
+      const { cluster, namespace } = ctx.input;
+      const target = targets.find(t => t.name === cluster);
+      if (!target) {
+        throw new InputError(
+          `cluster "${cluster}" is not a cluster templates may deploy to (configured: ${
+            targets.map(t => t.name).join(', ') || 'none'
+          }; see diehard.apply.clusters)`,
+        );
+      }
+      if (namespace !== undefined && !target.namespaces.includes(namespace)) {
+        throw new InputError(
+          `namespace "${namespace}" is not allowed on cluster "${cluster}" (allowed: ${
+            target.namespaces.join(', ') || 'none'
+          })`,
+        );
+      }
+      const credentials = await ctx.getInitiatorCredentials();
+      const [decision] = await options.permissions.authorize(
+        [{ permission: kubernetesApplyPermission, resourceRef: cluster }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `cluster "${cluster}": ${
+            ctx.user?.ref ?? 'the task initiator'
+          } may not deploy to it (permission ${
+            kubernetesApplyPermission.name
+          })`,
+        );
+      }
+      ctx.logger.info(
+        `target: cluster "${cluster}" (${target.title})${
+          namespace ? `, namespace "${namespace}"` : ''
+        } is open to this task`,
+      );
+      ctx.output('title', target.title);
+    },
+  });
+}

@@ -1,0 +1,214 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import {
+  AuthorizeResult,
+  isResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import request from 'supertest';
+import scaffolderModuleDiehard from '../index';
+
+jest.setTimeout(60_000);
+
+const TOKEN = 'lab-service-account-token-do-not-show';
+const CA_DATA = Buffer.from(
+  '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n',
+).toString('base64');
+
+/** Two clusters open to templates, one declared but not allowlisted, one allowlisted but not declared. */
+const config = {
+  permission: { enabled: true },
+  kubernetes: {
+    clusterLocatorMethods: [
+      {
+        type: 'config',
+        clusters: [
+          {
+            name: 'lab',
+            title: 'HA lab',
+            url: 'https://127.0.0.1:16443',
+            authProvider: 'serviceAccount',
+            serviceAccountToken: TOKEN,
+            caData: CA_DATA,
+          },
+          {
+            name: 'prod',
+            url: 'https://prod.example.com:6443',
+            authProvider: 'serviceAccount',
+            serviceAccountToken: `${TOKEN}-prod`,
+            caFile: '/etc/diehard/prod-ca.pem',
+          },
+          {
+            name: 'not-allowlisted',
+            url: 'https://other.example.com',
+            authProvider: 'serviceAccount',
+            serviceAccountToken: TOKEN,
+          },
+        ],
+      },
+    ],
+  },
+  diehard: {
+    apply: {
+      clusters: [
+        {
+          name: 'lab',
+          namespaces: ['diehard-apps', 'diehard-ops'],
+          kinds: ['Deployment', 'Service'],
+        },
+        { name: 'prod', namespaces: ['apps'], kinds: ['*'] },
+        { name: 'undeclared', namespaces: ['x'], kinds: ['*'] },
+      ],
+    },
+  },
+};
+
+/** A policy where Bruno may deploy anywhere and anyone else nowhere. */
+const policyModule = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'test-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy({
+          async handle(req, user) {
+            if (
+              !isResourcePermission(
+                req.permission,
+                'diehard-kubernetes-cluster',
+              )
+            ) {
+              return { result: AuthorizeResult.ALLOW };
+            }
+            const who = user?.info.userEntityRef;
+            if (who === 'user:default/bruno') {
+              return { result: AuthorizeResult.ALLOW };
+            }
+            return { result: AuthorizeResult.DENY };
+          },
+        });
+      },
+    });
+  },
+});
+
+describe('GET /api/scaffolder/diehard/targets', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+
+  beforeAll(async () => {
+    ({ server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleDiehard,
+        permissionPlugin,
+        policyModule,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    }));
+  });
+
+  const targetsAs = (user: string) =>
+    request(server)
+      .get('/api/scaffolder/diehard/targets')
+      .set('Authorization', mockCredentials.user.header(user));
+
+  it('lists the clusters open to templates, with their titles and namespaces, for a user allowed everywhere', async () => {
+    const res = await targetsAs('user:default/bruno');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      clusters: [
+        {
+          name: 'lab',
+          title: 'HA lab',
+          namespaces: ['diehard-apps', 'diehard-ops'],
+          kinds: ['Deployment', 'Service'],
+        },
+        { name: 'prod', title: 'prod', namespaces: ['apps'], kinds: ['*'] },
+      ],
+    });
+  });
+
+  it('never shows how a cluster is reached: no token, URL, CA or auth provider', async () => {
+    const res = await targetsAs('user:default/bruno');
+    const text = res.text;
+    for (const secret of [
+      TOKEN,
+      CA_DATA,
+      '127.0.0.1',
+      'prod.example.com',
+      'prod-ca.pem',
+      'serviceAccount',
+      'https://',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    for (const cluster of res.body.clusters) {
+      expect(Object.keys(cluster).sort()).toEqual([
+        'kinds',
+        'name',
+        'namespaces',
+        'title',
+      ]);
+    }
+  });
+
+  it('shows no cluster to a user the policy denies', async () => {
+    const res = await targetsAs('user:default/carol');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ clusters: [] });
+  });
+
+  it('refuses an anonymous request', async () => {
+    const res = await request(server)
+      .get('/api/scaffolder/diehard/targets')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+});
+
+/**
+ * Per-cluster decisions come from a conditional policy (IS_CLUSTER), which the permission
+ * backend resolves by calling the scaffolder's apply-conditions endpoint on behalf of the
+ * user; Backstage's mock auth cannot issue such a token (the round trip itself is tested
+ * in permissions/rules.test.ts). Here the permissions service answers per cluster as
+ * that policy would, and the route must ask about each cluster by name.
+ */
+describe('GET /api/scaffolder/diehard/targets, a user allowed some clusters', () => {
+  it('lists only the clusters the user may apply to', async () => {
+    const authorize = jest.fn(async (requests: any[]) =>
+      requests.map(r => ({
+        result:
+          r.permission.name === 'diehard.kubernetes.apply' &&
+          r.resourceRef === 'lab'
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      })),
+    );
+    const { server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleDiehard,
+        mockServices.permissions.mock({ authorize: authorize as any }).factory,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    const res = await request(server)
+      .get('/api/scaffolder/diehard/targets')
+      .set('Authorization', mockCredentials.user.header('user:default/alice'));
+    expect(res.status).toBe(200);
+    expect(res.body.clusters.map((c: { title: string }) => c.title)).toEqual([
+      'HA lab',
+    ]);
+    const asked = authorize.mock.calls.flatMap(([requests]) =>
+      requests.map((r: any) => r.resourceRef),
+    );
+    expect(asked).toEqual(expect.arrayContaining(['lab', 'prod']));
+  });
+});

@@ -1,0 +1,3 @@
+export { diehardTargetsApiRef } from './DiehardTargetsApi';
+export type { DiehardTarget, DiehardTargetsApi } from './DiehardTargetsApi';
+export { DiehardTargetsClient } from './DiehardTargetsClient';

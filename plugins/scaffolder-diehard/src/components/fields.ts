@@ -1,0 +1,31 @@
+import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
+import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
+import { DiehardClusterPicker as ClusterPickerComponent } from './DiehardClusterPicker';
+import { DiehardNamespacePicker as NamespacePickerComponent } from './DiehardNamespacePicker';
+
+/** `ui:field: DiehardClusterPicker`. */
+export const DiehardClusterPicker = createFormField({
+  name: 'DiehardClusterPicker',
+  component: ClusterPickerComponent,
+  schema: makeFieldSchema({ output: z => z.string() }),
+});
+
+/** `ui:field: DiehardNamespacePicker`. */
+export const DiehardNamespacePicker = createFormField({
+  name: 'DiehardNamespacePicker',
+  component: NamespacePickerComponent,
+  schema: makeFieldSchema({
+    output: z => z.string(),
+    uiOptions: z =>
+      z.object({
+        clusterField: z
+          .string()
+          .optional()
+          .describe('The form field holding the cluster (default: cluster)'),
+        cluster: z
+          .string()
+          .optional()
+          .describe('A fixed cluster, when the form does not ask for one'),
+      }),
+  }),
+});

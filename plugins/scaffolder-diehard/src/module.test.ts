@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import {
+  diehardClusterPickerField,
+  diehardNamespacePickerField,
+} from './module';
+
+const templatesDir = path.resolve(__dirname, '../../../templates');
+
+/** The `ui:field` name a form field extension gives the scaffolder. */
+async function nameOf(load: () => Promise<unknown>) {
+  return ((await load()) as { name: string }).name;
+}
+
+describe('the Diehard form fields', () => {
+  it("provide every Diehard ui:field the repository's templates use", async () => {
+    const provided = [
+      await nameOf(
+        createExtensionTester(diehardClusterPickerField).get(
+          FormFieldBlueprint.dataRefs.formFieldLoader,
+        ),
+      ),
+      await nameOf(
+        createExtensionTester(diehardNamespacePickerField).get(
+          FormFieldBlueprint.dataRefs.formFieldLoader,
+        ),
+      ),
+    ];
+    expect(provided).toEqual([
+      'DiehardClusterPicker',
+      'DiehardNamespacePicker',
+    ]);
+
+    const used = new Set<string>();
+    for (const template of fs.readdirSync(templatesDir)) {
+      const file = path.join(templatesDir, template, 'template.yaml');
+      if (!fs.existsSync(file)) continue;
+      for (const m of fs
+        .readFileSync(file, 'utf8')
+        .matchAll(/ui:field:\s*(Diehard\w+)/g)) {
+        used.add(`${template}: ${m[1]}`);
+      }
+    }
+    expect([...used].sort()).toEqual(
+      ['galera-cluster', 'ha-registry', 'nfs-volume', 'tomcat-ha-service']
+        .flatMap(t => provided.map(f => `${t}: ${f}`))
+        .sort(),
+    );
+  });
+});

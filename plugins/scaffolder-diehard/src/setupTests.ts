@@ -1,0 +1,6 @@
+import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// Tests share two cores with the rest of the project's suites: give renders room.
+configure({ asyncUtilTimeout: 10_000 });
+jest.setTimeout(30_000);

@@ -1,0 +1,31 @@
+import {
+  createTranslationRef,
+  createTranslationResource,
+} from '@backstage/frontend-plugin-api';
+
+/** Every string the Diehard scaffolder fields show, in English. */
+export const scaffolderDiehardTranslationRef = createTranslationRef({
+  id: 'scaffolder-diehard',
+  messages: {
+    loading: 'Loading the clusters you may deploy to…',
+    loadFailed: 'Could not load the clusters you may deploy to: {{message}}',
+    clusterPicker: {
+      none: 'No cluster is open to you for deployments. Ask Ops for the permission to deploy (diehard.kubernetes.apply).',
+      notAllowed: 'Cluster “{{cluster}}” is not one you may deploy to.',
+    },
+    namespacePicker: {
+      chooseCluster: 'Choose a cluster first.',
+      none: 'No namespace is open to deployments on {{cluster}}.',
+      notAllowed:
+        'Namespace “{{namespace}}” is not open to deployments on {{cluster}}.',
+    },
+  },
+});
+
+/** The French of {@link scaffolderDiehardTranslationRef}, loaded when a user picks French. */
+export const scaffolderDiehardTranslations = createTranslationResource({
+  ref: scaffolderDiehardTranslationRef,
+  translations: {
+    fr: () => import('./translations/fr'),
+  },
+});

@@ -1,0 +1,21 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
+import { scaffolderDiehardTranslationRef } from '../translation';
+
+export default createTranslationMessages({
+  ref: scaffolderDiehardTranslationRef,
+  full: true,
+  messages: {
+    loading: 'Chargement des clusters où vous pouvez déployer…',
+    loadFailed:
+      'Impossible de charger les clusters où vous pouvez déployer : {{message}}',
+    'clusterPicker.none':
+      'Aucun cluster ne vous est ouvert pour déployer. Demandez aux Ops la permission de déployer (diehard.kubernetes.apply).',
+    'clusterPicker.notAllowed':
+      'Le cluster « {{cluster}} » ne fait pas partie de ceux où vous pouvez déployer.',
+    'namespacePicker.chooseCluster': "Choisissez d'abord un cluster.",
+    'namespacePicker.none':
+      "Aucun namespace n'est ouvert aux déploiements sur {{cluster}}.",
+    'namespacePicker.notAllowed':
+      "Le namespace « {{namespace}} » n'est pas ouvert aux déploiements sur {{cluster}}.",
+  },
+});
