@@ -57,7 +57,7 @@ function generatedService(
 
 describe('HA posture before deploy, from manifests on the git server', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
-  let repo: { remove(): Promise<void> } | undefined;
+  let repo: Awaited<ReturnType<typeof pushLabRepo>> | undefined;
   let raw: string;
 
   beforeAll(async () => {
@@ -140,6 +140,29 @@ describe('HA posture before deploy, from manifests on the git server', () => {
         source: 'manifests',
       }),
     ]);
+  });
+
+  it('sees a change pushed to the repository at the next refresh', async () => {
+    const refresh = async () =>
+      (
+        await request(backend.server).post(
+          '/api/ha-posture/entities/component/default/todo-on-git/refresh',
+        )
+      ).body as EntityPosture;
+    expect((await refresh()).grade).toBe('A');
+    expect((await refresh()).grade).toBe('A'); // from the last read: the branch has not moved
+
+    const web = fs.readFileSync(path.join(corpus, '20-todo-web.yaml'), 'utf8');
+    expect(web).toContain('minReplicas: 3');
+    // One replica, and an autoscaler that may keep it there.
+    await repo!.update({
+      'k8s/20-todo-web.yaml': web.replaceAll('eplicas: 3', 'eplicas: 1'),
+    });
+    const after = await refresh();
+    expect(after.grade).not.toBe('A');
+    expect(
+      after.report.workloads.flatMap(w => w.findings).map(f => f.rule),
+    ).toContain('replicas-hpa-min');
   });
 
   it('names the manifests folder it cannot find in the repository', async () => {

@@ -38,8 +38,9 @@ function gitCli(args: string[], cwd: string): Promise<string> {
 
 /**
  * Publishes `files` (path → content) as the `main` branch of `<owner>/<name>` on the
- * lab's git server with the real git CLI, as `diehard:git:push` would; remove()
- * deletes the repository's owner folder.
+ * lab's git server with the real git CLI, as `diehard:git:push` would; update()
+ * pushes a commit changing files on top, remove() deletes the repository's owner
+ * folder.
  */
 export async function pushLabRepo(
   git: LabGit,
@@ -49,26 +50,28 @@ export async function pushLabRepo(
   const work = await fsp.mkdtemp(
     path.join(os.tmpdir(), 'diehard-posture-git-'),
   );
-  try {
-    for (const [file, content] of Object.entries(files)) {
+  const remote = new URL(`${git.url}/${repo.owner}/${repo.name}.git`);
+  remote.username = git.username;
+  remote.password = git.password;
+  const commit = async (changed: Record<string, string>, message: string) => {
+    for (const [file, content] of Object.entries(changed)) {
       await fsp.mkdir(path.dirname(path.join(work, file)), { recursive: true });
       await fsp.writeFile(path.join(work, file), content);
     }
-    const remote = new URL(`${git.url}/${repo.owner}/${repo.name}.git`);
-    remote.username = git.username;
-    remote.password = git.password;
-    await gitCli(['init', '-q', '-b', 'main'], work);
     await gitCli(['add', '-A'], work);
-    await gitCli(['commit', '-q', '-m', 'Initial commit'], work);
+    await gitCli(['commit', '-q', '-m', message], work);
     await gitCli(['push', '-q', remote.toString(), 'main'], work);
-  } finally {
-    await fsp.rm(work, { recursive: true, force: true });
-  }
+  };
+  await gitCli(['init', '-q', '-b', 'main'], work);
+  await commit(files, 'Initial commit');
   return {
-    remove: () =>
-      fsp.rm(path.join(git.projectRoot, repo.owner), {
+    update: (changed: Record<string, string>) => commit(changed, 'Update'),
+    remove: async () => {
+      await fsp.rm(work, { recursive: true, force: true });
+      await fsp.rm(path.join(git.projectRoot, repo.owner), {
         recursive: true,
         force: true,
-      }),
+      });
+    },
   };
 }

@@ -26,16 +26,30 @@ const TOMCAT_FILE = /(^|\/)(server|context|web)\.xml$/i;
  * credentials); a `file` source, which only app-config can declare, is read from disk.
  */
 export class ManifestObjectSource {
+  /** The last tree read per URL: a refresh of an unchanged branch downloads nothing. */
+  private readonly lastRead = new Map<
+    string,
+    { etag: string; files: Array<{ path: string; content: string }> }
+  >();
+
   constructor(private readonly urlReader: UrlReaderService) {}
 
   async objectsFor(entity: Entity): Promise<ManifestObjects | undefined> {
-    const manifestsPath = entity.metadata.annotations?.[MANIFESTS_PATH_ANNOTATION];
+    const manifestsPath =
+      entity.metadata.annotations?.[MANIFESTS_PATH_ANNOTATION];
     if (!manifestsPath) return undefined;
     const source = sourceLocation(entity);
     const read =
       source.type === 'file'
-        ? await this.readLocalFolder(path.resolve(path.dirname(source.target), manifestsPath))
-        : await this.readRemoteFolder(new URL(manifestsPath, ensureTrailingSlash(source.target)).toString());
+        ? await this.readLocalFolder(
+            path.resolve(path.dirname(source.target), manifestsPath),
+          )
+        : await this.readRemoteFolder(
+            new URL(
+              manifestsPath,
+              ensureTrailingSlash(source.target),
+            ).toString(),
+          );
 
     const result: ManifestObjects = {
       location: read.location,
@@ -63,7 +77,10 @@ export class ManifestObjectSource {
       for (const dirent of await fs.readdir(dir, { withFileTypes: true })) {
         const full = path.join(dir, dirent.name);
         if (dirent.isDirectory()) await walk(full);
-        else if (MANIFEST_FILE.test(dirent.name) || TOMCAT_FILE.test(dirent.name)) {
+        else if (
+          MANIFEST_FILE.test(dirent.name) ||
+          TOMCAT_FILE.test(dirent.name)
+        ) {
           files.push({
             path: path.relative(folder, full),
             content: await fs.readFile(full, 'utf8'),
@@ -84,10 +101,14 @@ export class ManifestObjectSource {
   }
 
   private async readRemoteFolder(url: string) {
+    const last = this.lastRead.get(url);
     let tree;
     try {
-      tree = await this.urlReader.readTree(url);
+      tree = await this.urlReader.readTree(url, { etag: last?.etag });
     } catch (error) {
+      if (last && isError(error) && error.name === 'NotModifiedError')
+        return { location: url, files: last.files };
+      this.lastRead.delete(url);
       // A missing folder is the entity's mistake, not a missing entity (no 404).
       if (!isError(error) || error.name !== 'NotFoundError') throw error;
       throw new InputError(
@@ -95,11 +116,14 @@ export class ManifestObjectSource {
       );
     }
     const files = await Promise.all(
-      (await tree.files()).map(async file => ({
+      (
+        await tree.files()
+      ).map(async file => ({
         path: file.path,
         content: (await file.content()).toString('utf8'),
       })),
     );
+    if (tree.etag) this.lastRead.set(url, { etag: tree.etag, files });
     return { location: url, files };
   }
 }
