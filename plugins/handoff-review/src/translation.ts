@@ -41,6 +41,8 @@ export const handoffReviewTranslationRef = createTranslationRef({
       open: 'Open a handoff review',
       opening: 'Opening…',
       openFailed: 'Could not open the review: {{message}}',
+      openRefused:
+        'The permission policy does not let you open a handoff review on this entity.',
       openedBy: 'Opened by {{user}} on {{when}}',
       version: 'Version {{version}}',
       postureWhenOpened: 'Posture when opened',

@@ -31,6 +31,8 @@ export default createTranslationMessages({
     'content.open': 'Ouvrir une revue de passation',
     'content.opening': 'Ouverture…',
     'content.openFailed': "Impossible d'ouvrir la revue : {{message}}",
+    'content.openRefused':
+      "La politique d'autorisations ne vous permet pas d'ouvrir une revue de passation sur cette entité.",
     'content.openedBy': 'Ouverte par {{user}} le {{when}}',
     'content.version': 'Version {{version}}',
     'content.postureWhenOpened': "Posture à l'ouverture",

@@ -44,11 +44,15 @@ interface Viewer {
   language?: 'en' | 'fr';
 }
 
-function renderTab(api: HandoffReviewApi, viewer: Viewer = {}) {
+function renderTab(
+  api: HandoffReviewApi,
+  viewer: Viewer = {},
+  entity: Entity = todoWeb,
+) {
   const user = viewer.user ?? 'user:default/guest';
   const french = viewer.language === 'fr';
   renderInTestApp(
-    <EntityProvider entity={todoWeb}>
+    <EntityProvider entity={entity}>
       <EntityHandoffReviewContent />
     </EntityProvider>,
     {
@@ -155,6 +159,33 @@ describe('EntityHandoffReviewContent', () => {
     expect(
       await screen.findByRole('region', { name: 'Dev side' }),
     ).toBeInTheDocument();
+  });
+
+  it('offers no way to open a review where the policy refuses it, and says so', async () => {
+    // A fresh entity: usePermission keeps decisions per entity for the page's life.
+    const api = fakeHandoffReviewApi();
+    renderTab(
+      api,
+      {
+        authorize: ({ permission }) =>
+          permission.name === 'handoff-review.create'
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      },
+      { ...todoWeb, metadata: { name: 'todo-batch', namespace: 'default' } },
+    );
+
+    expect(
+      await screen.findByText(
+        'The permission policy does not let you open a handoff review on this entity.',
+        undefined,
+        SLOW,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Open a handoff review' }),
+    ).not.toBeInTheDocument();
+    expect(api.openReview).not.toHaveBeenCalled();
   });
 
   it('shows the items by side with their states, evidence and waivers', async () => {

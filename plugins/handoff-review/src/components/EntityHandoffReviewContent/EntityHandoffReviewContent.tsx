@@ -8,6 +8,8 @@ import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { handoffReviewCreatePermission } from '@diehard/plugin-handoff-review-common';
 import { handoffReviewApiRef } from '../../api';
 import type { ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
@@ -26,6 +28,10 @@ export function EntityHandoffReviewContent() {
   const api = useApi(handoffReviewApiRef);
   const { t } = useTranslationRef(handoffReviewTranslationRef);
   const [opened, setOpened] = useState<ReviewView>();
+  const mayOpen = usePermission({
+    permission: handoffReviewCreatePermission,
+    resourceRef: entityRef,
+  });
 
   const reviews = useAsyncRetry(
     () => api.listReviews({ entityRef }),
@@ -63,23 +69,28 @@ export function EntityHandoffReviewContent() {
       title={t('content.tabTitle')}
       description={t('content.none')}
       action={
-        <>
-          <Button
-            variant="contained"
-            color="primary"
-            disabled={opening.loading}
-            onClick={() => open()}
-          >
-            {opening.loading ? t('content.opening') : t('content.open')}
-          </Button>
-          {opening.error && (
-            <Typography color="error" role="alert" style={{ marginTop: 8 }}>
-              {t('content.openFailed', {
-                message: describeError(opening.error),
-              })}
-            </Typography>
-          )}
-        </>
+        // If the policy cannot be asked, the button stays: the backend decides.
+        !mayOpen.loading && !mayOpen.allowed && !mayOpen.error ? (
+          <Typography>{t('content.openRefused')}</Typography>
+        ) : (
+          <>
+            <Button
+              variant="contained"
+              color="primary"
+              disabled={opening.loading || mayOpen.loading}
+              onClick={() => open()}
+            >
+              {opening.loading ? t('content.opening') : t('content.open')}
+            </Button>
+            {opening.error && (
+              <Typography color="error" role="alert" style={{ marginTop: 8 }}>
+                {t('content.openFailed', {
+                  message: describeError(opening.error),
+                })}
+              </Typography>
+            )}
+          </>
+        )
       }
     />
   );
