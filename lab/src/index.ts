@@ -28,6 +28,7 @@ export type {
   WsrepStatus,
 } from './components/galera';
 export type { GitEndpoint } from './components/git';
+export { labGitRepo } from './components/git/testRepo';
 export type { OidcEndpoint, OidcUser } from './components/oidc';
 export { startTomcat } from './components/tomcat';
 export type {
@@ -37,6 +38,7 @@ export type {
 } from './components/tomcat';
 export { ensurePlatformImages, PLATFORM_IMAGES } from './images';
 export type { PlatformImage, DebianImageSpec } from './images';
+export { labEnv } from './cli/env';
 export { labPaths } from './paths';
 export type { LabPaths } from './paths';
 export { LAB_HOST, LAB_PORTS } from './ports';

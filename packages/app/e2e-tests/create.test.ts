@@ -2,7 +2,7 @@ import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { useLab } from '@diehard/lab';
+import { useLab, labEnv } from '@diehard/lab';
 import {
   BackendProcess,
   startBackendProcess,
@@ -23,25 +23,11 @@ beforeAll(async () => {
   assertAppIsBuilt();
   const lab = await useLab(['kubernetes', 'registry', 'git']);
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-create-'));
-  const k = lab.kubernetes;
-  const r = lab.registry;
   backend = await startBackendProcess({
     port: 7114,
     configFiles: ['app-config.yaml', 'app-config.lab.yaml'],
     // What `scripts/start.sh --lab` exports from `yarn lab env`.
-    env: {
-      DIEHARD_KUBERNETES_SERVER: k.server,
-      DIEHARD_KUBERNETES_PORTAL_TOKEN: k.portal.token,
-      DIEHARD_KUBERNETES_CA_FILE: k.caFile,
-      DIEHARD_REGISTRY_HOST: r.host,
-      DIEHARD_REGISTRY_USERNAME: r.username,
-      DIEHARD_REGISTRY_PASSWORD: r.password,
-      DIEHARD_REGISTRY_CA_FILE: r.caFile,
-      DIEHARD_GIT_HOST: lab.git.host,
-      DIEHARD_GIT_URL: lab.git.url,
-      DIEHARD_GIT_USERNAME: lab.git.username,
-      DIEHARD_GIT_PASSWORD: lab.git.password,
-    },
+    env: labEnv(lab),
     overrides: {
       backend: {
         database: {

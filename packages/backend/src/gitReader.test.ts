@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, useLab } from '@diehard/lab';
+import { freePort, labEnv, labGitRepo, useLab } from '@diehard/lab';
 import {
   BackendProcess,
   startBackendProcess,
@@ -33,31 +32,8 @@ const owner = `reader-${name}`;
 
 let lab: Lab;
 let work: string;
+let repo: Awaited<ReturnType<typeof labGitRepo>> | undefined;
 let backend: BackendProcess | undefined;
-
-function git(args: string[], cwd: string) {
-  return new Promise<void>((resolve, reject) =>
-    execFile(
-      'git',
-      args,
-      {
-        cwd,
-        env: {
-          ...process.env,
-          GIT_TERMINAL_PROMPT: '0',
-          GIT_CONFIG_NOSYSTEM: '1',
-          GIT_CONFIG_GLOBAL: '/dev/null',
-          GIT_AUTHOR_NAME: 'Dev',
-          GIT_AUTHOR_EMAIL: 'dev@example.com',
-          GIT_COMMITTER_NAME: 'Dev',
-          GIT_COMMITTER_EMAIL: 'dev@example.com',
-        },
-      },
-      (error, _stdout, stderr) =>
-        error ? reject(new Error(`git ${args[0]}: ${stderr}`)) : resolve(),
-    ),
-  );
-}
 
 async function api(route: string, init?: RequestInit) {
   const token = await guestToken(backend!.baseUrl);
@@ -76,11 +52,8 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-git-reader-'));
 
   // The repository as the template publishes it: catalog-info.yaml + k8s/.
-  const src = path.join(work, 'src');
-  fs.mkdirSync(path.join(src, 'k8s'), { recursive: true });
-  fs.writeFileSync(
-    path.join(src, 'catalog-info.yaml'),
-    [
+  const files: Record<string, string> = {
+    'catalog-info.yaml': [
       'apiVersion: backstage.io/v1alpha1',
       'kind: Component',
       'metadata:',
@@ -95,40 +68,21 @@ beforeAll(async () => {
       '  owner: group:dev-team',
       '',
     ].join('\n'),
-  );
+  };
   for (const file of fs.readdirSync(corpus)) {
     if (/^\d\d-.*\.yaml$/.test(file)) {
-      fs.copyFileSync(path.join(corpus, file), path.join(src, 'k8s', file));
+      files[`k8s/${file}`] = fs.readFileSync(path.join(corpus, file), 'utf8');
     }
   }
-  const remote = new URL(`${lab.git.url}/${owner}/${name}.git`);
-  remote.username = lab.git.username;
-  remote.password = lab.git.password;
-  await git(['init', '-q', '-b', 'main'], src);
-  await git(['add', '-A'], src);
-  await git(['commit', '-q', '-m', 'Initial commit'], src);
-  await git(['push', '-q', remote.toString(), 'main'], src);
+  repo = await labGitRepo(lab.git, { owner, name });
+  await repo.push(files);
 
-  const k = lab.kubernetes;
-  const r = lab.registry;
   const port = await freePort();
   backend = await startBackendProcess({
     port,
     configFiles: ['app-config.yaml', 'app-config.lab.yaml'],
     // What `scripts/start.sh --lab` exports from `yarn lab env`.
-    env: {
-      DIEHARD_KUBERNETES_SERVER: k.server,
-      DIEHARD_KUBERNETES_PORTAL_TOKEN: k.portal.token,
-      DIEHARD_KUBERNETES_CA_FILE: k.caFile,
-      DIEHARD_REGISTRY_HOST: r.host,
-      DIEHARD_REGISTRY_USERNAME: r.username,
-      DIEHARD_REGISTRY_PASSWORD: r.password,
-      DIEHARD_REGISTRY_CA_FILE: r.caFile,
-      DIEHARD_GIT_HOST: lab.git.host,
-      DIEHARD_GIT_URL: lab.git.url,
-      DIEHARD_GIT_USERNAME: lab.git.username,
-      DIEHARD_GIT_PASSWORD: lab.git.password,
-    },
+    env: labEnv(lab),
     overrides: {
       backend: {
         database: {
@@ -143,12 +97,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await backend?.stop();
   if (work) fs.rmSync(work, { recursive: true, force: true });
-  if (lab) {
-    fs.rmSync(path.join(lab.git.projectRoot, owner), {
-      recursive: true,
-      force: true,
-    });
-  }
+  await repo?.remove();
 });
 
 it('registers a repository of the lab git server and grades it from its manifests before deploy', async () => {

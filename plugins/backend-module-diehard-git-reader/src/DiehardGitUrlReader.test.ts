@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,8 +13,7 @@ import {
   mockServices,
   ServiceFactoryTester,
 } from '@backstage/backend-test-utils';
-import { useLab } from '@diehard/lab';
-import { LabGit, labRepo } from './__testUtils__/labRepo';
+import { GitEndpoint, labGitRepo, useLab } from '@diehard/lab';
 import diehardGitUrlReader from './index';
 
 jest.setTimeout(120_000);
@@ -40,7 +40,7 @@ function capturingLogger(): LoggerService & { text(): string } {
  * this package installed and the lab git server in diehard.git.servers.
  */
 async function urlReaderFor(
-  git: LabGit,
+  git: GitEndpoint,
   password = git.password,
   logger = capturingLogger(),
 ): Promise<UrlReaderService> {
@@ -95,8 +95,8 @@ const CATALOG =
   'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc\n';
 
 describe('DiehardGitUrlReader against the lab git server', () => {
-  let git: LabGit;
-  let repo: Awaited<ReturnType<typeof labRepo>>;
+  let git: GitEndpoint;
+  let repo: Awaited<ReturnType<typeof labGitRepo>>;
   let first: string;
   let reader: UrlReaderService;
   const logger = capturingLogger();
@@ -105,7 +105,9 @@ describe('DiehardGitUrlReader against the lab git server', () => {
 
   beforeAll(async () => {
     git = (await useLab(['git'])).git;
-    repo = await labRepo(git);
+    repo = await labGitRepo(git, {
+      owner: `reader-test-${crypto.randomBytes(4).toString('hex')}`,
+    });
     first = await repo.push({
       'catalog-info.yaml': CATALOG,
       'README.md': '# svc\n',

@@ -5,11 +5,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { EntityPosture } from '@diehard/plugin-ha-posture-common';
-import { useLab } from '@diehard/lab';
+import { labGitRepo, useLab } from '@diehard/lab';
 import diehardGitUrlReader from '@diehard/plugin-backend-module-diehard-git-reader';
 import { haPosturePlugin } from './plugin';
 import { labClusterLocators } from './__testUtils__/labStacks';
-import { pushLabRepo } from './__testUtils__/labGitRepo';
 
 jest.setTimeout(300_000);
 
@@ -57,7 +56,7 @@ function generatedService(
 
 describe('HA posture before deploy, from manifests on the git server', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
-  let repo: Awaited<ReturnType<typeof pushLabRepo>> | undefined;
+  let repo: Awaited<ReturnType<typeof labGitRepo>> | undefined;
   let raw: string;
 
   beforeAll(async () => {
@@ -72,7 +71,8 @@ describe('HA posture before deploy, from manifests on the git server', () => {
         files[`k8s/${file}`] = fs.readFileSync(path.join(corpus, file), 'utf8');
       }
     }
-    repo = await pushLabRepo(lab.git, { owner, name: 'todo-on-git' }, files);
+    repo = await labGitRepo(lab.git, { owner, name: 'todo-on-git' });
+    await repo.push(files);
     raw = `${lab.git.url}/${owner}/todo-on-git/raw/main`;
 
     backend = await startTestBackend({
@@ -155,7 +155,7 @@ describe('HA posture before deploy, from manifests on the git server', () => {
     const web = fs.readFileSync(path.join(corpus, '20-todo-web.yaml'), 'utf8');
     expect(web).toContain('minReplicas: 3');
     // One replica, and an autoscaler that may keep it there.
-    await repo!.update({
+    await repo!.push({
       'k8s/20-todo-web.yaml': web.replaceAll('eplicas: 3', 'eplicas: 1'),
     });
     const after = await refresh();

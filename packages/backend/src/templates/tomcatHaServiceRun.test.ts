@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { ensurePlatformImages, freePort, useLab } from '@diehard/lab';
+import { ensurePlatformImages, freePort, useLab, labEnv } from '@diehard/lab';
 import {
   BackendProcess,
   startBackendProcess,
@@ -176,25 +176,11 @@ beforeAll(async () => {
   kubectl(['apply', '-f', '-'], attachmentsVolume());
 
   const port = await freePort();
-  const k = lab.kubernetes;
-  const r = lab.registry;
   backend = await startBackendProcess({
     port,
     configFiles: ['app-config.yaml', 'app-config.lab.yaml'],
     // What `scripts/start.sh --lab` exports from `yarn lab env`.
-    env: {
-      DIEHARD_KUBERNETES_SERVER: k.server,
-      DIEHARD_KUBERNETES_PORTAL_TOKEN: k.portal.token,
-      DIEHARD_KUBERNETES_CA_FILE: k.caFile,
-      DIEHARD_REGISTRY_HOST: r.host,
-      DIEHARD_REGISTRY_USERNAME: r.username,
-      DIEHARD_REGISTRY_PASSWORD: r.password,
-      DIEHARD_REGISTRY_CA_FILE: r.caFile,
-      DIEHARD_GIT_HOST: lab.git.host,
-      DIEHARD_GIT_URL: lab.git.url,
-      DIEHARD_GIT_USERNAME: lab.git.username,
-      DIEHARD_GIT_PASSWORD: lab.git.password,
-    },
+    env: labEnv(lab),
     // A database of its own: what this run registers does not outlive it.
     overrides: {
       backend: {

@@ -3,10 +3,9 @@ import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useLab } from '@diehard/lab';
+import type { GitEndpoint } from '.';
 
-export type LabGit = Awaited<ReturnType<typeof useLab<'git'>>>['git'];
-
+/** The git CLI, cut off from the user's and the system's git configuration. */
 function gitCli(args: string[], cwd: string): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
@@ -19,10 +18,10 @@ function gitCli(args: string[], cwd: string): Promise<string> {
           GIT_TERMINAL_PROMPT: '0',
           GIT_CONFIG_NOSYSTEM: '1',
           GIT_CONFIG_GLOBAL: '/dev/null',
-          GIT_AUTHOR_NAME: 'Reader Test',
-          GIT_AUTHOR_EMAIL: 'reader@example.com',
-          GIT_COMMITTER_NAME: 'Reader Test',
-          GIT_COMMITTER_EMAIL: 'reader@example.com',
+          GIT_AUTHOR_NAME: 'Diehard Lab',
+          GIT_AUTHOR_EMAIL: 'lab@example.com',
+          GIT_COMMITTER_NAME: 'Diehard Lab',
+          GIT_COMMITTER_EMAIL: 'lab@example.com',
         },
       },
       (error, stdout, stderr) =>
@@ -34,21 +33,28 @@ function gitCli(args: string[], cwd: string): Promise<string> {
 }
 
 /**
- * A repository of the lab's git server under an owner no other run uses, pushed
- * with the real git CLI (credentials in the URL: the test's own push).
+ * A repository of the lab's git server for a test, as a developer would push it with
+ * the real git CLI: under an owner no other run uses unless one is given; `push`
+ * commits files (path → content) on a branch and pushes it, returning the commit id;
+ * `remove` deletes the owner's repositories and the local clone.
  */
-export async function labRepo(git: LabGit) {
-  const owner = `reader-test-${crypto.randomBytes(4).toString('hex')}`;
-  const repo = `${owner}/svc`;
-  const work = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-git-reader-'));
+export async function labGitRepo(
+  git: GitEndpoint,
+  options: { owner?: string; name?: string } = {},
+) {
+  const owner =
+    options.owner ?? `test-${crypto.randomBytes(4).toString('hex')}`;
+  const repo = `${owner}/${options.name ?? 'svc'}`;
+  const work = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-lab-repo-'));
   const remote = new URL(`${git.url}/${repo}.git`);
   remote.username = git.username;
   remote.password = git.password;
   let initialized = false;
 
   return {
+    owner,
+    /** `<owner>/<name>` */
     repo,
-    /** Commits `files` (path → content) on `branch` and pushes it; the commit id. */
     async push(files: Record<string, string>, branch = 'main') {
       if (!initialized) {
         await gitCli(['init', '-q', '-b', branch], work);
