@@ -139,7 +139,8 @@ export async function benchApply(k: BenchCluster, rounds: number) {
   };
   const loads: number[] = [];
 
-  const ours = async (file: string) => {
+  /** The bundle of `file` in the portal's namespace, and a client as the action makes one. */
+  const prepare = async (file: string) => {
     const objects = await loadBundle([file], work);
     enforceAllowlist(
       objects,
@@ -152,6 +153,10 @@ export async function benchApply(k: BenchCluster, rounds: number) {
       ca: k.caPem,
       http2,
     });
+    return { objects, client };
+  };
+  const ours = async (file: string) => {
+    const { objects, client } = await prepare(file);
     const started = process.cpuUsage();
     try {
       await applyBundle({
@@ -175,18 +180,7 @@ export async function benchApply(k: BenchCluster, rounds: number) {
    * server work of a create. Not a mode of ours; it prices the dry run.
    */
   const createsAlone = async (file: string) => {
-    const objects = await loadBundle([file], work);
-    enforceAllowlist(
-      objects,
-      { cluster: 'lab', namespaces: [ns], kinds: ['*'] },
-      ns,
-    );
-    const client = new KubeClient({
-      server: k.server,
-      token: k.portal.token,
-      ca: k.caPem,
-      http2,
-    });
+    const { objects, client } = await prepare(file);
     try {
       for (const wave of applyWaves(objects, b => b.object.kind))
         await mapConcurrent(wave, concurrency, b =>
