@@ -25,6 +25,7 @@ step() {
 
 step_done() {
   log "done: ${_diehard_step} ($((SECONDS - _diehard_step_started)) s)"
+  _diehard_step="" # a failure after this is not this step's
 }
 
 # on_exit "command": runs it when the script ends, whatever the outcome.

@@ -153,16 +153,16 @@ async function catalogGet(urlPath: string) {
   };
 }
 
-async function untilTemplateInCatalog(timeoutMs: number) {
+/** The catalog processes a new location in the background: wait until it lists `ref`. */
+async function untilInCatalog(ref: string, timeoutMs: number) {
+  const [kind, name] = ref.split(':default/');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const r = await catalogGet(
-      '/entities/by-name/template/default/tomcat-ha-service',
-    );
-    if (r.status === 200) return;
+    const r = await catalogGet(`/entities/by-name/${kind}/default/${name}`);
+    if (r.status === 200) return r;
     if (Date.now() > deadline)
       throw new Error(
-        `the catalog did not list template:default/tomcat-ha-service within ${timeoutMs} ms (last answer ${r.status})`,
+        `the catalog did not list ${ref} within ${timeoutMs} ms (last answer ${r.status})`,
       );
     await new Promise(res => setTimeout(res, 500));
   }
@@ -192,7 +192,7 @@ beforeAll(async () => {
     },
   });
   token = await guestToken(backend.baseUrl);
-  await untilTemplateInCatalog(120_000);
+  await untilInCatalog('template:default/tomcat-ha-service', 120_000);
 
   const tail = (n: number) =>
     backend!.output().split('\n').slice(-n).join('\n');
@@ -376,10 +376,7 @@ it('runs the service on three distinct nodes with the pushed image', () => {
 });
 
 it('registers the entity in the catalog from the git server', async () => {
-  const entity = await catalogGet(
-    `/entities/by-name/component/default/${name}`,
-  );
-  expect(entity.status).toBe(200);
+  const entity = await untilInCatalog(`component:default/${name}`, 60_000);
   expect(entity.body.spec.owner).toBe('group:default/dev-team');
   const location: string =
     entity.body.metadata.annotations['backstage.io/managed-by-location'];
