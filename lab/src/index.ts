@@ -28,7 +28,7 @@ export type {
   WsrepStatus,
 } from './components/galera';
 export type { GitEndpoint } from './components/git';
-export { labGitRepo } from './components/git/testRepo';
+export { cloneLabRepo, labGitCli, labGitRepo } from './components/git/testRepo';
 export type { OidcEndpoint, OidcUser } from './components/oidc';
 export { startTomcat } from './components/tomcat';
 export type {

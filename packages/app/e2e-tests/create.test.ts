@@ -2,11 +2,9 @@ import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { useLab, labEnv } from '@diehard/lab';
-import {
-  BackendProcess,
-  startBackendProcess,
-} from '../../backend/src/__testUtils__/startBackendProcess';
+import { useLab } from '@diehard/lab';
+import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
+import { startLabPortal } from '../../backend/src/__testUtils__/startLabPortal';
 import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
 
 /**
@@ -23,20 +21,7 @@ beforeAll(async () => {
   assertAppIsBuilt();
   const lab = await useLab(['kubernetes', 'registry', 'git']);
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-create-'));
-  backend = await startBackendProcess({
-    port: 7114,
-    configFiles: ['app-config.yaml', 'app-config.lab.yaml'],
-    // What `scripts/start.sh --lab` exports from `yarn lab env`.
-    env: labEnv(lab),
-    overrides: {
-      backend: {
-        database: {
-          client: 'better-sqlite3',
-          connection: { directory: path.join(work, 'sqlite') },
-        },
-      },
-    },
-  });
+  backend = await startLabPortal({ lab, port: 7114, workDir: work });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await page.goto(backend.baseUrl);

@@ -2,11 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, labEnv, labGitRepo, useLab } from '@diehard/lab';
-import {
-  BackendProcess,
-  startBackendProcess,
-} from './__testUtils__/startBackendProcess';
+import { freePort, labGitRepo, useLab } from '@diehard/lab';
+import { BackendProcess } from './__testUtils__/startBackendProcess';
+import { startLabPortal } from './__testUtils__/startLabPortal';
 import { guestToken } from './__testUtils__/guestSession';
 
 /**
@@ -78,20 +76,7 @@ beforeAll(async () => {
   await repo.push(files);
 
   const port = await freePort();
-  backend = await startBackendProcess({
-    port,
-    configFiles: ['app-config.yaml', 'app-config.lab.yaml'],
-    // What `scripts/start.sh --lab` exports from `yarn lab env`.
-    env: labEnv(lab),
-    overrides: {
-      backend: {
-        database: {
-          client: 'better-sqlite3',
-          connection: { directory: path.join(work, 'sqlite') },
-        },
-      },
-    },
-  });
+  backend = await startLabPortal({ lab, port, workDir: work });
 });
 
 afterAll(async () => {

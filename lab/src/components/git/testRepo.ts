@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { GitEndpoint } from '.';
 
 /** The git CLI, cut off from the user's and the system's git configuration. */
-function gitCli(args: string[], cwd: string): Promise<string> {
+export function labGitCli(args: string[], cwd?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
@@ -57,10 +57,10 @@ export async function labGitRepo(
     repo,
     async push(files: Record<string, string>, branch = 'main') {
       if (!initialized) {
-        await gitCli(['init', '-q', '-b', branch], work);
+        await labGitCli(['init', '-q', '-b', branch], work);
         initialized = true;
       } else {
-        await gitCli(['checkout', '-q', '-B', branch], work);
+        await labGitCli(['checkout', '-q', '-B', branch], work);
       }
       for (const [file, content] of Object.entries(files)) {
         await fsp.mkdir(path.dirname(path.join(work, file)), {
@@ -68,10 +68,10 @@ export async function labGitRepo(
         });
         await fsp.writeFile(path.join(work, file), content);
       }
-      await gitCli(['add', '-A'], work);
-      await gitCli(['commit', '-q', '-m', `update ${branch}`], work);
-      await gitCli(['push', '-q', remote.toString(), branch], work);
-      return (await gitCli(['rev-parse', 'HEAD'], work)).trim();
+      await labGitCli(['add', '-A'], work);
+      await labGitCli(['commit', '-q', '-m', `update ${branch}`], work);
+      await labGitCli(['push', '-q', remote.toString(), branch], work);
+      return (await labGitCli(['rev-parse', 'HEAD'], work)).trim();
     },
     async remove() {
       await fsp.rm(work, { recursive: true, force: true });
@@ -81,4 +81,12 @@ export async function labGitRepo(
       });
     },
   };
+}
+
+/** Clones `<owner>/<name>` of the lab's git server into `dir` (the test's own credentials). */
+export function cloneLabRepo(git: GitEndpoint, repo: string, dir: string) {
+  const url = new URL(`${git.url}/${repo}.git`);
+  url.username = git.username;
+  url.password = git.password;
+  return labGitCli(['clone', '--quiet', url.toString(), dir]);
 }

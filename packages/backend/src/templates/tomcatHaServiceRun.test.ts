@@ -4,11 +4,9 @@ import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { ensurePlatformImages, freePort, useLab, labEnv } from '@diehard/lab';
-import {
-  BackendProcess,
-  startBackendProcess,
-} from '../__testUtils__/startBackendProcess';
+import { ensurePlatformImages, freePort, useLab } from '@diehard/lab';
+import { BackendProcess } from '../__testUtils__/startBackendProcess';
+import { startLabPortal } from '../__testUtils__/startLabPortal';
 import { guestToken } from '../__testUtils__/guestSession';
 import { request } from './__testUtils__/http';
 import { runTemplateTask, TaskRun } from './__testUtils__/scaffolderTask';
@@ -155,10 +153,10 @@ async function catalogGet(urlPath: string) {
 
 /** The catalog processes a new location in the background: wait until it lists `ref`. */
 async function untilInCatalog(ref: string, timeoutMs: number) {
-  const [kind, name] = ref.split(':default/');
+  const [kind, entityName] = ref.split(':default/');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const r = await catalogGet(`/entities/by-name/${kind}/default/${name}`);
+    const r = await catalogGet(`/entities/by-name/${kind}/default/${entityName}`);
     if (r.status === 200) return r;
     if (Date.now() > deadline)
       throw new Error(
@@ -176,21 +174,7 @@ beforeAll(async () => {
   kubectl(['apply', '-f', '-'], attachmentsVolume());
 
   const port = await freePort();
-  backend = await startBackendProcess({
-    port,
-    configFiles: ['app-config.yaml', 'app-config.lab.yaml'],
-    // What `scripts/start.sh --lab` exports from `yarn lab env`.
-    env: labEnv(lab),
-    // A database of its own: what this run registers does not outlive it.
-    overrides: {
-      backend: {
-        database: {
-          client: 'better-sqlite3',
-          connection: { directory: path.join(work, 'sqlite') },
-        },
-      },
-    },
-  });
+  backend = await startLabPortal({ lab, port, workDir: work });
   token = await guestToken(backend.baseUrl);
   await untilInCatalog('template:default/tomcat-ha-service', 120_000);
 

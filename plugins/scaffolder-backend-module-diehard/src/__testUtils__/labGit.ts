@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import http from 'node:http';
@@ -72,36 +71,6 @@ export function uniqueOwner(git: LabGit) {
       }
     },
   };
-}
-
-/** `git clone` with the real git CLI (credentials in the URL: a test's own clone). */
-export function gitClone(git: LabGit, repo: string, dir: string) {
-  const url = new URL(`${git.url}/${repo}.git`);
-  url.username = git.username;
-  url.password = git.password;
-  return gitCli(['clone', '--quiet', url.toString(), dir]);
-}
-
-export function gitCli(args: string[], cwd?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      args,
-      {
-        cwd,
-        env: {
-          ...process.env,
-          GIT_TERMINAL_PROMPT: '0',
-          GIT_CONFIG_NOSYSTEM: '1',
-          GIT_CONFIG_GLOBAL: '/dev/null',
-        },
-      },
-      (error, stdout, stderr) =>
-        error
-          ? reject(new Error(`git ${args[0]} failed: ${stderr}`))
-          : resolve(stdout),
-    );
-  });
 }
 
 /** Every file below `dir` (but .git), relative path → content. */

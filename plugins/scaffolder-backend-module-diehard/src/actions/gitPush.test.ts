@@ -5,11 +5,10 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createGitPushAction } from './gitPush';
+import { cloneLabRepo, labGitCli } from '@diehard/lab';
 import {
   capturingLogger,
   filesOf,
-  gitCli,
-  gitClone,
   gitConfig,
   httpGet,
   LabGit,
@@ -116,20 +115,20 @@ describe('diehard:git:push against the lab git server', () => {
     expect(out.repoContentsUrl).toBe(`${git.url}/${repo}/raw/main`);
 
     const clone = path.join(clones, 'svc');
-    await gitClone(git, repo, clone);
+    await cloneLabRepo(git, repo, clone);
     const { 'image/index.json': built, ...published } = await filesOf(
       workspace.path,
     );
     expect(built).toBe('{}\n');
     expect(await filesOf(clone)).toEqual(published);
     expect(Object.keys(published)).toContain('.gitignore');
-    expect((await gitCli(['rev-parse', 'HEAD'], clone)).trim()).toBe(
+    expect((await labGitCli(['rev-parse', 'HEAD'], clone)).trim()).toBe(
       out.commitHash,
     );
-    expect((await gitCli(['log', '--format=%an <%ae>|%s'], clone)).trim()).toBe(
-      'Diehard Portal <portal@example.com>|Initial commit: svc',
-    );
-    expect((await gitCli(['branch', '--show-current'], clone)).trim()).toBe(
+    expect(
+      (await labGitCli(['log', '--format=%an <%ae>|%s'], clone)).trim(),
+    ).toBe('Diehard Portal <portal@example.com>|Initial commit: svc');
+    expect((await labGitCli(['branch', '--show-current'], clone)).trim()).toBe(
       'main',
     );
 
@@ -150,11 +149,11 @@ describe('diehard:git:push against the lab git server', () => {
     });
     await r.done;
     const clone = path.join(clones, 'manifests');
-    await gitClone(git, repo, clone);
+    await cloneLabRepo(git, repo, clone);
     expect(await filesOf(clone)).toEqual({
       'deployment.yaml': 'kind: Deployment\n',
     });
-    expect((await gitCli(['branch', '--show-current'], clone)).trim()).toBe(
+    expect((await labGitCli(['branch', '--show-current'], clone)).trim()).toBe(
       'release/1.0',
     );
     expect(r.outputs().catalogInfoUrl).toBe(
@@ -180,8 +179,10 @@ describe('diehard:git:push against the lab git server', () => {
       )})`,
     );
     const clone = path.join(clones, 'twice');
-    await gitClone(git, repo, clone);
-    expect((await gitCli(['rev-parse', 'HEAD'], clone)).trim()).toBe(firstHash);
+    await cloneLabRepo(git, repo, clone);
+    expect((await labGitCli(['rev-parse', 'HEAD'], clone)).trim()).toBe(
+      firstHash,
+    );
     expect(await fsp.readFile(path.join(clone, 'README.md'), 'utf8')).toBe(
       '# svc\n',
     );

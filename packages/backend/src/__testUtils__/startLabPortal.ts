@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { labEnv } from '@diehard/lab';
+import { BackendProcess, startBackendProcess } from './startBackendProcess';
+
+/**
+ * The portal as `scripts/start.sh --lab` runs it: app-config.yaml +
+ * app-config.lab.yaml, with what `yarn lab env` exports for the lab's endpoints,
+ * and a database of its own in `workDir` (what a test registers does not outlive it).
+ */
+export function startLabPortal(options: {
+  lab: Record<string, unknown>;
+  port: number;
+  workDir: string;
+}): Promise<BackendProcess> {
+  return startBackendProcess({
+    port: options.port,
+    configFiles: ['app-config.yaml', 'app-config.lab.yaml'],
+    env: labEnv(options.lab),
+    overrides: {
+      backend: {
+        database: {
+          client: 'better-sqlite3',
+          connection: { directory: path.join(options.workDir, 'sqlite') },
+        },
+      },
+    },
+  });
+}
