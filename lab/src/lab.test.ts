@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fsp from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -59,6 +60,25 @@ describe('the lab command line', () => {
     await lab('down');
     expect(isAlive(pid)).toBe(false); // (a zombie awaiting its reaper counts as gone)
     expect((await lab('status')).stdout).toMatch(/^postgres\s+stopped/m);
+  });
+
+  it('refuses to start a component whose port another program holds, and says which', async () => {
+    const port = 15000 + 31000; // the registry's, with this lab's offset
+    const squatter = net.createServer();
+    await new Promise<void>(resolve =>
+      squatter.listen(port, '127.0.0.1', resolve),
+    );
+    try {
+      await expect(lab('up', 'registry')).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining(
+          `port ${port} on 127.0.0.1 is already taken by another program`,
+        ),
+      });
+      expect((await lab('status')).stdout).toMatch(/^registry\s+stopped/m);
+    } finally {
+      await new Promise(resolve => squatter.close(resolve));
+    }
   });
 
   it('names the components it knows when given another', async () => {

@@ -17,8 +17,10 @@ import {
 } from './components/types';
 import { resolveUpOptions } from './options';
 import { labPaths, LabPaths } from './paths';
+import { COMPONENT_PORTS, LAB_HOST } from './ports';
 import { LabError } from './util/errors';
 import { withLock } from './util/lock';
+import { portTaken } from './util/net';
 import { Reporter, silentReporter } from './util/reporter';
 import { readJson, writeJson } from './util/state';
 import type { LabEndpoints } from './endpoints';
@@ -75,6 +77,25 @@ export function parseComponentNames(
 }
 
 /**
+ * Refuses to start a component whose ports another program holds (often another
+ * lab on the same machine), instead of letting one of its daemons fail to bind
+ * deep inside the start with a message about that daemon.
+ */
+async function ensurePortsFree(name: ComponentName) {
+  for (const port of COMPONENT_PORTS[name]) {
+    if (await portTaken(LAB_HOST, port)) {
+      throw new LabError(
+        `port ${port} on ${LAB_HOST} is already taken by another program ` +
+          '(another lab on this machine, or a local service): stop it, or give ' +
+          `this lab another DIEHARD_LAB_PORT_OFFSET (now ${
+            process.env.DIEHARD_LAB_PORT_OFFSET ?? 0
+          })`,
+      );
+    }
+  }
+}
+
+/**
  * Starts the named components, reusing those already running and healthy. Safe to
  * call from several processes at once (a file lock per component). Throws a LabError
  * naming the component that could not start.
@@ -117,6 +138,7 @@ export async function labUp<N extends ComponentName>(
       }
       await component.stop(ctx); // leftovers of a crashed or partial start
       try {
+        await ensurePortsFree(name);
         const endpoint = await save(await component.start(ctx));
         ctx.report(
           `${name}: up (${((Date.now() - started) / 1000).toFixed(1)} s)`,

@@ -6,6 +6,8 @@
  * A second lab on the same machine (another clone) sets, before it starts,
  * DIEHARD_LAB_PORT_OFFSET (added to every port) and its own DIEHARD_LAB_DIR.
  */
+import type { ComponentName } from './components/types';
+
 export const LAB_HOST = process.env.DIEHARD_LAB_HOST ?? '127.0.0.1';
 
 const offset = Number(process.env.DIEHARD_LAB_PORT_OFFSET ?? 0);
@@ -29,4 +31,22 @@ export const LAB_PORTS = {
   tomcat: p(18080),
   git: p(18180),
   oidc: p(18443),
+};
+
+/** The ports each component listens on, checked free before it starts. */
+export const COMPONENT_PORTS: Record<ComponentName, number[]> = {
+  postgres: [LAB_PORTS.postgres],
+  registry: [LAB_PORTS.registry],
+  kubernetes: [
+    LAB_PORTS.etcdClient,
+    LAB_PORTS.etcdPeer,
+    LAB_PORTS.kubeApiserver,
+    LAB_PORTS.kubeControllerManager,
+    LAB_PORTS.kubeScheduler,
+    LAB_PORTS.kwokServer,
+  ],
+  galera: LAB_PORTS.galera.flatMap(n => [n.sql, n.gmcast, n.ist, n.sst]),
+  tomcat: [LAB_PORTS.tomcat],
+  git: [LAB_PORTS.git],
+  oidc: [LAB_PORTS.oidc],
 };

@@ -11,3 +11,14 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
     });
   });
 }
+
+/** Whether another program already listens on `host:port`. */
+export function portTaken(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'EADDRINUSE' ? resolve(true) : reject(e),
+    );
+    server.listen(port, host, () => server.close(() => resolve(false)));
+  });
+}
