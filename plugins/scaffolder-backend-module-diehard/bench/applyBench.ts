@@ -274,6 +274,23 @@ export async function benchApply(k: BenchCluster, rounds: number) {
         )} s`,
       );
     }
+    const goal = size === 12 ? 1 : 1 / 3;
+    const ratio = (a: string, b: string) =>
+      median(results[a]) / median(results[b]);
+    const verdict = (r: number) =>
+      `${r.toFixed(2)} of kubectl's time (${r <= goal ? 'met' : 'not met'})`;
+    console.log(
+      `  goal, at most ${
+        size === 12 ? 'kubectl' : 'a third of kubectl'
+      }'s time: create ${verdict(
+        ratio('ours create', 'kubectl create'),
+      )}, again ${verdict(
+        ratio('ours again', 'kubectl again'),
+      )}; creates alone, which validate nothing, ${ratio(
+        'creates alone',
+        'kubectl create',
+      ).toFixed(2)}`,
+    );
     console.log(
       `  load average (1 min) during the runs: ${Math.min(...loads).toFixed(
         1,
