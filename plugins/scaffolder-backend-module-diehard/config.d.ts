@@ -1,29 +1,8 @@
 export interface Config {
   /** Diehard: how the scaffolder actions reach registries, clusters and git servers. */
   diehard?: {
-    /** `diehard:git:push`: where templates may publish repositories. */
-    git?: {
-      /**
-       * Git servers (smart HTTP). A template's remoteUrl must be
-       * `<baseUrl>/<owner>/<name>.git` for one of them; credentials only come from here.
-       */
-      servers?: Array<{
-        /** e.g. https://git.example.com (no credentials, no trailing slash needed). */
-        baseUrl: string;
-        username: string;
-        /**
-         * Password or token of `username`.
-         * @visibility secret
-         */
-        password: string;
-        /**
-         * Raw URL of a file, for catalogInfoUrl and repoContentsUrl: placeholders
-         * {baseUrl}, {repo} (owner/name), {branch}, {path}. Default
-         * "{baseUrl}/{repo}/raw/{branch}/{path}" (the lab's git server).
-         */
-        rawUrl?: string;
-      }>;
-    };
+    // `diehard.git.servers` (where `diehard:git:push` publishes) is declared by
+    // @diehard/plugin-git-servers-node.
     /**
      * Registries `diehard:image:push` and `diehard:image:build` may use. Templates
      * name one by `name`; hosts and credentials never come from template input.

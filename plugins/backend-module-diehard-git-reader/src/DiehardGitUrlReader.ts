@@ -30,12 +30,12 @@ import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { Minimatch } from 'minimatch';
 import {
+  advertisedBranches,
   basicAuth,
   GitServer,
   maskSecrets,
   readGitServers,
-} from './config/GitServers';
-import { advertisedBranches } from './git/advertisedBranches';
+} from '@diehard/plugin-git-servers-node';
 import {
   GitLocation,
   isUnder,
@@ -328,10 +328,9 @@ export class DiehardGitUrlReader implements UrlReaderService {
         location.repoUrl,
       );
     }
-    const message = maskSecrets(
-      isError(e) ? e.message : String(e),
+    const message = maskSecrets(isError(e) ? e.message : String(e), [
       this.server,
-    );
+    ]);
     return new ServiceUnavailableError(
       `fetching branch "${location.branch}" of ${location.repoUrl} failed: ${message}`,
     );
@@ -352,7 +351,7 @@ export class DiehardGitUrlReader implements UrlReaderService {
     return new ServiceUnavailableError(
       `git server ${this.server.baseUrl} answered ${status} for ${maskSecrets(
         what,
-        this.server,
+        [this.server],
       )}`,
     );
   }

@@ -1,5 +1,5 @@
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { GitServer } from '../config/GitServers';
+import type { GitServer } from '@diehard/plugin-git-servers-node';
 
 /** One path segment of a repository address: an owner (folder) or a name. */
 const SEGMENT = '[A-Za-z0-9][A-Za-z0-9._-]*';

@@ -1,17 +1,10 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-
-/** Where raw files are read on the lab's server (and on servers built like it). */
-export const DEFAULT_RAW_URL = '{baseUrl}/{repo}/raw/{branch}/{path}';
-
-/** A git server declared under `diehard.git.servers`. */
-export interface GitServer {
-  baseUrl: string;
-  username: string;
-  password: string;
-  /** Template of a file's raw URL: {baseUrl}, {repo} (owner/name), {branch}, {path}. */
-  rawUrl: string;
-}
+import {
+  GitServer,
+  maskSecrets,
+  readGitServers,
+} from '@diehard/plugin-git-servers-node';
 
 /** A remote URL, checked against the configured servers. */
 export interface GitRemote {
@@ -22,8 +15,6 @@ export interface GitRemote {
   repo: string;
 }
 
-const trimSlash = (s: string) => s.replace(/\/+$/, '');
-
 /**
  * The git servers `diehard:git:push` may push to. A template names a remote URL; the
  * credentials only ever come from here, for the server whose baseUrl the URL is under.
@@ -32,34 +23,12 @@ export class GitServerDirectory {
   private constructor(private readonly servers: GitServer[]) {}
 
   static fromConfig(config: Config): GitServerDirectory {
-    const servers = (
-      config.getOptionalConfigArray('diehard.git.servers') ?? []
-    ).map(c => ({
-      baseUrl: trimSlash(c.getString('baseUrl')),
-      username: c.getString('username'),
-      password: c.getString('password'),
-      rawUrl: c.getOptionalString('rawUrl') ?? DEFAULT_RAW_URL,
-    }));
-    for (const s of servers) {
-      const u = new URL(s.baseUrl);
-      if (u.username || u.password) {
-        throw new Error(
-          `diehard.git.servers: baseUrl ${u.origin}${u.pathname} must not carry credentials (use username and password)`,
-        );
-      }
-    }
-    return new GitServerDirectory(servers);
+    return new GitServerDirectory(readGitServers(config));
   }
 
   /** `message` without any configured password or `user:password@` part. */
   mask(message: string): string {
-    return maskSecrets(
-      message,
-      this.servers.flatMap(s => [
-        s.password,
-        Buffer.from(`${s.username}:${s.password}`).toString('base64'),
-      ]),
-    );
+    return maskSecrets(message, this.servers);
   }
 
   baseUrls(): string[] {
@@ -123,13 +92,4 @@ export function rawUrlOf(remote: GitRemote, branch: string, filePath: string) {
     .replace('{repo}', remote.repo)
     .replace('{branch}', branch)
     .replace('{path}', filePath);
-}
-
-/** Removes a server's password (and any `user:password@`) from a message. */
-export function maskSecrets(message: string, passwords: string[]) {
-  let out = message.replace(/\/\/[^/@\s]+:[^/@\s]+@/g, '//***@');
-  for (const p of passwords) {
-    if (p) out = out.split(p).join('***');
-  }
-  return out;
 }

@@ -2,12 +2,12 @@ export interface Config {
   diehard?: {
     git?: {
       /**
-       * Git servers (smart HTTP) that templates publish to (see
-       * `@diehard/plugin-scaffolder-backend-module-diehard`); the UrlReader of this
-       * package reads every URL under their baseUrl with these credentials.
+       * Git servers (smart HTTP). `diehard:git:push` publishes to them: a template's
+       * remoteUrl must be `<baseUrl>/<owner>/<name>.git` for one of them. The git
+       * UrlReader reads every URL under their baseUrl. Credentials only come from here.
        */
       servers?: Array<{
-        /** e.g. https://git.example.com (no credentials). */
+        /** e.g. https://git.example.com (no credentials, no trailing slash needed). */
         baseUrl: string;
         username: string;
         /**

@@ -8,15 +8,15 @@ export interface GitServer {
   baseUrl: string;
   username: string;
   password: string;
-  /** Template of a file's raw URL: {baseUrl}, {repo}, {branch}, {path}. */
+  /** Template of a file's raw URL: {baseUrl}, {repo} (owner/name), {branch}, {path}. */
   rawUrl: string;
 }
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
 
 /**
- * The servers of `diehard.git.servers`, the same list `diehard:git:push` publishes
- * to. Credentials only ever come from here.
+ * The servers of `diehard.git.servers`: where `diehard:git:push` publishes and what
+ * the git UrlReader reads. Credentials only ever come from here.
  */
 export function readGitServers(config: Config): GitServer[] {
   const servers = (
@@ -38,21 +38,20 @@ export function readGitServers(config: Config): GitServer[] {
   return servers;
 }
 
-/** `message` without the server's password, its Basic token, or any `user:password@`. */
-export function maskSecrets(message: string, server: GitServer) {
-  let out = message.replace(/\/\/[^/@\s]+:[^/@\s]+@/g, '//***@');
-  for (const secret of [
-    server.password,
-    Buffer.from(`${server.username}:${server.password}`).toString('base64'),
-  ]) {
-    if (secret) out = out.split(secret).join('***');
-  }
-  return out;
-}
-
 /** The Authorization header of a server's requests. */
 export function basicAuth(server: GitServer) {
   return `Basic ${Buffer.from(`${server.username}:${server.password}`).toString(
     'base64',
   )}`;
+}
+
+/** `message` without the servers' passwords, their Basic tokens, or any `user:password@`. */
+export function maskSecrets(message: string, servers: GitServer[]) {
+  let out = message.replace(/\/\/[^/@\s]+:[^/@\s]+@/g, '//***@');
+  for (const server of servers) {
+    for (const secret of [server.password, basicAuth(server).slice(6)]) {
+      if (secret) out = out.split(secret).join('***');
+    }
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import {
 } from '@backstage/errors';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
-import { basicAuth, GitServer } from '../config/GitServers';
+import { basicAuth, GitServer } from './gitServers';
 
 const TIMEOUT_MS = 30_000;
 
