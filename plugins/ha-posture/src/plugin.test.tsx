@@ -1,8 +1,7 @@
 import { screen } from '@testing-library/react';
 import { renderTestApp } from '@backstage/frontend-test-utils';
-import { createFrontendModule } from '@backstage/frontend-plugin-api';
-import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { inFrench } from '@diehard/frontend-test-utils';
 import type { FleetEntry } from '@diehard/plugin-ha-posture-common';
 import haPosturePlugin, { haPostureTranslations } from './index';
 import { HaPostureApi, haPostureApiRef } from './api';
@@ -33,7 +32,6 @@ const LAZY = { timeout: 30_000 };
 
 describe('haPosturePlugin', () => {
   // The app keeps the user's language in local storage: start each test afresh.
-  afterEach(() => window.localStorage.clear());
 
   it('declares the API, the entity card and tab, and the page', () => {
     expect(haPosturePlugin.id).toBe('ha-posture');
@@ -61,33 +59,10 @@ describe('haPosturePlugin', () => {
   });
 
   it('speaks French once the app registers the translation resource', async () => {
+    const french = inFrench(haPostureTranslations);
     renderTestApp({
-      features: [
-        haPosturePlugin,
-        createFrontendModule({
-          pluginId: 'app',
-          extensions: [
-            TranslationBlueprint.make({
-              name: 'ha-posture',
-              params: { resource: haPostureTranslations },
-            }),
-          ],
-        }),
-      ],
-      config: {
-        app: {
-          extensions: [
-            {
-              'api:app/app-language': {
-                config: {
-                  defaultLanguage: 'fr',
-                  availableLanguages: ['en', 'fr'],
-                },
-              },
-            },
-          ],
-        },
-      },
+      features: [haPosturePlugin, ...french.features],
+      config: french.config,
       initialRouteEntries: ['/ha-posture'],
       apis: [[haPostureApiRef, api]],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },

@@ -1,8 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { renderTestApp } from '@backstage/frontend-test-utils';
-import { createFrontendModule } from '@backstage/frontend-plugin-api';
-import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { inFrench } from '@diehard/frontend-test-utils';
 import handoffReviewPlugin, { handoffReviewTranslations } from './index';
 import { handoffReviewApiRef } from './api';
 import type { ReviewListStatus } from './api';
@@ -21,7 +20,6 @@ const LAZY = { timeout: 30_000 };
 
 describe('handoffReviewPlugin', () => {
   // The app keeps the user's language in local storage: start each test afresh.
-  afterEach(() => window.localStorage.clear());
 
   it('declares the API, the entity tab and the page', () => {
     expect(handoffReviewPlugin.id).toBe('handoff-review');
@@ -57,33 +55,10 @@ describe('handoffReviewPlugin', () => {
   });
 
   it('speaks French once the app registers the translation resource', async () => {
+    const french = inFrench(handoffReviewTranslations);
     renderTestApp({
-      features: [
-        handoffReviewPlugin,
-        createFrontendModule({
-          pluginId: 'app',
-          extensions: [
-            TranslationBlueprint.make({
-              name: 'handoff-review',
-              params: { resource: handoffReviewTranslations },
-            }),
-          ],
-        }),
-      ],
-      config: {
-        app: {
-          extensions: [
-            {
-              'api:app/app-language': {
-                config: {
-                  defaultLanguage: 'fr',
-                  availableLanguages: ['en', 'fr'],
-                },
-              },
-            },
-          ],
-        },
-      },
+      features: [handoffReviewPlugin, ...french.features],
+      config: french.config,
       initialRouteEntries: ['/handoff-reviews'],
       apis: [[handoffReviewApiRef, api]],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },

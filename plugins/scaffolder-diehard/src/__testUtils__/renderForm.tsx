@@ -1,10 +1,8 @@
 import { ComponentType, useState } from 'react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { translationApiRef } from '@backstage/frontend-plugin-api';
+import { inFrench } from '@diehard/frontend-test-utils';
 import { DiehardTarget, diehardTargetsApiRef } from '../api';
-import fr from '../translations/fr';
-import { scaffolderDiehardTranslationRef } from '../translation';
-import { frenchTranslationApi } from './frenchTranslationApi';
+import { scaffolderDiehardTranslations } from '../translation';
 
 export const lab: DiehardTarget = {
   name: 'lab',
@@ -66,13 +64,9 @@ export function renderForm(
       </>
     );
   }
-  const apis: any[] = [[diehardTargetsApiRef, { getTargets }]];
-  if (options.french) {
-    apis.push([
-      translationApiRef,
-      frenchTranslationApi(scaffolderDiehardTranslationRef, fr),
-    ]);
-  }
-  renderInTestApp(<Form />, { apis: apis as any });
+  renderInTestApp(<Form />, {
+    apis: [[diehardTargetsApiRef, { getTargets }]],
+    ...(options.french ? inFrench(scaffolderDiehardTranslations) : {}),
+  });
   return { getTargets, changes };
 }

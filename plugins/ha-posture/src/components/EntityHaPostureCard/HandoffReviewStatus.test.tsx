@@ -24,10 +24,8 @@ import { samplePosture } from '../../testing/fixtures';
 import { todoWebEntity } from '../../testing/entities';
 import { EntityHaPostureCard } from './EntityHaPostureCard';
 import { HandoffReviewStatus } from './HandoffReviewStatus';
-import { translationApiRef } from '@backstage/frontend-plugin-api';
-import { frenchTranslationApi } from '../../__testUtils__/frenchTranslationApi';
-import { haPostureTranslationRef } from '../../translation';
-import fr from '../../translations/fr';
+import { inFrench } from '@diehard/frontend-test-utils';
+import { haPostureTranslations } from '../../translation';
 
 const REVIEWS = 'http://backstage.test/api/handoff-review/reviews';
 const gradeA: PostureSnapshot = {
@@ -232,10 +230,6 @@ describe('the handoff review on the HA posture card, in French', () => {
       {
         apis: [
           [
-            translationApiRef,
-            frenchTranslationApi(haPostureTranslationRef, fr),
-          ],
-          [
             handoffReviewStatusApiRef,
             new HandoffReviewStatusClient({
               discoveryApi: mockApis.discovery({
@@ -246,6 +240,7 @@ describe('the handoff review on the HA posture card, in French', () => {
           ],
         ],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        ...inFrench(haPostureTranslations),
       },
     );
     expect(

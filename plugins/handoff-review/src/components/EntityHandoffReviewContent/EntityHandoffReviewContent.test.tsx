@@ -1,9 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { createFrontendModule } from '@backstage/frontend-plugin-api';
-import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { inFrench } from '@diehard/frontend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
@@ -50,7 +49,6 @@ function renderTab(
   entity: Entity = todoWeb,
 ) {
   const user = viewer.user ?? 'user:default/guest';
-  const french = viewer.language === 'fr';
   renderInTestApp(
     <EntityProvider entity={entity}>
       <EntityHandoffReviewContent />
@@ -67,37 +65,7 @@ function renderTab(
         }),
         mockApis.permission({ authorize: viewer.authorize }),
       ],
-      features: french
-        ? [
-            createFrontendModule({
-              pluginId: 'app',
-              extensions: [
-                TranslationBlueprint.make({
-                  name: 'handoff-review',
-                  params: { resource: handoffReviewTranslations },
-                }),
-              ],
-            }),
-          ]
-        : undefined,
-      config: french
-        ? {
-            app: {
-              baseUrl: 'http://localhost:3000',
-              extensions: [
-                {
-                  'api:app/app-language': {
-                    config: {
-                      defaultLanguage: 'fr',
-                      availableLanguages: ['en', 'fr'],
-                    },
-                  },
-                },
-              ],
-            },
-            backend: { baseUrl: 'http://localhost:7007' },
-          }
-        : undefined,
+      ...(viewer.language === 'fr' ? inFrench(handoffReviewTranslations) : {}),
     },
   );
 }
@@ -497,7 +465,6 @@ describe('EntityHandoffReviewContent', () => {
 
 describe('EntityHandoffReviewContent offers each control only to who can use it', () => {
   // The app keeps the user's language in local storage: start each test afresh.
-  afterEach(() => window.localStorage.clear());
 
   const listing = () =>
     fakeHandoffReviewApi({ listReviews: jest.fn(async () => [openReview]) });
