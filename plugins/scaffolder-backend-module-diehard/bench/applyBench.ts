@@ -190,6 +190,21 @@ export async function benchApply(k: BenchCluster, rounds: number) {
       client.close();
     }
   };
+  /**
+   * The whole-bundle dry run alone, nothing created: with "creates alone", the
+   * server work that validating the bundle and then creating it costs, whichever
+   * client sends it.
+   */
+  const dryRunsAlone = async (file: string) => {
+    const { objects, client } = await prepare(file);
+    try {
+      await mapConcurrent(objects, concurrency, b =>
+        client.apply(b.object, { fieldManager: 'diehard', dryRun: true }),
+      );
+    } finally {
+      client.close();
+    }
+  };
   const kubectl = (file: string) =>
     run(
       k.kubectl,
@@ -214,6 +229,7 @@ export async function benchApply(k: BenchCluster, rounds: number) {
     const results: Record<string, number[]> = {
       'ours create': [],
       'creates alone': [],
+      'dry runs alone': [],
       'ours again': [],
       'kubectl create': [],
       'kubectl again': [],
@@ -223,6 +239,9 @@ export async function benchApply(k: BenchCluster, rounds: number) {
       const floorFile = path.join(work, `bench-f${id}.yaml`);
       await fsp.writeFile(floorFile, bundle(`bench-f${id}`, size));
       loads.push(os.loadavg()[0]);
+      results['dry runs alone'].push(
+        await time('dry runs alone', () => dryRunsAlone(floorFile)),
+      );
       results['creates alone'].push(
         await time('creates alone', () => createsAlone(floorFile)),
       );
@@ -290,6 +309,19 @@ export async function benchApply(k: BenchCluster, rounds: number) {
         'creates alone',
         'kubectl create',
       ).toFixed(2)}`,
+    );
+    // The server's work for the dry run and the creates, each measured alone: even
+    // with every core to itself and a client that costs nothing, it takes this long.
+    const cores = os.cpus().length;
+    const serverCpu =
+      median(cpu['dry runs alone']) + median(cpu['creates alone']);
+    const leastMs = (serverCpu / cores) * 1000;
+    console.log(
+      `  the server's CPU for a dry run then the creates, each alone: ${serverCpu.toFixed(
+        2,
+      )} s, at least ${fmt(leastMs)} over ${cores} cores: ${(
+        leastMs / median(results['kubectl create'])
+      ).toFixed(2)} of kubectl's create, whatever the client`,
     );
     console.log(
       `  load average (1 min) during the runs: ${Math.min(...loads).toFixed(
