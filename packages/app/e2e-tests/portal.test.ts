@@ -129,6 +129,29 @@ describe('the portal in a browser', () => {
     await screenshot(page, '06-posture-fleet');
   });
 
+  it('shows every single point of failure of the legacy service whole, wrapped inside its card', async () => {
+    await page.goto(`${backend.baseUrl}/catalog/default/component/eni-todo-legacy`);
+    const spofs = page.getByRole('list', { name: 'Single points of failure' });
+    await spofs.getByRole('listitem').first().waitFor();
+    // Where each sentence's text ends, against the card's right edge: a line cut at
+    // the edge ends past it.
+    const lines = await spofs.evaluate(list => {
+      const card = list.closest('.MuiCard-root')!.getBoundingClientRect();
+      return [...list.querySelectorAll('li')].map(item => {
+        const text = document.createRange();
+        text.selectNodeContents(item);
+        return {
+          text: item.textContent,
+          overflow: Math.round(text.getBoundingClientRect().right - card.right),
+        };
+      });
+    });
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines.filter(line => line.overflow > 0)).toEqual([]);
+    await spofs.scrollIntoViewIfNeeded();
+    await screenshot(page, '06b-legacy-spofs');
+  });
+
   it('switches the interface to French in the settings', async () => {
     await page.goto(`${backend.baseUrl}/settings`);
     await page.getByRole('button', { name: 'English' }).click();

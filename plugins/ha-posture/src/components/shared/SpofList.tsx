@@ -26,7 +26,11 @@ export function SpofList(props: { spofs: string[] }) {
               <ListItemIcon style={{ minWidth: 32 }}>
                 <WarningIcon style={{ color: '#c62828' }} fontSize="small" />
               </ListItemIcon>
-              <ListItemText primary={sentence(spof)} />
+              {/* Backstage's theme keeps dense list text on one line; these sentences wrap. */}
+              <ListItemText
+                primary={sentence(spof)}
+                style={{ whiteSpace: 'normal' }}
+              />
             </ListItem>
           ))}
         </List>
