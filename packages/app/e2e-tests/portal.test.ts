@@ -133,21 +133,27 @@ describe('the portal in a browser', () => {
     await page.goto(`${backend.baseUrl}/catalog/default/component/eni-todo-legacy`);
     const spofs = page.getByRole('list', { name: 'Single points of failure' });
     await spofs.getByRole('listitem').first().waitFor();
-    // Where each sentence's text ends, against the card's right edge: a line cut at
-    // the edge ends past it.
-    const lines = await spofs.evaluate(list => {
+    // For each sentence: on how many lines its text lies, and where it ends against
+    // the card's right edge (a line cut at the edge ends past it).
+    const sentences = await spofs.evaluate(list => {
       const card = list.closest('.MuiCard-root')!.getBoundingClientRect();
       return [...list.querySelectorAll('li')].map(item => {
         const text = document.createRange();
-        text.selectNodeContents(item);
+        text.selectNodeContents(
+          document.createTreeWalker(item, NodeFilter.SHOW_TEXT).nextNode()!,
+        );
+        const tops = [...text.getClientRects()].map(r => Math.round(r.top));
         return {
           text: item.textContent,
+          lines: new Set(tops).size,
           overflow: Math.round(text.getBoundingClientRect().right - card.right),
         };
       });
     });
-    expect(lines.length).toBeGreaterThan(3);
-    expect(lines.filter(line => line.overflow > 0)).toEqual([]);
+    expect(sentences.length).toBeGreaterThan(3);
+    // The legacy service has a sentence too long for one line: it must wrap.
+    expect(sentences.some(s => s.lines > 1)).toBe(true);
+    expect(sentences.filter(s => s.overflow > 0)).toEqual([]);
     await spofs.scrollIntoViewIfNeeded();
     await screenshot(page, '06b-legacy-spofs');
   });
