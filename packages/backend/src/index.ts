@@ -25,9 +25,9 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@diehard/plugin-scaffolder-backend-module-diehard'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Diehard's policy: catalog ownership, handoff-review sides, posture, apply per
+// cluster (plugins/permission-backend-module-diehard; replace it with your own).
+backend.add(import('@diehard/plugin-permission-backend-module-diehard'));
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));

@@ -11,3 +11,4 @@ export type { DefaultItemTitleKey } from './checklistTitles';
 export { isSideMember, sideGroup } from './sides';
 export { summarizeReviews } from './reviewSummary';
 export type { ReviewSummary } from './reviewSummary';
+export { DEFAULT_OPS_GROUP, opsGroupsFromConfig } from './opsGroups';

@@ -17,9 +17,12 @@ export function sideGroup(
  *   Backstage identity (themselves and the groups they belong to).
  */
 export function isSideMember(
-  review: Pick<Review, 'devGroup' | 'opsGroup'>,
+  review: Pick<Review, 'devGroup' | 'opsGroup' | 'opsGroups'>,
   side: Side,
   ownershipEntityRefs: readonly string[],
 ): boolean {
+  if (side === 'ops' && review.opsGroups?.length) {
+    return review.opsGroups.some(g => ownershipEntityRefs.includes(g));
+  }
   return ownershipEntityRefs.includes(sideGroup(review, side));
 }

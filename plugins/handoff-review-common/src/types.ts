@@ -57,7 +57,10 @@ export interface Review {
   createdAt: string;
   /** The group that signs for Dev: the entity's owner. */
   devGroup: string;
+  /** The (first) group that signs for Ops, as the page names it. */
   opsGroup: string;
+  /** Every group whose members act for Ops (`handoffReview.opsGroup` as a list). */
+  opsGroups?: string[];
   posture: PostureSnapshot;
   items: ReviewItem[];
   signOffs: SignOff[];

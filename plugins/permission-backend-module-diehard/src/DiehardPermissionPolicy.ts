@@ -1,0 +1,134 @@
+import { Config } from '@backstage/config';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogEntityRefreshPermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
+  AuthorizeResult,
+  isPermission,
+  isResourcePermission,
+  PolicyDecision,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import {
+  handoffReviewPermissions,
+  opsGroupsFromConfig,
+} from '@diehard/plugin-handoff-review-common';
+import {
+  clusterConditions,
+  createClusterConditionalDecision,
+  kubernetesApplyPermission,
+} from '@diehard/plugin-scaffolder-backend-module-diehard';
+
+/** Entities with this annotation set to "true" are read only by their owners and Ops. */
+export const RESTRICTED_ANNOTATION = 'diehard.io/restricted';
+
+/** The posture backend's permissions, by name (a policy does not import a backend plugin). */
+const POSTURE_READ = 'ha-posture.entity.read';
+const POSTURE_REFRESH = 'ha-posture.entity.refresh';
+
+export interface DiehardPolicyOptions {
+  /** Groups that act for Ops (`handoffReview.opsGroup`). */
+  opsGroups: string[];
+  /** `diehard.apply.clusters`: each cluster and, optionally, the groups that may apply there. */
+  applyClusters: Array<{ name: string; groups?: string[] }>;
+}
+
+const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
+const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
+
+/**
+ * Diehard's default policy. Anonymous requests are refused; for signed-in users:
+ * Backstage's usual catalog rules (read, delete and refresh an entity you own), the
+ * handoff-review and posture rules (owner group or Ops, per entity, as catalog
+ * conditions the catalog evaluates), and `diehard.kubernetes.apply` per cluster.
+ * Anything else is allowed to signed-in users (scaffolder, search, Kubernetes…).
+ */
+export class DiehardPermissionPolicy implements PermissionPolicy {
+  static fromConfig(config: Config): DiehardPermissionPolicy {
+    return new DiehardPermissionPolicy({
+      opsGroups: opsGroupsFromConfig(config),
+      applyClusters: (
+        config.getOptionalConfigArray('diehard.apply.clusters') ?? []
+      ).map(c => ({
+        name: c.getString('name'),
+        groups: c.getOptionalStringArray('groups'),
+      })),
+    });
+  }
+
+  constructor(private readonly options: DiehardPolicyOptions) {}
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    if (!user) return DENY;
+    const claims = user.info.ownershipEntityRefs;
+    const isOps = this.options.opsGroups.some(g => claims.includes(g));
+    const { permission } = request;
+
+    const owned = (p: ResourcePermission<'catalog-entity'>) =>
+      createCatalogConditionalDecision(
+        p,
+        catalogConditions.isEntityOwner({ claims }),
+      );
+    const ownedOrOps = (p: ResourcePermission<'catalog-entity'>) =>
+      isOps ? ALLOW : owned(p);
+    // Readable unless restricted; a restricted entity only by its owners (and Ops).
+    const readable = (p: ResourcePermission<'catalog-entity'>) =>
+      isOps
+        ? ALLOW
+        : createCatalogConditionalDecision(p, {
+            anyOf: [
+              {
+                not: catalogConditions.hasAnnotation({
+                  annotation: RESTRICTED_ANNOTATION,
+                  value: 'true',
+                }),
+              },
+              catalogConditions.isEntityOwner({ claims }),
+            ],
+          });
+
+    if (isPermission(permission, catalogEntityReadPermission)) {
+      return readable(permission);
+    }
+    if (
+      isPermission(permission, catalogEntityDeletePermission) ||
+      isPermission(permission, catalogEntityRefreshPermission)
+    ) {
+      return owned(permission);
+    }
+    // Which side an item or a sign-off belongs to is checked by the review backend
+    // itself: here, the entity's owner group or Ops.
+    if (handoffReviewPermissions.some(p => isPermission(permission, p))) {
+      return ownedOrOps(permission as ResourcePermission<'catalog-entity'>);
+    }
+    if (isResourcePermission(permission, 'catalog-entity')) {
+      if (permission.name === POSTURE_READ) return readable(permission);
+      if (permission.name === POSTURE_REFRESH) return ownedOrOps(permission);
+    }
+    if (isPermission(permission, kubernetesApplyPermission)) {
+      const names = this.options.applyClusters
+        .filter(c => !c.groups || c.groups.some(g => claims.includes(g)))
+        .map(c => c.name);
+      if (!names.length) return DENY;
+      return createClusterConditionalDecision(
+        permission,
+        clusterConditions.isCluster({ names }),
+      );
+    }
+    return ALLOW;
+  }
+}
