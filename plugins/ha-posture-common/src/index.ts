@@ -19,7 +19,12 @@ export type {
   ServiceReport,
   ClusterFacts,
 } from './model/report';
-export { parseManifests } from './manifests/parseManifests';
+export {
+  parseManifests,
+  collectManifestObjects,
+} from './manifests/parseManifests';
+export { DEFAULT_MANIFEST_LIMITS, formatBytes } from './manifests/limits';
+export type { ManifestLimits } from './manifests/limits';
 export type {
   ParsedManifests,
   ManifestError,

@@ -54,3 +54,150 @@ describe('parseManifests', () => {
     expect(errors[0].line).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('parseManifests on hostile input', () => {
+  const bomb = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata: {name: bomb}',
+    'data:',
+    '  a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+    ...'bcdefghi'
+      .split('')
+      .map(
+        (l, i) =>
+          `  ${l}: &${l} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(',')}]`,
+      ),
+    '---',
+    'kind: Service',
+    'metadata: {name: kept}',
+  ].join('\n');
+
+  it('refuses a YAML alias bomb within a second, keeping the other documents', () => {
+    const started = Date.now();
+    const { objects, errors } = parseManifests(bomb, 'bomb.yaml');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(errors).toEqual([
+      {
+        file: 'bomb.yaml',
+        line: 1,
+        message: expect.stringContaining('too many YAML aliases'),
+      },
+    ]);
+    expect(objects.map(o => o.object.metadata?.name)).toEqual(['kept']);
+  });
+
+  it('still reads a few ordinary anchors and aliases', () => {
+    const { objects, errors } = parseManifests(
+      'kind: Pod\nmetadata: {name: p, labels: &l {app: a}}\nspec: {nodeSelector: *l}\n',
+    );
+    expect(errors).toEqual([]);
+    expect(objects[0].object.spec.nodeSelector).toEqual({ app: 'a' });
+  });
+
+  it('names an unrendered Helm template and its line instead of reading {{ … }} as a map', () => {
+    const text = [
+      'kind: Service',
+      'metadata: {name: ok}',
+      '---',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: web',
+      '  namespace: {{ .Release.Namespace }}',
+      '---',
+      'kind: Deployment',
+      'metadata:',
+      '  name: web2',
+      '  labels:',
+      '    {{- include "web.labels" . | nindent 4 }}',
+    ].join('\n');
+    const { objects, errors } = parseManifests(text, 'deploy.yaml');
+    expect(objects.map(o => o.object.metadata?.name)).toEqual(['ok']);
+    expect(errors.map(e => [e.file, e.line])).toEqual([
+      ['deploy.yaml', 8],
+      ['deploy.yaml', 14],
+    ]);
+    for (const e of errors) {
+      expect(e.message).toContain('unrendered template');
+      expect(e.message).toContain('helm template');
+    }
+  });
+
+  it('keeps {{ … }} that is content: quoted strings and block scalars', () => {
+    const text = [
+      'kind: ConfigMap',
+      'metadata: {name: alerts}',
+      'data:',
+      '  summary: "{{ $labels.instance }} is down"',
+      '  template.tmpl: |',
+      '    {{ define "slack.title" }}{{ .CommonLabels.alertname }}{{ end }}',
+    ].join('\n');
+    const { objects, errors } = parseManifests(text);
+    expect(errors).toEqual([]);
+    expect(objects[0].object.data?.summary).toBe(
+      '{{ $labels.instance }} is down',
+    );
+  });
+
+  it('refuses text with NUL bytes (binary, or UTF-16 read as UTF-8)', () => {
+    const utf16 = Array.from('kind: Pod\n', c => `${c}\u0000`).join('');
+    for (const text of [utf16, 'kind: Pod\u0000\u0001\u0002']) {
+      const { objects, errors } = parseManifests(text, 'x.yaml');
+      expect(objects).toEqual([]);
+      expect(errors).toEqual([
+        { file: 'x.yaml', line: 1, message: expect.stringContaining('NUL') },
+      ]);
+    }
+  });
+
+  it('refuses text over the size limit, naming the limit', () => {
+    const text = `kind: ConfigMap\ndata: {a: "${'é'.repeat(600)}"}\n`;
+    expect(parseManifests(text, 'big.yaml', { maxBytes: 1024 })).toEqual({
+      objects: [],
+      errors: [
+        {
+          file: 'big.yaml',
+          line: 0,
+          message: 'larger than the 1 KiB limit per file',
+        },
+      ],
+    });
+    expect(parseManifests(text, 'big.yaml', { maxBytes: 2048 }).errors).toEqual(
+      [],
+    );
+  });
+
+  it('reports objects whose name, namespace or labels are not text, as the API server would', () => {
+    const text = [
+      'kind: Deployment',
+      'metadata: {name: 12}',
+      '---',
+      'kind: Service',
+      'metadata: {name: s, namespace: [a]}',
+      '---',
+      'kind: Service',
+      'metadata: {name: t, labels: {version: 1.0}}',
+      '---',
+      'kind: Service',
+      'metadata: {name: fine, labels: {version: "1.0"}}',
+    ].join('\n');
+    const { objects, errors } = parseManifests(text, 'types.yaml');
+    expect(objects.map(o => o.object.metadata?.name)).toEqual(['fine']);
+    expect(errors.map(e => [e.line, e.message])).toEqual([
+      [1, 'Deployment: metadata.name must be a string, not number 12'],
+      [4, 'Service s: metadata.namespace must be a string, not a list'],
+      [
+        7,
+        'Service t: metadata.labels.version must be a string (quote it), not number 1',
+      ],
+    ]);
+  });
+
+  it('reports a nesting too deep for the parser instead of crashing', () => {
+    const deep = `kind: Pod\nspec: ${'['.repeat(20000)}${']'.repeat(20000)}\n`;
+    const { errors } = parseManifests(deep, 'deep.yaml');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].file).toBe('deep.yaml');
+  });
+});
