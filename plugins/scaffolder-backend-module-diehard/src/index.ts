@@ -13,6 +13,8 @@ export { createImagePushAction } from './actions/imagePush';
 export type { ImagePushActionOptions } from './actions/imagePush';
 export { createKubernetesApplyAction } from './actions/kubernetesApply';
 export type { KubernetesApplyActionOptions } from './actions/kubernetesApply';
+export { createImageCheckBuildAction } from './actions/imageCheckBuild';
+export type { ImageCheckBuildActionOptions } from './actions/imageCheckBuild';
 export { createKubernetesCheckTargetAction } from './actions/kubernetesCheckTarget';
 export type { KubernetesCheckTargetActionOptions } from './actions/kubernetesCheckTarget';
 export { readDeployTargets } from './targets/deployTargets';

@@ -18,6 +18,7 @@ describe('scaffolderModuleDiehard', () => {
     expect(ids.sort()).toEqual([
       'diehard:git:push',
       'diehard:image:build',
+      'diehard:image:check-build',
       'diehard:image:push',
       'diehard:kubernetes:apply',
       'diehard:kubernetes:check-target',

@@ -5,6 +5,7 @@ import {
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createGitPushAction } from './actions/gitPush';
 import { createImageBuildAction } from './actions/imageBuild';
+import { createImageCheckBuildAction } from './actions/imageCheckBuild';
 import { createImagePushAction } from './actions/imagePush';
 import { createKubernetesApplyAction } from './actions/kubernetesApply';
 import { createKubernetesCheckTargetAction } from './actions/kubernetesCheckTarget';
@@ -20,7 +21,8 @@ import { createTargetsRouter } from './targets/router';
 /**
  * Registers the Diehard actions with the scaffolder (`diehard:image:build`,
  * `diehard:image:push`, `diehard:kubernetes:apply`, `diehard:posture:gate`,
- * `diehard:kubernetes:check-target`, `diehard:git:push`), the
+ * `diehard:kubernetes:check-target`, `diehard:image:check-build`,
+ * `diehard:git:push`), the
  * `diehard.kubernetes.apply` permission with its IS_CLUSTER rule, and
  * `GET /api/scaffolder/diehard/targets` (the clusters the user may deploy to, for
  * the templates' pickers).
@@ -58,6 +60,7 @@ export const scaffolderModuleDiehard = createBackendModule({
         });
         scaffolderActions.addActions(
           createImageBuildAction({ config }),
+          createImageCheckBuildAction({ config }),
           createImagePushAction({ config }),
           createKubernetesApplyAction({ config, permissions }),
           createKubernetesCheckTargetAction({ config, permissions }),

@@ -32,6 +32,7 @@ type Lab = Awaited<
 
 const STEPS = [
   'target',
+  'preflight',
   'fetch',
   'posture',
   'build',

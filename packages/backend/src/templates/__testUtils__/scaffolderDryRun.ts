@@ -77,13 +77,20 @@ export interface ScaffolderUnderTest {
 }
 
 /**
- * Stand-ins for the actions a dry run cannot exercise here: the image build (buildah,
- * skipped by the scaffolder in a dry run anyway), the push (no image to push once the
- * build is skipped) and the git publish action, which does not exist yet. They answer
- * what the real ones would, so that later steps see realistic outputs.
+ * Stand-ins for the actions a dry run cannot exercise here: the build's preflight
+ * and the image build (buildah, skipped by the scaffolder in a dry run anyway), the
+ * push (no image to push once the build is skipped) and the git publish action. They
+ * answer what the real ones would, so that later steps see realistic outputs.
  */
 function standInActions(registryHost: string): TemplateAction<any, any, any>[] {
   return [
+    createTemplateAction({
+      id: 'diehard:image:check-build',
+      description:
+        'stand-in: a dry run builds and pushes nothing, so nothing is checked',
+      supportsDryRun: true,
+      async handler() {},
+    }),
     createTemplateAction({
       id: 'diehard:image:build',
       description: 'stand-in: builds nothing',

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { freePort } from '@diehard/lab';
+import { createImageCheckBuildAction } from './imageCheckBuild';
+import { examples } from './imageCheckBuild.examples';
+import { pushImage } from '../registry/pushImage';
+import { RegistryClient } from '../registry/RegistryClient';
+import { writeRandomImage } from '../__testUtils__/layouts';
+import {
+  LabRegistry,
+  endpointOf,
+  labRegistry,
+  registryConfig,
+  registryEntry,
+  uniqueRepository,
+} from '../__testUtils__/labRegistry';
+import { runExample } from '../__testUtils__/runExample';
+
+jest.setTimeout(120_000);
+
+describe('diehard:image:check-build against the lab registry', () => {
+  let reg: LabRegistry;
+  let base: string;
+  const mockDir = createMockDirectory();
+
+  beforeAll(async () => {
+    reg = await labRegistry();
+    // A base image the registry holds, under a repository no other test uses.
+    const repository = uniqueRepository('base');
+    const { layout } = await writeRandomImage(path.join(mockDir.path, 'base'), {
+      layerSizes: [1000],
+    });
+    const client = new RegistryClient(endpointOf(reg));
+    await pushImage(client, layout, { repository, tag: '1.0' });
+    client.close();
+    base = `${repository}:1.0`;
+  });
+
+  const action = (entry = registryEntry(reg)) =>
+    createImageCheckBuildAction({ config: registryConfig(entry) });
+
+  async function run(input: JsonObject, entry = registryEntry(reg)) {
+    const ctx = createMockActionContext<any>({
+      input: { builder: 'dockerfile', baseImages: [], ...input },
+      workspacePath: mockDir.path,
+      logger: mockServices.logger.mock(),
+    });
+    await action(entry).handler(ctx);
+    return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+  }
+
+  it('passes when buildah runs here and the registry holds every base image', async () => {
+    expect(await run({ registry: 'internal', baseImages: [base] })).toEqual({
+      registryHost: reg.host,
+    });
+  });
+
+  it('runs its example as a template step once the base images are there', async () => {
+    const example = examples[0].example
+      .replace('platform/maven:3.8-openjdk-17', base)
+      .replace('platform/tomcat:10.1-jre17', base);
+    const outputs = await runExample(example, [action()], mockDir.path);
+    expect(outputs.preflight.registryHost).toBe(reg.host);
+  });
+
+  it('names each base image the registry lacks, and how to fix it', async () => {
+    const absent = `${uniqueRepository('absent')}:10.1-jre17`;
+    await expect(
+      run({ registry: 'internal', baseImages: [base, absent] }),
+    ).rejects.toThrow(
+      `base image ${reg.host}/${absent} is not in registry "internal": push it there first`,
+    );
+  });
+
+  it('says buildah is missing on a host without it', async () => {
+    const empty = fs.mkdtempSync(path.join(mockDir.path, 'no-buildah-'));
+    const saved = process.env.PATH;
+    process.env.PATH = empty;
+    try {
+      await expect(
+        run({ registry: 'internal', baseImages: [base] }),
+      ).rejects.toThrow(
+        'buildah is not installed on the backend host: install the Debian package "buildah"',
+      );
+      // The native builder needs no buildah.
+      await expect(
+        run({ registry: 'internal', builder: 'native', baseImages: [base] }),
+      ).resolves.toEqual({ registryHost: reg.host });
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
+
+  it('refuses credentials the registry does not accept, without showing them', async () => {
+    const wrong = { ...registryEntry(reg), password: 'not-the-password-42' };
+    const error = await run({ registry: 'internal', baseImages: [base] }, wrong)
+      .then(() => undefined)
+      .catch(e => e as Error);
+    expect(error?.message).toMatch(
+      /^the image cannot be built and pushed here: registry "internal" \([^)]+\) cannot be used: /,
+    );
+    expect(error?.message).not.toContain('not-the-password-42');
+  });
+
+  it('says an unreachable registry cannot be used, quickly', async () => {
+    const port = await freePort();
+    const started = Date.now();
+    await expect(
+      run(
+        { registry: 'internal', baseImages: [base] },
+        registryEntry(reg, { host: `127.0.0.1:${port}` }),
+      ),
+    ).rejects.toThrow(`registry "internal" (127.0.0.1:${port}) cannot be used`);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('refuses a base image named with a host, or without a tag', async () => {
+    for (const image of [`evil.example.org/${base}`, base.split(':')[0]]) {
+      await expect(
+        run({ registry: 'internal', baseImages: [image] }),
+      ).rejects.toThrow(
+        `base image "${image}": name it as repository:tag inside registry "internal", without a host`,
+      );
+    }
+  });
+
+  it('names the registries configured when the template names another', async () => {
+    await expect(
+      run({ registry: 'nowhere', baseImages: [base] }),
+    ).rejects.toThrow(
+      'no registry named "nowhere" in diehard.registries (configured: internal)',
+    );
+  });
+});
