@@ -126,7 +126,8 @@ export async function main(args: string[]) {
       '-m',
       'sh',
       '-c',
-      `mount --bind "$0" ${cacheDir} && exec "$@"`,
+      // skopeo creates the directory on first use: a fresh machine has none yet.
+      `mkdir -p ${cacheDir} && mount --bind "$0" ${cacheDir} && exec "$@"`,
       skopeoCache,
       ...copy,
     ]);
