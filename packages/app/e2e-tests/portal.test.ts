@@ -31,10 +31,13 @@ async function waitForFleet(baseUrl: string, services: number) {
     const response = await fetch(`${baseUrl}/api/ha-posture/fleet`, {
       headers: { Authorization: `Bearer ${token}` },
     });
-    if (response.ok && (await response.json()).entries.length >= services) return;
+    if (response.ok && (await response.json()).entries.length >= services)
+      return;
     await new Promise(resolve => setTimeout(resolve, 500));
   }
-  throw new Error(`the posture of ${services} services was not evaluated within 90 s`);
+  throw new Error(
+    `the posture of ${services} services was not evaluated within 90 s`,
+  );
 }
 
 /** Kubernetes, HA posture and Handoff review tabs sit in the entity page's Deployment group. */
@@ -72,7 +75,9 @@ describe('the portal in a browser', () => {
     await page.goto(backend.baseUrl);
     await page.getByRole('button', { name: 'Enter' }).click();
     await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
-    await page.getByRole('link', { name: 'ENI Todo web application' }).waitFor();
+    await page
+      .getByRole('link', { name: 'ENI Todo web application' })
+      .waitFor();
     await screenshot(page, '01-catalog');
   });
 
@@ -85,7 +90,9 @@ describe('the portal in a browser', () => {
     const resources = page.getByRole('article').filter({
       has: page.getByRole('heading', { name: 'Depends on resources' }),
     });
-    await resources.getByRole('link', { name: 'ENI Todo Galera cluster' }).waitFor();
+    await resources
+      .getByRole('link', { name: 'ENI Todo Galera cluster' })
+      .waitFor();
     await screenshot(page, '02-eni-todo-web');
   });
 
@@ -110,8 +117,12 @@ describe('the portal in a browser', () => {
     await runbook.getByRole('button', { name: 'Mark done' }).click();
     await runbook.getByText('Marked done by guest', { exact: false }).waitFor();
     const history = page.getByRole('table', { name: 'History' });
-    await history.getByRole('cell', { name: 'Opened the review at grade A' }).waitFor();
-    await history.getByRole('cell', { name: 'Marked “Runbook written” done' }).waitFor();
+    await history
+      .getByRole('cell', { name: 'Opened the review at grade A' })
+      .waitFor();
+    await history
+      .getByRole('cell', { name: 'Marked “Runbook written” done' })
+      .waitFor();
     await screenshot(page, '05-handoff-review');
   });
 
@@ -122,36 +133,60 @@ describe('the portal in a browser', () => {
     const rows = page.getByRole('row');
     await rows.filter({ hasText: 'ENI Todo (legacy deployment)' }).waitFor();
     const services = await rows.allInnerTexts();
-    const legacy = services.findIndex(text => text.includes('legacy deployment'));
-    const web = services.findIndex(text => text.includes('ENI Todo web application'));
+    const legacy = services.findIndex(text =>
+      text.includes('legacy deployment'),
+    );
+    const web = services.findIndex(text =>
+      text.includes('ENI Todo web application'),
+    );
     expect(legacy).toBeGreaterThan(0);
     expect(legacy).toBeLessThan(web);
     await screenshot(page, '06-posture-fleet');
   });
 
   it('shows every single point of failure of the legacy service whole, wrapped inside its card', async () => {
-    await page.goto(`${backend.baseUrl}/catalog/default/component/eni-todo-legacy`);
+    await page.goto(
+      `${backend.baseUrl}/catalog/default/component/eni-todo-legacy`,
+    );
     const spofs = page.getByRole('list', { name: 'Single points of failure' });
     await spofs.getByRole('listitem').first().waitFor();
-    // For each sentence: on how many lines its text lies, and where it ends against
-    // the card's right edge (a line cut at the edge ends past it).
+    // The card is narrowed below its longest sentence's one-line width, whatever
+    // fonts this machine has, as it would stand in a narrow column: that sentence
+    // must then wrap. For each sentence: on how many lines its text lies, and where
+    // it ends against the card's right edge (a line cut at the edge ends past it).
     const sentences = await spofs.evaluate(list => {
-      const card = list.closest('.MuiCard-root')!.getBoundingClientRect();
-      return [...list.querySelectorAll('li')].map(item => {
+      const card = list.closest('.MuiCard-root') as HTMLElement;
+      const items = [...list.querySelectorAll('li')];
+      const textOf = (item: Element) =>
+        document.createTreeWalker(item, NodeFilter.SHOW_TEXT).nextNode()!;
+      const oneLineWidth = (item: Element) => {
+        const holder = textOf(item).parentElement!;
+        const probe = holder.cloneNode(true) as HTMLElement;
+        probe.style.cssText =
+          'position:absolute;visibility:hidden;white-space:nowrap;width:auto';
+        holder.parentElement!.appendChild(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        return width;
+      };
+      const longest = Math.max(...items.map(oneLineWidth));
+      const gutter =
+        card.getBoundingClientRect().width - list.getBoundingClientRect().width;
+      card.style.width = `${Math.floor(gutter + longest * 0.7)}px`;
+      const edge = card.getBoundingClientRect().right;
+      return items.map(item => {
         const text = document.createRange();
-        text.selectNodeContents(
-          document.createTreeWalker(item, NodeFilter.SHOW_TEXT).nextNode()!,
-        );
+        text.selectNodeContents(textOf(item));
         const tops = [...text.getClientRects()].map(r => Math.round(r.top));
         return {
           text: item.textContent,
           lines: new Set(tops).size,
-          overflow: Math.round(text.getBoundingClientRect().right - card.right),
+          overflow: Math.round(text.getBoundingClientRect().right - edge),
         };
       });
     });
     expect(sentences.length).toBeGreaterThan(3);
-    // The legacy service has a sentence too long for one line: it must wrap.
+    // The longest sentence no longer fits on one line of the card: it must wrap.
     expect(sentences.some(s => s.lines > 1)).toBe(true);
     expect(sentences.filter(s => s.overflow > 0)).toEqual([]);
     await spofs.scrollIntoViewIfNeeded();
@@ -167,7 +202,9 @@ describe('the portal in a browser', () => {
     await screenshot(page, '07-settings-fr');
 
     await page.goto(backend.baseUrl);
-    await page.getByRole('heading', { name: 'Catalogue Diehard demo' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Catalogue Diehard demo' })
+      .waitFor();
     await page.getByRole('columnheader', { name: 'Propriétaire' }).waitFor();
     await page.getByRole('link', { name: 'Posture HA' }).waitFor();
     await screenshot(page, '08-catalog-fr');
