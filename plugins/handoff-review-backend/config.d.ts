@@ -1,8 +1,13 @@
 export interface Config {
   /** Dev/Ops handoff reviews. */
   handoffReview?: {
-    /** The group whose members sign for Ops. Default: group:default/ops-team. */
-    opsGroup?: string;
+    /**
+     * The group whose members act for Ops (answer and waive Ops items, sign off for
+     * Ops), or a list of such groups. Full group refs. Default: group:default/ops-team.
+     */
+    opsGroup?: string | string[];
+    /** How many days ahead a waiver may expire at most. Default: 90. */
+    waiverMaxDays?: number;
     /**
      * Items no tool can check, per side. Default: load tested, restore tested and
      * runbook written (Dev); on-call agreed, monitoring and backups in place (Ops).

@@ -3,10 +3,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { handoffReviewPermissions } from '@diehard/plugin-handoff-review-common';
+import {
+  handoffReviewPermissions,
+  opsGroupsFromConfig,
+} from '@diehard/plugin-handoff-review-common';
 import { PostureClient } from './posture/PostureClient';
 import { manualItemsFromConfig } from './review/checklist';
+import { ReviewService } from './review/ReviewService';
 import { ReviewStore } from './review/ReviewStore';
+import { DEFAULT_WAIVER_MAX_DAYS } from './review/waiverRules';
 import { createRouter } from './router';
 
 /**
@@ -32,18 +37,28 @@ export const handoffReviewPlugin = createBackendPlugin({
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(handoffReviewPermissions);
+        const waiverMaxDays =
+          deps.config.getOptionalNumber('handoffReview.waiverMaxDays') ??
+          DEFAULT_WAIVER_MAX_DAYS;
+        if (!Number.isInteger(waiverMaxDays) || waiverMaxDays < 1) {
+          throw new Error(
+            `handoffReview.waiverMaxDays must be a whole number of days, at least 1, got ${waiverMaxDays}`,
+          );
+        }
+        const reviews = new ReviewService({
+          store: await ReviewStore.create(deps.database),
+          posture: new PostureClient(deps.discovery, deps.auth),
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          opsGroups: opsGroupsFromConfig(deps.config),
+          manualItems: manualItemsFromConfig(deps.config),
+          rules: { waiverMaxDays },
+        });
         deps.httpRouter.use(
           await createRouter({
-            store: await ReviewStore.create(deps.database),
-            posture: new PostureClient(deps.discovery, deps.auth),
-            catalog: deps.catalog,
+            reviews,
             httpAuth: deps.httpAuth,
             userInfo: deps.userInfo,
-            permissions: deps.permissions,
-            opsGroup:
-              deps.config.getOptionalString('handoffReview.opsGroup') ??
-              'group:default/ops-team',
-            manualItems: manualItemsFromConfig(deps.config),
           }),
         );
       },

@@ -5,12 +5,14 @@ import {
   as,
   BRUNO,
   CAROL,
+  RESTRICTED,
   startReviewBackend,
 } from './__testUtils__/reviewBackend';
 import {
   answerAll,
   change,
   HA,
+  postReview,
   historyOf,
   openReview,
   tomorrow,
@@ -324,5 +326,79 @@ describe('handoff reviews', () => {
       .set('Authorization', mockCredentials.service.header())
       .send({ entityRef: HA });
     expect(service.status).toBe(403);
+  });
+});
+
+describe('handoff reviews of entities the caller cannot read', () => {
+  it('answer 404 to such a caller, as if there were no review, and leave it out of lists', async () => {
+    const { server } = await startReviewBackend();
+    const review = await openReview(server, RESTRICTED);
+    await change(server, review, ALICE, {
+      action: 'comment',
+      itemId: 'dev-runbook',
+      text: 'internal details',
+    });
+    const notFound = `no handoff review '${review.id}'`;
+    for (const path of ['', '/history', '/export']) {
+      const res = await request(server)
+        .get(`/api/handoff-review/reviews/${review.id}${path}`)
+        .set(as(CAROL));
+      expect([path, res.status, res.body.error?.message]).toEqual([
+        path,
+        404,
+        notFound,
+      ]);
+      expect(res.text).not.toContain('internal details');
+    }
+    const changed = await change(server, review, CAROL, {
+      action: 'comment',
+      itemId: 'dev-runbook',
+      text: 'hello',
+    });
+    expect([changed.status, changed.body.error?.message]).toEqual([
+      404,
+      notFound,
+    ]);
+    const listed = await request(server)
+      .get('/api/handoff-review/reviews')
+      .set(as(CAROL));
+    expect(listed.body.reviews.map((r: any) => r.entityRef)).toEqual([]);
+    const byRef = await request(server)
+      .get(`/api/handoff-review/reviews?entityRef=${RESTRICTED}`)
+      .set(as(CAROL));
+    expect(byRef.body.reviews).toEqual([]);
+    const opened = await postReview(server, CAROL, RESTRICTED);
+    expect(opened.status).toBe(404);
+
+    // Those who can read the entity still see all of it.
+    const history = await historyOf(server, review.id, BRUNO);
+    expect(history.map(e => e.action)).toEqual(['open', 'comment']);
+  });
+});
+
+describe('malformed entity refs', () => {
+  it('answer 400 naming the field, not 500', async () => {
+    const { server } = await startReviewBackend();
+    for (const ref of [
+      'component:default/',
+      ':/',
+      ':x',
+      'component:/x',
+      'component:default/a/b',
+      'x',
+      'component:default/' + 'a'.repeat(300),
+    ]) {
+      const opened = await postReview(server, ALICE, ref);
+      expect([ref, opened.status, opened.body.error?.message]).toEqual([
+        ref,
+        400,
+        expect.stringMatching(/^entityRef must be an entity ref like/),
+      ]);
+      const listed = await request(server)
+        .get('/api/handoff-review/reviews')
+        .query({ entityRef: ref })
+        .set(as(ALICE));
+      expect([ref, listed.status]).toEqual([ref, 400]);
+    }
   });
 });

@@ -4,6 +4,11 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import {
+  BackstageCredentials,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
@@ -31,6 +36,55 @@ export const as = (user: string) => ({
   Authorization: mockCredentials.user.header(user),
 });
 
+/** A component only the two teams may read (Carol cannot see it in the catalog). */
+export const RESTRICTED = 'component:default/eni-todo-restricted';
+
+/**
+ * The in-memory catalog, except that RESTRICTED is hidden from users outside
+ * dev-team and ops-team, as a policy restricting reads makes the catalog answer.
+ */
+function catalogFactory(entities: Entity[]) {
+  const catalog = catalogServiceMock({ entities });
+  const canRead = (ref: string, credentials: BackstageCredentials) => {
+    const user = (credentials.principal as { userEntityRef?: string })
+      .userEntityRef;
+    return (
+      ref !== RESTRICTED ||
+      !user ||
+      (MEMBERSHIPS[user] ?? []).some(g => g.startsWith('group:'))
+    );
+  };
+  return createServiceFactory({
+    service: catalogServiceRef,
+    deps: {},
+    factory: () =>
+      new Proxy(catalog, {
+        get(target, name) {
+          if (name === 'getEntityByRef') {
+            return async (ref: any, options: any) =>
+              canRead(String(ref), options.credentials)
+                ? target.getEntityByRef(ref, options)
+                : undefined;
+          }
+          if (name === 'getEntitiesByRefs') {
+            return async (request: any, options: any) => {
+              const { items } = await target.getEntitiesByRefs(request, options);
+              return {
+                items: items.map((item, i) =>
+                  canRead(request.entityRefs[i], options.credentials)
+                    ? item
+                    : null,
+                ),
+              };
+            };
+          }
+          const value = Reflect.get(target, name);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+  });
+}
+
 /** A component whose manifests are the posture corpus's eni-todo stacks. */
 function component(name: string, stack: string): Entity {
   return {
@@ -40,6 +94,12 @@ function component(name: string, stack: string): Entity {
       name,
       annotations: {
         'backstage.io/managed-by-location': `file:${path.join(
+          corpus,
+          stack,
+          'catalog-info.yaml',
+        )}`,
+        // Registered from there: the posture reads manifests from that repository.
+        'backstage.io/managed-by-origin-location': `file:${path.join(
           corpus,
           stack,
           'catalog-info.yaml',
@@ -69,12 +129,11 @@ export async function startReviewBackend(
         ? [permissionPlugin, teamsOnlyPolicyModule]
         : []),
       haPosturePlugin,
-      catalogServiceMock.factory({
-        entities: [
-          component('eni-todo-ha', 'eni-todo-ha'),
-          component('eni-todo-fragile', 'eni-todo-fragile'),
-        ],
-      }),
+      catalogFactory([
+        component('eni-todo-ha', 'eni-todo-ha'),
+        component('eni-todo-fragile', 'eni-todo-fragile'),
+        component('eni-todo-restricted', 'eni-todo-ha'),
+      ]),
       mockServices.userInfo.mock({
         getUserInfo: async credentials => {
           const userEntityRef = (

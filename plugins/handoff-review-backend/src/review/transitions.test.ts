@@ -132,4 +132,69 @@ describe('review transitions', () => {
       'open',
     );
   });
+
+  it('lets only the side that owns an item waive it', () => {
+    const outsider = {
+      userEntityRef: 'user:default/carol',
+      ownershipEntityRefs: ['user:default/carol', 'group:default/qa-team'],
+    };
+    const day = new Date('2026-11-20T10:00:00Z');
+    const waiveControlPlane = {
+      action: 'waive' as const,
+      itemId: 'posture-control-plane',
+      reason: 'three masters',
+      expiresOn: '2026-12-01',
+    };
+    for (const actor of [outsider, dev]) {
+      expect(() =>
+        applyChange(review(), waiveControlPlane, actor, 1, day),
+      ).toThrow(
+        `waiving item 'posture-control-plane' is for the Ops side: ${actor.userEntityRef} is not a member of group:default/ops-team`,
+      );
+    }
+    expect(() =>
+      applyChange(
+        review(),
+        { ...waiveControlPlane, itemId: 'dev-runbook' },
+        ops,
+        1,
+        day,
+      ),
+    ).toThrow(/is for the Dev side/);
+    const waived = applyChange(review(), waiveControlPlane, ops, 1, day);
+    expect(waived.review.items[1].waiver?.approver).toBe(ops.userEntityRef);
+  });
+
+  it('accepts Ops from any of several configured Ops groups', () => {
+    const r = { ...review(), opsGroups: ['group:default/ops-team', 'group:default/sre'] };
+    const sre = {
+      userEntityRef: 'user:default/sam',
+      ownershipEntityRefs: ['group:default/sre'],
+    };
+    const { review: next } = applyChange(
+      r,
+      {
+        action: 'waive',
+        itemId: 'posture-control-plane',
+        reason: 'three masters',
+        expiresOn: '2026-12-01',
+      },
+      sre,
+      1,
+      new Date('2026-11-20T10:00:00Z'),
+    );
+    expect(next.items[1].waiver?.approver).toBe(sre.userEntityRef);
+  });
+
+  it('refuses a comment without visible text', () => {
+    expect(() =>
+      applyChange(
+        review(),
+        { action: 'comment', itemId: 'dev-runbook', text: '\u200B \u2060' },
+        dev,
+        1,
+        new Date('2026-11-20T10:00:00Z'),
+      ),
+    ).toThrow('change.text must contain visible text');
+  });
 });

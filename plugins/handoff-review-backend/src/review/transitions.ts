@@ -10,6 +10,8 @@ import {
   sideGroup,
   StaleReason,
 } from '@diehard/plugin-handoff-review-common';
+import { requireVisibleText } from './userText';
+import { checkWaiver, DEFAULT_WAIVER_MAX_DAYS } from './waiverRules';
 
 /** Who is acting: their entity ref and the groups they belong to. */
 export interface Actor {
@@ -24,6 +26,13 @@ export type ReviewChange =
   | { action: 'sign-off'; side: Side; posture: PostureSnapshot };
 
 const GRADES = ['A', 'B', 'C', 'D', 'F'];
+const COMMENT_MAX = 4000;
+
+/** What the configuration decides about changes. */
+export interface ChangeRules {
+  /** How many days ahead a waiver may expire at most. */
+  waiverMaxDays: number;
+}
 
 function assertMember(review: Review, actor: Actor, side: Side, what: string) {
   if (!isSideMember(review, side, actor.ownershipEntityRefs)) {
@@ -65,6 +74,7 @@ export function applyChange(
   actor: Actor,
   expectedVersion: number,
   now: Date,
+  rules: ChangeRules = { waiverMaxDays: DEFAULT_WAIVER_MAX_DAYS },
 ): { review: Review; detail: Record<string, unknown> } {
   if (review.version !== expectedVersion) {
     throw new ConflictError(
@@ -92,8 +102,7 @@ export function applyChange(
     }
     case 'comment': {
       const item = findItem(next, change.itemId);
-      if (!change.text.trim())
-        throw new InputError('a comment needs some text');
+      requireVisibleText('change.text', change.text, COMMENT_MAX);
       item.comments.push({
         author: actor.userEntityRef,
         at,
@@ -104,16 +113,9 @@ export function applyChange(
     }
     case 'waive': {
       const item = findItem(next, change.itemId);
-      if (
-        !/^\d{4}-\d{2}-\d{2}$/.test(change.expiresOn) ||
-        change.expiresOn <= today
-      ) {
-        throw new InputError(
-          `expiresOn must be a date after today (YYYY-MM-DD), got '${change.expiresOn}'`,
-        );
-      }
-      if (!change.reason.trim())
-        throw new InputError('a waiver needs a reason');
+      checkWaiver(change, now, rules.waiverMaxDays);
+      // A waiver accepts a gap on the side's behalf: only that side gives it.
+      assertMember(next, actor, item.side, `waiving item '${item.id}'`);
       item.waiver = {
         reason: change.reason,
         approver: actor.userEntityRef,

