@@ -5,10 +5,38 @@ export interface ScanOptions {
   inputs: string[];
   format: 'table' | 'json' | 'sarif';
   failOn?: 'critical' | 'warning';
+  /** Largest file (or stdin) read, in bytes. */
+  maxFileSize: number;
+  /** Largest total read over all inputs, in bytes. */
+  maxTotalSize: number;
 }
 
 /** A command line that cannot be run: exit code 2. */
 export class UsageError extends Error {}
+
+/** Defaults of --max-file-size and --max-total-size. */
+export const SIZE_DEFAULTS = {
+  maxFileSize: 64 * 1024 * 1024,
+  maxTotalSize: 256 * 1024 * 1024,
+};
+
+const UNITS: Record<string, number> = {
+  '': 1,
+  k: 1024,
+  m: 1024 ** 2,
+  g: 1024 ** 3,
+};
+
+/** `64M`, `512k`, `1G`, `1048576` (powers of 1024; an optional `iB`/`B`). */
+export function parseSize(option: string, text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?$/i.exec(text.trim());
+  const bytes = m ? Math.floor(Number(m[1]) * UNITS[m[2].toLowerCase()]) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes <= 0)
+    throw new UsageError(
+      `--${option} '${text}' is not a size (e.g. 64M, 512k, 1G)`,
+    );
+  return bytes;
+}
 
 export const USAGE = `Usage: diehard-posture scan <file|dir|->... [--format table|json|sarif] [--fail-on critical|warning]
 
@@ -16,17 +44,22 @@ Reads Kubernetes manifests (multi-document YAML, kind: List, JSON; '-' for stdin
 'helm template … | diehard-posture scan -' works) and reports, per workload, the failures
 it does not survive. Directories are read recursively (*.yaml, *.yml, *.json); Tomcat
 server.xml, context.xml and web.xml files found there count as the Tomcat configuration.
+Only regular files are read, as UTF-8 text; unrendered templates ({{ … }}) are refused:
+render them first (helm template, kustomize build).
 
 Options:
   --format table|json|sarif   output format (default: table)
   --fail-on critical|warning  exit 1 when a finding has at least that severity
+  --max-file-size SIZE        largest file (or stdin) read (default: 64M)
+  --max-total-size SIZE       largest total read over all inputs (default: 256M)
   -h, --help                  show this help
 
 Exit codes:
   0  scanned; no finding at or above --fail-on (always 0 without --fail-on)
   1  a finding at or above the --fail-on severity
   2  usage error (unknown command or option, no input)
-  3  some input could not be read or parsed: it is named with its line on stderr,
+  3  some input could not be read or parsed (not a regular file, too large, not UTF-8,
+     an unrendered template, an alias bomb…): it is named with its line on stderr,
      and everything that parsed is still reported (takes precedence over 1)`;
 
 /** Parses argv (without node and script); throws {@link UsageError}; returns undefined for --help. */
@@ -39,6 +72,8 @@ export function parseScanArgs(argv: string[]): ScanOptions | undefined {
       options: {
         format: { type: 'string', default: 'table' },
         'fail-on': { type: 'string' },
+        'max-file-size': { type: 'string' },
+        'max-total-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -59,5 +94,13 @@ export function parseScanArgs(argv: string[]): ScanOptions | undefined {
   const failOn = values['fail-on'];
   if (failOn !== undefined && failOn !== 'critical' && failOn !== 'warning')
     throw new UsageError(`unknown --fail-on '${failOn}'`);
-  return { inputs, format: values.format as ScanOptions['format'], failOn };
+  const size = (option: 'max-file-size' | 'max-total-size', fallback: number) =>
+    values[option] === undefined ? fallback : parseSize(option, values[option]);
+  return {
+    inputs,
+    format: values.format as ScanOptions['format'],
+    failOn,
+    maxFileSize: size('max-file-size', SIZE_DEFAULTS.maxFileSize),
+    maxTotalSize: size('max-total-size', SIZE_DEFAULTS.maxTotalSize),
+  };
 }

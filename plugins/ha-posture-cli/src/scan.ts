@@ -15,12 +15,30 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3 } as const;
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  readStdin(): string;
+  /** Reads stdin, at most `maxBytes` (throws {@link UnreadableFile} beyond). */
+  readStdin(maxBytes: number): string | Uint8Array;
   cwd?: string;
 }
 
-/** Runs `diehard-posture` with argv (without node and script) and returns the exit code. */
+/**
+ * Runs `diehard-posture` with argv (without node and script) and returns the exit code.
+ * Never throws: a fault of ours is one line on stderr and exit 3, never a stack trace or an
+ * exit 1 that would read as findings.
+ */
 export function runCli(argv: string[], io: CliIo): number {
+  try {
+    return scan(argv, io);
+  } catch (e) {
+    io.stderr(
+      `diehard-posture: internal error, nothing reported: ${
+        (e as Error)?.message ?? String(e)
+      } (a bug: please report it with the input)\n`,
+    );
+    return EXIT.input;
+  }
+}
+
+function scan(argv: string[], io: CliIo): number {
   let options;
   try {
     options = parseScanArgs(argv);
@@ -35,7 +53,7 @@ export function runCli(argv: string[], io: CliIo): number {
     io.stdout(`${USAGE}\n`);
     return EXIT.ok;
   }
-  const read = readInputs(options.inputs, io.readStdin, io.cwd);
+  const read = readInputs(options.inputs, io.readStdin, options, io.cwd);
   for (const e of read.errors)
     io.stderr(
       `diehard-posture: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`,

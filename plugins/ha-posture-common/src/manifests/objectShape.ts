@@ -29,8 +29,7 @@ export function objectShapeError(obj: KubeObject): string | undefined {
     return `apiVersion must be a string, not ${describe(obj.apiVersion)}`;
   const meta = obj.metadata as unknown;
   if (meta === undefined || meta === null) return undefined;
-  if (!isRecord(meta))
-    return `metadata must be a map, not ${describe(meta)}`;
+  if (!isRecord(meta)) return `metadata must be a map, not ${describe(meta)}`;
   for (const field of ['name', 'namespace', 'uid'] as const) {
     const v = meta[field];
     if (v !== undefined && v !== null && typeof v !== 'string')
@@ -40,7 +39,10 @@ export function objectShapeError(obj: KubeObject): string | undefined {
   if (labels) return labels;
   const annotations = stringMap(meta.annotations, 'metadata.annotations');
   if (annotations) return annotations;
-  if (meta.ownerReferences !== undefined && !Array.isArray(meta.ownerReferences))
+  if (
+    meta.ownerReferences !== undefined &&
+    !Array.isArray(meta.ownerReferences)
+  )
     return 'metadata.ownerReferences must be a list';
   return undefined;
 }

@@ -153,7 +153,8 @@ export function parseManifests(
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
     const start = doc.range?.[0] ?? 0;
-    const keyAt = doc.errors.length === 0 ? collectionKeyOffset(doc) : undefined;
+    const keyAt =
+      doc.errors.length === 0 ? collectionKeyOffset(doc) : undefined;
     if (doc.errors.length > 0 || keyAt !== undefined) {
       const templateAt = unrenderedTemplateLine(
         text.slice(start, doc.range?.[2] ?? text.length),
@@ -170,10 +171,7 @@ export function parseManifests(
         );
       } else {
         const e = doc.errors[0];
-        fail(
-          lineCounter.linePos(e.pos[0]).line,
-          e.message.split('\n')[0],
-        );
+        fail(lineCounter.linePos(e.pos[0]).line, e.message.split('\n')[0]);
       }
       continue;
     }

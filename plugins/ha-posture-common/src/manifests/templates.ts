@@ -17,4 +17,4 @@ export function unrenderedTemplateLine(text: string): number | undefined {
 
 /** What a user reads when a manifest is a template rather than its output. */
 export const UNRENDERED_TEMPLATE_MESSAGE =
-  "looks like an unrendered template ({{ … }}): render it first (e.g. with `helm template`) and read its output";
+  'looks like an unrendered template ({{ … }}): render it first (e.g. with `helm template`) and read its output';
