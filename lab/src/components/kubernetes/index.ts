@@ -18,10 +18,17 @@ import { waitFor } from '../../util/wait';
 import type { ComponentContext, LabComponent } from '../types';
 import { binaryPaths, ensureBinaries, KubernetesBinaries } from './binaries';
 import { kubeconfigYaml } from './kubeconfig';
+import type { NfsHaStandInConfig } from './nfsHaStandIn';
 import {
   DEFAULT_PORTAL_NAMESPACES,
   KWOK_NODE_ANNOTATION,
   MIN_NODES,
+  NFS_HA_STAND_IN_ACCOUNT,
+  NFS_HA_STAND_IN_NAMESPACE,
+  NFS_HA_STAND_IN_PROVISIONER,
+  NFS_HA_STAND_IN_SERVER,
+  NFS_HA_STORAGE_CLASS,
+  nfsHaStandInManifests,
   nodeManifests,
   PORTAL_SA_NAMESPACE,
   PORTAL_SERVICE_ACCOUNT,
@@ -48,6 +55,11 @@ export interface KubernetesEndpoint {
     namespaces: string[];
     kubeconfig: string;
   };
+  /**
+   * The `nfs-ha` StorageClass, served by a STAND-IN provisioner (no NFS here): its
+   * claims bind to `nfs` volumes on `server`, a documentation address nothing answers.
+   */
+  nfsHa: { storageClass: string; provisioner: string; server: string };
   /** Fake (KWOK) nodes, spread round-robin over `zones`. */
   nodes: number;
   zones: string[];
@@ -60,6 +72,11 @@ export interface KubernetesEndpoint {
 }
 
 const POD_CIDR = '127.1.0.0/16';
+const NFS_HA = {
+  storageClass: NFS_HA_STORAGE_CLASS,
+  provisioner: NFS_HA_STAND_IN_PROVISIONER,
+  server: NFS_HA_STAND_IN_SERVER,
+};
 const SERVICE_CIDR = '10.96.0.0/16';
 
 const PROCESSES = [
@@ -83,6 +100,13 @@ const files = (dir: string) => ({
   portal: path.join(dir, 'portal.kubeconfig'),
   endpoint: path.join(dir, 'endpoint.json'),
   build: path.join(dir, 'build.log'),
+  standIn: {
+    config: path.join(dir, 'nfs-ha-stand-in.json'),
+    kubeconfig: path.join(dir, 'nfs-ha-stand-in.kubeconfig'),
+    ready: path.join(dir, 'nfs-ha-stand-in.ready'),
+    pid: path.join(dir, 'nfs-ha-stand-in.pid'),
+    log: path.join(dir, 'nfs-ha-stand-in.log'),
+  },
   pid: (p: ProcessName) => path.join(dir, `${p}.pid`),
   log: (p: ProcessName) => path.join(dir, `${p}.log`),
   kubeconfig: (p: ProcessName) => path.join(dir, `${p}.kubeconfig`),
@@ -405,6 +429,7 @@ async function start(ctx: ComponentContext): Promise<KubernetesEndpoint> {
       namespaces: [],
       kubeconfig: f.portal,
     },
+    nfsHa: NFS_HA,
     nodes: 0,
     zones: ZONES,
     podCidr: POD_CIDR,
@@ -425,7 +450,12 @@ async function ensure(
     ...new Set([...e.portal.namespaces, ...wantedNamespaces(ctx)]),
   ].sort();
   let token = e.portal.token;
-  if (!token || namespaces.length !== e.portal.namespaces.length) {
+  const standInRunning = await standInAlive(ctx.dir);
+  if (
+    !token ||
+    namespaces.length !== e.portal.namespaces.length ||
+    !standInRunning
+  ) {
     ctx.report(
       `kubernetes: portal ServiceAccount ${PORTAL_SA_NAMESPACE}/${PORTAL_SERVICE_ACCOUNT}, apply in ${namespaces.join(
         ', ',
@@ -496,7 +526,82 @@ async function ensure(
     },
     { timeoutMs: 60_000 },
   );
-  return { ...e, nodes: ready, portal: { ...e.portal, token, namespaces } };
+  if (!standInRunning) await startStandIn(ctx, e);
+  return {
+    ...e,
+    nfsHa: NFS_HA,
+    nodes: ready,
+    portal: { ...e.portal, token, namespaces },
+  };
+}
+
+async function standInAlive(dir: string) {
+  const f = files(dir).standIn;
+  return isAlive(await readPid(f.pid), f.config);
+}
+
+/**
+ * The `nfs-ha` StorageClass and its stand-in provisioner (nfsHaStandIn.ts), a Node
+ * process recorded by PID like the control plane's; resolves after its first pass.
+ */
+async function startStandIn(ctx: ComponentContext, e: KubernetesEndpoint) {
+  const f = files(ctx.dir);
+  ctx.report(
+    `kubernetes: StorageClass ${NFS_HA_STORAGE_CLASS}, served by a stand-in provisioner (no NFS here)`,
+  );
+  await applyYaml(binaryPaths(ctx.paths), f.admin, nfsHaStandInManifests());
+  const token = await waitFor(
+    'the NFS-HA stand-in ServiceAccount token (filled by kube-controller-manager)',
+    async () => {
+      const secret = await api(
+        e,
+        `/api/v1/namespaces/${NFS_HA_STAND_IN_NAMESPACE}/secrets/${NFS_HA_STAND_IN_ACCOUNT}-token`,
+      );
+      return secret.data?.token
+        ? Buffer.from(secret.data.token, 'base64').toString()
+        : undefined;
+    },
+    { timeoutMs: 60_000 },
+  );
+  await fsp.writeFile(
+    f.standIn.kubeconfig,
+    kubeconfigYaml({
+      server: e.server,
+      caFile: e.caFile,
+      user: NFS_HA_STAND_IN_ACCOUNT,
+      token,
+    }),
+    { mode: 0o600 },
+  );
+  const config: NfsHaStandInConfig = {
+    kubeconfig: f.standIn.kubeconfig,
+    readyFile: f.standIn.ready,
+  };
+  await writeJson(f.standIn.config, config);
+  await stopDaemon(f.standIn.pid, { expect: f.standIn.config });
+  await fsp.rm(f.standIn.ready, { force: true });
+  const pid = await startDaemon({
+    command: process.execPath,
+    args: [
+      path.join(
+        ctx.paths.labDir,
+        'src/components/kubernetes/nfsHaStandInDaemon.cjs',
+      ),
+      f.standIn.config,
+    ],
+    cwd: ctx.dir,
+    logFile: f.standIn.log,
+    pidFile: f.standIn.pid,
+  });
+  await waitFor(
+    'the NFS-HA stand-in provisioner',
+    async () => ((await exists(f.standIn.ready)) ? true : undefined),
+    {
+      timeoutMs: 60_000,
+      alive: () => isAlive(pid),
+      logFile: f.standIn.log,
+    },
+  );
 }
 
 export const kubernetesComponent: LabComponent<KubernetesEndpoint> = {
@@ -522,6 +627,8 @@ export const kubernetesComponent: LabComponent<KubernetesEndpoint> = {
   ensure,
 
   async stop(ctx) {
+    const standIn = files(ctx.dir).standIn;
+    await stopDaemon(standIn.pid, { expect: standIn.config });
     // Reverse order; the apiserver last but one so that controllers exit cleanly.
     for (const p of [...PROCESSES].reverse()) {
       await stopDaemon(files(ctx.dir).pid(p), {
@@ -532,11 +639,20 @@ export const kubernetesComponent: LabComponent<KubernetesEndpoint> = {
   },
 
   async processes(ctx) {
-    return Promise.all(
-      PROCESSES.map(async name => {
-        const pid = await readPid(files(ctx.dir).pid(name));
-        return { name, pid, alive: isAlive(pid, ctx.dir) };
-      }),
-    );
+    const standIn = files(ctx.dir).standIn;
+    const standInPid = await readPid(standIn.pid);
+    return [
+      ...(await Promise.all(
+        PROCESSES.map(async name => {
+          const pid = await readPid(files(ctx.dir).pid(name));
+          return { name, pid, alive: isAlive(pid, ctx.dir) };
+        }),
+      )),
+      {
+        name: 'nfs-ha-stand-in',
+        pid: standInPid,
+        alive: isAlive(standInPid, standIn.config),
+      },
+    ];
   },
 };

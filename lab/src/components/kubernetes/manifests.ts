@@ -9,6 +9,18 @@ export const MIN_NODES = 6;
 /** Marks the lab's fake nodes (KWOK manages the nodes carrying this annotation). */
 export const KWOK_NODE_ANNOTATION = 'kwok.x-k8s.io/node';
 
+/**
+ * The storage class the templates' defaults ask for, served here by a STAND-IN
+ * provisioner (nfsHaStandIn.ts): no NFS server runs on these machines.
+ */
+export const NFS_HA_STORAGE_CLASS = 'nfs-ha';
+export const NFS_HA_STAND_IN_PROVISIONER = 'diehard.io/nfs-ha-stand-in';
+/** A documentation address (RFC 5737): nothing answers there, by design. */
+export const NFS_HA_STAND_IN_SERVER = '192.0.2.10';
+export const NFS_HA_STAND_IN_EXPORT_ROOT = '/exports';
+export const NFS_HA_STAND_IN_ACCOUNT = 'nfs-ha-stand-in';
+export const NFS_HA_STAND_IN_NAMESPACE = 'kube-system';
+
 const READ = ['get', 'list', 'watch'];
 const WRITE = ['create', 'update', 'patch', 'delete'];
 
@@ -119,6 +131,14 @@ const APPLY_RULES = [
   },
 ];
 
+/**
+ * A PersistentVolume is cluster-scoped, so a per-namespace RoleBinding cannot grant it:
+ * the nfs-volume template's static volume needs this cluster-wide.
+ */
+const VOLUME_RULES = [
+  { apiGroups: [''], resources: ['persistentvolumes'], verbs: WRITE },
+];
+
 const toYaml = (docs: object[]) =>
   docs.map(d => YAML.stringify(d)).join('---\n');
 
@@ -178,6 +198,23 @@ export function portalManifests(namespaces: string[]): string {
       metadata: { name: `${PORTAL_SERVICE_ACCOUNT}-apply` },
       rules: APPLY_RULES,
     },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name: `${PORTAL_SERVICE_ACCOUNT}-volumes` },
+      rules: VOLUME_RULES,
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name: `${PORTAL_SERVICE_ACCOUNT}-volumes` },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: `${PORTAL_SERVICE_ACCOUNT}-volumes`,
+      },
+      subjects: [sa],
+    },
     ...namespaces.map(namespace => ({
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'RoleBinding',
@@ -189,6 +226,103 @@ export function portalManifests(namespaces: string[]): string {
       },
       subjects: [sa],
     })),
+  ]);
+}
+
+const STAND_IN_NOTE =
+  'STAND-IN for the NFS-HA provisioner: NFS cannot run on the lab machines, so volumes ' +
+  `point at ${NFS_HA_STAND_IN_SERVER} (a documentation address) and nothing is exported ` +
+  'or mounted (KWOK mounts no volumes). See lab/README.md.';
+
+/**
+ * The `nfs-ha` StorageClass, handled by the stand-in provisioner, and that provisioner's
+ * identity: what nfs-subdir-external-provisioner's chart grants, no more.
+ */
+export function nfsHaStandInManifests(): string {
+  const name = `diehard-lab:${NFS_HA_STAND_IN_ACCOUNT}`;
+  return toYaml([
+    {
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: {
+        name: NFS_HA_STORAGE_CLASS,
+        labels: { 'diehard.dev/lab': 'true', 'diehard.io/stand-in': 'true' },
+        annotations: {
+          'diehard.io/stand-in': STAND_IN_NOTE,
+          'diehard.io/nfs-server': NFS_HA_STAND_IN_SERVER,
+        },
+      },
+      provisioner: NFS_HA_STAND_IN_PROVISIONER,
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'Immediate',
+      allowVolumeExpansion: false,
+      mountOptions: ['nfsvers=4.1', 'hard', 'timeo=600', 'retrans=3'],
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: {
+        name: NFS_HA_STAND_IN_ACCOUNT,
+        namespace: NFS_HA_STAND_IN_NAMESPACE,
+        annotations: { 'diehard.io/stand-in': STAND_IN_NOTE },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'kubernetes.io/service-account-token',
+      metadata: {
+        name: `${NFS_HA_STAND_IN_ACCOUNT}-token`,
+        namespace: NFS_HA_STAND_IN_NAMESPACE,
+        annotations: {
+          'kubernetes.io/service-account.name': NFS_HA_STAND_IN_ACCOUNT,
+        },
+      },
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name },
+      rules: [
+        {
+          apiGroups: [''],
+          resources: ['persistentvolumes'],
+          verbs: ['get', 'list', 'watch', 'create', 'delete'],
+        },
+        {
+          apiGroups: [''],
+          resources: ['persistentvolumeclaims'],
+          verbs: ['get', 'list', 'watch'],
+        },
+        {
+          apiGroups: ['storage.k8s.io'],
+          resources: ['storageclasses'],
+          verbs: ['get', 'list', 'watch'],
+        },
+        {
+          apiGroups: [''],
+          resources: ['events'],
+          verbs: ['create', 'update', 'patch'],
+        },
+      ],
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name,
+      },
+      subjects: [
+        {
+          kind: 'ServiceAccount',
+          name: NFS_HA_STAND_IN_ACCOUNT,
+          namespace: NFS_HA_STAND_IN_NAMESPACE,
+        },
+      ],
+    },
   ]);
 }
 

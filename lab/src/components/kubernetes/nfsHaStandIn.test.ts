@@ -1,0 +1,286 @@
+import crypto from 'node:crypto';
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+  StorageV1Api,
+  V1Deployment,
+  V1PersistentVolumeClaim,
+} from '@kubernetes/client-node';
+import type { KubernetesEndpoint } from '.';
+import { labStatus } from '../../lab';
+import { useLab } from '../../useLab';
+import { waitFor } from '../../util/wait';
+
+// A cold start may first build the binaries (many minutes); a warm one takes seconds.
+jest.setTimeout(180_000);
+
+const namespace = 'diehard-apps';
+
+function portalConfig(k8s: KubernetesEndpoint) {
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [
+      {
+        name: 'lab',
+        server: k8s.server,
+        caData: Buffer.from(k8s.caPem).toString('base64'),
+      },
+    ],
+    users: [{ name: 'portal', token: k8s.portal.token }],
+    contexts: [{ name: 'lab', cluster: 'lab', user: 'portal' }],
+    currentContext: 'lab',
+  });
+  return kc;
+}
+
+/** What templates/tomcat-ha-service/skeleton/k8s/pvc.yaml makes. */
+const claim = (name: string): V1PersistentVolumeClaim => ({
+  apiVersion: 'v1',
+  kind: 'PersistentVolumeClaim',
+  metadata: { name, namespace, labels: { app: name } },
+  spec: {
+    accessModes: ['ReadWriteMany'],
+    storageClassName: 'nfs-ha',
+    resources: { requests: { storage: '5Gi' } },
+  },
+});
+
+const deployment = (name: string, claimName: string): V1Deployment => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace, labels: { app: name } },
+  spec: {
+    replicas: 3,
+    selector: { matchLabels: { app: name } },
+    template: {
+      metadata: { labels: { app: name } },
+      spec: {
+        containers: [
+          {
+            name: 'app',
+            image: '127.0.0.1:15000/demo/checkout:1.0',
+            volumeMounts: [{ name: 'attachments', mountPath: '/attachments' }],
+          },
+        ],
+        volumes: [
+          { name: 'attachments', persistentVolumeClaim: { claimName } },
+        ],
+      },
+    },
+  },
+});
+
+describe('the nfs-ha StorageClass (a stand-in provisioner: no NFS here)', () => {
+  let k8s: KubernetesEndpoint;
+  let admin: KubeConfig;
+  let core: CoreV1Api;
+  const name = `lab-nfs-${crypto.randomBytes(3).toString('hex')}`;
+
+  beforeAll(async () => {
+    ({ kubernetes: k8s } = await useLab(['kubernetes']));
+    admin = new KubeConfig();
+    admin.loadFromFile(k8s.adminKubeconfig);
+    core = admin.makeApiClient(CoreV1Api);
+  }, 45 * 60_000);
+
+  afterAll(async () => {
+    await admin
+      ?.makeApiClient(AppsV1Api)
+      .deleteNamespacedDeployment({ name, namespace })
+      .catch(() => {});
+    for (const c of [name, `${name}-static`])
+      await core
+        ?.deleteNamespacedPersistentVolumeClaim({ name: c, namespace })
+        .catch(() => {});
+    await core
+      ?.deletePersistentVolume({ name: `${namespace}-${name}-static` })
+      .catch(() => {});
+  });
+
+  it('is offered, named as a stand-in, with the provisioner the lab runs', async () => {
+    const sc = await admin
+      .makeApiClient(StorageV1Api)
+      .readStorageClass({ name: 'nfs-ha' });
+    expect(sc.provisioner).toBe('diehard.io/nfs-ha-stand-in');
+    expect(sc.metadata?.annotations?.['diehard.io/stand-in']).toMatch(
+      /STAND-IN/,
+    );
+    expect(k8s.nfsHa).toEqual({
+      storageClass: 'nfs-ha',
+      provisioner: 'diehard.io/nfs-ha-stand-in',
+      server: '192.0.2.10',
+    });
+    const kubernetes = (await labStatus()).find(s => s.name === 'kubernetes');
+    expect(
+      kubernetes?.processes.find(p => p.name === 'nfs-ha-stand-in')?.alive,
+    ).toBe(true);
+  });
+
+  it('binds a ReadWriteMany claim applied by the portal to a new nfs volume, runs a Deployment mounting it, and deletes the volume with the claim', async () => {
+    const objects = KubernetesObjectApi.makeApiClient(portalConfig(k8s));
+    const apply = (o: any) =>
+      objects.patch(
+        o,
+        undefined,
+        undefined,
+        'diehard-lab-test',
+        true,
+        PatchStrategy.ServerSideApply,
+      );
+    const started = Date.now();
+    await apply(claim(name));
+    const bound = await waitFor(
+      `claim ${name} Bound`,
+      async () => {
+        const c = await core.readNamespacedPersistentVolumeClaim({
+          name,
+          namespace,
+        });
+        return c.status?.phase === 'Bound' ? c : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
+    process.stdout.write(`nfs-ha claim bound in ${Date.now() - started} ms\n`);
+    expect(bound.status?.accessModes).toEqual(['ReadWriteMany']);
+    const pv = await core.readPersistentVolume({
+      name: bound.spec!.volumeName!,
+    });
+    expect(pv.spec?.nfs).toEqual({
+      server: '192.0.2.10',
+      path: `/exports/${namespace}-${name}`,
+    });
+    expect(pv.spec?.claimRef?.uid).toBe(bound.metadata?.uid);
+    expect(pv.spec?.capacity?.storage).toBe('5Gi');
+    expect(pv.spec?.persistentVolumeReclaimPolicy).toBe('Delete');
+    expect(pv.metadata?.annotations?.['pv.kubernetes.io/provisioned-by']).toBe(
+      'diehard.io/nfs-ha-stand-in',
+    );
+
+    await apply(deployment(name, name));
+    const pods = await waitFor(
+      '3 Running pods mounting the claim',
+      async () => {
+        const running = (
+          await core.listNamespacedPod({
+            namespace,
+            labelSelector: `app=${name}`,
+          })
+        ).items.filter(p => p.status?.phase === 'Running' && p.spec?.nodeName);
+        return running.length === 3 ? running : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 500 },
+    );
+    for (const p of pods) expect(p.spec?.nodeName).toMatch(/^lab-node-\d+$/);
+
+    await admin
+      .makeApiClient(AppsV1Api)
+      .deleteNamespacedDeployment({ name, namespace });
+    await core.deleteNamespacedPersistentVolumeClaim({ name, namespace });
+    await waitFor(
+      `volume ${pv.metadata!.name} deleted with its claim`,
+      async () =>
+        core.readPersistentVolume({ name: pv.metadata!.name! }).then(
+          () => undefined,
+          e => (e.code === 404 ? true : undefined),
+        ),
+      { timeoutMs: 90_000, intervalMs: 250 },
+    );
+  });
+
+  it("binds the nfs-volume template's static volume and claim (volumeName + selector) as the portal applies them, without provisioning another", async () => {
+    // What templates/nfs-volume/skeleton/k8s/volume.yaml makes (with the lab's stand-in address).
+    const volume = `${namespace}-${name}-static`;
+    const objects = KubernetesObjectApi.makeApiClient(portalConfig(k8s));
+    const apply = (o: any) =>
+      objects.patch(
+        o,
+        undefined,
+        undefined,
+        'diehard-lab-test',
+        true,
+        PatchStrategy.ServerSideApply,
+      );
+    await apply({
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: volume, labels: { 'diehard.io/volume': volume } },
+      spec: {
+        capacity: { storage: '10Gi' },
+        accessModes: ['ReadWriteMany'],
+        persistentVolumeReclaimPolicy: 'Retain',
+        storageClassName: 'nfs-ha',
+        mountOptions: ['nfsvers=4.1', 'hard'],
+        nfs: { server: k8s.nfsHa.server, path: '/exports/static' },
+      },
+    });
+    const c = claim(`${name}-static`);
+    c.spec!.volumeName = volume;
+    c.spec!.selector = { matchLabels: { 'diehard.io/volume': volume } };
+    c.spec!.resources!.requests!.storage = '10Gi';
+    await apply(c);
+    const bound = await waitFor(
+      'the static claim Bound',
+      async () => {
+        const now = await core.readNamespacedPersistentVolumeClaim({
+          name: `${name}-static`,
+          namespace,
+        });
+        return now.status?.phase === 'Bound' ? now : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
+    expect(bound.spec?.volumeName).toBe(volume);
+    const provisioned = (await core.listPersistentVolume()).items.filter(
+      v => v.spec?.claimRef?.name === `${name}-static`,
+    );
+    expect(provisioned.map(v => v.metadata?.name)).toEqual([volume]);
+  });
+
+  it('refuses a claim with a selector (as nfs-subdir-external-provisioner does), saying so in an event on the claim', async () => {
+    const c = claim(`${name}-selector`);
+    c.spec!.selector = { matchLabels: { 'diehard.io/volume': 'none' } };
+    await core.createNamespacedPersistentVolumeClaim({ namespace, body: c });
+    try {
+      const event = await waitFor(
+        'a ProvisioningFailed event on the claim',
+        async () =>
+          (
+            await core.listNamespacedEvent({
+              namespace,
+              fieldSelector: `involvedObject.kind=PersistentVolumeClaim,involvedObject.name=${name}-selector`,
+            })
+          ).items.find(e => e.reason === 'ProvisioningFailed'),
+        { timeoutMs: 60_000, intervalMs: 250 },
+      );
+      expect(event.source?.component).toBe('diehard.io/nfs-ha-stand-in');
+      expect(event.message).toBe('claim Selector is not supported');
+      const now = await core.readNamespacedPersistentVolumeClaim({
+        name: `${name}-selector`,
+        namespace,
+      });
+      expect(now.status?.phase).toBe('Pending');
+    } finally {
+      await core
+        .deleteNamespacedPersistentVolumeClaim({
+          name: `${name}-selector`,
+          namespace,
+        })
+        .catch(() => {});
+    }
+  });
+
+  it('keeps the running provisioner when the lab is brought up again', async () => {
+    const pid = async () =>
+      (await labStatus())
+        .find(s => s.name === 'kubernetes')
+        ?.processes.find(p => p.name === 'nfs-ha-stand-in');
+    const before = await pid();
+    expect(before?.alive).toBe(true);
+    const again = await useLab(['kubernetes']);
+    expect(again.kubernetes.nfsHa.storageClass).toBe('nfs-ha');
+    expect(await pid()).toEqual(before);
+  });
+});
