@@ -1,9 +1,30 @@
 export interface Config {
   /** Diehard's HA posture. Clusters and their credentials come from `kubernetes:`. */
   haPosture?: {
-    /** How often every annotated entity is re-evaluated. Default: every 10 minutes. */
-    refresh?: { minutes?: number };
+    refresh?: {
+      /** How often every annotated entity is re-evaluated. Default: every 10 minutes. */
+      minutes?: number;
+      /**
+       * Evaluations of different entities that run at once. Refreshes of one entity
+       * asked while its evaluation runs share it. Default: 2.
+       */
+      concurrency?: number;
+      /**
+       * Evaluations that may wait for a free slot; beyond them a refresh is answered
+       * 429 Too Many Requests with Retry-After. Default: 20.
+       */
+      queue?: number;
+    };
     /** Days of daily history kept per entity. Default: 180. */
     historyDays?: number;
+    /** How much of an entity's repository one evaluation of its manifests may read. */
+    manifests?: {
+      /** Files and folders under the manifests folder. Default: 500. */
+      maxFiles?: number;
+      /** Bytes of manifests and Tomcat files. Default: 5000000. */
+      maxBytes?: number;
+      /** Default: 20. */
+      timeoutSeconds?: number;
+    };
   };
 }

@@ -87,6 +87,12 @@ describe('HA posture before deploy, from manifests on the git server', () => {
               `${raw}/catalog-info.yaml`,
               'manifests',
             ),
+            // Another repository of the same server, reached by climbing out of its own.
+            generatedService(
+              'todo-climbing',
+              `${raw}/catalog-info.yaml`,
+              '../../../../other/raw/main/k8s',
+            ),
           ],
         }),
         mockServices.rootConfig.factory({
@@ -123,10 +129,8 @@ describe('HA posture before deploy, from manifests on the git server', () => {
     );
     expect(res.status).toBe(200);
     const posture: EntityPosture = res.body;
-    expect(posture.source).toEqual({
-      type: 'manifests',
-      location: `${raw}/k8s`,
-    });
+    // Named by its path in the repository.
+    expect(posture.source).toEqual({ type: 'manifests', location: 'k8s' });
     expect(posture.grade).toBe('A');
     expect(
       posture.report.workloads.map(w => `${w.kind}/${w.name}`).sort(),
@@ -172,10 +176,20 @@ describe('HA posture before deploy, from manifests on the git server', () => {
     // The entity exists; its annotation is wrong: 400, not 404.
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
-      `the manifests folder ${raw}/manifests named by diehard.io/manifests-path cannot be read: no folder "manifests" on branch "main" of ${raw.replace(
+      `the manifests folder "manifests" named by diehard.io/manifests-path cannot be read from the entity's repository: no folder "manifests" on branch "main" of ${raw.replace(
         /\/raw\/main$/,
         '.git',
       )}`,
+    );
+  });
+
+  it('refuses manifests outside the repository the catalog read the entity from', async () => {
+    const res = await request(backend.server).post(
+      '/api/ha-posture/entities/component/default/todo-climbing/refresh',
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      `diehard.io/manifests-path "../../../../other/raw/main/k8s" leads out of the entity's repository; give a folder inside it, such as k8s`,
     );
   });
 });

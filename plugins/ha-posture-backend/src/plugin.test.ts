@@ -1,8 +1,5 @@
 import path from 'node:path';
-import {
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
@@ -22,7 +19,16 @@ function componentWithManifests(name: string, folder: string): Entity {
     metadata: {
       name,
       annotations: {
-        'backstage.io/managed-by-location': `file:${path.join(corpus, folder, 'catalog-info.yaml')}`,
+        'backstage.io/managed-by-location': `file:${path.join(
+          corpus,
+          folder,
+          'catalog-info.yaml',
+        )}`,
+        'backstage.io/managed-by-origin-location': `file:${path.join(
+          corpus,
+          folder,
+          'catalog-info.yaml',
+        )}`,
         'diehard.io/manifests-path': '.',
       },
     },
@@ -60,7 +66,7 @@ async function startBackend() {
 }
 
 describe('HA posture before deploy (from manifests)', () => {
-  it('grades the complete eni-todo stack A, and says it read the manifests', async () => {
+  it('grades the complete eni-todo stack A, and names the manifests by their path in the repository', async () => {
     const { server } = await startBackend();
     const res = await request(server).get(
       '/api/ha-posture/entities/component/default/eni-todo-ha',
@@ -69,7 +75,7 @@ describe('HA posture before deploy (from manifests)', () => {
     const posture: EntityPosture = res.body;
     expect(posture.source).toEqual({
       type: 'manifests',
-      location: path.join(corpus, 'eni-todo-ha'),
+      location: 'plugins/ha-posture-common/corpus/service/eni-todo-ha',
     });
     expect(posture.grade).toBe('A');
     expect(posture.report.workloads.flatMap(w => w.findings)).toEqual([]);
@@ -101,15 +107,23 @@ describe('HA posture before deploy (from manifests)', () => {
     expect(res.body.points[0].grade).toMatch(/[DF]/);
   });
 
-  it('explains what is missing when an entity names neither manifests nor cluster objects', async () => {
+  it('explains what is missing when an entity names neither manifests nor cluster objects, and keeps it off the fleet', async () => {
     const { server } = await startBackend();
-    const res = await request(server).get(
-      '/api/ha-posture/entities/component/default/undescribed',
-    );
-    expect(res.status).toBe(200);
-    expect(res.body.grade).toBeNull();
-    expect(res.body.source.type).toBe('none');
-    expect(res.body.source.reason).toContain('diehard.io/manifests-path');
+    for (const method of ['get', 'post'] as const) {
+      const res = await request(server)[method](
+        `/api/ha-posture/entities/component/default/undescribed${
+          method === 'post' ? '/refresh' : ''
+        }`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.grade).toBeNull();
+      expect(res.body.source.type).toBe('none');
+      expect(res.body.source.reason).toBe(
+        'not evaluated: component:default/undescribed has none of the annotations backstage.io/kubernetes-id, backstage.io/kubernetes-label-selector, diehard.io/manifests-path',
+      );
+    }
+    const fleet = await request(server).get('/api/ha-posture/fleet');
+    expect(fleet.body.entries).toEqual([]);
   });
 
   it('answers 404 for an entity the catalog does not have, and 400 for a malformed reference', async () => {

@@ -8,7 +8,11 @@ import { haPosturePermissions } from './permissions';
 import { PostureService } from './service/PostureService';
 import { readClusterConnections } from './sources/clusters';
 import { LiveObjectSource } from './sources/LiveObjectSource';
-import { ManifestObjectSource } from './sources/ManifestObjectSource';
+import {
+  ManifestObjectSource,
+  readManifestLimits,
+} from './sources/ManifestObjectSource';
+import { RefreshQueue } from './service/RefreshQueue';
 import { PostureStore } from './store/PostureStore';
 
 /** HA posture of catalog entities, live from clusters or from manifests. */
@@ -39,9 +43,19 @@ export const haPosturePlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
           live: new LiveObjectSource(clusters, deps.logger),
-          manifests: new ManifestObjectSource(deps.urlReader),
+          manifests: new ManifestObjectSource(
+            deps.urlReader,
+            readManifestLimits(deps.config),
+          ),
           store,
           logger: deps.logger,
+          queue: new RefreshQueue({
+            concurrency:
+              deps.config.getOptionalNumber('haPosture.refresh.concurrency') ??
+              2,
+            queue:
+              deps.config.getOptionalNumber('haPosture.refresh.queue') ?? 20,
+          }),
         });
 
         deps.permissionsRegistry.addPermissions(haPosturePermissions);

@@ -2,8 +2,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -11,18 +10,13 @@ import {
 } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import {
   haPostureReadPermission,
   haPostureRefreshPermission,
 } from './permissions';
+import { entityRefParam, notAnEntityPath } from './entityRefParam';
 import { PostureService } from './service/PostureService';
-
-const entityParams = z.object({
-  kind: z.string().regex(/^[A-Za-z][\w-]*$/, 'kind must be an entity kind'),
-  namespace: z.string().regex(/^[a-z0-9][\w.-]*$/i, 'namespace must be a name'),
-  name: z.string().regex(/^[a-z0-9][\w.-]*$/i, 'name must be an entity name'),
-});
+import { TooManyRequestsError } from './service/RefreshQueue';
 
 export async function createRouter(options: {
   posture: PostureService;
@@ -49,33 +43,58 @@ export async function createRouter(options: {
     return credentials;
   };
 
-  const entityRefOf = (req: express.Request) => {
-    const parsed = entityParams.safeParse(req.params);
-    if (!parsed.success) {
-      throw new InputError(
-        parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; '),
-      );
+  const entityRefOf = (req: express.Request) => entityRefParam(req.params);
+
+  /** A busy queue answers 429 with the time after which to try again. */
+  const evaluating = async <T>(res: express.Response, work: Promise<T>) => {
+    try {
+      return await work;
+    } catch (error) {
+      if (error instanceof TooManyRequestsError) {
+        res.set('Retry-After', String(error.retryAfterSeconds));
+      }
+      throw error;
     }
-    const { kind, namespace, name } = parsed.data;
-    return stringifyEntityRef({ kind, namespace, name });
   };
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const entityRef = entityRefOf(req);
-    const credentials = await authorize(req, haPostureReadPermission, entityRef);
-    res.json(await posture.get(entityRef, credentials));
+    const credentials = await authorize(
+      req,
+      haPostureReadPermission,
+      entityRef,
+    );
+    res.json(await evaluating(res, posture.get(entityRef, credentials)));
   });
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
     const entityRef = entityRefOf(req);
-    const credentials = await authorize(req, haPostureRefreshPermission, entityRef);
-    res.json(await posture.refresh(entityRef, credentials));
+    const credentials = await authorize(
+      req,
+      haPostureRefreshPermission,
+      entityRef,
+    );
+    res.json(await evaluating(res, posture.refresh(entityRef, credentials)));
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
     const entityRef = entityRefOf(req);
     await authorize(req, haPostureReadPermission, entityRef);
     res.json({ points: await posture.history(entityRef) });
+  });
+
+  // Anything else under /entities is a malformed reference, not an unknown route.
+  router.all(/^\/entities(\/.*)?$/, req => {
+    const rest = req.path
+      .replace(/^\/entities\/?/, '')
+      .replace(/\/(refresh|history)$/, '');
+    let shown = rest;
+    try {
+      shown = decodeURIComponent(rest);
+    } catch {
+      // shown as sent
+    }
+    throw notAnEntityPath(shown);
   });
 
   router.get('/fleet', async (req, res) => {

@@ -27,9 +27,23 @@ import {
   MANIFESTS_PATH_ANNOTATION,
   ManifestObjectSource,
 } from '../sources/ManifestObjectSource';
-import { KUBERNETES_ID_ANNOTATION } from '../sources/LiveObjectSource';
+import {
+  KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
+} from '../sources/LiveObjectSource';
 import { PostureStore } from '../store/PostureStore';
 import { placementOf } from './placement';
+import { RefreshQueue } from './RefreshQueue';
+
+/** An entity is evaluated only when it names its cluster objects or its manifests. */
+export const EVALUATED_ANNOTATIONS = [
+  KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
+  MANIFESTS_PATH_ANNOTATION,
+];
+
+const isEvaluated = (entity: Entity) =>
+  EVALUATED_ANNOTATIONS.some(a => entity.metadata.annotations?.[a]);
 
 const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'F'];
 const EMPTY_REPORT: PostureReport = {
@@ -53,6 +67,7 @@ export class PostureService {
       manifests: ManifestObjectSource;
       store: PostureStore;
       logger: LoggerService;
+      queue: RefreshQueue;
     },
   ) {}
 
@@ -70,16 +85,26 @@ export class PostureService {
     return this.refresh(entityRef, credentials);
   }
 
+  /**
+   * Evaluates the entity now. Callers asking while its evaluation runs share it (the
+   * router has checked each one's permission on the entity); evaluations of different
+   * entities wait for a slot of the queue, or are refused with 429 when it is full.
+   * An entity without {@link EVALUATED_ANNOTATIONS} gets a "not evaluated" answer,
+   * and nothing is stored for it.
+   */
   async refresh(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntityPosture> {
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
-      credentials,
+    return this.deps.queue.run(entityRef, async () => {
+      const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+        credentials,
+      });
+      if (!entity)
+        throw new NotFoundError(`no entity ${entityRef} in the catalog`);
+      if (!isEvaluated(entity)) return notEvaluated(entityRef);
+      return this.evaluateAndSave(entity);
     });
-    if (!entity)
-      throw new NotFoundError(`no entity ${entityRef} in the catalog`);
-    return this.evaluateAndSave(entity);
   }
 
   /** Re-evaluates every entity that names its cluster objects or its manifests. */
@@ -87,16 +112,9 @@ export class PostureService {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const { items } = await this.deps.catalog.getEntities(
       {
-        filter: [
-          {
-            [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-          {
-            [`metadata.annotations.${MANIFESTS_PATH_ANNOTATION}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-        ],
+        filter: EVALUATED_ANNOTATIONS.map(a => ({
+          [`metadata.annotations.${a}`]: CATALOG_FILTER_EXISTS,
+        })),
       },
       { credentials },
     );
@@ -105,7 +123,11 @@ export class PostureService {
     let failed = 0;
     for (const entity of items) {
       try {
-        await this.evaluateAndSave(entity, snapshot);
+        await this.deps.queue.run(
+          stringifyEntityRef(entity),
+          () => this.evaluateAndSave(entity, snapshot),
+          { wait: true },
+        );
       } catch (error) {
         failed += 1;
         this.deps.logger.warn('posture evaluation failed', {
@@ -180,9 +202,15 @@ export class PostureService {
     entity: Entity,
     snapshot?: LiveSnapshot,
   ): Promise<EntityPosture> {
+    const started = Date.now();
     const posture = await this.evaluate(entity, snapshot);
     await this.deps.store.save(posture);
     this.cache.set(posture.entityRef, posture);
+    this.deps.logger.debug('evaluated HA posture', {
+      entity: posture.entityRef,
+      source: posture.source.type,
+      durationMs: Date.now() - started,
+    });
     return posture;
   }
 
@@ -246,6 +274,23 @@ export class PostureService {
       placement: [],
     };
   }
+}
+
+function notEvaluated(entityRef: string): EntityPosture {
+  return {
+    entityRef,
+    evaluatedAt: new Date().toISOString(),
+    source: {
+      type: 'none',
+      reason: `not evaluated: ${entityRef} has none of the annotations ${EVALUATED_ANNOTATIONS.join(
+        ', ',
+      )}`,
+    },
+    grade: null,
+    singlePointsOfFailure: [],
+    report: EMPTY_REPORT,
+    placement: [],
+  };
 }
 
 function summarize(report: PostureReport) {

@@ -1,14 +1,23 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Entity, getEntitySourceLocation } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { InputError, isError } from '@backstage/errors';
+import { InputError, isError, NotAllowedError } from '@backstage/errors';
 import { KubeObject, parseManifests } from '@diehard/plugin-ha-posture-common';
+import {
+  MANIFESTS_PATH_ANNOTATION,
+  ManifestsLocation,
+  manifestsLocation,
+} from './manifestsLocation';
 
-/** Names the folder of the entity's Kubernetes manifests, relative to its source. */
-export const MANIFESTS_PATH_ANNOTATION = 'diehard.io/manifests-path';
+import { ManifestLimits, ReadBudget } from './ReadBudget';
+
+export { MANIFESTS_PATH_ANNOTATION } from './manifestsLocation';
+export { readManifestLimits } from './ReadBudget';
+export type { ManifestLimits } from './ReadBudget';
 
 export interface ManifestObjects {
+  /** The manifests folder's path inside the entity's repository (`k8s`, `.`). */
   location: string;
   objects: KubeObject[];
   /** Tomcat configuration files found next to the manifests. */
@@ -17,47 +26,53 @@ export interface ManifestObjects {
   errors: string[];
 }
 
+type File = { path: string; content: string };
+
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 const TOMCAT_FILE = /(^|\/)(server|context|web)\.xml$/i;
+const wanted = (name: string) =>
+  MANIFEST_FILE.test(name) || TOMCAT_FILE.test(name);
 
 /**
- * Reads an entity's manifests from its source repository, for a posture before the
- * first deploy. A `url` source goes through the UrlReader (and its integrations'
- * credentials); a `file` source, which only app-config can declare, is read from disk.
+ * Reads an entity's manifests from its own repository (see {@link manifestsLocation}),
+ * for a posture before the first deploy, within {@link ManifestLimits}. A `url`
+ * repository goes through the UrlReader (and its integrations' credentials); a `file`
+ * one, which only app-config can declare, is read from disk. Answers and errors name
+ * the folder by its path in the repository, never by a path of the server.
  */
 export class ManifestObjectSource {
   /** The last tree read per URL: a refresh of an unchanged branch downloads nothing. */
   private readonly lastRead = new Map<
     string,
-    { etag: string; files: Array<{ path: string; content: string }> }
+    { etag: string; files: File[] }
   >();
 
-  constructor(private readonly urlReader: UrlReaderService) {}
+  constructor(
+    private readonly urlReader: UrlReaderService,
+    private readonly limits: ManifestLimits = {
+      maxFiles: 500,
+      maxBytes: 5_000_000,
+      timeoutMs: 20_000,
+    },
+  ) {}
 
   async objectsFor(entity: Entity): Promise<ManifestObjects | undefined> {
-    const manifestsPath =
-      entity.metadata.annotations?.[MANIFESTS_PATH_ANNOTATION];
-    if (!manifestsPath) return undefined;
-    const source = sourceLocation(entity);
-    const read =
-      source.type === 'file'
-        ? await this.readLocalFolder(
-            path.resolve(path.dirname(source.target), manifestsPath),
-          )
-        : await this.readRemoteFolder(
-            new URL(
-              manifestsPath,
-              ensureTrailingSlash(source.target),
-            ).toString(),
-          );
+    const location = await manifestsLocation(entity);
+    if (!location) return undefined;
+    const budget = new ReadBudget(location.path, this.limits);
+    const files = await budget.within(
+      location.type === 'file'
+        ? this.readLocalFolder(location, budget)
+        : this.readRemoteFolder(location, budget),
+    );
 
     const result: ManifestObjects = {
-      location: read.location,
+      location: location.path,
       objects: [],
       files: [],
       errors: [],
     };
-    for (const file of read.files) {
+    for (const file of files) {
       if (MANIFEST_FILE.test(file.path)) {
         const parsed = parseManifests(file.content, file.path);
         result.objects.push(...parsed.objects.map(o => o.object));
@@ -71,73 +86,113 @@ export class ManifestObjectSource {
     return result;
   }
 
-  private async readLocalFolder(folder: string) {
-    const files: Array<{ path: string; content: string }> = [];
-    const walk = async (dir: string) => {
+  private async readLocalFolder(
+    location: ManifestsLocation,
+    budget: ReadBudget,
+  ): Promise<File[]> {
+    const root = await fs.realpath(location.root);
+    let folder: string;
+    try {
+      folder = await fs.realpath(location.folder);
+      if (!(await fs.stat(folder)).isDirectory()) throw new Error('ENOTDIR');
+    } catch {
+      throw cannotRead(location.path, 'no such folder in the repository');
+    }
+    if (!isInside(root, folder)) throw linkOut(location.path);
+
+    const files: File[] = [];
+    const walk = async (dir: string, rel: string) => {
       for (const dirent of await fs.readdir(dir, { withFileTypes: true })) {
+        budget.countEntry();
         const full = path.join(dir, dirent.name);
-        if (dirent.isDirectory()) await walk(full);
-        else if (
-          MANIFEST_FILE.test(dirent.name) ||
-          TOMCAT_FILE.test(dirent.name)
-        ) {
-          files.push({
-            path: path.relative(folder, full),
-            content: await fs.readFile(full, 'utf8'),
-          });
+        const relPath = rel ? `${rel}/${dirent.name}` : dirent.name;
+        if (dirent.isDirectory()) {
+          await walk(full, relPath);
+          continue;
         }
+        let real = full;
+        if (dirent.isSymbolicLink()) {
+          try {
+            real = await fs.realpath(full);
+          } catch {
+            continue; // a dangling link holds nothing to read
+          }
+          if (!isInside(root, real)) {
+            throw linkOut(joinShown(location.path, relPath));
+          }
+        } else if (!dirent.isFile()) {
+          continue; // FIFOs, sockets, devices: never read
+        }
+        if (!wanted(dirent.name)) continue;
+        const stat = await fs.stat(real);
+        if (!stat.isFile()) continue; // linked folders are not followed
+        budget.countBytes(stat.size);
+        files.push({ path: relPath, content: await fs.readFile(real, 'utf8') });
       }
     };
-    try {
-      await walk(folder);
-    } catch (error) {
-      throw new InputError(
-        `the manifests folder ${folder} named by ${MANIFESTS_PATH_ANNOTATION} cannot be read: ${
-          (error as Error).message
-        }`,
-      );
-    }
-    return { location: folder, files };
+    await walk(folder, '');
+    return files;
   }
 
-  private async readRemoteFolder(url: string) {
+  private async readRemoteFolder(
+    location: ManifestsLocation,
+    budget: ReadBudget,
+  ): Promise<File[]> {
+    const url = location.folder;
+    if (!/^https?:$/.test(new URL(url).protocol)) {
+      throw new NotAllowedError(
+        `${MANIFESTS_PATH_ANNOTATION} is read only from http(s) repositories`,
+      );
+    }
     const last = this.lastRead.get(url);
     let tree;
     try {
-      tree = await this.urlReader.readTree(url, { etag: last?.etag });
+      tree = await this.urlReader.readTree(url, {
+        etag: last?.etag,
+        filter: p => wanted(p),
+        signal: budget.signal,
+      });
     } catch (error) {
       if (last && isError(error) && error.name === 'NotModifiedError')
-        return { location: url, files: last.files };
+        return last.files;
       this.lastRead.delete(url);
       // A missing folder is the entity's mistake, not a missing entity (no 404).
       if (!isError(error) || error.name !== 'NotFoundError') throw error;
-      throw new InputError(
-        `the manifests folder ${url} named by ${MANIFESTS_PATH_ANNOTATION} cannot be read: ${error.message}`,
-      );
+      throw cannotRead(location.path, error.message);
     }
-    const files = await Promise.all(
-      (
-        await tree.files()
-      ).map(async file => ({
-        path: file.path,
-        content: (await file.content()).toString('utf8'),
-      })),
-    );
+    const entries = await tree.files();
+    budget.countEntries(entries.length);
+    const files: File[] = [];
+    for (const file of entries) {
+      const content = await file.content();
+      budget.countBytes(content.length);
+      files.push({ path: file.path, content: content.toString('utf8') });
+    }
     if (tree.etag) this.lastRead.set(url, { etag: tree.etag, files });
-    return { location: url, files };
+    return files;
   }
 }
 
-function sourceLocation(entity: Entity): { type: string; target: string } {
-  try {
-    return getEntitySourceLocation(entity);
-  } catch {
-    throw new InputError(
-      `entity ${entity.metadata.name} has ${MANIFESTS_PATH_ANNOTATION} but no source location to resolve it against`,
-    );
-  }
+function isInside(root: string, target: string) {
+  const rel = path.relative(root, target);
+  return (
+    rel === '' ||
+    (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
+  );
 }
 
-function ensureTrailingSlash(url: string) {
-  return url.endsWith('/') ? url : url.replace(/[^/]*$/, '');
+function joinShown(folder: string, rel: string) {
+  return folder === '.' ? rel : `${folder}/${rel}`;
+}
+
+function cannotRead(shown: string, why: string) {
+  return new InputError(
+    `the manifests folder "${shown}" named by ${MANIFESTS_PATH_ANNOTATION} cannot be read from the entity's repository: ${why}`,
+  );
+}
+
+function linkOut(shown: string) {
+  return new InputError(
+    `"${shown}", under the manifests folder named by ${MANIFESTS_PATH_ANNOTATION}, is a symbolic link out of the entity's repository`,
+  );
 }
