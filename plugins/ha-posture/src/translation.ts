@@ -40,6 +40,7 @@ export const haPostureTranslationRef = createTranslationRef({
       live_one: 'Live from cluster {{clusters}}',
       live_other: 'Live from clusters {{clusters}}',
       manifests: 'From the manifests at {{location}}',
+      manifestsAtRoot: 'From the manifests at the root of its repository',
       none: 'Nothing to evaluate',
       noneExplanation:
         'No manifests and no cluster objects were found for this entity ({{reason}}). Add the annotation {{kubernetesId}} to read it live from the clusters, or {{manifestsPath}} to evaluate the manifests in its repository.',

@@ -30,7 +30,9 @@ export default createTranslationMessages({
     'category.control-plane': 'Plan de contrôle',
     'source.live_one': 'En direct du cluster {{clusters}}',
     'source.live_other': 'En direct des clusters {{clusters}}',
-    'source.manifests': 'Depuis les manifestes de {{location}}',
+    'source.manifests':
+      'Depuis les manifestes du dossier {{location}} de son dépôt',
+    'source.manifestsAtRoot': 'Depuis les manifestes à la racine de son dépôt',
     'source.none': 'Rien à évaluer',
     'source.noneExplanation':
       "Aucun manifeste ni objet de cluster n'a été trouvé pour cette entité ({{reason}}). Ajoutez l'annotation {{kubernetesId}} pour la lire en direct depuis les clusters, ou {{manifestsPath}} pour évaluer les manifestes de son dépôt.",

@@ -3,7 +3,10 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { PostureSource as Source } from '@diehard/plugin-ha-posture-common';
 import { haPostureTranslationRef } from '../../translation';
 
-/** Where the posture comes from: live clusters, or manifests at a location. */
+/**
+ * Where the posture comes from: live clusters, or the manifests folder, named by its
+ * path in the entity's repository (`.` is the repository's root).
+ */
 export function PostureSource(props: { source: Source }) {
   const { source } = props;
   const { t } = useTranslationRef(haPostureTranslationRef);
@@ -14,7 +17,10 @@ export function PostureSource(props: { source: Source }) {
       clusters: source.clusters.join(', '),
     });
   } else if (source.type === 'manifests') {
-    text = t('source.manifests', { location: source.location });
+    text =
+      source.location === '.'
+        ? t('source.manifestsAtRoot')
+        : t('source.manifests', { location: source.location });
   } else {
     text = t('source.none');
   }
