@@ -1,4 +1,5 @@
 import { COMPONENT_NAMES } from '../components/types';
+import { ensurePlatformImages } from '../images';
 import { labDown, labStatus, labUp, parseComponentNames } from '../lab';
 import { labPaths } from '../paths';
 import { LabError } from '../util/errors';
@@ -12,6 +13,7 @@ const USAGE = `usage: diehard-lab <command>
   down [component…]             stop what the lab started (default: all), by PID
   status [--json]               what runs, with PIDs
   env [--json]                  endpoints of running components (shell exports or JSON)
+  images                        the platform base images in the lab's registry (built once, cached)
 
 components: ${COMPONENT_NAMES.join(', ')}
 state: $DIEHARD_LAB_DIR or $DIEHARD_ROOT/.lab; binaries: $DIEHARD_CACHE or ~/.cache/diehard`;
@@ -53,6 +55,22 @@ export async function main(argv: string[]) {
           `lab up (${((Date.now() - started) / 1000).toFixed(
             1,
           )} s); \`yarn lab env\` prints the endpoints`,
+        );
+        break;
+      }
+      case 'images': {
+        const started = Date.now();
+        const { registry } = await labUp(['registry'], {
+          report: stderrReporter,
+        });
+        const images = await ensurePlatformImages(registry, {
+          report: stderrReporter,
+        });
+        stderrReporter(
+          `platform images in the lab registry (${(
+            (Date.now() - started) /
+            1000
+          ).toFixed(1)} s): ${images.map(i => i.reference).join(', ')}`,
         );
         break;
       }
