@@ -18,17 +18,16 @@ import { waitFor } from '../../util/wait';
 import type { ComponentContext, LabComponent } from '../types';
 import { binaryPaths, ensureBinaries, KubernetesBinaries } from './binaries';
 import { kubeconfigYaml } from './kubeconfig';
-import type { NfsHaStandInConfig } from './nfsHaStandIn';
+import type { StorageStandInConfig } from './storageStandIn';
 import {
   DEFAULT_PORTAL_NAMESPACES,
   KWOK_NODE_ANNOTATION,
   MIN_NODES,
-  NFS_HA_STAND_IN_ACCOUNT,
-  NFS_HA_STAND_IN_NAMESPACE,
-  NFS_HA_STAND_IN_PROVISIONER,
-  NFS_HA_STAND_IN_SERVER,
-  NFS_HA_STORAGE_CLASS,
-  nfsHaStandInManifests,
+  LOCAL_SSD,
+  NFS_HA,
+  STAND_IN_ACCOUNT,
+  STAND_IN_NAMESPACE,
+  storageStandInManifests,
   nodeManifests,
   PORTAL_SA_NAMESPACE,
   PORTAL_SERVICE_ACCOUNT,
@@ -60,6 +59,11 @@ export interface KubernetesEndpoint {
    * claims bind to `nfs` volumes on `server`, a documentation address nothing answers.
    */
   nfsHa: { storageClass: string; provisioner: string; server: string };
+  /**
+   * The `local-ssd` StorageClass (WaitForFirstConsumer), served by the same STAND-IN:
+   * its claims bind to `local` volumes on the node the scheduler picked.
+   */
+  localSsd: { storageClass: string; provisioner: string };
   /** Fake (KWOK) nodes, spread round-robin over `zones`. */
   nodes: number;
   zones: string[];
@@ -72,10 +76,16 @@ export interface KubernetesEndpoint {
 }
 
 const POD_CIDR = '127.1.0.0/16';
-const NFS_HA = {
-  storageClass: NFS_HA_STORAGE_CLASS,
-  provisioner: NFS_HA_STAND_IN_PROVISIONER,
-  server: NFS_HA_STAND_IN_SERVER,
+const STORAGE = {
+  nfsHa: {
+    storageClass: NFS_HA.storageClass,
+    provisioner: NFS_HA.provisioner,
+    server: NFS_HA.server,
+  },
+  localSsd: {
+    storageClass: LOCAL_SSD.storageClass,
+    provisioner: LOCAL_SSD.provisioner,
+  },
 };
 const SERVICE_CIDR = '10.96.0.0/16';
 
@@ -101,11 +111,11 @@ const files = (dir: string) => ({
   endpoint: path.join(dir, 'endpoint.json'),
   build: path.join(dir, 'build.log'),
   standIn: {
-    config: path.join(dir, 'nfs-ha-stand-in.json'),
-    kubeconfig: path.join(dir, 'nfs-ha-stand-in.kubeconfig'),
-    ready: path.join(dir, 'nfs-ha-stand-in.ready'),
-    pid: path.join(dir, 'nfs-ha-stand-in.pid'),
-    log: path.join(dir, 'nfs-ha-stand-in.log'),
+    config: path.join(dir, 'storage-stand-in.json'),
+    kubeconfig: path.join(dir, 'storage-stand-in.kubeconfig'),
+    ready: path.join(dir, 'storage-stand-in.ready'),
+    pid: path.join(dir, 'storage-stand-in.pid'),
+    log: path.join(dir, 'storage-stand-in.log'),
   },
   pid: (p: ProcessName) => path.join(dir, `${p}.pid`),
   log: (p: ProcessName) => path.join(dir, `${p}.log`),
@@ -429,7 +439,7 @@ async function start(ctx: ComponentContext): Promise<KubernetesEndpoint> {
       namespaces: [],
       kubeconfig: f.portal,
     },
-    nfsHa: NFS_HA,
+    ...STORAGE,
     nodes: 0,
     zones: ZONES,
     podCidr: POD_CIDR,
@@ -529,7 +539,7 @@ async function ensure(
   if (!standInRunning) await startStandIn(ctx, e);
   return {
     ...e,
-    nfsHa: NFS_HA,
+    ...STORAGE,
     nodes: ready,
     portal: { ...e.portal, token, namespaces },
   };
@@ -541,21 +551,22 @@ async function standInAlive(dir: string) {
 }
 
 /**
- * The `nfs-ha` StorageClass and its stand-in provisioner (nfsHaStandIn.ts), a Node
+ * The `nfs-ha` and `local-ssd` StorageClasses and their stand-in provisioner
+ * (storageStandIn.ts), a Node
  * process recorded by PID like the control plane's; resolves after its first pass.
  */
 async function startStandIn(ctx: ComponentContext, e: KubernetesEndpoint) {
   const f = files(ctx.dir);
   ctx.report(
-    `kubernetes: StorageClass ${NFS_HA_STORAGE_CLASS}, served by a stand-in provisioner (no NFS here)`,
+    `kubernetes: StorageClasses ${NFS_HA.storageClass} and ${LOCAL_SSD.storageClass}, served by a stand-in provisioner (no NFS, no disks here)`,
   );
-  await applyYaml(binaryPaths(ctx.paths), f.admin, nfsHaStandInManifests());
+  await applyYaml(binaryPaths(ctx.paths), f.admin, storageStandInManifests());
   const token = await waitFor(
-    'the NFS-HA stand-in ServiceAccount token (filled by kube-controller-manager)',
+    'the storage stand-in ServiceAccount token (filled by kube-controller-manager)',
     async () => {
       const secret = await api(
         e,
-        `/api/v1/namespaces/${NFS_HA_STAND_IN_NAMESPACE}/secrets/${NFS_HA_STAND_IN_ACCOUNT}-token`,
+        `/api/v1/namespaces/${STAND_IN_NAMESPACE}/secrets/${STAND_IN_ACCOUNT}-token`,
       );
       return secret.data?.token
         ? Buffer.from(secret.data.token, 'base64').toString()
@@ -568,12 +579,12 @@ async function startStandIn(ctx: ComponentContext, e: KubernetesEndpoint) {
     kubeconfigYaml({
       server: e.server,
       caFile: e.caFile,
-      user: NFS_HA_STAND_IN_ACCOUNT,
+      user: STAND_IN_ACCOUNT,
       token,
     }),
     { mode: 0o600 },
   );
-  const config: NfsHaStandInConfig = {
+  const config: StorageStandInConfig = {
     kubeconfig: f.standIn.kubeconfig,
     readyFile: f.standIn.ready,
   };
@@ -585,7 +596,7 @@ async function startStandIn(ctx: ComponentContext, e: KubernetesEndpoint) {
     args: [
       path.join(
         ctx.paths.labDir,
-        'src/components/kubernetes/nfsHaStandInDaemon.cjs',
+        'src/components/kubernetes/storageStandInDaemon.cjs',
       ),
       f.standIn.config,
     ],
@@ -594,7 +605,7 @@ async function startStandIn(ctx: ComponentContext, e: KubernetesEndpoint) {
     pidFile: f.standIn.pid,
   });
   await waitFor(
-    'the NFS-HA stand-in provisioner',
+    'the storage stand-in provisioner',
     async () => ((await exists(f.standIn.ready)) ? true : undefined),
     {
       timeoutMs: 60_000,
@@ -649,7 +660,7 @@ export const kubernetesComponent: LabComponent<KubernetesEndpoint> = {
         }),
       )),
       {
-        name: 'nfs-ha-stand-in',
+        name: 'storage-stand-in',
         pid: standInPid,
         alive: isAlive(standInPid, standIn.config),
       },

@@ -10,16 +10,24 @@ export const MIN_NODES = 6;
 export const KWOK_NODE_ANNOTATION = 'kwok.x-k8s.io/node';
 
 /**
- * The storage class the templates' defaults ask for, served here by a STAND-IN
- * provisioner (nfsHaStandIn.ts): no NFS server runs on these machines.
+ * The storage classes the templates' defaults ask for, each served here by a STAND-IN
+ * provisioner (storageStandIn.ts): no NFS server runs on these machines, and KWOK's
+ * nodes have no disks.
  */
-export const NFS_HA_STORAGE_CLASS = 'nfs-ha';
-export const NFS_HA_STAND_IN_PROVISIONER = 'diehard.io/nfs-ha-stand-in';
-/** A documentation address (RFC 5737): nothing answers there, by design. */
-export const NFS_HA_STAND_IN_SERVER = '192.0.2.10';
-export const NFS_HA_STAND_IN_EXPORT_ROOT = '/exports';
-export const NFS_HA_STAND_IN_ACCOUNT = 'nfs-ha-stand-in';
-export const NFS_HA_STAND_IN_NAMESPACE = 'kube-system';
+export const NFS_HA = {
+  storageClass: 'nfs-ha',
+  provisioner: 'diehard.io/nfs-ha-stand-in',
+  /** A documentation address (RFC 5737): nothing answers there, by design. */
+  server: '192.0.2.10',
+  exportRoot: '/exports',
+};
+export const LOCAL_SSD = {
+  storageClass: 'local-ssd',
+  provisioner: 'diehard.io/local-ssd-stand-in',
+  root: '/mnt/local-ssd',
+};
+export const STAND_IN_ACCOUNT = 'storage-stand-in';
+export const STAND_IN_NAMESPACE = 'kube-system';
 
 const READ = ['get', 'list', 'watch'];
 const WRITE = ['create', 'update', 'patch', 'delete'];
@@ -229,42 +237,64 @@ export function portalManifests(namespaces: string[]): string {
   ]);
 }
 
-const STAND_IN_NOTE =
+const NFS_NOTE =
   'STAND-IN for the NFS-HA provisioner: NFS cannot run on the lab machines, so volumes ' +
-  `point at ${NFS_HA_STAND_IN_SERVER} (a documentation address) and nothing is exported ` +
+  `point at ${NFS_HA.server} (a documentation address) and nothing is exported ` +
   'or mounted (KWOK mounts no volumes). See lab/README.md.';
+const LOCAL_NOTE =
+  'STAND-IN for a local-SSD provisioner: KWOK nodes have no disks, so volumes name a ' +
+  'directory on the node the scheduler picked and nothing is created or mounted. ' +
+  'See lab/README.md.';
 
 /**
- * The `nfs-ha` StorageClass, handled by the stand-in provisioner, and that provisioner's
- * identity: what nfs-subdir-external-provisioner's chart grants, no more.
+ * The `nfs-ha` and `local-ssd` StorageClasses, handled by the stand-in provisioner, and
+ * that provisioner's identity: what nfs-subdir-external-provisioner's chart grants
+ * (local-path-provisioner needs no more), no more.
  */
-export function nfsHaStandInManifests(): string {
-  const name = `diehard-lab:${NFS_HA_STAND_IN_ACCOUNT}`;
+export function storageStandInManifests(): string {
+  const name = `diehard-lab:${STAND_IN_ACCOUNT}`;
   return toYaml([
     {
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
       metadata: {
-        name: NFS_HA_STORAGE_CLASS,
+        name: NFS_HA.storageClass,
         labels: { 'diehard.dev/lab': 'true', 'diehard.io/stand-in': 'true' },
         annotations: {
-          'diehard.io/stand-in': STAND_IN_NOTE,
-          'diehard.io/nfs-server': NFS_HA_STAND_IN_SERVER,
+          'diehard.io/stand-in': NFS_NOTE,
+          'diehard.io/nfs-server': NFS_HA.server,
         },
       },
-      provisioner: NFS_HA_STAND_IN_PROVISIONER,
+      provisioner: NFS_HA.provisioner,
       reclaimPolicy: 'Delete',
       volumeBindingMode: 'Immediate',
       allowVolumeExpansion: false,
       mountOptions: ['nfsvers=4.1', 'hard', 'timeo=600', 'retrans=3'],
     },
     {
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: {
+        name: LOCAL_SSD.storageClass,
+        labels: { 'diehard.dev/lab': 'true', 'diehard.io/stand-in': 'true' },
+        annotations: { 'diehard.io/stand-in': LOCAL_NOTE },
+      },
+      provisioner: LOCAL_SSD.provisioner,
+      reclaimPolicy: 'Delete',
+      // A local volume lives on one node: the scheduler picks the node first.
+      volumeBindingMode: 'WaitForFirstConsumer',
+      allowVolumeExpansion: false,
+    },
+    {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
       metadata: {
-        name: NFS_HA_STAND_IN_ACCOUNT,
-        namespace: NFS_HA_STAND_IN_NAMESPACE,
-        annotations: { 'diehard.io/stand-in': STAND_IN_NOTE },
+        name: STAND_IN_ACCOUNT,
+        namespace: STAND_IN_NAMESPACE,
+        annotations: {
+          'diehard.io/stand-in':
+            'STAND-IN provisioner of the nfs-ha and local-ssd classes: see lab/README.md',
+        },
       },
     },
     {
@@ -272,10 +302,10 @@ export function nfsHaStandInManifests(): string {
       kind: 'Secret',
       type: 'kubernetes.io/service-account-token',
       metadata: {
-        name: `${NFS_HA_STAND_IN_ACCOUNT}-token`,
-        namespace: NFS_HA_STAND_IN_NAMESPACE,
+        name: `${STAND_IN_ACCOUNT}-token`,
+        namespace: STAND_IN_NAMESPACE,
         annotations: {
-          'kubernetes.io/service-account.name': NFS_HA_STAND_IN_ACCOUNT,
+          'kubernetes.io/service-account.name': STAND_IN_ACCOUNT,
         },
       },
     },
@@ -318,8 +348,8 @@ export function nfsHaStandInManifests(): string {
       subjects: [
         {
           kind: 'ServiceAccount',
-          name: NFS_HA_STAND_IN_ACCOUNT,
-          namespace: NFS_HA_STAND_IN_NAMESPACE,
+          name: STAND_IN_ACCOUNT,
+          namespace: STAND_IN_NAMESPACE,
         },
       ],
     },

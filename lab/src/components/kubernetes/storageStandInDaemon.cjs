@@ -1,8 +1,8 @@
-// The lab's NFS-HA stand-in provisioner process: `node nfsHaStandInDaemon.cjs <config.json>`
+// The lab's storage stand-in provisioner process: `node storageStandInDaemon.cjs <config.json>`
 // (started by index.ts). Runs the TypeScript sources through Backstage's node transform,
 // like bin/diehard-lab.
 require('@backstage/cli-node/config/nodeTransform.cjs');
-require('./nfsHaStandIn.ts')
+require('./storageStandIn.ts')
   .main(process.argv.slice(2))
   .catch(e => {
     process.stderr.write(`${e?.stack ?? e}\n`);

@@ -1,11 +1,13 @@
-// A STAND-IN for the company's NFS-HA dynamic provisioner (nfs-subdir-external-provisioner
-// on the NFS-HA pair's virtual address). NFS cannot run on these machines (no nfsd, no NFS
-// mounts) and KWOK mounts no volumes, so this process only does the Kubernetes half of
-// that provisioner's job: for each claim the PV controller hands to it, a bound `nfs`
-// PersistentVolume pointing at a documentation-range address that serves nothing; when
-// such a claim is gone and the class says Delete, the volume goes too. Nothing is ever
-// exported or mounted. Run by the lab's kubernetes component as
-// `node nfsHaStandInDaemon.cjs <config.json>`.
+// STAND-INS for the company's storage provisioners: nfs-subdir-external-provisioner on
+// the NFS-HA pair's virtual address (class nfs-ha) and a local-SSD provisioner like
+// local-path-provisioner (class local-ssd). NFS cannot run on these machines (no nfsd,
+// no NFS mounts) and KWOK's nodes have no disks and mount nothing, so this process does
+// only the Kubernetes half of their job: for each claim the PV controller hands to it, a
+// bound PersistentVolumeClaim's volume (`nfs` on a documentation-range address that
+// serves nothing, or `local` on the node the scheduler picked); when such a claim is
+// gone and the class says Delete, the volume goes too. Nothing is ever exported,
+// created on a disk or mounted. Run by the lab's kubernetes component as
+// `node storageStandInDaemon.cjs <config.json>`.
 import fsp from 'node:fs/promises';
 import {
   CoreV1Api,
@@ -16,13 +18,11 @@ import {
   V1StorageClass,
   Watch,
 } from '@kubernetes/client-node';
-import {
-  NFS_HA_STAND_IN_EXPORT_ROOT,
-  NFS_HA_STAND_IN_PROVISIONER,
-  NFS_HA_STAND_IN_SERVER,
-} from './manifests';
+import { LOCAL_SSD, NFS_HA } from './manifests';
 
-export interface NfsHaStandInConfig {
+const PROVISIONERS = new Set([NFS_HA.provisioner, LOCAL_SSD.provisioner]);
+
+export interface StorageStandInConfig {
   kubeconfig: string;
   /** Written once the first pass over the cluster succeeded (the lab waits for it). */
   readyFile: string;
@@ -39,28 +39,63 @@ const RESYNC_MS = 5_000;
 const log = (message: string) =>
   process.stdout.write(`${new Date().toISOString()} ${message}\n`);
 
-/** `/exports/<namespace>-<claim>`: one directory of the export per claim. */
-export function exportPath(claim: V1PersistentVolumeClaim): string {
-  return `${NFS_HA_STAND_IN_EXPORT_ROOT}/${claim.metadata!.namespace}-${
-    claim.metadata!.name
-  }`;
+/** `<root>/<namespace>-<claim>`: one directory per claim. */
+const directory = (root: string, claim: V1PersistentVolumeClaim) =>
+  `${root}/${claim.metadata!.namespace}-${claim.metadata!.name}`;
+
+/** Where the volume lives: an NFS export, or a directory on the node the scheduler picked. */
+function source(
+  claim: V1PersistentVolumeClaim,
+  storageClass: V1StorageClass,
+): Partial<V1PersistentVolume['spec']> | string {
+  if (storageClass.provisioner === NFS_HA.provisioner)
+    return {
+      nfs: { server: NFS_HA.server, path: directory(NFS_HA.exportRoot, claim) },
+    };
+  const node = claim.metadata?.annotations?.[ANN_SELECTED_NODE];
+  if (!node)
+    return 'a local volume needs a node: use volumeBindingMode WaitForFirstConsumer';
+  return {
+    local: { path: directory(LOCAL_SSD.root, claim) },
+    nodeAffinity: {
+      required: {
+        nodeSelectorTerms: [
+          {
+            matchExpressions: [
+              {
+                key: 'kubernetes.io/hostname',
+                operator: 'In',
+                values: [node],
+              },
+            ],
+          },
+        ],
+      },
+    },
+  };
 }
 
-/** The volume an NFS provisioner would create for `claim`, pre-bound to it. */
+/**
+ * The volume the real provisioner would create for `claim`, pre-bound to it, or why
+ * it would not.
+ */
 export function volumeFor(
   claim: V1PersistentVolumeClaim,
   storageClass: V1StorageClass,
-): V1PersistentVolume {
+): V1PersistentVolume | string {
   const m = claim.metadata!;
+  if (claim.spec?.selector) return 'claim Selector is not supported';
+  const where = source(claim, storageClass);
+  if (typeof where === 'string') return where;
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolume',
     metadata: {
       name: `pvc-${m.uid}`,
       annotations: {
-        [ANN_PROVISIONED_BY]: NFS_HA_STAND_IN_PROVISIONER,
+        [ANN_PROVISIONED_BY]: storageClass.provisioner!,
         'diehard.io/stand-in':
-          'lab only: no NFS server answers at this address, nothing is exported',
+          'lab only: nothing is exported, created on a disk or mounted',
       },
     },
     spec: {
@@ -70,7 +105,7 @@ export function volumeFor(
       persistentVolumeReclaimPolicy: storageClass.reclaimPolicy ?? 'Delete',
       storageClassName: storageClass.metadata!.name,
       mountOptions: storageClass.mountOptions,
-      nfs: { server: NFS_HA_STAND_IN_SERVER, path: exportPath(claim) },
+      ...where,
       claimRef: {
         apiVersion: 'v1',
         kind: 'PersistentVolumeClaim',
@@ -89,18 +124,16 @@ function wantsVolume(
   classes: Map<string, V1StorageClass>,
 ): V1StorageClass | undefined {
   const a = claim.metadata?.annotations ?? {};
-  const handedOver =
-    (a[ANN_PROVISIONER] ?? a[ANN_PROVISIONER_BETA]) ===
-    NFS_HA_STAND_IN_PROVISIONER;
+  const provisioner = a[ANN_PROVISIONER] ?? a[ANN_PROVISIONER_BETA];
   if (
-    !handedOver ||
+    !PROVISIONERS.has(provisioner) ||
     claim.metadata?.deletionTimestamp ||
     claim.spec?.volumeName ||
     claim.status?.phase !== 'Pending'
   )
     return undefined;
   const sc = classes.get(claim.spec?.storageClassName ?? '');
-  if (sc?.provisioner !== NFS_HA_STAND_IN_PROVISIONER) return undefined;
+  if (sc?.provisioner !== provisioner) return undefined;
   if (sc.volumeBindingMode === 'WaitForFirstConsumer' && !a[ANN_SELECTED_NODE])
     return undefined;
   return sc;
@@ -111,7 +144,7 @@ const claimKey = (c: V1PersistentVolumeClaim) =>
 
 const codeOf = (e: unknown) => (e as { code?: number }).code;
 
-export class NfsHaStandIn {
+export class StorageStandIn {
   private readonly core: CoreV1Api;
   private readonly storage: StorageV1Api;
   /** Claims already told why they get no volume (one event each, not one per pass). */
@@ -138,11 +171,11 @@ export class NfsHaStandIn {
       const sc = wantsVolume(claim, classes);
       if (!sc) continue;
       const pv = volumeFor(claim, sc);
-      if (volumes.has(pv.metadata!.name)) continue; // the PV controller binds it
-      if (claim.spec?.selector) {
-        await this.refuse(claim, 'claim Selector is not supported');
+      if (typeof pv === 'string') {
+        await this.refuse(claim, pv);
         continue;
       }
+      if (volumes.has(pv.metadata!.name)) continue; // the PV controller binds it
       try {
         await this.core.createPersistentVolume({ body: pv });
         log(`created ${pv.metadata!.name} for ${claimKey(claim)}`);
@@ -150,9 +183,9 @@ export class NfsHaStandIn {
           claim,
           'Normal',
           'ProvisioningSucceeded',
-          `Successfully provisioned volume ${pv.metadata!.name} (stand-in: ${
-            pv.spec!.nfs!.server
-          }:${pv.spec!.nfs!.path} is not exported)`,
+          `Successfully provisioned volume ${
+            pv.metadata!.name
+          } (stand-in: nothing is exported, created on a disk or mounted)`,
         );
       } catch (e) {
         if (codeOf(e) !== 409) throw e;
@@ -160,9 +193,9 @@ export class NfsHaStandIn {
     }
 
     for (const pv of volumeList.items) {
-      const ours =
-        pv.metadata?.annotations?.[ANN_PROVISIONED_BY] ===
-        NFS_HA_STAND_IN_PROVISIONER;
+      const ours = PROVISIONERS.has(
+        pv.metadata?.annotations?.[ANN_PROVISIONED_BY] ?? '',
+      );
       if (
         !ours ||
         pv.metadata?.deletionTimestamp ||
@@ -211,7 +244,11 @@ export class NfsHaStandIn {
           type,
           reason,
           message,
-          source: { component: NFS_HA_STAND_IN_PROVISIONER },
+          source: {
+            component:
+              claim.metadata?.annotations?.[ANN_PROVISIONER] ??
+              NFS_HA.provisioner,
+          },
           firstTimestamp: now,
           lastTimestamp: now,
           count: 1,
@@ -251,9 +288,7 @@ export class NfsHaStandIn {
       }
     }
     await fsp.writeFile(readyFile, `${process.pid}\n`);
-    log(
-      `ready: provisioner ${NFS_HA_STAND_IN_PROVISIONER} (stand-in), server ${NFS_HA_STAND_IN_SERVER}`,
-    );
+    log(`ready: provisioners ${[...PROVISIONERS].join(', ')} (stand-ins)`);
     const watch = new Watch(this.kc);
     const follow = (path: string) => {
       const restart = () => setTimeout(() => follow(path), 1000);
@@ -282,9 +317,9 @@ export class NfsHaStandIn {
 export async function main(args: string[]) {
   const config = JSON.parse(
     await fsp.readFile(args[0], 'utf8'),
-  ) as NfsHaStandInConfig;
+  ) as StorageStandInConfig;
   const kc = new KubeConfig();
   kc.loadFromFile(config.kubeconfig);
   process.on('SIGTERM', () => process.exit(0));
-  await new NfsHaStandIn(kc).run(config.readyFile);
+  await new StorageStandIn(kc).run(config.readyFile);
 }

@@ -73,7 +73,7 @@ const deployment = (name: string, claimName: string): V1Deployment => ({
   },
 });
 
-describe('the nfs-ha StorageClass (a stand-in provisioner: no NFS here)', () => {
+describe('the nfs-ha and local-ssd StorageClasses (a stand-in provisioner: no NFS, no disks here)', () => {
   let k8s: KubernetesEndpoint;
   let admin: KubeConfig;
   let core: CoreV1Api;
@@ -113,9 +113,17 @@ describe('the nfs-ha StorageClass (a stand-in provisioner: no NFS here)', () => 
       provisioner: 'diehard.io/nfs-ha-stand-in',
       server: '192.0.2.10',
     });
+    const local = await admin
+      .makeApiClient(StorageV1Api)
+      .readStorageClass({ name: 'local-ssd' });
+    expect(local.provisioner).toBe('diehard.io/local-ssd-stand-in');
+    expect(local.volumeBindingMode).toBe('WaitForFirstConsumer');
+    expect(local.metadata?.annotations?.['diehard.io/stand-in']).toMatch(
+      /STAND-IN/,
+    );
     const kubernetes = (await labStatus()).find(s => s.name === 'kubernetes');
     expect(
-      kubernetes?.processes.find(p => p.name === 'nfs-ha-stand-in')?.alive,
+      kubernetes?.processes.find(p => p.name === 'storage-stand-in')?.alive,
     ).toBe(true);
   });
 
@@ -239,6 +247,90 @@ describe('the nfs-ha StorageClass (a stand-in provisioner: no NFS here)', () => 
     expect(provisioned.map(v => v.metadata?.name)).toEqual([volume]);
   });
 
+  it('gives each replica of a StatefulSet a local-ssd volume on the node the scheduler picked for it (what the galera-cluster template asks for)', async () => {
+    const set = `${name}-db`;
+    const apps = admin.makeApiClient(AppsV1Api);
+    await apps.createNamespacedStatefulSet({
+      namespace,
+      body: {
+        metadata: { name: set },
+        spec: {
+          replicas: 3,
+          serviceName: set,
+          selector: { matchLabels: { app: set } },
+          template: {
+            metadata: { labels: { app: set } },
+            spec: {
+              containers: [
+                {
+                  name: 'db',
+                  image: 'platform/mariadb:10.11',
+                  volumeMounts: [{ name: 'data', mountPath: '/var/lib/mysql' }],
+                },
+              ],
+            },
+          },
+          volumeClaimTemplates: [
+            {
+              metadata: { name: 'data' },
+              spec: {
+                accessModes: ['ReadWriteOnce'],
+                storageClassName: 'local-ssd',
+                resources: { requests: { storage: '2Gi' } },
+              },
+            },
+          ],
+        },
+      },
+    });
+    const claims = [0, 1, 2].map(i => `data-${set}-${i}`);
+    try {
+      const pods = await waitFor(
+        '3 Running pods, each with its local volume',
+        async () => {
+          const running = (
+            await core.listNamespacedPod({
+              namespace,
+              labelSelector: `app=${set}`,
+            })
+          ).items.filter(p => p.status?.phase === 'Running');
+          return running.length === 3 ? running : undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 500 },
+      );
+      for (const pod of pods) {
+        const claimName = `data-${pod.metadata!.name}`;
+        const c = await core.readNamespacedPersistentVolumeClaim({
+          name: claimName,
+          namespace,
+        });
+        expect(c.status?.phase).toBe('Bound');
+        const pv = await core.readPersistentVolume({
+          name: c.spec!.volumeName!,
+        });
+        expect(pv.spec?.local?.path).toBe(
+          `/mnt/local-ssd/${namespace}-${claimName}`,
+        );
+        expect(
+          pv.spec?.nodeAffinity?.required?.nodeSelectorTerms?.[0]
+            ?.matchExpressions?.[0],
+        ).toEqual({
+          key: 'kubernetes.io/hostname',
+          operator: 'In',
+          values: [pod.spec!.nodeName],
+        });
+      }
+    } finally {
+      await apps
+        .deleteNamespacedStatefulSet({ name: set, namespace })
+        .catch(() => {});
+      for (const c of claims)
+        await core
+          .deleteNamespacedPersistentVolumeClaim({ name: c, namespace })
+          .catch(() => {});
+    }
+  });
+
   it('refuses a claim with a selector (as nfs-subdir-external-provisioner does), saying so in an event on the claim', async () => {
     const c = claim(`${name}-selector`);
     c.spec!.selector = { matchLabels: { 'diehard.io/volume': 'none' } };
@@ -276,7 +368,7 @@ describe('the nfs-ha StorageClass (a stand-in provisioner: no NFS here)', () => 
     const pid = async () =>
       (await labStatus())
         .find(s => s.name === 'kubernetes')
-        ?.processes.find(p => p.name === 'nfs-ha-stand-in');
+        ?.processes.find(p => p.name === 'storage-stand-in');
     const before = await pid();
     expect(before?.alive).toBe(true);
     const again = await useLab(['kubernetes']);
