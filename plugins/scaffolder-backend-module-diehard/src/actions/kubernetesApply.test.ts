@@ -73,10 +73,27 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
       replicas?: number;
       image?: string;
       nodeSelector?: object;
+      /** A ReadWriteMany claim of this class, mounted by every pod (as a generated service's attachments). */
+      claimClass?: string;
     } = {},
   ) {
     const labels = { app: name };
+    const claim = overrides.claimClass
+      ? [
+          {
+            apiVersion: 'v1',
+            kind: 'PersistentVolumeClaim',
+            metadata: { name: `${name}-attachments` },
+            spec: {
+              accessModes: ['ReadWriteMany'],
+              storageClassName: overrides.claimClass,
+              resources: { requests: { storage: '1Gi' } },
+            },
+          },
+        ]
+      : [];
     return [
+      ...claim,
       {
         apiVersion: 'v1',
         kind: 'ConfigMap',
@@ -116,8 +133,27 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
                   name: 'app',
                   image: overrides.image ?? 'team/petclinic:1.0',
                   ports: [{ containerPort: 8080 }],
+                  ...(claim.length
+                    ? {
+                        volumeMounts: [
+                          { name: 'attachments', mountPath: '/attachments' },
+                        ],
+                      }
+                    : {}),
                 },
               ],
+              ...(claim.length
+                ? {
+                    volumes: [
+                      {
+                        name: 'attachments',
+                        persistentVolumeClaim: {
+                          claimName: `${name}-attachments`,
+                        },
+                      },
+                    ],
+                  }
+                : {}),
             },
           },
         },
@@ -222,7 +258,9 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
         apiVersion: 'rbac.authorization.k8s.io/v1',
         kind: 'Role',
         metadata: { name },
-        rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }],
+        rules: [
+          { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] },
+        ],
       },
       {
         apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -392,6 +430,120 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(6000);
     expect(logText(ctx)).toContain(`rollout Deployment ${ns}/${name}: `);
+  });
+
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const WITH_CLAIMS = [...APPLY_KINDS, 'PersistentVolumeClaim'];
+  const warnText = (ctx: any) =>
+    (ctx.logger.warn as jest.Mock).mock.calls
+      .map((c: any[]) => c[0])
+      .join('\n');
+
+  it("rolls out a service whose pods share an nfs-ha ReadWriteMany claim (the lab's stand-in provisioner binds it)", async () => {
+    const name = uniqueName('nfs');
+    writeBundle(appBundle(name, { claimClass: 'nfs-ha' }));
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k, { kinds: WITH_CLAIMS }),
+      permissions: allowAll(),
+    });
+    const ctx = context({ cluster: 'lab', namespace: ns, timeoutSeconds: 120 });
+    await action.handler(ctx);
+    expect(outputs(ctx).summary).toBe('7 created, 0 configured, 0 unchanged');
+    expect(logText(ctx)).toContain(
+      `rollout Deployment ${ns}/${name}: 2/2 updated, 2/2 available`,
+    );
+    const claim: any = await admin.get({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: `${name}-attachments`, namespace: ns },
+    });
+    expect(claim.status.phase).toBe('Bound');
+  });
+
+  it('refuses a claim whose storage class the cluster lacks, naming the claim and the class, and applies nothing', async () => {
+    // The API server's own dry run accepts such a claim: only the preflight catches it.
+    const name = uniqueName('noclass');
+    writeBundle(appBundle(name, { claimClass: 'no-such-class' }));
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k, { kinds: WITH_CLAIMS }),
+      permissions: allowAll(),
+    });
+    const expected = new RegExp(
+      `volume claim\\(s\\) could never bind; nothing was applied: PersistentVolumeClaim ${ns}/${name}-attachments: storage class "no-such-class" does not exist on the cluster \\(its classes: [^)]*nfs-ha`,
+    );
+    await expect(
+      action.handler(context({ cluster: 'lab', namespace: ns })),
+    ).rejects.toThrow(expected);
+    await expect(
+      action.handler(
+        context({ cluster: 'lab', namespace: ns }, { isDryRun: true }),
+      ),
+    ).rejects.toThrow(expected);
+    expect(
+      await exists('PersistentVolumeClaim', 'v1', `${name}-attachments`),
+    ).toBe(false);
+    expect(await exists('ConfigMap', 'v1', `${name}-config`)).toBe(false);
+    expect(await exists('Deployment', 'apps/v1', name)).toBe(false);
+  });
+
+  it('says in the task log, within seconds and once, that pods wait for a claim no volume comes for, and keeps it in the final error', async () => {
+    // A class whose provisioner nobody runs: the claim stays Pending.
+    const storageClass = uniqueName('diehard-test-nobody');
+    await admin.apply(
+      {
+        apiVersion: 'storage.k8s.io/v1',
+        kind: 'StorageClass',
+        metadata: { name: storageClass },
+        provisioner: 'diehard.test/nobody',
+      } as any,
+      { fieldManager: 'diehard-test' },
+    );
+    written.push({
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: storageClass },
+    });
+    const name = uniqueName('pending');
+    writeBundle(appBundle(name, { replicas: 1, claimClass: storageClass }));
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k, { kinds: WITH_CLAIMS }),
+      permissions: allowAll(),
+    });
+    const abort = new AbortController();
+    const claimReason = `claim ${ns}/${name}-attachments is Pending: storage class "${storageClass}" (provisioner diehard.test/nobody) has not provided a volume`;
+    const ctx = context(
+      { cluster: 'lab', namespace: ns, timeoutSeconds: 120 },
+      { signal: abort.signal },
+    );
+    let seenAfterMs = 0;
+    const started = Date.now();
+    (ctx.logger.warn as jest.Mock).mockImplementation((m: string) => {
+      if (m.includes(claimReason) && !seenAfterMs) {
+        seenAfterMs = Date.now() - started;
+        // Let a few more rounds go by: the reason must not be said again.
+        setTimeout(() => abort.abort(), 3000);
+      }
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      new RegExp(
+        `rollout of Deployment ${ns}/${name} not ready .*claim ${ns}/${name}-attachments is Pending`,
+      ),
+    );
+    process.stdout.write(`claim reason logged after ${seenAfterMs} ms\n`);
+    expect(seenAfterMs).toBeGreaterThan(0);
+    // Long before the 120 s timeout: said while waiting, not only at the end.
+    expect(seenAfterMs).toBeLessThan(60_000);
+    expect(warnText(ctx)).toMatch(
+      new RegExp(
+        `rollout Deployment ${ns}/${name}: not available: pod ${name}-[a-z0-9-]+: ${escape(
+          claimReason,
+        )}: ExternalProvisioning: Waiting for a volume to be created`,
+      ),
+    );
+    expect(warnText(ctx)).toMatch(
+      /Unschedulable: .*unbound immediate PersistentVolumeClaims/,
+    );
+    expect(warnText(ctx).split(claimReason).length - 1).toBe(1);
   });
 
   it("in the scaffolder's dry-run mode validates on the server and changes nothing", async () => {

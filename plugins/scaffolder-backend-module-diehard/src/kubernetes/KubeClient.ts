@@ -292,10 +292,12 @@ export class KubeClient {
     kind: string,
     namespace: string,
     labelSelector?: string,
+    fieldSelector?: string,
   ): Promise<any[]> {
-    const q = labelSelector
-      ? `?labelSelector=${encodeURIComponent(labelSelector)}`
-      : '';
+    const params = new URLSearchParams();
+    if (labelSelector) params.set('labelSelector', labelSelector);
+    if (fieldSelector) params.set('fieldSelector', fieldSelector);
+    const q = params.size ? `?${params}` : '';
     const r = await this.request<{ items: any[] }>(
       'GET',
       `${await this.collectionPath(apiVersion, kind, namespace)}${q}`,

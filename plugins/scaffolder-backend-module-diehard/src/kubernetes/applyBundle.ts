@@ -5,6 +5,7 @@ import { BundleObject, ManifestObject, describe } from './bundle';
 import { KubeApiError, KubeClient } from './KubeClient';
 import { applyWaves } from './order';
 import { alreadyApplied } from './alreadyApplied';
+import { claimsWithoutClass } from './claimClasses';
 import { sameJson } from './sameJson';
 
 export type ApplyOutcome = 'created' | 'configured' | 'unchanged';
@@ -68,7 +69,8 @@ const ref = (o: ManifestObject) =>
 
 /**
  * Server-side applies a bundle: the whole bundle is dry-run first (dryRun=All),
- * and if any object is invalid or forbidden nothing is applied. Objects the
+ * and if any object is invalid or forbidden, or a claim names a storage class the
+ * cluster lacks, nothing is applied. Objects the
  * cluster already holds exactly as written (values and ownership) are proven
  * unchanged from the live objects and sent neither in the dry run nor after.
  * Then wave by wave in dependency order, objects of a wave in parallel. Reports
@@ -121,6 +123,22 @@ export async function applyBundle(
       })
       .map(ref),
   );
+  // The server's dry run accepts a claim of a class that does not exist.
+  const unbindable = await claimsWithoutClass(
+    client,
+    objects,
+    o => existing.has(ref(o)),
+    logger,
+  );
+  if (unbindable.length) {
+    throw new InputError(
+      `${
+        unbindable.length
+      } volume claim(s) could never bind; nothing was applied: ${unbindable.join(
+        ' | ',
+      )}`,
+    );
+  }
   const toCheck = objects.filter(o => !alreadyThere.has(ref(o)));
   const dry = new Map<string, ManifestObject>();
   const failures: { o: ManifestObject; e: unknown }[] = [];

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ManifestObject, describe } from './bundle';
 import { KubeClient } from './KubeClient';
+import { PodReason, podReasons } from './podReasons';
 
 export const WORKLOAD_KINDS = new Set([
   'Deployment',
@@ -74,55 +75,10 @@ function progressOf(o: any): Progress {
   }
 }
 
-/** Why pods of a workload are not ready: scheduling, image pulls, crashes, probes. */
-async function podReasons(client: KubeClient, o: any): Promise<string> {
-  const labels = o.spec?.selector?.matchLabels;
-  if (!labels) return '';
-  const selector = Object.entries(labels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-  const pods = await client
-    .list('v1', 'Pod', o.metadata.namespace, selector)
-    .catch(() => []);
-  const reasons = new Set<string>();
-  for (const p of pods) {
-    for (const c of p.status?.conditions ?? []) {
-      if (c.status === 'False' && c.reason && c.type === 'PodScheduled')
-        reasons.add(
-          `pod ${p.metadata.name}: ${c.reason}: ${c.message ?? ''}`.trim(),
-        );
-    }
-    for (const cs of [
-      ...(p.status?.initContainerStatuses ?? []),
-      ...(p.status?.containerStatuses ?? []),
-    ]) {
-      const w = cs.state?.waiting;
-      if (w?.reason)
-        reasons.add(
-          `pod ${p.metadata.name} container ${cs.name}: ${w.reason}${
-            w.message ? `: ${w.message}` : ''
-          }`,
-        );
-      else if (cs.ready === false && cs.state?.running)
-        reasons.add(
-          `pod ${p.metadata.name} container ${cs.name}: running but not ready (readiness probe)`,
-        );
-    }
-    if (!reasons.size && p.status?.phase && p.status.phase !== 'Running') {
-      reasons.add(
-        `pod ${p.metadata.name}: ${p.status.phase}${
-          p.status.reason ? ` (${p.status.reason})` : ''
-        }`,
-      );
-    }
-  }
-  if (!pods.length) reasons.add('no pods were created');
-  return [...reasons].slice(0, 3).join('; ');
-}
-
 /**
- * Waits for workloads to finish rolling out, logging progress as it changes. Fails
- * after `timeoutMs` (or as soon as the controller gives up) with the reason.
+ * Waits for workloads to finish rolling out, logging progress as it changes and,
+ * as soon as it can tell, why pods are not available (each reason once). Fails after
+ * `timeoutMs` (or as soon as the controller gives up) with the reason.
  */
 export async function waitForRollouts(
   client: KubeClient,
@@ -130,15 +86,20 @@ export async function waitForRollouts(
   options: {
     timeoutMs: number;
     pollMs?: number;
+    /** How long a reason that waiting may cure must last before it is logged. */
+    reasonGraceMs?: number;
     logger: LoggerService;
     signal?: AbortSignal;
   },
 ): Promise<void> {
   const workloads = objects.filter(o => WORKLOAD_KINDS.has(o.kind));
   const deadline = Date.now() + options.timeoutMs;
+  const grace = options.reasonGraceMs ?? 5000;
   await Promise.all(
     workloads.map(async w => {
       let last = '';
+      const firstSeen = new Map<string, number>();
+      const logged = new Map<string, PodReason>();
       for (;;) {
         const current = await client.get(w);
         if (!current)
@@ -151,13 +112,31 @@ export async function waitForRollouts(
           last = p.text;
         }
         if (p.ready) return;
-        if (p.failed || Date.now() >= deadline || options.signal?.aborted) {
+        const reasons = await podReasons(client, current);
+        const now = Date.now();
+        for (const r of reasons) {
+          if (!firstSeen.has(r.key)) firstSeen.set(r.key, now);
+          if (logged.has(r.key)) continue;
+          if (r.lasting || now - firstSeen.get(r.key)! >= grace) {
+            options.logger.warn(
+              `rollout ${describe(w)}: not available: ${r.text}`,
+            );
+            logged.set(r.key, r);
+          }
+        }
+        if (p.failed || now >= deadline || options.signal?.aborted) {
+          // What holds the pods now, or else what was said while waiting.
+          const why = (reasons.length ? reasons : [...logged.values()])
+            .slice(0, 3)
+            .map(r => r.text)
+            .join('; ');
           if (p.failed) {
             throw new RolloutTimeoutError(
-              `rollout of ${describe(w)} failed (${p.text}): ${p.failed}`,
+              `rollout of ${describe(w)} failed (${p.text}): ${p.failed}${
+                why ? `; ${why}` : ''
+              }`,
             );
           }
-          const why = await podReasons(client, current);
           throw new RolloutTimeoutError(
             `rollout of ${describe(w)} not ready after ${Math.round(
               options.timeoutMs / 1000,

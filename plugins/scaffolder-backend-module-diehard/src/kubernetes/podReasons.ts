@@ -1,0 +1,208 @@
+import { KubeClient } from './KubeClient';
+
+/** One reason why pods of a workload are not available, the same for every pod it holds for. */
+export interface PodReason {
+  /** The reason without pod names: reported once per workload. */
+  key: string;
+  /** `pod web-7d9-x2k: …`, `pods web-7d9-x2k, web-7d9-q8p: …` */
+  text: string;
+  /**
+   * Nothing will change it by waiting (a missing storage class, an image that cannot be
+   * pulled, a crash loop): worth saying at once. Other reasons (a claim a provisioner
+   * is still serving, a container starting) are said once they have lasted a while.
+   */
+  lasting: boolean;
+}
+
+// Container states that waiting will not cure. KWOK (the lab's nodes) runs no
+// containers and pulls no images, so these come only from a real kubelet: they are
+// covered by podReasons.test.ts on pods as a kubelet reports them, not on the lab.
+const LASTING_WAITS = new Set([
+  'ErrImagePull',
+  'ImagePullBackOff',
+  'InvalidImageName',
+  'ErrImageNeverPull',
+  'CrashLoopBackOff',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+]);
+const MAX_MESSAGE = 300;
+
+const clip = (s: string) =>
+  s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE)}…` : s;
+
+/** What is wrong with one container, from its status as the kubelet reports it. */
+export function containerReason(
+  cs: any,
+): { text: string; lasting: boolean } | undefined {
+  const w = cs.state?.waiting;
+  if (w?.reason) {
+    let text = `container ${cs.name}: ${w.reason}`;
+    if (w.message) text += `: ${clip(w.message)}`;
+    const last = cs.lastState?.terminated;
+    if (w.reason === 'CrashLoopBackOff' && last) {
+      text += ` (last exit code ${last.exitCode}${
+        last.reason ? `: ${last.reason}` : ''
+      }, ${cs.restartCount ?? 0} restarts)`;
+    }
+    return { text, lasting: LASTING_WAITS.has(w.reason) };
+  }
+  if (cs.ready === false && cs.state?.running)
+    return {
+      text: `container ${cs.name}: running but not ready (readiness probe)`,
+      lasting: false,
+    };
+  return undefined;
+}
+
+/** The claims and classes a round looks up once, whatever the number of pods. */
+class Lookups {
+  private readonly claims = new Map<string, Promise<string | undefined>>();
+  private classes?: Promise<any[] | undefined>;
+
+  constructor(private readonly client: KubeClient) {}
+
+  /** Why a claim is not bound (undefined when it is), and whether waiting can change it. */
+  claim(namespace: string, name: string) {
+    const key = `${namespace}/${name}`;
+    if (!this.claims.has(key))
+      this.claims.set(key, this.explainClaim(namespace, name));
+    return this.claims.get(key)!;
+  }
+
+  private storageClasses() {
+    this.classes ??= this.client
+      .list('storage.k8s.io/v1', 'StorageClass', '')
+      .catch(() => undefined);
+    return this.classes;
+  }
+
+  private async explainClaim(
+    namespace: string,
+    name: string,
+  ): Promise<string | undefined> {
+    const claim: any = await this.client
+      .get({
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name, namespace },
+      })
+      .catch(() => null);
+    const what = `claim ${namespace}/${name}`;
+    if (claim === undefined) return `${what} does not exist`;
+    if (!claim || claim.status?.phase === 'Bound') return undefined;
+    const phase = claim.status?.phase ?? 'Pending';
+    const className: string | undefined = claim.spec?.storageClassName;
+    if (claim.spec?.volumeName)
+      return `${what} is ${phase}: waiting for volume ${claim.spec.volumeName}`;
+    if (!className) return `${what} is ${phase}: it names no storage class`;
+    const classes = await this.storageClasses();
+    const sc = classes?.find(c => c.metadata?.name === className);
+    if (classes && !sc)
+      return `${what} is ${phase}: its storage class "${className}" does not exist on the cluster`;
+    const event = await this.lastEvent(namespace, name);
+    return `${what} is ${phase}: storage class "${className}"${
+      sc?.provisioner ? ` (provisioner ${sc.provisioner})` : ''
+    } has not provided a volume${event ? `: ${event}` : ''}`;
+  }
+
+  private async lastEvent(namespace: string, name: string) {
+    const events = await this.client
+      .list(
+        'v1',
+        'Event',
+        namespace,
+        undefined,
+        `involvedObject.kind=PersistentVolumeClaim,involvedObject.name=${name}`,
+      )
+      .catch(() => []);
+    const when = (e: any) =>
+      Date.parse(
+        e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp ?? 0,
+      ) || 0;
+    const last = events.sort((a, b) => when(a) - when(b)).pop();
+    return last ? clip(`${last.reason}: ${last.message ?? ''}`.trim()) : '';
+  }
+}
+
+/**
+ * Why the pods of a workload are not available: its controller failing to create
+ * them, the scheduler's reasons (with, for a claim that is not bound, the claim, its
+ * storage class and whether that class exists), image pulls, crash loops, probes.
+ * One entry per distinct reason, pods grouped.
+ */
+export async function podReasons(
+  client: KubeClient,
+  workload: any,
+): Promise<PodReason[]> {
+  const found = new Map<string, { pods: string[]; lasting: boolean }>();
+  const add = (key: string, pod: string | undefined, lasting: boolean) => {
+    const entry = found.get(key) ?? { pods: [], lasting };
+    if (pod) entry.pods.push(pod);
+    found.set(key, entry);
+  };
+
+  for (const c of workload.status?.conditions ?? []) {
+    if (c.type === 'ReplicaFailure' && c.status === 'True')
+      add(`${c.reason}: ${clip(c.message ?? '')}`, undefined, true);
+  }
+  const labels = workload.spec?.selector?.matchLabels;
+  if (labels) {
+    const selector = Object.entries(labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+    const namespace = workload.metadata.namespace;
+    const pods = (
+      await client.list('v1', 'Pod', namespace, selector).catch(() => [])
+    ).filter(p => !p.metadata?.deletionTimestamp);
+    const lookups = new Lookups(client);
+    for (const p of pods) {
+      const pod = p.metadata.name;
+      let explained = false;
+      const scheduled = (p.status?.conditions ?? []).find(
+        (c: any) => c.type === 'PodScheduled',
+      );
+      if (scheduled?.status === 'False' && scheduled.reason) {
+        explained = true;
+        add(
+          `${scheduled.reason}: ${clip(scheduled.message ?? '')}`.trim(),
+          pod,
+          false,
+        );
+        for (const v of p.spec?.volumes ?? []) {
+          const claim = v.persistentVolumeClaim?.claimName;
+          const why = claim && (await lookups.claim(namespace, claim));
+          if (why) add(why, pod, /does not exist/.test(why));
+        }
+      }
+      for (const cs of [
+        ...(p.status?.initContainerStatuses ?? []),
+        ...(p.status?.containerStatuses ?? []),
+      ]) {
+        const why = containerReason(cs);
+        if (why) {
+          explained = true;
+          add(why.text, pod, why.lasting);
+        }
+      }
+      if (!explained && p.status?.phase && p.status.phase !== 'Running')
+        add(
+          `${p.status.phase}${p.status.reason ? ` (${p.status.reason})` : ''}`,
+          pod,
+          false,
+        );
+    }
+    if (!pods.length && !found.size)
+      add('no pods were created', undefined, false);
+  }
+  return [...found].map(([key, { pods, lasting }]) => ({
+    key,
+    lasting,
+    text: pods.length
+      ? `${pods.length > 1 ? 'pods' : 'pod'} ${pods.slice(0, 3).join(', ')}${
+          pods.length > 3 ? ` and ${pods.length - 3} more` : ''
+        }: ${key}`
+      : key,
+  }));
+}
