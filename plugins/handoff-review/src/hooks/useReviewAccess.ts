@@ -28,7 +28,10 @@ export interface ReviewAccess {
   answer: Record<Side, Access>;
   signOff: Record<Side, Access>;
   comment: Access;
+  /** The policy's decision on waivers, for the whole review. */
   waive: Access;
+  /** Waiving a side's items: the policy, and membership of that side's group. */
+  waiveItems: Record<Side, Access>;
 }
 
 const LOADING: Access = { loading: true, allowed: false };
@@ -55,8 +58,8 @@ function usePolicy(
 
 /**
  * What the signed-in user may do on a review, decided as the backend decides: the
- * permission policy on the review's entity, and for answers and sign-offs, membership
- * of the side's group (`isSideMember`, shared with the backend).
+ * permission policy on the review's entity, and for answers, waivers and sign-offs,
+ * membership of the side's group (`isSideMember`, shared with the backend).
  */
 export function useReviewAccess(review: ReviewView): ReviewAccess {
   const identityApi = useApi(identityApiRef);
@@ -81,6 +84,7 @@ export function useReviewAccess(review: ReviewView): ReviewAccess {
       signOff: { dev: LOADING, ops: LOADING },
       comment: LOADING,
       waive: LOADING,
+      waiveItems: { dev: LOADING, ops: LOADING },
     };
   }
 
@@ -108,5 +112,6 @@ export function useReviewAccess(review: ReviewView): ReviewAccess {
     },
     comment: answerPolicy,
     waive,
+    waiveItems: { dev: forSide(waive, 'dev'), ops: forSide(waive, 'ops') },
   };
 }

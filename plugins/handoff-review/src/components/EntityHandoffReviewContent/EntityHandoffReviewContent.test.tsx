@@ -495,12 +495,16 @@ describe('EntityHandoffReviewContent offers each control only to who can use it'
     );
     const onCall = item('Ops side', 'On-call rota agreed');
     expect(within(onCall).queryByRole('button', { name: /^Mark/ })).toBeNull();
-    // Commenting and waiving are not restricted to a side.
+    // Anyone may comment; only the item's side waives it.
     expect(
       within(onCall).getByRole('button', { name: 'Comment' }),
     ).toBeInTheDocument();
+    expect(within(onCall).queryByRole('button', { name: 'Waive' })).toBeNull();
     expect(
-      within(onCall).getByRole('button', { name: 'Waive' }),
+      within(item('Dev side', 'Load tested at the expected peak')).getByRole(
+        'button',
+        { name: 'Waive' },
+      ),
     ).toBeInTheDocument();
     expect(dev).not.toHaveTextContent('dev-team signs here');
   });

@@ -78,7 +78,7 @@ export function SideColumn(props: {
             item={item}
             state={review.itemStates[item.id] ?? 'open'}
             canAnswer={access.answer[side].allowed}
-            canWaive={access.waive.allowed}
+            canWaive={access.waiveItems[side].allowed}
             canComment={access.comment.allowed}
             busy={busy}
             onChange={onChange}
