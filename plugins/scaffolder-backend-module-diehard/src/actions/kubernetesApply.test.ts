@@ -433,6 +433,20 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
   });
 
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  async function waitForState<T>(
+    what: string,
+    probe: () => Promise<T | undefined>,
+    timeoutMs: number,
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline)
+        throw new Error(`${what}: not after ${timeoutMs} ms`);
+      await new Promise(r => setTimeout(r, 250));
+    }
+  }
   const WITH_CLAIMS = [...APPLY_KINDS, 'PersistentVolumeClaim'];
   const warnText = (ctx: any) =>
     (ctx.logger.warn as jest.Mock).mock.calls
@@ -458,6 +472,61 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
       metadata: { name: `${name}-attachments`, namespace: ns },
     });
     expect(claim.status.phase).toBe('Bound');
+  });
+
+  it("applies the nfs-volume template's static volume and its claim with the portal's token, and the claim binds to it", async () => {
+    // templates/nfs-volume/skeleton/k8s/volume.yaml, with the lab's stand-in address.
+    const name = uniqueName('nfsvol');
+    const volume = `${ns}-${name}`;
+    writeBundle([
+      {
+        apiVersion: 'v1',
+        kind: 'PersistentVolume',
+        metadata: { name: volume, labels: { 'diehard.io/volume': volume } },
+        spec: {
+          capacity: { storage: '10Gi' },
+          accessModes: ['ReadWriteMany'],
+          persistentVolumeReclaimPolicy: 'Retain',
+          storageClassName: 'nfs-ha',
+          mountOptions: ['nfsvers=4.1', 'hard', 'timeo=600', 'retrans=3'],
+          nfs: { server: k.nfsHa.server, path: `/exports/${name}` },
+        },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name },
+        spec: {
+          accessModes: ['ReadWriteMany'],
+          storageClassName: 'nfs-ha',
+          volumeName: volume,
+          selector: { matchLabels: { 'diehard.io/volume': volume } },
+          resources: { requests: { storage: '10Gi' } },
+        },
+      },
+    ]);
+    const action = createKubernetesApplyAction({
+      config: clusterConfig(k, {
+        kinds: [...WITH_CLAIMS, 'PersistentVolume'],
+      }),
+      permissions: allowAll(),
+    });
+    const ctx = context({ cluster: 'lab', namespace: ns, wait: false });
+    await action.handler(ctx);
+    expect(outputs(ctx).summary).toBe('2 created, 0 configured, 0 unchanged');
+    const bound = await waitForState(
+      `claim ${name} Bound`,
+      async () => {
+        const c: any = await admin.get({
+          apiVersion: 'v1',
+          kind: 'PersistentVolumeClaim',
+          metadata: { name, namespace: ns },
+        });
+        return c?.status?.phase === 'Bound' ? c : undefined;
+      },
+      60_000,
+    );
+    expect(bound.spec.volumeName).toBe(volume);
   });
 
   it('refuses a claim whose storage class the cluster lacks, naming the claim and the class, and applies nothing', async () => {

@@ -56,6 +56,34 @@ export function containerReason(
   return undefined;
 }
 
+/** `Reason: message` of the newest event about an object (that `wanted` accepts). */
+async function lastEvent(
+  client: KubeClient,
+  namespace: string,
+  kind: string,
+  name: string,
+  wanted: (e: any) => boolean = () => true,
+): Promise<string> {
+  const events = await client
+    .list(
+      'v1',
+      'Event',
+      namespace,
+      undefined,
+      `involvedObject.kind=${kind},involvedObject.name=${name}`,
+    )
+    .catch(() => []);
+  const when = (e: any) =>
+    Date.parse(
+      e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp ?? 0,
+    ) || 0;
+  const last = events
+    .filter(wanted)
+    .sort((a, b) => when(a) - when(b))
+    .pop();
+  return last ? clip(`${last.reason}: ${last.message ?? ''}`.trim()) : '';
+}
+
 /** The claims and classes a round looks up once, whatever the number of pods. */
 class Lookups {
   private readonly claims = new Map<string, Promise<string | undefined>>();
@@ -63,7 +91,7 @@ class Lookups {
 
   constructor(private readonly client: KubeClient) {}
 
-  /** Why a claim is not bound (undefined when it is), and whether waiting can change it. */
+  /** Why a claim is not bound (undefined when it is). */
   claim(namespace: string, name: string) {
     const key = `${namespace}/${name}`;
     if (!this.claims.has(key))
@@ -101,28 +129,15 @@ class Lookups {
     const sc = classes?.find(c => c.metadata?.name === className);
     if (classes && !sc)
       return `${what} is ${phase}: its storage class "${className}" does not exist on the cluster`;
-    const event = await this.lastEvent(namespace, name);
+    const event = await lastEvent(
+      this.client,
+      namespace,
+      'PersistentVolumeClaim',
+      name,
+    );
     return `${what} is ${phase}: storage class "${className}"${
       sc?.provisioner ? ` (provisioner ${sc.provisioner})` : ''
     } has not provided a volume${event ? `: ${event}` : ''}`;
-  }
-
-  private async lastEvent(namespace: string, name: string) {
-    const events = await this.client
-      .list(
-        'v1',
-        'Event',
-        namespace,
-        undefined,
-        `involvedObject.kind=PersistentVolumeClaim,involvedObject.name=${name}`,
-      )
-      .catch(() => []);
-    const when = (e: any) =>
-      Date.parse(
-        e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp ?? 0,
-      ) || 0;
-    const last = events.sort((a, b) => when(a) - when(b)).pop();
-    return last ? clip(`${last.reason}: ${last.message ?? ''}`.trim()) : '';
   }
 }
 
@@ -193,8 +208,19 @@ export async function podReasons(
           false,
         );
     }
-    if (!pods.length && !found.size)
-      add('no pods were created', undefined, false);
+    if (!pods.length && !found.size) {
+      // A StatefulSet's or DaemonSet's controller says why it creates no pod in
+      // events on the workload (a Deployment in its ReplicaFailure condition).
+      const failed = await lastEvent(
+        client,
+        namespace,
+        workload.kind,
+        workload.metadata.name,
+        e => e.type === 'Warning' && e.reason === 'FailedCreate',
+      );
+      if (failed) add(failed, undefined, true);
+      else add('no pods were created', undefined, false);
+    }
   }
   return [...found].map(([key, { pods, lasting }]) => ({
     key,

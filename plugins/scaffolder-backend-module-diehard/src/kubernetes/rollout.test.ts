@@ -118,4 +118,37 @@ describe('waitForRollouts against the lab control plane', () => {
     );
     expect(seen[0]).toBeGreaterThanOrEqual(2000);
   });
+
+  it.each(['Deployment', 'StatefulSet'])(
+    'says at once why a %s creates no pod (a ServiceAccount that does not exist)',
+    async kind => {
+      const name = uniqueName('noaccount');
+      const d: any = deployment(name, `${name}-unused`);
+      d.kind = kind;
+      d.spec.replicas = 1;
+      if (kind === 'StatefulSet') d.spec.serviceName = name;
+      delete d.spec.template.spec.volumes;
+      d.spec.template.spec.serviceAccountName = `${name}-nobody`;
+      await create(d);
+      const logger = mockServices.logger.mock();
+      const error = await waitForRollouts(admin, [d], {
+        timeoutMs: 8000,
+        pollMs: 500,
+        reasonGraceMs: 60_000,
+        logger,
+      }).then(
+        () => undefined,
+        e => e,
+      );
+      const why = new RegExp(
+        `FailedCreate: .*serviceaccount "${name}-nobody" not found`,
+      );
+      expect(error?.message).toMatch(why);
+      const warnings = logger.warn.mock.calls.map(c => c[0] as string);
+      expect(warnings.filter(w => why.test(w))).toHaveLength(1);
+      expect(warnings[0]).toMatch(
+        new RegExp(`^rollout ${kind} ${ns}/${name}: not available: `),
+      );
+    },
+  );
 });
