@@ -1,3 +1,5 @@
+import { parse } from 'yaml';
+import { evaluatePosture } from '../evaluate';
 import { parseManifests } from './parseManifests';
 
 describe('parseManifests', () => {
@@ -181,11 +183,17 @@ describe('parseManifests on hostile input', () => {
       '---',
       'kind: Service',
       'metadata: {name: fine, labels: {version: "1.0"}}',
+      '---',
+      'kind: constructor',
+      'metadata: {name: odd}',
     ].join('\n');
     const { objects, errors } = parseManifests(text, 'types.yaml');
-    expect(objects.map(o => o.object.metadata?.name)).toEqual(['fine']);
+    expect(objects.map(o => o.object.metadata?.name)).toEqual(['fine', 'odd']);
     expect(errors.map(e => [e.line, e.message])).toEqual([
-      [1, 'Deployment: metadata.name must be a string, not number 12'],
+      [
+        1,
+        'Deployment: metadata.name must be a string (quote it), not number 12',
+      ],
       [4, 'Service s: metadata.namespace must be a string, not a list'],
       [
         7,
@@ -199,5 +207,70 @@ describe('parseManifests on hostile input', () => {
     const { errors } = parseManifests(deep, 'deep.yaml');
     expect(errors).toHaveLength(1);
     expect(errors[0].file).toBe('deep.yaml');
+  });
+});
+
+describe('parseManifests on a software template skeleton', () => {
+  it('names ${{ … }} where the API wants a number, and {% … %} lines, as unrendered templates', () => {
+    const text = [
+      'kind: Deployment',
+      'metadata: {name: "${{ values.name }}"}',
+      'spec:',
+      '  replicas: ${{ values.replicas }}',
+      '---',
+      'kind: Ingress',
+      'metadata: {name: web}',
+      'spec:',
+      '{%- if values.tls %}',
+      '  tls: []',
+      '{%- endif %}',
+    ].join('\n');
+    const { objects, errors } = parseManifests(text, 'skeleton.yaml');
+    expect(objects).toEqual([]);
+    expect(errors.map(e => e.line)).toEqual([1, 9]);
+    expect(errors[0].message).toContain(
+      'spec.replicas is "${{ values.replicas }}", which looks like an unrendered template',
+    );
+    expect(errors[1].message).toContain('unrendered template');
+  });
+});
+
+describe('parseManifests on fields of the wrong type', () => {
+  it('reports them with their path, so no rule meets a map where a list belongs', () => {
+    const deployment = (name: string, podSpec: string) =>
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        `metadata: {name: ${name}}`,
+        'spec:',
+        `  selector: {matchLabels: {app: ${name}}}`,
+        '  template:',
+        `    metadata: {labels: {app: ${name}}}`,
+        `    spec: ${podSpec}`,
+      ].join('\n');
+    const text = [
+      deployment('a', '{containers: [{name: c, image: x, ports: {http: 80}}]}'),
+      deployment('b', '{containers: 5}'),
+      deployment(
+        'c',
+        '{topologySpreadConstraints: {maxSkew: 1}, containers: []}',
+      ),
+      'kind: Role\nmetadata: {name: r}\nrules: [{verbs: get, resources: [pods]}]',
+      'kind: NetworkPolicy\nmetadata: {name: n}\nspec: {podSelector: {matchExpressions: [{key: app, operator: In, values: 5}]}}',
+      'kind: ConfigMap\nmetadata: {name: m}\ndata: {x: {toString: 1}}',
+    ].join('\n---\n');
+    const { objects, errors } = parseManifests(text, 'types.yaml');
+    expect(objects).toEqual([]);
+    expect(errors.map(e => e.message)).toEqual([
+      'Deployment a: spec.template.spec.containers[0].ports must be a list, not a map',
+      'Deployment b: spec.template.spec.containers must be a list, not number 5',
+      'Deployment c: spec.template.spec.topologySpreadConstraints must be a list, not a map',
+      'Role r: rules[0].verbs must be a list, not string "get"',
+      'NetworkPolicy n: spec.podSelector.matchExpressions[0].values must be a list, not number 5',
+      'ConfigMap m: data.x must be a string, not a map',
+    ]);
+    // What the rules would have met, had these objects passed.
+    const raw = text.split('\n---\n').map(d => parse(d));
+    expect(() => evaluatePosture({ objects: raw })).toThrow(TypeError);
   });
 });
