@@ -2,6 +2,8 @@ import { KubeObject, namespaceOf } from '../model/kube';
 import { containersOf, podTemplateOf, volumesOf } from '../kube/podSpec';
 import { mapSelectorMatches, selectorMatches } from '../kube/selectors';
 import { ObjectIndex } from './ObjectIndex';
+import { BindingIndex } from './BindingIndex';
+import { WorkloadLabelIndex } from './WorkloadLabelIndex';
 import { BoundRole, Workload } from './workload';
 
 const WORKLOAD_KINDS = [
@@ -180,14 +182,66 @@ export function groupWorkloads(index: ObjectIndex): Grouping {
   }
 
   const serviceWorkloads = new Map<KubeObject, Workload[]>();
+  const labelIndex = new WorkloadLabelIndex(workloads);
+  for (const svc of index.list('Service')) {
+    const selector = svc.spec?.selector;
+    if (!selector || Object.keys(selector).length === 0) continue;
+    const selected = labelIndex
+      .candidates(namespaceOf(svc), selector)
+      .filter(w => mapSelectorMatches(selector, w.template.metadata.labels));
+    if (selected.length === 0) continue;
+    serviceWorkloads.set(svc, selected);
+    for (const w of selected) w.services.push(svc);
+  }
+  // Ingresses and Routes reach the workloads of the Services they name.
+  const byServiceName = new Map<string, Workload[]>();
+  for (const [svc, selected] of serviceWorkloads) {
+    const k = `${namespaceOf(svc)}\u0000${svc.metadata?.name}`;
+    byServiceName.set(k, [...(byServiceName.get(k) ?? []), ...selected]);
+  }
+  for (const kind of ['Ingress', 'Route']) {
+    for (const ing of index.list(kind)) {
+      const ns = namespaceOf(ing);
+      const reached = new Set<Workload>();
+      for (const n of backendServiceNames(ing))
+        for (const w of byServiceName.get(`${ns}\u0000${n}`) ?? [])
+          reached.add(w);
+      for (const w of reached) w.ingresses.push(ing);
+    }
+  }
+  for (const pdb of index.list('PodDisruptionBudget')) {
+    const selector = pdb.spec?.selector;
+    for (const w of labelIndex.candidates(
+      namespaceOf(pdb),
+      selector?.matchLabels,
+    ))
+      if (selectorMatches(selector, w.template.metadata.labels))
+        w.pdbs.push(pdb);
+  }
+  for (const np of index.list('NetworkPolicy')) {
+    const selector = np.spec?.podSelector;
+    for (const w of labelIndex.candidates(
+      namespaceOf(np),
+      selector?.matchLabels,
+    ))
+      if (selectorMatches(selector, w.template.metadata.labels))
+        w.networkPolicies.push(np);
+  }
+  const hpasByTarget = new Map<string, KubeObject[]>();
+  for (const hpa of index.list('HorizontalPodAutoscaler')) {
+    const t = hpa.spec?.scaleTargetRef;
+    const k = `${namespaceOf(hpa)}\u0000${t?.kind}\u0000${t?.name}`;
+    hpasByTarget.set(k, [...(hpasByTarget.get(k) ?? []), hpa]);
+  }
+
+  const roleBindings = new BindingIndex(index.list('RoleBinding'));
+  const clusterRoleBindings = new BindingIndex(
+    index.list('ClusterRoleBinding'),
+  );
+
   for (const w of workloads) {
     const ns = w.namespace;
-    const labels = w.template.metadata.labels;
-
-    for (const hpa of index.list('HorizontalPodAutoscaler', ns)) {
-      const t = hpa.spec?.scaleTargetRef;
-      if (t?.kind === w.kind && t?.name === w.name) w.hpas.push(hpa);
-    }
+    w.hpas = hpasByTarget.get(`${ns}\u0000${w.kind}\u0000${w.name}`) ?? [];
     if (w.hpas.length > 0) {
       w.replicas = Math.min(
         ...w.hpas.map(h =>
@@ -196,29 +250,6 @@ export function groupWorkloads(index: ObjectIndex): Grouping {
       );
     }
     if (w.kind === 'DaemonSet') w.replicas = Math.max(w.pods.length, 1);
-
-    for (const svc of index.list('Service', ns)) {
-      if (mapSelectorMatches(svc.spec?.selector, labels)) {
-        w.services.push(svc);
-        const list = serviceWorkloads.get(svc);
-        if (list) list.push(w);
-        else serviceWorkloads.set(svc, [w]);
-      }
-    }
-    const svcNames = new Set(w.services.map(s => s.metadata?.name));
-    for (const kind of ['Ingress', 'Route']) {
-      for (const ing of index.list(kind, ns)) {
-        if (backendServiceNames(ing).some(n => svcNames.has(n)))
-          w.ingresses.push(ing);
-      }
-    }
-    for (const pdb of index.list('PodDisruptionBudget', ns)) {
-      if (selectorMatches(pdb.spec?.selector, labels)) w.pdbs.push(pdb);
-    }
-    for (const np of index.list('NetworkPolicy', ns)) {
-      if (selectorMatches(np.spec?.podSelector, labels))
-        w.networkPolicies.push(np);
-    }
 
     const spec = w.template.spec;
     const cms = new Set<string>();
@@ -277,7 +308,8 @@ export function groupWorkloads(index: ObjectIndex): Grouping {
 
     w.serviceAccount = index.get('ServiceAccount', ns, w.serviceAccountName);
     const roles: BoundRole[] = [];
-    for (const rb of index.list('RoleBinding', ns)) {
+    for (const rb of roleBindings.candidates(ns, w.serviceAccountName)) {
+      if (namespaceOf(rb) !== ns) continue;
       if (!serviceAccountBound(rb, w.serviceAccountName, ns)) continue;
       const ref = (rb as any).roleRef ?? {};
       const role =
@@ -286,7 +318,10 @@ export function groupWorkloads(index: ObjectIndex): Grouping {
           : index.get('Role', ns, ref.name);
       roles.push({ binding: rb, role, clusterWide: false });
     }
-    for (const crb of index.list('ClusterRoleBinding')) {
+    for (const crb of clusterRoleBindings.candidates(
+      ns,
+      w.serviceAccountName,
+    )) {
       if (!serviceAccountBound(crb, w.serviceAccountName, ns)) continue;
       roles.push({
         binding: crb,
