@@ -386,7 +386,7 @@ describe('malformed entity refs', () => {
       'component:/x',
       'component:default/a/b',
       'x',
-      'component:default/' + 'a'.repeat(300),
+      `component:default/${'a'.repeat(300)}`,
     ]) {
       const opened = await postReview(server, ALICE, ref);
       expect([ref, opened.status, opened.body.error?.message]).toEqual([

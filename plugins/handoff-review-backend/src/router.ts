@@ -1,4 +1,7 @@
-import { HttpAuthService, UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';

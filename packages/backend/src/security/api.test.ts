@@ -128,10 +128,7 @@ beforeAll(async () => {
   const { oidc } = (await useLab(['oidc'])) as { oidc: OidcEndpoint };
   fixtureDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-security-'));
   const fixtureFile = path.join(fixtureDir, 'catalog-info.yaml');
-  fs.writeFileSync(
-    fixtureFile,
-    fixtures.map(e => stringify(e)).join('---\n'),
-  );
+  fs.writeFileSync(fixtureFile, fixtures.map(e => stringify(e)).join('---\n'));
   const repo = path.resolve(__dirname, '../../../..');
   backend = await startBackendProcess({
     port: PORT,
@@ -171,7 +168,10 @@ beforeAll(async () => {
       },
       kubernetes: {
         clusterLocatorMethods: [
-          { type: 'config', clusters: [cluster('dev-only'), cluster('shared')] },
+          {
+            type: 'config',
+            clusters: [cluster('dev-only'), cluster('shared')],
+          },
         ],
       },
       diehard: {
@@ -224,7 +224,11 @@ describe('the portal API under the shipped permission policy, as Alice (Dev) and
       expiresOn: inDays(30),
     });
 
-    const devWaivesOps = await change(alice, web, waive('posture-control-plane'));
+    const devWaivesOps = await change(
+      alice,
+      web,
+      waive('posture-control-plane'),
+    );
     expect([devWaivesOps.status, devWaivesOps.json.error.message]).toEqual([
       403,
       "waiving item 'posture-control-plane' is for the Ops side: user:default/alice is not a member of group:default/ops-team",
@@ -262,9 +266,21 @@ describe('the portal API under the shipped permission policy, as Alice (Dev) and
     const cases: Array<[string, string, string]> = [
       ['\u200B', inDays(30), 'change.reason must contain visible text'],
       [' \u2060\n', inDays(30), 'change.reason must contain visible text'],
-      ['ok', '9999-99-99', "change.expiresOn must be a real date (YYYY-MM-DD), got '9999-99-99'"],
-      ['ok', '2027-02-30', "change.expiresOn must be a real date (YYYY-MM-DD), got '2027-02-30'"],
-      ['ok', inDays(91), `change.expiresOn must be no later than ${inDays(90)}`],
+      [
+        'ok',
+        '9999-99-99',
+        "change.expiresOn must be a real date (YYYY-MM-DD), got '9999-99-99'",
+      ],
+      [
+        'ok',
+        '2027-02-30',
+        "change.expiresOn must be a real date (YYYY-MM-DD), got '2027-02-30'",
+      ],
+      [
+        'ok',
+        inDays(91),
+        `change.expiresOn must be no later than ${inDays(90)}`,
+      ],
     ];
     for (const [reason, expiresOn, message] of cases) {
       const res = await change(bruno, review, {
@@ -338,7 +354,13 @@ describe('the portal API under the shipped permission policy, as Alice (Dev) and
     const types = new Set(
       tokens.flatMap(t => [t.type, ...(t.children ?? []).map(c => c.type)]),
     );
-    for (const type of ['html_block', 'html_inline', 'link_open', 'image', 'code_inline']) {
+    for (const type of [
+      'html_block',
+      'html_inline',
+      'link_open',
+      'image',
+      'code_inline',
+    ]) {
       expect([type, types.has(type)]).toEqual([type, false]);
     }
     // The only checked items are those the records say passed.

@@ -34,9 +34,9 @@ function decodeFrame(html: string): string {
 async function expectRedirect(res: Response, step: string): Promise<string> {
   if (res.status < 300 || res.status >= 400) {
     throw new Error(
-      `OIDC sign-in, ${step}: expected a redirect, got ${
-        res.status
-      } ${(await res.text()).slice(0, 300)}`,
+      `OIDC sign-in, ${step}: expected a redirect, got ${res.status} ${(
+        await res.text()
+      ).slice(0, 300)}`,
     );
   }
   return new URL(res.headers.get('location')!, res.url).href;

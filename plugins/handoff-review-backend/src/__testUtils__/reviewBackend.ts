@@ -68,7 +68,10 @@ function catalogFactory(entities: Entity[]) {
           }
           if (name === 'getEntitiesByRefs') {
             return async (request: any, options: any) => {
-              const { items } = await target.getEntitiesByRefs(request, options);
+              const { items } = await target.getEntitiesByRefs(
+                request,
+                options,
+              );
               return {
                 items: items.map((item, i) =>
                   canRead(request.entityRefs[i], options.credentials)

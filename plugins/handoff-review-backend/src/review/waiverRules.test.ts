@@ -1,8 +1,10 @@
 import { checkWaiver } from './waiverRules';
 
 const now = new Date('2026-11-20T10:00:00Z');
-const waive = (reason: string, expiresOn: string, maxDays = 90) => () =>
-  checkWaiver({ reason, expiresOn }, now, maxDays);
+const waive =
+  (reason: string, expiresOn: string, maxDays = 90) =>
+  () =>
+    checkWaiver({ reason, expiresOn }, now, maxDays);
 
 describe('a waiver', () => {
   it('needs a reason with visible text, of bounded length', () => {

@@ -1,0 +1,181 @@
+import { ConfigReader } from '@backstage/config';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogEntityRefreshPermission,
+  catalogLocationCreatePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
+  AuthorizeResult,
+  createPermission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  handoffReviewCreatePermission,
+  handoffReviewSignOffPermission,
+  handoffReviewWaivePermission,
+} from '@diehard/plugin-handoff-review-common';
+import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-backend-module-diehard';
+import { DiehardPermissionPolicy } from './DiehardPermissionPolicy';
+
+const policy = DiehardPermissionPolicy.fromConfig(
+  new ConfigReader({
+    handoffReview: {
+      opsGroup: ['group:default/ops-team', 'group:default/sre'],
+    },
+    diehard: {
+      apply: {
+        clusters: [
+          {
+            name: 'prod',
+            namespaces: ['a'],
+            kinds: ['*'],
+            groups: ['group:default/sre'],
+          },
+          { name: 'staging', namespaces: ['a'], kinds: ['*'] },
+        ],
+      },
+    },
+  }),
+);
+
+function user(ref: string, groups: string[]): PolicyQueryUser {
+  return {
+    info: { userEntityRef: ref, ownershipEntityRefs: [ref, ...groups] },
+  } as PolicyQueryUser;
+}
+const alice = user('user:default/alice', ['group:default/dev-team']);
+const sam = user('user:default/sam', ['group:default/sre']);
+
+const postureRead = createPermission({
+  name: 'ha-posture.entity.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+const postureRefresh = createPermission({
+  name: 'ha-posture.entity.refresh',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+const decide = (permission: any, who?: PolicyQueryUser) =>
+  policy.handle({ permission }, who);
+
+const ownedBy = (claims: string[]) => ({
+  rule: 'IS_ENTITY_OWNER',
+  resourceType: 'catalog-entity',
+  params: { claims },
+});
+
+const conditional = (conditions: unknown): PolicyDecision =>
+  expect.objectContaining({
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'catalog',
+    resourceType: 'catalog-entity',
+    conditions,
+  });
+
+describe('the Diehard permission policy', () => {
+  it('refuses everything to a caller without a user', async () => {
+    for (const permission of [
+      catalogEntityReadPermission,
+      catalogLocationCreatePermission,
+    ]) {
+      expect(await decide(permission)).toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    }
+  });
+
+  it('lets owners alone delete and refresh an entity, Ops included in no special way', async () => {
+    for (const who of [alice, sam]) {
+      for (const permission of [
+        catalogEntityDeletePermission,
+        catalogEntityRefreshPermission,
+      ]) {
+        expect(await decide(permission, who)).toEqual(
+          conditional(ownedBy(who.info.ownershipEntityRefs)),
+        );
+      }
+    }
+  });
+
+  it('lets everyone read an entity unless it is restricted, and then its owners and Ops', async () => {
+    const restricted = {
+      anyOf: [
+        {
+          not: {
+            rule: 'HAS_ANNOTATION',
+            resourceType: 'catalog-entity',
+            params: { annotation: 'diehard.io/restricted', value: 'true' },
+          },
+        },
+        ownedBy(alice.info.ownershipEntityRefs),
+      ],
+    };
+    expect(await decide(catalogEntityReadPermission, alice)).toEqual(
+      conditional(restricted),
+    );
+    expect(await decide(postureRead, alice)).toEqual(conditional(restricted));
+    expect(await decide(catalogEntityReadPermission, sam)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it('lets the owner group or any Ops group open, answer, waive and sign reviews and refresh postures', async () => {
+    for (const permission of [
+      handoffReviewCreatePermission,
+      handoffReviewWaivePermission,
+      handoffReviewSignOffPermission,
+      postureRefresh,
+    ]) {
+      expect(await decide(permission, alice)).toEqual(
+        conditional(ownedBy(alice.info.ownershipEntityRefs)),
+      );
+      expect(await decide(permission, sam)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
+  });
+
+  it('lets users apply only to the clusters their groups may use', async () => {
+    const clusters = async (who: PolicyQueryUser) => {
+      const decision = await decide(kubernetesApplyPermission, who);
+      return decision.result === AuthorizeResult.CONDITIONAL
+        ? [decision.pluginId, (decision.conditions as any).params.names]
+        : decision.result;
+    };
+    expect(await clusters(alice)).toEqual(['scaffolder', ['staging']]);
+    expect(await clusters(sam)).toEqual(['scaffolder', ['prod', 'staging']]);
+    const noClusters = new DiehardPermissionPolicy({
+      opsGroups: ['group:default/ops-team'],
+      applyClusters: [],
+    });
+    expect(
+      await noClusters.handle({ permission: kubernetesApplyPermission }, alice),
+    ).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('allows signed-in users everything else (scaffolder, locations, search)', async () => {
+    const taskCreate = createPermission({
+      name: 'scaffolder.task.create',
+      attributes: {},
+    });
+    for (const permission of [taskCreate, catalogLocationCreatePermission]) {
+      expect(await decide(permission, alice)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
+  });
+
+  it('refuses an Ops group setting that is not a group ref', () => {
+    expect(() =>
+      DiehardPermissionPolicy.fromConfig(
+        new ConfigReader({ handoffReview: { opsGroup: 'ops-team' } }),
+      ),
+    ).toThrow(
+      'handoffReview.opsGroup must be a group ref like group:default/ops-team or a list of them, got "ops-team"',
+    );
+  });
+});
