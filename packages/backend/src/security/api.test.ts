@@ -440,6 +440,19 @@ describe('the portal API under the shipped permission policy, as Alice (Dev) and
     expect(await names(bruno)).toEqual(['shared']);
   });
 
+  it('lets only owners and Ops refresh a posture', async () => {
+    // eni-todo-galera belongs to ops-team: Alice neither owns it nor is in Ops.
+    const refresh = await api(
+      alice,
+      '/api/ha-posture/entities/resource/default/eni-todo-galera/refresh',
+      { method: 'POST' },
+    );
+    expect([refresh.status, refresh.json?.error?.message]).toEqual([
+      403,
+      expect.stringContaining('ha-posture.entity.refresh'),
+    ]);
+  });
+
   it("lets only an entity's owners unregister it", async () => {
     const web = await api(
       bruno,
