@@ -2,7 +2,7 @@ import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { useLab } from '@diehard/lab';
+import { freePort, useLab } from '@diehard/lab';
 import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { startLabPortal } from '../../backend/src/__testUtils__/startLabPortal';
 import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
@@ -21,7 +21,11 @@ beforeAll(async () => {
   assertAppIsBuilt();
   const lab = await useLab(['kubernetes', 'registry', 'git']);
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-create-'));
-  backend = await startLabPortal({ lab, port: 7114, workDir: work });
+  backend = await startLabPortal({
+    lab,
+    port: await freePort(),
+    workDir: work,
+  });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await page.goto(backend.baseUrl);

@@ -1,4 +1,5 @@
 import { Browser, Page } from 'playwright-core';
+import { freePort } from '@diehard/lab';
 import {
   BackendProcess,
   startBackendProcess,
@@ -52,7 +53,7 @@ async function openDeploymentTab(name: string) {
 beforeAll(async () => {
   assertAppIsBuilt();
   backend = await startBackendProcess({
-    port: 7111,
+    port: await freePort(),
     configFiles: ['app-config.yaml'],
     overrides: {
       backend: {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { stringify } from 'yaml';
-import { useLab } from '@diehard/lab';
+import { freePort, useLab } from '@diehard/lab';
 import {
   BackendProcess,
   startBackendProcess,
@@ -155,7 +155,7 @@ beforeAll(async () => {
       .join('---\n'),
   );
   backend = await startBackendProcess({
-    port: 7112,
+    port: await freePort(),
     configFiles: ['app-config.yaml'],
     overrides: {
       backend: {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { dropDatabasesWithPrefix, useLab } from '@diehard/lab';
+import { dropDatabasesWithPrefix, freePort, useLab } from '@diehard/lab';
 import {
   BackendProcess,
   StartBackendOptions,
@@ -125,10 +125,7 @@ async function api(backend: BackendProcess, route: string, init?: RequestInit) {
 async function waitForEntity(backend: BackendProcess, ref: string) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const response = await api(
-      backend,
-      `/api/catalog/entities/by-name/${ref}`,
-    );
+    const response = await api(backend, `/api/catalog/entities/by-name/${ref}`);
     if (response.ok) return response.json();
     await new Promise(resolve => setTimeout(resolve, 500));
   }
@@ -136,8 +133,15 @@ async function waitForEntity(backend: BackendProcess, ref: string) {
 }
 
 describe.each([
-  ['the embedded default (SQLite)', () => Promise.resolve(embeddedSqlite(7121))],
-  ['the production config (PostgreSQL)', () => productionPostgres(7122)],
+  // Free ports, not fixed ones: another portal on this machine must not fail the test.
+  [
+    'the embedded default (SQLite)',
+    async () => embeddedSqlite(await freePort()),
+  ],
+  [
+    'the production config (PostgreSQL)',
+    async () => productionPostgres(await freePort()),
+  ],
 ])('%s', (_name, makeSetup) => {
   let setup: Setup;
   let backend: BackendProcess | undefined;
@@ -163,7 +167,9 @@ describe.each([
     await backend.stop();
     backend = await setup.start();
 
-    const locations = await (await api(backend, '/api/catalog/locations')).json();
+    const locations = await (
+      await api(backend, '/api/catalog/locations')
+    ).json();
     expect(locations.map((l: any) => l.data.target)).toContain(catalogUrl);
     const after = await api(
       backend,
