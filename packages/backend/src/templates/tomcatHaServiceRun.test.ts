@@ -117,31 +117,6 @@ function registryGet(
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 
-/**
- * What Ops provides before a service's first deploy: the ReadWriteMany volume its
- * attachments claim binds to (what the nfs-volume template applies), reserved for
- * that claim.
- */
-function attachmentsVolume() {
-  return JSON.stringify({
-    apiVersion: 'v1',
-    kind: 'PersistentVolume',
-    metadata: {
-      name: `${name}-attachments`,
-      labels: { 'app.kubernetes.io/name': name },
-    },
-    spec: {
-      capacity: { storage: '5Gi' },
-      accessModes: ['ReadWriteMany'],
-      persistentVolumeReclaimPolicy: 'Retain',
-      storageClassName: 'nfs-ha',
-      // The NFS-HA pair's virtual address (a documentation range: never contacted).
-      nfs: { server: '192.0.2.10', path: `/exports/${name}` },
-      claimRef: { namespace: NAMESPACE, name: `${name}-attachments` },
-    },
-  });
-}
-
 async function catalogGet(urlPath: string) {
   const response = await fetch(`${backend!.baseUrl}/api/catalog${urlPath}`, {
     headers: { Authorization: `Bearer ${token}` },
@@ -157,7 +132,9 @@ async function untilInCatalog(ref: string, timeoutMs: number) {
   const [kind, entityName] = ref.split(':default/');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const r = await catalogGet(`/entities/by-name/${kind}/default/${entityName}`);
+    const r = await catalogGet(
+      `/entities/by-name/${kind}/default/${entityName}`,
+    );
     if (r.status === 200) return r;
     if (Date.now() > deadline)
       throw new Error(
@@ -172,7 +149,6 @@ beforeAll(async () => {
   // The base images the generated Dockerfile starts FROM.
   await ensurePlatformImages(lab.registry);
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-todo-run-'));
-  kubectl(['apply', '-f', '-'], attachmentsVolume());
 
   const port = await freePort();
   backend = await startLabPortal({ lab, port, workDir: work });
@@ -239,13 +215,6 @@ afterAll(async () => {
         '--wait=false',
       ]);
     }
-    kubectl([
-      'delete',
-      'persistentvolume',
-      `${name}-attachments`,
-      '--ignore-not-found',
-      '--wait=false',
-    ]);
   }
   if (lab) {
     fs.rmSync(path.join(lab.git.projectRoot, repoOwner, `${name}.git`), {
@@ -338,6 +307,10 @@ it('runs the service on three distinct nodes with the pushed image', () => {
   expect(image).toMatch(
     new RegExp(`^${lab.registry.host}/apps/${name}@sha256:[0-9a-f]{64}$`),
   );
+  // Its attachments claim bound with no volume made by hand (the lab's nfs-ha class).
+  const [claim] = serviceObjects(kubectl, 'persistentvolumeclaims', name);
+  expect(claim.spec.storageClassName).toBe('nfs-ha');
+  expect(claim.status.phase).toBe('Bound');
   const pods = serviceObjects(kubectl, 'pods', name);
   const running = pods.filter(p => p.status.phase === 'Running');
   expect(running).toHaveLength(3);

@@ -32,8 +32,7 @@ export const TEMPLATE_KINDS = [
  * The portal configuration the templates expect, pointed at the lab: the values they
  * read from `scaffolder.defaultEnvironment.parameters`, the lab cluster in the
  * Kubernetes plugin's section and the `diehard.apply` allowlist. The cluster is
- * reached with the lab's admin token: the lab's portal ServiceAccount may not create
- * PersistentVolumes, which the nfs-volume template generates.
+ * reached with the portal's ServiceAccount token, as `scripts/start.sh` reaches it.
  */
 export function labScaffolderConfig(
   k: LabKubernetes,
@@ -64,7 +63,7 @@ export function labScaffolderConfig(
               title: 'HA lab',
               url: k.server,
               authProvider: 'serviceAccount',
-              serviceAccountToken: k.adminToken,
+              serviceAccountToken: k.portal.token,
               caFile: k.caFile,
             },
           ],
