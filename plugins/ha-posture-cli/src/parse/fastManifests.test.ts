@@ -37,3 +37,35 @@ describe('parseManifestsFast', () => {
     expect(fast.errors[0].line).toBeGreaterThanOrEqual(12);
   });
 });
+
+describe('parseManifestsFast on hostile documents', () => {
+  it('re-reads with the engine what js-yaml would pass: an alias bomb, a template hidden by a duplicate key', () => {
+    const text = [
+      'kind: Service',
+      'metadata:',
+      '  name: web',
+      '  namespace: {{ .Release.Namespace }}',
+      '  namespace: shop',
+      '---',
+      'kind: ConfigMap',
+      'metadata: {name: bomb}',
+      'data:',
+      '  a: &a [x, x, x, x, x, x, x, x, x, x]',
+      '  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      '  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      '  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      '---',
+      'kind: ConfigMap',
+      'metadata: {name: rules}',
+      'data: {summary: "{{ $labels.instance }} is down"}',
+    ].join('\n');
+    const { objects, errors } = parseManifestsFast(text, 'f.yaml');
+    expect(objects.map(o => [o.object.metadata?.name, o.source.line])).toEqual([
+      ['rules', 15],
+    ]);
+    expect(errors.map(e => [e.line, e.message.slice(0, 30)])).toEqual([
+      [4, 'looks like an unrendered templ'],
+      [7, 'too many YAML aliases (more th'],
+    ]);
+  });
+});

@@ -34,7 +34,8 @@ function suspicious(value: unknown, budget: number): boolean {
  * js-yaml parses about 8 times faster than `yaml` (the engine's own, isomorphic
  * `parseManifests`), so the CLI splits the text into documents itself (a line starting with
  * `---` at column 0 is always a document marker in Kubernetes YAML) and loads each with
- * js-yaml. A document js-yaml rejects, or whose value {@link suspicious} flags, is re-read by
+ * js-yaml. A document js-yaml rejects, whose value {@link suspicious} flags, or whose text
+ * holds `{{` or `{%` (a template, or content such as alerting rules), is read by
  * `parseManifests`, whose bounds (aliases, templates), error message and line are the
  * reference; the other documents of the file are kept either way. Linear in the text's size.
  */
@@ -63,11 +64,14 @@ export function parseManifestsFast(
       const body = buf.join('\n');
       let value: unknown;
       let ok = false;
-      try {
-        value = load(body, { filename: file, json: true });
-        ok = !suspicious(value, body.length + 16);
-      } catch {
-        ok = false;
+      // Template syntax may leave no trace in js-yaml's value (a later duplicate key wins).
+      if (!body.includes('{{') && !body.includes('{%')) {
+        try {
+          value = load(body, { filename: file, json: true });
+          ok = !suspicious(value, body.length + 16);
+        } catch {
+          ok = false;
+        }
       }
       if (ok) {
         collectManifestObjects(
