@@ -29,7 +29,9 @@ function decode(s: string): string {
         e[1] === 'x' || e[1] === 'X'
           ? parseInt(e.slice(2), 16)
           : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+      return Number.isFinite(code) && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : m;
     }
     return ENTITIES[e] ?? m;
   });
@@ -50,6 +52,8 @@ export function parseXml(text: string): XmlElement {
     text: '',
   };
   const stack: XmlElement[] = [root];
+  // How many elements of each name are open: a closing tag nobody opened costs nothing.
+  const open = new Map<string, number>();
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -91,10 +95,12 @@ export function parseXml(text: string): XmlElement {
     if (text[lt + 1] === '/') {
       const end = text.indexOf('>', lt);
       const name = local(text.slice(lt + 2, end < 0 ? n : end).trim());
-      for (let k = stack.length - 1; k > 0; k--) {
-        if (stack[k].name === name) {
-          stack.length = k;
-          break;
+      if (open.get(name)) {
+        // Close it and whatever is still open inside it.
+        for (;;) {
+          const closed = stack.pop()!;
+          open.set(closed.name, open.get(closed.name)! - 1);
+          if (closed.name === name) break;
         }
       }
       i = end < 0 ? n : end + 1;
@@ -124,27 +130,30 @@ export function parseXml(text: string): XmlElement {
       children: [],
       text: '',
     };
-    const attrRe = /([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+    // A name starts after whitespace: one attempt per run of characters, linear in the tag.
+    const attrRe = /(?:^|\s)([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
     for (const m of body.slice(nameMatch[0].length).matchAll(attrRe)) {
       el.attrs[local(m[1])] = decode(m[3] ?? m[4] ?? '');
     }
     stack[stack.length - 1].children.push(el);
-    if (!selfClosing) stack.push(el);
+    if (!selfClosing) {
+      stack.push(el);
+      open.set(el.name, (open.get(el.name) ?? 0) + 1);
+    }
     i = j + 1;
   }
   return root;
 }
 
-/** Every descendant element with the given local name, depth-first. */
+/** Every descendant element with the given local name, depth-first (iterative: any depth). */
 export function findAll(el: XmlElement, name: string): XmlElement[] {
   const out: XmlElement[] = [];
-  const walk = (e: XmlElement) => {
-    for (const c of e.children) {
-      if (c.name === name) out.push(c);
-      walk(c);
-    }
-  };
-  walk(el);
+  const stack = [...el.children].reverse();
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (c.name === name) out.push(c);
+    for (let k = c.children.length - 1; k >= 0; k--) stack.push(c.children[k]);
+  }
   return out;
 }
 
