@@ -1,34 +1,11 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createKubernetesCheckTargetAction } from './kubernetesCheckTarget';
 import { examples } from './kubernetesCheckTarget.examples';
 import { permissionsAnswering } from '../__testUtils__/permissions';
 import { runExample } from '../__testUtils__/runExample';
-
-const config = new ConfigReader({
-  kubernetes: {
-    clusterLocatorMethods: [
-      {
-        type: 'config',
-        clusters: [
-          {
-            name: 'lab',
-            title: 'HA lab',
-            url: 'https://127.0.0.1:16443',
-            authProvider: 'serviceAccount',
-            serviceAccountToken: 't',
-          },
-        ],
-      },
-    ],
-  },
-  diehard: {
-    apply: {
-      clusters: [{ name: 'lab', namespaces: ['diehard-apps'], kinds: ['*'] }],
-    },
-  },
-});
+import { clusterConfig, labKubernetes } from '../__testUtils__/labKubernetes';
 
 /** The template's parameters, as the form would fill them. */
 const withParameters = (text: string, cluster: string, namespace: string) =>
@@ -38,9 +15,18 @@ const withParameters = (text: string, cluster: string, namespace: string) =>
 
 describe('diehard:kubernetes:check-target examples', () => {
   const dir = createMockDirectory();
-  const action = createKubernetesCheckTargetAction({
-    config,
-    permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+  let action: ReturnType<typeof createKubernetesCheckTargetAction>;
+
+  beforeAll(async () => {
+    // The lab's cluster, titled as app-config.lab.yaml titles it.
+    const data = clusterConfig(await labKubernetes(), {
+      namespaces: ['diehard-apps'],
+    }).get() as any;
+    data.kubernetes.clusterLocatorMethods[0].clusters[0].title = 'HA lab';
+    action = createKubernetesCheckTargetAction({
+      config: new ConfigReader(data),
+      permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+    });
   });
 
   it.each(examples.map(e => [e.description, e] as const))(

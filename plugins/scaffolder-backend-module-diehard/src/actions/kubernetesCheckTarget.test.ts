@@ -3,42 +3,48 @@ import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createKubernetesCheckTargetAction } from './kubernetesCheckTarget';
+import { freePort } from '@diehard/lab';
 import { permissionsAnswering } from '../__testUtils__/permissions';
+import {
+  clusterConfig,
+  labKubernetes,
+  LabKubernetes,
+} from '../__testUtils__/labKubernetes';
 
-const config = new ConfigReader({
-  kubernetes: {
-    clusterLocatorMethods: [
-      {
-        type: 'config',
-        clusters: [
-          {
-            name: 'lab',
-            title: 'HA lab',
-            url: 'https://127.0.0.1:16443',
-            authProvider: 'serviceAccount',
-            serviceAccountToken: 'secret-token',
-          },
-        ],
-      },
-    ],
-  },
-  diehard: {
-    apply: {
-      clusters: [
-        { name: 'lab', namespaces: ['diehard-apps'], kinds: ['*'] },
-        // Allowlisted but not declared to the Kubernetes plugin: not a target.
-        { name: 'ghost', namespaces: ['diehard-apps'], kinds: ['*'] },
-      ],
-    },
-  },
+let k: LabKubernetes;
+let config: ConfigReader;
+
+beforeAll(async () => {
+  k = await labKubernetes();
+  config = withGhost(clusterConfig(k, { namespaces: ['diehard-apps'] }));
 });
+
+/** The lab's cluster as the portal reaches it, titled, plus an allowlisted cluster no one declared. */
+function withGhost(base: ConfigReader, cluster: Record<string, unknown> = {}) {
+  const data = base.get() as any;
+  Object.assign(data.kubernetes.clusterLocatorMethods[0].clusters[0], {
+    title: 'HA lab',
+    ...cluster,
+  });
+  // Allowlisted but not declared to the Kubernetes plugin: not a target.
+  data.diehard.apply.clusters.push({
+    name: 'ghost',
+    namespaces: ['diehard-apps'],
+    kinds: ['*'],
+  });
+  return new ConfigReader(data);
+}
 
 function run(
   input: { cluster: string; namespace?: string },
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  withConfig: ConfigReader = config,
 ) {
   const permissions = permissionsAnswering(result);
-  const action = createKubernetesCheckTargetAction({ config, permissions });
+  const action = createKubernetesCheckTargetAction({
+    config: withConfig,
+    permissions,
+  });
   const ctx = createMockActionContext<any>({
     input,
     logger: mockServices.logger.mock(),
@@ -106,6 +112,57 @@ describe('diehard:kubernetes:check-target', () => {
       message: expect.stringMatching(
         /^cluster "lab": .* may not deploy to it \(permission diehard\.kubernetes\.apply\)$/,
       ),
+    });
+  });
+  it('refuses, by name and title, a cluster that does not answer, without its URL', async () => {
+    const url = `https://127.0.0.1:${await freePort()}`;
+    const { done } = run(
+      { cluster: 'lab', namespace: 'diehard-apps' },
+      AuthorizeResult.ALLOW,
+      withGhost(clusterConfig(k, { url, namespaces: ['diehard-apps'] })),
+    );
+    const error = await done.then(
+      () => undefined,
+      e => e as Error,
+    );
+    expect(error).toMatchObject({
+      name: 'ServiceUnavailableError',
+      message:
+        'cluster "lab" (HA lab) does not answer: check that it runs and that the portal reaches the URL given in kubernetes.clusterLocatorMethods',
+    });
+    expect(error?.message).not.toContain(url);
+  });
+
+  it("refuses a cluster that does not accept the portal's token, without showing it", async () => {
+    const { done } = run(
+      { cluster: 'lab', namespace: 'diehard-apps' },
+      AuthorizeResult.ALLOW,
+      withGhost(clusterConfig(k, { namespaces: ['diehard-apps'] }), {
+        serviceAccountToken: 'expired-token-1234',
+      }),
+    );
+    const error = await done.then(
+      () => undefined,
+      e => e as Error,
+    );
+    expect(error).toMatchObject({
+      name: 'AuthenticationError',
+      message:
+        'cluster "lab" (HA lab) refuses the portal\'s credentials: renew its serviceAccountToken in kubernetes.clusterLocatorMethods',
+    });
+    expect(error?.message).not.toContain('expired-token-1234');
+  });
+
+  it('refuses an allowlisted namespace the cluster does not have', async () => {
+    const { done } = run(
+      { cluster: 'lab', namespace: 'not-created-yet' },
+      AuthorizeResult.ALLOW,
+      withGhost(clusterConfig(k, { namespaces: ['not-created-yet'] })),
+    );
+    await expect(done).rejects.toMatchObject({
+      name: 'NotFoundError',
+      message:
+        'namespace "not-created-yet" does not exist on cluster "lab" (HA lab): ask its administrators to create it',
     });
   });
 });

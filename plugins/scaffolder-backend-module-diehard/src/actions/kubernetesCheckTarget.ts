@@ -3,6 +3,8 @@ import { Config } from '@backstage/config';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { ClusterDirectory } from '../kubernetes/clusters';
+import { assertTargetReachable } from '../kubernetes/targetReachable';
 import { kubernetesApplyPermission } from '../permissions/permissions';
 import { readDeployTargets } from '../targets/deployTargets';
 import { examples } from './kubernetesCheckTarget.examples';
@@ -15,8 +17,9 @@ export interface KubernetesCheckTargetActionOptions {
 /**
  * `diehard:kubernetes:check-target`: refuses, before anything is generated, built or
  * pushed, a cluster or namespace `diehard:kubernetes:apply` would refuse (not in
- * `diehard.apply.clusters`, or a cluster the task's initiator may not apply to).
- * Reads only configuration and the permission; never contacts the cluster.
+ * `diehard.apply.clusters`, or a cluster the task's initiator may not apply to), then
+ * one the apply could not reach: a cluster that does not answer or refuses the
+ * portal's credentials, a namespace that does not exist. Reads nothing else.
  *
  * @public
  */
@@ -24,10 +27,11 @@ export function createKubernetesCheckTargetAction(
   options: KubernetesCheckTargetActionOptions,
 ) {
   const targets = readDeployTargets(options.config);
+  const clusters = ClusterDirectory.fromConfig(options.config);
   return createTemplateAction({
     id: 'diehard:kubernetes:check-target',
     description:
-      'Checks that a cluster and namespace are open to diehard:kubernetes:apply for the task initiator (allowlist and permission), without contacting the cluster: the first step of a deploying template',
+      "Checks that a cluster and namespace are open to diehard:kubernetes:apply for the task initiator (allowlist and permission), that the cluster answers with the portal's credentials and that the namespace exists: the first step of a deploying template",
     examples,
     supportsDryRun: true,
     schema: {
@@ -79,6 +83,11 @@ export function createKubernetesCheckTargetAction(
           })`,
         );
       }
+      await assertTargetReachable(
+        clusters.get(cluster),
+        target.title,
+        namespace,
+      );
       ctx.logger.info(
         `target: cluster "${cluster}" (${target.title})${
           namespace ? `, namespace "${namespace}"` : ''

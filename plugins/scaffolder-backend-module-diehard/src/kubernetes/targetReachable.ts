@@ -1,0 +1,53 @@
+import {
+  AuthenticationError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { ApplyCluster } from './clusters';
+import { KubeApiError, KubeClient } from './KubeClient';
+
+/**
+ * Throws, naming the cluster by name and title (never its URL or token), when the
+ * cluster does not answer, refuses the portal's credentials, or has no `namespace`.
+ * A cluster that answers but does not let the portal read namespaces passes: the
+ * apply's own dry run then speaks for RBAC.
+ */
+export async function assertTargetReachable(
+  cluster: ApplyCluster,
+  title: string,
+  namespace: string | undefined,
+) {
+  const name = `cluster "${cluster.name}" (${title})`;
+  const client = new KubeClient({ ...cluster.connection, http2: false });
+  try {
+    if (namespace === undefined) {
+      await client.request('GET', '/version');
+      return;
+    }
+    const found = await client.get({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: namespace },
+    });
+    if (!found) {
+      throw new NotFoundError(
+        `namespace "${namespace}" does not exist on ${name}: ask its administrators to create it`,
+      );
+    }
+  } catch (e) {
+    if (!(e instanceof KubeApiError)) throw e;
+    if (e.status === 0) {
+      throw new ServiceUnavailableError(
+        `${name} does not answer: check that it runs and that the portal reaches the URL given in kubernetes.clusterLocatorMethods`,
+      );
+    }
+    if (e.status === 401) {
+      throw new AuthenticationError(
+        `${name} refuses the portal's credentials: renew its serviceAccountToken in kubernetes.clusterLocatorMethods`,
+      );
+    }
+    if (e.status !== 403) throw e;
+  } finally {
+    client.close();
+  }
+}
