@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { branches, git, repoExists } from './repos';
+import { sendTreePage, treeEntries, wantsHtml } from './browse';
+import { branches, git, RepoRef, repoExists } from './repos';
 
 const TEXT = /\.(ya?ml|json|md|txt|xml|properties|java|sh|cfg|conf|ini|toml)$/i;
 
@@ -7,11 +8,13 @@ const TEXT = /\.(ya?ml|json|md|txt|xml|properties|java|sh|cfg|conf|ini|toml)$/i;
  * `GET /<owner>/<name>/raw/<branch>/<path>`: the file at <path> on <branch> (`git
  * cat-file`), with the blob id as ETag; a folder answers with its entries, one a line
  * (sub-folders end with `/`). A branch may contain slashes: the longest branch that
- * prefixes the rest of the path wins.
+ * prefixes the rest of the path wins. A browser (Accept: text/html) gets a folder as a
+ * page of links instead.
  */
 export async function serveRaw(
   req: IncomingMessage,
   res: ServerResponse,
+  repo: RepoRef,
   dir: string,
   branchAndPath: string,
 ) {
@@ -28,6 +31,11 @@ export async function serveRaw(
   const spec = `refs/heads/${branch}:${file}`;
   const [id, type] = await objectOf(dir, spec);
   if (!id) return notFound(`no such file on ${branch}: ${file}`);
+  if (type === 'tree' && wantsHtml(req)) {
+    const entries = await treeEntries(dir, spec);
+    sendTreePage(req, res, repo, branch, file, entries);
+    return undefined;
+  }
   const etag = `"${id}"`;
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, { ETag: etag });
@@ -37,14 +45,9 @@ export async function serveRaw(
   let body: Buffer;
   let contentType: string;
   if (type === 'tree') {
-    const entries = (await git(['ls-tree', '-z', spec], dir))
-      .toString()
-      .split('\0')
-      .filter(Boolean)
-      .map(e => {
-        const [meta, name] = e.split('\t');
-        return meta.split(' ')[1] === 'tree' ? `${name}/` : name;
-      });
+    const entries = (await treeEntries(dir, spec)).map(e =>
+      e.folder ? `${e.name}/` : e.name,
+    );
     body = Buffer.from(entries.map(e => `${e}\n`).join(''));
     contentType = 'text/plain; charset=utf-8';
   } else {

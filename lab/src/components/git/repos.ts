@@ -7,7 +7,11 @@ const SEGMENT = '[A-Za-z0-9][A-Za-z0-9._-]{0,99}';
 /** `/<owner>/<name>.git/<git path>`: what git's smart-HTTP clients ask for. */
 export const GIT_PATH = new RegExp(`^/(${SEGMENT})/(${SEGMENT})\\.git(/.*)$`);
 /** `/<owner>/<name>/raw/<branch>/<file path>`: a file of a branch, read-only. */
-export const RAW_PATH = new RegExp(`^/(${SEGMENT})/(${SEGMENT})/raw/(.+)$`);
+export const RAW_PATH = new RegExp(
+  `^/(${SEGMENT})/(${SEGMENT})/raw/([\\s\\S]+)$`,
+);
+/** `/<owner>/<name>` or `/<owner>/<name>.git`: a repository's page in a browser. */
+export const REPO_PAGE_PATH = new RegExp(`^/(${SEGMENT})/(${SEGMENT})/?$`);
 
 export interface RepoRef {
   owner: string;

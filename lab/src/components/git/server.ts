@@ -1,9 +1,18 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import { fromGitClient, sendRepoPage } from './browse';
 import { runHttpBackend } from './httpBackend';
 import { serveRaw } from './raw';
-import { ensureRepo, fixHead, GIT_PATH, RAW_PATH, repoDir } from './repos';
+import {
+  ensureRepo,
+  fixHead,
+  GIT_PATH,
+  RAW_PATH,
+  REPO_PAGE_PATH,
+  repoDir,
+  repoExists,
+} from './repos';
 
 /** What the lab writes for the server process (config.json in its state dir). */
 export interface GitServerConfig {
@@ -41,7 +50,8 @@ function authenticatedUser(
  * The lab's git server: git's smart-HTTP protocol through `git http-backend` (Basic
  * authentication for clone, fetch and push; a repository is created on its first
  * push), and read-only raw files (`/<owner>/<name>/raw/<branch>/<path>`, no
- * authentication: Backstage's generic URL reader sends none).
+ * authentication: Backstage's generic URL reader sends none). A browser gets pages
+ * instead: a repository's at `/<owner>/<name>` (or `.git`), a folder's under raw.
  */
 export function createGitServer(config: GitServerConfig): http.Server {
   const password = fs.readFileSync(config.passwordFile, 'utf8').trim();
@@ -74,8 +84,20 @@ export function createGitServer(config: GitServerConfig): http.Server {
         text(res, 405, 'raw files are read-only');
         return;
       }
-      const dir = repoDir(config.projectRoot, { owner: raw[1], name: raw[2] });
-      await serveRaw(req, res, dir, raw[3]);
+      const repo = { owner: raw[1], name: raw[2] };
+      await serveRaw(req, res, repo, repoDir(config.projectRoot, repo), raw[3]);
+      return;
+    }
+
+    const page = REPO_PAGE_PATH.exec(pathname);
+    if (page && !fromGitClient(req, url)) {
+      if (method !== 'GET' && method !== 'HEAD') {
+        text(res, 405, 'repository pages are read-only');
+        return;
+      }
+      const repo = { owner: page[1], name: page[2].replace(/\.git$/, '') };
+      const dir = repoDir(config.projectRoot, repo);
+      await sendRepoPage(req, res, repo, dir, await repoExists(dir));
       return;
     }
 
