@@ -71,10 +71,12 @@ async function main() {
     const refreshUrl = `${backend.baseUrl}/api/ha-posture/entities/component/default/eni-todo-web/refresh`;
     const started = performance.now();
     let done = false;
+    let source = '';
     const storm = Promise.all(
       Array.from({ length: REFRESHES }, () =>
         fetch(refreshUrl, { method: 'POST', headers }).then(async r => {
-          await r.arrayBuffer();
+          const body = await r.json();
+          if (r.ok) source = JSON.stringify(body.source);
           return r.status;
         }),
       ),
@@ -94,7 +96,7 @@ async function main() {
     console.log(
       `refreshes: ${stormSeconds.toFixed(
         2,
-      )} s in all, statuses ${JSON.stringify(counts)}`,
+      )} s in all, statuses ${JSON.stringify(counts)}, source ${source}`,
     );
   } finally {
     await backend.stop();
