@@ -95,4 +95,36 @@ describe('PostureStore', () => {
       },
     ]);
   });
+
+  it('forgets postures that named their manifests by a server path, and rows of entities that were never evaluated, keeping their history', async () => {
+    for (const name of [
+      '20261122000000_init.js',
+      '20261122010000_fleet_summary.js',
+    ]) {
+      await knex.migrate.up({ directory: migrations, name });
+    }
+    const before = await PostureStore.create({
+      getClient: async () => knex,
+      migrations: { skip: true },
+    } as any);
+    await before.save(posture('component:default/cart', 'A', 0));
+    await before.save({
+      ...posture('component:default/todo', 'F', 1),
+      source: { type: 'manifests', location: '/srv/backstage/repo/k8s' },
+    });
+    await before.save({
+      ...posture('user:default/alice', 'A', 0),
+      grade: null,
+      source: { type: 'none', reason: 'no workload labelled' },
+    });
+
+    const after = await PostureStore.create({
+      getClient: async () => knex,
+    } as any);
+    expect((await after.summaries()).map(s => s.entityRef)).toEqual([
+      'component:default/cart',
+    ]);
+    expect(await after.latest('component:default/todo')).toBeUndefined();
+    expect(await after.history('component:default/todo')).toHaveLength(1);
+  });
 });
