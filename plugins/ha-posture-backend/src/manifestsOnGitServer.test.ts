@@ -71,6 +71,8 @@ describe('HA posture before deploy, from manifests on the git server', () => {
         files[`k8s/${file}`] = fs.readFileSync(path.join(corpus, file), 'utf8');
       }
     }
+    // More manifests than haPosture.manifests.maxFiles below.
+    for (let i = 0; i < 25; i++) files[`many/${i}.yaml`] = 'kind: ConfigMap\n';
     repo = await labGitRepo(lab.git, { owner, name: 'todo-on-git' });
     await repo.push(files);
     raw = `${lab.git.url}/${owner}/todo-on-git/raw/main`;
@@ -87,6 +89,7 @@ describe('HA posture before deploy, from manifests on the git server', () => {
               `${raw}/catalog-info.yaml`,
               'manifests',
             ),
+            generatedService('todo-many', `${raw}/catalog-info.yaml`, 'many'),
             // Another repository of the same server, reached by climbing out of its own.
             generatedService(
               'todo-climbing',
@@ -101,6 +104,7 @@ describe('HA posture before deploy, from manifests on the git server', () => {
               serviceLocatorMethod: { type: 'multiTenant' },
               clusterLocatorMethods: labClusterLocators(lab.kubernetes),
             },
+            haPosture: { manifests: { maxFiles: 20 } },
             diehard: {
               git: {
                 servers: [
@@ -190,6 +194,16 @@ describe('HA posture before deploy, from manifests on the git server', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
       `diehard.io/manifests-path "../../../../other/raw/main/k8s" leads out of the entity's repository; give a folder inside it, such as k8s`,
+    );
+  });
+
+  it('stops reading a repository at the file limit, naming it', async () => {
+    const res = await request(backend.server).post(
+      '/api/ha-posture/entities/component/default/todo-many/refresh',
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'the manifests folder "many" named by diehard.io/manifests-path holds more than 20 files and folders (haPosture.manifests.maxFiles)',
     );
   });
 });

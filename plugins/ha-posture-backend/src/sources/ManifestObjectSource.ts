@@ -145,11 +145,24 @@ export class ManifestObjectSource {
       );
     }
     const last = this.lastRead.get(url);
+    // Readers that give sizes keep no more than the limits allow.
+    const offered = budget.fresh();
+    let overflow: unknown;
     let tree;
     try {
       tree = await this.urlReader.readTree(url, {
         etag: last?.etag,
-        filter: p => wanted(p),
+        filter: (p, info) => {
+          if (overflow || !wanted(p)) return false;
+          try {
+            offered.countEntries(1);
+            offered.countBytes(info?.size ?? 0);
+            return true;
+          } catch (error) {
+            overflow = error;
+            return false;
+          }
+        },
         signal: budget.signal,
       });
     } catch (error) {
@@ -160,6 +173,7 @@ export class ManifestObjectSource {
       if (!isError(error) || error.name !== 'NotFoundError') throw error;
       throw cannotRead(location.path, error.message);
     }
+    if (overflow) throw overflow;
     const entries = await tree.files();
     budget.countEntries(entries.length);
     const files: File[] = [];

@@ -31,6 +31,11 @@ export class ReadBudget {
     private readonly limits: ManifestLimits,
   ) {}
 
+  /** A budget of the same limits, counted apart. */
+  fresh() {
+    return new ReadBudget(this.shown, this.limits);
+  }
+
   get signal() {
     return this.controller.signal;
   }
