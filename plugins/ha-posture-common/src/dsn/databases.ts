@@ -135,7 +135,7 @@ export function resolveHost(
   grouping: Grouping,
 ): HostTarget {
   const name = host.host
-    .replace(/\.svc(\.cluster\.local)?\.?$/, '')
+    .replace(/\.svc(\.[a-z0-9-]+)*\.?$/, '')
     .replace(/\.cluster\.local\.?$/, '');
   const parts = name.split('.');
   const selected = (svc: KubeObject) =>

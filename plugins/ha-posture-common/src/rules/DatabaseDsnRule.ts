@@ -4,7 +4,9 @@ import {
   resolveHost,
   workloadDsns,
 } from '../dsn/databases';
-import { describeDsn } from '../dsn/parseDsn';
+import { databaseEnv, isLoopback } from '../dsn/hostSettings';
+import { DsnHost, describeDsn } from '../dsn/parseDsn';
+import { KubeObject } from '../model/kube';
 import { refOf } from '../model/kube';
 import { galeraQuorumProblem } from './GaleraQuorumRule';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
@@ -34,23 +36,63 @@ const galeraClient: RuleCheck = {
   title: 'Connects to a Galera cluster that cannot keep quorum',
 };
 
+const localhost: RuleCheck = {
+  id: 'database-localhost',
+  category: 'database',
+  severity: 'critical',
+  title: 'Connects to a database on localhost, but its pod runs none',
+};
+
+/** One way the workload reaches a database: a DSN, or a host named by an env var. */
+interface Connection {
+  /** Printable, never with credentials: `mysql://db:3306/app` or `DB_HOST=db:3306`. */
+  shown: string;
+  origin: string;
+  carrier?: KubeObject;
+  hosts: DsnHost[];
+  database: string;
+}
+
 const remediationFor = (svc: string, db: string) =>
   `Point the DSN at a Service in front of the replicated cluster (or list every member for failover):\n\nstringData:\n  DB_URL: jdbc:mariadb://${svc}:3306/${db}\n  # or: jdbc:mariadb:sequential://${svc}-0.${svc},${svc}-1.${svc},${svc}-2.${svc}/${db}`;
 
 /** `database`: the workload's DSNs, resolved against the objects (credentials never printed). */
 export const databaseDsnRule: PostureRule = {
-  checks: [singleHost, singleMember, singleReplica, galeraClient],
+  checks: [singleHost, singleMember, singleReplica, galeraClient, localhost],
   evaluate({ workload: w, workloads, index, grouping, files, service }) {
     if (isDatabaseWorkload(w)) return [];
     const out = [];
     const seen = new Set<string>();
-    for (const { dsn, origin, carrier } of workloadDsns(w, files)) {
-      const shown = describeDsn(dsn);
-      const key = shown;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const db = dsn.database ?? 'app';
-      const hosts = [...new Map(dsn.hosts.map(h => [h.host, h])).values()];
+    const env = databaseEnv(w, index);
+    const connections: Connection[] = [
+      ...workloadDsns(w, files).map(({ dsn, origin, carrier }) => ({
+        shown: describeDsn(dsn),
+        origin,
+        carrier,
+        hosts: dsn.hosts,
+        database: dsn.database ?? 'app',
+      })),
+      ...env.hosts.map(h => ({
+        shown: `${h.name}=${h.hosts
+          .map(x => (x.port ? `${x.host}:${x.port}` : x.host))
+          .join(',')}`,
+        origin: h.origin,
+        carrier: h.carrier,
+        hosts: h.hosts,
+        database: 'app',
+      })),
+    ];
+    for (const {
+      shown,
+      origin,
+      carrier,
+      hosts: all,
+      database,
+    } of connections) {
+      if (seen.has(shown)) continue;
+      seen.add(shown);
+      const db = database;
+      const hosts = [...new Map(all.map(h => [h.host, h])).values()];
       const targets = hosts.map(h => ({
         host: h,
         target: resolveHost(h, w.namespace, index, grouping),
@@ -89,6 +131,22 @@ export const databaseDsnRule: PostureRule = {
       if (hosts.length >= 2) continue; // multi-host failover URL
       const { host, target } = targets[0] ?? {};
       if (!host) continue;
+      if (isLoopback(host.host)) {
+        if (env.proxied) continue;
+        out.push(
+          findingFor(localhost, w, {
+            message: `${label(
+              w,
+            )} connects to ${shown}, but no container of its pod runs a database: the connection fails, or reaches whatever listens on the node (hostNetwork) and dies with it.`,
+            evidence: `${origin}: ${shown}`,
+            remediation: `Name the database's Service instead of localhost (a Service in front of a replicated cluster):\n\nenv:\n  - name: DB_HOST\n    value: galera.${w.namespace}.svc`,
+            spof: `if the node running ${label(
+              w,
+            )} fails, ${service} loses its database`,
+          }),
+        );
+        continue;
+      }
       if (target.type === 'member') {
         out.push(
           findingFor(singleMember, w, {
@@ -161,6 +219,13 @@ export const databaseDsnRule: PostureRule = {
         );
       }
     }
-    return out;
+    // A DSN and a host variable naming the same database are one problem, reported once.
+    const reported = new Set<string>();
+    return out.filter(f => {
+      const k = `${f.rule}\u0000${f.spof ?? f.message}`;
+      if (reported.has(k)) return false;
+      reported.add(k);
+      return true;
+    });
   },
 };

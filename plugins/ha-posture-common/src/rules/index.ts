@@ -1,4 +1,5 @@
 import { databaseDsnRule } from './DatabaseDsnRule';
+import { databaseUnseenRule } from './DatabaseUnseenRule';
 import { disruptionRule } from './DisruptionRule';
 import { galeraQuorumRule } from './GaleraQuorumRule';
 import { hostNetworkRule } from './HostNetworkRule';
@@ -8,6 +9,7 @@ import { ingressBackendRule } from './IngressBackendRule';
 import { membershipRule } from './MembershipRule';
 import { networkPolicyRule } from './NetworkPolicyRule';
 import { nfsRule } from './NfsRule';
+import { nodeLocalVolumeRule } from './NodeLocalVolumeRule';
 import { probeRule } from './ProbeRule';
 import { replicaRule } from './ReplicaRule';
 import { resourcesRule } from './ResourcesRule';
@@ -28,8 +30,10 @@ export const WORKLOAD_RULES: PostureRule[] = [
   membershipRule,
   galeraQuorumRule,
   databaseDsnRule,
+  databaseUnseenRule,
   rwoVolumeRule,
   hostPathRule,
+  nodeLocalVolumeRule,
   nfsRule,
   ingressBackendRule,
   hostNetworkRule,

@@ -1,0 +1,61 @@
+import { isDatabaseWorkload, workloadDsns } from '../dsn/databases';
+import { databaseEnv } from '../dsn/hostSettings';
+import { PostureRule, RuleCheck, findingFor, label } from './rule';
+
+const unseen: RuleCheck = {
+  id: 'database-unseen',
+  category: 'database',
+  severity: 'info',
+  title: 'Uses a database the manifests do not name (unknown posture)',
+};
+
+const MAKE_VISIBLE = `Name the database where Diehard can read it: an env var set in the manifest, or a ConfigMap/Secret in the same manifests that the container reads (env valueFrom, envFrom or a mounted config file):
+
+env:
+  - name: SPRING_DATASOURCE_URL     # or DB_HOST, PGHOST, WORDPRESS_DB_HOST…
+    value: jdbc:mariadb://galera:3306/app`;
+
+/**
+ * `database` (info): the workload shows it uses a database (DB_* variables, or an image that
+ * cannot run without one) but neither a DSN nor a host setting is visible: its database
+ * posture is unknown, not good. Silent for apps without any such sign.
+ */
+export const databaseUnseenRule: PostureRule = {
+  checks: [unseen],
+  evaluate({ workload: w, index, files }) {
+    if (isDatabaseWorkload(w)) return [];
+    const env = databaseEnv(w, index);
+    if (env.hosts.length > 0 || env.proxied || env.embedded) return [];
+    if (workloadDsns(w, files).length > 0) return [];
+    let why: string;
+    let evidence: string;
+    // A missing envFrom source says nothing about a database unless something else does.
+    const hidden = env.hidden.filter(
+      h => !h.name.endsWith('*') || env.hints.length > 0,
+    );
+    if (hidden.length > 0) {
+      const h = hidden[0];
+      why = `its database host comes from ${h.missing}, which is not among the objects read`;
+      evidence = `${h.name} from ${h.missing} (not in the input)`;
+    } else if (env.hints.length > 0) {
+      why = `it sets ${env.hints
+        .slice(0, 3)
+        .join(', ')} but no database host or connection string`;
+      evidence = `env: ${env.hints.slice(0, 5).join(', ')}`;
+    } else if (env.image) {
+      why = `its image ${env.image} needs a database server, and no host or connection string is set: it is in the image or its defaults`;
+      evidence = `image: ${env.image}`;
+    } else {
+      return [];
+    }
+    return [
+      findingFor(unseen, w, {
+        message: `${label(
+          w,
+        )} uses a database Diehard cannot see: ${why}. Its database posture is unknown.`,
+        evidence,
+        remediation: MAKE_VISIBLE,
+      }),
+    ];
+  },
+};
