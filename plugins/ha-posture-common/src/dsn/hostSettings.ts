@@ -194,7 +194,12 @@ export function databaseEnv(w: Workload, index: ObjectIndex): DatabaseEnv {
     for (const e of entries)
       if (e.value !== undefined) literal.set(e.name, e.value);
     for (const e of entries) {
-      if (HINT_VAR.test(e.name) && !OTHER_STORE.test(e.name))
+      if (
+        HINT_VAR.test(e.name) &&
+        !OTHER_STORE.test(e.name) &&
+        !SERVICE_HOST_VAR.test(e.name) &&
+        !/_SERVICE_PORT/i.test(e.name)
+      )
         out.hints.push(e.name);
       if (!HOST_VAR.test(e.name) || SERVICE_HOST_VAR.test(e.name)) continue;
       if (e.missing) {

@@ -1,0 +1,164 @@
+import { deployment, rulesOn } from '../testing/fixtures';
+
+const NL = 'storage-node-local-volume';
+const withClaim = (replicas = 1, readOnly = false) =>
+  deployment('web', d => {
+    d.spec.replicas = replicas;
+    d.spec.template.spec.volumes = [
+      { name: 'data', persistentVolumeClaim: { claimName: 'data' } },
+    ];
+    d.spec.template.spec.containers[0].volumeMounts = [
+      { name: 'data', mountPath: '/data', readOnly },
+    ];
+  });
+const pvc = (spec: any) => ({
+  kind: 'PersistentVolumeClaim',
+  metadata: { name: 'data', namespace: 'shop' },
+  spec: { accessModes: ['ReadWriteMany'], ...spec },
+});
+const pv = (name: string, spec: any, labels?: Record<string, string>) => ({
+  kind: 'PersistentVolume',
+  metadata: { name, labels },
+  spec: { accessModes: ['ReadWriteMany'], ...spec },
+});
+const sc = (name: string, provisioner: string, isDefault = false) => ({
+  kind: 'StorageClass',
+  metadata: {
+    name,
+    annotations: isDefault
+      ? { 'storageclass.kubernetes.io/is-default-class': 'true' }
+      : {},
+  },
+  provisioner,
+});
+const fires = (objects: any[], ref = 'Deployment/shop/web') =>
+  rulesOn(ref, objects).includes(NL);
+const hostPath = { hostPath: { path: '/mnt/data' } };
+
+describe('nodeLocalVolumeRule', () => {
+  it('binds as the PV controller would: volumeName, claimRef, class + selector + access modes', () => {
+    expect(
+      fires([withClaim(), pvc({ volumeName: 'p' }), pv('p', hostPath)]),
+    ).toBe(true);
+    expect(
+      fires([
+        withClaim(),
+        pvc({ storageClassName: 'x' }),
+        pv('p', { ...hostPath, claimRef: { name: 'data', namespace: 'shop' } }),
+      ]),
+    ).toBe(true);
+    expect(
+      fires([
+        withClaim(),
+        pvc({ storageClassName: 'manual' }),
+        pv('p', { ...hostPath, storageClassName: 'manual' }),
+      ]),
+    ).toBe(true);
+    // Another class, another claim's volume, or modes it lacks: not this claim's volume.
+    expect(
+      fires([
+        withClaim(),
+        pvc({ storageClassName: 'manual' }),
+        pv('p', { ...hostPath, storageClassName: 'other' }),
+      ]),
+    ).toBe(false);
+    expect(
+      fires([
+        withClaim(),
+        pvc({ storageClassName: '' }),
+        pv('p', {
+          ...hostPath,
+          storageClassName: '',
+          claimRef: { name: 'other', namespace: 'shop' },
+        }),
+      ]),
+    ).toBe(false);
+    expect(
+      fires([
+        withClaim(),
+        pvc({ storageClassName: '' }),
+        pv('p', {
+          ...hostPath,
+          storageClassName: '',
+          accessModes: ['ReadWriteOnce'],
+        }),
+      ]),
+    ).toBe(false);
+    expect(
+      fires([
+        withClaim(),
+        pvc({ selector: { matchLabels: { tier: 'fast' } } }),
+        pv('p', hostPath, { tier: 'slow' }),
+      ]),
+    ).toBe(false);
+  });
+
+  it('says nothing when the candidates mix node-local and shared volumes', () => {
+    expect(
+      fires([
+        withClaim(),
+        pvc({ storageClassName: 'manual' }),
+        pv('a', { ...hostPath, storageClassName: 'manual' }),
+        pv('b', {
+          csi: { driver: 'cephfs.csi.ceph.com' },
+          storageClassName: 'manual',
+        }),
+      ]),
+    ).toBe(false);
+  });
+
+  it('reads host-local provisioners, the default class, and well-known class names', () => {
+    expect(
+      fires([
+        withClaim(),
+        pvc({ storageClassName: 'lp' }),
+        sc('lp', 'rancher.io/local-path'),
+      ]),
+    ).toBe(true);
+    expect(
+      fires([withClaim(), pvc({}), sc('lp', 'rancher.io/local-path', true)]),
+    ).toBe(true);
+    expect(fires([withClaim(), pvc({ storageClassName: 'local-path' })])).toBe(
+      true,
+    );
+    expect(fires([withClaim(), pvc({ storageClassName: 'standard' })])).toBe(
+      false,
+    );
+    expect(
+      fires([withClaim(), pvc({}), sc('ceph', 'rbd.csi.ceph.com', true)]),
+    ).toBe(false);
+  });
+
+  it('judges read-only mounts too: the content is on one node only', () => {
+    expect(
+      fires([
+        withClaim(1, true),
+        pvc({ volumeName: 'p', accessModes: ['ReadOnlyMany'] }),
+        pv('p', hostPath),
+      ]),
+    ).toBe(true);
+  });
+
+  it('exempts a StatefulSet of 2+ replicas with a volume each, not one with 1 replica', () => {
+    const sts = (replicas: number) =>
+      deployment('db', d => {
+        d.kind = 'StatefulSet';
+        d.spec.replicas = replicas;
+        d.spec.template.spec.containers[0].volumeMounts = [
+          { name: 'data', mountPath: '/data' },
+        ];
+        d.spec.volumeClaimTemplates = [
+          {
+            metadata: { name: 'data' },
+            spec: {
+              accessModes: ['ReadWriteOnce'],
+              storageClassName: 'local-ssd',
+            },
+          },
+        ];
+      });
+    const cls = sc('local-ssd', 'kubernetes.io/no-provisioner');
+    expect(fires([sts(1), cls], 'StatefulSet/shop/db')).toBe(true);
+    expect(fires([sts(3), cls], 'StatefulSet/shop/db')).toBe(false);
+  });
+});
