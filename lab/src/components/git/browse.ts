@@ -137,8 +137,12 @@ export function sendTreePage(
       where,
     )}</a>: <code>${escapeHtml(dir === '' ? '/' : `${dir}/`)}</code></h1>\n` +
       `<p>Branch <code>${escapeHtml(branch)}</code> (read-only).</p>\n` +
-      `<p><a href="${escapeHtml(up)}">..</a></p>\n` +
-      entryList(repo, branch, dir, entries),
+      `<p><a href="${escapeHtml(up)}">..</a></p>\n${entryList(
+        repo,
+        branch,
+        dir,
+        entries,
+      )}`,
   );
 }
 
@@ -192,13 +196,12 @@ export async function sendRepoPage(
             )}</code></a>`,
         )
         .join(', ')}</p>\n` +
-      `<h2>Files on <code>${escapeHtml(branch)}</code></h2>\n` +
-      entryList(
+      `<h2>Files on <code>${escapeHtml(branch)}</code></h2>\n${entryList(
         repo,
         branch,
         '',
         await treeEntries(dir, `refs/heads/${branch}:`),
-      );
+      )}`;
   }
   sendHtml(req, res, 200, where, body);
 }
