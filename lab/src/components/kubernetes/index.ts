@@ -22,6 +22,7 @@ import type { StorageStandInConfig } from './storageStandIn';
 import {
   DEFAULT_PORTAL_NAMESPACES,
   KWOK_NODE_ANNOTATION,
+  labFixtureManifests,
   MIN_NODES,
   LOCAL_SSD,
   NFS_HA,
@@ -32,6 +33,7 @@ import {
   PORTAL_SA_NAMESPACE,
   PORTAL_SERVICE_ACCOUNT,
   portalManifests,
+  REGISTRY_AUTH_FIXTURE,
   ZONES,
 } from './manifests';
 
@@ -496,6 +498,26 @@ async function ensure(
       }),
       { mode: 0o600 },
     );
+  }
+  // Lab fixtures (manifests.ts), also for a lab started before they existed.
+  const fixturesMissing = await Promise.all(
+    namespaces.map(ns =>
+      api(
+        e,
+        `/api/v1/namespaces/${ns}/secrets/${REGISTRY_AUTH_FIXTURE.name}`,
+      ).then(
+        () => false,
+        () => true,
+      ),
+    ),
+  );
+  if (fixturesMissing.some(Boolean)) {
+    ctx.report(
+      `kubernetes: lab fixture Secret ${
+        REGISTRY_AUTH_FIXTURE.name
+      } (ha-registry) in ${namespaces.join(', ')}`,
+    );
+    await applyYaml(bins, f.admin, labFixtureManifests(namespaces));
   }
 
   const wanted = wantedNodes(ctx);

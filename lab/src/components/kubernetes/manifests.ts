@@ -392,3 +392,43 @@ export function nodeManifests(from: number, to: number): string {
   }
   return toYaml(docs);
 }
+
+/**
+ * LAB FIXTURE: what the ha-registry template's Deployment reads from the Secret its form
+ * names by default (`registry-auth`: keys htpasswd and http-secret), which on a real
+ * cluster the operations team creates. Its one htpasswd entry is the bcrypt hash of a
+ * random password nobody kept, so no one signs in with it; KWOK runs no registry anyway.
+ */
+export const REGISTRY_AUTH_FIXTURE = {
+  name: 'registry-auth',
+  user: 'lab-fixture',
+};
+const REGISTRY_AUTH_HTPASSWD = `${REGISTRY_AUTH_FIXTURE.user}:$2y$05$hx13fA2Z6psQH6M8k3JnKujdeYZzUFXrtjD0WGC4F3wkW6AuRIarO\n`;
+
+/** The lab's demo objects in each portal namespace, labelled and annotated as fixtures. */
+export function labFixtureManifests(namespaces: string[]): string {
+  return toYaml(
+    namespaces.map(namespace => ({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'Opaque',
+      metadata: {
+        name: REGISTRY_AUTH_FIXTURE.name,
+        namespace,
+        labels: {
+          'diehard.dev/lab': 'true',
+          'diehard.dev/lab-fixture': 'true',
+        },
+        annotations: {
+          'diehard.dev/lab-fixture':
+            'LAB FIXTURE for the ha-registry template (htpasswd, http-secret); on a real cluster the operations team creates this Secret. Nobody can sign in with its htpasswd entry. See lab/README.md.',
+        },
+      },
+      stringData: {
+        htpasswd: REGISTRY_AUTH_HTPASSWD,
+        // Shared by the replicas to sign upload sessions; a lab fixture, not a secret.
+        'http-secret': 'lab-fixture-upload-sessions',
+      },
+    })),
+  );
+}
