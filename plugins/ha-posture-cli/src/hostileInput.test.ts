@@ -169,7 +169,7 @@ describe('diehard-posture scan on hostile input', () => {
     expect(names(out)).toEqual(['web']);
   });
 
-  it('refuses stdin beyond --max-file-size', () => {
+  it('reads stdin with the --max-file-size bound (the bin refuses beyond it: see the fuzz test)', () => {
     let asked = 0;
     let err = '';
     const code = runCli(['scan', '-', '--max-file-size', '2k'], {
