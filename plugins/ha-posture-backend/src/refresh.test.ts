@@ -1,3 +1,5 @@
+import { AddressInfo } from 'node:net';
+import net from 'node:net';
 import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -84,12 +86,66 @@ const refresh = (server: any, name: string) =>
     `/api/ha-posture/entities/component/default/${name}/refresh`,
   );
 
+/**
+ * POSTs that reach the server together: each connection sends its request but the
+ * head's last line, then all send it at once, so the server reads them in one go.
+ */
+async function simultaneousPosts(server: any, urls: string[]) {
+  const { port } = server.address() as AddressInfo;
+  const sockets = await Promise.all(
+    urls.map(
+      () =>
+        new Promise<net.Socket>((resolve, reject) => {
+          const socket = net.connect(port, '127.0.0.1', () => resolve(socket));
+          socket.on('error', reject);
+        }),
+    ),
+  );
+  const answers = sockets.map(
+    socket =>
+      new Promise<{
+        status: number;
+        headers: Record<string, string>;
+        body: any;
+      }>(resolve => {
+        let data = '';
+        socket.on('data', chunk => (data += chunk));
+        socket.on('end', () => {
+          const [head, body] = data.split('\r\n\r\n');
+          const [statusLine, ...lines] = head.split('\r\n');
+          const headers = Object.fromEntries(
+            lines.map(l => {
+              const at = l.indexOf(':');
+              return [l.slice(0, at).toLowerCase(), l.slice(at + 1).trim()];
+            }),
+          );
+          resolve({
+            status: Number(statusLine.split(' ')[1]),
+            headers,
+            body: JSON.parse(body),
+          });
+        });
+      }),
+  );
+  for (const [i, socket] of sockets.entries()) {
+    socket.write(
+      `POST ${urls[i]} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n`,
+    );
+  }
+  await new Promise(resolve => setTimeout(resolve, 200));
+  for (const socket of sockets) socket.write('\r\n');
+  return Promise.all(answers);
+}
+
 describe('posture refreshes under load', () => {
   it('evaluates once for 50 parallel refreshes of one entity, and answers all of them', async () => {
     const { backend, evaluations } = await startBackend({});
     try {
-      const answers = await Promise.all(
-        Array.from({ length: 50 }, () => refresh(backend.server, 'svc-0')),
+      const answers = await simultaneousPosts(
+        backend.server,
+        Array(50).fill(
+          '/api/ha-posture/entities/component/default/svc-0/refresh',
+        ),
       );
       expect(answers.map(a => a.status)).toEqual(Array(50).fill(200));
       expect(new Set(answers.map(a => a.body.evaluatedAt)).size).toBe(1);
@@ -109,10 +165,14 @@ describe('posture refreshes under load', () => {
       queue: 2,
     });
     try {
-      const answers = await Promise.all(
+      const answers = await simultaneousPosts(
+        backend.server,
         entities
           .filter(e => e.kind === 'Component')
-          .map(e => refresh(backend.server, e.metadata.name)),
+          .map(
+            e =>
+              `/api/ha-posture/entities/component/default/${e.metadata.name}/refresh`,
+          ),
       );
       const ok = answers.filter(a => a.status === 200);
       const refused = answers.filter(a => a.status === 429);
