@@ -50,6 +50,20 @@ export interface HiddenSetting {
   missing: string;
 }
 
+const DEFAULT_PORT = { mysql: 3306, postgresql: 5432 } as const;
+
+/** The ConfigMap or Secret an env source or envFrom entry names, if any. */
+function sourceOf(
+  configMap: { name?: string; key?: string } | undefined,
+  secret: { name?: string; key?: string } | undefined,
+): { kind: string; name: string; key?: string } | undefined {
+  if (configMap?.name)
+    return { kind: 'ConfigMap', name: configMap.name, key: configMap.key };
+  if (secret?.name)
+    return { kind: 'Secret', name: secret.name, key: secret.key };
+  return undefined;
+}
+
 function engineOf(
   name: string,
   env: Map<string, string>,
@@ -105,11 +119,7 @@ function envEntries(w: Workload, c: Container, index: ObjectIndex): EnvEntry[] {
   const out: EnvEntry[] = [];
   const ns = w.namespace;
   for (const e of Array.isArray(c.envFrom) ? c.envFrom : []) {
-    const ref = e?.configMapRef?.name
-      ? { kind: 'ConfigMap', name: e.configMapRef.name }
-      : e?.secretRef?.name
-      ? { kind: 'Secret', name: e.secretRef.name }
-      : undefined;
+    const ref = sourceOf(e?.configMapRef, e?.secretRef);
     if (!ref) continue;
     const obj = index.get(ref.kind, ns, ref.name);
     const prefix = String((e as any).prefix ?? '');
@@ -142,11 +152,7 @@ function envEntries(w: Workload, c: Container, index: ObjectIndex): EnvEntry[] {
     }
     const cm = e.valueFrom?.configMapKeyRef;
     const sk = e.valueFrom?.secretKeyRef;
-    const ref = cm?.name
-      ? { kind: 'ConfigMap', name: cm.name, key: cm.key }
-      : sk?.name
-      ? { kind: 'Secret', name: sk.name, key: sk.key }
-      : undefined;
+    const ref = sourceOf(cm, sk);
     if (!ref) continue;
     const obj = index.get(ref.kind, ns, ref.name);
     const value = obj ? entriesOf(obj)[String(ref.key)] : undefined;
@@ -212,14 +218,7 @@ export function databaseEnv(w: Workload, index: ObjectIndex): DatabaseEnv {
       const hosts =
         value === undefined
           ? undefined
-          : parseHostValue(
-              value,
-              engine === 'postgresql'
-                ? 5432
-                : engine === 'mysql'
-                ? 3306
-                : undefined,
-            );
+          : parseHostValue(value, engine ? DEFAULT_PORT[engine] : undefined);
       if (!hosts || hosts.length === 0) continue;
       out.hosts.push({
         name: e.name,
