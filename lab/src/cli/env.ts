@@ -1,7 +1,7 @@
 /**
  * The environment `yarn lab env` exports for endpoints (`DIEHARD_REGISTRY_HOST`,
  * `DIEHARD_KUBERNETES_PORTAL_TOKEN`…), which app-config.lab.yaml reads: a test
- * starting the portal "as `scripts/start.sh --lab` does" passes exactly these.
+ * starting the portal "as `scripts/start.sh` does" passes exactly these.
  */
 export function labEnv(
   endpoints: Record<string, unknown>,

@@ -8,7 +8,7 @@ import { startLabPortal } from '../../backend/src/__testUtils__/startLabPortal';
 import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
 
 /**
- * The "Create" page of the portal as `scripts/start.sh --lab` runs it: the
+ * The "Create" page of the portal as `scripts/start.sh` runs it: the
  * developer's form for tomcat-ha-service offers the clusters and namespaces of
  * diehard.apply.clusters, by the titles the Kubernetes config gives them.
  */

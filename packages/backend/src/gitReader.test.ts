@@ -8,7 +8,7 @@ import { startLabPortal } from './__testUtils__/startLabPortal';
 import { guestToken } from './__testUtils__/guestSession';
 
 /**
- * The portal as `scripts/start.sh --lab` runs it (app-config.yaml +
+ * The portal as `scripts/start.sh` runs it (app-config.yaml +
  * app-config.lab.yaml): a repository on the lab's git server is registered in the
  * catalog by its raw catalog-info.yaml URL, as the template's catalog:register step
  * does, and its HA posture is read from its k8s/ folder through the Diehard git

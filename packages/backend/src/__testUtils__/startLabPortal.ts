@@ -3,7 +3,7 @@ import { labEnv } from '@diehard/lab';
 import { BackendProcess, startBackendProcess } from './startBackendProcess';
 
 /**
- * The portal as `scripts/start.sh --lab` runs it: app-config.yaml +
+ * The portal as `scripts/start.sh` runs it: app-config.yaml +
  * app-config.lab.yaml, with what `yarn lab env` exports for the lab's endpoints,
  * and a database of its own in `workDir` (what a test registers does not outlive it).
  */
