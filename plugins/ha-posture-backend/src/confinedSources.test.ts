@@ -58,6 +58,7 @@ const entities: Entity[] = [
   entity('linked-folder', 'linked-folder'),
   entity('fifo', 'fifo'),
   entity('many', 'many'),
+  entity('slow', 'slow'),
   entity('big', 'big'),
   // Claims the server's root as its source: only the catalog's location counts.
   entity('claims-root', 'etc', {
@@ -111,6 +112,8 @@ beforeAll(() => {
     path.join(repo, 'fifo', 'web.yaml'),
   );
   execFileSync('mkfifo', [path.join(repo, 'fifo', 'hang.yaml')]);
+  for (let i = 0; i < 300; i++)
+    write(path.join(repo, 'slow', `${i}.yaml`), 'kind: ConfigMap\n');
   for (let i = 0; i < 40; i++)
     write(path.join(repo, 'many', `${i}.yaml`), 'kind: ConfigMap\n');
   write(
@@ -252,7 +255,7 @@ describe('manifests read only from the entity’s own repository', () => {
     });
     try {
       const res = await request(slow.server).post(
-        '/api/ha-posture/entities/component/default/many/refresh',
+        '/api/ha-posture/entities/component/default/slow/refresh',
       );
       expect(res.status).toBe(503);
       expect(res.body.error.message).toContain(
