@@ -64,6 +64,8 @@ describe('database host settings', () => {
         web([
           { name: 'MYSQL_SERVICE_HOST', value: '10.0.0.12' },
           { name: 'REDIS_HOST', value: 'mysql' },
+          { name: 'REDIS_DB_HOST', value: 'mysql' },
+          { name: 'MONGO_DB_HOST', value: 'mysql' },
         ]),
         ...mysql(),
       ]),

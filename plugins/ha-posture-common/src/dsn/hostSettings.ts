@@ -207,7 +207,12 @@ export function databaseEnv(w: Workload, index: ObjectIndex): DatabaseEnv {
         !/_SERVICE_PORT/i.test(e.name)
       )
         out.hints.push(e.name);
-      if (!HOST_VAR.test(e.name) || SERVICE_HOST_VAR.test(e.name)) continue;
+      if (
+        !HOST_VAR.test(e.name) ||
+        SERVICE_HOST_VAR.test(e.name) ||
+        OTHER_STORE.test(e.name)
+      )
+        continue;
       if (e.missing) {
         out.hidden.push({ name: e.name, missing: e.missing });
         continue;

@@ -1,3 +1,4 @@
+import { evaluatePosture } from '../evaluate';
 import { deployment, rulesOn } from '../testing/fixtures';
 
 const NL = 'storage-node-local-volume';
@@ -160,5 +161,49 @@ describe('nodeLocalVolumeRule', () => {
     const cls = sc('local-ssd', 'kubernetes.io/no-provisioner');
     expect(fires([sts(1), cls], 'StatefulSet/shop/db')).toBe(true);
     expect(fires([sts(3), cls], 'StatefulSet/shop/db')).toBe(false);
+  });
+});
+
+describe('nodeLocalVolumeRule at scale', () => {
+  // n unbound claims of one class and n unclaimed hostPath volumes of that class.
+  const objectsFor = (n: number) =>
+    Array.from({ length: n }, (_, i) => [
+      deployment(`w${i}`, d => {
+        d.spec.replicas = 1;
+        d.spec.template.spec.volumes = [
+          { name: 'data', persistentVolumeClaim: { claimName: `c${i}` } },
+        ];
+        d.spec.template.spec.containers[0].volumeMounts = [
+          { name: 'data', mountPath: '/data' },
+        ];
+      }),
+      {
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: `c${i}`, namespace: 'shop' },
+        spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'manual' },
+      },
+      pv(`p${i}`, {
+        ...hostPath,
+        storageClassName: 'manual',
+        accessModes: ['ReadWriteOnce'],
+      }),
+    ]).flat();
+  const cpuSeconds = (n: number) => {
+    const objects = objectsFor(n);
+    const before = process.cpuUsage();
+    const report = evaluatePosture({ objects });
+    const used = process.cpuUsage(before);
+    expect(
+      report.workloads.filter(w => w.findings.some(f => f.rule === NL)),
+    ).toHaveLength(n);
+    return (used.user + used.system) / 1e6;
+  };
+
+  it('stays linear in claims x volumes', () => {
+    cpuSeconds(250); // warm-up
+    const small = cpuSeconds(500);
+    const large = cpuSeconds(4000);
+    // 8 times the claims and volumes: about 8 times the work, not 64 (10 s at 4,000 before).
+    expect(large).toBeLessThan(Math.max(small * 20, 1));
   });
 });

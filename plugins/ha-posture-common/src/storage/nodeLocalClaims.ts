@@ -48,18 +48,73 @@ function pvLocality(
   return undefined;
 }
 
-function defaultClass(index: ObjectIndex): KubeObject | undefined {
-  return index
+interface VolumeIndex {
+  byClass: Map<string, KubeObject[]>;
+  /** `namespace/claim` -> the PV whose claimRef names it. */
+  byClaim: Map<string, KubeObject>;
+  defaultClass?: KubeObject;
+  /** Static-binding answers by class, selector and access modes. */
+  staticBinding: Map<string, Locality | undefined | 'none'>;
+}
+
+/** PVs by class and by claimRef, built once per evaluation: claims x volumes stays linear. */
+const volumeIndexes = new WeakMap<ObjectIndex, VolumeIndex>();
+
+function volumeIndex(index: ObjectIndex): VolumeIndex {
+  let v = volumeIndexes.get(index);
+  if (v) return v;
+  v = { byClass: new Map(), byClaim: new Map(), staticBinding: new Map() };
+  for (const pv of index.list('PersistentVolume')) {
+    const cls = String(pv.spec?.storageClassName ?? '');
+    v.byClass.set(cls, [...(v.byClass.get(cls) ?? []), pv]);
+    const ref = pv.spec?.claimRef;
+    if (ref?.name) v.byClaim.set(`${ref.namespace ?? ''}/${ref.name}`, pv);
+  }
+  v.defaultClass = index
     .list('StorageClass')
     .find(sc =>
       DEFAULT_CLASS_ANNOTATIONS.some(
         a => String(sc.metadata?.annotations?.[a] ?? '') === 'true',
       ),
     );
+  volumeIndexes.set(index, v);
+  return v;
 }
 
 function modesOf(spec: any): string[] {
   return Array.isArray(spec?.accessModes) ? spec.accessModes.map(String) : [];
+}
+
+type Locality = { why: string; evidence: string; objects: KubeObject[] };
+
+/** What the unclaimed PVs of a class that fit the claim say: node-local, not, or no PV fits. */
+function staticBinding(
+  volumes: VolumeIndex,
+  className: string,
+  spec: any,
+): Locality | undefined | 'none' {
+  const wanted = modesOf(spec);
+  const candidates = (volumes.byClass.get(className) ?? []).filter(
+    p =>
+      !p.spec?.claimRef?.name &&
+      (!spec.selector || selectorMatches(spec.selector, p.metadata?.labels)) &&
+      wanted.every(m => modesOf(p.spec).includes(m)),
+  );
+  if (candidates.length === 0) return 'none';
+  const local = candidates.map(pvLocality);
+  if (!local.every(Boolean)) return undefined;
+  return {
+    why: `${local[0]!.why}${
+      candidates.length > 1
+        ? ` (or one of ${
+            candidates.length - 1
+          } more node-local volumes of class "${className}")`
+        : ''
+    }`,
+    evidence: `${local[0]!.evidence} (storageClassName "${className}")`,
+    // One is enough to point at; listing thousands on every claim's finding is not.
+    objects: candidates.slice(0, 1),
+  };
 }
 
 /**
@@ -73,55 +128,36 @@ function claimLocality(
   claimName: string | undefined,
   ns: string,
   index: ObjectIndex,
-): { why: string; evidence: string; objects: KubeObject[] } | undefined {
+): Locality | undefined {
   if (!spec || typeof spec !== 'object') return undefined;
-  const pvs = index.list('PersistentVolume');
+  const volumes = volumeIndex(index);
   if (spec.volumeName) {
     const pv = index.get('PersistentVolume', '', spec.volumeName);
     const l = pv && pvLocality(pv);
     return l && { ...l, objects: [pv] };
   }
   if (claimName) {
-    const pv = pvs.find(
-      p =>
-        p.spec?.claimRef?.name === claimName &&
-        (p.spec?.claimRef?.namespace ?? ns) === ns,
-    );
+    const pv =
+      volumes.byClaim.get(`${ns}/${claimName}`) ??
+      volumes.byClaim.get(`/${claimName}`);
     if (pv) {
       const l = pvLocality(pv);
       return l && { ...l, objects: [pv] };
     }
   }
-  const def = defaultClass(index);
   const className: string =
     typeof spec.storageClassName === 'string'
       ? spec.storageClassName
-      : def?.metadata?.name ?? '';
-  const wanted = modesOf(spec);
-  const candidates = pvs.filter(
-    p =>
-      String(p.spec?.storageClassName ?? '') === className &&
-      (!p.spec?.claimRef?.name ||
-        (p.spec.claimRef.name === claimName &&
-          (p.spec.claimRef.namespace ?? ns) === ns)) &&
-      (!spec.selector || selectorMatches(spec.selector, p.metadata?.labels)) &&
-      wanted.every(m => modesOf(p.spec).includes(m)),
-  );
-  if (candidates.length > 0) {
-    const local = candidates.map(pvLocality);
-    if (!local.every(Boolean)) return undefined;
-    return {
-      why: `${local[0]!.why}${
-        candidates.length > 1
-          ? ` (or one of ${
-              candidates.length - 1
-            } more node-local volumes of class "${className}")`
-          : ''
-      }`,
-      evidence: `${local[0]!.evidence} (storageClassName "${className}")`,
-      objects: candidates,
-    };
-  }
+      : volumes.defaultClass?.metadata?.name ?? '';
+  // A PV claimRef'd to this claim was found above; the others bind to any claim alike, so
+  // claims with the same class, selector and modes share one answer (linear in claims).
+  const key = `${className}\u0000${JSON.stringify(
+    spec.selector ?? null,
+  )}\u0000${modesOf(spec).join(',')}`;
+  if (!volumes.staticBinding.has(key))
+    volumes.staticBinding.set(key, staticBinding(volumes, className, spec));
+  const bound = volumes.staticBinding.get(key);
+  if (bound !== 'none') return bound;
   if (!className) return undefined;
   const sc = index.get('StorageClass', '', className);
   const provisioner = String(sc?.provisioner ?? '');
