@@ -4,6 +4,7 @@ import { Workload } from '../grouping/workload';
 import { containersOf } from '../kube/podSpec';
 import { KubeObject, refOf } from '../model/kube';
 import { ConfigFile, entriesOf } from '../tomcat/configFiles';
+import { expandEnvRefs } from './hostSettings';
 import { Dsn, DsnHost, findDsns } from './parseDsn';
 
 const DB_IMAGE =
@@ -102,6 +103,8 @@ export function workloadDsns(w: Workload, files: ConfigFile[]): WorkloadDsn[] {
   const seen = new Set<string>();
   const add = (text: string, origin: string, carrier?: KubeObject) => {
     for (const dsn of findDsns(text)) {
+      // A host left as `$(VAR)` or `${VAR}` is not known here: no verdict on it.
+      if (dsn.hosts.some(h => /[$(){}]/.test(h.host))) continue;
       const k = `${dsn.redacted}\u0000${origin}`;
       if (seen.has(k)) continue;
       seen.add(k);
@@ -109,9 +112,17 @@ export function workloadDsns(w: Workload, files: ConfigFile[]): WorkloadDsn[] {
     }
   };
   for (const c of containersOf(w.template.spec)) {
-    for (const e of c.env ?? [])
+    const env = Array.isArray(c.env) ? c.env : [];
+    const literal = new Map<string, string>();
+    for (const e of env)
+      if (e?.name && typeof e.value === 'string') literal.set(e.name, e.value);
+    for (const e of env)
       if (typeof e?.value === 'string')
-        add(e.value, `${refOf(w.object)} env ${e.name}`, w.object);
+        add(
+          expandEnvRefs(e.value, literal),
+          `${refOf(w.object)} env ${e.name}`,
+          w.object,
+        );
   }
   for (const obj of [...w.secrets, ...w.configMaps]) {
     for (const [k, v] of Object.entries(entriesOf(obj)))

@@ -85,6 +85,28 @@ describe('database host settings', () => {
     ]);
   });
 
+  it('expands $(VAR) inside a DSN too; a placeholder host is unknown, never a host named "$(db_host)"', () => {
+    const url = (u: string, env: any[] = []) =>
+      web([...env, { name: 'SPRING_DATASOURCE_URL', value: u }]);
+    expect(
+      dbRules([
+        url('jdbc:mysql://$(DB_SVC):3306/app', [
+          { name: 'DB_SVC', value: 'mysql' },
+        ]),
+        ...mysql(),
+      ]),
+    ).toEqual(['database-single-replica']);
+    for (const u of [
+      'jdbc:mysql://$(NOT_SET):3306/app',
+      'jdbc:mysql://${DB_HOST:localhost}:3306/app',
+    ]) {
+      const f = findingsOn(W, [url(u), ...mysql()]).filter(
+        x => x.category === 'database',
+      );
+      expect(f.map(x => x.rule)).toEqual(['database-unseen']);
+    }
+  });
+
   it('follows envFrom with a prefix, and a ConfigMap key in another namespace', () => {
     const cm = {
       kind: 'ConfigMap',

@@ -76,12 +76,24 @@ function engineOf(
   return undefined;
 }
 
-/** Expands Kubernetes' `$(VAR)` references from the container's literal env. */
-function expand(value: string, env: Map<string, string>): string | undefined {
-  const out = value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n) =>
+/** Expands Kubernetes' `$(VAR)` references from a container's literal env (unknown ones stay). */
+export function expandEnvRefs(
+  value: string,
+  env: ReadonlyMap<string, string>,
+): string {
+  return value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n) =>
     env.has(n) ? env.get(n)! : m,
   );
-  return /\$\(|\$\{|\{\{/.test(out) ? undefined : out;
+}
+
+/** True when text still holds a placeholder: `$(VAR)`, `${VAR}`, `{{ }}`. */
+export function hasPlaceholder(text: string): boolean {
+  return /\$\(|\$\{|\{\{/.test(text);
+}
+
+function expand(value: string, env: Map<string, string>): string | undefined {
+  const out = expandEnvRefs(value, env);
+  return hasPlaceholder(out) ? undefined : out;
 }
 
 /** Parses `host`, `host:port`, `tcp://host:port`, `a,b` into hosts; undefined when it is no host. */

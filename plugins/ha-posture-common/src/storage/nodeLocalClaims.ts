@@ -151,9 +151,13 @@ function claimLocality(
       : volumes.defaultClass?.metadata?.name ?? '';
   // A PV claimRef'd to this claim was found above; the others bind to any claim alike, so
   // claims with the same class, selector and modes share one answer (linear in claims).
-  const key = `${className}\u0000${JSON.stringify(
-    spec.selector ?? null,
-  )}\u0000${modesOf(spec).join(',')}`;
+  let selector: string;
+  try {
+    selector = JSON.stringify(spec.selector ?? null);
+  } catch {
+    return undefined; // a selector that is no plain data (a cycle) selects nothing we can judge
+  }
+  const key = `${className}\u0000${selector}\u0000${modesOf(spec).join(',')}`;
   if (!volumes.staticBinding.has(key))
     volumes.staticBinding.set(key, staticBinding(volumes, className, spec));
   const bound = volumes.staticBinding.get(key);
