@@ -263,6 +263,8 @@ export function storageStandInManifests(): string {
         annotations: {
           'diehard.io/stand-in': NFS_NOTE,
           'diehard.io/nfs-server': NFS_HA.server,
+          // What Ops declares on an NFS-HA class: its server is a pair's virtual address.
+          'diehard.io/highly-available': 'true',
         },
       },
       provisioner: NFS_HA.provisioner,

@@ -11,12 +11,16 @@ const nfs: RuleCheck = {
 };
 
 const remediation = (server: string) =>
-  `Serve NFS from a failover pair behind a virtual address and declare it:\n\nmetadata:\n  annotations:\n    ${HA_ANNOTATION}: "true"   # ${server} is a floating address of an HA pair\n\nor use a replicated storage class (ReadWriteMany).`;
+  `Serve NFS from a failover pair behind a virtual address and declare it on the PersistentVolume, or on the StorageClass whose provisioner creates such volumes:\n\nmetadata:\n  annotations:\n    ${HA_ANNOTATION}: "true"   # ${server} is a floating address of an HA pair\n\nor use a replicated storage class (ReadWriteMany).`;
 
-/** `storage`: an NFS volume whose server is one named host (unless declared highly available). */
+/**
+ * `storage`: an NFS volume whose server is one named host, unless it is declared
+ * highly available: on the pod template, the PersistentVolume, or its StorageClass
+ * (a class provisioned from an NFS-HA pair's virtual address).
+ */
 export const nfsRule: PostureRule = {
   checks: [nfs],
-  evaluate({ workload: w, service }) {
+  evaluate({ workload: w, service, index }) {
     const out = [];
     const templateHa =
       String(
@@ -42,7 +46,17 @@ export const nfsRule: PostureRule = {
         (pv.spec?.csi?.driver === 'nfs.csi.k8s.io'
           ? pv.spec?.csi?.volumeAttributes?.server
           : undefined);
-      if (!server || declaredHighlyAvailable(pv)) continue;
+      const storageClass = index.get(
+        'StorageClass',
+        '',
+        pv.spec?.storageClassName,
+      );
+      if (
+        !server ||
+        declaredHighlyAvailable(pv) ||
+        declaredHighlyAvailable(storageClass)
+      )
+        continue;
       out.push(
         findingFor(nfs, w, {
           message: `${label(w)} stores data on PersistentVolume ${
