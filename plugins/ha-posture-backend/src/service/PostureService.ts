@@ -214,6 +214,25 @@ export class PostureService {
     return posture;
   }
 
+  /**
+   * The Tomcat configuration files of the entity's repository, for a live posture: a
+   * server.xml copied into the image does not show in the cluster, and the
+   * repository the image is built from holds it (what the template's gate read).
+   * None when the entity names no manifests or they cannot be read.
+   */
+  private async imageConfigFiles(entity: Entity) {
+    if (!entity.metadata.annotations?.[MANIFESTS_PATH_ANNOTATION]) return [];
+    try {
+      return (await this.deps.manifests.objectsFor(entity))?.files ?? [];
+    } catch (error) {
+      this.deps.logger.warn(
+        "live posture without the repository's Tomcat files",
+        { entity: stringifyEntityRef(entity), error: String(error) },
+      );
+      return [];
+    }
+  }
+
   private async evaluate(
     entity: Entity,
     snapshot?: LiveSnapshot,
@@ -231,8 +250,9 @@ export class PostureService {
       ? snapshot.objectsFor(entity)
       : await this.deps.live.objectsFor(entity);
     if (live.length > 0) {
+      const files = await this.imageConfigFiles(entity);
       const reports = live.map(({ objects }) =>
-        evaluatePosture({ objects, entity: subject }),
+        evaluatePosture({ objects, entity: subject, files }),
       );
       return {
         entityRef,
