@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   createMockDirectory,
@@ -62,5 +64,36 @@ describe('diehard:posture:gate', () => {
     });
     const { result } = run(dir.path, {});
     await expect(result).rejects.toThrow(/manifests\/broken\.yaml:\d+/);
+  });
+
+  it('reads nothing outside the workspace: a link is refused by its path in the workspace', async () => {
+    const dir = createMockDirectory({ content: { 'manifests/ok.yaml': '' } });
+    fs.symlinkSync('/etc/passwd', path.join(dir.path, 'manifests/server.xml'));
+    const { result } = run(dir.path, {});
+    const error = await result.then(
+      () => undefined,
+      e => e as Error,
+    );
+    expect(error?.message).toBe(
+      'manifest path manifests/server.xml is a link: only files are read',
+    );
+    expect(error?.message).not.toContain(dir.path);
+  });
+
+  it('refuses a FIFO instead of waiting on it', async () => {
+    const dir = createMockDirectory({ content: { 'manifests/ok.yaml': '' } });
+    execFileSync('mkfifo', [path.join(dir.path, 'manifests/pipe.yaml')]);
+    const { result } = run(dir.path, {});
+    await expect(result).rejects.toThrow(
+      'manifest path manifests/pipe.yaml is not a regular file or a folder',
+    );
+  });
+
+  it('names a missing manifests folder by its path in the workspace', async () => {
+    const dir = createMockDirectory({ content: { 'k8s/ok.yaml': '' } });
+    const { result } = run(dir.path, { manifests: 'nothing-here' });
+    await expect(result).rejects.toThrow(
+      /^manifest path nothing-here does not exist$/,
+    );
   });
 });
