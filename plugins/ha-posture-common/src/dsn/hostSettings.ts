@@ -25,7 +25,13 @@ const OTHER_STORE =
 
 /** Images of applications that cannot run without an external MySQL/PostgreSQL server. */
 const NEEDS_DB_IMAGE =
-  /(^|\/)(wordpress|joomla|matomo|odoo|mattermost[a-z-]*|bookstack)([:@]|$)/i;
+  /(^|\/)(wordpress|drupal|joomla|matomo|odoo|mattermost[a-z-]*|bookstack)([:@]|$)/i;
+
+/** What only a database server's container sets or mounts (its init variables, its data directory). */
+const SERVER_VAR =
+  /^(MYSQL_ROOT_PASSWORD|MARIADB_ROOT_PASSWORD|MYSQL_ALLOW_EMPTY_PASSWORD|MARIADB_ALLOW_EMPTY_ROOT_PASSWORD|MYSQL_RANDOM_ROOT_PASSWORD|MARIADB_RANDOM_ROOT_PASSWORD|PGDATA|POSTGRES_INITDB_ARGS)$/;
+const SERVER_DATA_DIR =
+  /^\/(var\/lib\/(mysql|postgresql|pgsql)|bitnami\/(mysql|mariadb|postgresql))(\/|$)/;
 
 /** Containers that front a database from inside the pod (a proxy, a pooler). */
 const DB_PROXY_IMAGE =
@@ -191,6 +197,8 @@ export interface DatabaseEnv {
   image?: string;
   /** True when the env selects an embedded database (SQLite, H2, Keycloak's dev-file). */
   embedded: boolean;
+  /** True when a container looks like a database server (a custom image with its init variables or data directory). */
+  server: boolean;
   /** True when a container of the pod proxies the database (Cloud SQL proxy, PgBouncer…). */
   proxied: boolean;
 }
@@ -202,10 +210,20 @@ export function databaseEnv(w: Workload, index: ObjectIndex): DatabaseEnv {
     hidden: [],
     hints: [],
     embedded: false,
+    server: false,
     proxied: false,
   };
   for (const c of containersOf(w.template.spec)) {
     if (DB_PROXY_IMAGE.test(c.image ?? '')) out.proxied = true;
+    if (
+      (Array.isArray(c.env) ? c.env : []).some(e =>
+        SERVER_VAR.test(e?.name ?? ''),
+      ) ||
+      (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).some(m =>
+        SERVER_DATA_DIR.test(m?.mountPath ?? ''),
+      )
+    )
+      out.server = true;
     if (!out.image && NEEDS_DB_IMAGE.test(c.image ?? '')) out.image = c.image;
     const entries = envEntries(w, c, index);
     const literal = new Map<string, string>();

@@ -70,6 +70,29 @@ describe('databaseUnseenRule', () => {
         }),
       ]),
     ).toEqual([]);
+    // A database server in a custom image: its init variables or its data directory say so.
+    expect(
+      unseen([
+        web(c => {
+          c.image = 'corp/irondb:2.0';
+          c.env = [
+            { name: 'MYSQL_ROOT_PASSWORD', value: 'x' },
+            { name: 'MYSQL_USER', value: 'x' },
+          ];
+        }),
+      ]),
+    ).toEqual([]);
+    expect(
+      unseen([
+        web(c => {
+          c.image = 'corp/pg:16';
+          c.env = [{ name: 'POSTGRES_USER', value: 'x' }];
+          c.volumeMounts = [
+            { name: 'd', mountPath: '/var/lib/postgresql/data' },
+          ];
+        }),
+      ]),
+    ).toEqual([]);
     // The database itself reads MYSQL_* variables: it is no client.
     expect(
       unseen([

@@ -18,14 +18,17 @@ env:
 /**
  * `database` (info): the workload shows it uses a database (DB_* variables, or an image that
  * cannot run without one) but neither a DSN nor a host setting is visible: its database
- * posture is unknown, not good. Silent for apps without any such sign.
+ * posture is unknown, not good. Silent for apps without any such sign, and for what looks like
+ * the database server itself (a custom image that sets MYSQL_ROOT_PASSWORD or mounts
+ * /var/lib/mysql).
  */
 export const databaseUnseenRule: PostureRule = {
   checks: [unseen],
   evaluate({ workload: w, index, files }) {
     if (isDatabaseWorkload(w)) return [];
     const env = databaseEnv(w, index);
-    if (env.hosts.length > 0 || env.proxied || env.embedded) return [];
+    if (env.hosts.length > 0 || env.proxied || env.embedded || env.server)
+      return [];
     if (workloadDsns(w, files).length > 0) return [];
     let why: string;
     let evidence: string;
