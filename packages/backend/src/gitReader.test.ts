@@ -115,7 +115,7 @@ it('registers a repository of the lab git server and grades it from its manifest
     status: 200,
     source: {
       type: 'manifests',
-      location: `${lab.git.url}/${owner}/${name}/raw/main/k8s`,
+      location: 'k8s',
     },
   });
   expect(body.grade).toBe('A');
