@@ -386,7 +386,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
         annotations: {
           'backstage.io/kubernetes-id': 'todo-web',
           'backstage.io/kubernetes-namespace': 'diehard-apps',
-          'diehard.io/manifests-path': 'k8s',
+          'diehard.io/manifests-path': '.',
         },
       },
       spec: {
