@@ -41,11 +41,14 @@ export const handoffReviewStatusApi = ApiBlueprint.make({
     }),
 });
 
-/** `entity-card:ha-posture/overview`: grade and single points of failure on a Component's overview. */
+/** Services, and the Resources they stand on (a Galera cluster, a shared volume). */
+const postureKinds = { kind: { $in: ['component', 'resource'] } };
+
+/** `entity-card:ha-posture/overview`: grade and single points of failure on an entity's overview. */
 export const haPostureEntityCard = EntityCardBlueprint.make({
   name: 'overview',
   params: {
-    filter: { kind: 'component' },
+    filter: postureKinds,
     loader: () =>
       import('./components/EntityHaPostureCard').then(m => (
         <m.EntityHaPostureCard />
@@ -53,14 +56,14 @@ export const haPostureEntityCard = EntityCardBlueprint.make({
   },
 });
 
-/** `entity-content:ha-posture/ha-posture`: the "HA posture" tab of a Component. */
+/** `entity-content:ha-posture/ha-posture`: the "HA posture" tab of an entity. */
 export const haPostureEntityContent = EntityContentBlueprint.make({
   name: 'ha-posture',
   params: {
     path: 'ha-posture',
     title: 'HA posture',
     group: 'deployment',
-    filter: { kind: 'component' },
+    filter: postureKinds,
     loader: () =>
       import('./components/EntityHaPostureContent').then(m => (
         <m.EntityHaPostureContent />
