@@ -227,15 +227,29 @@ export class LiveObjectSource {
           ).then(lists => lists.flat()),
         ]);
         const workloads = [...mine, ...siblings];
-        const configuration = await readReferenced(api, namespace, workloads);
-        return new NamespaceObjects([
-          ...new Map(
-            [...workloads, ...selecting, ...configuration].map(o => [
-              `${o.kind}/${o.metadata?.name}`,
-              o,
-            ]),
-          ).values(),
-        ]).scope(selector);
+        const read = [
+          ...workloads,
+          ...selecting,
+          ...(await readReferenced(api, namespace, workloads)),
+        ];
+        const scoped = new NamespaceObjects(unique(read)).scope(selector);
+        // A Service in scope whose pods were not read (the database a DSN names,
+        // with no label in common): read the workloads it selects, and rescope.
+        const behind = (
+          await Promise.all(
+            unbackedSelectors(scoped, read).map(labels =>
+              labelled(namespace, labels),
+            ),
+          )
+        ).flat();
+        if (behind.length === 0) return scoped;
+        return new NamespaceObjects(
+          unique([
+            ...read,
+            ...behind,
+            ...(await readReferenced(api, namespace, behind)),
+          ]),
+        ).scope(selector);
       }),
     );
     const clusterWide = await Promise.all(
@@ -363,4 +377,37 @@ async function list(
   return response.items.map(
     item => ({ ...item, apiVersion, kind } as KubeObject),
   );
+}
+
+/** One object per kind and name (the same object may come from several reads). */
+function unique(objects: KubeObject[]): KubeObject[] {
+  return [
+    ...new Map(objects.map(o => [`${o.kind}/${o.metadata?.name}`, o])).values(),
+  ];
+}
+
+/**
+ * The label selectors (`k=v,…`) of the Services in `scoped` that select no workload
+ * or pod among `read`.
+ */
+function unbackedSelectors(scoped: KubeObject[], read: KubeObject[]): string[] {
+  const podLabels = read
+    .filter(o => OWNED_KINDS.has(o.kind ?? ''))
+    .map(o =>
+      o.kind === 'Pod'
+        ? o.metadata?.labels ?? {}
+        : (o as any).spec?.template?.metadata?.labels ?? {},
+    );
+  const selectors = new Set<string>();
+  for (const service of scoped) {
+    if (service.kind !== 'Service') continue;
+    const selector: Record<string, string> = (service as any).spec?.selector;
+    const entries = Object.entries(selector ?? {});
+    if (entries.length === 0) continue;
+    const backed = podLabels.some(labels =>
+      entries.every(([k, v]) => labels[k] === v),
+    );
+    if (!backed) selectors.add(entries.map(([k, v]) => `${k}=${v}`).join(','));
+  }
+  return [...selectors];
 }
