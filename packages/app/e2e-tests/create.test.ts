@@ -1,43 +1,23 @@
-import path from 'node:path';
-import os from 'node:os';
-import fs from 'node:fs';
-import { Browser, Page } from 'playwright-core';
-import { freePort, useLab } from '@diehard/lab';
+import { Page } from 'playwright-core';
 import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
-import { startLabPortal } from '../../backend/src/__testUtils__/startLabPortal';
-import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
+import { screenshot } from './browser';
+import { SignedInLabPortal, signedInLabPortal } from './labPortal';
 
 /**
  * The "Create" page of the portal as `scripts/start.sh` runs it: the
  * developer's form for tomcat-ha-service offers the clusters and namespaces of
  * diehard.apply.clusters, by the titles the Kubernetes config gives them.
  */
+let portal: SignedInLabPortal | undefined;
 let backend: BackendProcess;
-let browser: Browser;
 let page: Page;
-let work: string;
 
 beforeAll(async () => {
-  assertAppIsBuilt();
-  const lab = await useLab(['kubernetes', 'registry', 'git']);
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-create-'));
-  backend = await startLabPortal({
-    lab,
-    port: await freePort(),
-    workDir: work,
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  await page.goto(backend.baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
+  portal = await signedInLabPortal();
+  ({ backend, page } = portal);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await backend?.stop();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => portal?.stop());
 
 it('offers the lab cluster by its title and its namespace in the HA Tomcat service form', async () => {
   await page.goto(

@@ -1,13 +1,10 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { ensurePlatformImages, freePort, useLab } from '@diehard/lab';
+import { ensurePlatformImages } from '@diehard/lab';
 import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
-import { startLabPortal } from '../../backend/src/__testUtils__/startLabPortal';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
-import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
+import { screenshot } from './browser';
+import { SignedInLabPortal, signedInLabPortal } from './labPortal';
 
 /**
  * A newcomer's first services, as the README's start command gives them: the portal
@@ -23,34 +20,18 @@ const run = crypto.randomBytes(3).toString('hex');
 const GALERA = `galera-${run}`;
 const SERVICE = `todo-${run}`;
 
+let portal: SignedInLabPortal | undefined;
 let backend: BackendProcess;
 let browser: Browser;
 let page: Page;
-let work: string;
-let lab: Awaited<ReturnType<typeof useLab<'kubernetes' | 'registry' | 'git'>>>;
 
 beforeAll(async () => {
-  assertAppIsBuilt();
-  lab = await useLab(['kubernetes', 'registry', 'git']);
-  await ensurePlatformImages(lab.registry);
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-newcomer-'));
-  backend = await startLabPortal({
-    lab,
-    port: await freePort(),
-    workDir: work,
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  await page.goto(backend.baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
+  // The base images the Dockerfile starts FROM, as `yarn lab images` puts them there.
+  portal = await signedInLabPortal(lab => ensurePlatformImages(lab.registry));
+  ({ backend, browser, page } = portal);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await backend?.stop();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => portal?.stop());
 
 /** Opens Create and chooses the template whose card has this title. */
 async function chooseTemplate(title: string) {

@@ -1,10 +1,8 @@
 import crypto from 'node:crypto';
-import { request } from './__testUtils__/http';
 import { formDefaults, formRequired } from './__testUtils__/formDefaults';
 import {
-  browse,
-  publishedRepo,
-  repositoryLinks,
+  expectRegisteredFromRepo,
+  expectRepositoryOpensInBrowser,
   removeLabRepo,
   RunPortal,
   startRunPortal,
@@ -145,48 +143,14 @@ it('finds the htpasswd Secret its pods read in the namespace (the lab fixture)',
 });
 
 it('publishes the repository on the lab git server and registers the Resource from it', async () => {
-  const repo = publishedRepo(portal!.lab, repoOwner, name);
-  const served = await request(repo.catalogInfo);
-  expect(served.status).toBe(200);
-  expect(served.body).toContain(`name: ${name}`);
-
-  const entity = await portal!.untilInCatalog(
-    `resource:default/${name}`,
-    60_000,
-  );
-  expect(entity.spec).toMatchObject({
-    type: 'container-registry',
-    owner: 'group:default/ops-team',
-  });
-  expect(entity.metadata.annotations['backstage.io/managed-by-location']).toBe(
-    `url:${repo.catalogInfo}`,
+  await expectRegisteredFromRepo(
+    portal!,
+    repoOwner,
+    name,
+    'container-registry',
   );
 });
 
 it("opens the repository in a browser from the task's Repository link and the entity's View source", async () => {
-  const repo = publishedRepo(portal!.lab, repoOwner, name);
-  const entity = await portal!.untilInCatalog(
-    `resource:default/${name}`,
-    60_000,
-  );
-  const { repository, source } = await repositoryLinks(task, entity);
-  expect(repository).toBe(repo.url);
-  expect(source).toBe(repo.top);
-  for (const url of [repository, source]) {
-    const page = await browse(url);
-    expect({
-      url,
-      status: page.status,
-      type: page.headers['content-type'],
-    }).toEqual({
-      url,
-      status: 200,
-      type: 'text/html; charset=utf-8',
-    });
-    const catalogInfo = new URL(repo.catalogInfo).pathname;
-    expect(page.body).toContain(`href="${catalogInfo}"`);
-    expect(
-      (await request(new URL(catalogInfo, url).toString())).body,
-    ).toContain(`name: ${name}`);
-  }
+  await expectRepositoryOpensInBrowser(portal!, task, repoOwner, name);
 });

@@ -174,3 +174,61 @@ export async function repositoryLinks(task: TaskRun, entity: any) {
     entity.metadata.annotations['backstage.io/source-location'];
   return { repository, source: source.replace(/^url:/, '') };
 }
+
+/**
+ * The published repository serves its catalog-info.yaml, and the catalog registered
+ * the Resource of `type` from it; returns the entity.
+ */
+export async function expectRegisteredFromRepo(
+  portal: RunPortal,
+  owner: string,
+  name: string,
+  type: string,
+) {
+  const repo = publishedRepo(portal.lab, owner, name);
+  const served = await request(repo.catalogInfo);
+  expect(served.status).toBe(200);
+  expect(served.body).toContain(`name: ${name}`);
+  const entity = await portal.untilInCatalog(
+    `resource:default/${name}`,
+    60_000,
+  );
+  expect(entity.spec).toMatchObject({ type, owner: 'group:default/ops-team' });
+  expect(entity.metadata.annotations['backstage.io/managed-by-location']).toBe(
+    `url:${repo.catalogInfo}`,
+  );
+  return entity;
+}
+
+/**
+ * The task's "Repository" link and the entity's "View source" each open, in a
+ * browser, a page of the repository that links to its catalog-info.yaml.
+ */
+export async function expectRepositoryOpensInBrowser(
+  portal: RunPortal,
+  task: TaskRun,
+  owner: string,
+  name: string,
+) {
+  const repo = publishedRepo(portal.lab, owner, name);
+  const entity = await portal.untilInCatalog(
+    `resource:default/${name}`,
+    60_000,
+  );
+  const { repository, source } = await repositoryLinks(task, entity);
+  expect(repository).toBe(repo.url);
+  expect(source).toBe(repo.top);
+  for (const url of [repository, source]) {
+    const page = await browse(url);
+    expect({
+      url,
+      status: page.status,
+      type: page.headers['content-type'],
+    }).toEqual({ url, status: 200, type: 'text/html; charset=utf-8' });
+    const catalogInfo = new URL(repo.catalogInfo).pathname;
+    expect(page.body).toContain(`href="${catalogInfo}"`);
+    expect(
+      (await request(new URL(catalogInfo, url).toString())).body,
+    ).toContain(`name: ${name}`);
+  }
+}

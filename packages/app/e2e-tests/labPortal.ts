@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { freePort, useLab } from '@diehard/lab';
+import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
+import { startLabPortal } from '../../backend/src/__testUtils__/startLabPortal';
+import { assertAppIsBuilt, launchChromium } from './browser';
+
+export type Lab = Awaited<
+  ReturnType<typeof useLab<'kubernetes' | 'registry' | 'git'>>
+>;
+
+export interface SignedInLabPortal {
+  lab: Lab;
+  backend: BackendProcess;
+  browser: Browser;
+  /** Signed in as Guest, on the catalog. */
+  page: Page;
+  stop(): Promise<void>;
+}
+
+/**
+ * The built portal as `scripts/start.sh` runs it (the lab's cluster, registry and git
+ * server; a database of its own), and Chromium signed in to it as Guest.
+ */
+export async function signedInLabPortal(
+  prepare: (lab: Lab) => Promise<unknown> = async () => {},
+): Promise<SignedInLabPortal> {
+  assertAppIsBuilt();
+  const lab = await useLab(['kubernetes', 'registry', 'git']);
+  await prepare(lab);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-portal-'));
+  const backend = await startLabPortal({
+    lab,
+    port: await freePort(),
+    workDir: work,
+  });
+  const browser = await launchChromium();
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 1000 },
+  });
+  await page.goto(backend.baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
+  return {
+    lab,
+    backend,
+    browser,
+    page,
+    async stop() {
+      await browser.close();
+      await backend.stop();
+      fs.rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
