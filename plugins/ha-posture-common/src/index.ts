@@ -41,6 +41,7 @@ export {
 } from './score/grade';
 export { parseDsn, findDsns, describeDsn, redactSecrets } from './dsn/parseDsn';
 export type { Dsn, DsnHost } from './dsn/parseDsn';
+export { isDatabaseHostVariable, parseHostValue } from './dsn/hostSettings';
 export { readSessionConfig } from './tomcat/sessionConfig';
 export type { SessionConfig } from './tomcat/sessionConfig';
 export type { RuleCheck } from './rules/rule';

@@ -1,7 +1,4 @@
-import {
-  evaluatePosture,
-  KubeObject,
-} from '@diehard/plugin-ha-posture-common';
+import { evaluatePosture, KubeObject } from '@diehard/plugin-ha-posture-common';
 import { parseLabelSelector } from './labelSelector';
 import { scopeToEntity } from './scopeToEntity';
 
@@ -189,24 +186,25 @@ describe('scopeToEntity', () => {
         },
       },
     } as KubeObject;
-    const withDsn = (dsn: string): KubeObject[] => [
-      web,
-      search,
-      galera,
-      ownedBy('Pod', 'galera-0', galera, { app: 'galera' }),
-      {
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: { name: 'galera', namespace: ns },
-        spec: { selector: { app: 'galera' } },
-      },
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: 'web-db', namespace: ns },
-        data: { DB_URL: Buffer.from(dsn).toString('base64') },
-      },
-    ] as KubeObject[];
+    const withDsn = (dsn: string): KubeObject[] =>
+      [
+        web,
+        search,
+        galera,
+        ownedBy('Pod', 'galera-0', galera, { app: 'galera' }),
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: 'galera', namespace: ns },
+          spec: { selector: { app: 'galera' } },
+        },
+        {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: { name: 'web-db', namespace: ns },
+          data: { DB_URL: Buffer.from(dsn).toString('base64') },
+        },
+      ] as KubeObject[];
     const webSelector = parseLabelSelector('backstage.io/kubernetes-id=web');
     const databaseFindings = (scoped: KubeObject[]) =>
       evaluatePosture({ objects: scoped })
@@ -248,6 +246,88 @@ describe('scopeToEntity', () => {
       expect(databaseFindings(scoped).map(f => f.severity)).toEqual([
         'critical',
       ]);
+    });
+  });
+
+  describe('a database it names by host alone', () => {
+    // WordPress-style: the host in DB_HOST, directly or from a ConfigMap key; the
+    // MySQL StatefulSet shares no label with the app.
+    const mysql = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'mysql', namespace: ns },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { tier: 'db' } },
+        template: {
+          metadata: { labels: { tier: 'db' } },
+          spec: { containers: [{ name: 'mysql', image: 'mysql:8.0' }] },
+        },
+      },
+    } as KubeObject;
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'mysql', namespace: ns },
+      spec: { selector: { tier: 'db' } },
+    } as KubeObject;
+    const blog = (env: unknown[]): KubeObject => {
+      const d = deployment('blog', { 'backstage.io/kubernetes-id': 'blog' });
+      (d as any).spec.template.spec.containers = [
+        { name: 'wordpress', image: 'wordpress:6', env },
+      ];
+      return d;
+    };
+    const selector = parseLabelSelector('backstage.io/kubernetes-id=blog');
+
+    it.each([
+      [
+        'set directly',
+        [{ name: 'WORDPRESS_DB_HOST', value: 'mysql:3306' }],
+        [],
+      ],
+      [
+        'from a ConfigMap key',
+        [
+          {
+            name: 'DB_HOST',
+            valueFrom: { configMapKeyRef: { name: 'blog-db', key: 'host' } },
+          },
+        ],
+        [
+          {
+            apiVersion: 'v1',
+            kind: 'ConfigMap',
+            metadata: { name: 'blog-db', namespace: ns },
+            data: { host: 'mysql.shop.svc.cluster.local' },
+          },
+        ],
+      ],
+    ])('follows the host %s to the workload behind it', (_how, env, extra) => {
+      const scoped = scopeToEntity(
+        [blog(env), mysql, service, search, ...(extra as KubeObject[])],
+        selector,
+      );
+      expect(named(scoped)).toContain('StatefulSet/mysql');
+      expect(named(scoped)).not.toContain('Deployment/search');
+      // The single MySQL pod is then judged, as a DSN's would be.
+      expect(
+        evaluatePosture({ objects: scoped })
+          .workloads.flatMap(w => w.findings)
+          .some(f => f.category === 'database' && f.severity === 'critical'),
+      ).toBe(true);
+    });
+
+    it('does not follow a variable Kubernetes injects (MYSQL_SERVICE_HOST)', () => {
+      const scoped = scopeToEntity(
+        [
+          blog([{ name: 'MYSQL_SERVICE_HOST', value: 'mysql' }]),
+          mysql,
+          service,
+        ],
+        selector,
+      );
+      expect(named(scoped)).not.toContain('StatefulSet/mysql');
     });
   });
 });

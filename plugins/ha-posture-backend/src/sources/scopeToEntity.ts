@@ -1,4 +1,9 @@
-import { findDsns, KubeObject } from '@diehard/plugin-ha-posture-common';
+import {
+  findDsns,
+  isDatabaseHostVariable,
+  KubeObject,
+  parseHostValue,
+} from '@diehard/plugin-ha-posture-common';
 import { LabelSelector } from './labelSelector';
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
@@ -220,8 +225,7 @@ export class NamespaceObjects {
           result.add(pod);
       }
     }
-    for (const hpa of this.autoscalersByTarget.get(key) ?? [])
-      result.add(hpa);
+    for (const hpa of this.autoscalersByTarget.get(key) ?? []) result.add(hpa);
     const podLabels = isWorkload(workload)
       ? templateLabelsOf(workload)
       : labelsOf(workload);
@@ -253,32 +257,53 @@ export class NamespaceObjects {
     }
   }
 
-  /** Workloads behind the Services that DSNs of these workloads name as hosts. */
+  /**
+   * Workloads behind the Services these workloads name as their database: in a DSN
+   * (env values, the ConfigMaps and Secrets they read) or in a host setting
+   * (`DB_HOST`, `PGHOST`…, set directly or from a ConfigMap or Secret key).
+   */
   private databasesNamedBy(
     workloads: Iterable<KubeObject>,
     scoped: Set<KubeObject>,
   ): KubeObject[] {
     const texts: string[] = [];
+    const hostValues: string[] = [];
     for (const w of workloads) {
-      const spec = isWorkload(w) ? (w as any).spec?.template?.spec : (w as any).spec;
-      for (const c of [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])]) {
-        for (const e of c?.env ?? [])
-          if (typeof e?.value === 'string') texts.push(e.value);
+      const spec = isWorkload(w)
+        ? (w as any).spec?.template?.spec
+        : (w as any).spec;
+      for (const c of [
+        ...(spec?.containers ?? []),
+        ...(spec?.initContainers ?? []),
+      ]) {
+        for (const e of c?.env ?? []) {
+          const value =
+            typeof e?.value === 'string' ? e.value : this.referencedValue(e);
+          if (value === undefined) continue;
+          texts.push(value);
+          if (isDatabaseHostVariable(String(e?.name))) hostValues.push(value);
+        }
       }
     }
     for (const o of scoped) {
-      if (o.kind === 'ConfigMap' || o.kind === 'Secret') texts.push(...valuesOf(o));
-    }
-    const services = new Set<KubeObject>();
-    for (const dsn of texts.flatMap(findDsns)) {
-      for (const { host } of dsn.hosts) {
-        // `svc`, `svc.ns…`, or a member `pod-0.headless.ns…`.
-        const [first, second] = host.split('.');
-        const service =
-          this.servicesByName.get(first) ??
-          (second ? this.servicesByName.get(second) : undefined);
-        if (service) services.add(service);
+      if (o.kind !== 'ConfigMap' && o.kind !== 'Secret') continue;
+      for (const [key, value] of entriesOf(o)) {
+        texts.push(value);
+        if (isDatabaseHostVariable(key)) hostValues.push(value);
       }
+    }
+    const hosts = [
+      ...texts.flatMap(findDsns).flatMap(dsn => dsn.hosts),
+      ...hostValues.flatMap(v => parseHostValue(v) ?? []),
+    ];
+    const services = new Set<KubeObject>();
+    for (const { host } of hosts) {
+      // `svc`, `svc.ns…`, or a member `pod-0.headless.ns…`.
+      const [first, second] = host.split('.');
+      const service =
+        this.servicesByName.get(first) ??
+        (second ? this.servicesByName.get(second) : undefined);
+      if (service) services.add(service);
     }
     const databases: KubeObject[] = [];
     for (const service of services) {
@@ -290,6 +315,17 @@ export class NamespaceObjects {
       }
     }
     return databases;
+  }
+
+  /** The value an env var takes from a ConfigMap or Secret key of this namespace. */
+  private referencedValue(env: any): string | undefined {
+    const from = env?.valueFrom;
+    const ref = from?.configMapKeyRef ?? from?.secretKeyRef;
+    if (!ref?.name || !ref?.key) return undefined;
+    const source = (from.configMapKeyRef ? this.configMaps : this.secrets).get(
+      ref.name,
+    );
+    return source ? new Map(entriesOf(source)).get(String(ref.key)) : undefined;
   }
 
   /** The objects that may match: those carrying the selector's required label, if any. */
@@ -308,17 +344,20 @@ export function scopeToEntity(
   return new NamespaceObjects(namespaced).scope(selector);
 }
 
-/** The values of a ConfigMap or Secret, as text (a Secret's `data` is base64). */
-function valuesOf(o: KubeObject): string[] {
+/** The keys and values of a ConfigMap or Secret, as text (a Secret's `data` is base64). */
+function entriesOf(o: KubeObject): Array<[string, string]> {
   const { data, stringData } = o as any;
   const decode = o.kind === 'Secret';
   return [
-    ...Object.values<unknown>(data ?? {}).map(v =>
+    ...Object.entries<unknown>(data ?? {}).map(([k, v]): [string, string] => [
+      k,
       typeof v === 'string' && decode
         ? Buffer.from(v, 'base64').toString('utf8')
         : String(v),
+    ]),
+    ...Object.entries<unknown>(stringData ?? {}).map(
+      ([k, v]): [string, string] => [k, String(v)],
     ),
-    ...Object.values<unknown>(stringData ?? {}).map(String),
   ];
 }
 

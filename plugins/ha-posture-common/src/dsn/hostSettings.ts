@@ -15,6 +15,15 @@ const HOST_VAR =
   /^(?:[a-z0-9]+_)*(?:db|database|mysql|mariadb|postgres|postgresql|pg|psql|jdbc|sql)_?(?:host|hostname|addr|address|server)$|^database__connection__host$|^kc_db_url_host$/i;
 const SERVICE_HOST_VAR = /_SERVICE_HOST$/i;
 
+/** True when an env var of this name holds a database host (`DB_HOST`, `PGHOST`…). */
+export function isDatabaseHostVariable(name: string): boolean {
+  return (
+    HOST_VAR.test(name) &&
+    !SERVICE_HOST_VAR.test(name) &&
+    !OTHER_STORE.test(name)
+  );
+}
+
 /** Env var names that show the app talks to a database, though not where. */
 const HINT_VAR =
   /(^|_)(db|database|datasource|jdbc|mysql|mariadb|postgres|postgresql|pg)(_|$)|^database__|^pg(host|user|password|database)$/i;
@@ -237,12 +246,7 @@ export function databaseEnv(w: Workload, index: ObjectIndex): DatabaseEnv {
         !/_SERVICE_PORT/i.test(e.name)
       )
         out.hints.push(e.name);
-      if (
-        !HOST_VAR.test(e.name) ||
-        SERVICE_HOST_VAR.test(e.name) ||
-        OTHER_STORE.test(e.name)
-      )
-        continue;
+      if (!isDatabaseHostVariable(e.name)) continue;
       if (e.missing) {
         out.hidden.push({ name: e.name, missing: e.missing });
         continue;
