@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
+import { LANGUAGES, Language, languageFromEnv } from './i18n/language';
 
 /** Options of `diehard-posture scan`. */
 export interface ScanOptions {
   inputs: string[];
   format: 'table' | 'json' | 'sarif';
+  /** Language of the table and SARIF text (JSON keeps English messages and adds their ids). */
+  lang: Language;
   failOn?: 'critical' | 'warning';
   /** Largest file (or stdin) read, in bytes. */
   maxFileSize: number;
@@ -50,6 +53,9 @@ render them first (helm template, kustomize build).
 Options:
   --format table|json|sarif   output format (default: table)
   --fail-on critical|warning  exit 1 when a finding has at least that severity
+  --lang en|fr                language of the table and SARIF text (default: from
+                              LC_ALL, LC_MESSAGES or LANG, e.g. fr_FR.UTF-8 -> fr);
+                              JSON keeps English messages and adds messageId and params
   --max-file-size SIZE        largest file (or stdin) read (default: 64M)
   --max-total-size SIZE       largest total read over all inputs (default: 256M)
   -h, --help                  show this help
@@ -63,7 +69,10 @@ Exit codes:
      and everything that parsed is still reported (takes precedence over 1)`;
 
 /** Parses argv (without node and script); throws {@link UsageError}; returns undefined for --help. */
-export function parseScanArgs(argv: string[]): ScanOptions | undefined {
+export function parseScanArgs(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+): ScanOptions | undefined {
   let parsed;
   try {
     parsed = parseArgs({
@@ -72,6 +81,7 @@ export function parseScanArgs(argv: string[]): ScanOptions | undefined {
       options: {
         format: { type: 'string', default: 'table' },
         'fail-on': { type: 'string' },
+        lang: { type: 'string' },
         'max-file-size': { type: 'string' },
         'max-total-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -94,11 +104,15 @@ export function parseScanArgs(argv: string[]): ScanOptions | undefined {
   const failOn = values['fail-on'];
   if (failOn !== undefined && failOn !== 'critical' && failOn !== 'warning')
     throw new UsageError(`unknown --fail-on '${failOn}'`);
+  const lang = values.lang ?? languageFromEnv(env);
+  if (!(LANGUAGES as readonly string[]).includes(lang))
+    throw new UsageError(`unknown --lang '${lang}' (en or fr)`);
   const size = (option: 'max-file-size' | 'max-total-size', fallback: number) =>
     values[option] === undefined ? fallback : parseSize(option, values[option]);
   return {
     inputs,
     format: values.format as ScanOptions['format'],
+    lang: lang as Language,
     failOn,
     maxFileSize: size('max-file-size', SIZE_DEFAULTS.maxFileSize),
     maxTotalSize: size('max-total-size', SIZE_DEFAULTS.maxTotalSize),

@@ -17,6 +17,7 @@ export function main(argv: string[] = process.argv.slice(2)): void {
   const code = runCli(argv, {
     stdout: t => process.stdout.write(t),
     stderr: t => process.stderr.write(t),
+    env: process.env,
     readStdin: maxBytes =>
       readBounded(
         0,

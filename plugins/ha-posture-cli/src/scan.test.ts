@@ -5,7 +5,11 @@ import { EXIT, runCli } from './scan';
 
 const CORPUS = resolve(__dirname, '../../ha-posture-common/corpus');
 
-function run(argv: string[], stdin = '') {
+function run(
+  argv: string[],
+  stdin = '',
+  env: Record<string, string | undefined> = {},
+) {
   let out = '';
   let err = '';
   const code = runCli(argv, {
@@ -13,6 +17,7 @@ function run(argv: string[], stdin = '') {
     stderr: t => (err += t),
     readStdin: () => stdin,
     cwd: CORPUS,
+    env,
   });
   return { code, out, err };
 }
@@ -58,9 +63,17 @@ describe('diehard-posture scan', () => {
       'category',
       'severity',
       'message',
+      'messageId',
+      'params',
       'objects',
       'remediation',
     ]);
+    expect(w.findings[0]).toMatchObject({
+      message:
+        'Deployment web runs 1 replica: a node failure or an eviction stops it. [spec.replicas: 1]',
+      messageId: 'replicas-single.message',
+      params: { workload: 'Deployment web', replicas: 1 },
+    });
     expect(w.findings.map((f: any) => f.category)).toEqual([
       'replicas',
       'network',
@@ -201,5 +214,50 @@ describe('diehard-posture scan', () => {
     expect(out).toContain(
       'if database member galera-0 fails, eni-todo loses its database',
     );
+  });
+
+  it('writes the table in French with --lang fr, or when LANG says fr_FR.UTF-8', () => {
+    const dir = join(CORPUS, 'service/eni-todo-fragile');
+    const flag = run(['scan', dir, '--lang', 'fr']).out;
+    expect(flag).toContain(
+      'si le membre de base de données galera-0 tombe en panne, eni-todo perd sa base de données',
+    );
+    expect(flag).toMatch(/correctif: /);
+    expect(flag).not.toContain('loses its database');
+    const fromEnv = run(['scan', dir], '', { LANG: 'fr_FR.UTF-8' }).out;
+    expect(fromEnv).toBe(flag);
+    // LC_ALL wins over LANG, and --lang over both.
+    expect(run(['scan', dir], '', { LC_ALL: 'C', LANG: 'fr_FR' }).out).toContain(
+      'eni-todo loses its database',
+    );
+    expect(
+      run(['scan', dir, '--lang', 'en'], '', { LANG: 'fr_FR.UTF-8' }).out,
+    ).toContain('eni-todo loses its database');
+  });
+
+  it('keeps English messages in JSON whatever the language, with their ids', () => {
+    const en = run(['scan', '-', '--format', 'json'], FRAGILE).out;
+    const fr = run(['scan', '-', '--format', 'json', '--lang', 'fr'], FRAGILE, {
+      LANG: 'fr_FR.UTF-8',
+    }).out;
+    expect(fr).toBe(en);
+  });
+
+  it('writes SARIF message text in French with --lang fr', () => {
+    const { out } = run(
+      ['scan', '-', '--format', 'sarif', '--lang', 'fr'],
+      FRAGILE,
+    );
+    const results = JSON.parse(out).runs[0].results;
+    const replicas = results.find((r: any) => r.ruleId === 'replicas-single');
+    expect(replicas.message.text).toBe(
+      "Deployment web tourne avec 1 réplica : une panne de nœud ou une éviction l'arrête. [spec.replicas: 1]\nCorrectif: Faites tourner au moins 2 réplicas (3 pour une base de données à quorum) :\n\nspec:\n  replicas: 3",
+    );
+  });
+
+  it('refuses an unknown --lang with exit 2', () => {
+    const { code, err } = run(['scan', '-', '--lang', 'de'], FRAGILE);
+    expect(code).toBe(EXIT.usage);
+    expect(err).toContain("unknown --lang 'de' (en or fr)");
   });
 });

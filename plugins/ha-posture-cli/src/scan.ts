@@ -18,6 +18,8 @@ export interface CliIo {
   /** Reads stdin, at most `maxBytes` (throws {@link UnreadableFile} beyond). */
   readStdin(maxBytes: number): string | Uint8Array;
   cwd?: string;
+  /** The environment, for the default language (LC_ALL, LC_MESSAGES, LANG). */
+  env?: Record<string, string | undefined>;
 }
 
 /**
@@ -41,7 +43,7 @@ export function runCli(argv: string[], io: CliIo): number {
 function scan(argv: string[], io: CliIo): number {
   let options;
   try {
-    options = parseScanArgs(argv);
+    options = parseScanArgs(argv, io.env);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`diehard-posture: ${e.message}\n\n${USAGE}\n`);
@@ -62,8 +64,8 @@ function scan(argv: string[], io: CliIo): number {
   if (options.format === 'json')
     io.stdout(`${JSON.stringify(toContractJson(report), null, 2)}\n`);
   else if (options.format === 'sarif')
-    io.stdout(formatSarif(report, read.sources));
-  else io.stdout(formatTable(report));
+    io.stdout(formatSarif(report, read.sources, options.lang));
+  else io.stdout(formatTable(report, options.lang));
   if (read.errors.length > 0) return EXIT.input;
   if (options.failOn) {
     const limit = severityRank(options.failOn);

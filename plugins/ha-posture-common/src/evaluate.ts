@@ -1,3 +1,4 @@
+import { MessageRef, msg } from './messages/format';
 import { z } from 'zod';
 import { evaluateCluster, CLUSTER_CHECKS } from './cluster/controlPlane';
 import { ObjectIndex } from './grouping/ObjectIndex';
@@ -9,7 +10,7 @@ import { KubeObject, namespaceOf, refOf } from './model/kube';
 import { PostureReport, WorkloadReport } from './model/report';
 import { WORKLOAD_RULES } from './rules';
 import { brokenBackend, brokenBackends } from './rules/IngressBackendRule';
-import { RuleCheck } from './rules/rule';
+import { RuleCheck, findingTexts } from './rules/rule';
 import { grade } from './score/grade';
 import { serviceReports } from './score/serviceReports';
 import {
@@ -103,18 +104,16 @@ function objectEntry(
 function objectFinding(
   check: RuleCheck,
   obj: KubeObject,
-  message: string,
+  message: MessageRef,
   evidence: string,
-  remediation: string,
+  remediation: MessageRef,
 ): Finding {
   return {
     rule: check.id,
     category: check.category,
     severity: check.severity,
-    message,
+    ...findingTexts({ message, evidence, remediation }),
     objects: [refOf(obj)],
-    evidence,
-    remediation,
   };
 }
 
@@ -197,9 +196,14 @@ export function evaluatePosture(input: PostureInput): PostureReport {
             objectFinding(
               brokenBackend,
               ing,
-              `${kind} ${ing.metadata?.name} routes to Service ${b.service}, which ${b.reason}: its paths answer 503.`,
+              msg('ingress-backend-broken.object.message', {
+                kind,
+                ingress: `${ing.metadata?.name}`,
+                backend: b.service,
+                reason: b.why,
+              }),
               `backend.service.name: ${b.service} (${b.reason})`,
-              'Point the backend at a Service whose selector matches running pods, or create the missing Service.',
+              msg('ingress-backend-broken.object.remediation'),
             ),
           ),
         ),
@@ -212,13 +216,12 @@ export function evaluatePosture(input: PostureInput): PostureReport {
         objectFinding(
           orphanService,
           svc,
-          `Service ${
-            svc.metadata?.name
-          } selects no workload's pods (selector ${JSON.stringify(
-            svc.spec?.selector,
-          )}): traffic sent to it goes nowhere.`,
+          msg('ingress-service-selects-nothing.message', {
+            serviceName: `${svc.metadata?.name}`,
+            selector: `${JSON.stringify(svc.spec?.selector)}`,
+          }),
           `spec.selector: ${JSON.stringify(svc.spec?.selector)}`,
-          "Make spec.selector match the pod template labels of the workload it fronts:\n\nspec:\n  selector: {app: <the pods' app label>}",
+          msg('ingress-service-selects-nothing.remediation'),
         ),
       ]),
     );

@@ -56,3 +56,8 @@ export type {
   FleetEntry,
   ClusterPosture,
 } from './api/postureApi';
+export { FINDING_MESSAGES_EN } from './messages/en';
+export type { FindingMessageId } from './messages/en';
+export { FINDING_MESSAGES_FR } from './messages/fr';
+export { renderMessage, placeholdersOf } from './messages/format';
+export type { MessageRef, MessageParams } from './messages/format';

@@ -6,6 +6,7 @@ import {
   PostureReport,
   refOf,
 } from '@diehard/plugin-ha-posture-common';
+import { Language, SARIF_WORDS, findingText } from '../i18n/language';
 
 const LEVEL = { critical: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -13,16 +14,22 @@ const LEVEL = { critical: 'error', warning: 'warning', info: 'note' } as const;
 export function formatSarif(
   report: PostureReport,
   sources: Map<KubeObject, ObjectSource>,
+  lang: Language = 'en',
 ): string {
   const byRef = new Map<string, ObjectSource>();
   for (const [obj, src] of sources)
     if (!byRef.has(refOf(obj))) byRef.set(refOf(obj), src);
   const result = (f: Finding) => {
     const src = f.objects.map(o => byRef.get(o)).find(Boolean);
+    const text = findingText(f, lang);
     return {
       ruleId: f.rule,
       level: LEVEL[f.severity],
-      message: { text: `${f.message} [${f.evidence}]\nFix: ${f.remediation}` },
+      message: {
+        text: `${text.message} [${f.evidence}]\n${SARIF_WORDS[lang].fix}: ${
+          text.remediation
+        }`,
+      },
       properties: {
         category: f.category,
         severity: f.severity,

@@ -1,20 +1,33 @@
 import { Finding, PostureReport } from '@diehard/plugin-ha-posture-common';
+import {
+  Language,
+  TABLE_WORDS,
+  findingText,
+  spofText,
+} from '../i18n/language';
 
 const PAD = ' '.repeat(13);
 
-function findingLines(f: Finding): string[] {
-  const [first, ...rest] = f.remediation.split('\n');
+function findingLines(f: Finding, lang: Language): string[] {
+  const words = TABLE_WORDS[lang];
+  const text = findingText(f, lang);
+  const [first, ...rest] = text.remediation.split('\n');
+  const indent = ' '.repeat(words.fix.length + 2);
   return [
     `    ${f.severity.padEnd(8)} ${f.category.padEnd(13)} ${f.rule}`,
-    `${PAD}${f.message}`,
-    `${PAD}evidence: ${f.evidence}`,
-    `${PAD}fix: ${first}`,
-    ...rest.map(l => (l ? `${PAD}     ${l}` : '')),
+    `${PAD}${text.message}`,
+    `${PAD}${words.evidence}: ${f.evidence}`,
+    `${PAD}${words.fix}: ${first}`,
+    ...rest.map(l => (l ? `${PAD}${indent}${l}` : '')),
   ];
 }
 
 /** Human-readable report: one line per workload, its findings below, then cluster and SPOFs. */
-export function formatTable(report: PostureReport): string {
+export function formatTable(
+  report: PostureReport,
+  lang: Language = 'en',
+): string {
+  const words = TABLE_WORDS[lang];
   const lines: string[] = [];
   for (const w of report.workloads) {
     const counts = ['critical', 'warning', 'info']
@@ -22,23 +35,29 @@ export function formatTable(report: PostureReport): string {
       .filter(([, n]) => n > 0)
       .map(([s, n]) => `${n} ${s}`);
     lines.push(
-      `${w.grade}  ${w.kind} ${w.namespace}/${w.name}  (score ${w.score}${
+      `${w.grade}  ${w.kind} ${w.namespace}/${w.name}  (${words.score} ${w.score}${
         counts.length ? `; ${counts.join(', ')}` : ''
       })`,
     );
-    for (const f of w.findings) lines.push(...findingLines(f));
+    for (const f of w.findings) lines.push(...findingLines(f, lang));
   }
-  if (report.workloads.length === 0) lines.push('No workloads found.');
+  if (report.workloads.length === 0) lines.push(words.noWorkloads);
   lines.push(
     '',
-    `Cluster: ${report.cluster.facts.nodes} node(s)${
-      report.cluster.findings.length ? '' : ', no control-plane finding'
-    }`,
+    words.cluster(
+      report.cluster.facts.nodes,
+      report.cluster.findings.length > 0,
+    ),
   );
-  for (const f of report.cluster.findings) lines.push(...findingLines(f));
+  for (const f of report.cluster.findings)
+    lines.push(...findingLines(f, lang));
   for (const s of report.services) {
-    lines.push('', `Service ${s.name}: grade ${s.grade} (score ${s.score})`);
-    for (const spof of s.singlePointsOfFailure) lines.push(`  - ${spof}`);
+    lines.push('', words.service(s.name, s.grade, s.score));
+    s.singlePointsOfFailure.forEach((spof, i) =>
+      lines.push(
+        `  - ${spofText(spof, s.singlePointsOfFailureMessages?.[i], lang)}`,
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,5 @@
+import { MessageRef, msg } from '../messages/format';
+import { findingTexts } from '../rules/rule';
 import { ObjectIndex } from '../grouping/ObjectIndex';
 import { Workload } from '../grouping/workload';
 import { containersOf } from '../kube/podSpec';
@@ -55,22 +57,19 @@ const REGISTRY_IMAGE =
 
 function finding(
   check: RuleCheck,
-  message: string,
+  message: MessageRef,
   evidence: string,
-  remediation: string,
+  remediation: MessageRef | string,
   objects: string[],
-  spof: string,
+  spof: MessageRef,
   severity?: Severity,
 ): Finding {
   return {
     rule: check.id,
     category: check.category as HaCategory,
     severity: severity ?? check.severity,
-    message,
+    ...findingTexts({ message, evidence, remediation, spof }),
     objects,
-    evidence,
-    remediation,
-    spof,
   };
 }
 
@@ -148,11 +147,13 @@ export function evaluateCluster(
     out.push(
       finding(
         apiServers,
-        `The cluster runs ${facts.apiServers} API server: while it is down nothing can be scheduled, scaled or healed.`,
+        msg('control-plane-api-servers.message', {
+          apiServers: facts.apiServers,
+        }),
         `API server endpoints: ${facts.apiServers}`,
-        'Run 3 control-plane nodes (kubeadm join --control-plane) behind a load-balanced API address.',
+        msg('control-plane-api-servers.remediation'),
         objs.map(refOf),
-        'if the API server fails, the cluster cannot reschedule or heal anything',
+        msg('control-plane-api-servers.spof'),
       ),
     );
   }
@@ -163,17 +164,18 @@ export function evaluateCluster(
     out.push(
       finding(
         etcd,
-        `etcd runs ${facts.etcdMembers} member${
-          facts.etcdMembers === 1 ? '' : 's'
-        }: ${
-          facts.etcdMembers < 3
-            ? 'losing one loses quorum'
-            : 'an even count adds no failure tolerance and can split'
-        }.`,
+        msg(
+          facts.etcdMembers === 1
+            ? 'control-plane-etcd-members.single.message'
+            : facts.etcdMembers < 3
+            ? 'control-plane-etcd-members.few.message'
+            : 'control-plane-etcd-members.even.message',
+          { members: facts.etcdMembers },
+        ),
         `etcd members: ${facts.etcdMembers}`,
-        'Run 3 (or 5) etcd members, one per control-plane node.',
+        msg('control-plane-etcd-members.remediation'),
         systemPods(index, 'etcd').map(refOf),
-        'if an etcd member fails, the cluster loses its state store quorum',
+        msg('control-plane-etcd-members.spof'),
         facts.etcdMembers < 3 ? 'critical' : 'warning',
       ),
     );
@@ -194,13 +196,12 @@ export function evaluateCluster(
     out.push(
       finding(
         check,
-        `${isIngress ? 'Ingress controller' : 'Image registry'} ${w.kind} ${
-          w.namespace
-        }/${w.name} runs ${replicas} replica: ${
+        msg(
           isIngress
-            ? 'every Ingress of the cluster depends on it'
-            : 'no pod can be (re)started from its images while it is down'
-        }.`,
+            ? 'control-plane-ingress-controller.message'
+            : 'control-plane-registry.message',
+          { kind: w.kind, object: `${w.namespace}/${w.name}`, replicas },
+        ),
         `spec.replicas: ${w.object.spec?.replicas ?? 1}`,
         `spec:\n  replicas: ${
           isIngress ? 2 : 2
@@ -208,9 +209,12 @@ export function evaluateCluster(
           isIngress ? '' : ' and shared (ReadWriteMany or object) storage'
         }`,
         [refOf(w.object)],
-        isIngress
-          ? `if the node running ingress controller ${w.name} fails, every service behind an Ingress becomes unreachable`
-          : `if the node running registry ${w.name} fails, no pod can pull its image`,
+        msg(
+          isIngress
+            ? 'control-plane-ingress-controller.spof'
+            : 'control-plane-registry.spof',
+          { name: w.name },
+        ),
       ),
     );
   }

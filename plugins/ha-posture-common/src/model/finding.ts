@@ -1,4 +1,5 @@
 import { HaCategory, Severity } from './categories';
+import type { MessageParams, MessageRef } from '../messages/format';
 
 /** One reason a workload (or the cluster) does not survive some failure. */
 export interface Finding {
@@ -8,15 +9,26 @@ export interface Finding {
   severity: Severity;
   /** What is wrong, in one sentence, naming the evidence. Never contains a password. */
   message: string;
+  /**
+   * The id of {@link Finding.message} in the message catalogs (`FINDING_MESSAGES_EN`). The
+   * engine always sets it; reports stored before it existed lack it.
+   */
+  messageId?: string;
+  /** The values of the message's placeholders: object names, counts, fields, phrases. */
+  params?: MessageParams;
   /** The objects involved, as `Kind/namespace/name` references. */
   objects: string[];
   /** The field or value that shows it, e.g. `spec.replicas: 1`. */
   evidence: string;
   /** What a developer can do, often with a YAML snippet. */
   remediation: string;
+  /** The remediation as a message, when it has prose to translate (absent: a snippet only). */
+  remediationMessage?: MessageRef;
   /**
    * The single point of failure in plain words, when the finding is one
    * ("if node worker-1 fails, todo loses all its sessions").
    */
   spof?: string;
+  /** {@link Finding.spof} as a message. */
+  spofMessage?: MessageRef;
 }

@@ -1,3 +1,4 @@
+import type { MessageRef } from '../messages/format';
 import { Finding } from './finding';
 
 /** A–F, see `score/grade.ts` for the formula. */
@@ -31,6 +32,8 @@ export interface ServiceReport {
   }>;
   /** Plain-words single points of failure, e.g. "if node worker-1 fails, todo loses all its sessions". */
   singlePointsOfFailure: string[];
+  /** The same sentences as messages, index for index (null where a finding carried none). */
+  singlePointsOfFailureMessages?: Array<MessageRef | null>;
 }
 
 /** What the cluster itself is made of, as far as the objects show it. */

@@ -1,3 +1,4 @@
+import type { MessageParams } from '../messages/format';
 import { HaCategory, Severity } from '../model/categories';
 import { Finding } from '../model/finding';
 import { Grade, PostureReport } from '../model/report';
@@ -8,13 +9,18 @@ export interface ContractFinding {
   category: HaCategory;
   severity: Severity;
   message: string;
+  /** The id of the message in the catalogs, for a reader that shows it in another language. */
+  messageId?: string;
+  /** The values of its placeholders. */
+  params?: MessageParams;
   objects: string[];
   remediation: string;
 }
 
 /**
  * The public JSON contract of `diehard-posture scan --format json`, exactly:
- * `{"workloads":[{"kind","namespace","name","grade","findings":[{"rule","category","severity","message","objects","remediation"}]}],"cluster":{"findings":[…]}}`.
+ * `{"workloads":[{"kind","namespace","name","grade","findings":[{"rule","category","severity","message","messageId","params","objects","remediation"}]}],"cluster":{"findings":[…]}}`.
+ * `message` stays English; `messageId` and `params` name it in the message catalogs.
  */
 export interface ContractReport {
   workloads: Array<{
@@ -34,6 +40,9 @@ function finding(f: Finding): ContractFinding {
     severity: f.severity,
     // The evidence travels inside the message: the contract has no field of its own for it.
     message: f.evidence ? `${f.message} [${f.evidence}]` : f.message,
+    ...(f.messageId
+      ? { messageId: f.messageId, params: f.params ?? {} }
+      : {}),
     objects: f.objects,
     remediation: f.remediation,
   };

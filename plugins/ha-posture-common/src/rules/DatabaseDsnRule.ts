@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import {
   declaredHighlyAvailable,
   isDatabaseWorkload,
@@ -54,7 +55,9 @@ interface Connection {
 }
 
 const remediationFor = (svc: string, db: string) =>
-  `Point the DSN at a Service in front of the replicated cluster (or list every member for failover):\n\nstringData:\n  DB_URL: jdbc:mariadb://${svc}:3306/${db}\n  # or: jdbc:mariadb:sequential://${svc}-0.${svc},${svc}-1.${svc},${svc}-2.${svc}/${db}`;
+  msg('database.remediation.service', {
+    snippet: `stringData:\n  DB_URL: jdbc:mariadb://${svc}:3306/${db}\n  # or: jdbc:mariadb:sequential://${svc}-0.${svc},${svc}-1.${svc},${svc}-2.${svc}/${db}`,
+  });
 
 /** `database`: the workload's DSNs, resolved against the objects (credentials never printed). */
 export const databaseDsnRule: PostureRule = {
@@ -111,19 +114,22 @@ export const databaseDsnRule: PostureRule = {
         if (problem) {
           out.push(
             findingFor(galeraClient, w, {
-              message: `${label(
-                w,
-              )} connects (${shown}) to Galera cluster ${label(
-                b,
-              )}, which runs ${problem}.`,
+              message: msg('database-galera-client.message', {
+                workload: label(w),
+                dsn: shown,
+                galera: label(b),
+                problem,
+              }),
               evidence: `${origin}: ${shown}`,
-              remediation: `Run ${label(
-                b,
-              )} with an odd number of nodes, at least 3:\n\nspec:\n  replicas: 3`,
+              remediation: msg('database-galera-client.remediation', {
+                galera: label(b),
+                snippet: 'spec:\n  replicas: 3',
+              }),
               objects: [refOf(b.object)],
-              spof: `if one ${label(
-                b,
-              )} node fails, ${service} loses its database`,
+              spof: msg('database-galera-client.spof', {
+                galera: label(b),
+                service,
+              }),
             }),
           );
         }
@@ -135,14 +141,18 @@ export const databaseDsnRule: PostureRule = {
         if (env.proxied) continue;
         out.push(
           findingFor(localhost, w, {
-            message: `${label(
-              w,
-            )} connects to ${shown}, but no container of its pod runs a database: the connection fails, or reaches whatever listens on the node (hostNetwork) and dies with it.`,
+            message: msg('database-localhost.message', {
+              workload: label(w),
+              dsn: shown,
+            }),
             evidence: `${origin}: ${shown}`,
-            remediation: `Name the database's Service instead of localhost (a Service in front of a replicated cluster):\n\nenv:\n  - name: DB_HOST\n    value: galera.${w.namespace}.svc`,
-            spof: `if the node running ${label(
-              w,
-            )} fails, ${service} loses its database`,
+            remediation: msg('database-localhost.remediation', {
+              snippet: `env:\n  - name: DB_HOST\n    value: galera.${w.namespace}.svc`,
+            }),
+            spof: msg('database-localhost.spof', {
+              workload: label(w),
+              service,
+            }),
           }),
         );
         continue;
@@ -150,11 +160,12 @@ export const databaseDsnRule: PostureRule = {
       if (target.type === 'member') {
         out.push(
           findingFor(singleMember, w, {
-            message: `${label(w)} connects to ${shown}, a single member (${
-              target.member
-            }) of ${label(
-              target.workload,
-            )}: when that member fails the application loses its database although the cluster survives.`,
+            message: msg('database-single-member.message', {
+              workload: label(w),
+              dsn: shown,
+              member: `${target.member}`,
+              cluster: label(target.workload),
+            }),
             evidence: `${origin}: ${shown}`,
             remediation: remediationFor(
               target.workload.services[0]?.metadata?.name ??
@@ -162,7 +173,10 @@ export const databaseDsnRule: PostureRule = {
               db,
             ),
             objects: [refOf(target.workload.object)],
-            spof: `if database member ${target.member} fails, ${service} loses its database`,
+            spof: msg('database-single-member.spof', {
+              member: `${target.member}`,
+              service,
+            }),
           }),
         );
       } else if (target.type === 'service') {
@@ -174,47 +188,69 @@ export const databaseDsnRule: PostureRule = {
           ) {
             out.push(
               findingFor(singleHost, w, {
-                message: `${label(w)} connects to ${shown} through Service ${
-                  target.service.metadata?.name
-                }, which selects no database pods here: nothing shows a replicated cluster behind it.`,
+                message: msg('database-single-host.emptyService.message', {
+                  workload: label(w),
+                  dsn: shown,
+                  dbService: `${target.service.metadata?.name}`,
+                }),
                 evidence: `${origin}: ${shown}`,
-                remediation: `Run the database as a replicated cluster behind that Service, or declare an external HA endpoint with the annotation diehard.io/highly-available: "true" on the Service.`,
+                remediation: msg(
+                  'database-single-host.emptyService.remediation',
+                ),
                 objects: [refOf(target.service)],
-                spof: `if database host ${host.host} fails, ${service} loses its database`,
+                spof: msg('database-single-host.spof', {
+                  host: host.host,
+                  service,
+                }),
               }),
             );
           }
         } else if (dbs.every(d => d.replicas < 2)) {
           out.push(
             findingFor(singleReplica, w, {
-              message: `${label(w)} connects to ${shown}, served by ${dbs
-                .map(label)
-                .join(', ')} with ${dbs[0].replicas} replica.`,
+              message: msg('database-single-replica.message', {
+                workload: label(w),
+                dsn: shown,
+                databases: dbs.map(label).join(', '),
+                replicas: dbs[0].replicas,
+              }),
               evidence: `${origin}: ${shown}; ${label(dbs[0])} spec.replicas: ${
                 dbs[0].object.spec?.replicas ?? 1
               }`,
-              remediation: `Replicate the database (e.g. a 3-node Galera StatefulSet) behind Service ${target.service.metadata?.name}:\n\nspec:\n  replicas: 3`,
+              remediation: msg('database-single-replica.remediation', {
+                dbService: `${target.service.metadata?.name}`,
+                snippet: 'spec:\n  replicas: 3',
+              }),
               objects: [
                 refOf(target.service),
                 ...dbs.map(d => refOf(d.object)),
               ],
-              spof: `if the node running ${label(
-                dbs[0],
-              )} fails, ${service} loses its database`,
+              spof: msg('database-single-replica.spof', {
+                database: label(dbs[0]),
+                service,
+              }),
             }),
           );
         }
       } else if (!declaredHighlyAvailable(carrier)) {
         out.push(
           findingFor(singleHost, w, {
-            message: `${label(w)} connects to the single database host ${
-              host.host
-            } (${shown}), which is not a replicated cluster known here.`,
+            message: msg('database-single-host.message', {
+              workload: label(w),
+              host: host.host,
+              dsn: shown,
+            }),
             evidence: `${origin}: ${shown}`,
-            remediation: `${remediationFor('galera', db)}\n\nIf ${
-              host.host
-            } is a highly available endpoint, declare it on the Secret/ConfigMap:\n\nmetadata:\n  annotations:\n    diehard.io/highly-available: "true"`,
-            spof: `if database host ${host.host} fails, ${service} loses its database`,
+            remediation: msg('database-single-host.remediation', {
+              pointAtService: remediationFor('galera', db),
+              host: host.host,
+              snippet:
+                'metadata:\n  annotations:\n    diehard.io/highly-available: "true"',
+            }),
+            spof: msg('database-single-host.spof', {
+              host: host.host,
+              service,
+            }),
           }),
         );
       }

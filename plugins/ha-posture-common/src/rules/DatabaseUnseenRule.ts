@@ -1,3 +1,4 @@
+import { MessageRef, msg } from '../messages/format';
 import { isDatabaseWorkload, workloadDsns } from '../dsn/databases';
 import { databaseEnv } from '../dsn/hostSettings';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
@@ -9,11 +10,11 @@ const unseen: RuleCheck = {
   title: 'Uses a database the manifests do not name (unknown posture)',
 };
 
-const MAKE_VISIBLE = `Name the database where Diehard can read it: an env var set in the manifest, or a ConfigMap/Secret in the same manifests that the container reads (env valueFrom, envFrom or a mounted config file):
-
-env:
+const MAKE_VISIBLE = msg('database-unseen.remediation', {
+  snippet: `env:
   - name: SPRING_DATASOURCE_URL     # or DB_HOST, PGHOST, WORDPRESS_DB_HOST…
-    value: jdbc:mariadb://galera:3306/app`;
+    value: jdbc:mariadb://galera:3306/app`,
+});
 
 /**
  * `database` (info): the workload shows it uses a database (DB_* variables, or an image that
@@ -30,7 +31,7 @@ export const databaseUnseenRule: PostureRule = {
     if (env.hosts.length > 0 || env.proxied || env.embedded || env.server)
       return [];
     if (workloadDsns(w, files).length > 0) return [];
-    let why: string;
+    let why: MessageRef;
     let evidence: string;
     // A missing envFrom source says nothing about a database unless something else does.
     const hidden = env.hidden.filter(
@@ -38,24 +39,22 @@ export const databaseUnseenRule: PostureRule = {
     );
     if (hidden.length > 0) {
       const h = hidden[0];
-      why = `its database host comes from ${h.missing}, which is not among the objects read`;
+      why = msg('database-unseen.hidden', { source: `${h.missing}` });
       evidence = `${h.name} from ${h.missing} (not in the input)`;
     } else if (env.hints.length > 0) {
-      why = `it sets ${env.hints
-        .slice(0, 3)
-        .join(', ')} but no database host or connection string`;
+      why = msg('database-unseen.hints', {
+        variables: env.hints.slice(0, 3).join(', '),
+      });
       evidence = `env: ${env.hints.slice(0, 5).join(', ')}`;
     } else if (env.image) {
-      why = `its image ${env.image} needs a database server, and no host or connection string is set: it is in the image or its defaults`;
+      why = msg('database-unseen.image', { image: env.image });
       evidence = `image: ${env.image}`;
     } else {
       return [];
     }
     return [
       findingFor(unseen, w, {
-        message: `${label(
-          w,
-        )} uses a database Diehard cannot see: ${why}. Its database posture is unknown.`,
+        message: msg('database-unseen.message', { workload: label(w), why }),
         evidence,
         remediation: MAKE_VISIBLE,
       }),

@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { resolveIntOrPercent } from '../kube/podSpec';
 import { refOf } from '../model/kube';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
@@ -31,9 +32,10 @@ export const disruptionRule: PostureRule = {
     if (w.pdbs.length === 0) {
       return [
         findingFor(noPdb, w, {
-          message: `No PodDisruptionBudget selects the pods of ${label(
-            w,
-          )}: a node drain may evict all ${w.replicas} replicas at once.`,
+          message: msg('disruption-no-pdb.message', {
+            workload: label(w),
+            replicas: w.replicas,
+          }),
           evidence: 'PodDisruptionBudget selecting pod labels: none',
           remediation: snippet,
         }),
@@ -54,13 +56,15 @@ export const disruptionRule: PostureRule = {
       ) {
         out.push(
           findingFor(deadlock, w, {
-            message: `PodDisruptionBudget ${
-              pdb.metadata?.name
-            } allows no eviction of ${label(
-              w,
-            )} (${n} replicas): node drains and upgrades block.`,
+            message: msg('disruption-pdb-blocks-drain.message', {
+              pdb: `${pdb.metadata?.name}`,
+              workload: label(w),
+              replicas: n,
+            }),
             evidence: ev,
-            remediation: `Allow one pod at a time:\n\n${snippet}`,
+            remediation: msg('disruption-pdb-blocks-drain.remediation', {
+              snippet,
+            }),
             objects: [refOf(pdb)],
           }),
         );
@@ -70,11 +74,10 @@ export const disruptionRule: PostureRule = {
       ) {
         out.push(
           findingFor(nothing, w, {
-            message: `PodDisruptionBudget ${
-              pdb.metadata?.name
-            } lets every pod of ${label(
-              w,
-            )} be evicted at once: it protects nothing.`,
+            message: msg('disruption-pdb-protects-nothing.message', {
+              pdb: `${pdb.metadata?.name}`,
+              workload: label(w),
+            }),
             evidence: ev,
             remediation: snippet,
             objects: [refOf(pdb)],

@@ -1,3 +1,4 @@
+import { MessageRef, msg } from '../messages/format';
 import { hasArbitrator, isGalera } from '../dsn/databases';
 import { Workload } from '../grouping/workload';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
@@ -13,17 +14,26 @@ const quorum: RuleCheck = {
 export function galeraQuorumProblem(
   w: Workload,
   workloads: Workload[],
-): string | undefined {
+): MessageRef | undefined {
   if (!isGalera(w)) return undefined;
   const arbitrator = hasArbitrator(workloads, w.namespace);
   const votes = w.replicas + (arbitrator ? 1 : 0);
   if (votes >= 3 && votes % 2 === 1) return undefined;
-  const what = `${w.replicas} node${w.replicas === 1 ? '' : 's'}${
-    arbitrator ? ' + an arbitrator' : ''
-  }`;
-  return votes < 3
-    ? `${what}: losing one leaves no majority, the survivors stop accepting writes`
-    : `${what}: an even vote count splits into two halves with no majority on a network partition`;
+  const one = w.replicas === 1;
+  const what = msg(
+    arbitrator
+      ? one
+        ? 'galera.nodes.oneWithArbitrator'
+        : 'galera.nodes.otherWithArbitrator'
+      : one
+      ? 'galera.nodes.one'
+      : 'galera.nodes.other',
+    { nodes: w.replicas },
+  );
+  return msg(
+    votes < 3 ? 'galera.problem.noMajority' : 'galera.problem.evenVotes',
+    { nodes: what },
+  );
 }
 
 /** `database`: a Galera (or PXC) cluster with fewer than 3 or an even number of nodes, on itself. */
@@ -34,15 +44,20 @@ export const galeraQuorumRule: PostureRule = {
     if (!problem) return [];
     return [
       findingFor(quorum, w, {
-        message: `Galera cluster ${label(w)} runs ${problem}.`,
+        message: msg('database-galera-quorum.message', {
+          workload: label(w),
+          problem,
+        }),
         evidence: `spec.replicas: ${w.object.spec?.replicas ?? 1}${
           hasArbitrator(workloads, w.namespace) ? ' (+ garbd)' : ''
         }`,
-        remediation:
-          'Run an odd number of Galera nodes, at least 3 (or add a garbd arbitrator to an even count):\n\nspec:\n  replicas: 3',
-        spof: `if one ${label(
-          w,
-        )} node fails, ${service} loses its database quorum`,
+        remediation: msg('database-galera-quorum.remediation', {
+          snippet: 'spec:\n  replicas: 3',
+        }),
+        spof: msg('database-galera-quorum.spof', {
+          workload: label(w),
+          service,
+        }),
       }),
     ];
   },

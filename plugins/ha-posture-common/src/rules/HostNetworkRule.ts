@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { containersOf } from '../kube/podSpec';
 import { refOf } from '../model/kube';
 import { PostureRule, RuleCheck, findingFor, label, nodePhrase } from './rule';
@@ -46,17 +47,22 @@ export const hostNetworkRule: PostureRule = {
       if (spec.hostNetwork === true || hp.length > 0) {
         out.push(
           findingFor(hostPort, w, {
-            message: `${label(w)} takes traffic on ${
-              spec.hostNetwork
-                ? 'the host network'
-                : `hostPort ${hp[0].p.hostPort}`
-            }: clients must reach the node it happens to run on.`,
+            message: spec.hostNetwork
+              ? msg('ingress-host-port.hostNetwork.message', {
+                  workload: label(w),
+                })
+              : msg('ingress-host-port.message', {
+                  workload: label(w),
+                  hostPort: `${hp[0].p.hostPort}`,
+                }),
             evidence: spec.hostNetwork
               ? 'spec.hostNetwork: true'
               : `containers[${hp[0].c.name}].ports[].hostPort: ${hp[0].p.hostPort}`,
-            remediation:
-              'Remove hostPort/hostNetwork and expose the pods through a Service and an Ingress:\n\nkind: Service\nspec:\n  type: ClusterIP\n  ports: [{port: 80, targetPort: 8080}]',
-            spof: `if ${nodePhrase(w)} fails, traffic to ${service} stops`,
+            remediation: msg('ingress-host-port.remediation', {
+              snippet:
+                'kind: Service\nspec:\n  type: ClusterIP\n  ports: [{port: 80, targetPort: 8080}]',
+            }),
+            spof: msg('ingress.spof', { node: nodePhrase(w), service }),
           }),
         );
       }
@@ -73,20 +79,29 @@ export const hostNetworkRule: PostureRule = {
           findingFor(pinned, w, {
             message:
               ips.length === 1
-                ? `Service ${svc.metadata?.name} takes outside traffic on the single external IP ${ips[0]}.`
-                : `Service ${svc.metadata?.name} (${type}) exposes ${label(
-                    w,
-                  )}, whose pods are pinned to node ${node}: the entry point is that node.`,
+                ? msg('ingress-node-pinned.externalIp.message', {
+                    serviceName: `${svc.metadata?.name}`,
+                    ip: `${ips[0]}`,
+                  })
+                : msg('ingress-node-pinned.message', {
+                    serviceName: `${svc.metadata?.name}`,
+                    type: `${type}`,
+                    workload: label(w),
+                    node: `${node}`,
+                  }),
             evidence:
               ips.length === 1
                 ? `spec.externalIPs: [${ips[0]}]`
                 : `pod spec pinned to kubernetes.io/hostname=${node}`,
-            remediation:
-              'Let traffic enter through an Ingress (or a LoadBalancer) served by several nodes, and do not pin the pods to one node.',
+            remediation: msg('ingress-node-pinned.remediation'),
             objects: [refOf(svc)],
-            spof: `if ${
-              ips.length === 1 ? `the node holding ${ips[0]}` : `node ${node}`
-            } fails, traffic to ${service} stops`,
+            spof: msg('ingress.spof', {
+              node:
+                ips.length === 1
+                  ? msg('phrase.nodeHoldingIp', { ip: `${ips[0]}` })
+                  : msg('phrase.node', { node: `${node}` }),
+              service,
+            }),
           }),
         );
       }

@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { containersOf, volumesOf } from '../kube/podSpec';
 import { PostureRule, RuleCheck, findingFor, label, nodePhrase } from './rule';
 
@@ -25,14 +26,20 @@ export const hostPathRule: PostureRule = {
       .filter(v => mounts.some(m => m?.name === v.name && !m.readOnly))
       .map(v =>
         findingFor(hostPath, w, {
-          message: `${label(w)} writes to hostPath ${v.hostPath.path} (volume ${
-            v.name
-          }): the data stays on one node and is lost to the pod when it moves.`,
+          message: msg('storage-hostpath.message', {
+            workload: label(w),
+            path: `${v.hostPath.path}`,
+            volume: `${v.name}`,
+          }),
           evidence: `volumes[${v.name}].hostPath.path: ${v.hostPath.path}`,
-          remediation: `Use a PersistentVolumeClaim instead:\n\nvolumes:\n  - name: ${v.name}\n    persistentVolumeClaim:\n      claimName: ${w.name}-data`,
-          spof: `if ${nodePhrase(w)} fails, ${service} loses the data in ${
-            v.hostPath.path
-          }`,
+          remediation: msg('storage-hostpath.remediation', {
+            snippet: `volumes:\n  - name: ${v.name}\n    persistentVolumeClaim:\n      claimName: ${w.name}-data`,
+          }),
+          spof: msg('storage-hostpath.spof', {
+            node: nodePhrase(w),
+            service,
+            path: `${v.hostPath.path}`,
+          }),
         }),
       );
   },

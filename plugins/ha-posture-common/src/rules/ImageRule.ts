@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { containersOf } from '../kube/podSpec';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
 
@@ -33,13 +34,18 @@ export const imageRule: PostureRule = {
       )
       .map(c =>
         findingFor(latest, w, {
-          message: `Container ${c.name} of ${label(w)} uses image ${c.image}${
-            imageTag(c.image) === '' ? ' (no tag, i.e. latest)' : ''
-          }: pods restarted later may run different code.`,
+          message: msg(
+            imageTag(c.image) === ''
+              ? 'image-unpinned.noTag.message'
+              : 'image-unpinned.message',
+            { container: `${c.name}`, workload: label(w), image: c.image },
+          ),
           evidence: `image: ${c.image}`,
-          remediation: `Pin a version (or a digest):\n\ncontainers:\n  - name: ${
-            c.name
-          }\n    image: ${c.image.replace(/:latest$/, '')}:1.4.2`,
+          remediation: msg('image-unpinned.remediation', {
+            snippet: `containers:\n  - name: ${
+              c.name
+            }\n    image: ${c.image.replace(/:latest$/, '')}:1.4.2`,
+          }),
         }),
       );
   },

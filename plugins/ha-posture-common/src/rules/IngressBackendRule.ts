@@ -1,3 +1,4 @@
+import { MessageRef, msg } from '../messages/format';
 import { ObjectIndex } from '../grouping/ObjectIndex';
 import { Grouping, backendServiceNames } from '../grouping/groupWorkloads';
 import { KubeObject, namespaceOf, refOf } from '../model/kube';
@@ -16,13 +17,17 @@ export function brokenBackends(
   ing: KubeObject,
   index: ObjectIndex,
   grouping: Grouping,
-): Array<{ service: string; reason: string }> {
+): Array<{ service: string; reason: string; why: MessageRef }> {
   const ns = namespaceOf(ing);
   const out = [];
   for (const name of backendServiceNames(ing)) {
     const svc = index.get('Service', ns, name);
     if (!svc) {
-      out.push({ service: name, reason: 'does not exist' });
+      out.push({
+        service: name,
+        reason: 'does not exist',
+        why: msg('ingress.reason.missing'),
+      });
       continue;
     }
     if (
@@ -32,7 +37,11 @@ export function brokenBackends(
     )
       continue;
     if (!grouping.serviceWorkloads.has(svc))
-      out.push({ service: name, reason: 'selects no pods' });
+      out.push({
+        service: name,
+        reason: 'selects no pods',
+        why: msg('ingress.reason.empty'),
+      });
   }
   return out;
 }
@@ -46,11 +55,18 @@ export const ingressBackendRule: PostureRule = {
       for (const b of brokenBackends(ing, index, grouping)) {
         out.push(
           findingFor(brokenBackend, w, {
-            message: `${ing.kind} ${ing.metadata?.name} routes to Service ${b.service}, which ${b.reason}: those paths answer 503.`,
+            message: msg('ingress-backend-broken.message', {
+              kind: `${ing.kind}`,
+              ingress: `${ing.metadata?.name}`,
+              backend: b.service,
+              reason: b.why,
+            }),
             evidence: `backend.service.name: ${b.service} (${b.reason})`,
-            remediation: `Point the backend at a Service that selects running pods:\n\nbackend:\n  service:\n    name: ${
-              w.services[0]?.metadata?.name ?? w.name
-            }\n    port: {number: 80}`,
+            remediation: msg('ingress-backend-broken.remediation', {
+              snippet: `backend:\n  service:\n    name: ${
+                w.services[0]?.metadata?.name ?? w.name
+              }\n    port: {number: 80}`,
+            }),
             objects: [refOf(ing)],
           }),
         );

@@ -1,3 +1,4 @@
+import { MessageRef, msg, renderMessage } from '../messages/format';
 import { Workload } from '../grouping/workload';
 import { blockedBetweenOwnPods } from '../kube/networkPolicy';
 import { Container, envDeclared, envValue } from '../kube/podSpec';
@@ -35,7 +36,11 @@ const receiver: RuleCheck = {
 /** Built-in ClusterRoles that may list pods (they are never in the manifests). */
 const BUILTIN_LISTERS = new Set(['view', 'edit', 'admin', 'cluster-admin']);
 
-function mayListPods(w: Workload): { ok: boolean; why: string } {
+function mayListPods(w: Workload): {
+  ok: boolean;
+  why: string;
+  whyMessage?: MessageRef;
+} {
   for (const b of w.roles) {
     const ref = (b.binding as any).roleRef ?? {};
     if (!b.role) {
@@ -55,13 +60,13 @@ function mayListPods(w: Workload): { ok: boolean; why: string } {
     });
     if (granted) return { ok: true, why: '' };
   }
-  return {
-    ok: false,
-    why:
-      w.roles.length === 0
-        ? `no RoleBinding binds ServiceAccount ${w.serviceAccountName}`
-        : `the roles bound to ServiceAccount ${w.serviceAccountName} do not allow list on pods`,
-  };
+  const whyMessage = msg(
+    w.roles.length === 0
+      ? 'sessions-membership-rbac.noBinding'
+      : 'sessions-membership-rbac.noList',
+    { serviceAccount: `${w.serviceAccountName}` },
+  );
+  return { ok: false, why: renderMessage(whyMessage), whyMessage };
 }
 
 function envFromHas(w: Workload, c: Container, key: string): boolean {
@@ -86,9 +91,10 @@ export const membershipRule: PostureRule = {
     const cfg = readSessionConfig(files);
     if (!cfg.cluster) return [];
     const out = [];
-    const spof = `if a ${label(
-      w,
-    )} pod fails, ${service} loses the sessions it held (replication cannot work)`;
+    const spof = msg('sessions-membership.spof', {
+      workload: label(w),
+      service,
+    });
     const ns = w.namespace;
     const app = w.template.metadata.labels.app ?? w.name;
     if (cfg.membership === 'kubernetes') {
@@ -96,9 +102,10 @@ export const membershipRule: PostureRule = {
       if (!perm.ok) {
         out.push(
           findingFor(rbac, w, {
-            message: `${label(w)} uses Kubernetes membership, but ${
-              perm.why
-            }: Tomcat cannot discover its peers.`,
+            message: msg('sessions-membership-rbac.message', {
+              workload: label(w),
+              why: perm.whyMessage!,
+            }),
             evidence: `serviceAccountName: ${w.serviceAccountName}; ${perm.why}`,
             remediation: `apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: ${w.name}-pod-reader, namespace: ${ns}}\nrules:\n  - apiGroups: [""]\n    resources: [pods]\n    verbs: [get, list]\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: ${w.name}-pod-reader, namespace: ${ns}}\nsubjects:\n  - kind: ServiceAccount\n    name: ${w.serviceAccountName}\n    namespace: ${ns}\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: ${w.name}-pod-reader`,
             objects: w.roles.map(r => refOf(r.binding)),
@@ -110,9 +117,10 @@ export const membershipRule: PostureRule = {
       if (!nsVars.some(v => envDeclared(c, v) || envFromHas(w, c, v))) {
         out.push(
           findingFor(namespace, w, {
-            message: `${label(w)} uses Kubernetes membership but container ${
-              c.name
-            } does not set KUBERNETES_NAMESPACE: the membership provider does not know where to look for peers.`,
+            message: msg('sessions-membership-namespace.message', {
+              workload: label(w),
+              container: `${c.name}`,
+            }),
             evidence: `containers[${c.name}].env: no KUBERNETES_NAMESPACE / OPENSHIFT_KUBE_PING_NAMESPACE`,
             remediation:
               'env:\n  - name: KUBERNETES_NAMESPACE\n    valueFrom:\n      fieldRef: {fieldPath: metadata.namespace}',
@@ -128,11 +136,11 @@ export const membershipRule: PostureRule = {
         if (!sel || !selectorMatches(sel, w.template.metadata.labels)) {
           out.push(
             findingFor(labels, w, {
-              message: `${label(w)} looks for cluster peers with ${
-                labelVar[0]
-              }=${
-                labelVar[1]
-              }, which does not match its own pod labels: it will never find them.`,
+              message: msg('sessions-membership-labels.message', {
+                workload: label(w),
+                variable: labelVar[0],
+                value: `${labelVar[1]}`,
+              }),
               evidence: `${labelVar[0]}: ${
                 labelVar[1]
               } vs pod labels ${JSON.stringify(w.template.metadata.labels)}`,
@@ -152,13 +160,16 @@ export const membershipRule: PostureRule = {
     if (blocked) {
       out.push(
         findingFor(receiver, w, {
-          message: `NetworkPolicy ${blocked.policies
-            .map(p => p.metadata?.name)
-            .join(
-              ', ',
-            )} blocks ${blocked.direction.toLowerCase()} traffic on the cluster receiver port ${
-            cfg.receiverPort
-          } between the pods of ${label(w)}: sessions cannot replicate.`,
+          message: msg(
+            blocked.direction === 'Ingress'
+              ? 'sessions-receiver-blocked.ingress.message'
+              : 'sessions-receiver-blocked.egress.message',
+            {
+              policies: blocked.policies.map(p => p.metadata?.name).join(', '),
+              port: `${cfg.receiverPort}`,
+              workload: label(w),
+            },
+          ),
           evidence: `${
             blocked.direction
           } policies selecting the pods allow no peer ${label(w)} pod on port ${

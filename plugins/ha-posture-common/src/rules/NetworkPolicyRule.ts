@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
 
 const none: RuleCheck = {
@@ -15,7 +16,7 @@ export const networkPolicyRule: PostureRule = {
     const app = w.template.metadata.labels.app ?? w.name;
     return [
       findingFor(none, w, {
-        message: `No NetworkPolicy selects the pods of ${label(w)}.`,
+        message: msg('network-no-policy.message', { workload: label(w) }),
         evidence: 'NetworkPolicy selecting pod labels: none',
         remediation: `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${w.name}\n  namespace: ${w.namespace}\nspec:\n  podSelector:\n    matchLabels: {app: ${app}}\n  policyTypes: [Ingress]\n  ingress:\n    - ports: [{port: 8080}]`,
       }),

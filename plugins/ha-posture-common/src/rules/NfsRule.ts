@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { declaredHighlyAvailable, HA_ANNOTATION } from '../dsn/databases';
 import { volumesOf } from '../kube/podSpec';
 import { refOf } from '../model/kube';
@@ -11,7 +12,11 @@ const nfs: RuleCheck = {
 };
 
 const remediation = (server: string) =>
-  `Serve NFS from a failover pair behind a virtual address and declare it on the PersistentVolume, or on the StorageClass whose provisioner creates such volumes:\n\nmetadata:\n  annotations:\n    ${HA_ANNOTATION}: "true"   # ${server} is a floating address of an HA pair\n\nor use a replicated storage class (ReadWriteMany).`;
+  msg('storage-nfs-single-host.remediation', {
+    snippet: `metadata:\n  annotations:\n    ${HA_ANNOTATION}: "true"   # ${server} is a floating address of an HA pair`,
+  });
+const spof = (server: string, service: string) =>
+  msg('storage-nfs-single-host.spof', { server, service });
 
 /**
  * `storage`: an NFS volume whose server is one named host, unless it is declared
@@ -31,12 +36,14 @@ export const nfsRule: PostureRule = {
       if (!server || templateHa) continue;
       out.push(
         findingFor(nfs, w, {
-          message: `${label(w)} mounts NFS volume ${
-            v.name
-          } from the single server ${server}.`,
+          message: msg('storage-nfs-single-host.message', {
+            workload: label(w),
+            volume: `${v.name}`,
+            server: `${server}`,
+          }),
           evidence: `volumes[${v.name}].nfs.server: ${server}`,
           remediation: remediation(server),
-          spof: `if NFS server ${server} fails, ${service} loses its shared storage`,
+          spof: spof(`${server}`, service),
         }),
       );
     }
@@ -59,13 +66,15 @@ export const nfsRule: PostureRule = {
         continue;
       out.push(
         findingFor(nfs, w, {
-          message: `${label(w)} stores data on PersistentVolume ${
-            pv.metadata?.name
-          }, served by the single NFS server ${server}.`,
+          message: msg('storage-nfs-single-host.pv.message', {
+            workload: label(w),
+            pv: `${pv.metadata?.name}`,
+            server: `${server}`,
+          }),
           evidence: `PersistentVolume ${pv.metadata?.name} spec.nfs.server: ${server}`,
           remediation: remediation(server),
           objects: [refOf(pv)],
-          spof: `if NFS server ${server} fails, ${service} loses its shared storage`,
+          spof: spof(`${server}`, service),
         }),
       );
     }

@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { refOf } from '../model/kube';
 import { nodeLocalClaims } from '../storage/nodeLocalClaims';
 import { PostureRule, RuleCheck, findingFor, label, nodePhrase } from './rule';
@@ -24,17 +25,25 @@ export const nodeLocalVolumeRule: PostureRule = {
       .filter(c => !(c.perReplica && w.replicas >= 2))
       .map(c =>
         findingFor(nodeLocal, w, {
-          message: `${label(w)} keeps its data on ${
-            c.perReplica ? 'volumeClaimTemplate' : 'PersistentVolumeClaim'
-          } ${c.claim}, served by ${
-            c.why
-          }: the data stays on one node and is lost to the pod when that node fails.`,
+          message: msg('storage-node-local-volume.message', {
+            workload: label(w),
+            claimKind: c.perReplica
+              ? 'volumeClaimTemplate'
+              : 'PersistentVolumeClaim',
+            claim: c.claim,
+            why: c.why,
+          }),
           evidence: c.evidence,
-          remediation: `Use a replicated storage class (the volume must be reachable from every node), or run the application replicated with one volume per replica (a StatefulSet with volumeClaimTemplates and 3 replicas):\n\nspec:\n  storageClassName: nfs-ha   # a class whose volumes survive a node\n  accessModes: [ReadWriteMany]`,
+          remediation: msg('storage-node-local-volume.remediation', {
+            snippet:
+              'spec:\n  storageClassName: nfs-ha   # a class whose volumes survive a node\n  accessModes: [ReadWriteMany]',
+          }),
           objects: c.objects.map(refOf),
-          spof: `if ${nodePhrase(w)} fails, ${service} loses the data of ${
-            c.claim
-          }`,
+          spof: msg('storage-node-local-volume.spof', {
+            node: nodePhrase(w),
+            service,
+            claim: c.claim,
+          }),
         }),
       );
   },

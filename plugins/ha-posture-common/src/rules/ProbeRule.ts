@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { Container, containersOf } from '../kube/podSpec';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
 
@@ -45,9 +46,10 @@ export const probeRule: PostureRule = {
       .map(c => {
         const port = c.ports?.[0]?.containerPort ?? 8080;
         return findingFor(noReadiness, w, {
-          message: `Container ${c.name} of ${label(
-            w,
-          )} serves traffic but has no readinessProbe: it receives requests while starting or failing.`,
+          message: msg('probes-no-readiness.message', {
+            container: `${c.name}`,
+            workload: label(w),
+          }),
           evidence: `containers[${c.name}].readinessProbe: absent`,
           remediation: `containers:\n  - name: ${c.name}\n    readinessProbe:\n      httpGet: {path: /health, port: ${port}}\n      periodSeconds: 5\n      failureThreshold: 3`,
         });

@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { refOf } from '../model/kube';
 import { PostureRule, RuleCheck, findingFor, label, nodePhrase } from './rule';
 
@@ -37,16 +38,20 @@ export const replicaRule: PostureRule = {
   checks: [single, hpaMin, barePod, unready],
   evaluate({ workload: w, service }) {
     if (w.kind === 'DaemonSet') return [];
-    const spof = `if ${nodePhrase(w)} fails, ${service} loses ${label(
-      w,
-    )} until it is rescheduled`;
+    const spof = msg('replicas.spof', {
+      node: nodePhrase(w),
+      service,
+      workload: label(w),
+    });
     if (w.kind === 'Pod') {
       return [
         findingFor(barePod, w, {
-          message: `Pod ${w.name} is not managed by a controller: if its node fails, nothing recreates it.`,
+          message: msg('replicas-bare-pod.message', { pod: w.name }),
           evidence: 'kind: Pod (no ownerReferences)',
-          remediation:
-            'Run it from a Deployment (or StatefulSet) with at least 2 replicas:\n\napiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n  template: <this pod>',
+          remediation: msg('replicas-bare-pod.remediation', {
+            snippet:
+              'apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n  template: <this pod>',
+          }),
           spof,
         }),
       ];
@@ -55,14 +60,17 @@ export const replicaRule: PostureRule = {
       const hpa = w.hpas.find(h => (h.spec?.minReplicas ?? 1) < 2)!;
       return [
         findingFor(hpaMin, w, {
-          message: `HorizontalPodAutoscaler ${
-            hpa.metadata?.name
-          } may scale ${label(w)} down to ${w.replicas} replica.`,
+          message: msg('replicas-hpa-min.message', {
+            hpa: `${hpa.metadata?.name}`,
+            workload: label(w),
+            replicas: w.replicas,
+          }),
           evidence: `spec.minReplicas: ${
             hpa.spec?.minReplicas ?? '(unset, 1)'
           }`,
-          remediation:
-            'Set the HPA floor to at least 2:\n\nspec:\n  minReplicas: 2',
+          remediation: msg('replicas-hpa-min.remediation', {
+            snippet: 'spec:\n  minReplicas: 2',
+          }),
           objects: [refOf(hpa)],
           spof,
         }),
@@ -71,12 +79,14 @@ export const replicaRule: PostureRule = {
     if (w.replicas < 2) {
       return [
         findingFor(single, w, {
-          message: `${label(w)} runs ${
-            w.replicas
-          } replica: a node failure or an eviction stops it.`,
+          message: msg('replicas-single.message', {
+            workload: label(w),
+            replicas: w.replicas,
+          }),
           evidence: `spec.replicas: ${w.object.spec?.replicas ?? '(unset, 1)'}`,
-          remediation:
-            'Run at least 2 replicas (3 for a quorum-based database):\n\nspec:\n  replicas: 3',
+          remediation: msg('replicas-single.remediation', {
+            snippet: 'spec:\n  replicas: 3',
+          }),
           spof,
         }),
       ];
@@ -86,14 +96,14 @@ export const replicaRule: PostureRule = {
       if (ready < 2) {
         return [
           findingFor(unready, w, {
-            message: `${label(w)} declares ${
-              w.replicas
-            } replicas but only ${ready} of its ${
-              w.pods.length
-            } pods are ready.`,
+            message: msg('replicas-live-unready.message', {
+              workload: label(w),
+              replicas: w.replicas,
+              ready,
+              pods: w.pods.length,
+            }),
             evidence: `ready pods: ${ready}/${w.pods.length}`,
-            remediation:
-              'Find why pods are not ready (kubectl describe pod, readiness probe, events) and fix it before relying on the replica count.',
+            remediation: msg('replicas-live-unready.remediation'),
             objects: w.pods.map(refOf),
           }),
         ];

@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { containersOf } from '../kube/podSpec';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
 
@@ -22,9 +23,17 @@ export const resourcesRule: PostureRule = {
       if (missing.length === 0) continue;
       out.push(
         findingFor(requests, w, {
-          message: `Container ${c.name} of ${label(w)} has no ${missing.join(
-            ' and ',
-          )} request: the scheduler may overcommit its node and evict it first.`,
+          message: msg('resources-no-requests.message', {
+            container: `${c.name}`,
+            workload: label(w),
+            missing:
+              missing.length === 2
+                ? msg('resources-no-requests.both', {
+                    first: missing[0],
+                    second: missing[1],
+                  })
+                : missing[0],
+          }),
           evidence: `containers[${c.name}].resources.requests: ${JSON.stringify(
             req,
           )}`,

@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { resolveIntOrPercent } from '../kube/podSpec';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
 
@@ -27,11 +28,10 @@ export const rolloutRule: PostureRule = {
       if (s.type === 'Recreate') {
         return [
           findingFor(recreate, w, {
-            message: `${label(
-              w,
-            )} uses strategy Recreate: every update stops all ${
-              w.replicas
-            } replicas before starting new ones.`,
+            message: msg('rollout-recreate.message', {
+              workload: label(w),
+              replicas: w.replicas,
+            }),
             evidence: 'spec.strategy.type: Recreate',
             remediation: SNIPPET,
           }),
@@ -45,11 +45,11 @@ export const rolloutRule: PostureRule = {
       if (mu !== undefined && mu >= w.replicas) {
         return [
           findingFor(maxUnavailable, w, {
-            message: `${label(w)} allows ${
-              s.rollingUpdate.maxUnavailable
-            } unavailable pods during a rolling update, i.e. all ${
-              w.replicas
-            }.`,
+            message: msg('rollout-max-unavailable.message', {
+              workload: label(w),
+              maxUnavailable: `${s.rollingUpdate.maxUnavailable}`,
+              replicas: w.replicas,
+            }),
             evidence: `spec.strategy.rollingUpdate.maxUnavailable: ${s.rollingUpdate.maxUnavailable}`,
             remediation: SNIPPET,
           }),
@@ -62,11 +62,11 @@ export const rolloutRule: PostureRule = {
       if (mu !== undefined && mu >= w.replicas) {
         return [
           findingFor(maxUnavailable, w, {
-            message: `${label(
-              w,
-            )} allows ${raw} unavailable pods during a rolling update, i.e. all ${
-              w.replicas
-            }.`,
+            message: msg('rollout-max-unavailable.message', {
+              workload: label(w),
+              maxUnavailable: `${raw}`,
+              replicas: w.replicas,
+            }),
             evidence: `spec.updateStrategy.rollingUpdate.maxUnavailable: ${raw}`,
             remediation:
               'spec:\n  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: 1',

@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { refOf } from '../model/kube';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
 
@@ -29,23 +30,27 @@ export const rwoVolumeRule: PostureRule = {
         continue;
       out.push(
         findingFor(rwo, w, {
-          message: `${label(w)} runs ${
-            w.replicas
-          } replicas but mounts PersistentVolumeClaim ${
-            pvc.metadata?.name
-          } with ${modes.join(
-            ', ',
-          )}: replicas on other nodes cannot mount it, and the data cannot follow a failed node.`,
+          message: msg('storage-rwo-shared.message', {
+            workload: label(w),
+            replicas: w.replicas,
+            claim: `${pvc.metadata?.name}`,
+            accessModes: modes.join(', '),
+          }),
           evidence: `PersistentVolumeClaim ${
             pvc.metadata?.name
           } spec.accessModes: [${modes.join(', ')}]`,
-          remediation: `Use a ReadWriteMany class for shared data (or a StatefulSet with volumeClaimTemplates for per-pod data):\n\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${
+          remediation: msg('storage-rwo-shared.remediation', {
+            snippet: `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${
             pvc.metadata?.name
           }\nspec:\n  accessModes: [ReadWriteMany]\n  storageClassName: nfs-ha\n  resources:\n    requests: {storage: ${
-            pvc.spec?.resources?.requests?.storage ?? '1Gi'
-          }}`,
+              pvc.spec?.resources?.requests?.storage ?? '1Gi'
+            }}`,
+          }),
           objects: [refOf(pvc), ...(pv ? [refOf(pv)] : [])],
-          spof: `if the node holding volume ${pvc.metadata?.name} fails, ${service} cannot reach its data`,
+          spof: msg('storage-rwo-shared.spof', {
+            claim: `${pvc.metadata?.name}`,
+            service,
+          }),
         }),
       );
     }

@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { readSessionConfig } from '../tomcat/sessionConfig';
 import { tomcatContainerOf, tomcatFileKind } from '../tomcat/configFiles';
 import {
@@ -72,26 +73,39 @@ export const sessionReplicationRule: PostureRule = {
     const nodes = liveNodes(w);
     const allOnOne = w.replicas < 2 || nodes.length === 1;
     const spof = allOnOne
-      ? `if ${
-          nodes.length === 1 ? `node ${nodes[0]}` : nodePhrase(w)
-        } fails, ${service} loses all its sessions`
-      : `if a node running ${label(
-          w,
-        )} fails, ${service} loses the sessions held there`;
+      ? msg('sessions.spof.allOnOne', {
+          node:
+            nodes.length === 1
+              ? msg('phrase.node', { node: nodes[0] })
+              : nodePhrase(w),
+          service,
+        })
+      : msg('sessions.spof.spread', { workload: label(w), service });
     if (cfg.contextManager && cfg.managerProtects === false) {
       return [
         findingFor(managerOverride, w, {
-          message: `${label(w)}: context.xml declares <Manager className="${
-            cfg.contextManager.className
-          }"${
-            cfg.contextManager.store ? ` with ${cfg.contextManager.store}` : ''
-          }>, which overrides ${
-            cfg.cluster
-              ? "the cluster's replicating manager"
-              : 'any replication'
-          }: sessions stay in one pod.`,
+          message: msg(
+            cfg.contextManager.store
+              ? 'sessions-manager-override.withStore.message'
+              : 'sessions-manager-override.message',
+            {
+              workload: label(w),
+              className: `${cfg.contextManager.className}`,
+              ...(cfg.contextManager.store
+                ? { store: cfg.contextManager.store }
+                : {}),
+              overridden: msg(
+                cfg.cluster
+                  ? 'sessions-manager-override.clusterManager'
+                  : 'sessions-manager-override.anyReplication',
+              ),
+            },
+          ),
           evidence: `${cfg.contextManager.origin}: <Manager className="${cfg.contextManager.className}">`,
-          remediation: `Remove the <Manager> from context.xml (the <Cluster>'s DeltaManager then applies), or use a replicating one:\n\n<Manager className="org.apache.catalina.ha.session.DeltaManager"/>`,
+          remediation: msg('sessions-manager-override.remediation', {
+            snippet:
+              '<Manager className="org.apache.catalina.ha.session.DeltaManager"/>',
+          }),
           objects: origins,
           spof,
         }),
@@ -101,15 +115,18 @@ export const sessionReplicationRule: PostureRule = {
     if (!cfg.cluster) {
       return [
         findingFor(notReplicated, w, {
-          message: `${label(w)} runs Tomcat ${
-            cfg.serverXml
-              ? `with ${cfg.serverXml.origin}`
-              : "with the image's default server.xml"
-          } and no <Cluster>: each user's HTTP session lives in one pod's memory.`,
+          message: msg('sessions-not-replicated.message', {
+            workload: label(w),
+            serverXml: cfg.serverXml
+              ? cfg.serverXml.origin
+              : msg('sessions-not-replicated.defaultServerXml'),
+          }),
           evidence: cfg.serverXml
             ? `${cfg.serverXml.origin}: no <Cluster> element outside comments`
             : 'server.xml: not mounted (image default has no <Cluster>)',
-          remediation: `Mount a server.xml with session replication (and mark the app <distributable/>):\n\n${CLUSTER_SNIPPET}`,
+          remediation: msg('sessions-not-replicated.remediation', {
+            snippet: CLUSTER_SNIPPET,
+          }),
           objects: origins,
           spof,
         }),
@@ -119,9 +136,9 @@ export const sessionReplicationRule: PostureRule = {
     if (cfg.distributable === false) {
       out.push(
         findingFor(notDistributable, w, {
-          message: `${label(
-            w,
-          )} has a <Cluster>, but its web.xml lacks <distributable/>: Tomcat keeps the application's sessions local.`,
+          message: msg('sessions-not-distributable.message', {
+            workload: label(w),
+          }),
           evidence: `${cfg.webXmlOrigin}: no <distributable/>`,
           remediation: '<web-app ...>\n  <distributable/>\n</web-app>',
           objects: origins,
@@ -132,9 +149,9 @@ export const sessionReplicationRule: PostureRule = {
     if (cfg.membership === 'multicast') {
       out.push(
         findingFor(multicast, w, {
-          message: `${label(
-            w,
-          )} finds its cluster members by multicast (Tomcat's default McastService), which most Kubernetes networks do not carry: members may never see each other.`,
+          message: msg('sessions-multicast-membership.message', {
+            workload: label(w),
+          }),
           evidence: `${cfg.cluster.origin}: <Cluster> without a cloud <Membership>`,
           remediation:
             '<Membership className="org.apache.catalina.tribes.membership.cloud.CloudMembershipService"\n            membershipProviderClassName="org.apache.catalina.tribes.membership.cloud.KubernetesMembershipProvider"/>',

@@ -1,3 +1,4 @@
+import { msg } from '../messages/format';
 import { selectorMatches } from '../kube/selectors';
 import { KubeObject, refOf } from '../model/kube';
 import { PostureRule, RuleCheck, findingFor, label, liveNodes } from './rule';
@@ -80,17 +81,21 @@ export const spreadRule: PostureRule = {
     if (w.pods.length >= 2 && nodes.length === 1) {
       return [
         findingFor(oneNode, w, {
-          message: `All ${w.pods.length} live pods of ${label(w)} run on node ${
-            nodes[0]
-          }, whatever the affinity declares.`,
+          message: msg('spread-live-one-node.message', {
+            pods: w.pods.length,
+            workload: label(w),
+            node: nodes[0],
+          }),
           evidence: `pods[*].spec.nodeName: ${nodes[0]}`,
-          remediation: `Make the anti-affinity required (or add nodes) and reschedule:\n\n${requiredSnippet(
-            labels.app ?? w.name,
-          )}`,
+          remediation: msg('spread-live-one-node.remediation', {
+            snippet: requiredSnippet(labels.app ?? w.name),
+          }),
           objects: w.pods.map(refOf),
-          spof: `if node ${
-            nodes[0]
-          } fails, ${service} loses every replica of ${label(w)}`,
+          spof: msg('spread-live-one-node.spof', {
+            node: nodes[0],
+            service,
+            workload: label(w),
+          }),
         }),
       ];
     }
@@ -106,21 +111,25 @@ export const spreadRule: PostureRule = {
       if (zones.length === 1 && clusterZones.size >= 2) {
         return [
           findingFor(oneZone, w, {
-            message: `The ${w.pods.length} live pods of ${label(w)} run on ${
-              nodes.length
-            } nodes, all in zone ${zones[0]}, although the cluster spans ${
-              clusterZones.size
-            } zones.`,
+            message: msg('spread-live-one-zone.message', {
+              pods: w.pods.length,
+              workload: label(w),
+              nodes: nodes.length,
+              zone: `${zones[0]}`,
+              zones: clusterZones.size,
+            }),
             evidence: `nodes ${nodes.join(', ')}: topology.kubernetes.io/zone=${
               zones[0]
             }`,
-            remediation: `Spread over zones and reschedule:\n\n${preferredSnippet(
-              labels.app ?? w.name,
-            )}`,
+            remediation: msg('spread-live-one-zone.remediation', {
+              snippet: preferredSnippet(labels.app ?? w.name),
+            }),
             objects: w.pods.map(refOf),
-            spof: `if zone ${
-              zones[0]
-            } fails, ${service} loses every replica of ${label(w)}`,
+            spof: msg('spread-live-one-zone.spof', {
+              zone: `${zones[0]}`,
+              service,
+              workload: label(w),
+            }),
           }),
         ];
       }
@@ -150,28 +159,29 @@ export const spreadRule: PostureRule = {
     if (candidates.length > 0) {
       return [
         findingFor(mismatch, w, {
-          message: `${label(
-            w,
-          )} declares anti-affinity or spread constraints, but their selector does not match its own pod labels, so they spread nothing.`,
+          message: msg('spread-selector-mismatch.message', {
+            workload: label(w),
+          }),
           evidence: `labelSelector ${JSON.stringify(
             candidates[0].labelSelector ?? {},
           )} vs pod labels ${JSON.stringify(labels)}`,
-          remediation: `Select the workload's own pods in every term:\n\n${preferredSnippet(
-            labels.app ?? w.name,
-          )}`,
+          remediation: msg('spread-selector-mismatch.remediation', {
+            snippet: preferredSnippet(labels.app ?? w.name),
+          }),
         }),
       ];
     }
     return [
       findingFor(noSpread, w, {
-        message: `${label(w)} has ${
-          w.replicas
-        } replicas but no podAntiAffinity on kubernetes.io/hostname and no topologySpreadConstraints: they may all land on one node.`,
+        message: msg('spread-no-anti-affinity.message', {
+          workload: label(w),
+          replicas: w.replicas,
+        }),
         evidence:
           'spec.template.spec.affinity.podAntiAffinity and topologySpreadConstraints: absent',
-        remediation: `Spread replicas over nodes and zones:\n\n${preferredSnippet(
-          labels.app ?? w.name,
-        )}`,
+        remediation: msg('spread-no-anti-affinity.remediation', {
+          snippet: preferredSnippet(labels.app ?? w.name),
+        }),
       }),
     ];
   },

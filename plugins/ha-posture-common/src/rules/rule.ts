@@ -5,6 +5,7 @@ import { HaCategory, Severity } from '../model/categories';
 import { Finding } from '../model/finding';
 import { refOf } from '../model/kube';
 import { ConfigFile } from '../tomcat/configFiles';
+import { MessageRef, msg, renderMessage } from '../messages/format';
 
 /** One check a rule can report: a stable id with its category and severity. */
 export interface RuleCheck {
@@ -39,24 +40,53 @@ export interface PostureRule {
 export function findingFor(
   check: RuleCheck,
   w: Workload,
-  f: {
-    message: string;
-    evidence: string;
-    remediation: string;
-    objects?: string[];
-    spof?: string;
-    severity?: Severity;
-  },
+  f: FindingTexts & { objects?: string[]; severity?: Severity },
 ): Finding {
   return {
     rule: check.id,
     category: check.category,
     severity: f.severity ?? check.severity,
-    message: f.message,
+    ...findingTexts(f),
     objects: [...new Set([refOf(w.object), ...(f.objects ?? [])])],
+  };
+}
+
+/** What a finding says, as messages: a remediation that is only a snippet stays a string. */
+export interface FindingTexts {
+  message: MessageRef;
+  evidence: string;
+  remediation: MessageRef | string;
+  spof?: MessageRef;
+}
+
+/** The English strings of a finding with the message ids and parameters they come from. */
+export function findingTexts(
+  f: FindingTexts,
+): Pick<
+  Finding,
+  | 'message'
+  | 'messageId'
+  | 'params'
+  | 'evidence'
+  | 'remediation'
+  | 'remediationMessage'
+  | 'spof'
+  | 'spofMessage'
+> {
+  return {
+    message: renderMessage(f.message),
+    messageId: f.message.id,
+    params: f.message.params,
     evidence: f.evidence,
-    remediation: f.remediation,
-    ...(f.spof ? { spof: f.spof } : {}),
+    ...(typeof f.remediation === 'string'
+      ? { remediation: f.remediation }
+      : {
+          remediation: renderMessage(f.remediation),
+          remediationMessage: f.remediation,
+        }),
+    ...(f.spof
+      ? { spof: renderMessage(f.spof), spofMessage: f.spof }
+      : {}),
   };
 }
 
@@ -75,9 +105,9 @@ export function liveNodes(w: Workload): string[] {
 }
 
 /** "node worker-1" when the live pods show it, else "the node running Deployment todo". */
-export function nodePhrase(w: Workload): string {
+export function nodePhrase(w: Workload): MessageRef {
   const nodes = liveNodes(w);
   return nodes.length === 1
-    ? `node ${nodes[0]}`
-    : `the node running ${label(w)}`;
+    ? msg('phrase.node', { node: nodes[0] })
+    : msg('phrase.nodeRunning', { workload: label(w) });
 }

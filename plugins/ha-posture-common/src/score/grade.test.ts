@@ -6,6 +6,8 @@ const f = (severity: Finding['severity']): Finding => ({
   category: 'replicas',
   severity,
   message: '',
+  messageId: 'x',
+  params: {},
   objects: [],
   evidence: '',
   remediation: '',

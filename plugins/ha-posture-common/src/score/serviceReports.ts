@@ -1,3 +1,4 @@
+import { MessageRef } from '../messages/format';
 import { ServiceReport, WorkloadReport } from '../model/report';
 
 /**
@@ -17,9 +18,12 @@ export function serviceReports(reports: WorkloadReport[]): ServiceReport[] {
     const worst = rs.reduce((a, b) =>
       b.score < a.score || (b.score === a.score && b.grade > a.grade) ? b : a,
     );
-    const spofs = rs.flatMap(r =>
-      r.findings.filter(f => f.spof && f.severity !== 'info').map(f => f.spof!),
-    );
+    // One entry per distinct sentence, with the message it was built from when there is one.
+    const spofs = new Map<string, MessageRef | undefined>();
+    for (const f of rs.flatMap(r => r.findings)) {
+      if (f.spof && f.severity !== 'info' && !spofs.has(f.spof))
+        spofs.set(f.spof, f.spofMessage);
+    }
     return {
       name,
       grade: worst.grade,
@@ -30,7 +34,8 @@ export function serviceReports(reports: WorkloadReport[]): ServiceReport[] {
         name: r.name,
         grade: r.grade,
       })),
-      singlePointsOfFailure: [...new Set(spofs)],
+      singlePointsOfFailure: [...spofs.keys()],
+      singlePointsOfFailureMessages: [...spofs.values()].map(m => m ?? null),
     };
   });
 }

@@ -1,3 +1,4 @@
+import { MessageRef, msg } from '../messages/format';
 import { ObjectIndex } from '../grouping/ObjectIndex';
 import { Workload } from '../grouping/workload';
 import { containersOf, volumesOf } from '../kube/podSpec';
@@ -22,7 +23,7 @@ export interface NodeLocalClaim {
   /** The claim (or, for a StatefulSet, the volumeClaimTemplate) name. */
   claim: string;
   /** Why its volume is node-local, in words: `PersistentVolume data-pv (hostPath /mnt/data)`. */
-  why: string;
+  why: MessageRef;
   /** The field that shows it. */
   evidence: string;
   /** The PVC, PV or StorageClass involved. */
@@ -33,16 +34,22 @@ export interface NodeLocalClaim {
 
 function pvLocality(
   pv: KubeObject,
-): { why: string; evidence: string } | undefined {
+): { why: MessageRef; evidence: string } | undefined {
   const name = pv.metadata?.name;
   if (pv.spec?.hostPath?.path)
     return {
-      why: `PersistentVolume ${name} (hostPath ${pv.spec.hostPath.path})`,
+      why: msg('storage.local.hostPathPv', {
+        pv: `${name}`,
+        path: `${pv.spec.hostPath.path}`,
+      }),
       evidence: `PersistentVolume ${name} spec.hostPath.path: ${pv.spec.hostPath.path}`,
     };
   if (pv.spec?.local?.path)
     return {
-      why: `PersistentVolume ${name} (local ${pv.spec.local.path})`,
+      why: msg('storage.local.localPv', {
+        pv: `${name}`,
+        path: `${pv.spec.local.path}`,
+      }),
       evidence: `PersistentVolume ${name} spec.local.path: ${pv.spec.local.path}`,
     };
   return undefined;
@@ -85,7 +92,7 @@ function modesOf(spec: any): string[] {
   return Array.isArray(spec?.accessModes) ? spec.accessModes.map(String) : [];
 }
 
-type Locality = { why: string; evidence: string; objects: KubeObject[] };
+type Locality = { why: MessageRef; evidence: string; objects: KubeObject[] };
 
 /** What the unclaimed PVs of a class that fit the claim say: node-local, not, or no PV fits. */
 function staticBinding(
@@ -104,13 +111,14 @@ function staticBinding(
   const local = candidates.map(pvLocality);
   if (!local.every(Boolean)) return undefined;
   return {
-    why: `${local[0]!.why}${
+    why:
       candidates.length > 1
-        ? ` (or one of ${
-            candidates.length - 1
-          } more node-local volumes of class "${className}")`
-        : ''
-    }`,
+        ? msg('storage.local.more', {
+            volume: local[0]!.why,
+            more: candidates.length - 1,
+            storageClass: className,
+          })
+        : local[0]!.why,
     evidence: `${local[0]!.evidence} (storageClassName "${className}")`,
     // One is enough to point at; listing thousands on every claim's finding is not.
     objects: candidates.slice(0, 1),
@@ -167,13 +175,16 @@ function claimLocality(
   const provisioner = String(sc?.provisioner ?? '');
   if (sc && HOST_LOCAL_PROVISIONER.test(provisioner))
     return {
-      why: `StorageClass ${className} (provisioner ${provisioner}, a directory or disk of one node)`,
+      why: msg('storage.local.provisioner', {
+        storageClass: className,
+        provisioner,
+      }),
       evidence: `StorageClass ${className} provisioner: ${provisioner}`,
       objects: [sc],
     };
   if (!sc && HOST_LOCAL_CLASS_NAME.test(className))
     return {
-      why: `StorageClass ${className} (a host-local class wherever it ships)`,
+      why: msg('storage.local.className', { storageClass: className }),
       evidence: `storageClassName: ${className}`,
       objects: [],
     };

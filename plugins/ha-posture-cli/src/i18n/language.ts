@@ -1,0 +1,94 @@
+import {
+  FINDING_MESSAGES_EN,
+  FINDING_MESSAGES_FR,
+  Finding,
+  MessageRef,
+  renderMessage,
+} from '@diehard/plugin-ha-posture-common';
+
+/** The languages the table and SARIF text are written in. */
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * The language of the environment, as POSIX orders it: LC_ALL, then LC_MESSAGES, then LANG
+ * (`fr_FR.UTF-8` → fr). English for anything else, C and POSIX included.
+ */
+export function languageFromEnv(
+  env: Record<string, string | undefined>,
+): Language {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find(v => !!v) ?? '';
+  return /^fr([_.@-]|$)/i.test(locale) ? 'fr' : 'en';
+}
+
+const CATALOGS: Record<Language, Record<string, string>> = {
+  en: FINDING_MESSAGES_EN,
+  fr: FINDING_MESSAGES_FR,
+};
+
+/** A finding's message, single point of failure and remediation in one language. */
+export function findingText(f: Finding, lang: Language) {
+  const text = (ref: MessageRef | undefined | null, english: string) =>
+    ref && ref.id in FINDING_MESSAGES_EN
+      ? renderMessage(ref, CATALOGS[lang])
+      : english;
+  return {
+    message: text(
+      f.messageId ? { id: f.messageId, params: f.params ?? {} } : undefined,
+      f.message,
+    ),
+    spof: f.spof ? text(f.spofMessage, f.spof) : undefined,
+    remediation: text(f.remediationMessage, f.remediation),
+  };
+}
+
+/** A single point of failure sentence of a service report, in one language. */
+export function spofText(
+  english: string,
+  ref: MessageRef | null | undefined,
+  lang: Language,
+): string {
+  return ref && ref.id in FINDING_MESSAGES_EN
+    ? renderMessage(ref, CATALOGS[lang])
+    : english;
+}
+
+/** The table's own words. */
+export const TABLE_WORDS: Record<
+  Language,
+  {
+    evidence: string;
+    fix: string;
+    score: string;
+    noWorkloads: string;
+    cluster: (nodes: number, findings: boolean) => string;
+    service: (name: string, grade: string, score: number) => string;
+  }
+> = {
+  en: {
+    evidence: 'evidence',
+    fix: 'fix',
+    score: 'score',
+    noWorkloads: 'No workloads found.',
+    cluster: (n, f) =>
+      `Cluster: ${n} node(s)${f ? '' : ', no control-plane finding'}`,
+    service: (name, grade, score) =>
+      `Service ${name}: grade ${grade} (score ${score})`,
+  },
+  fr: {
+    evidence: 'preuve',
+    fix: 'correctif',
+    score: 'score',
+    noWorkloads: 'Aucun workload trouvé.',
+    cluster: (n, f) =>
+      `Cluster : ${n} nœud(s)${f ? '' : ', aucun constat sur le plan de contrôle'}`,
+    service: (name, grade, score) =>
+      `Service ${name} : note ${grade} (score ${score})`,
+  },
+};
+
+/** SARIF's own words around a finding. */
+export const SARIF_WORDS: Record<Language, { fix: string }> = {
+  en: { fix: 'Fix' },
+  fr: { fix: 'Correctif' },
+};

@@ -1,0 +1,119 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { evaluatePosture } from '../evaluate';
+import { parseManifests } from '../manifests/parseManifests';
+import { Finding } from '../model/finding';
+import { FINDING_MESSAGES_EN } from './en';
+import { FINDING_MESSAGES_FR } from './fr';
+import { MessageRef, placeholdersOf, renderMessage } from './format';
+
+const CORPUS = join(__dirname, '../../corpus');
+
+/** Every finding of the corpus, each case run through the engine as the CLI would. */
+function corpusFindings(): Finding[] {
+  const out: Finding[] = [];
+  for (const category of readdirSync(CORPUS).sort()) {
+    for (const name of readdirSync(join(CORPUS, category)).sort()) {
+      const dir = join(CORPUS, category, name);
+      const objects = [];
+      const files = [];
+      for (const f of readdirSync(dir).sort()) {
+        if (f === 'expected.yaml') continue;
+        const text = readFileSync(join(dir, f), 'utf8');
+        if (f.endsWith('.xml')) files.push({ path: f, content: text });
+        else objects.push(...parseManifests(text, f).objects.map(o => o.object));
+      }
+      const report = evaluatePosture({ objects, files });
+      out.push(
+        ...report.workloads.flatMap(w => w.findings),
+        ...report.cluster.findings,
+      );
+    }
+  }
+  return out;
+}
+
+/** A message and the messages nested in its parameters. */
+function refsIn(ref: MessageRef): MessageRef[] {
+  return [
+    ref,
+    ...Object.values(ref.params).flatMap(v =>
+      typeof v === 'object' ? refsIn(v) : [],
+    ),
+  ];
+}
+
+/** The message of a finding; the engine always sets its id and parameters. */
+function messageOf(f: Finding): MessageRef {
+  expect(f.messageId).toBeDefined();
+  return { id: f.messageId!, params: f.params ?? {} };
+}
+
+function emittedRefs(findings: Finding[]): MessageRef[] {
+  return findings.flatMap(f => [
+    ...refsIn(messageOf(f)),
+    ...(f.spofMessage ? refsIn(f.spofMessage) : []),
+    ...(f.remediationMessage ? refsIn(f.remediationMessage) : []),
+  ]);
+}
+
+const en: Record<string, string> = FINDING_MESSAGES_EN;
+const fr: Record<string, string> = FINDING_MESSAGES_FR;
+
+describe('finding message catalogs', () => {
+  const findings = corpusFindings();
+  const refs = emittedRefs(findings);
+  const ids = [...new Set([...refs.map(r => r.id), ...Object.keys(en)])].sort();
+
+  it('the corpus reaches most messages', () => {
+    expect(findings.length).toBeGreaterThan(50);
+    expect(new Set(refs.map(r => r.id)).size).toBeGreaterThan(60);
+  });
+
+  it('has an English text for every id a rule emits', () => {
+    expect(refs.map(r => r.id).filter(id => !(id in en))).toEqual([]);
+  });
+
+  it('has a French text for every id', () => {
+    expect(ids.filter(id => !fr[id]?.trim())).toEqual([]);
+  });
+
+  it('uses in French no placeholder the English lacks, and drops none', () => {
+    const mismatched = ids.filter(id => {
+      const a = new Set(placeholdersOf(en[id] ?? ''));
+      const b = new Set(placeholdersOf(fr[id] ?? ''));
+      return a.size !== b.size || [...b].some(p => !a.has(p));
+    });
+    expect(mismatched).toEqual([]);
+  });
+
+  it('gives every emitted message the parameters its template names', () => {
+    const missing = refs.flatMap(r =>
+      placeholdersOf(en[r.id] ?? '')
+        .filter(p => !(p in r.params))
+        .map(p => `${r.id}: ${p}`),
+    );
+    expect([...new Set(missing)]).toEqual([]);
+  });
+
+  it('builds the English strings from the catalog', () => {
+    for (const f of findings) {
+      expect(renderMessage(messageOf(f))).toBe(
+        f.message,
+      );
+      if (f.spofMessage) expect(renderMessage(f.spofMessage)).toBe(f.spof);
+      if (f.remediationMessage)
+        expect(renderMessage(f.remediationMessage)).toBe(f.remediation);
+    }
+  });
+
+  it('renders a finding in French with its values in place', () => {
+    const single = findings.find(f => f.rule === 'replicas-single')!;
+    const text = renderMessage(messageOf(single), fr);
+    expect(text).toContain(String(single.params!.workload));
+    expect(text).toMatch(/tourne avec 1 réplica : une panne de nœud/);
+    expect(renderMessage(single.spofMessage!, fr)).toMatch(
+      /^si le nœud qui exécute .* tombe en panne, .* perd /,
+    );
+  });
+});
