@@ -4,7 +4,10 @@ import {
   KubeObject,
   ManifestError,
   ObjectSource,
+  addPostureFile,
+  emptyPostureFiles,
   formatBytes,
+  postureFileKind,
 } from '@diehard/plugin-ha-posture-common';
 import { parseManifestsFast } from './parse/fastManifests';
 import { decodeText } from './read/decodeText';
@@ -28,12 +31,9 @@ export interface ReadLimits {
   maxTotalSize: number;
 }
 
-const MANIFEST = /\.(ya?ml|json)$/i;
-const TOMCAT =
-  /(^|[\\/])(server|context|web)\.xml$|[\\/]conf[\\/]Catalina[\\/].*\.xml$/i;
-
 /**
- * Lists the manifest and Tomcat files under `dir`. Symbolic links to directories are not
+ * Lists the posture input files under `dir` (hidden folders and node_modules are not
+ * walked, as {@link isPostureInput} says). Symbolic links to directories are not
  * followed (no cycles); every other entry with a matching name is listed, whatever it is,
  * so that a FIFO or a device named `*.yaml` is reported rather than silently skipped.
  */
@@ -45,7 +45,7 @@ function walk(dir: string, out: string[]): void {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const p = join(dir, entry.name);
     if (entry.isDirectory()) walk(p, out);
-    else if (MANIFEST.test(entry.name) || TOMCAT.test(p)) out.push(p);
+    else if (postureFileKind(p)) out.push(p);
   }
 }
 
@@ -56,15 +56,9 @@ export function readInputs(
   limits: ReadLimits,
   cwd = process.cwd(),
 ): ReadResult {
-  const result: ReadResult = {
-    objects: [],
-    sources: new Map(),
-    files: [],
-    errors: [],
-    manifestCount: 0,
-  };
+  const read = emptyPostureFiles();
   const fail = (file: string, message: string) =>
-    result.errors.push({ file, line: 0, message });
+    read.errors.push({ file, line: 0, message });
   const paths: string[] = [];
   for (const input of inputs) {
     if (input === '-') {
@@ -122,20 +116,20 @@ export function readInputs(
       fail(name, decoded.error);
       continue;
     }
-    const text = decoded.text;
-    if (p !== '-' && TOMCAT.test(p) && !MANIFEST.test(p)) {
-      result.files.push({ path: name, content: text });
-      continue;
-    }
-    result.manifestCount++;
-    const parsed = parseManifestsFast(text, name, {
-      maxBytes: limits.maxFileSize,
-    });
-    for (const { object, source } of parsed.objects) {
-      result.objects.push(object);
-      result.sources.set(object, source);
-    }
-    result.errors.push(...parsed.errors);
+    // A file the user named is read as a manifest unless it is a Tomcat file.
+    addPostureFile(
+      read,
+      name,
+      decoded.text,
+      { parse: parseManifestsFast, limits: { maxBytes: limits.maxFileSize } },
+      (p === '-' ? undefined : postureFileKind(p)) ?? 'manifest',
+    );
   }
-  return result;
+  return {
+    objects: read.objects.map(o => o.object),
+    sources: new Map(read.objects.map(o => [o.object, o.source])),
+    files: read.files,
+    errors: read.errors,
+    manifestCount: read.manifestCount,
+  };
 }

@@ -30,6 +30,27 @@ export type {
   ManifestError,
   ObjectSource,
 } from './manifests/parseManifests';
+export {
+  addPostureFile,
+  emptyPostureFiles,
+  isPostureInput,
+  postureFileKind,
+  readPostureFiles,
+} from './inputs/postureFiles';
+export type {
+  PostureFileKind,
+  PostureFileOptions,
+  PostureFiles,
+} from './inputs/postureFiles';
+export {
+  mapSelectorMatches,
+  parseLabelString,
+  readLabelSelector,
+  selectorMatches,
+} from './kube/selectors';
+export type { LabelSelector } from './kube/selectors';
+export { KUBERNETES_POD_LABELS, selectsWorkloadPods } from './kube/podLabels';
+export type { PodTemplateOwner } from './kube/podLabels';
 export { toContractJson } from './report/contractJson';
 export type { ContractReport } from './report/contractJson';
 export {

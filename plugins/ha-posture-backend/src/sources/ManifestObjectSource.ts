@@ -3,7 +3,11 @@ import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { InputError, isError, NotAllowedError } from '@backstage/errors';
-import { KubeObject, parseManifests } from '@diehard/plugin-ha-posture-common';
+import {
+  KubeObject,
+  isPostureInput,
+  readPostureFiles,
+} from '@diehard/plugin-ha-posture-common';
 import {
   MANIFESTS_PATH_ANNOTATION,
   ManifestsLocation,
@@ -28,10 +32,8 @@ export interface ManifestObjects {
 
 type File = { path: string; content: string };
 
-const MANIFEST_FILE = /\.(ya?ml|json)$/i;
-const TOMCAT_FILE = /(^|\/)(server|context|web)\.xml$/i;
-const wanted = (name: string) =>
-  MANIFEST_FILE.test(name) || TOMCAT_FILE.test(name);
+const wanted = (location: ManifestsLocation, rel: string) =>
+  isPostureInput(rel, location.path);
 
 /**
  * Reads an entity's manifests from its own repository (see {@link manifestsLocation}),
@@ -66,24 +68,13 @@ export class ManifestObjectSource {
         : this.readRemoteFolder(location, budget),
     );
 
-    const result: ManifestObjects = {
+    const read = readPostureFiles(files, { folder: location.path });
+    return {
       location: location.path,
-      objects: [],
-      files: [],
-      errors: [],
+      objects: read.objects.map(o => o.object),
+      files: read.files,
+      errors: read.errors.map(e => `${e.file}:${e.line}: ${e.message}`),
     };
-    for (const file of files) {
-      if (MANIFEST_FILE.test(file.path)) {
-        const parsed = parseManifests(file.content, file.path);
-        result.objects.push(...parsed.objects.map(o => o.object));
-        result.errors.push(
-          ...parsed.errors.map(e => `${e.file}:${e.line}: ${e.message}`),
-        );
-      } else if (TOMCAT_FILE.test(file.path)) {
-        result.files.push(file);
-      }
-    }
-    return result;
   }
 
   private async readLocalFolder(
@@ -123,7 +114,7 @@ export class ManifestObjectSource {
         } else if (!dirent.isFile()) {
           continue; // FIFOs, sockets, devices: never read
         }
-        if (!wanted(dirent.name)) continue;
+        if (!wanted(location, relPath)) continue;
         const stat = await fs.stat(real);
         if (!stat.isFile()) continue; // linked folders are not followed
         budget.countBytes(stat.size);
@@ -153,7 +144,7 @@ export class ManifestObjectSource {
       tree = await this.urlReader.readTree(url, {
         etag: last?.etag,
         filter: (p, info) => {
-          if (overflow || !wanted(p)) return false;
+          if (overflow || !wanted(location, p)) return false;
           try {
             offered.countEntries(1);
             offered.countBytes(info?.size ?? 0);

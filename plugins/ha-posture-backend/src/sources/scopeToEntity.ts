@@ -3,6 +3,9 @@ import {
   isDatabaseHostVariable,
   KubeObject,
   parseHostValue,
+  KUBERNETES_POD_LABELS,
+  selectorMatches,
+  selectsWorkloadPods,
 } from '@diehard/plugin-ha-posture-common';
 import { LabelSelector } from './labelSelector';
 
@@ -25,35 +28,31 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
-function objectSelectorMatches(selector: any, labels: Labels): boolean {
-  if (!selector || typeof selector !== 'object') return false;
-  const l = labels ?? {};
-  const equal = Object.entries(selector.matchLabels ?? {}).every(
-    ([k, v]) => l[k] === String(v),
-  );
-  return (
-    equal &&
-    (selector.matchExpressions ?? []).every((e: any) => {
-      const has = Object.prototype.hasOwnProperty.call(l, e.key);
-      const values: string[] = (e.values ?? []).map(String);
-      if (e.operator === 'In') return has && values.includes(l[e.key]);
-      if (e.operator === 'NotIn') return !has || !values.includes(l[e.key]);
-      if (e.operator === 'Exists') return has;
-      if (e.operator === 'DoesNotExist') return !has;
-      return false;
-    })
-  );
-}
-
-function mapSelectorMatches(selector: any, labels: Labels): boolean {
-  const entries = Object.entries(selector ?? {});
-  return entries.length > 0 && entries.every(([k, v]) => labels?.[k] === v);
-}
-
-/** The first `key=value` of a selector's equalities: every object it selects carries it. */
+/**
+ * The first `key=value` of a selector's equalities that a pod template can carry (not one
+ * Kubernetes adds to pods itself): every object it selects carries it.
+ */
 function firstEntry(selector: Record<string, unknown> | undefined) {
-  const [entry] = Object.entries(selector ?? {});
+  const entry = Object.entries(selector ?? {}).find(
+    ([k]) => !KUBERNETES_POD_LABELS.has(k),
+  );
   return entry && `${entry[0]}=${entry[1]}`;
+}
+
+/** True when a Service's selector selects pods of a workload (or a bare pod). */
+function selectsPodsOf(selector: any, o: KubeObject): boolean {
+  return isWorkload(o)
+    ? selectsWorkloadPods(selector, {
+        kind: o.kind ?? '',
+        name: nameOf(o),
+        replicas: (o as any).spec?.replicas ?? 1,
+        labels: templateLabelsOf(o),
+      })
+    : selectsWorkloadPods(selector, {
+        kind: o.kind ?? '',
+        name: nameOf(o),
+        labels: labelsOf(o),
+      });
 }
 
 /** ConfigMaps and Secrets a pod template reads, by name (volumes, env, envFrom, projected). */
@@ -231,16 +230,16 @@ export class NamespaceObjects {
       : labelsOf(workload);
     for (const [k, v] of Object.entries(podLabels ?? {})) {
       for (const svc of this.servicesByEntry.get(`${k}=${v}`) ?? []) {
-        if (mapSelectorMatches((svc as any).spec?.selector, podLabels))
+        if (selectsPodsOf((svc as any).spec?.selector, workload))
           result.add(svc);
       }
       for (const pdb of this.budgetsByEntry.get(`${k}=${v}`) ?? []) {
-        if (objectSelectorMatches((pdb as any).spec?.selector, podLabels))
+        if (selectorMatches((pdb as any).spec?.selector, podLabels))
           result.add(pdb);
       }
     }
     for (const pdb of this.budgetsByExpression) {
-      if (objectSelectorMatches((pdb as any).spec?.selector, podLabels))
+      if (selectorMatches((pdb as any).spec?.selector, podLabels))
         result.add(pdb);
     }
     const template = isWorkload(workload)
@@ -310,8 +309,7 @@ export class NamespaceObjects {
       scoped.add(service);
       const selector = (service as any).spec?.selector;
       for (const w of this.workloads) {
-        const podLabels = isWorkload(w) ? templateLabelsOf(w) : labelsOf(w);
-        if (mapSelectorMatches(selector, podLabels)) databases.push(w);
+        if (selectsPodsOf(selector, w)) databases.push(w);
       }
     }
     return databases;

@@ -1,3 +1,4 @@
+import { KUBERNETES_POD_LABELS } from '../kube/podLabels';
 import { Workload } from './workload';
 
 const key = (ns: string, k: string, v: string) => `${ns}\u0000${k}\u0000${v}`;
@@ -25,6 +26,7 @@ export class WorkloadLabelIndex {
     let best = this.byNs.get(ns) ?? [];
     if (!required || typeof required !== 'object') return best;
     for (const [k, v] of Object.entries(required)) {
+      if (KUBERNETES_POD_LABELS.has(k)) continue; // on pods, never on templates
       const list = this.byLabel.get(key(ns, k, String(v))) ?? [];
       if (list.length < best.length) best = list;
     }

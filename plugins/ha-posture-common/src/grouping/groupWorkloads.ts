@@ -1,6 +1,7 @@
 import { KubeObject, namespaceOf } from '../model/kube';
 import { containersOf, podTemplateOf, volumesOf } from '../kube/podSpec';
-import { mapSelectorMatches, selectorMatches } from '../kube/selectors';
+import { selectsWorkloadPods } from '../kube/podLabels';
+import { selectorMatches } from '../kube/selectors';
 import { ObjectIndex } from './ObjectIndex';
 import { BindingIndex } from './BindingIndex';
 import { WorkloadLabelIndex } from './WorkloadLabelIndex';
@@ -188,7 +189,14 @@ export function groupWorkloads(index: ObjectIndex): Grouping {
     if (!selector || Object.keys(selector).length === 0) continue;
     const selected = labelIndex
       .candidates(namespaceOf(svc), selector)
-      .filter(w => mapSelectorMatches(selector, w.template.metadata.labels));
+      .filter(w =>
+        selectsWorkloadPods(selector, {
+          kind: w.kind,
+          name: w.name,
+          replicas: Math.max(w.replicas, w.declaredReplicas),
+          labels: w.template.metadata.labels,
+        }),
+      );
     if (selected.length === 0) continue;
     serviceWorkloads.set(svc, selected);
     for (const w of selected) w.services.push(svc);

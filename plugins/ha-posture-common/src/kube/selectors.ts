@@ -54,27 +54,60 @@ export function mapSelectorMatches(
   return Object.entries(selector).every(([k, v]) => l[k] === String(v));
 }
 
-/** Parses `a=b,c=d` (the form of KUBERNETES_LABELS) into a selector; `undefined` when malformed. */
-export function parseLabelString(text: string): LabelSelector | undefined {
+/** Splits on the commas that separate requirements, not those inside `in (a,b)`. */
+function requirementsOf(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (char === '(') depth += 1;
+    if (char === ')') depth -= 1;
+    if (char === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.map(p => p.trim()).filter(Boolean);
+}
+
+/**
+ * Reads a label selector in Kubernetes' string syntax, as the API server does (`app=web`,
+ * `app==web`, `tier!=db`, `tier in (a,b)`, `tier notin (a)`, `key`, `!key`), into a
+ * {@link LabelSelector}; or names the first requirement it cannot read.
+ */
+export function readLabelSelector(
+  text: string,
+): { selector: LabelSelector } | { unreadable: string } {
   const matchLabels: Record<string, string> = {};
   const matchExpressions: NonNullable<LabelSelector['matchExpressions']> = [];
-  for (const raw of text.split(',')) {
-    const part = raw.trim();
-    if (!part) continue;
-    const neq = part.match(/^([^!=\s]+)\s*!=\s*(\S*)$/);
-    const eq = part.match(/^([^!=\s]+)\s*==?\s*(\S*)$/);
-    if (neq)
+  for (const part of requirementsOf(text)) {
+    const set = /^([^!=\s()]+)\s+(in|notin)\s*\(([^()]*)\)$/.exec(part);
+    const equality = /^([^!=\s()]+)\s*(==|=|!=)\s*([^!=\s(),]*)$/.exec(part);
+    if (set)
       matchExpressions.push({
-        key: neq[1],
-        operator: 'NotIn',
-        values: [neq[2]],
+        key: set[1],
+        operator: set[2] === 'in' ? 'In' : 'NotIn',
+        values: set[3].split(',').map(v => v.trim()),
       });
-    else if (eq) matchLabels[eq[1]] = eq[2];
-    else if (/^!\S+$/.test(part))
+    else if (equality && equality[2] === '!=')
+      matchExpressions.push({
+        key: equality[1],
+        operator: 'NotIn',
+        values: [equality[3]],
+      });
+    else if (equality) matchLabels[equality[1]] = equality[3];
+    else if (/^![^!=\s()]+$/.test(part))
       matchExpressions.push({ key: part.slice(1), operator: 'DoesNotExist' });
-    else if (/^\S+$/.test(part))
+    else if (/^[^!=\s()]+$/.test(part))
       matchExpressions.push({ key: part, operator: 'Exists' });
-    else return undefined;
+    else return { unreadable: part };
   }
-  return { matchLabels, matchExpressions };
+  return { selector: { matchLabels, matchExpressions } };
+}
+
+/** Parses `a=b,c=d` (the form of KUBERNETES_LABELS) into a selector; `undefined` when malformed. */
+export function parseLabelString(text: string): LabelSelector | undefined {
+  const read = readLabelSelector(text);
+  return 'selector' in read ? read.selector : undefined;
 }

@@ -141,9 +141,12 @@ export function tomcatFileKind(
   const p = path.replace(/\\/g, '/');
   const base = p.slice(p.lastIndexOf('/') + 1);
   if (base === 'server.xml') return 'server';
-  if (base === 'context.xml' || /\/conf\/Catalina\/[^/]+\/[^/]+\.xml$/.test(p))
+  if (
+    base === 'context.xml' ||
+    /(^|\/)conf\/Catalina\/[^/]+\/[^/]+\.xml$/.test(p)
+  )
     return 'context';
   if (base === 'web.xml')
-    return /\/conf\/web\.xml$/.test(p) ? 'global-web' : 'web';
+    return /(^|\/)conf\/web\.xml$/.test(p) ? 'global-web' : 'web';
   return undefined;
 }

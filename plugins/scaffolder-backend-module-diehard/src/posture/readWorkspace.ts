@@ -1,11 +1,15 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
-import { parseManifests } from '@diehard/plugin-ha-posture-common';
+import {
+  addPostureFile,
+  emptyPostureFiles,
+  isPostureInput,
+} from '@diehard/plugin-ha-posture-common';
 
 export interface WorkspaceManifests {
   objects: unknown[];
-  /** server.xml, context.xml, web.xml… next to the manifests, for the Tomcat rules. */
+  /** Tomcat's files (server.xml, context.xml, web.xml, conf/Catalina/<host>/*.xml). */
   files: Array<{ path: string; content: string }>;
 }
 
@@ -56,30 +60,33 @@ async function walk(
   return out;
 }
 
-/** Reads the manifests (and Tomcat XML files) under the given workspace paths. */
+/** Reads the posture input (manifests and Tomcat files) under the given workspace paths. */
 export async function readWorkspaceManifests(
   paths: string[],
   workspacePath: string,
 ): Promise<WorkspaceManifests> {
-  const objects: unknown[] = [];
-  const files: WorkspaceManifests['files'] = [];
-  const errors: string[] = [];
+  const read = emptyPostureFiles();
   const seen = { files: 0, bytes: 0 };
   for (const p of paths) {
     for (const file of await walk(p, workspacePath, seen)) {
       const rel = path.relative(workspacePath, file);
-      if (/\.(ya?ml|json)$/i.test(file)) {
-        const parsed = parseManifests(await fsp.readFile(file, 'utf8'), rel);
-        objects.push(...parsed.objects.map(o => o.object));
-        errors.push(
-          ...parsed.errors.map(e => `${e.file}:${e.line}: ${e.message}`),
-        );
-      } else if (/\.xml$/i.test(file)) {
-        files.push({ path: rel, content: await fsp.readFile(file, 'utf8') });
-      }
+      // A file named directly is read whatever its folder; a folder's files by what they are.
+      if (
+        file !== p &&
+        !isPostureInput(
+          path.relative(p, file),
+          path.relative(workspacePath, p).split(path.sep).join('/'),
+        )
+      )
+        continue;
+      addPostureFile(read, rel, await fsp.readFile(file, 'utf8'));
     }
   }
-  if (errors.length)
-    throw new InputError(`cannot read the manifests: ${errors.join('; ')}`);
-  return { objects, files };
+  if (read.errors.length)
+    throw new InputError(
+      `cannot read the manifests: ${read.errors
+        .map(e => `${e.file}:${e.line}: ${e.message}`)
+        .join('; ')}`,
+    );
+  return { objects: read.objects.map(o => o.object), files: read.files };
 }
