@@ -26,7 +26,10 @@ export function EntityHaPostureCard() {
               refreshError={state.refreshError}
             />
             {posture.source.type !== 'none' && (
-              <SpofList spofs={posture.singlePointsOfFailure} />
+              <SpofList
+                spofs={posture.singlePointsOfFailure}
+                report={posture.report}
+              />
             )}
           </>
         )}

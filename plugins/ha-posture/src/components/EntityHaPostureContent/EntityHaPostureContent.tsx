@@ -72,7 +72,10 @@ export function EntityHaPostureContent() {
                 refreshError={state.refreshError}
               />
               {posture.source.type !== 'none' && (
-                <SpofList spofs={posture.singlePointsOfFailure} />
+                <SpofList
+                spofs={posture.singlePointsOfFailure}
+                report={posture.report}
+              />
               )}
             </InfoCard>
           </Grid>

@@ -6,6 +6,7 @@ import { CodeSnippet } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { Finding } from '@diehard/plugin-ha-posture-common';
 import { haPostureTranslationRef } from '../../translation';
+import { useFindingText } from '../../hooks/useFindingText';
 import { splitRemediation } from '../../lib/remediation';
 import { SEVERITY_COLORS, SeverityChip } from '../shared/SeverityChip';
 import { sentence } from '../shared/PostureSummary';
@@ -36,12 +37,16 @@ export function FindingItem(props: { finding: Finding; workload?: string }) {
   const { finding, workload } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(haPostureTranslationRef);
+  const texts = useFindingText();
+  const message = texts.message(finding);
+  const spof = texts.spof(finding);
+  const remediation = texts.remediation(finding);
   return (
     <Box
       className={classes.finding}
       style={{ borderColor: SEVERITY_COLORS[finding.severity] }}
       component="article"
-      aria-label={finding.message}
+      aria-label={message}
     >
       <Box display="flex" alignItems="center" style={{ gap: 8 }}>
         <SeverityChip severity={finding.severity} />
@@ -52,12 +57,12 @@ export function FindingItem(props: { finding: Finding; workload?: string }) {
         )}
       </Box>
       <Typography variant="body1" style={{ marginTop: 4 }}>
-        {finding.message}
+        {message}
       </Typography>
-      {finding.spof && (
+      {spof && (
         <Typography variant="body2" style={{ color: SEVERITY_COLORS.critical }}>
           <span className={classes.label}>{t('content.spof')}:</span>
-          {sentence(finding.spof)}
+          {sentence(spof)}
         </Typography>
       )}
       {finding.evidence && (
@@ -83,12 +88,12 @@ export function FindingItem(props: { finding: Finding; workload?: string }) {
           </div>
         </Box>
       )}
-      {finding.remediation && (
+      {remediation && (
         <Box mt={1}>
           <Typography variant="body2" className={classes.label}>
             {t('content.remediation')}
           </Typography>
-          {splitRemediation(finding.remediation).map((block, i) =>
+          {splitRemediation(remediation).map((block, i) =>
             block.type === 'code' ? (
               <CodeSnippet
                 key={i}

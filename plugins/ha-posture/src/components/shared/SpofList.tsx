@@ -6,12 +6,33 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import WarningIcon from '@material-ui/icons/Warning';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import type {
+  MessageRef,
+  PostureReport,
+} from '@diehard/plugin-ha-posture-common';
 import { haPostureTranslationRef } from '../../translation';
+import { useFindingText } from '../../hooks/useFindingText';
 import { sentence } from './PostureSummary';
 
-/** The single points of failure, in the backend's plain words. */
-export function SpofList(props: { spofs: string[] }) {
+/** Each single point of failure sentence of a report's findings, with its message. */
+function spofMessages(report?: PostureReport): Map<string, MessageRef> {
+  const messages = new Map<string, MessageRef>();
+  for (const f of [
+    ...(report?.workloads ?? []).flatMap(w => w.findings),
+    ...(report?.cluster?.findings ?? []),
+  ])
+    if (f.spof && f.spofMessage) messages.set(f.spof, f.spofMessage);
+  return messages;
+}
+
+/**
+ * The single points of failure, in the backend's plain words, in the user's language when the
+ * report carries their messages.
+ */
+export function SpofList(props: { spofs: string[]; report?: PostureReport }) {
   const { t } = useTranslationRef(haPostureTranslationRef);
+  const { text } = useFindingText();
+  const messages = spofMessages(props.report);
   return (
     <Box mt={2}>
       <Typography variant="subtitle2" component="h3">
@@ -28,7 +49,7 @@ export function SpofList(props: { spofs: string[] }) {
               </ListItemIcon>
               {/* Backstage's theme keeps dense list text on one line; these sentences wrap. */}
               <ListItemText
-                primary={sentence(spof)}
+                primary={sentence(text(messages.get(spof), spof))}
                 style={{ whiteSpace: 'normal' }}
               />
             </ListItem>

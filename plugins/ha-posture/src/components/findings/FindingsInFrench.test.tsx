@@ -1,0 +1,154 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { inFrench } from '@diehard/frontend-test-utils';
+import {
+  EntityPosture,
+  evaluatePosture,
+  parseManifests,
+} from '@diehard/plugin-ha-posture-common';
+import {
+  HaPostureApi,
+  haPostureApiRef,
+  handoffReviewStatusApiRef,
+} from '../../api';
+import { todoWebEntity } from '../../testing/entities';
+import { haPostureTranslations } from '../../translation';
+import { EntityHaPostureCard } from '../EntityHaPostureCard';
+import { EntityHaPostureContent } from '../EntityHaPostureContent';
+
+/** A single-replica Deployment as the engine judges it: its findings carry message ids. */
+const report = evaluatePosture({
+  objects: parseManifests(
+    `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: todo-web, namespace: todo}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: todo-web}}
+  template:
+    metadata: {labels: {app: todo-web}}
+    spec:
+      containers:
+        - name: web
+          image: todo:1.0.0
+          ports: [{containerPort: 8080}]
+          resources: {requests: {cpu: 100m, memory: 128Mi}}
+`,
+    'todo.yaml',
+  ).objects.map(o => o.object),
+  entity: todoWebEntity,
+});
+
+const posture: EntityPosture = {
+  entityRef: 'component:default/todo-web',
+  source: { type: 'live', clusters: ['lab'] },
+  evaluatedAt: new Date().toISOString(),
+  grade: report.services[0].grade,
+  singlePointsOfFailure: report.services[0].singlePointsOfFailure,
+  report,
+  placement: [],
+};
+
+const api: HaPostureApi = {
+  getEntityPosture: jest.fn(async () => posture),
+  refreshEntityPosture: jest.fn(async () => posture),
+  getEntityHistory: jest.fn(async () => []),
+  getFleet: jest.fn(async () => []),
+  getClusters: jest.fn(async () => []),
+};
+
+describe('findings in French', () => {
+  afterEach(() => localStorage.clear());
+
+  it('shows the card’s single points of failure in French', async () => {
+    expect(posture.singlePointsOfFailure).toEqual([
+      'if the node running Deployment todo-web fails, todo-web loses Deployment todo-web until it is rescheduled',
+    ]);
+    renderInTestApp(
+      <EntityProvider entity={todoWebEntity}>
+        <EntityHaPostureCard />
+      </EntityProvider>,
+      {
+        apis: [
+          [haPostureApiRef, api],
+          [
+            handoffReviewStatusApiRef,
+            { getReviewSummary: async () => ({ state: 'none' as const }) },
+          ],
+        ],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        ...inFrench(haPostureTranslations),
+      },
+    );
+    expect(
+      await screen.findByText(
+        "Si le nœud qui exécute Deployment todo-web tombe en panne, todo-web perd Deployment todo-web jusqu'à ce qu'il soit replanifié",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/until it is rescheduled/)).toBeNull();
+  });
+
+  it('shows the tab’s findings and remediations in French', async () => {
+    renderInTestApp(
+      <EntityProvider entity={todoWebEntity}>
+        <EntityHaPostureContent />
+      </EntityProvider>,
+      { apis: [[haPostureApiRef, api]], ...inFrench(haPostureTranslations) },
+    );
+    expect(
+      await screen.findByText(
+        "Deployment todo-web tourne avec 1 réplica : une panne de nœud ou une éviction l'arrête.",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "Le conteneur web de Deployment todo-web reçoit du trafic mais n'a pas de sonde de disponibilité (readinessProbe) : il reçoit des requêtes pendant son démarrage ou ses pannes.",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Faites tourner au moins 2 réplicas (3 pour une base de données à quorum) :',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/runs 1 replica/)).toBeNull();
+  });
+
+  it('falls back to the English message of an id it does not know (an older or newer backend)', async () => {
+    const [first, ...rest] = report.workloads[0].findings;
+    const unknown: EntityPosture = {
+      ...posture,
+      report: {
+        ...report,
+        workloads: [
+          {
+            ...report.workloads[0],
+            findings: [{ ...first, messageId: 'no-such-id' }, ...rest],
+          },
+        ],
+      },
+    };
+    renderInTestApp(
+      <EntityProvider entity={todoWebEntity}>
+        <EntityHaPostureContent />
+      </EntityProvider>,
+      {
+        apis: [
+          [
+            haPostureApiRef,
+            { ...api, getEntityPosture: jest.fn(async () => unknown) },
+          ],
+        ],
+        ...inFrench(haPostureTranslations),
+      },
+    );
+    expect(
+      await screen.findByText(
+        'Deployment todo-web runs 1 replica: a node failure or an eviction stops it.',
+      ),
+    ).toBeInTheDocument();
+  });
+});

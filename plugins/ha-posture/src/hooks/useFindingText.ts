@@ -1,0 +1,41 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  FINDING_MESSAGES_EN,
+  Finding,
+  MessageRef,
+} from '@diehard/plugin-ha-posture-common';
+import { haPostureFindingsTranslationRef } from '../findingsTranslation';
+
+type Translate = (key: string, params?: Record<string, string>) => string;
+
+/**
+ * Renders the engine's messages in the user's language. A message whose id this portal does
+ * not know (a report from an older or newer backend) shows the English sentence it came with.
+ */
+export function useFindingText() {
+  const { t } = useTranslationRef(haPostureFindingsTranslationRef);
+  const translate = t as unknown as Translate;
+  const render = (ref: MessageRef): string => {
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(ref.params ?? {}))
+      params[name] =
+        typeof value === 'object' && value !== null
+          ? render(value)
+          : String(value);
+    return translate(ref.id, params);
+  };
+  const known = (ref: MessageRef | null | undefined): ref is MessageRef =>
+    !!ref && typeof ref.id === 'string' && ref.id in FINDING_MESSAGES_EN;
+  const text = (ref: MessageRef | null | undefined, english: string) =>
+    known(ref) ? render(ref) : english;
+  return {
+    text,
+    message: (f: Finding) =>
+      text(
+        f.messageId ? { id: f.messageId, params: f.params ?? {} } : undefined,
+        f.message,
+      ),
+    spof: (f: Finding) => (f.spof ? text(f.spofMessage, f.spof) : undefined),
+    remediation: (f: Finding) => text(f.remediationMessage, f.remediation),
+  };
+}
