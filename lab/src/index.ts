@@ -5,7 +5,13 @@
  * @packageDocumentation
  */
 export { useLab } from './useLab';
-export type { Lab, GaleraLab, TomcatLab, UseLabOptions } from './useLab';
+export type {
+  Lab,
+  GaleraLab,
+  KubernetesLab,
+  TomcatLab,
+  UseLabOptions,
+} from './useLab';
 export { labUp, labDown, labStatus, parseComponentNames } from './lab';
 export type { LabRunOptions, ComponentStatus } from './lab';
 export type { LabEndpoints } from './endpoints';
@@ -22,6 +28,10 @@ export type {
 } from './components/postgres';
 export type { RegistryEndpoint } from './components/registry';
 export type { KubernetesEndpoint } from './components/kubernetes';
+export type {
+  ControlPlaneEndpoint,
+  ControlPlaneOperations,
+} from './components/kubernetes/controlPlane';
 export type {
   GaleraEndpoint,
   GaleraNodeEndpoint,

@@ -17,7 +17,7 @@ import {
 } from './components/types';
 import { resolveUpOptions } from './options';
 import { labPaths, LabPaths } from './paths';
-import { COMPONENT_PORTS, LAB_HOST } from './ports';
+import { COMPONENT_PORTS, HA_CONTROL_PLANE_PORTS, LAB_HOST } from './ports';
 import { LabError } from './util/errors';
 import { withLock } from './util/lock';
 import { portTaken } from './util/net';
@@ -81,8 +81,14 @@ export function parseComponentNames(
  * lab on the same machine), instead of letting one of its daemons fail to bind
  * deep inside the start with a message about that daemon.
  */
-async function ensurePortsFree(name: ComponentName) {
-  for (const port of COMPONENT_PORTS[name]) {
+async function ensurePortsFree(name: ComponentName, options: UpOptions) {
+  const ports = [
+    ...COMPONENT_PORTS[name],
+    ...(name === 'kubernetes' && options.controlPlane === 'ha'
+      ? HA_CONTROL_PLANE_PORTS
+      : []),
+  ];
+  for (const port of ports) {
     if (await portTaken(LAB_HOST, port)) {
       throw new LabError(
         `port ${port} on ${LAB_HOST} is already taken by another program ` +
@@ -138,7 +144,7 @@ export async function labUp<N extends ComponentName>(
       }
       await component.stop(ctx); // leftovers of a crashed or partial start
       try {
-        await ensurePortsFree(name);
+        await ensurePortsFree(name, upOptions);
         const endpoint = await save(await component.start(ctx));
         ctx.report(
           `${name}: up (${((Date.now() - started) / 1000).toFixed(1)} s)`,

@@ -22,6 +22,21 @@ describe('resolveUpOptions', () => {
     ).toEqual({ nodes: 12, portalNamespaces: ['team-a', 'team-b'] });
   });
 
+  it('reads the control plane from the environment, the caller’s first', () => {
+    expect(resolveUpOptions({}, { DIEHARD_LAB_CONTROL_PLANE: 'ha' })).toEqual({
+      controlPlane: 'ha',
+    });
+    expect(
+      resolveUpOptions(
+        { controlPlane: 'single' },
+        { DIEHARD_LAB_CONTROL_PLANE: 'ha' },
+      ),
+    ).toEqual({ controlPlane: 'single' });
+    expect(() =>
+      resolveUpOptions({}, { DIEHARD_LAB_CONTROL_PLANE: 'triple' }),
+    ).toThrow(/invalid lab options \(controlPlane: must be "single" or "ha"\)/);
+  });
+
   it('names the value it refuses', () => {
     expect(() => resolveUpOptions({}, { DIEHARD_LAB_NODES: 'many' })).toThrow(
       /invalid lab options \(nodes: Expected number, received nan\)/,

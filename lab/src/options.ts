@@ -12,6 +12,11 @@ const namespace = z
 const upOptionsSchema = z.object({
   nodes: z.number().int().min(1).max(10_000).optional(),
   portalNamespaces: z.array(namespace).min(1).optional(),
+  controlPlane: z
+    .enum(['single', 'ha'], {
+      errorMap: () => ({ message: 'must be "single" or "ha"' }),
+    })
+    .optional(),
 });
 
 const list = (value?: string) =>
@@ -21,7 +26,8 @@ const list = (value?: string) =>
     .filter(Boolean);
 
 /**
- * The caller's options, else DIEHARD_LAB_NODES and DIEHARD_LAB_PORTAL_NAMESPACES;
+ * The caller's options, else DIEHARD_LAB_NODES, DIEHARD_LAB_PORTAL_NAMESPACES and
+ * DIEHARD_LAB_CONTROL_PLANE;
  * a bad value throws a LabError that names it.
  */
 export function resolveUpOptions(
@@ -34,6 +40,8 @@ export function resolveUpOptions(
       (env.DIEHARD_LAB_NODES ? Number(env.DIEHARD_LAB_NODES) : undefined),
     portalNamespaces:
       options.portalNamespaces ?? list(env.DIEHARD_LAB_PORTAL_NAMESPACES),
+    controlPlane:
+      options.controlPlane ?? (env.DIEHARD_LAB_CONTROL_PLANE || undefined),
   });
   if (!parsed.success) {
     const why = parsed.error.issues

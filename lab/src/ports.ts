@@ -31,6 +31,21 @@ export const LAB_PORTS = {
   tomcat: p(18080),
   git: p(18180),
   oidc: p(18443),
+  /**
+   * The multi-master control plane (`--control-plane ha`): etcd members (member 0 on the
+   * single member's ports), API servers behind the virtual address (`kubeApiserver`),
+   * controller-managers and schedulers (member 0 on the single one's ports).
+   */
+  kubeHa: {
+    etcd: [
+      { client: p(12379), peer: p(12380) },
+      { client: p(12381), peer: p(12382) },
+      { client: p(12383), peer: p(12384) },
+    ],
+    apiServers: [p(16444), p(16445), p(16446)],
+    controllerManagers: [p(20257), p(20267)],
+    schedulers: [p(20259), p(20269)],
+  },
 };
 
 /** The ports each component listens on, checked free before it starts. */
@@ -50,3 +65,11 @@ export const COMPONENT_PORTS: Record<ComponentName, number[]> = {
   git: [LAB_PORTS.git],
   oidc: [LAB_PORTS.oidc],
 };
+
+/** The ports the multi-master control plane adds to `kubernetes`' (checked free too). */
+export const HA_CONTROL_PLANE_PORTS: number[] = [
+  ...LAB_PORTS.kubeHa.etcd.flatMap(m => [m.client, m.peer]),
+  ...LAB_PORTS.kubeHa.apiServers,
+  ...LAB_PORTS.kubeHa.controllerManagers,
+  ...LAB_PORTS.kubeHa.schedulers,
+].filter(port => !COMPONENT_PORTS.kubernetes.includes(port));

@@ -7,6 +7,11 @@ import {
 import type { GitEndpoint } from './components/git';
 import type { OidcEndpoint } from './components/oidc';
 import type { KubernetesEndpoint } from './components/kubernetes';
+import {
+  ControlPlaneEndpoint,
+  controlPlaneOperations,
+  ControlPlaneOperations,
+} from './components/kubernetes/controlPlane';
 import type { PostgresEndpoint } from './components/postgres';
 import type { RegistryEndpoint } from './components/registry';
 import {
@@ -34,6 +39,14 @@ export interface GaleraLab extends GaleraEndpoint {
   status(i: number): Promise<WsrepStatus>;
 }
 
+/**
+ * The Kubernetes cluster; with the multi-master control plane (`controlPlane: 'ha'`),
+ * its members and failure operations on them (`kill('etcd-1')`, `restart('etcd-1')`).
+ */
+export interface KubernetesLab extends KubernetesEndpoint {
+  controlPlane?: ControlPlaneEndpoint & ControlPlaneOperations;
+}
+
 /** Starts a Tomcat 10.1 on a loopback address and port, serving a CATALINA_BASE. */
 export type TomcatLab = (options: TomcatOptions) => Promise<TomcatInstance>;
 
@@ -41,7 +54,7 @@ export type TomcatLab = (options: TomcatOptions) => Promise<TomcatInstance>;
 export interface Lab {
   postgres: PostgresEndpoint;
   registry: RegistryEndpoint;
-  kubernetes: KubernetesEndpoint;
+  kubernetes: KubernetesLab;
   galera: GaleraLab;
   tomcat: TomcatLab;
   git: GitEndpoint;
@@ -53,6 +66,11 @@ export interface UseLabOptions {
   nodes?: number;
   /** Namespaces where the portal's ServiceAccount may apply (default diehard-apps). */
   portalNamespaces?: string[];
+  /**
+   * `kubernetes`' control plane: `single` (default, or $DIEHARD_LAB_CONTROL_PLANE) or
+   * `ha` (3 etcd members, 3 API servers behind a virtual address, leader election).
+   */
+  controlPlane?: 'single' | 'ha';
 }
 
 /**
@@ -95,6 +113,23 @@ export async function useLab<N extends ComponentName>(
       case 'tomcat':
         lab.tomcat = startTomcat;
         break;
+      case 'kubernetes': {
+        const { controlPlane, ...k8s } = endpoints.kubernetes!;
+        lab.kubernetes = controlPlane
+          ? {
+              ...k8s,
+              controlPlane: {
+                ...controlPlane,
+                ...controlPlaneOperations({
+                  dir: path.join(paths.stateDir, 'kubernetes'),
+                  stateDir: paths.stateDir,
+                  caPem: k8s.caPem,
+                }),
+              },
+            }
+          : k8s;
+        break;
+      }
       default:
         (lab as Record<string, unknown>)[name] = endpoints[name];
     }

@@ -1,4 +1,4 @@
-import { COMPONENT_NAMES } from '../components/types';
+import { COMPONENT_NAMES, UpOptions } from '../components/types';
 import { ensurePlatformImages } from '../images';
 import { labDown, labStatus, labUp, parseComponentNames } from '../lab';
 import { labPaths } from '../paths';
@@ -8,7 +8,7 @@ import { envExports } from './env';
 
 const USAGE = `usage: diehard-lab <command>
 
-  up [component…] [--nodes N] [--portal-namespaces a,b]
+  up [component…] [--nodes N] [--portal-namespaces a,b] [--control-plane single|ha]
                                 start components (default: all), reusing healthy ones
   down [component…]             stop what the lab started (default: all), by PID
   status [--json]               what runs, with PIDs
@@ -26,7 +26,8 @@ function parseArgs(args: string[]) {
     if (a.startsWith('--')) {
       const [k, v] = a.slice(2).split('=', 2);
       if (v !== undefined) flags[k] = v;
-      else if (k === 'nodes' || k === 'portal-namespaces') flags[k] = args[++i];
+      else if (['nodes', 'portal-namespaces', 'control-plane'].includes(k))
+        flags[k] = args[++i];
       else flags[k] = true;
     } else names.push(a);
   }
@@ -50,6 +51,10 @@ export async function main(argv: string[]) {
           report: stderrReporter,
           nodes,
           portalNamespaces,
+          controlPlane:
+            typeof flags['control-plane'] === 'string'
+              ? (flags['control-plane'] as UpOptions['controlPlane'])
+              : undefined,
         });
         stderrReporter(
           `lab up (${((Date.now() - started) / 1000).toFixed(

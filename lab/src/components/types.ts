@@ -25,7 +25,15 @@ export interface UpOptions {
   nodes?: number;
   /** Namespaces where the portal's ServiceAccount may apply (kubernetes). */
   portalNamespaces?: string[];
+  /**
+   * kubernetes: one etcd member and one of each control-plane process (`single`, the
+   * default), or 3 etcd members, 3 API servers behind a virtual-address stand-in and 2
+   * leader-elected controller-managers and schedulers (`ha`).
+   */
+  controlPlane?: ControlPlaneMode;
 }
+
+export type ControlPlaneMode = 'single' | 'ha';
 
 export interface ComponentContext {
   paths: LabPaths;

@@ -17,6 +17,19 @@ import { ensureCa, issueCert } from '../../util/tls';
 import { waitFor } from '../../util/wait';
 import type { ComponentContext, LabComponent } from '../types';
 import { binaryPaths, ensureBinaries, KubernetesBinaries } from './binaries';
+import {
+  ControlPlaneEndpoint,
+  haEndpoint,
+  MemberSpec,
+  memberStatuses,
+  membersAlive,
+  readSpecs,
+  startMember,
+  stopMembers,
+  waitMember,
+  writeSpecs,
+} from './controlPlane';
+import type { VipProxyConfig } from './vipProxy';
 import { kubeconfigYaml } from './kubeconfig';
 import type { StorageStandInConfig } from './storageStandIn';
 import {
@@ -74,7 +87,13 @@ export interface KubernetesEndpoint {
   serviceCidr: string;
   /** The matching kubectl (the lab's build, not whatever is on PATH). */
   kubectl: string;
+  /** The etcd client URL (`ha`: every member's, comma-separated). */
   etcd: string;
+  /**
+   * Present when the lab runs the multi-master control plane (`--control-plane ha`):
+   * its members; `server` is then the virtual address. Absent: one of each.
+   */
+  controlPlane?: ControlPlaneEndpoint;
 }
 
 const POD_CIDR = '127.1.0.0/16';
@@ -119,9 +138,10 @@ const files = (dir: string) => ({
     pid: path.join(dir, 'storage-stand-in.pid'),
     log: path.join(dir, 'storage-stand-in.log'),
   },
+  vipConfig: path.join(dir, 'vip.json'),
   pid: (p: ProcessName) => path.join(dir, `${p}.pid`),
   log: (p: ProcessName) => path.join(dir, `${p}.log`),
-  kubeconfig: (p: ProcessName) => path.join(dir, `${p}.kubeconfig`),
+  kubeconfig: (p: string) => path.join(dir, `${p}.kubeconfig`),
 });
 
 interface Tokens {
@@ -191,11 +211,113 @@ async function applyYaml(
   );
 }
 
+type Files = ReturnType<typeof files>;
+
+function apiserverArgs(
+  f: Files,
+  caFile: string,
+  o: { etcdServers: string; port: number },
+) {
+  return [
+    `--etcd-servers=${o.etcdServers}`,
+    `--bind-address=${LAB_HOST}`,
+    `--advertise-address=${LAB_HOST}`,
+    `--secure-port=${o.port}`,
+    `--cert-dir=${f.pki}`,
+    `--tls-cert-file=${path.join(f.pki, 'apiserver.pem')}`,
+    `--tls-private-key-file=${path.join(f.pki, 'apiserver.key')}`,
+    `--client-ca-file=${caFile}`,
+    `--token-auth-file=${f.tokensCsv}`,
+    '--authorization-mode=RBAC',
+    '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+    `--service-account-key-file=${f.saPub}`,
+    `--service-account-signing-key-file=${f.saKey}`,
+    `--service-cluster-ip-range=${SERVICE_CIDR}`,
+    // The default reconciler refuses a loopback advertise address.
+    '--endpoint-reconciler-type=none',
+    '--allow-privileged=true',
+    '--profiling=false',
+    '--max-requests-inflight=800',
+    '--max-mutating-requests-inflight=400',
+    '--event-ttl=30m',
+    '--v=1',
+  ];
+}
+
+interface MemberOptions {
+  kubeconfig: string;
+  port: number;
+  certDir: string;
+  leaderElect: boolean;
+}
+
+function controllerManagerArgs(f: Files, caFile: string, o: MemberOptions) {
+  return [
+    `--kubeconfig=${o.kubeconfig}`,
+    `--bind-address=${LAB_HOST}`,
+    `--secure-port=${o.port}`,
+    `--cert-dir=${o.certDir}`,
+    `--leader-elect=${o.leaderElect}`,
+    `--service-account-private-key-file=${f.saKey}`,
+    `--root-ca-file=${caFile}`,
+    '--cluster-name=diehard-lab',
+    // Pods get loopback IPs, which Endpoints and EndpointSlices reject.
+    '--controllers=*,-endpoints-controller,-endpointslice-controller,-endpointslice-mirroring-controller',
+    // KWOK's node heartbeats come from one process on 2 busy cores: a late lease must
+    // not get a fake node declared dead, and its pods evicted, in the middle of a test.
+    '--node-monitor-grace-period=5m',
+    '--kube-api-qps=200',
+    '--kube-api-burst=400',
+    '--concurrent-deployment-syncs=10',
+    '--concurrent-replicaset-syncs=10',
+    '--v=1',
+  ];
+}
+
+function schedulerArgs(o: MemberOptions) {
+  return [
+    `--kubeconfig=${o.kubeconfig}`,
+    `--bind-address=${LAB_HOST}`,
+    `--secure-port=${o.port}`,
+    `--cert-dir=${o.certDir}`,
+    `--leader-elect=${o.leaderElect}`,
+    '--v=1',
+  ];
+}
+
+async function kwokArgs(f: Files, bins: KubernetesBinaries) {
+  const stages = await Promise.all(
+    (await fsp.readdir(bins.kwokStages))
+      .sort()
+      .map(s => fsp.readFile(path.join(bins.kwokStages, s), 'utf8')),
+  );
+  // Stages only: with a KwokConfiguration document of our own, kwok skips its defaults.
+  await fsp.writeFile(f.kwokConfig, stages.join('\n---\n'));
+  return [
+    `--kubeconfig=${f.kubeconfig('kwok')}`,
+    `--config=${f.kwokConfig}`,
+    `--manage-nodes-with-annotation-selector=${KWOK_NODE_ANNOTATION}=fake`,
+    // Without leases kwok's only heartbeat is a node status every 10 to 20 minutes:
+    // every node would turn NotReady once the grace period runs out, and their
+    // pods lose readiness for good (kwok never makes a pod ready twice).
+    '--node-lease-duration-seconds=40',
+    `--cidr=${POD_CIDR}`,
+    `--node-ip=${LAB_HOST}`,
+    `--server-address=${LAB_HOST}:${LAB_PORTS.kwokServer}`,
+  ];
+}
+
 /**
  * Every command line of ours names a file in the component's directory: `dir` is the
  * `expect` that tells our processes from another lab's (or a recycled PID).
  */
-async function processesAlive(dir: string) {
+async function processesAlive(dir: string, e: KubernetesEndpoint) {
+  if (e.controlPlane) {
+    return (
+      (await membersAlive(dir, await readSpecs(dir))) &&
+      isAlive(await readPid(files(dir).pid('kwok')), dir)
+    );
+  }
   for (const p of PROCESSES) {
     if (!isAlive(await readPid(files(dir).pid(p)), dir)) return false;
   }
@@ -268,6 +390,11 @@ async function start(ctx: ComponentContext): Promise<KubernetesEndpoint> {
     mode: 0o600,
   });
 
+  if (ctx.options.controlPlane === 'ha') {
+    return startHa(ctx, bins, { ca, caPem, t, server });
+  }
+  await fsp.rm(path.join(dir, 'control-plane.json'), { force: true });
+
   const daemon = async (name: ProcessName, command: string, args: string[]) => {
     const pid = await startDaemon({
       command,
@@ -308,30 +435,14 @@ async function start(ctx: ComponentContext): Promise<KubernetesEndpoint> {
   );
 
   report(`kubernetes: kube-apiserver ${bins.versions.kubernetes} on ${server}`);
-  const apiserver = await daemon('kube-apiserver', bins.kubeApiserver, [
-    `--etcd-servers=${etcdUrl}`,
-    `--bind-address=${host}`,
-    `--advertise-address=${host}`,
-    `--secure-port=${LAB_PORTS.kubeApiserver}`,
-    `--cert-dir=${f.pki}`,
-    `--tls-cert-file=${path.join(f.pki, 'apiserver.pem')}`,
-    `--tls-private-key-file=${path.join(f.pki, 'apiserver.key')}`,
-    `--client-ca-file=${ca.caFile}`,
-    `--token-auth-file=${f.tokensCsv}`,
-    '--authorization-mode=RBAC',
-    '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
-    `--service-account-key-file=${f.saPub}`,
-    `--service-account-signing-key-file=${f.saKey}`,
-    `--service-cluster-ip-range=${SERVICE_CIDR}`,
-    // The default reconciler refuses a loopback advertise address.
-    '--endpoint-reconciler-type=none',
-    '--allow-privileged=true',
-    '--profiling=false',
-    '--max-requests-inflight=800',
-    '--max-mutating-requests-inflight=400',
-    '--event-ttl=30m',
-    '--v=1',
-  ]);
+  const apiserver = await daemon(
+    'kube-apiserver',
+    bins.kubeApiserver,
+    apiserverArgs(f, ca.caFile, {
+      etcdServers: etcdUrl,
+      port: LAB_PORTS.kubeApiserver,
+    }),
+  );
   await waitFor(
     'kube-apiserver',
     async () => {
@@ -348,54 +459,24 @@ async function start(ctx: ComponentContext): Promise<KubernetesEndpoint> {
   const controllerManager = await daemon(
     'kube-controller-manager',
     bins.kubeControllerManager,
-    [
-      `--kubeconfig=${f.kubeconfig('kube-controller-manager')}`,
-      `--bind-address=${host}`,
-      `--secure-port=${LAB_PORTS.kubeControllerManager}`,
-      `--cert-dir=${path.join(f.pki, 'kube-controller-manager')}`,
-      '--leader-elect=false',
-      `--service-account-private-key-file=${f.saKey}`,
-      `--root-ca-file=${ca.caFile}`,
-      '--cluster-name=diehard-lab',
-      // Pods get loopback IPs, which Endpoints and EndpointSlices reject.
-      '--controllers=*,-endpoints-controller,-endpointslice-controller,-endpointslice-mirroring-controller',
-      // KWOK's node heartbeats come from one process on 2 busy cores: a late lease must
-      // not get a fake node declared dead, and its pods evicted, in the middle of a test.
-      '--node-monitor-grace-period=5m',
-      '--kube-api-qps=200',
-      '--kube-api-burst=400',
-      '--concurrent-deployment-syncs=10',
-      '--concurrent-replicaset-syncs=10',
-      '--v=1',
-    ],
+    controllerManagerArgs(f, ca.caFile, {
+      kubeconfig: f.kubeconfig('kube-controller-manager'),
+      port: LAB_PORTS.kubeControllerManager,
+      certDir: path.join(f.pki, 'kube-controller-manager'),
+      leaderElect: false,
+    }),
   );
-  const scheduler = await daemon('kube-scheduler', bins.kubeScheduler, [
-    `--kubeconfig=${f.kubeconfig('kube-scheduler')}`,
-    `--bind-address=${host}`,
-    `--secure-port=${LAB_PORTS.kubeScheduler}`,
-    `--cert-dir=${path.join(f.pki, 'kube-scheduler')}`,
-    '--leader-elect=false',
-    '--v=1',
-  ]);
-  const stages = await Promise.all(
-    (await fsp.readdir(bins.kwokStages))
-      .sort()
-      .map(s => fsp.readFile(path.join(bins.kwokStages, s), 'utf8')),
+  const scheduler = await daemon(
+    'kube-scheduler',
+    bins.kubeScheduler,
+    schedulerArgs({
+      kubeconfig: f.kubeconfig('kube-scheduler'),
+      port: LAB_PORTS.kubeScheduler,
+      certDir: path.join(f.pki, 'kube-scheduler'),
+      leaderElect: false,
+    }),
   );
-  // Stages only: with a KwokConfiguration document of our own, kwok skips its defaults.
-  await fsp.writeFile(f.kwokConfig, stages.join('\n---\n'));
-  const kwok = await daemon('kwok', bins.kwok, [
-    `--kubeconfig=${f.kubeconfig('kwok')}`,
-    `--config=${f.kwokConfig}`,
-    `--manage-nodes-with-annotation-selector=${KWOK_NODE_ANNOTATION}=fake`,
-    // Without leases kwok's only heartbeat is a node status every 10 to 20 minutes:
-    // every node would turn NotReady once the grace period runs out, and their
-    // pods lose readiness for good (kwok never makes a pod ready twice).
-    '--node-lease-duration-seconds=40',
-    `--cidr=${POD_CIDR}`,
-    `--node-ip=${host}`,
-    `--server-address=${host}:${LAB_PORTS.kwokServer}`,
-  ]);
+  const kwok = await daemon('kwok', bins.kwok, await kwokArgs(f, bins));
   const healthz = (port: number) => async () =>
     (
       await httpsRequest(`https://${host}:${port}/healthz`, {
@@ -448,6 +529,215 @@ async function start(ctx: ComponentContext): Promise<KubernetesEndpoint> {
     serviceCidr: SERVICE_CIDR,
     kubectl: bins.kubectl,
     etcd: etcdUrl,
+  };
+}
+
+/**
+ * The multi-master control plane (controlPlane.ts): etcd members, API servers, the
+ * virtual address on the usual API server port, leader-elected controller-managers and
+ * schedulers (each talks to its own master's API server, as kubeadm sets them up), then
+ * KWOK through the virtual address.
+ */
+async function startHa(
+  ctx: ComponentContext,
+  bins: KubernetesBinaries,
+  o: {
+    ca: { caFile: string };
+    caPem: string;
+    t: Tokens;
+    server: string;
+  },
+): Promise<KubernetesEndpoint> {
+  const { dir, report } = ctx;
+  const f = files(dir);
+  const cp = haEndpoint();
+  const etcdServers = cp.etcd.map(m => m.clientUrl).join(',');
+  const initialCluster = cp.etcd.map(m => `${m.name}=${m.peerUrl}`).join(',');
+  const kc = (server: string, user: string, token: string) =>
+    kubeconfigYaml({ server, caFile: o.ca.caFile, user, token });
+  const member = (
+    m: { name: string; hostname: string; port: number },
+    kind: 'kube-controller-manager' | 'kube-scheduler',
+  ): MemberSpec => {
+    const options = {
+      kubeconfig: f.kubeconfig(m.name),
+      port: m.port,
+      certDir: path.join(f.pki, m.name),
+      leaderElect: true,
+    };
+    return {
+      name: m.name,
+      kind,
+      hostname: m.hostname,
+      command:
+        kind === 'kube-scheduler'
+          ? bins.kubeScheduler
+          : bins.kubeControllerManager,
+      args:
+        kind === 'kube-scheduler'
+          ? schedulerArgs(options)
+          : controllerManagerArgs(f, o.ca.caFile, options),
+      health: { url: `https://${LAB_HOST}:${m.port}/healthz` },
+    };
+  };
+  const specs: MemberSpec[] = [
+    ...cp.etcd.map(
+      (m, i): MemberSpec => ({
+        name: m.name,
+        kind: 'etcd',
+        hostname: m.hostname,
+        command: bins.etcd,
+        args: [
+          `--name=${m.name}`,
+          `--data-dir=${path.join(dir, `etcd-${i}-data`)}`,
+          `--listen-client-urls=${m.clientUrl}`,
+          `--advertise-client-urls=${m.clientUrl}`,
+          `--listen-peer-urls=${m.peerUrl}`,
+          `--initial-advertise-peer-urls=${m.peerUrl}`,
+          `--initial-cluster=${initialCluster}`,
+          '--initial-cluster-state=new',
+          '--initial-cluster-token=diehard-lab-ha',
+          // 2 busy shared cores: the defaults (100/1000 ms) elect a new leader on a stall.
+          '--heartbeat-interval=200',
+          '--election-timeout=2000',
+          '--unsafe-no-fsync',
+          '--quota-backend-bytes=4294967296',
+          '--log-level=warn',
+        ],
+        health: { url: `${m.clientUrl}/health`, etcd: true },
+      }),
+    ),
+    ...cp.apiServers.map(
+      (a): MemberSpec => ({
+        name: a.name,
+        kind: 'kube-apiserver',
+        hostname: a.hostname,
+        command: bins.kubeApiserver,
+        args: apiserverArgs(f, o.ca.caFile, { etcdServers, port: a.port }),
+        health: { url: `${a.server}/readyz` },
+      }),
+    ),
+    {
+      name: 'vip',
+      kind: 'vip',
+      command: process.execPath,
+      args: [
+        path.join(
+          ctx.paths.labDir,
+          'src/components/kubernetes/vipProxyDaemon.cjs',
+        ),
+        f.vipConfig,
+      ],
+      health: { url: `${o.server}/readyz` },
+    },
+    ...cp.controllerManagers.map(m => member(m, 'kube-controller-manager')),
+    ...cp.schedulers.map(m => member(m, 'kube-scheduler')),
+  ];
+  for (const [i, m] of cp.controllerManagers.entries()) {
+    await fsp.writeFile(
+      f.kubeconfig(m.name),
+      kc(
+        cp.apiServers[i].server,
+        'system:kube-controller-manager',
+        o.t.controllerManager,
+      ),
+      { mode: 0o600 },
+    );
+  }
+  for (const [i, m] of cp.schedulers.entries()) {
+    await fsp.writeFile(
+      f.kubeconfig(m.name),
+      kc(cp.apiServers[i].server, 'system:kube-scheduler', o.t.scheduler),
+      { mode: 0o600 },
+    );
+  }
+  const vip: VipProxyConfig = {
+    listen: { host: cp.vip.host, port: cp.vip.port },
+    backends: cp.apiServers.map(a => ({ host: LAB_HOST, port: a.port })),
+  };
+  await writeJson(f.vipConfig, vip);
+  await writeSpecs(dir, specs);
+
+  const startKind = async (kind: MemberSpec['kind'], timeoutMs: number) => {
+    const these = specs.filter(s => s.kind === kind);
+    const started = await Promise.all(these.map(s => startMember(dir, s)));
+    return () =>
+      Promise.all(
+        these.map((s, i) =>
+          waitMember(s, started[i], { caPem: o.caPem, timeoutMs }),
+        ),
+      );
+  };
+  report(
+    `kubernetes: etcd ${bins.versions.etcd} ×3 (${cp.etcd
+      .map(m => m.clientUrl)
+      .join(', ')})`,
+  );
+  await (
+    await startKind('etcd', 60_000)
+  )();
+  report(
+    `kubernetes: kube-apiserver ${bins.versions.kubernetes} ×3 (${cp.apiServers
+      .map(a => a.port)
+      .join(', ')}) behind the virtual address ${o.server} (a TCP proxy)`,
+  );
+  const apiServersReady = await startKind('kube-apiserver', 180_000);
+  const vipReady = await startKind('vip', 180_000);
+  await apiServersReady();
+  await vipReady();
+  report(
+    'kubernetes: kube-controller-manager ×2, kube-scheduler ×2 (leader election), kwok',
+  );
+  const cms = await startKind('kube-controller-manager', 90_000);
+  const schedulers = await startKind('kube-scheduler', 90_000);
+  const kwokPid = await startDaemon({
+    command: bins.kwok,
+    args: await kwokArgs(f, bins),
+    cwd: dir,
+    logFile: f.log('kwok'),
+    pidFile: f.pid('kwok'),
+  });
+  await Promise.all([
+    cms(),
+    schedulers(),
+    waitFor(
+      'kwok',
+      async () =>
+        (
+          await httpGet(`http://${LAB_HOST}:${LAB_PORTS.kwokServer}/healthz`)
+        ).status === 200
+          ? true
+          : undefined,
+      {
+        timeoutMs: 60_000,
+        alive: () => isAlive(kwokPid),
+        logFile: f.log('kwok'),
+      },
+    ),
+  ]);
+
+  return {
+    version: bins.versions.kubernetes,
+    server: o.server,
+    caFile: o.ca.caFile,
+    caPem: o.caPem,
+    adminKubeconfig: f.admin,
+    adminToken: o.t.admin,
+    portal: {
+      serviceAccount: PORTAL_SERVICE_ACCOUNT,
+      serviceAccountNamespace: PORTAL_SA_NAMESPACE,
+      token: '',
+      namespaces: [],
+      kubeconfig: f.portal,
+    },
+    ...STORAGE,
+    nodes: 0,
+    zones: ZONES,
+    podCidr: POD_CIDR,
+    serviceCidr: SERVICE_CIDR,
+    kubectl: bins.kubectl,
+    etcd: etcdServers,
+    controlPlane: cp,
   };
 }
 
@@ -644,16 +934,27 @@ export const kubernetesComponent: LabComponent<KubernetesEndpoint> = {
     const e = await readJson<KubernetesEndpoint>(files(ctx.dir).endpoint);
     if (!e || e.version !== binaryPaths(ctx.paths).versions.kubernetes)
       return undefined;
-    if (!(await processesAlive(ctx.dir))) return undefined;
+    if (!(await processesAlive(ctx.dir, e))) return undefined;
+    let ready = false;
     try {
       const res = await httpsRequest(`${e.server}/readyz`, {
         ca: e.caPem,
         timeoutMs: 2000,
       });
-      return res.status === 200 ? e : undefined;
+      ready = res.status === 200;
     } catch {
-      return undefined;
+      ready = false;
     }
+    if (!ready) return undefined;
+    const running = e.controlPlane ? 'ha' : 'single';
+    const wanted = ctx.options.controlPlane;
+    if (wanted && wanted !== running) {
+      throw new LabError(
+        `kubernetes runs here with a ${running} control plane, not ${wanted}: ` +
+          '`yarn lab down kubernetes` first (or use another DIEHARD_LAB_DIR and DIEHARD_LAB_PORT_OFFSET)',
+      );
+    }
+    return e;
   },
 
   start,
@@ -662,6 +963,11 @@ export const kubernetesComponent: LabComponent<KubernetesEndpoint> = {
   async stop(ctx) {
     const standIn = files(ctx.dir).standIn;
     await stopDaemon(standIn.pid, { expect: standIn.config });
+    await stopDaemon(files(ctx.dir).pid('kwok'), {
+      expect: ctx.dir,
+      timeoutMs: 20_000,
+    });
+    await stopMembers(ctx.dir, await readSpecs(ctx.dir));
     // Reverse order; the apiserver last but one so that controllers exit cleanly.
     for (const p of [...PROCESSES].reverse()) {
       await stopDaemon(files(ctx.dir).pid(p), {
@@ -674,9 +980,12 @@ export const kubernetesComponent: LabComponent<KubernetesEndpoint> = {
   async processes(ctx) {
     const standIn = files(ctx.dir).standIn;
     const standInPid = await readPid(standIn.pid);
+    const specs = await readSpecs(ctx.dir);
+    const control = specs.length ? await memberStatuses(ctx.dir, specs) : [];
     return [
+      ...control,
       ...(await Promise.all(
-        PROCESSES.map(async name => {
+        (specs.length ? (['kwok'] as const) : PROCESSES).map(async name => {
           const pid = await readPid(files(ctx.dir).pid(name));
           return { name, pid, alive: isAlive(pid, ctx.dir) };
         }),
