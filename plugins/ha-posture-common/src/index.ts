@@ -42,12 +42,7 @@ export type {
   PostureFileOptions,
   PostureFiles,
 } from './inputs/postureFiles';
-export {
-  mapSelectorMatches,
-  parseLabelString,
-  readLabelSelector,
-  selectorMatches,
-} from './kube/selectors';
+export { readLabelSelector, selectorMatches } from './kube/selectors';
 export type { LabelSelector } from './kube/selectors';
 export { KUBERNETES_POD_LABELS, selectsWorkloadPods } from './kube/podLabels';
 export type { PodTemplateOwner } from './kube/podLabels';
@@ -82,3 +77,4 @@ export type { FindingMessageId } from './messages/en';
 export { FINDING_MESSAGES_FR } from './messages/fr';
 export { renderMessage, placeholdersOf } from './messages/format';
 export type { MessageRef, MessageParams } from './messages/format';
+export { RULE_TITLES_FR } from './messages/ruleTitles.fr';

@@ -165,6 +165,52 @@ describe('scopeToEntity', () => {
     ]);
   });
 
+  it('keeps the Services that select one StatefulSet pod by the name Kubernetes gives it (Redis HA)', () => {
+    const redis = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: {
+        name: 'redis',
+        namespace: ns,
+        labels: { 'backstage.io/kubernetes-id': 'redis' },
+      },
+      spec: {
+        replicas: 3,
+        selector: { matchLabels: { app: 'redis' } },
+        template: { metadata: { labels: { app: 'redis' } }, spec: {} },
+      },
+    } as KubeObject;
+    const announce = (name: string, selector: Record<string, string>) =>
+      ({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name, namespace: ns },
+        spec: { selector },
+      } as KubeObject);
+    const scoped = scopeToEntity(
+      [
+        redis,
+        search,
+        announce('redis-announce-0', {
+          app: 'redis',
+          'statefulset.kubernetes.io/pod-name': 'redis-0',
+        }),
+        announce('redis-announce-1', {
+          'statefulset.kubernetes.io/pod-name': 'redis-1',
+        }),
+        announce('cache-announce-0', {
+          'statefulset.kubernetes.io/pod-name': 'cache-0',
+        }),
+      ],
+      parseLabelSelector('backstage.io/kubernetes-id=redis'),
+    );
+    expect(named(scoped)).toEqual([
+      'Service/redis-announce-0',
+      'Service/redis-announce-1',
+      'StatefulSet/redis',
+    ]);
+  });
+
   describe('a database it reaches through a DSN', () => {
     // The web service and the shared Galera cluster have no label in common: only
     // the DSN in the web's Secret ties them together.

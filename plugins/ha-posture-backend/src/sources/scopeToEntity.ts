@@ -89,6 +89,8 @@ export class NamespaceObjects {
   private readonly byOwner = new Map<string, KubeObject[]>();
   private readonly servicesByEntry = new Map<string, KubeObject[]>();
   private readonly servicesByName = new Map<string, KubeObject>();
+  /** Services that select pods by labels Kubernetes adds only (a StatefulSet pod's name). */
+  private readonly servicesByPodLabels: KubeObject[] = [];
   private readonly budgetsByEntry = new Map<string, KubeObject[]>();
   private readonly budgetsByExpression: KubeObject[] = [];
   private readonly autoscalersByTarget = new Map<string, KubeObject[]>();
@@ -127,6 +129,8 @@ export class NamespaceObjects {
         case 'Service': {
           const entry = firstEntry(spec.selector);
           if (entry) push(this.servicesByEntry, entry, o);
+          else if (Object.keys(spec.selector ?? {}).length > 0)
+            this.servicesByPodLabels.push(o);
           this.servicesByName.set(nameOf(o), o);
           break;
         }
@@ -237,6 +241,9 @@ export class NamespaceObjects {
         if (selectorMatches((pdb as any).spec?.selector, podLabels))
           result.add(pdb);
       }
+    }
+    for (const svc of this.servicesByPodLabels) {
+      if (selectsPodsOf((svc as any).spec?.selector, workload)) result.add(svc);
     }
     for (const pdb of this.budgetsByExpression) {
       if (selectorMatches((pdb as any).spec?.selector, podLabels))

@@ -1,3 +1,5 @@
+import { selectsWorkloadPods } from './podLabels';
+
 /** A Kubernetes label selector (matchLabels + matchExpressions). */
 export interface LabelSelector {
   matchLabels?: Record<string, string>;
@@ -44,14 +46,12 @@ export function selectorMatches(
   return true;
 }
 
-/** A Service's plain selector: selects nothing when empty or missing. */
+/** A plain selector on the labels as they are (no labels Kubernetes adds): nothing when empty or missing. */
 export function mapSelectorMatches(
   selector: Record<string, string> | undefined | null,
   labels: Record<string, string> | undefined,
 ): boolean {
-  if (!selector || Object.keys(selector).length === 0) return false;
-  const l = labels ?? {};
-  return Object.entries(selector).every(([k, v]) => l[k] === String(v));
+  return selectsWorkloadPods(selector, { kind: '', name: '', labels });
 }
 
 /** Splits on the commas that separate requirements, not those inside `in (a,b)`. */
