@@ -108,7 +108,7 @@ async function api(reviewer: Reviewer, path: string, init: RequestInit = {}) {
  */
 async function openSignInPopup(page: Page): Promise<Page> {
   for (let attempt = 1; ; attempt++) {
-    const popup = page.waitForEvent('popup', { timeout: 15_000 });
+    const popup = page.waitForEvent('popup', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Sign in' }).click();
     try {
       return await popup;
