@@ -8,42 +8,31 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
 import { createPostureGateAction } from '@diehard/plugin-scaffolder-backend-module-diehard';
+import { renderOnLab } from '../templates/__testUtils__/labConfig';
+import { writeFiles } from '../templates/__testUtils__/scaffolderDryRun';
+import { tomcatHaServiceValues } from '../templates/__testUtils__/tomcatHaServiceValues';
 
-jest.setTimeout(120_000);
+// Cold: the lab's Kubernetes may have to start for the template's dry run.
+jest.setTimeout(600_000);
 
 const root = path.resolve(__dirname, '../../../..');
-const corpus = path.join(
-  root,
-  'plugins/ha-posture-common/corpus/service/eni-todo-ha',
-);
 
-/**
- * One repository of a replicating Tomcat service (the corpus' eni-todo-ha manifests under
- * k8s/), whose per-host context file, conf/Catalina/localhost/ROOT.xml, puts back Tomcat's
- * StandardManager: sessions stay in one pod. The CLI, the scaffolder's gate and the
- * portal's manifests source must all read that file.
- */
-const repo = fs.realpathSync(
+/** Tomcat's per-host context file putting back its StandardManager: sessions stay in one pod. */
+const STANDARD_MANAGER_CONTEXT =
+  '<Context>\n  <Manager className="org.apache.catalina.session.StandardManager"/>\n</Context>\n';
+
+const work = fs.realpathSync(
   fs.mkdtempSync(path.join(os.tmpdir(), 'posture-readers-')),
 );
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function write(rel: string, content: string) {
-  fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
-  fs.writeFileSync(path.join(repo, rel), content);
+/** A git work tree under `work` holding `files`. */
+function repository(name: string, files: Map<string, string>): string {
+  const repo = path.join(work, name);
+  writeFiles(repo, files);
+  fs.mkdirSync(path.join(repo, '.git'), { recursive: true });
+  return repo;
 }
-
-beforeAll(() => {
-  fs.mkdirSync(path.join(repo, '.git'));
-  write('catalog-info.yaml', 'kind: Component\nmetadata:\n  name: todo-web\n');
-  for (const f of fs.readdirSync(corpus).filter(n => /^\d.*\.yaml$/.test(n)))
-    write(`k8s/${f}`, fs.readFileSync(path.join(corpus, f), 'utf8'));
-  write(
-    'tomcat/conf/Catalina/localhost/ROOT.xml',
-    '<Context>\n  <Manager className="org.apache.catalina.session.StandardManager"/>\n</Context>\n',
-  );
-  write('pom.xml', '<project><modelVersion>4.0.0</modelVersion></project>\n');
-});
-afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
 
 /** Per workload: its grade and its findings (severity and rule), sorted. */
 type Graded = Record<string, { grade: string; findings: string[] }>;
@@ -66,7 +55,7 @@ function graded(
   return out;
 }
 
-function throughCli(): Graded {
+function throughCli(repo: string): Graded {
   const out = execFileSync(
     process.execPath,
     [
@@ -82,12 +71,12 @@ function throughCli(): Graded {
 }
 
 /** The gate reports in its task log: a line per workload, then one per finding. */
-async function throughGate(): Promise<Graded> {
+async function throughGate(repo: string, service: string): Promise<Graded> {
   const lines: string[] = [];
   const logger = mockServices.logger.mock();
   (logger.info as jest.Mock).mockImplementation((m: string) => lines.push(m));
   await createPostureGateAction().handler({
-    input: { manifests: '.', minimumGrade: 'F', service: 'todo-web' },
+    input: { manifests: '.', minimumGrade: 'F', service },
     workspacePath: repo,
     logger,
     output: () => {},
@@ -119,13 +108,13 @@ async function throughGate(): Promise<Graded> {
   return graded(workloads);
 }
 
-async function throughPortal(): Promise<Graded> {
+async function throughPortal(repo: string, service: string): Promise<Graded> {
   const catalogFile = `file:${path.join(repo, 'catalog-info.yaml')}`;
   const entity: Entity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
-      name: 'todo-web',
+      name: service,
       annotations: {
         'backstage.io/managed-by-location': catalogFile,
         'backstage.io/managed-by-origin-location': catalogFile,
@@ -151,7 +140,7 @@ async function throughPortal(): Promise<Graded> {
   try {
     const { port } = backend.server.address() as AddressInfo;
     const res = await fetch(
-      `http://127.0.0.1:${port}/api/ha-posture/entities/component/default/todo-web/refresh`,
+      `http://127.0.0.1:${port}/api/ha-posture/entities/component/default/${service}/refresh`,
       { method: 'POST' },
     );
     const body = await res.json();
@@ -163,12 +152,66 @@ async function throughPortal(): Promise<Graded> {
   }
 }
 
-it('gives one repository the same grade and findings in the CLI, the gate and the portal', async () => {
-  const cli = throughCli();
-  // The per-host context file counts: sessions are not kept across pods.
-  expect(cli['Deployment eni-todo/todo-web'].findings).toEqual(
-    expect.arrayContaining([expect.stringMatching(/ sessions-/)]),
-  );
-  expect(await throughGate()).toEqual(cli);
-  expect(await throughPortal()).toEqual(cli);
+/** Asserts that the three readers agree on `repo`, and answers what they said. */
+async function sameEverywhere(repo: string, service: string): Promise<Graded> {
+  const cli = throughCli(repo);
+  expect(await throughGate(repo, service)).toEqual(cli);
+  expect(await throughPortal(repo, service)).toEqual(cli);
+  return cli;
+}
+
+const sessionFindings = (g: Graded, workload: string) =>
+  (g[workload]?.findings ?? []).filter(f => / sessions-/.test(f));
+
+describe('one repository, one grade: the CLI, the gate and the portal', () => {
+  it('a replicating Tomcat service whose conf/Catalina/localhost/ROOT.xml keeps sessions in one pod', async () => {
+    const corpus = path.join(
+      root,
+      'plugins/ha-posture-common/corpus/service/eni-todo-ha',
+    );
+    // Its manifests under k8s/, as a repository would hold them.
+    const files = new Map<string, string>([
+      ['catalog-info.yaml', 'kind: Component\nmetadata:\n  name: todo-web\n'],
+      ['tomcat/conf/Catalina/localhost/ROOT.xml', STANDARD_MANAGER_CONTEXT],
+      ['pom.xml', '<project><modelVersion>4.0.0</modelVersion></project>\n'],
+    ]);
+    for (const f of fs.readdirSync(corpus).filter(n => /^\d.*\.yaml$/.test(n)))
+      files.set(`k8s/${f}`, fs.readFileSync(path.join(corpus, f), 'utf8'));
+    const graded = await sameEverywhere(
+      repository('corpus', files),
+      'todo-web',
+    );
+    // The per-host context file counts: sessions are not kept across pods.
+    expect(sessionFindings(graded, 'Deployment eni-todo/todo-web')).not.toEqual(
+      [],
+    );
+  });
+
+  it('a generated tomcat-ha-service project, as is and with a per-host context file', async () => {
+    const { scaffolder, rendered } = await renderOnLab(
+      'tomcat-ha-service',
+      tomcatHaServiceValues('same-grade'),
+    );
+    await scaffolder.stop();
+    const asIs = await sameEverywhere(
+      repository('generated', rendered.files),
+      'same-grade',
+    );
+    const [workload] = Object.keys(asIs);
+    expect(workload).toMatch(/^Deployment .+\/same-grade$/);
+    expect(asIs[workload].grade).toBe('A');
+    expect(sessionFindings(asIs, workload)).toEqual([]);
+
+    const withHostContext = await sameEverywhere(
+      repository(
+        'generated-host-context',
+        new Map([
+          ...rendered.files,
+          ['tomcat/conf/Catalina/localhost/ROOT.xml', STANDARD_MANAGER_CONTEXT],
+        ]),
+      ),
+      'same-grade',
+    );
+    expect(sessionFindings(withHostContext, workload)).not.toEqual([]);
+  });
 });
