@@ -222,7 +222,8 @@ describe('diehard-posture scan', () => {
     expect(flag).toContain(
       'si le membre de base de données galera-0 tombe en panne, eni-todo perd sa base de données',
     );
-    expect(flag).toMatch(/correctif: /);
+    expect(flag).toMatch(/^ {13}correctif : /m);
+    expect(flag).toMatch(/^ {13}preuve : /m);
     expect(flag).not.toContain('loses its database');
     const fromEnv = run(['scan', dir], '', { LANG: 'fr_FR.UTF-8' }).out;
     expect(fromEnv).toBe(flag);
@@ -248,10 +249,15 @@ describe('diehard-posture scan', () => {
       ['scan', '-', '--format', 'sarif', '--lang', 'fr'],
       FRAGILE,
     );
-    const results = JSON.parse(out).runs[0].results;
+    const run0 = JSON.parse(out).runs[0];
+    expect(
+      run0.tool.driver.rules.find((r: any) => r.id === 'replicas-single')
+        .shortDescription.text,
+    ).toBe('Le workload tourne avec un seul réplica');
+    const results = run0.results;
     const replicas = results.find((r: any) => r.ruleId === 'replicas-single');
     expect(replicas.message.text).toBe(
-      "Deployment web tourne avec 1 réplica : une panne de nœud ou une éviction l'arrête. [spec.replicas: 1]\nCorrectif: Faites tourner au moins 2 réplicas (3 pour une base de données à quorum) :\n\nspec:\n  replicas: 3",
+      "Deployment web tourne avec 1 réplica : une panne de nœud ou une éviction l'arrête. [spec.replicas: 1]\nCorrectif : Faites tourner au moins 2 réplicas (3 pour une base de données à quorum) :\n\nspec:\n  replicas: 3",
     );
   });
 

@@ -4,6 +4,7 @@ import {
   KubeObject,
   ObjectSource,
   PostureReport,
+  RULE_TITLES_FR,
   refOf,
 } from '@diehard/plugin-ha-posture-common';
 import { Language, SARIF_WORDS, findingText } from '../i18n/language';
@@ -26,7 +27,7 @@ export function formatSarif(
       ruleId: f.rule,
       level: LEVEL[f.severity],
       message: {
-        text: `${text.message} [${f.evidence}]\n${SARIF_WORDS[lang].fix}: ${
+        text: `${text.message} [${f.evidence}]\n${SARIF_WORDS[lang].fix}${
           text.remediation
         }`,
       },
@@ -62,7 +63,9 @@ export function formatSarif(
             name: 'diehard-posture',
             rules: ALL_CHECKS.map(c => ({
               id: c.id,
-              shortDescription: { text: c.title },
+              shortDescription: {
+                text: (lang === 'fr' && RULE_TITLES_FR[c.id]) || c.title,
+              },
               properties: { category: c.category },
               defaultConfiguration: { level: LEVEL[c.severity] },
             })),

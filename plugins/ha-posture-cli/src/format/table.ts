@@ -12,12 +12,12 @@ function findingLines(f: Finding, lang: Language): string[] {
   const words = TABLE_WORDS[lang];
   const text = findingText(f, lang);
   const [first, ...rest] = text.remediation.split('\n');
-  const indent = ' '.repeat(words.fix.length + 2);
+  const indent = ' '.repeat(words.fix.length);
   return [
     `    ${f.severity.padEnd(8)} ${f.category.padEnd(13)} ${f.rule}`,
     `${PAD}${text.message}`,
-    `${PAD}${words.evidence}: ${f.evidence}`,
-    `${PAD}${words.fix}: ${first}`,
+    `${PAD}${words.evidence}${f.evidence}`,
+    `${PAD}${words.fix}${first}`,
     ...rest.map(l => (l ? `${PAD}${indent}${l}` : '')),
   ];
 }

@@ -57,6 +57,7 @@ export function spofText(
 export const TABLE_WORDS: Record<
   Language,
   {
+    /** The labels with their separator ("fix: ", "correctif : "). */
     evidence: string;
     fix: string;
     score: string;
@@ -66,8 +67,8 @@ export const TABLE_WORDS: Record<
   }
 > = {
   en: {
-    evidence: 'evidence',
-    fix: 'fix',
+    evidence: 'evidence: ',
+    fix: 'fix: ',
     score: 'score',
     noWorkloads: 'No workloads found.',
     cluster: (n, f) =>
@@ -76,8 +77,8 @@ export const TABLE_WORDS: Record<
       `Service ${name}: grade ${grade} (score ${score})`,
   },
   fr: {
-    evidence: 'preuve',
-    fix: 'correctif',
+    evidence: 'preuve : ',
+    fix: 'correctif : ',
     score: 'score',
     noWorkloads: 'Aucun workload trouvé.',
     cluster: (n, f) =>
@@ -89,6 +90,6 @@ export const TABLE_WORDS: Record<
 
 /** SARIF's own words around a finding. */
 export const SARIF_WORDS: Record<Language, { fix: string }> = {
-  en: { fix: 'Fix' },
-  fr: { fix: 'Correctif' },
+  en: { fix: 'Fix: ' },
+  fr: { fix: 'Correctif : ' },
 };

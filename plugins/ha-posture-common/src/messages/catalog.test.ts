@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluatePosture } from '../evaluate';
 import { parseManifests } from '../manifests/parseManifests';
 import { Finding } from '../model/finding';
 import { FINDING_MESSAGES_EN } from './en';
 import { FINDING_MESSAGES_FR } from './fr';
+import { RULE_TITLES_FR } from './ruleTitles.fr';
+import { ALL_CHECKS, evaluatePosture } from '../evaluate';
 import { MessageRef, placeholdersOf, renderMessage } from './format';
 
 const CORPUS = join(__dirname, '../../corpus');
@@ -114,6 +115,14 @@ describe('finding message catalogs', () => {
     expect(text).toMatch(/tourne avec 1 réplica : une panne de nœud/);
     expect(renderMessage(single.spofMessage!, fr)).toMatch(
       /^si le nœud qui exécute .* tombe en panne, .* perd /,
+    );
+  });
+
+  it('has a French title for every check, and none for a check that does not exist', () => {
+    const checks = ALL_CHECKS.map(c => c.id);
+    expect(checks.filter(id => !RULE_TITLES_FR[id]?.trim())).toEqual([]);
+    expect(Object.keys(RULE_TITLES_FR).filter(id => !checks.includes(id))).toEqual(
+      [],
     );
   });
 });

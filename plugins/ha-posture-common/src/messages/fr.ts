@@ -18,7 +18,7 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'replicas-hpa-min.message':
     'Le HorizontalPodAutoscaler {{hpa}} peut réduire {{workload}} à {{replicas}} réplica.',
   'replicas-hpa-min.remediation':
-    "Fixez le plancher de l'HPA à au moins 2 :\n\n{{snippet}}",
+    "Fixez le minimum de l'HPA à 2 réplicas au moins :\n\n{{snippet}}",
   'replicas-single.message':
     "{{workload}} tourne avec {{replicas}} réplica : une panne de nœud ou une éviction l'arrête.",
   'replicas-single.remediation':
@@ -29,13 +29,13 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
     'Trouvez pourquoi les pods ne sont pas prêts (kubectl describe pod, sonde de disponibilité, événements) et corrigez-le avant de compter sur le nombre de réplicas.',
 
   'spread-live-one-node.message':
-    "Les {{pods}} pods en service de {{workload}} tournent tous sur le nœud {{node}}, quoi que déclare l'affinité.",
+    "Les {{pods}} pods actifs de {{workload}} tournent tous sur le nœud {{node}}, quoi que déclare l'affinité.",
   'spread-live-one-node.remediation':
     "Rendez l'anti-affinité obligatoire (ou ajoutez des nœuds) et replanifiez :\n\n{{snippet}}",
   'spread-live-one-node.spof':
     'si le nœud {{node}} tombe en panne, {{service}} perd tous les réplicas de {{workload}}',
   'spread-live-one-zone.message':
-    'Les {{pods}} pods en service de {{workload}} tournent sur {{nodes}} nœuds, tous dans la zone {{zone}}, alors que le cluster couvre {{zones}} zones.',
+    'Les {{pods}} pods actifs de {{workload}} tournent sur {{nodes}} nœuds, tous dans la zone {{zone}}, alors que le cluster couvre {{zones}} zones.',
   'spread-live-one-zone.remediation':
     'Répartissez sur les zones et replanifiez :\n\n{{snippet}}',
   'spread-live-one-zone.spof':
@@ -64,18 +64,18 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'rollout-recreate.message':
     '{{workload}} utilise la stratégie Recreate : chaque mise à jour arrête les {{replicas}} réplicas avant de démarrer les nouveaux.',
   'rollout-max-unavailable.message':
-    '{{workload}} autorise {{maxUnavailable}} pods indisponibles pendant une mise à jour progressive, soit la totalité des {{replicas}}.',
+    '{{workload}} autorise {{maxUnavailable}} pods indisponibles pendant une mise à jour progressive, soit tous les {{replicas}}.',
 
   'sessions.spof.allOnOne':
     'si {{node}} tombe en panne, {{service}} perd toutes ses sessions',
   'sessions.spof.spread':
-    'si un nœud qui exécute {{workload}} tombe en panne, {{service}} perd les sessions qui y étaient',
+    "si un nœud qui exécute {{workload}} tombe en panne, {{service}} perd les sessions qui s'y trouvaient",
   'sessions-manager-override.message':
     '{{workload}} : context.xml déclare <Manager className="{{className}}">, qui remplace {{overridden}} : les sessions restent dans un seul pod.',
   'sessions-manager-override.withStore.message':
     '{{workload}} : context.xml déclare <Manager className="{{className}}"> avec {{store}}, qui remplace {{overridden}} : les sessions restent dans un seul pod.',
   'sessions-manager-override.clusterManager':
-    'le gestionnaire répliqué du cluster',
+    'le gestionnaire de réplication du cluster',
   'sessions-manager-override.anyReplication': 'toute réplication',
   'sessions-manager-override.remediation':
     "Retirez le <Manager> de context.xml (le DeltaManager du <Cluster> s'applique alors), ou utilisez-en un qui réplique :\n\n{{snippet}}",
@@ -96,7 +96,7 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'sessions-membership-rbac.noBinding':
     'aucun RoleBinding ne lie le ServiceAccount {{serviceAccount}}',
   'sessions-membership-rbac.noList':
-    "les rôles liés au ServiceAccount {{serviceAccount}} n'autorisent pas list sur les pods",
+    "les rôles liés au ServiceAccount {{serviceAccount}} n'autorisent pas le verbe list sur les pods",
   'sessions-membership-namespace.message':
     "{{workload}} utilise la découverte des membres par Kubernetes, mais le conteneur {{container}} ne définit pas KUBERNETES_NAMESPACE : le fournisseur de membres ne sait pas où chercher ses pairs.",
   'sessions-membership-labels.message':
@@ -188,7 +188,7 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'storage.local.provisioner':
     "la StorageClass {{storageClass}} (provisionneur {{provisioner}}, un répertoire ou un disque d'un seul nœud)",
   'storage.local.className':
-    'la StorageClass {{storageClass}} (une classe locale au nœud partout où elle est livrée)',
+    'la StorageClass {{storageClass}} (une classe locale au nœud quelle que soit la distribution)',
   'storage-node-local-volume.message':
     '{{workload}} garde ses données sur le {{claimKind}} {{claim}}, servi par {{why}} : les données restent sur un seul nœud et sont perdues pour le pod quand ce nœud tombe en panne.',
   'storage-node-local-volume.remediation':
@@ -251,7 +251,7 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'control-plane-api-servers.message':
     "Le cluster a {{apiServers}} serveur d'API : tant qu'il est arrêté, rien ne peut être planifié, mis à l'échelle ni réparé.",
   'control-plane-api-servers.remediation':
-    "Faites tourner 3 nœuds de plan de contrôle (kubeadm join --control-plane) derrière une adresse d'API répartie.",
+    "Faites tourner 3 nœuds de plan de contrôle (kubeadm join --control-plane) derrière une adresse d'API à répartition de charge.",
   'control-plane-api-servers.spof':
     "si le serveur d'API tombe en panne, le cluster ne peut plus rien replanifier ni réparer",
   'control-plane-etcd-members.single.message':
