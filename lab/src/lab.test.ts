@@ -81,6 +81,17 @@ describe('the lab command line', () => {
     }
   });
 
+  it('names the control planes it knows when given another', async () => {
+    await expect(
+      lab('up', 'kubernetes', '--control-plane', 'triple'),
+    ).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(
+        'invalid lab options (controlPlane: must be "single" or "ha")',
+      ),
+    });
+  });
+
   it('names the components it knows when given another', async () => {
     await expect(lab('up', 'mongodb')).rejects.toMatchObject({
       code: 1,
