@@ -151,4 +151,63 @@ describe('findings in French', () => {
       ),
     ).toBeInTheDocument();
   });
+
+  it('shows in English exactly the sentences the engine wrote, quotes and tags included', async () => {
+    const tomcat = evaluatePosture({
+      objects: parseManifests(
+        `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: todo-web, namespace: todo}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: todo-web}}
+  template:
+    metadata: {labels: {app: todo-web}}
+    spec:
+      containers:
+        - name: web
+          image: tomcat
+          ports: [{containerPort: 8080}]
+          readinessProbe: {httpGet: {path: /health, port: 8080}}
+          resources: {requests: {cpu: 100m, memory: 128Mi}}
+`,
+        'todo.yaml',
+      ).objects.map(o => o.object),
+      files: [
+        {
+          path: 'context.xml',
+          content:
+            '<Context><Manager className="org.apache.catalina.session.StandardManager"/></Context>',
+        },
+      ],
+      entity: todoWebEntity,
+    });
+    const findings = tomcat.workloads.flatMap(w => w.findings);
+    renderInTestApp(
+      <EntityProvider entity={todoWebEntity}>
+        <EntityHaPostureContent />
+      </EntityProvider>,
+      {
+        apis: [
+          [
+            haPostureApiRef,
+            {
+              ...api,
+              getEntityPosture: jest.fn(async () => ({
+                ...posture,
+                report: tomcat,
+              })),
+            },
+          ],
+        ],
+      },
+    );
+    // Categories with a critical finding start open.
+    const critical = findings.filter(f => f.severity === 'critical');
+    expect(critical.map(f => f.rule)).toContain('sessions-manager-override');
+    for (const f of critical)
+      expect(
+        await screen.findByRole('article', { name: f.message }),
+      ).toHaveTextContent(f.message);
+  });
 });
