@@ -950,7 +950,7 @@ export const kubernetesComponent: LabComponent<KubernetesEndpoint> = {
     const wanted = ctx.options.controlPlane;
     if (wanted && wanted !== running) {
       throw new LabError(
-        `kubernetes runs here with a ${running} control plane, not ${wanted}: ` +
+        `kubernetes runs here with control plane "${running}", not "${wanted}": ` +
           '`yarn lab down kubernetes` first (or use another DIEHARD_LAB_DIR and DIEHARD_LAB_PORT_OFFSET)',
       );
     }
