@@ -228,9 +228,9 @@ describe('diehard-posture scan', () => {
     const fromEnv = run(['scan', dir], '', { LANG: 'fr_FR.UTF-8' }).out;
     expect(fromEnv).toBe(flag);
     // LC_ALL wins over LANG, and --lang over both.
-    expect(run(['scan', dir], '', { LC_ALL: 'C', LANG: 'fr_FR' }).out).toContain(
-      'eni-todo loses its database',
-    );
+    expect(
+      run(['scan', dir], '', { LC_ALL: 'C', LANG: 'fr_FR' }).out,
+    ).toContain('eni-todo loses its database');
     expect(
       run(['scan', dir, '--lang', 'en'], '', { LANG: 'fr_FR.UTF-8' }).out,
     ).toContain('eni-todo loses its database');

@@ -1,10 +1,5 @@
 import { Finding, PostureReport } from '@diehard/plugin-ha-posture-common';
-import {
-  Language,
-  TABLE_WORDS,
-  findingText,
-  spofText,
-} from '../i18n/language';
+import { Language, TABLE_WORDS, findingText, spofText } from '../i18n/language';
 
 const PAD = ' '.repeat(13);
 
@@ -35,9 +30,9 @@ export function formatTable(
       .filter(([, n]) => n > 0)
       .map(([s, n]) => `${n} ${s}`);
     lines.push(
-      `${w.grade}  ${w.kind} ${w.namespace}/${w.name}  (${words.score} ${w.score}${
-        counts.length ? `; ${counts.join(', ')}` : ''
-      })`,
+      `${w.grade}  ${w.kind} ${w.namespace}/${w.name}  (${words.score} ${
+        w.score
+      }${counts.length ? `; ${counts.join(', ')}` : ''})`,
     );
     for (const f of w.findings) lines.push(...findingLines(f, lang));
   }
@@ -49,8 +44,7 @@ export function formatTable(
       report.cluster.findings.length > 0,
     ),
   );
-  for (const f of report.cluster.findings)
-    lines.push(...findingLines(f, lang));
+  for (const f of report.cluster.findings) lines.push(...findingLines(f, lang));
   for (const s of report.services) {
     lines.push('', words.service(s.name, s.grade, s.score));
     s.singlePointsOfFailure.forEach((spof, i) =>

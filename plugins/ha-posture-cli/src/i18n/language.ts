@@ -82,7 +82,9 @@ export const TABLE_WORDS: Record<
     score: 'score',
     noWorkloads: 'Aucun workload trouvé.',
     cluster: (n, f) =>
-      `Cluster : ${n} nœud(s)${f ? '' : ', aucun constat sur le plan de contrôle'}`,
+      `Cluster : ${n} nœud(s)${
+        f ? '' : ', aucun constat sur le plan de contrôle'
+      }`,
     service: (name, grade, score) =>
       `Service ${name} : note ${grade} (score ${score})`,
   },

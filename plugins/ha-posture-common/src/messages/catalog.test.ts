@@ -22,7 +22,8 @@ function corpusFindings(): Finding[] {
         if (f === 'expected.yaml') continue;
         const text = readFileSync(join(dir, f), 'utf8');
         if (f.endsWith('.xml')) files.push({ path: f, content: text });
-        else objects.push(...parseManifests(text, f).objects.map(o => o.object));
+        else
+          objects.push(...parseManifests(text, f).objects.map(o => o.object));
       }
       const report = evaluatePosture({ objects, files });
       out.push(
@@ -99,9 +100,7 @@ describe('finding message catalogs', () => {
 
   it('builds the English strings from the catalog', () => {
     for (const f of findings) {
-      expect(renderMessage(messageOf(f))).toBe(
-        f.message,
-      );
+      expect(renderMessage(messageOf(f))).toBe(f.message);
       if (f.spofMessage) expect(renderMessage(f.spofMessage)).toBe(f.spof);
       if (f.remediationMessage)
         expect(renderMessage(f.remediationMessage)).toBe(f.remediation);
@@ -121,8 +120,8 @@ describe('finding message catalogs', () => {
   it('has a French title for every check, and none for a check that does not exist', () => {
     const checks = ALL_CHECKS.map(c => c.id);
     expect(checks.filter(id => !RULE_TITLES_FR[id]?.trim())).toEqual([]);
-    expect(Object.keys(RULE_TITLES_FR).filter(id => !checks.includes(id))).toEqual(
-      [],
-    );
+    expect(
+      Object.keys(RULE_TITLES_FR).filter(id => !checks.includes(id)),
+    ).toEqual([]);
   });
 });

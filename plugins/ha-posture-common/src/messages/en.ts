@@ -65,14 +65,16 @@ export const FINDING_MESSAGES_EN = {
   'rollout-max-unavailable.message':
     '{{workload}} allows {{maxUnavailable}} unavailable pods during a rolling update, i.e. all {{replicas}}.',
 
-  'sessions.spof.allOnOne': 'if {{node}} fails, {{service}} loses all its sessions',
+  'sessions.spof.allOnOne':
+    'if {{node}} fails, {{service}} loses all its sessions',
   'sessions.spof.spread':
     'if a node running {{workload}} fails, {{service}} loses the sessions held there',
   'sessions-manager-override.message':
     '{{workload}}: context.xml declares <Manager className="{{className}}">, which overrides {{overridden}}: sessions stay in one pod.',
   'sessions-manager-override.withStore.message':
     '{{workload}}: context.xml declares <Manager className="{{className}}" with {{store}}>, which overrides {{overridden}}: sessions stay in one pod.',
-  'sessions-manager-override.clusterManager': "the cluster's replicating manager",
+  'sessions-manager-override.clusterManager':
+    "the cluster's replicating manager",
   'sessions-manager-override.anyReplication': 'any replication',
   'sessions-manager-override.remediation':
     "Remove the <Manager> from context.xml (the <Cluster>'s DeltaManager then applies), or use a replicating one:\n\n{{snippet}}",
@@ -111,7 +113,8 @@ export const FINDING_MESSAGES_EN = {
     '{{nodes}}: losing one leaves no majority, the survivors stop accepting writes',
   'galera.problem.evenVotes':
     '{{nodes}}: an even vote count splits into two halves with no majority on a network partition',
-  'database-galera-quorum.message': 'Galera cluster {{workload}} runs {{problem}}.',
+  'database-galera-quorum.message':
+    'Galera cluster {{workload}} runs {{problem}}.',
   'database-galera-quorum.remediation':
     'Run an odd number of Galera nodes, at least 3 (or add a garbd arbitrator to an even count):\n\n{{snippet}}',
   'database-galera-quorum.spof':
@@ -174,7 +177,8 @@ export const FINDING_MESSAGES_EN = {
     '{{workload}} writes to hostPath {{path}} (volume {{volume}}): the data stays on one node and is lost to the pod when it moves.',
   'storage-hostpath.remediation':
     'Use a PersistentVolumeClaim instead:\n\n{{snippet}}',
-  'storage-hostpath.spof': 'if {{node}} fails, {{service}} loses the data in {{path}}',
+  'storage-hostpath.spof':
+    'if {{node}} fails, {{service}} loses the data in {{path}}',
 
   'storage.local.hostPathPv': 'PersistentVolume {{pv}} (hostPath {{path}})',
   'storage.local.localPv': 'PersistentVolume {{pv}} (local {{path}})',
@@ -239,7 +243,8 @@ export const FINDING_MESSAGES_EN = {
     'Container {{container}} of {{workload}} has no {{missing}} request: the scheduler may overcommit its node and evict it first.',
   'resources-no-requests.both': '{{first}} and {{second}}',
 
-  'network-no-policy.message': 'No NetworkPolicy selects the pods of {{workload}}.',
+  'network-no-policy.message':
+    'No NetworkPolicy selects the pods of {{workload}}.',
 
   'control-plane-api-servers.message':
     'The cluster runs {{apiServers}} API server: while it is down nothing can be scheduled, scaled or healed.',

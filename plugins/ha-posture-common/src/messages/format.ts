@@ -13,7 +13,10 @@ export interface MessageRef {
 export type MessageParams = { [name: string]: string | number | MessageRef };
 
 /** Builds a message reference (the id must exist in the English catalog). */
-export function msg(id: FindingMessageId, params: MessageParams = {}): MessageRef {
+export function msg(
+  id: FindingMessageId,
+  params: MessageParams = {},
+): MessageRef {
   return { id, params };
 }
 

@@ -81,16 +81,17 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
     "Retirez le <Manager> de context.xml (le DeltaManager du <Cluster> s'applique alors), ou utilisez-en un qui réplique :\n\n{{snippet}}",
   'sessions-not-replicated.message':
     "{{workload}} fait tourner Tomcat avec {{serverXml}} et sans <Cluster> : la session HTTP de chaque utilisateur vit dans la mémoire d'un seul pod.",
-  'sessions-not-replicated.defaultServerXml': "le server.xml par défaut de l'image",
+  'sessions-not-replicated.defaultServerXml':
+    "le server.xml par défaut de l'image",
   'sessions-not-replicated.remediation':
     "Montez un server.xml avec réplication de sessions (et marquez l'application <distributable/>) :\n\n{{snippet}}",
   'sessions-not-distributable.message':
     "{{workload}} a un <Cluster>, mais son web.xml n'a pas <distributable/> : Tomcat garde les sessions de l'application en local.",
   'sessions-multicast-membership.message':
-    "{{workload}} découvre les membres de son cluster par multicast (le McastService par défaut de Tomcat), que la plupart des réseaux Kubernetes ne transportent pas : les membres risquent de ne jamais se voir.",
+    '{{workload}} découvre les membres de son cluster par multicast (le McastService par défaut de Tomcat), que la plupart des réseaux Kubernetes ne transportent pas : les membres risquent de ne jamais se voir.',
 
   'sessions-membership.spof':
-    'si un pod de {{workload}} tombe en panne, {{service}} perd les sessions qu\'il détenait (la réplication ne peut pas fonctionner)',
+    "si un pod de {{workload}} tombe en panne, {{service}} perd les sessions qu'il détenait (la réplication ne peut pas fonctionner)",
   'sessions-membership-rbac.message':
     '{{workload}} utilise la découverte des membres par Kubernetes, mais {{why}} : Tomcat ne peut pas découvrir ses pairs.',
   'sessions-membership-rbac.noBinding':
@@ -98,7 +99,7 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'sessions-membership-rbac.noList':
     "les rôles liés au ServiceAccount {{serviceAccount}} n'autorisent pas le verbe list sur les pods",
   'sessions-membership-namespace.message':
-    "{{workload}} utilise la découverte des membres par Kubernetes, mais le conteneur {{container}} ne définit pas KUBERNETES_NAMESPACE : le fournisseur de membres ne sait pas où chercher ses pairs.",
+    '{{workload}} utilise la découverte des membres par Kubernetes, mais le conteneur {{container}} ne définit pas KUBERNETES_NAMESPACE : le fournisseur de membres ne sait pas où chercher ses pairs.',
   'sessions-membership-labels.message':
     '{{workload}} cherche ses pairs de cluster avec {{variable}}={{value}}, qui ne correspond pas aux labels de ses propres pods : il ne les trouvera jamais.',
   'sessions-receiver-blocked.ingress.message':
@@ -113,11 +114,11 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'galera.problem.noMajority':
     "{{nodes}} : en perdre un ne laisse aucune majorité, les survivants n'acceptent plus d'écritures",
   'galera.problem.evenVotes':
-    '{{nodes}} : un nombre pair de votes se coupe en deux moitiés sans majorité lors d\'une partition réseau',
+    "{{nodes}} : un nombre pair de votes se coupe en deux moitiés sans majorité lors d'une partition réseau",
   'database-galera-quorum.message':
     'Le cluster Galera {{workload}} tourne avec {{problem}}.',
   'database-galera-quorum.remediation':
-    "Faites tourner un nombre impair de nœuds Galera, au moins 3 (ou ajoutez un arbitre garbd à un nombre pair) :\n\n{{snippet}}",
+    'Faites tourner un nombre impair de nœuds Galera, au moins 3 (ou ajoutez un arbitre garbd à un nombre pair) :\n\n{{snippet}}',
   'database-galera-quorum.spof':
     'si un nœud de {{workload}} tombe en panne, {{service}} perd le quorum de sa base de données',
 
@@ -126,7 +127,7 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'database-galera-client.message':
     '{{workload}} se connecte ({{dsn}}) au cluster Galera {{galera}}, qui tourne avec {{problem}}.',
   'database-galera-client.remediation':
-    "Faites tourner {{galera}} avec un nombre impair de nœuds, au moins 3 :\n\n{{snippet}}",
+    'Faites tourner {{galera}} avec un nombre impair de nœuds, au moins 3 :\n\n{{snippet}}',
   'database-galera-client.spof':
     'si un nœud de {{galera}} tombe en panne, {{service}} perd sa base de données',
   'database-localhost.message':
@@ -140,13 +141,12 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'database-single-member.spof':
     'si le membre de base de données {{member}} tombe en panne, {{service}} perd sa base de données',
   'database-single-host.emptyService.message':
-    "{{workload}} se connecte à {{dsn}} via le Service {{dbService}}, qui ne sélectionne ici aucun pod de base de données : rien ne montre de cluster répliqué derrière lui.",
-  'database-single-host.emptyService.remediation':
-    `Faites tourner la base de données en cluster répliqué derrière ce Service, ou déclarez un point d'accès HA externe avec l'annotation diehard.io/highly-available: "true" sur le Service.`,
+    '{{workload}} se connecte à {{dsn}} via le Service {{dbService}}, qui ne sélectionne ici aucun pod de base de données : rien ne montre de cluster répliqué derrière lui.',
+  'database-single-host.emptyService.remediation': `Faites tourner la base de données en cluster répliqué derrière ce Service, ou déclarez un point d'accès HA externe avec l'annotation diehard.io/highly-available: "true" sur le Service.`,
   'database-single-host.message':
     "{{workload}} se connecte à l'hôte de base de données unique {{host}} ({{dsn}}), qui n'est pas un cluster répliqué connu ici.",
   'database-single-host.remediation':
-    '{{pointAtService}}\n\nSi {{host}} est un point d\'accès hautement disponible, déclarez-le sur le Secret/ConfigMap :\n\n{{snippet}}',
+    "{{pointAtService}}\n\nSi {{host}} est un point d'accès hautement disponible, déclarez-le sur le Secret/ConfigMap :\n\n{{snippet}}",
   'database-single-host.spof':
     "si l'hôte de base de données {{host}} tombe en panne, {{service}} perd sa base de données",
   'database-single-replica.message':
@@ -161,21 +161,21 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'database-unseen.hidden':
     "l'hôte de sa base de données vient de {{source}}, qui ne fait pas partie des objets lus",
   'database-unseen.hints':
-    "il définit {{variables}} mais aucun hôte de base de données ni chaîne de connexion",
+    'il définit {{variables}} mais aucun hôte de base de données ni chaîne de connexion',
   'database-unseen.image':
     "son image {{image}} a besoin d'un serveur de base de données, et aucun hôte ni chaîne de connexion n'est défini : il se trouve dans l'image ou ses valeurs par défaut",
   'database-unseen.remediation':
-    'Nommez la base de données là où Diehard peut la lire : une variable d\'environnement définie dans le manifeste, ou un ConfigMap/Secret des mêmes manifestes que le conteneur lit (env valueFrom, envFrom ou un fichier de configuration monté) :\n\n{{snippet}}',
+    "Nommez la base de données là où Diehard peut la lire : une variable d'environnement définie dans le manifeste, ou un ConfigMap/Secret des mêmes manifestes que le conteneur lit (env valueFrom, envFrom ou un fichier de configuration monté) :\n\n{{snippet}}",
 
   'storage-rwo-shared.message':
-    "{{workload}} tourne avec {{replicas}} réplicas mais monte la revendication de volume (PersistentVolumeClaim) {{claim}} en {{accessModes}} : les réplicas des autres nœuds ne peuvent pas la monter, et les données ne peuvent pas suivre un nœud en panne.",
+    '{{workload}} tourne avec {{replicas}} réplicas mais monte la revendication de volume (PersistentVolumeClaim) {{claim}} en {{accessModes}} : les réplicas des autres nœuds ne peuvent pas la monter, et les données ne peuvent pas suivre un nœud en panne.',
   'storage-rwo-shared.remediation':
     'Utilisez une classe ReadWriteMany pour les données partagées (ou un StatefulSet avec volumeClaimTemplates pour les données par pod) :\n\n{{snippet}}',
   'storage-rwo-shared.spof':
     "si le nœud qui porte le volume {{claim}} tombe en panne, {{service}} n'accède plus à ses données",
 
   'storage-hostpath.message':
-    "{{workload}} écrit dans le hostPath {{path}} (volume {{volume}}) : les données restent sur un seul nœud et sont perdues pour le pod quand il change de nœud.",
+    '{{workload}} écrit dans le hostPath {{path}} (volume {{volume}}) : les données restent sur un seul nœud et sont perdues pour le pod quand il change de nœud.',
   'storage-hostpath.remediation':
     'Utilisez plutôt une revendication de volume (PersistentVolumeClaim) :\n\n{{snippet}}',
   'storage-hostpath.spof':
@@ -184,7 +184,7 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'storage.local.hostPathPv': 'le PersistentVolume {{pv}} (hostPath {{path}})',
   'storage.local.localPv': 'le PersistentVolume {{pv}} (local {{path}})',
   'storage.local.more':
-    '{{volume}} (ou l\'un des {{more}} autres volumes locaux à un nœud de la classe « {{storageClass}} »)',
+    "{{volume}} (ou l'un des {{more}} autres volumes locaux à un nœud de la classe « {{storageClass}} »)",
   'storage.local.provisioner':
     "la StorageClass {{storageClass}} (provisionneur {{provisioner}}, un répertoire ou un disque d'un seul nœud)",
   'storage.local.className':
@@ -226,7 +226,8 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
     '{{workload}} reçoit le trafic sur le hostPort {{hostPort}} : les clients doivent joindre le nœud où il tourne à ce moment-là.',
   'ingress-host-port.remediation':
     'Retirez hostPort/hostNetwork et exposez les pods via un Service et un Ingress :\n\n{{snippet}}',
-  'ingress.spof': 'si {{node}} tombe en panne, le trafic vers {{service}} s\'arrête',
+  'ingress.spof':
+    "si {{node}} tombe en panne, le trafic vers {{service}} s'arrête",
   'ingress-node-pinned.externalIp.message':
     "Le Service {{serviceName}} reçoit le trafic extérieur sur l'unique IP externe {{ip}}.",
   'ingress-node-pinned.message':
@@ -271,5 +272,5 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'control-plane-registry.message':
     "Le registre d'images {{kind}} {{object}} tourne avec {{replicas}} réplica : aucun pod ne peut (re)démarrer depuis ses images tant qu'il est arrêté.",
   'control-plane-registry.spof':
-    "si le nœud qui exécute le registre {{name}} tombe en panne, aucun pod ne peut tirer son image",
+    'si le nœud qui exécute le registre {{name}} tombe en panne, aucun pod ne peut tirer son image',
 };

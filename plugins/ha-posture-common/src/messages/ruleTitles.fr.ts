@@ -7,7 +7,8 @@ export const RULE_TITLES_FR: Record<string, string> = {
   'replicas-hpa-min': "L'HPA permet de descendre à un seul réplica",
   'replicas-bare-pod': 'Pod nu : rien ne le recrée',
   'replicas-live-unready': 'Moins de deux réplicas sont prêts',
-  'spread-no-anti-affinity': 'Rien ne garde les réplicas sur des nœuds différents',
+  'spread-no-anti-affinity':
+    'Rien ne garde les réplicas sur des nœuds différents',
   'spread-selector-mismatch':
     "Le sélecteur d'anti-affinité ou de répartition ne correspond pas aux pods du workload",
   'spread-live-one-node': 'Tous les réplicas actifs tournent sur un seul nœud',
@@ -57,13 +58,13 @@ export const RULE_TITLES_FR: Record<string, string> = {
     'Volume ReadWriteOnce monté par un workload à plusieurs réplicas',
   'storage-hostpath': 'Données gardées dans un volume hostPath',
   'storage-node-local-volume':
-    "Données sur un PersistentVolume qui vit sur un seul nœud (hostPath, local, classe locale au nœud)",
+    'Données sur un PersistentVolume qui vit sur un seul nœud (hostPath, local, classe locale au nœud)',
   'storage-nfs-single-host': 'Le serveur NFS est un hôte unique',
   'ingress-backend-broken':
     "Le Service backend de l'Ingress manque ou ne sélectionne aucun pod",
   'ingress-host-port': 'Le trafic entre par hostPort ou hostNetwork',
   'ingress-node-pinned':
-    "Entrée NodePort ou IP externe épinglée à un seul nœud",
+    'Entrée NodePort ou IP externe épinglée à un seul nœud',
   'ingress-service-selects-nothing': 'Le Service ne sélectionne aucun workload',
   'image-unpinned': "L'image n'a pas de tag ou utilise latest",
   'resources-no-requests': "Le conteneur n'a pas de requête CPU ou mémoire",

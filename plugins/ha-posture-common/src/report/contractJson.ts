@@ -40,9 +40,7 @@ function finding(f: Finding): ContractFinding {
     severity: f.severity,
     // The evidence travels inside the message: the contract has no field of its own for it.
     message: f.evidence ? `${f.message} [${f.evidence}]` : f.message,
-    ...(f.messageId
-      ? { messageId: f.messageId, params: f.params ?? {} }
-      : {}),
+    ...(f.messageId ? { messageId: f.messageId, params: f.params ?? {} } : {}),
     objects: f.objects,
     remediation: f.remediation,
   };

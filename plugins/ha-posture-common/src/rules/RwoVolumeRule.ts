@@ -41,8 +41,8 @@ export const rwoVolumeRule: PostureRule = {
           } spec.accessModes: [${modes.join(', ')}]`,
           remediation: msg('storage-rwo-shared.remediation', {
             snippet: `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${
-            pvc.metadata?.name
-          }\nspec:\n  accessModes: [ReadWriteMany]\n  storageClassName: nfs-ha\n  resources:\n    requests: {storage: ${
+              pvc.metadata?.name
+            }\nspec:\n  accessModes: [ReadWriteMany]\n  storageClassName: nfs-ha\n  resources:\n    requests: {storage: ${
               pvc.spec?.resources?.requests?.storage ?? '1Gi'
             }}`,
           }),

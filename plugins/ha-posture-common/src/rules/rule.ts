@@ -84,9 +84,7 @@ export function findingTexts(
           remediation: renderMessage(f.remediation),
           remediationMessage: f.remediation,
         }),
-    ...(f.spof
-      ? { spof: renderMessage(f.spof), spofMessage: f.spof }
-      : {}),
+    ...(f.spof ? { spof: renderMessage(f.spof), spofMessage: f.spof } : {}),
   };
 }
 

@@ -73,9 +73,9 @@ export function EntityHaPostureContent() {
               />
               {posture.source.type !== 'none' && (
                 <SpofList
-                spofs={posture.singlePointsOfFailure}
-                report={posture.report}
-              />
+                  spofs={posture.singlePointsOfFailure}
+                  report={posture.report}
+                />
               )}
             </InfoCard>
           </Grid>
