@@ -34,6 +34,18 @@ const registry: RuleCheck = {
   title: 'Single registry replica',
 };
 
+const ETCD_MESSAGE = {
+  single: 'control-plane-etcd-members.single.message',
+  few: 'control-plane-etcd-members.few.message',
+  even: 'control-plane-etcd-members.even.message',
+} as const;
+
+/** Why an etcd member count cannot keep quorum through one failure (it is below 3 or even). */
+function etcdProblem(members: number): keyof typeof ETCD_MESSAGE {
+  if (members === 1) return 'single';
+  return members < 3 ? 'few' : 'even';
+}
+
 /** The cluster-level checks, for SARIF and the docs. */
 export const CLUSTER_CHECKS: RuleCheck[] = [
   apiServers,
@@ -164,14 +176,9 @@ export function evaluateCluster(
     out.push(
       finding(
         etcd,
-        msg(
-          facts.etcdMembers === 1
-            ? 'control-plane-etcd-members.single.message'
-            : facts.etcdMembers < 3
-            ? 'control-plane-etcd-members.few.message'
-            : 'control-plane-etcd-members.even.message',
-          { members: facts.etcdMembers },
-        ),
+        msg(ETCD_MESSAGE[etcdProblem(facts.etcdMembers)], {
+          members: facts.etcdMembers,
+        }),
         `etcd members: ${facts.etcdMembers}`,
         msg('control-plane-etcd-members.remediation'),
         systemPods(index, 'etcd').map(refOf),

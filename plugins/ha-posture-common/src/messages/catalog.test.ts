@@ -99,12 +99,22 @@ describe('finding message catalogs', () => {
   });
 
   it('builds the English strings from the catalog', () => {
-    for (const f of findings) {
-      expect(renderMessage(messageOf(f))).toBe(f.message);
-      if (f.spofMessage) expect(renderMessage(f.spofMessage)).toBe(f.spof);
-      if (f.remediationMessage)
-        expect(renderMessage(f.remediationMessage)).toBe(f.remediation);
-    }
+    const rendered = findings.map(f => ({
+      message: renderMessage(messageOf(f)),
+      spof: f.spofMessage ? renderMessage(f.spofMessage) : f.spof,
+      remediation: f.remediationMessage
+        ? renderMessage(f.remediationMessage)
+        : f.remediation,
+    }));
+    expect(rendered).toEqual(
+      findings.map(f => ({
+        message: f.message,
+        spof: f.spof,
+        remediation: f.remediation,
+      })),
+    );
+    // Every spof sentence comes from a message.
+    expect(findings.filter(f => f.spof && !f.spofMessage)).toEqual([]);
   });
 
   it('renders a finding in French with its values in place', () => {

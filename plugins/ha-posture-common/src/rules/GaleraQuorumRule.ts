@@ -20,16 +20,13 @@ export function galeraQuorumProblem(
   const votes = w.replicas + (arbitrator ? 1 : 0);
   if (votes >= 3 && votes % 2 === 1) return undefined;
   const one = w.replicas === 1;
-  const what = msg(
-    arbitrator
-      ? one
-        ? 'galera.nodes.oneWithArbitrator'
-        : 'galera.nodes.otherWithArbitrator'
-      : one
-      ? 'galera.nodes.one'
-      : 'galera.nodes.other',
-    { nodes: w.replicas },
-  );
+  const nodes = one ? 'galera.nodes.one' : 'galera.nodes.other';
+  const withArbitrator = one
+    ? 'galera.nodes.oneWithArbitrator'
+    : 'galera.nodes.otherWithArbitrator';
+  const what = msg(arbitrator ? withArbitrator : nodes, {
+    nodes: w.replicas,
+  });
   return msg(
     votes < 3 ? 'galera.problem.noMajority' : 'galera.problem.evenVotes',
     { nodes: what },
