@@ -361,7 +361,7 @@ describe('the multi-master control plane (--control-plane ha)', () => {
     expect(after.slice(-10).every(o => o.ok)).toBe(true);
   });
 
-  it('hands the controller-manager lease to the other controller-manager when its leader is killed', async () => {
+  it('hands the controller-manager lease to the other controller-manager when its leader is killed, and the new leader makes pods', async () => {
     const holder = (await lease('kube-controller-manager'))!;
     const leader = cp.controllerManagers.find(m =>
       holder.startsWith(`${m.hostname}_`),
@@ -384,6 +384,42 @@ describe('the multi-master control plane (--control-plane ha)', () => {
       `kube-controller-manager leader ${leader.name} killed: ${other.name} took the lease after ${took} ms`,
     );
     expect(next).not.toBe(holder);
+
+    // The new leader does the work: its ReplicaSet controller makes the pods.
+    const created = await request(
+      'POST',
+      `/apis/apps/v1/namespaces/${NAMESPACE}/replicasets`,
+      {
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        metadata: { name: 'after-takeover' },
+        spec: {
+          replicas: 2,
+          selector: { matchLabels: { app: 'after-takeover' } },
+          template: {
+            metadata: { labels: { app: 'after-takeover' } },
+            spec: { containers: [{ name: 'app', image: 'app:1' }] },
+          },
+        },
+      },
+      { contentType: 'application/json' },
+    );
+    expect(created.status).toBe(201);
+    await waitFor(
+      'the ReplicaSet made by the new leader to have 2 pods',
+      async () => {
+        const pods = JSON.parse(
+          (
+            await request(
+              'GET',
+              `/api/v1/namespaces/${NAMESPACE}/pods?labelSelector=app%3Dafter-takeover`,
+            )
+          ).body,
+        ).items as unknown[];
+        return pods.length === 2 ? pods : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
     await cp.restart(leader.name);
   });
 
