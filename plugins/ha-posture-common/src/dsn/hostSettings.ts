@@ -15,6 +15,14 @@ const HOST_VAR =
   /^(?:[a-z0-9]+_)*(?:db|database|mysql|mariadb|postgres|postgresql|pg|psql|jdbc|sql)_?(?:host|hostname|addr|address|server)$|^database__connection__host$|^kc_db_url_host$/i;
 const SERVICE_HOST_VAR = /_SERVICE_HOST$/i;
 
+/** Env var names that show the app talks to a database, though not where. */
+const HINT_VAR =
+  /(^|_)(db|database|datasource|jdbc|mysql|mariadb|postgres|postgresql|pg)(_|$)|^database__|^pg(host|user|password|database)$/i;
+
+/** Stores outside the `database` category (or embedded ones) whose variables are no hint. */
+const OTHER_STORE =
+  /redis|mongo|influx|elastic|cassandra|couch|neo4j|clickhouse|dynamo|sqlite|h2|etcd/i;
+
 /** True when an env var of this name holds a database host (`DB_HOST`, `PGHOST`…). */
 export function isDatabaseHostVariable(name: string): boolean {
   return (
@@ -23,14 +31,6 @@ export function isDatabaseHostVariable(name: string): boolean {
     !OTHER_STORE.test(name)
   );
 }
-
-/** Env var names that show the app talks to a database, though not where. */
-const HINT_VAR =
-  /(^|_)(db|database|datasource|jdbc|mysql|mariadb|postgres|postgresql|pg)(_|$)|^database__|^pg(host|user|password|database)$/i;
-
-/** Stores outside the `database` category (or embedded ones) whose variables are no hint. */
-const OTHER_STORE =
-  /redis|mongo|influx|elastic|cassandra|couch|neo4j|clickhouse|dynamo|sqlite|h2|etcd/i;
 
 /** Images of applications that cannot run without an external MySQL/PostgreSQL server. */
 const NEEDS_DB_IMAGE =

@@ -34,13 +34,12 @@ function addedLabel(
   const count = w.replicas ?? 1;
   if (w.kind === 'StatefulSet') {
     if (key === REVISION_HASH) return {};
-    const text =
-      key === POD_NAME && value.startsWith(`${w.name}-`)
-        ? value.slice(w.name.length + 1)
-        : key === POD_INDEX
-        ? value
-        : undefined;
     if (key !== POD_NAME && key !== POD_INDEX) return undefined;
+    let text: string | undefined = value;
+    if (key === POD_NAME)
+      text = value.startsWith(`${w.name}-`)
+        ? value.slice(w.name.length + 1)
+        : undefined;
     const index = /^(0|[1-9]\d{0,8})$/.test(text ?? '') ? Number(text) : -1;
     return index >= 0 && index < count ? { index } : false;
   }
