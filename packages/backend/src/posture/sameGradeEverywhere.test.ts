@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Entity } from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
@@ -110,7 +109,7 @@ async function throughGate(repo: string, service: string): Promise<Graded> {
 
 async function throughPortal(repo: string, service: string): Promise<Graded> {
   const catalogFile = `file:${path.join(repo, 'catalog-info.yaml')}`;
-  const entity: Entity = {
+  const entity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
@@ -177,12 +176,12 @@ describe('one repository, one grade: the CLI, the gate and the portal', () => {
     ]);
     for (const f of fs.readdirSync(corpus).filter(n => /^\d.*\.yaml$/.test(n)))
       files.set(`k8s/${f}`, fs.readFileSync(path.join(corpus, f), 'utf8'));
-    const graded = await sameEverywhere(
+    const result = await sameEverywhere(
       repository('corpus', files),
       'todo-web',
     );
     // The per-host context file counts: sessions are not kept across pods.
-    expect(sessionFindings(graded, 'Deployment eni-todo/todo-web')).not.toEqual(
+    expect(sessionFindings(result, 'Deployment eni-todo/todo-web')).not.toEqual(
       [],
     );
   });
