@@ -508,28 +508,13 @@ async function start(ctx: ComponentContext): Promise<KubernetesEndpoint> {
     ),
   ]);
 
-  return {
-    version: bins.versions.kubernetes,
+  return newEndpoint(bins, f, {
     server,
     caFile: ca.caFile,
     caPem,
-    adminKubeconfig: f.admin,
     adminToken: t.admin,
-    portal: {
-      serviceAccount: PORTAL_SERVICE_ACCOUNT,
-      serviceAccountNamespace: PORTAL_SA_NAMESPACE,
-      token: '',
-      namespaces: [],
-      kubeconfig: f.portal,
-    },
-    ...STORAGE,
-    nodes: 0,
-    zones: ZONES,
-    podCidr: POD_CIDR,
-    serviceCidr: SERVICE_CIDR,
-    kubectl: bins.kubectl,
     etcd: etcdUrl,
-  };
+  });
 }
 
 /**
@@ -717,12 +702,33 @@ async function startHa(
   ]);
 
   return {
+    ...newEndpoint(bins, f, {
+      server: o.server,
+      caFile: o.ca.caFile,
+      caPem: o.caPem,
+      adminToken: o.t.admin,
+      etcd: etcdServers,
+    }),
+    controlPlane: cp,
+  };
+}
+
+/**
+ * A control plane's endpoint right after it started: nodes, the portal's token and
+ * namespaces are filled in by {@link ensure}.
+ */
+function newEndpoint(
+  bins: KubernetesBinaries,
+  f: Files,
+  access: Pick<
+    KubernetesEndpoint,
+    'server' | 'caFile' | 'caPem' | 'adminToken' | 'etcd'
+  >,
+): KubernetesEndpoint {
+  return {
     version: bins.versions.kubernetes,
-    server: o.server,
-    caFile: o.ca.caFile,
-    caPem: o.caPem,
+    ...access,
     adminKubeconfig: f.admin,
-    adminToken: o.t.admin,
     portal: {
       serviceAccount: PORTAL_SERVICE_ACCOUNT,
       serviceAccountNamespace: PORTAL_SA_NAMESPACE,
@@ -736,8 +742,6 @@ async function startHa(
     podCidr: POD_CIDR,
     serviceCidr: SERVICE_CIDR,
     kubectl: bins.kubectl,
-    etcd: etcdServers,
-    controlPlane: cp,
   };
 }
 
