@@ -138,6 +138,9 @@ describe('diehard:git:push against the lab git server', () => {
 
     expect(secretsIn(r.logger.text())).toBe(false);
     expect(secretsIn(JSON.stringify(out))).toBe(false);
+    // The task log names no server path (the git helper logs the folder it works in).
+    expect(r.logger.text()).toContain('Init git repository');
+    expect(r.logger.text()).not.toContain(workspace.path);
   });
 
   it('publishes only sourcePath when given, on the branch asked for', async () => {

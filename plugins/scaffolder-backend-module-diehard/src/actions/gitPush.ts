@@ -14,6 +14,7 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import { GitServerDirectory, rawUrlOf } from '../config/gitServers';
 import { remoteBranches } from '../git/remoteBranches';
+import { withoutServerPath } from '../git/withoutServerPath';
 import { examples } from './gitPush.examples';
 
 export interface GitPushActionOptions {
@@ -181,7 +182,7 @@ export function createGitPushAction(options: GitPushActionOptions) {
               dir,
               remoteUrl: remote.url,
               auth: { username, password },
-              logger: ctx.logger,
+              logger: withoutServerPath(ctx.logger, dir),
               defaultBranch: branch,
               commitMessage: input.commitMessage ?? defaultMessage,
               gitAuthorInfo: {
@@ -192,7 +193,9 @@ export function createGitPushAction(options: GitPushActionOptions) {
             return pushed.commitHash;
           } catch (e) {
             const message = servers.mask(isError(e) ? e.message : String(e));
-            if (/not-fast-forward|non-fast-forward|PushRejected/i.test(message)) {
+            if (
+              /not-fast-forward|non-fast-forward|PushRejected/i.test(message)
+            ) {
               throw new ConflictError(
                 `${remote.url}: the server refused the push of branch "${branch}", which appeared meanwhile; nothing was overwritten (${message})`,
               );
