@@ -53,6 +53,33 @@ describe('handoff reviews', () => {
     expect(review.itemStates['posture-sessions']).toBe('failed');
     const sessions = review.items.find((i: any) => i.id === 'posture-sessions');
     expect(sessions.findings.length).toBeGreaterThan(0);
+    // The same findings as message ids, for the reader's language.
+    expect(
+      sessions.findingMessages.map((f: any) => typeof f.message.id),
+    ).toEqual(sessions.findings.map(() => 'string'));
+
+    const french = await request(server)
+      .get(`/api/handoff-review/reviews/${review.id}/export?lang=fr`)
+      .set(as(ALICE));
+    expect(french.status).toBe(200);
+    expect(french.get('content-language')).toBe('fr');
+    expect(french.text).toContain(
+      '# Revue de passation : component:default/eni-todo-fragile',
+    );
+    expect(french.text).toContain(
+      '[ ] Sessions HTTP répliquées — non conforme',
+    );
+    expect(french.text).toMatch(/\n {2}- critique : /);
+    const byHeader = await request(server)
+      .get(`/api/handoff-review/reviews/${review.id}/export`)
+      .set(as(ALICE))
+      .set('Accept-Language', 'fr-FR,fr;q=0.9,en;q=0.8');
+    expect(byHeader.text).toBe(french.text);
+    const unknown = await request(server)
+      .get(`/api/handoff-review/reviews/${review.id}/export?lang=de`)
+      .set(as(ALICE));
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain('lang must be en or fr');
   });
 
   it('goes from open to approved by one Dev and one Ops sign-off, and keeps every step', async () => {

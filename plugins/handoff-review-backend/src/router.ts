@@ -8,6 +8,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { entityRefParam } from './review/entityRefs';
 import { Caller, ReviewService } from './review/ReviewService';
+import { exportLanguage } from './review/markdownLabels';
 
 const createBody = z.object({
   entityRef: z.string().min(1, 'entityRef is required'),
@@ -114,11 +115,14 @@ export async function createRouter(options: {
   });
 
   router.get('/reviews/:id/export', async (req, res) => {
-    const markdown = await reviews.exportMarkdown(
-      req.params.id,
-      await caller(req),
-    );
-    res.type('text/markdown').send(markdown);
+    const who = await caller(req);
+    const language = exportLanguage(req.query.lang, req.get('accept-language'));
+    const markdown = await reviews.exportMarkdown(req.params.id, who, language);
+    res
+      .type('text/markdown')
+      .set('Content-Language', language)
+      .set('Vary', 'Accept-Language')
+      .send(markdown);
   });
 
   return router;

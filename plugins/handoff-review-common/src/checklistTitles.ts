@@ -25,4 +25,28 @@ export const DEFAULT_ITEM_TITLES = {
   'ops-backups': 'Database and volume backups scheduled',
 } as const;
 
+
 export type DefaultItemTitleKey = keyof typeof DEFAULT_ITEM_TITLES;
+
+/** The same titles in French (the frontend and the French export use them). */
+export const DEFAULT_ITEM_TITLES_FR: Record<DefaultItemTitleKey, string> = {
+  replicas: 'Plusieurs réplicas',
+  spread: 'Réplicas répartis sur les nœuds et les zones',
+  disruption: 'Un budget de perturbation qui permet de drainer un nœud',
+  probes: 'Sondes de disponibilité sur les conteneurs qui servent',
+  rollout: 'Des mises à jour qui gardent des réplicas en service',
+  sessions: 'Sessions HTTP répliquées',
+  database: 'Base de données sans point unique de défaillance',
+  storage: 'Des volumes de données qui suivent les pods',
+  ingress: "Un point d'entrée robuste",
+  image: 'Images de conteneur épinglées',
+  resources: 'Demandes de CPU et de mémoire',
+  network: 'Politiques réseau',
+  'control-plane': 'Plan de contrôle du cluster avec un quorum',
+  'dev-load-tested': 'Test de charge au pic attendu',
+  'dev-restore-tested': 'Restauration depuis une sauvegarde testée',
+  'dev-runbook': "Procédure d'exploitation rédigée",
+  'ops-on-call': "Roulement d'astreinte convenu",
+  'ops-monitoring': 'Supervision et alertes en place',
+  'ops-backups': 'Sauvegardes de la base et des volumes planifiées',
+};

@@ -6,7 +6,7 @@
  */
 export type * from './types';
 export * from './permissions';
-export { DEFAULT_ITEM_TITLES } from './checklistTitles';
+export { DEFAULT_ITEM_TITLES, DEFAULT_ITEM_TITLES_FR } from './checklistTitles';
 export type { DefaultItemTitleKey } from './checklistTitles';
 export { isSideMember, sideGroup } from './sides';
 export { summarizeReviews } from './reviewSummary';

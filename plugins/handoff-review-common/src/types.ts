@@ -1,9 +1,20 @@
-import { Grade, HaCategory } from '@diehard/plugin-ha-posture-common';
+import type {
+  Grade,
+  HaCategory,
+  MessageRef,
+  Severity,
+} from '@diehard/plugin-ha-posture-common';
 
 export type Side = 'dev' | 'ops';
 
 /** What the posture engine says of a category at the time the checklist was made. */
 export type Evidence = 'pass' | 'fail' | 'unknown';
+
+/** A finding behind an automatic item, as a message of the posture catalogs. */
+export interface FindingMessage {
+  severity: Severity;
+  message: MessageRef;
+}
 
 export interface Waiver {
   reason: string;
@@ -29,6 +40,12 @@ export interface ReviewItem {
   evidence?: Evidence;
   /** Findings behind a failing automatic item, in one line each. */
   findings?: string[];
+  /**
+   * The same findings as message ids and parameters, one per line of
+   * {@link ReviewItem.findings}, to render in the reader's language. Reviews opened
+   * before it existed lack it and show the English lines.
+   */
+  findingMessages?: FindingMessage[];
   /** A manual item's answer. */
   answer?: { done: boolean; by: string; at: string };
   waiver?: Waiver;

@@ -15,3 +15,7 @@ export {
   handoffReviewTranslationRef,
   handoffReviewTranslations,
 } from './translation';
+export {
+  handoffReviewFindingsTranslationRef,
+  handoffReviewFindingsTranslations,
+} from './findingsTranslation';

@@ -60,6 +60,7 @@ export const handoffReviewTranslationRef = createTranslationRef({
         unknown: 'The posture engine had nothing to evaluate.',
       },
       findings: 'Findings',
+      finding: '{{severity}}: {{message}}',
       answeredDone: 'Marked done by {{user}} on {{when}}',
       answeredNotDone: 'Marked not done by {{user}} on {{when}}',
       waiver: 'Waived by {{user}} until {{expiresOn}}: {{reason}}',
@@ -73,6 +74,11 @@ export const handoffReviewTranslationRef = createTranslationRef({
       waive: 'Waive',
       comments: 'Comments',
       commentBy: '{{user}}, {{when}}',
+    },
+    severity: {
+      critical: 'critical',
+      warning: 'warning',
+      info: 'info',
     },
     // English titles of the default checklist, as the backend writes them.
     itemTitle: DEFAULT_ITEM_TITLES,

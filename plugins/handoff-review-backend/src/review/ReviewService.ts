@@ -23,6 +23,7 @@ import {
 import { PostureClient, snapshotOf } from '../posture/PostureClient';
 import { buildChecklist } from './checklist';
 import { reviewToMarkdown } from './markdown';
+import type { ExportLanguage } from './markdownLabels';
 import { ReviewStore } from './ReviewStore';
 import {
   Actor,
@@ -130,11 +131,16 @@ export class ReviewService {
     return this.options.store.history(id);
   }
 
-  async exportMarkdown(id: string, caller: Caller): Promise<string> {
+  async exportMarkdown(
+    id: string,
+    caller: Caller,
+    language: ExportLanguage = 'en',
+  ): Promise<string> {
     const review = await this.readableReview(id, caller);
     return reviewToMarkdown(
       await this.view(review, caller),
       await this.options.store.history(id),
+      language,
     );
   }
 

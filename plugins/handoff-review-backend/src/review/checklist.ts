@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import {
   EntityPosture,
+  Finding,
   HA_CATEGORIES,
   HaCategory,
 } from '@diehard/plugin-ha-posture-common';
@@ -58,6 +59,25 @@ export function manualItemsFromConfig(config: Config) {
   return { dev: read('dev'), ops: read('ops') };
 }
 
+/** The findings as messages, when the engine gave every one an id (older reports did not). */
+function findingMessagesOf(
+  findings: Finding[],
+): Pick<ReviewItem, 'findingMessages'> {
+  const messages = findings.flatMap(f =>
+    f.messageId
+      ? [
+          {
+            severity: f.severity,
+            message: { id: f.messageId, params: f.params ?? {} },
+          },
+        ]
+      : [],
+  );
+  return findings.length && messages.length === findings.length
+    ? { findingMessages: messages }
+    : {};
+}
+
 /** One automatic item per HA category, with the posture's evidence, then the manual ones. */
 export function buildChecklist(
   posture: EntityPosture,
@@ -84,6 +104,7 @@ export function buildChecklist(
       category,
       evidence,
       findings: failing.map(f => `${f.severity}: ${f.message}`),
+      ...findingMessagesOf(failing),
       comments: [],
     };
   });

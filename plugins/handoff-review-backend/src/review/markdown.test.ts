@@ -54,11 +54,27 @@ function hostileReview(): Review {
         evidence: 'fail',
         // Findings quote names from manifests anyone can write.
         findings: [`critical: Deployment ${HOSTILE.forgedCheck}`],
+        findingMessages: [
+          {
+            severity: 'critical',
+            message: {
+              id: 'sessions-manager-override.message',
+              params: {
+                workload: `Deployment ${HOSTILE.forgedCheck}`,
+                className: HOSTILE.html,
+                overridden: {
+                  id: 'sessions-manager-override.clusterManager',
+                  params: {},
+                },
+              },
+            },
+          },
+        ],
         comments: [],
       },
       {
         id: 'posture-control-plane',
-        title: 'Control plane',
+        title: 'Cluster control plane with a quorum',
         kind: 'automatic',
         side: 'ops',
         category: 'control-plane',
@@ -94,16 +110,20 @@ function hostileReview(): Review {
   return review;
 }
 
-function render(review: Review) {
-  const markdown = reviewToMarkdown(viewOf(review, day, gradeA), [
-    {
-      version: 2,
-      at: '2026-11-20T10:00:00.000Z',
-      actor: alice.userEntityRef,
-      action: 'comment',
-      detail: {},
-    },
-  ]);
+function render(review: Review, language: 'en' | 'fr' = 'en') {
+  const markdown = reviewToMarkdown(
+    viewOf(review, day, gradeA),
+    [
+      {
+        version: 2,
+        at: '2026-11-20T10:00:00.000Z',
+        actor: alice.userEntityRef,
+        action: 'comment',
+        detail: {},
+      },
+    ],
+    language,
+  );
   // html and linkify on: the most permissive reading a ticket system might do.
   const tokens = new MarkdownIt({ html: true, linkify: true }).parse(
     markdown,
@@ -187,7 +207,7 @@ describe('the Markdown export', () => {
       '[ ] Runbook written — failed',
     ]);
     expect(itemsUnder(tokens, 'Ops side')).toEqual([
-      '[~] Control plane — waived',
+      '[~] Cluster control plane with a quorum — waived',
     ]);
     // Under them: one line per finding, waiver and comment, none starting a check.
     const nested = [
@@ -211,5 +231,69 @@ describe('the Markdown export', () => {
     for (const hidden of ['\u202E', '\u2066', '\u0000']) {
       expect(html).not.toContain(hidden);
     }
+  });
+
+  it('in French: French headings, item titles, states and findings, hostile strings still escaped', () => {
+    const { markdown, tokens } = render(hostileReview(), 'fr');
+
+    expect(headings(tokens)).toEqual([
+      'Revue de passation : component:default/eni-todo-web',
+      'Côté Dev',
+      'Côté Ops',
+      'Validations',
+      'Historique',
+    ]);
+    expect(markdown).toContain('- Statut : **ouverte**');
+    expect(markdown).toContain('## Validations\n\nAucune pour le moment.\n');
+    expect(itemsUnder(tokens, 'Validations')).toEqual([]);
+    // The default titles in French; a title configured otherwise as it was written.
+    expect(itemsUnder(tokens, 'Côté Dev')).toEqual([
+      '[ ] Sessions survive a pod loss — non conforme',
+      "[ ] Procédure d'exploitation rédigée — non conforme",
+    ]);
+    expect(itemsUnder(tokens, 'Côté Ops')).toEqual([
+      '[~] Plan de contrôle du cluster avec un quorum — dérogation',
+    ]);
+    const nested = [
+      ...itemsUnder(tokens, 'Côté Dev', true),
+      ...itemsUnder(tokens, 'Côté Ops', true),
+    ];
+    expect(nested).toHaveLength(1 + Object.keys(HOSTILE).length + 1);
+    for (const line of nested) {
+      expect(line).toMatch(
+        /^(critique : |user:default\/alice \(|dérogation accordée par )/,
+      );
+    }
+    // The finding from its message, in French, names and all escaped.
+    expect(nested[0]).toContain('context\\.xml déclare');
+    expect(nested[0]).toContain('le gestionnaire de réplication du cluster');
+    const html = new MarkdownIt({ html: true, linkify: true }).render(markdown);
+    expect(html).not.toMatch(/<(script|img|b|div|a)\b/);
+    expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+    expect(markdown).toContain(
+      '- v2 2026-11-20T10:00:00.000Z user:default/alice: commentaire',
+    );
+    for (const english of [
+      'Dev side',
+      '\n## Sign-offs',
+      'None yet',
+      'waived by',
+      'History',
+    ]) {
+      expect(markdown).not.toContain(english);
+    }
+    const kinds = new Set(
+      tokens.flatMap(t => [t.type, ...(t.children ?? []).map(c => c.type)]),
+    );
+    for (const kind of ['html_block', 'html_inline', 'link_open', 'image']) {
+      expect([kind, kinds.has(kind)]).toEqual([kind, false]);
+    }
+  });
+
+  it('keeps the English lines of a review stored before findings had message ids', () => {
+    const review = hostileReview();
+    delete review.items[0].findingMessages;
+    const { markdown } = render(review, 'fr');
+    expect(markdown).toContain('  - critical: Deployment');
   });
 });

@@ -1,5 +1,11 @@
-import { ReviewEvent, ReviewView } from '@diehard/plugin-handoff-review-common';
+import { renderMessage } from '@diehard/plugin-ha-posture-common';
+import {
+  ReviewEvent,
+  ReviewItem,
+  ReviewView,
+} from '@diehard/plugin-handoff-review-common';
 import { markdownText as md } from './markdownText';
+import { EXPORT_LABELS, ExportLabels, ExportLanguage } from './markdownLabels';
 
 const STATE_MARK: Record<string, string> = {
   passed: '[x]',
@@ -8,43 +14,88 @@ const STATE_MARK: Record<string, string> = {
   open: '[ ]',
 };
 
+/** A default item's title in the export's language; a configured title as written. */
+function titleOf(
+  item: ReviewItem,
+  labels: ExportLabels,
+  english: ExportLabels,
+) {
+  const key =
+    item.kind === 'automatic' && item.category ? item.category : item.id;
+  return Object.prototype.hasOwnProperty.call(english.itemTitles, key) &&
+    english.itemTitles[key] === item.title
+    ? labels.itemTitles[key]
+    : item.title;
+}
+
+/** The findings' lines, from their messages when the record has them (older ones do not). */
+function findingLines(item: ReviewItem, labels: ExportLabels): string[] {
+  const messages = item.findingMessages;
+  const english = item.findings ?? [];
+  if (
+    !messages ||
+    messages.length !== english.length ||
+    !messages.every(m => m.message?.id in labels.findingMessages)
+  ) {
+    return english;
+  }
+  return messages.map(m =>
+    labels.finding(
+      labels.severity[m.severity] ?? m.severity,
+      renderMessage(m.message, labels.findingMessages),
+    ),
+  );
+}
+
 /**
- * The review as Markdown, to paste into a change ticket. Its structure (headings,
- * states, sign-offs, history) comes from the records only; every string a person or
- * a manifest wrote is escaped and kept to one line, so none can add a heading, a
- * sign-off, a checked item, a link or HTML.
+ * The review as Markdown, to paste into a change ticket, in English or French. Its
+ * structure (headings, states, sign-offs, history) comes from the records only; every
+ * string a person or a manifest wrote is escaped and kept to one line, so none can add
+ * a heading, a sign-off, a checked item, a link or HTML.
  */
 export function reviewToMarkdown(
   view: ReviewView,
   history: ReviewEvent[],
+  language: ExportLanguage = 'en',
 ): string {
+  const l = EXPORT_LABELS[language];
+  const english = EXPORT_LABELS.en;
   const lines: string[] = [];
-  lines.push(`# Handoff review: ${md(view.entityRef)}`, '');
+  lines.push(`# ${l.heading(md(view.entityRef))}`, '');
   lines.push(
-    `- Status: **${view.status}**${
-      view.stale ? ' (stale: changed since it was signed)' : ''
+    `- ${l.statusLine(l.status[view.status] ?? view.status)}${
+      view.stale ? l.staleNote : ''
     }`,
-    `- Opened by ${md(view.createdBy)} on ${md(view.createdAt)}`,
-    `- HA posture when opened: grade ${view.posture.grade ?? 'none'} (${
-      view.posture.critical
-    } critical, ${view.posture.warning} warning)`,
-    `- Dev: ${md(view.devGroup)}; Ops: ${md(
-      (view.opsGroups ?? [view.opsGroup]).join(', '),
+    `- ${l.openedBy(md(view.createdBy), md(view.createdAt))}`,
+    `- ${l.postureWhenOpened(
+      view.posture.grade ?? l.gradeNone,
+      view.posture.critical,
+      view.posture.warning,
+    )}`,
+    `- ${l.groups(
+      md(view.devGroup),
+      md((view.opsGroups ?? [view.opsGroup]).join(', ')),
     )}`,
     '',
   );
   for (const side of ['dev', 'ops'] as const) {
-    lines.push(`## ${side === 'dev' ? 'Dev' : 'Ops'} side`, '');
+    lines.push(`## ${l.side[side]}`, '');
     for (const item of view.items.filter(i => i.side === side)) {
       const state = view.itemStates[item.id];
-      lines.push(`- ${STATE_MARK[state]} ${md(item.title)} — ${state}`);
-      for (const finding of item.findings ?? [])
+      lines.push(
+        `- ${STATE_MARK[state]} ${md(titleOf(item, l, english))} — ${
+          l.state[state] ?? state
+        }`,
+      );
+      for (const finding of findingLines(item, l))
         lines.push(`  - ${md(finding)}`);
       if (item.waiver) {
         lines.push(
-          `  - waived by ${md(item.waiver.approver)} until ${md(
-            item.waiver.expiresOn,
-          )}: ${md(item.waiver.reason)}`,
+          `  - ${l.waived(
+            md(item.waiver.approver),
+            md(item.waiver.expiresOn),
+            md(item.waiver.reason),
+          )}`,
         );
       }
       for (const comment of item.comments) {
@@ -55,20 +106,23 @@ export function reviewToMarkdown(
     }
     lines.push('');
   }
-  lines.push('## Sign-offs', '');
-  if (!view.signOffs.length) lines.push('None yet.');
+  lines.push(`## ${l.signOffs}`, '');
+  if (!view.signOffs.length) lines.push(l.noSignOff);
   for (const signOff of view.signOffs) {
     lines.push(
-      `- ${signOff.side === 'dev' ? 'Dev' : 'Ops'}: ${md(signOff.by)} on ${md(
-        signOff.at,
-      )}, at grade ${signOff.posture.grade ?? 'none'}`,
+      `- ${l.signOff(
+        l.sideName[signOff.side],
+        md(signOff.by),
+        md(signOff.at),
+        signOff.posture.grade ?? l.gradeNone,
+      )}`,
     );
   }
-  lines.push('', '## History', '');
+  lines.push('', `## ${l.history}`, '');
   for (const event of history) {
     lines.push(
       `- v${event.version} ${md(event.at)} ${md(event.actor)}: ${md(
-        event.action,
+        l.action[event.action] ?? event.action,
       )}`,
     );
   }

@@ -27,8 +27,8 @@ export interface HandoffReviewApi {
   ): Promise<ReviewView>;
   /** Every accepted change, oldest first. */
   getHistory(id: string): Promise<ReviewEvent[]>;
-  /** The review as Markdown, for a change ticket. */
-  exportMarkdown(id: string): Promise<string>;
+  /** The review as Markdown, for a change ticket, in French when `language` is French. */
+  exportMarkdown(id: string, language?: string): Promise<string>;
 }
 
 export const handoffReviewApiRef = createApiRef<HandoffReviewApi>({

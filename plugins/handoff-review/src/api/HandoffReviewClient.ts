@@ -56,8 +56,9 @@ export class HandoffReviewClient implements HandoffReviewApi {
     return body.events;
   }
 
-  async exportMarkdown(id: string): Promise<string> {
-    const response = await this.request(`${reviewPath(id)}/export`);
+  async exportMarkdown(id: string, language?: string): Promise<string> {
+    const lang = language?.startsWith('fr') ? '?lang=fr' : '';
+    const response = await this.request(`${reviewPath(id)}/export${lang}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

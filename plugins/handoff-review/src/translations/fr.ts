@@ -1,4 +1,5 @@
 import { createTranslationMessages } from '@backstage/frontend-plugin-api';
+import { DEFAULT_ITEM_TITLES_FR } from '@diehard/plugin-handoff-review-common';
 import { handoffReviewTranslationRef } from '../translation';
 
 export default createTranslationMessages({
@@ -46,6 +47,10 @@ export default createTranslationMessages({
     'item.evidence.fail': 'Le moteur de posture trouve un problème.',
     'item.evidence.unknown': "Le moteur de posture n'avait rien à évaluer.",
     'item.findings': 'Constats',
+    'item.finding': '{{severity}} : {{message}}',
+    'severity.critical': 'critique',
+    'severity.warning': 'avertissement',
+    'severity.info': 'info',
     'item.answeredDone': 'Marqué fait par {{user}} le {{when}}',
     'item.answeredNotDone': 'Marqué non fait par {{user}} le {{when}}',
     'item.waiver':
@@ -61,26 +66,26 @@ export default createTranslationMessages({
     'item.waive': 'Accorder une dérogation',
     'item.comments': 'Commentaires',
     'item.commentBy': '{{user}}, {{when}}',
-    'itemTitle.replicas': 'Plusieurs réplicas',
-    'itemTitle.spread': 'Réplicas répartis sur les nœuds et les zones',
-    'itemTitle.disruption': 'Un budget de perturbation qui permet une vidange',
-    'itemTitle.probes':
-      'Sondes de disponibilité sur les conteneurs qui servent',
-    'itemTitle.rollout': 'Des mises à jour qui gardent des réplicas en service',
-    'itemTitle.sessions': 'Sessions HTTP répliquées',
-    'itemTitle.database': 'Base de données sans point de défaillance unique',
-    'itemTitle.storage': 'Des volumes de données qui suivent les pods',
-    'itemTitle.ingress': "Un point d'entrée robuste",
-    'itemTitle.image': 'Images de conteneur épinglées',
-    'itemTitle.resources': 'Demandes de CPU et de mémoire',
-    'itemTitle.network': 'Politiques réseau',
-    'itemTitle.control-plane': 'Plan de contrôle du cluster avec un quorum',
-    'itemTitle.dev-load-tested': 'Test de charge au pic attendu',
-    'itemTitle.dev-restore-tested': 'Restauration depuis une sauvegarde testée',
-    'itemTitle.dev-runbook': "Procédure d'exploitation rédigée",
-    'itemTitle.ops-on-call': "Roulement d'astreinte convenu",
-    'itemTitle.ops-monitoring': 'Supervision et alertes en place',
-    'itemTitle.ops-backups': 'Sauvegardes de la base et des volumes planifiées',
+    'itemTitle.replicas': DEFAULT_ITEM_TITLES_FR.replicas,
+    'itemTitle.spread': DEFAULT_ITEM_TITLES_FR.spread,
+    'itemTitle.disruption': DEFAULT_ITEM_TITLES_FR.disruption,
+    'itemTitle.probes': DEFAULT_ITEM_TITLES_FR.probes,
+    'itemTitle.rollout': DEFAULT_ITEM_TITLES_FR.rollout,
+    'itemTitle.sessions': DEFAULT_ITEM_TITLES_FR.sessions,
+    'itemTitle.database': DEFAULT_ITEM_TITLES_FR.database,
+    'itemTitle.storage': DEFAULT_ITEM_TITLES_FR.storage,
+    'itemTitle.ingress': DEFAULT_ITEM_TITLES_FR.ingress,
+    'itemTitle.image': DEFAULT_ITEM_TITLES_FR.image,
+    'itemTitle.resources': DEFAULT_ITEM_TITLES_FR.resources,
+    'itemTitle.network': DEFAULT_ITEM_TITLES_FR.network,
+    'itemTitle.control-plane': DEFAULT_ITEM_TITLES_FR['control-plane'],
+    'itemTitle.dev-load-tested': DEFAULT_ITEM_TITLES_FR['dev-load-tested'],
+    'itemTitle.dev-restore-tested':
+      DEFAULT_ITEM_TITLES_FR['dev-restore-tested'],
+    'itemTitle.dev-runbook': DEFAULT_ITEM_TITLES_FR['dev-runbook'],
+    'itemTitle.ops-on-call': DEFAULT_ITEM_TITLES_FR['ops-on-call'],
+    'itemTitle.ops-monitoring': DEFAULT_ITEM_TITLES_FR['ops-monitoring'],
+    'itemTitle.ops-backups': DEFAULT_ITEM_TITLES_FR['ops-backups'],
     'waive.title': 'Dérogation pour « {{item}} »',
     'waive.explanation':
       "Une dérogation accepte le risque jusqu'à une date. Le point compte comme traité jusque-là, et la revue devient caduque à l'expiration de la dérogation.",

@@ -445,7 +445,7 @@ describe('EntityHandoffReviewContent', () => {
       await waitFor(() =>
         expect(downloads).toEqual(['handoff-review-todo-web-v7.md']),
       );
-      expect(api.exportMarkdown).toHaveBeenCalledWith('r-1');
+      expect(api.exportMarkdown).toHaveBeenCalledWith('r-1', 'en');
       expect(blobs[0].type).toBe('text/markdown;charset=utf-8');
       expect(blobs[0].size).toBe('# Handoff review of todo-web\n'.length);
 
@@ -645,5 +645,39 @@ describe('EntityHandoffReviewContent offers each control only to who can use it'
     expect(
       screen.queryByRole('button', { name: 'Valider côté Ops' }),
     ).toBeNull();
+  });
+
+  it('shows the findings behind an item in French, and the English line of an older review', async () => {
+    const findingMessages = [
+      {
+        severity: 'critical' as const,
+        message: {
+          id: 'replicas-single.message',
+          params: { workload: 'Deployment todo/todo-db', replicas: 1 },
+        },
+      },
+    ];
+    const review: ReviewView = {
+      ...openReview,
+      items: openReview.items.map(i =>
+        i.id === 'posture-replicas' ? { ...i, findingMessages } : i,
+      ),
+    };
+    renderTab(
+      fakeHandoffReviewApi({ listReviews: jest.fn(async () => [review]) }),
+      { language: 'fr' },
+    );
+
+    expect(
+      await screen.findByText(
+        "critique : Deployment todo/todo-db tourne avec 1 réplica : une panne de nœud ou une éviction l'arrête.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/runs 1 replica/)).toBeNull();
+    // The spread item has no message ids (an older review): its English line stays.
+    expect(
+      screen.getByText('critical: All 3 replicas of todo-web on node worker-1'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Plusieurs réplicas')).toBeInTheDocument();
   });
 });

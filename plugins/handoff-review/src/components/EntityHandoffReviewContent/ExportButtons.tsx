@@ -8,6 +8,7 @@ import { handoffReviewApiRef } from '../../api';
 import type { ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
 import { describeError } from '../../lib/errors';
+import { useLanguage } from '../../hooks/useLanguage';
 
 function download(fileName: string, markdown: string) {
   const url = URL.createObjectURL(
@@ -27,13 +28,14 @@ export function ExportButtons(props: { review: ReviewView }) {
   const { review } = props;
   const api = useApi(handoffReviewApiRef);
   const { t } = useTranslationRef(handoffReviewTranslationRef);
+  const language = useLanguage();
   const [message, setMessage] = useState<{ error: boolean; text: string }>();
   const canCopy = typeof navigator !== 'undefined' && !!navigator.clipboard;
 
   const run = async (action: (markdown: string) => Promise<void> | void) => {
     setMessage(undefined);
     try {
-      await action(await api.exportMarkdown(review.id));
+      await action(await api.exportMarkdown(review.id, language));
     } catch (error) {
       setMessage({
         error: true,

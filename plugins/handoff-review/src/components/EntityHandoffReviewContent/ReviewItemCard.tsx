@@ -9,6 +9,7 @@ import type { ItemState, ReviewChange, ReviewItem } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
 import { useDateFormat } from '../../hooks/useLanguage';
 import { useItemTitle } from '../../hooks/useItemTitle';
+import { useFindingLines } from '../../hooks/useFindingLines';
 import { shortRef } from '../../lib/refs';
 import { ItemStateChip } from '../shared/ItemStateChip';
 import { CommentBox } from './CommentBox';
@@ -50,6 +51,7 @@ export function ReviewItemCard(props: {
   const { t } = useTranslationRef(handoffReviewTranslationRef);
   const format = useDateFormat();
   const title = useItemTitle()(item);
+  const findings = useFindingLines()(item);
   const [commenting, setCommenting] = useState(false);
   const [waiving, setWaiving] = useState(false);
   const titleId = `handoff-item-${item.id}`;
@@ -77,9 +79,9 @@ export function ReviewItemCard(props: {
           {t(`item.evidence.${item.evidence}`)}
         </Typography>
       )}
-      {!!item.findings?.length && (
+      {!!findings.length && (
         <ul className={classes.list} aria-label={t('item.findings')}>
-          {item.findings.map(finding => (
+          {findings.map(finding => (
             <li key={finding}>
               <Typography variant="body2">{finding}</Typography>
             </li>
