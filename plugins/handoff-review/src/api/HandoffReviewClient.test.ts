@@ -74,6 +74,22 @@ describe('HandoffReviewClient', () => {
     );
   });
 
+  it('asks for the French export when the UI is French, English otherwise', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get(`${base}/reviews/r-1/export`, ({ request }) => {
+        asked.push(new URL(request.url).search);
+        return new HttpResponse('# Revue\n', {
+          headers: { 'Content-Type': 'text/markdown' },
+        });
+      }),
+    );
+    await client.exportMarkdown('r-1', 'fr');
+    await client.exportMarkdown('r-1', 'en');
+    await client.exportMarkdown('r-1');
+    expect(asked).toEqual(['?lang=fr', '', '']);
+  });
+
   it('posts a change with the version it was made on', async () => {
     let body: unknown;
     let contentType: string | null = null;
