@@ -19,6 +19,13 @@ export type {
   ServiceReport,
   ClusterFacts,
 } from './model/report';
+export { incompleteFindings } from './cluster/controlPlane';
+export type {
+  ControlPlaneFact,
+  ControlPlaneFacts,
+  FactSource,
+  LeaderFact,
+} from './cluster/controlPlaneFacts';
 export {
   parseManifests,
   collectManifestObjects,

@@ -156,6 +156,37 @@ export const haPostureTranslationRef = createTranslationRef({
       apiServers: 'API servers',
       etcdMembers: 'etcd members',
       unknown: 'unknown',
+      controllerManagers: 'Controller-managers',
+      schedulers: 'Schedulers',
+      controlPlaneZones: 'Control-plane nodes per zone',
+      alive: '{{alive}} of {{members}} up',
+      leader: 'leader {{leader}}',
+      from: 'from {{source}}: {{objects}}',
+      incomplete: 'incomplete',
+      incompleteExplanation:
+        'The cluster does not show every control-plane fact: the grade cannot pass on what it cannot see.',
+      source: {
+        'identity-leases': 'API server identity leases',
+        'endpoint-slice': 'the default/kubernetes EndpointSlice',
+        endpoints: 'the default/kubernetes Endpoints',
+        'static-pods': 'control-plane pods in kube-system',
+        'etcd-servers-flag': 'the --etcd-servers flag of the API server pods',
+        'control-plane-nodes': 'control-plane node labels',
+        'etcd-nodes': 'etcd node labels',
+        'leader-lease': 'the leader-election lease',
+      },
+      visibleWith: {
+        apiServers:
+          'Shown by the API server identity leases in kube-system (the portal needs to read leases) or the default/kubernetes EndpointSlice.',
+        etcdMembers:
+          'Shown by etcd pods in kube-system (component=etcd) or the --etcd-servers flag of the API server pods.',
+        controllerManagers:
+          'Shown by kube-controller-manager pods or its leader-election lease in kube-system.',
+        schedulers:
+          'Shown by kube-scheduler pods or its leader-election lease in kube-system.',
+        zones:
+          'Shown by nodes labelled node-role.kubernetes.io/control-plane with a topology.kubernetes.io/zone label.',
+      },
       findingsTitle: 'Control-plane findings',
       noFindings: 'No control-plane finding.',
     },

@@ -71,6 +71,8 @@ const READ_RULES = [
     verbs: READ,
   },
   { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: READ },
+  // API server identity and controller-manager/scheduler leader leases (kube-system).
+  { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: READ },
   {
     apiGroups: ['storage.k8s.io'],
     resources: ['storageclasses', 'csidrivers', 'volumeattachments'],

@@ -19,6 +19,7 @@ import {
   evaluatePosture,
   FleetEntry,
   grade as gradeFindings,
+  incompleteFindings,
   Grade,
   PostureReport,
 } from '@diehard/plugin-ha-posture-common';
@@ -187,11 +188,16 @@ export class PostureService {
       this.deps.live.clusterNames.map(async cluster => {
         const objects = await this.deps.live.clusterObjects(cluster);
         const report = evaluatePosture({ objects });
+        // A fact the cluster does not show is a finding: an unknown control plane is never A.
+        const findings = [
+          ...report.cluster.findings,
+          ...incompleteFindings(report.cluster.facts),
+        ];
         return {
           cluster,
           evaluatedAt: new Date().toISOString(),
-          grade: gradeFindings(report.cluster.findings).grade,
-          findings: report.cluster.findings,
+          grade: gradeFindings(findings).grade,
+          findings,
           facts: report.cluster.facts,
         };
       }),

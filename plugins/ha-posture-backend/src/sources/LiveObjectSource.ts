@@ -159,17 +159,38 @@ export class LiveObjectSource {
     };
   }
 
-  /** What the cluster-level posture reads: nodes and the control plane's pods. */
+  /**
+   * What the cluster-level posture reads: nodes, the kube-system pods and leases (API
+   * server identities, controller-manager and scheduler leaders) and the
+   * default/kubernetes Endpoints and EndpointSlice. Leases and slices the portal may not
+   * read are left out: the posture then shows those facts as unknown.
+   */
   async clusterObjects(name: string): Promise<KubeObject[]> {
     const cluster = this.clusters.find(c => c.name === name);
     if (!cluster) return [];
     const api = KubernetesObjectApi.makeApiClient(cluster.kubeConfig);
-    const [nodes, systemPods, endpoints] = await Promise.all([
+    const optional = (read: Promise<KubeObject[]>) =>
+      read.catch(error => {
+        if (error?.code === 403 || error?.code === 404) return [];
+        throw error;
+      });
+    const lists = await Promise.all([
       list(api, 'v1', 'Node'),
       list(api, 'v1', 'Pod', 'kube-system'),
       list(api, 'v1', 'Endpoints', 'default', 'metadata.name=kubernetes'),
+      optional(
+        list(
+          api,
+          'discovery.k8s.io/v1',
+          'EndpointSlice',
+          'default',
+          undefined,
+          'kubernetes.io/service-name=kubernetes',
+        ),
+      ),
+      optional(list(api, 'coordination.k8s.io/v1', 'Lease', 'kube-system')),
     ]);
-    return [...nodes, ...systemPods, ...endpoints];
+    return lists.flat();
   }
 
   /**

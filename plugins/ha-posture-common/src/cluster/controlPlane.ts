@@ -5,9 +5,14 @@ import { Workload } from '../grouping/workload';
 import { containersOf } from '../kube/podSpec';
 import { HaCategory, Severity } from '../model/categories';
 import { Finding } from '../model/finding';
-import { KubeObject, refOf } from '../model/kube';
+import { refOf } from '../model/kube';
 import { ClusterFacts } from '../model/report';
 import { RuleCheck } from '../rules/rule';
+import {
+  ControlPlaneFacts,
+  ZONE_LABELS,
+  controlPlaneFacts,
+} from './controlPlaneFacts';
 
 const apiServers: RuleCheck = {
   id: 'control-plane-api-servers',
@@ -20,6 +25,24 @@ const etcd: RuleCheck = {
   category: 'control-plane',
   severity: 'critical',
   title: 'etcd member count is not odd and at least 3',
+};
+const etcdQuorum: RuleCheck = {
+  id: 'control-plane-etcd-quorum',
+  category: 'control-plane',
+  severity: 'warning',
+  title: 'etcd tolerates no further member failure',
+};
+const zones: RuleCheck = {
+  id: 'control-plane-zones',
+  category: 'control-plane',
+  severity: 'warning',
+  title: 'Every control-plane node in one zone',
+};
+const unknownFact: RuleCheck = {
+  id: 'control-plane-unknown',
+  category: 'control-plane',
+  severity: 'warning',
+  title: 'The cluster does not show its control plane',
 };
 const ingressController: RuleCheck = {
   id: 'control-plane-ingress-controller',
@@ -40,24 +63,38 @@ const ETCD_MESSAGE = {
   even: 'control-plane-etcd-members.even.message',
 } as const;
 
+const UNKNOWN_MESSAGE = {
+  apiServers: {
+    message: 'control-plane-unknown.apiServers.message',
+    remediation: 'control-plane-unknown.apiServers.remediation',
+    spof: 'control-plane-unknown.apiServers.spof',
+  },
+  etcdMembers: {
+    message: 'control-plane-unknown.etcdMembers.message',
+    remediation: 'control-plane-unknown.etcdMembers.remediation',
+    spof: 'control-plane-unknown.etcdMembers.spof',
+  },
+} as const;
+
 /** Why an etcd member count cannot keep quorum through one failure (it is below 3 or even). */
 function etcdProblem(members: number): keyof typeof ETCD_MESSAGE {
   if (members === 1) return 'single';
   return members < 3 ? 'few' : 'even';
 }
 
-/** The cluster-level checks, for SARIF and the docs. */
+/**
+ * The cluster-level checks, for SARIF and the docs. `control-plane-unknown` is not one:
+ * only a live cluster's posture (never manifests) gets it, from {@link incompleteFindings}.
+ */
 export const CLUSTER_CHECKS: RuleCheck[] = [
   apiServers,
   etcd,
+  etcdQuorum,
+  zones,
   ingressController,
   registry,
 ];
 
-const ZONE_LABELS = [
-  'topology.kubernetes.io/zone',
-  'failure-domain.beta.kubernetes.io/zone',
-];
 const INGRESS_NAMES =
   /^(ingress-nginx|nginx-ingress|rke2-ingress-nginx|traefik|haproxy-ingress|kubernetes-ingress|contour|kong|emissary-ingress|ambassador)$/;
 const INGRESS_IMAGE =
@@ -85,24 +122,6 @@ function finding(
   };
 }
 
-function isControlPlaneNode(n: KubeObject): boolean {
-  const l = n.metadata?.labels ?? {};
-  return (
-    'node-role.kubernetes.io/control-plane' in l ||
-    'node-role.kubernetes.io/master' in l
-  );
-}
-
-function systemPods(index: ObjectIndex, component: string): KubeObject[] {
-  return index
-    .list('Pod')
-    .filter(
-      p =>
-        p.metadata?.labels?.component === component ||
-        p.metadata?.labels?.['k8s-app'] === component,
-    );
-}
-
 function matchesAny(w: Workload, names: RegExp, images: RegExp): boolean {
   const l = w.template.metadata.labels;
   const name = l['app.kubernetes.io/name'] ?? l.app ?? '';
@@ -112,8 +131,8 @@ function matchesAny(w: Workload, names: RegExp, images: RegExp): boolean {
   );
 }
 
-/** What the objects show of the cluster: nodes per zone, API servers, etcd members. */
-export function clusterFacts(index: ObjectIndex): ClusterFacts {
+/** What the objects show of the cluster: nodes per zone and its control plane. */
+export function clusterFacts(index: ObjectIndex, now?: number): ClusterFacts {
   const nodes = index.list('Node');
   const nodesPerZone: Record<string, number> = {};
   for (const n of nodes) {
@@ -121,25 +140,74 @@ export function clusterFacts(index: ObjectIndex): ClusterFacts {
     const zone = ZONE_LABELS.map(k => l[k]).find(Boolean) ?? '(no zone)';
     nodesPerZone[zone] = (nodesPerZone[zone] ?? 0) + 1;
   }
-  const facts: ClusterFacts = { nodes: nodes.length, nodesPerZone };
-  const ep = index.get('Endpoints', 'default', 'kubernetes');
-  const apiPods = systemPods(index, 'kube-apiserver');
-  const cpNodes = nodes.filter(isControlPlaneNode);
-  if (ep)
-    facts.apiServers =
-      (ep as any).subsets?.reduce(
-        (s: number, x: any) => s + (x?.addresses?.length ?? 0),
-        0,
-      ) ?? 0;
-  else if (apiPods.length > 0) facts.apiServers = apiPods.length;
-  else if (cpNodes.length > 0) facts.apiServers = cpNodes.length;
-  const etcdPods = systemPods(index, 'etcd');
-  const etcdNodes = nodes.filter(
-    n => 'node-role.kubernetes.io/etcd' in (n.metadata?.labels ?? {}),
-  );
-  if (etcdPods.length > 0) facts.etcdMembers = etcdPods.length;
-  else if (etcdNodes.length > 0) facts.etcdMembers = etcdNodes.length;
+  const controlPlane = controlPlaneFacts(index, now);
+  const facts: ClusterFacts = {
+    nodes: nodes.length,
+    nodesPerZone,
+    controlPlane,
+  };
+  if (controlPlane.apiServers.count !== undefined)
+    facts.apiServers = controlPlane.apiServers.count;
+  if (controlPlane.etcdMembers.count !== undefined)
+    facts.etcdMembers = controlPlane.etcdMembers.count;
   return facts;
+}
+
+/** etcd members up against its quorum: a warning at exactly quorum, critical below it. */
+function quorumFinding(cp: ControlPlaneFacts): Finding | undefined {
+  const { count, alive } = cp.etcdMembers;
+  if (count === undefined || alive === undefined || alive >= count)
+    return undefined;
+  const quorum = Math.floor(count / 2) + 1;
+  const lost = alive < quorum;
+  return finding(
+    etcdQuorum,
+    msg(
+      lost
+        ? 'control-plane-etcd-quorum.lost.message'
+        : 'control-plane-etcd-quorum.last.message',
+      { alive, members: count },
+    ),
+    `etcd members Ready: ${alive} of ${count}`,
+    msg('control-plane-etcd-quorum.remediation'),
+    cp.etcdMembers.objects,
+    msg('control-plane-etcd-quorum.spof'),
+    lost ? 'critical' : 'warning',
+  );
+}
+
+/** Two or more control-plane nodes, all with the same zone label. */
+function zoneFinding(cp: ControlPlaneFacts): Finding | undefined {
+  const perZone = Object.entries(cp.zones.perZone ?? {});
+  const nodes = perZone.reduce((s, [, n]) => s + n, 0);
+  if (perZone.length !== 1 || nodes < 2 || perZone[0][0] === '(no zone)')
+    return undefined;
+  return finding(
+    zones,
+    msg('control-plane-zones.message', { nodes, zone: perZone[0][0] }),
+    `control-plane nodes per zone: ${perZone[0][0]}: ${nodes}`,
+    msg('control-plane-zones.remediation'),
+    cp.zones.objects,
+    msg('control-plane-zones.spof', { zone: perZone[0][0] }),
+  );
+}
+
+/**
+ * For a live cluster: one warning per control-plane fact it does not expose, so that
+ * an unknown control plane never grades A (manifests, which say nothing of the
+ * cluster, do not get these).
+ */
+export function incompleteFindings(facts: ClusterFacts): Finding[] {
+  return (facts.controlPlane?.unknown ?? []).map(fact =>
+    finding(
+      unknownFact,
+      msg(UNKNOWN_MESSAGE[fact].message),
+      `${fact}: unknown`,
+      msg(UNKNOWN_MESSAGE[fact].remediation),
+      [],
+      msg(UNKNOWN_MESSAGE[fact].spof),
+    ),
+  );
 }
 
 /** `control-plane` findings: API servers, etcd, ingress controller and registry replicas. */
@@ -148,23 +216,18 @@ export function evaluateCluster(
   workloads: Workload[],
 ): { findings: Finding[]; facts: ClusterFacts } {
   const facts = clusterFacts(index);
+  const cp = facts.controlPlane!;
   const out: Finding[] = [];
   if (facts.apiServers !== undefined && facts.apiServers < 2) {
-    const objs = [
-      ...systemPods(index, 'kube-apiserver'),
-      ...(index.get('Endpoints', 'default', 'kubernetes')
-        ? [index.get('Endpoints', 'default', 'kubernetes')!]
-        : []),
-    ];
     out.push(
       finding(
         apiServers,
         msg('control-plane-api-servers.message', {
           apiServers: facts.apiServers,
         }),
-        `API server endpoints: ${facts.apiServers}`,
+        `API servers: ${facts.apiServers} (${cp.apiServers.source})`,
         msg('control-plane-api-servers.remediation'),
-        objs.map(refOf),
+        cp.apiServers.objects,
         msg('control-plane-api-servers.spof'),
       ),
     );
@@ -181,12 +244,13 @@ export function evaluateCluster(
         }),
         `etcd members: ${facts.etcdMembers}`,
         msg('control-plane-etcd-members.remediation'),
-        systemPods(index, 'etcd').map(refOf),
+        cp.etcdMembers.objects,
         msg('control-plane-etcd-members.spof'),
         facts.etcdMembers < 3 ? 'critical' : 'warning',
       ),
     );
   }
+  for (const f of [quorumFinding(cp), zoneFinding(cp)]) if (f) out.push(f);
   for (const w of workloads) {
     const isIngress = matchesAny(w, INGRESS_NAMES, INGRESS_IMAGE);
     const isRegistry =

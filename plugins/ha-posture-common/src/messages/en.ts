@@ -262,6 +262,32 @@ export const FINDING_MESSAGES_EN = {
     'Run 3 (or 5) etcd members, one per control-plane node.',
   'control-plane-etcd-members.spof':
     'if an etcd member fails, the cluster loses its state store quorum',
+  'control-plane-etcd-quorum.last.message':
+    'etcd has {{alive}} of {{members}} members up: it keeps quorum, but no further member failure is tolerated.',
+  'control-plane-etcd-quorum.lost.message':
+    'etcd has {{alive}} of {{members}} members up: quorum is lost, the API refuses writes.',
+  'control-plane-etcd-quorum.remediation':
+    'Restart or replace the etcd members that are down (etcdctl member list shows them).',
+  'control-plane-etcd-quorum.spof':
+    'if one more etcd member fails, the cluster loses its state store quorum',
+  'control-plane-zones.message':
+    'All {{nodes}} control-plane nodes are in zone {{zone}}: losing that zone loses the control plane.',
+  'control-plane-zones.remediation':
+    'Spread the control-plane nodes over 3 zones (label topology.kubernetes.io/zone).',
+  'control-plane-zones.spof':
+    'if zone {{zone}} fails, the cluster loses every API server and etcd member',
+  'control-plane-unknown.apiServers.message':
+    'The cluster does not show how many API servers it runs: the grade cannot pass on what it cannot see.',
+  'control-plane-unknown.apiServers.remediation':
+    'Let the portal read leases in kube-system (API server identity leases, Kubernetes 1.26+) or the default/kubernetes EndpointSlice.',
+  'control-plane-unknown.apiServers.spof':
+    'the number of API servers is unknown: one may be all there is',
+  'control-plane-unknown.etcdMembers.message':
+    'The cluster does not show how many etcd members it runs: the grade cannot pass on what it cannot see.',
+  'control-plane-unknown.etcdMembers.remediation':
+    'Let the portal read pods in kube-system: the etcd pods (component=etcd) or the --etcd-servers flag of the API server pods show the members.',
+  'control-plane-unknown.etcdMembers.spof':
+    'the number of etcd members is unknown: one may be all there is',
   'control-plane-ingress-controller.message':
     'Ingress controller {{kind}} {{object}} runs {{replicas}} replica: every Ingress of the cluster depends on it.',
   'control-plane-ingress-controller.spof':

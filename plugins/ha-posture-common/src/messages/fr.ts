@@ -265,6 +265,32 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
     'Faites tourner 3 (ou 5) membres etcd, un par nœud de plan de contrôle.',
   'control-plane-etcd-members.spof':
     "si un membre etcd tombe en panne, le cluster perd le quorum de son stockage d'état",
+  'control-plane-etcd-quorum.last.message':
+    'etcd a {{alive}} membres actifs sur {{members}} : il garde le quorum, mais ne tolère plus aucune panne de membre.',
+  'control-plane-etcd-quorum.lost.message':
+    "etcd a {{alive}} membres actifs sur {{members}} : le quorum est perdu, l'API refuse les écritures.",
+  'control-plane-etcd-quorum.remediation':
+    'Redémarrez ou remplacez les membres etcd arrêtés (etcdctl member list les montre).',
+  'control-plane-etcd-quorum.spof':
+    "si un membre etcd de plus tombe en panne, le cluster perd le quorum de sa base d'état",
+  'control-plane-zones.message':
+    'Les {{nodes}} nœuds de plan de contrôle sont tous dans la zone {{zone}} : perdre cette zone fait perdre le plan de contrôle.',
+  'control-plane-zones.remediation':
+    'Répartissez les nœuds de plan de contrôle sur 3 zones (label topology.kubernetes.io/zone).',
+  'control-plane-zones.spof':
+    "si la zone {{zone}} tombe en panne, le cluster perd tous ses serveurs d'API et membres etcd",
+  'control-plane-unknown.apiServers.message':
+    "Le cluster ne montre pas combien de serveurs d'API il fait tourner : la note ne peut pas valider ce qu'elle ne voit pas.",
+  'control-plane-unknown.apiServers.remediation':
+    "Autorisez le portail à lire les leases de kube-system (leases d'identité des serveurs d'API, Kubernetes 1.26+) ou l'EndpointSlice default/kubernetes.",
+  'control-plane-unknown.apiServers.spof':
+    "le nombre de serveurs d'API est inconnu : il n'y en a peut-être qu'un",
+  'control-plane-unknown.etcdMembers.message':
+    "Le cluster ne montre pas combien de membres etcd il fait tourner : la note ne peut pas valider ce qu'elle ne voit pas.",
+  'control-plane-unknown.etcdMembers.remediation':
+    "Autorisez le portail à lire les pods de kube-system : les pods etcd (component=etcd) ou l'option --etcd-servers des pods du serveur d'API montrent les membres.",
+  'control-plane-unknown.etcdMembers.spof':
+    "le nombre de membres etcd est inconnu : il n'y en a peut-être qu'un",
   'control-plane-ingress-controller.message':
     "Le contrôleur d'Ingress {{kind}} {{object}} tourne avec {{replicas}} réplica : tous les Ingress du cluster en dépendent.",
   'control-plane-ingress-controller.spof':

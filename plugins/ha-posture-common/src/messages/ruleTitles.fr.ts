@@ -72,6 +72,9 @@ export const RULE_TITLES_FR: Record<string, string> = {
   'control-plane-api-servers': "Moins de 2 serveurs d'API",
   'control-plane-etcd-members':
     "Le nombre de membres etcd n'est pas impair et d'au moins 3",
+  'control-plane-etcd-quorum': 'etcd ne tolère plus aucune panne de membre',
+  'control-plane-zones':
+    'Tous les nœuds de plan de contrôle dans une seule zone',
   'control-plane-ingress-controller': "Contrôleur d'Ingress à un seul réplica",
   'control-plane-registry': 'Registre à un seul réplica',
 };

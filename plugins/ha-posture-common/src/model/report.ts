@@ -1,4 +1,5 @@
 import type { MessageRef } from '../messages/format';
+import type { ControlPlaneFacts } from '../cluster/controlPlaneFacts';
 import { Finding } from './finding';
 
 /** A–F, see `score/grade.ts` for the formula. */
@@ -42,6 +43,8 @@ export interface ClusterFacts {
   nodesPerZone: Record<string, number>;
   apiServers?: number;
   etcdMembers?: number;
+  /** Each control-plane fact with its source; set when evaluated from objects. */
+  controlPlane?: ControlPlaneFacts;
 }
 
 /** The whole answer of {@link evaluatePosture}. */

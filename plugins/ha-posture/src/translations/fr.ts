@@ -138,6 +138,37 @@ export default createTranslationMessages({
     'clusters.apiServers': 'Serveurs API',
     'clusters.etcdMembers': 'Membres etcd',
     'clusters.unknown': 'inconnu',
+    'clusters.controllerManagers': 'Gestionnaires de contrôleurs',
+    'clusters.schedulers': 'Ordonnanceurs',
+    'clusters.controlPlaneZones': 'Nœuds de plan de contrôle par zone',
+    'clusters.alive': '{{alive}} actifs sur {{members}}',
+    'clusters.leader': 'leader {{leader}}',
+    'clusters.from': 'd’après {{source}} : {{objects}}',
+    'clusters.incomplete': 'incomplète',
+    'clusters.incompleteExplanation':
+      'Le cluster ne montre pas tout son plan de contrôle : la note ne peut pas valider ce qu’elle ne voit pas.',
+    'clusters.source.identity-leases':
+      'les leases d’identité des serveurs d’API',
+    'clusters.source.endpoint-slice': 'l’EndpointSlice default/kubernetes',
+    'clusters.source.endpoints': 'les Endpoints default/kubernetes',
+    'clusters.source.static-pods':
+      'les pods du plan de contrôle dans kube-system',
+    'clusters.source.etcd-servers-flag':
+      'l’option --etcd-servers des pods du serveur d’API',
+    'clusters.source.control-plane-nodes':
+      'les labels des nœuds de plan de contrôle',
+    'clusters.source.etcd-nodes': 'les labels des nœuds etcd',
+    'clusters.source.leader-lease': 'le lease d’élection du leader',
+    'clusters.visibleWith.apiServers':
+      'Visible par les leases d’identité des serveurs d’API dans kube-system (le portail doit pouvoir lire les leases) ou l’EndpointSlice default/kubernetes.',
+    'clusters.visibleWith.etcdMembers':
+      'Visible par les pods etcd de kube-system (component=etcd) ou l’option --etcd-servers des pods du serveur d’API.',
+    'clusters.visibleWith.controllerManagers':
+      'Visible par les pods kube-controller-manager ou leur lease d’élection du leader dans kube-system.',
+    'clusters.visibleWith.schedulers':
+      'Visible par les pods kube-scheduler ou leur lease d’élection du leader dans kube-system.',
+    'clusters.visibleWith.zones':
+      'Visible par les nœuds portant le label node-role.kubernetes.io/control-plane et un label topology.kubernetes.io/zone.',
     'clusters.findingsTitle': 'Constats sur le plan de contrôle',
     'clusters.noFindings': 'Aucun constat sur le plan de contrôle.',
   },

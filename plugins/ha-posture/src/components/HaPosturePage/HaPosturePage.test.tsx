@@ -6,7 +6,9 @@ import type {
   ClusterPosture,
   FleetEntry,
 } from '@diehard/plugin-ha-posture-common';
+import { inFrench } from '@diehard/frontend-test-utils';
 import { HaPostureApi, haPostureApiRef } from '../../api';
+import { haPostureTranslations } from '../../translation';
 import { HaPosturePage } from './HaPosturePage';
 
 const evaluatedAt = new Date().toISOString();
@@ -68,6 +70,38 @@ const clusters: ClusterPosture[] = [
     ],
   },
 ];
+
+const multiMaster: ClusterPosture = {
+  cluster: 'multi-master',
+  evaluatedAt,
+  grade: 'B',
+  facts: {
+    nodes: 6,
+    nodesPerZone: { a: 2, b: 2, c: 2 },
+    apiServers: 3,
+    controlPlane: {
+      apiServers: {
+        count: 3,
+        source: 'identity-leases',
+        objects: [
+          'Lease/kube-system/apiserver-a',
+          'Lease/kube-system/apiserver-b',
+          'Lease/kube-system/apiserver-c',
+        ],
+      },
+      etcdMembers: { objects: [] },
+      controllerManagers: {
+        source: 'leader-lease',
+        objects: ['Lease/kube-system/kube-controller-manager'],
+        leader: 'master-1_3f2c',
+      },
+      schedulers: { objects: [] },
+      zones: { objects: [] },
+      unknown: ['etcdMembers'],
+    },
+  },
+  findings: [],
+};
 
 const api: HaPostureApi = {
   getEntityPosture: jest.fn(),
@@ -188,5 +222,42 @@ describe('HaPosturePage', () => {
     expect(lab).toHaveTextContent('API servers1');
     expect(lab).toHaveTextContent('a: 2, b: 1');
     expect(lab).toHaveTextContent('The cluster runs 1 API server');
+  });
+
+  it('shows each control-plane fact with its source, an unknown one with what would show it, and the grade as incomplete', async () => {
+    (api.getClusters as jest.Mock).mockResolvedValueOnce([multiMaster]);
+    renderPage();
+    await userEvent.click(await screen.findByRole('tab', { name: 'Clusters' }));
+    const card = await screen.findByRole('region', { name: 'multi-master' });
+    expect(card).toHaveTextContent(
+      'API servers3from API server identity leases: Lease/kube-system/apiserver-a, Lease/kube-system/apiserver-b, Lease/kube-system/apiserver-c',
+    );
+    expect(card).toHaveTextContent(
+      'etcd membersunknownShown by etcd pods in kube-system (component=etcd) or the --etcd-servers flag of the API server pods.',
+    );
+    expect(card).toHaveTextContent(
+      'Controller-managersleader master-1_3f2cfrom the leader-election lease: Lease/kube-system/kube-controller-manager',
+    );
+    expect(within(card).getByText('incomplete')).toBeInTheDocument();
+  });
+
+  it('shows the control-plane facts in French', async () => {
+    (api.getClusters as jest.Mock).mockResolvedValueOnce([multiMaster]);
+    renderInTestApp(<HaPosturePage />, {
+      apis: [[haPostureApiRef, api]],
+      mountPath: '/ha-posture/*',
+      initialRouteEntries: ['/ha-posture'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      ...inFrench(haPostureTranslations),
+    });
+    await userEvent.click(await screen.findByRole('tab', { name: 'Clusters' }));
+    const card = await screen.findByRole('region', { name: 'multi-master' });
+    expect(card).toHaveTextContent(
+      'Serveurs API3d’après les leases d’identité des serveurs d’API',
+    );
+    expect(card).toHaveTextContent(
+      'Membres etcdinconnuVisible par les pods etcd de kube-system',
+    );
+    expect(within(card).getByText('incomplète')).toBeInTheDocument();
   });
 });
