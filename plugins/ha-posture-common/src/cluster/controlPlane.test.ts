@@ -128,22 +128,25 @@ const zonedNode = (name: string, zone: string) => ({
 const index = (objects: any[]) => new ObjectIndex(objects);
 
 describe('controlPlaneFacts', () => {
-  it('counts API servers from their current identity leases, before any other source', () => {
+  it('counts API servers from their identity leases (up: renewed in the last 45 s; an hour-old one is gone), before any other source', () => {
     const cp = controlPlaneFacts(
       index([
         identityLease('a'),
         identityLease('b'),
+        identityLease('down', 60),
         identityLease('gone', 3 * 3600),
         staticPod('kube-apiserver', 'a'),
       ]),
       NOW,
     );
     expect(cp.apiServers).toEqual({
-      count: 2,
+      count: 3,
+      alive: 2,
       source: 'identity-leases',
       objects: [
         'Lease/kube-system/apiserver-a',
         'Lease/kube-system/apiserver-b',
+        'Lease/kube-system/apiserver-down',
       ],
     });
   });

@@ -16,7 +16,10 @@ export type FactSource =
 export interface ControlPlaneFact {
   /** Unset: the cluster does not expose it. */
   count?: number;
-  /** Of `count`, the members known to be up (etcd: its Ready pods), when the cluster shows it. */
+  /**
+   * Of `count`, the members known to be up, when the cluster shows it: etcd's Ready
+   * pods, the API servers whose identity lease was renewed in the last 45 s.
+   */
   alive?: number;
   source?: FactSource;
   /** The objects the fact was read from, `Kind/namespace/name`. */
@@ -94,12 +97,29 @@ function isCurrent(lease: KubeObject, now: number): boolean {
   return now - renewed <= 2 * spec.leaseDurationSeconds * 1000;
 }
 
+/**
+ * kube-apiserver renews its identity lease every 10 s (its duration is an hour, so that
+ * it outlives restarts): one not renewed for 45 s belongs to an API server that is down.
+ */
+const IDENTITY_RENEWAL_GRACE_MS = 45_000;
+
+function renewedWithin(lease: KubeObject, now: number, ms: number): boolean {
+  const renewed = Date.parse((lease as any).spec?.renewTime ?? '');
+  return Number.isNaN(renewed) || now - renewed <= ms;
+}
+
 function apiServerFact(index: ObjectIndex, now: number): ControlPlaneFact {
   const leases = index
     .list('Lease', 'kube-system')
     .filter(l => l.metadata?.labels?.[IDENTITY_LABEL] === 'kube-apiserver')
     .filter(l => isCurrent(l, now));
-  if (leases.length > 0) return known(leases.length, 'identity-leases', leases);
+  if (leases.length > 0)
+    return {
+      ...known(leases.length, 'identity-leases', leases),
+      alive: leases.filter(l =>
+        renewedWithin(l, now, IDENTITY_RENEWAL_GRACE_MS),
+      ).length,
+    };
   const slice = index
     .list('EndpointSlice', 'default')
     .find(

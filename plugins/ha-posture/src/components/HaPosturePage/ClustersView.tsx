@@ -89,23 +89,30 @@ function ControlPlaneRows(props: { cp: ControlPlaneFacts }) {
   const zones = Object.entries(cp.zones.perZone ?? {})
     .map(([zone, n]) => `${zone}: ${n}`)
     .join(', ');
-  const etcd = cp.etcdMembers;
-  const etcdValue =
-    etcd.count !== undefined && etcd.alive !== undefined
+  const upOf = (fact: ControlPlaneFact) =>
+    fact.count !== undefined && fact.alive !== undefined
       ? t('clusters.alive', {
-          alive: String(etcd.alive),
-          members: String(etcd.count),
+          alive: String(fact.alive),
+          members: String(fact.count),
         })
       : undefined;
   return (
     <>
       <dt>{t('clusters.apiServers')}</dt>
       <dd>
-        <FactValue fact={cp.apiServers} hint="apiServers" />
+        <FactValue
+          fact={cp.apiServers}
+          hint="apiServers"
+          value={upOf(cp.apiServers)}
+        />
       </dd>
       <dt>{t('clusters.etcdMembers')}</dt>
       <dd>
-        <FactValue fact={cp.etcdMembers} hint="etcdMembers" value={etcdValue} />
+        <FactValue
+          fact={cp.etcdMembers}
+          hint="etcdMembers"
+          value={upOf(cp.etcdMembers)}
+        />
       </dd>
       <dt>{t('clusters.controllerManagers')}</dt>
       <dd>

@@ -82,6 +82,7 @@ const multiMaster: ClusterPosture = {
     controlPlane: {
       apiServers: {
         count: 3,
+        alive: 2,
         source: 'identity-leases',
         objects: [
           'Lease/kube-system/apiserver-a',
@@ -230,7 +231,7 @@ describe('HaPosturePage', () => {
     await userEvent.click(await screen.findByRole('tab', { name: 'Clusters' }));
     const card = await screen.findByRole('region', { name: 'multi-master' });
     expect(card).toHaveTextContent(
-      'API servers3from API server identity leases: Lease/kube-system/apiserver-a, Lease/kube-system/apiserver-b, Lease/kube-system/apiserver-c',
+      'API servers2 of 3 upfrom API server identity leases: Lease/kube-system/apiserver-a, Lease/kube-system/apiserver-b, Lease/kube-system/apiserver-c',
     );
     expect(card).toHaveTextContent(
       'etcd membersunknownShown by etcd pods in kube-system (component=etcd) or the --etcd-servers flag of the API server pods.',
@@ -253,7 +254,7 @@ describe('HaPosturePage', () => {
     await userEvent.click(await screen.findByRole('tab', { name: 'Clusters' }));
     const card = await screen.findByRole('region', { name: 'multi-master' });
     expect(card).toHaveTextContent(
-      'Serveurs API3d’après les leases d’identité des serveurs d’API',
+      'Serveurs API2 actifs sur 3d’après les leases d’identité des serveurs d’API',
     );
     expect(card).toHaveTextContent(
       'Membres etcdinconnuVisible par les pods etcd de kube-system',
