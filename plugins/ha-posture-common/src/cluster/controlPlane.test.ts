@@ -44,6 +44,16 @@ const controller = (replicas: number) => ({
   },
 });
 
+const zonedNode = (name: string, zone: string) => ({
+  kind: 'Node',
+  metadata: {
+    name,
+    labels: {
+      'node-role.kubernetes.io/control-plane': '',
+      'topology.kubernetes.io/zone': zone,
+    },
+  },
+});
 describe('evaluateCluster', () => {
   it('reports a single API server, a single etcd and a single ingress controller', () => {
     const r = evaluatePosture({
@@ -113,16 +123,6 @@ const etcdPod = (n: string, ready: boolean) => ({
   status: {
     phase: 'Running',
     conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }],
-  },
-});
-const zonedNode = (name: string, zone: string) => ({
-  kind: 'Node',
-  metadata: {
-    name,
-    labels: {
-      'node-role.kubernetes.io/control-plane': '',
-      'topology.kubernetes.io/zone': zone,
-    },
   },
 });
 const index = (objects: any[]) => new ObjectIndex(objects);
