@@ -1,0 +1,206 @@
+import { Browser, Page } from 'playwright-core';
+import { freePort } from '@diehard/lab';
+import {
+  BackendProcess,
+  startBackendProcess,
+} from '../../backend/src/__testUtils__/startBackendProcess';
+import { guestToken } from '../../backend/src/__testUtils__/guestSession';
+import { FINDING_MESSAGES_EN } from '../../../plugins/ha-posture-common/src/messages/en';
+import { FINDING_MESSAGES_FR } from '../../../plugins/ha-posture-common/src/messages/fr';
+import {
+  MessageRef,
+  renderMessage,
+} from '../../../plugins/ha-posture-common/src/messages/format';
+import {
+  DEFAULT_ITEM_TITLES,
+  DEFAULT_ITEM_TITLES_FR,
+} from '../../../plugins/handoff-review-common/src/checklistTitles';
+import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
+
+const LEGACY = 'component/default/eni-todo-legacy';
+
+let backend: BackendProcess;
+let browser: Browser;
+let page: Page;
+let token: string;
+
+async function api(path: string) {
+  const response = await fetch(`${backend.baseUrl}/api/${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
+  return response.json();
+}
+
+/** The legacy service's findings, once the backend has evaluated it. */
+async function legacyFindings(): Promise<any[]> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    try {
+      const posture = await api(`ha-posture/entities/${LEGACY}`);
+      const findings = [
+        ...posture.report.workloads.flatMap((w: any) => w.findings),
+        ...posture.report.cluster.findings,
+      ];
+      if (findings.length) return findings;
+    } catch {
+      // not evaluated yet
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  throw new Error('the legacy service was not evaluated within 90 s');
+}
+
+const linesOf = (ref: MessageRef, catalog: Record<string, string>) =>
+  renderMessage(ref, catalog)
+    .split('\n')
+    .map(line => line.trim())
+    .filter(Boolean);
+
+/** The English lines of a message that French says otherwise (a YAML snippet reads the same). */
+function englishOnlyLines(ref: MessageRef) {
+  const french = new Set(linesOf(ref, FINDING_MESSAGES_FR));
+  return linesOf(ref, FINDING_MESSAGES_EN).filter(line => !french.has(line));
+}
+
+/** Every message a finding carries (its sentence, single point of failure, remediation). */
+function messagesOf(finding: any): MessageRef[] {
+  return [
+    finding.messageId
+      ? { id: finding.messageId, params: finding.params ?? {} }
+      : undefined,
+    finding.spofMessage,
+    finding.remediationMessage,
+  ].filter((ref): ref is MessageRef => !!ref);
+}
+
+/** The text a reader sees on the page now, with its runs of white space made one. */
+async function visibleText() {
+  const text = await page.locator('body').innerText();
+  return text.replace(/\s+/g, ' ');
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  assertAppIsBuilt();
+  backend = await startBackendProcess({
+    port: await freePort(),
+    configFiles: ['app-config.yaml'],
+    overrides: {
+      backend: {
+        database: { client: 'better-sqlite3', connection: ':memory:' },
+      },
+    },
+  });
+  token = await guestToken(backend.baseUrl);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await backend?.stop();
+});
+
+describe('the portal in French', () => {
+  let findings: any[];
+
+  it('signs in as guest and switches the interface to French', async () => {
+    findings = await legacyFindings();
+    expect(findings.every(f => typeof f.messageId === 'string')).toBe(true);
+    await page.goto(backend.baseUrl);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
+    await page.goto(`${backend.baseUrl}/settings`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('option', { name: /Français|French/ }).click();
+    await page.getByText('Langue', { exact: true }).waitFor();
+  });
+
+  it("shows the legacy service's findings and single points of failure in French, none in English", async () => {
+    await page.goto(
+      `${backend.baseUrl}/catalog/default/component/eni-todo-legacy/ha-posture`,
+    );
+    const first = renderMessage(
+      messagesOf(findings[0])[0],
+      FINDING_MESSAGES_FR,
+    );
+    const sentence = page.getByText(first, { exact: false }).first();
+    await sentence.waitFor({ state: 'attached' });
+    // Open every category, so each finding's sentence and remediation shows.
+    const collapsed = page.locator(
+      '.MuiAccordionSummary-root[aria-expanded="false"]',
+    );
+    while (await collapsed.count()) {
+      await collapsed.first().click();
+    }
+    await sentence.waitFor();
+    const text = await visibleText();
+
+    const english = new Set<string>();
+    const french = new Set<string>();
+    for (const finding of findings) {
+      for (const ref of messagesOf(finding)) {
+        for (const line of englishOnlyLines(ref)) english.add(oneLine(line));
+      }
+      french.add(
+        oneLine(renderMessage(messagesOf(finding)[0], FINDING_MESSAGES_FR)),
+      );
+    }
+    expect(english.size).toBeGreaterThan(3);
+    const frenchLines = [...french];
+    expect([...english].filter(line => text.includes(line))).toEqual([]);
+    expect(frenchLines.filter(line => !text.includes(line))).toEqual([]);
+    await screenshot(page, 'fr-01-legacy-posture');
+  });
+
+  it('opens a handoff review whose items, findings and history are in French', async () => {
+    await page.goto(
+      `${backend.baseUrl}/catalog/default/component/eni-todo-legacy/handoff-review`,
+    );
+    await page
+      .getByRole('button', { name: 'Ouvrir une revue de passation' })
+      .click();
+    const dev = page.getByRole('region', { name: 'Côté Dev' });
+    await dev
+      .getByRole('article', { name: DEFAULT_ITEM_TITLES_FR['dev-runbook'] })
+      .getByRole('button', { name: 'Marquer fait' })
+      .click();
+    const history = page.getByRole('table', { name: 'Historique' });
+    await history
+      .getByRole('cell', {
+        name: `A marqué « ${DEFAULT_ITEM_TITLES_FR['dev-runbook']} » fait`,
+      })
+      .waitFor();
+
+    const [review] = (
+      await api(
+        `handoff-review/reviews?entityRef=${encodeURIComponent(
+          'component:default/eni-todo-legacy',
+        )}`,
+      )
+    ).reviews;
+    const failing = review.items.filter((i: any) => i.findings?.length);
+    expect(failing.length).toBeGreaterThan(0);
+    const text = await visibleText();
+
+    // No English title, finding line or engine sentence of the checklist…
+    const english = [
+      ...Object.values(DEFAULT_ITEM_TITLES),
+      ...failing.flatMap((i: any) => i.findings.map(oneLine)),
+    ];
+    expect(english.filter(line => text.includes(line))).toEqual([]);
+    // …but the French ones, each finding from its message id.
+    const french = [
+      ...Object.values(DEFAULT_ITEM_TITLES_FR),
+      ...failing.flatMap((i: any) =>
+        i.findingMessages.map((m: any) =>
+          oneLine(renderMessage(m.message, FINDING_MESSAGES_FR)),
+        ),
+      ),
+    ];
+    expect(french.filter(line => !text.includes(line))).toEqual([]);
+    await screenshot(page, 'fr-02-handoff-review');
+  });
+});
