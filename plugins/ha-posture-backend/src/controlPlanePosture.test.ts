@@ -100,4 +100,34 @@ describe('cluster posture of a multi-master lab (3 etcd, 3 API servers)', () => 
       await cp.restart('kube-apiserver-2');
     }
   });
+
+  it('names the new controller-manager leader once the leader is killed', async () => {
+    const cp = k8s.controlPlane!;
+    const before = (await clusterPosture()).facts.controlPlane!
+      .controllerManagers.leader!;
+    const master = /^diehard-lab-master-(\d+)_/.exec(before)![1];
+    const member = `kube-controller-manager-${master}`;
+    await cp.kill(member);
+    const killed = Date.now();
+    try {
+      let leader = before;
+      while (leader === before) {
+        if (Date.now() - killed > 90_000)
+          throw new Error(`the lease still names ${before}`);
+        await new Promise(resolve => setTimeout(resolve, 2_000));
+        leader = (await clusterPosture()).facts.controlPlane!.controllerManagers
+          .leader!;
+      }
+      // eslint-disable-next-line no-console
+      console.log(
+        `new controller-manager leader ${leader} shown ${(
+          (Date.now() - killed) /
+          1000
+        ).toFixed(1)} s after the kill`,
+      );
+      expect(leader).not.toMatch(new RegExp(`^diehard-lab-master-${master}_`));
+    } finally {
+      await cp.restart(member);
+    }
+  });
 });
