@@ -213,6 +213,49 @@ describe('controlPlaneFacts', () => {
     expect(cp.schedulers.leader).toBe('master-0_def');
   });
 
+  it('reads objects of any shape (from manifests) without throwing, as unknown', () => {
+    const odd: any[] = [
+      {
+        kind: 'EndpointSlice',
+        metadata: { name: 'kubernetes', namespace: 'default' },
+        endpoints: 'x',
+      },
+      {
+        kind: 'Endpoints',
+        metadata: { name: 'kubernetes', namespace: 'default' },
+        subsets: { addresses: 1 },
+      },
+      {
+        kind: 'Lease',
+        metadata: { name: 'kube-scheduler', namespace: 'kube-system' },
+        spec: { holderIdentity: { a: 1 } },
+      },
+      {
+        kind: 'Pod',
+        metadata: {
+          name: 'etcd',
+          namespace: 'kube-system',
+          labels: { component: 'kube-apiserver' },
+        },
+        spec: { containers: { command: '--etcd-servers' } },
+        status: { conditions: 'Ready' },
+      },
+      {
+        kind: 'Pod',
+        metadata: {
+          name: 'api',
+          namespace: 'kube-system',
+          labels: { component: 'kube-apiserver' },
+        },
+        spec: { containers: [{ command: ['--etcd-servers', 42] }] },
+      },
+    ];
+    const cp = controlPlaneFacts(index(odd), NOW);
+    expect(cp.apiServers).toMatchObject({ count: 2, source: 'static-pods' });
+    expect(cp.schedulers.leader).toBeUndefined();
+    expect(cp.unknown).toEqual(['etcdMembers']);
+  });
+
   it('says which facts the cluster does not expose', () => {
     const cp = controlPlaneFacts(index([node('w1', false)]), NOW);
     expect(cp.unknown).toEqual(['apiServers', 'etcdMembers']);

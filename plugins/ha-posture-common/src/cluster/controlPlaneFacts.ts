@@ -43,6 +43,11 @@ export interface ControlPlaneFacts {
   unknown: Array<'apiServers' | 'etcdMembers'>;
 }
 
+/** A field that should be a list, as one (objects from manifests may have any shape). */
+function list(value: unknown): any[] {
+  return Array.isArray(value) ? value : [];
+}
+
 const IDENTITY_LABEL = 'apiserver.kubernetes.io/identity';
 export const ZONE_LABELS = [
   'topology.kubernetes.io/zone',
@@ -81,9 +86,7 @@ export function controlPlanePods(
 function isReady(pod: KubeObject): boolean {
   const status = (pod as any).status;
   if (status?.phase && status.phase !== 'Running') return false;
-  const ready = (status?.conditions ?? []).find(
-    (c: any) => c?.type === 'Ready',
-  );
+  const ready = list(status?.conditions).find((c: any) => c?.type === 'Ready');
   return !ready || ready.status === 'True';
 }
 
@@ -127,15 +130,15 @@ function apiServerFact(index: ObjectIndex, now: number): ControlPlaneFact {
         s.metadata?.name === 'kubernetes' ||
         s.metadata?.labels?.['kubernetes.io/service-name'] === 'kubernetes',
     );
-  const sliceAddresses = new Set<string>(
-    ((slice as any)?.endpoints ?? []).flatMap((e: any) => e?.addresses ?? []),
+  const sliceAddresses = new Set<unknown>(
+    list((slice as any)?.endpoints).flatMap((e: any) => list(e?.addresses)),
   );
   if (slice && sliceAddresses.size > 0)
     return known(sliceAddresses.size, 'endpoint-slice', [slice]);
   const ep = index.get('Endpoints', 'default', 'kubernetes');
-  const epAddresses = new Set<string>(
-    ((ep as any)?.subsets ?? []).flatMap((s: any) =>
-      (s?.addresses ?? []).map((a: any) => a?.ip),
+  const epAddresses = new Set<unknown>(
+    list((ep as any)?.subsets).flatMap((s: any) =>
+      list(s?.addresses).map((a: any) => a?.ip),
     ),
   );
   if (ep && epAddresses.size > 0)
@@ -152,14 +155,20 @@ function apiServerFact(index: ObjectIndex, now: number): ControlPlaneFact {
 function etcdServersFlag(pods: KubeObject[]): Set<string> {
   const urls = new Set<string>();
   for (const pod of pods) {
-    for (const c of (pod as any).spec?.containers ?? []) {
-      const args: string[] = [...(c?.command ?? []), ...(c?.args ?? [])];
+    for (const c of list((pod as any).spec?.containers)) {
+      const args: unknown[] = [
+        ...(Array.isArray(c?.command) ? c.command : []),
+        ...(Array.isArray(c?.args) ? c.args : []),
+      ];
       args.forEach((arg, i) => {
         let value: string | undefined;
         if (typeof arg !== 'string') return;
         if (arg.startsWith('--etcd-servers='))
           value = arg.slice('--etcd-servers='.length);
-        else if (arg === '--etcd-servers') value = args[i + 1];
+        else if (arg === '--etcd-servers') {
+          const next = args[i + 1];
+          if (typeof next === 'string') value = next;
+        }
         for (const url of (value ?? '').split(',')) {
           if (url.trim()) urls.add(url.trim());
         }
@@ -193,7 +202,8 @@ function etcdFact(index: ObjectIndex): ControlPlaneFact {
 function leaderFact(index: ObjectIndex, component: string): LeaderFact {
   const lease = index.get('Lease', 'kube-system', component);
   const pods = controlPlanePods(index, component);
-  const leader = (lease as any)?.spec?.holderIdentity as string | undefined;
+  const holder = (lease as any)?.spec?.holderIdentity;
+  const leader = typeof holder === 'string' ? holder : undefined;
   if (pods.length > 0)
     return {
       ...known(pods.length, 'static-pods', lease ? [...pods, lease] : pods),
