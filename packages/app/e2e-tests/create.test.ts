@@ -1,7 +1,7 @@
 import { Page } from 'playwright-core';
 import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { screenshot } from './browser';
-import { SignedInLabPortal, signedInLabPortal } from './labPortal';
+import { expectValue, SignedInLabPortal, signedInLabPortal } from './labPortal';
 
 /**
  * The "Create" page of the portal as `scripts/start.sh` runs it: the
@@ -49,18 +49,3 @@ it('offers the lab cluster by its title and its namespace in the HA Tomcat servi
   ).toEqual(['diehard-apps']);
   await screenshot(page, 'create-01-target-pickers');
 });
-
-/** A select's value once the picker has loaded its options. */
-async function expectValue(
-  select: ReturnType<Page['getByRole']>,
-  value: string,
-) {
-  const deadline = Date.now() + 30_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await select.inputValue();
-    if (last === value) return;
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-  throw new Error(`expected ${value}, the field shows "${last}"`);
-}

@@ -55,3 +55,18 @@ export async function signedInLabPortal(
     },
   };
 }
+
+/** Waits until a select shows `value`, once its picker has loaded its options. */
+export async function expectValue(
+  select: ReturnType<Page['getByRole']>,
+  value: string,
+) {
+  const deadline = Date.now() + 30_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await select.inputValue();
+    if (last === value) return;
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  throw new Error(`expected ${value}, the field shows "${last}"`);
+}

@@ -4,7 +4,7 @@ import { ensurePlatformImages } from '@diehard/lab';
 import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
 import { screenshot } from './browser';
-import { SignedInLabPortal, signedInLabPortal } from './labPortal';
+import { expectValue, SignedInLabPortal, signedInLabPortal } from './labPortal';
 
 /**
  * A newcomer's first services, as the README's start command gives them: the portal
@@ -199,18 +199,3 @@ it('creates an HA Tomcat service on that cluster from the browser: built, pushed
     .waitFor();
   await screenshot(page, 'newcomer-06-service-pods');
 });
-
-/** A select's value once the picker has loaded its options. */
-async function expectValue(
-  select: ReturnType<Page['getByRole']>,
-  value: string,
-) {
-  const deadline = Date.now() + 30_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await select.inputValue();
-    if (last === value) return;
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-  throw new Error(`expected ${value}, the field shows "${last}"`);
-}
