@@ -17,12 +17,15 @@ describe('the lab command line', () => {
   const lab = (...args: string[]) =>
     promisify(execFile)(process.execPath, [cli, ...args], { env });
 
+  let offset: number;
+
   beforeAll(async () => {
     const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-lab-cli-'));
+    offset = await freeOffset();
     env = {
       ...process.env,
       DIEHARD_LAB_DIR: dir,
-      DIEHARD_LAB_PORT_OFFSET: '31000',
+      DIEHARD_LAB_PORT_OFFSET: String(offset),
     };
   });
 
@@ -47,7 +50,7 @@ describe('the lab command line', () => {
 
     const exported = (await lab('env')).stdout;
     expect(exported).toContain(
-      `export DIEHARD_POSTGRES_PORT='${15432 + 31000}'`,
+      `export DIEHARD_POSTGRES_PORT='${15432 + offset}'`,
     );
     const json = JSON.parse((await lab('env', '--json')).stdout);
     expect(json.postgres.connectionString).toMatch(/^postgresql:\/\/diehard:/);
@@ -63,11 +66,8 @@ describe('the lab command line', () => {
   });
 
   it('refuses to start a component whose port another program holds, and says which', async () => {
-    const port = 15000 + 31000; // the registry's, with this lab's offset
-    const squatter = net.createServer();
-    await new Promise<void>(resolve =>
-      squatter.listen(port, '127.0.0.1', resolve),
-    );
+    const port = 15000 + offset; // the registry's, with this lab's offset
+    const squatter = await listenOn(port);
     try {
       await expect(lab('up', 'registry')).rejects.toMatchObject({
         code: 1,
@@ -101,3 +101,32 @@ describe('the lab command line', () => {
     });
   });
 });
+
+/** Listens on a loopback port, or rejects at once when another program holds it. */
+function listenOn(port: number): Promise<net.Server> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+/**
+ * An offset whose postgres and registry ports are free now. The candidates keep every lab
+ * port below Linux's ephemeral range (32768 and up), where any outgoing connection of the
+ * machine may hold a port for a while; the other labs of the suites use 0, 10000 and 11000.
+ */
+async function freeOffset(): Promise<number> {
+  for (const candidate of [5000, 6000, 7000, 8000, 9000]) {
+    const held = await Promise.all(
+      [15432, 15000].map(port =>
+        listenOn(port + candidate).then(
+          server => new Promise(resolve => server.close(() => resolve(false))),
+          () => true,
+        ),
+      ),
+    );
+    if (!held.includes(true)) return candidate;
+  }
+  throw new Error('no free port offset for a private lab among 5000-9000');
+}
