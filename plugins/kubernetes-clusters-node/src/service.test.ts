@@ -1,0 +1,53 @@
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { KubernetesClusterDirectory } from './KubernetesClusterDirectory';
+import { kubernetesClustersServiceRef } from './service';
+
+describe('kubernetesClustersServiceRef', () => {
+  it('gives every plugin that injects it the one directory read from the root config', async () => {
+    const seen: Record<string, KubernetesClusterDirectory> = {};
+    const recorder = (pluginId: string) =>
+      createBackendPlugin({
+        pluginId,
+        register(env) {
+          env.registerInit({
+            deps: { clusters: kubernetesClustersServiceRef },
+            async init({ clusters }) {
+              seen[pluginId] = clusters;
+            },
+          });
+        },
+      });
+    await startTestBackend({
+      features: [
+        recorder('posture'),
+        recorder('apply'),
+        mockServices.rootConfig.factory({
+          data: {
+            kubernetes: {
+              clusterLocatorMethods: [
+                {
+                  type: 'config',
+                  clusters: [
+                    {
+                      name: 'prod',
+                      title: 'Production',
+                      url: 'https://prod.example:6443',
+                      authProvider: 'serviceAccount',
+                      serviceAccountToken: 'secret',
+                    },
+                  ],
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    expect(seen.posture).toBeInstanceOf(KubernetesClusterDirectory);
+    expect(seen.apply).toBe(seen.posture);
+    expect(seen.posture.list().map(c => [c.name, c.title])).toEqual([
+      ['prod', 'Production'],
+    ]);
+  });
+});
