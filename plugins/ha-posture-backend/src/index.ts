@@ -8,4 +8,4 @@ export {
   haPostureReadPermission,
   haPostureRefreshPermission,
   haPosturePermissions,
-} from './permissions';
+} from '@diehard/plugin-ha-posture-common';

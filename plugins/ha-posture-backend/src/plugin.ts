@@ -3,8 +3,13 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  haPosturePermissions,
+  PostureRule,
+} from '@diehard/plugin-ha-posture-common';
+import { haPostureRulesExtensionPoint } from '@diehard/plugin-ha-posture-node';
 import { createRouter } from './router';
-import { haPosturePermissions } from './permissions';
+import { checkAddedRule } from './service/addedRules';
 import { PostureService } from './service/PostureService';
 import { readClusterConnections } from './sources/clusters';
 import { LiveObjectSource } from './sources/LiveObjectSource';
@@ -19,6 +24,13 @@ import { PostureStore } from './store/PostureStore';
 export const haPosturePlugin = createBackendPlugin({
   pluginId: 'ha-posture',
   register(env) {
+    const rules: PostureRule[] = [];
+    env.registerExtensionPoint(haPostureRulesExtensionPoint, {
+      addRule(rule) {
+        checkAddedRule(rule, rules);
+        rules.push(rule);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -48,6 +60,7 @@ export const haPosturePlugin = createBackendPlugin({
             readManifestLimits(deps.config),
           ),
           store,
+          rules,
           logger: deps.logger,
           queue: new RefreshQueue({
             concurrency:

@@ -13,7 +13,7 @@ import Router from 'express-promise-router';
 import {
   haPostureReadPermission,
   haPostureRefreshPermission,
-} from './permissions';
+} from '@diehard/plugin-ha-posture-common';
 import { entityRefParam, notAnEntityPath } from './entityRefParam';
 import { PostureService } from './service/PostureService';
 import { TooManyRequestsError } from './service/RefreshQueue';

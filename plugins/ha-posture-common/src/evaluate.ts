@@ -10,7 +10,8 @@ import { KubeObject, namespaceOf, refOf } from './model/kube';
 import { PostureReport, WorkloadReport } from './model/report';
 import { WORKLOAD_RULES } from './rules';
 import { brokenBackend, brokenBackends } from './rules/IngressBackendRule';
-import { RuleCheck, findingTexts } from './rules/rule';
+import { PostureRule, RuleCheck, findingTexts } from './rules/rule';
+import { withRuleMessages } from './rules/ruleMessages';
 import { grade } from './score/grade';
 import { serviceReports } from './score/serviceReports';
 import {
@@ -54,6 +55,12 @@ export interface PostureInput {
   };
   /** Files next to the manifests (server.xml, context.xml, web.xml), by path. */
   files?: Array<{ path: string; content: string }> | Record<string, string>;
+}
+
+/** How {@link evaluatePosture} runs, beyond its input. */
+export interface EvaluateOptions {
+  /** Rules added to the engine's own (a company's checks), run on every workload after them. */
+  rules?: PostureRule[];
 }
 
 const orphanService: RuleCheck = {
@@ -122,7 +129,11 @@ function objectFinding(
  * every rule, grades each workload and service, and lists cluster (control-plane) findings.
  * Isomorphic: the backend, the frontend, the scaffolder gate and the CLI all call it.
  */
-export function evaluatePosture(input: PostureInput): PostureReport {
+export function evaluatePosture(
+  input: PostureInput,
+  options: EvaluateOptions = {},
+): PostureReport {
+  const rules = [...WORKLOAD_RULES, ...(options.rules ?? [])];
   const parsed = postureInputSchema.parse(input);
   const objects = parsed.objects.filter(
     (o): o is KubeObject =>
@@ -156,16 +167,17 @@ export function evaluatePosture(input: PostureInput): PostureReport {
       ? [...mounted, ...extraFiles.filter(f => !mountedNames.has(base(f.path)))]
       : mounted;
     const findings: Finding[] = [];
-    for (const rule of WORKLOAD_RULES) {
+    for (const rule of rules) {
+      const found = rule.evaluate({
+        workload: w,
+        workloads,
+        index,
+        grouping,
+        service,
+        files,
+      });
       findings.push(
-        ...rule.evaluate({
-          workload: w,
-          workloads,
-          index,
-          grouping,
-          service,
-          files,
-        }),
+        ...(rule.messages ? withRuleMessages(found, rule.messages) : found),
       );
     }
     const g = grade(findings);

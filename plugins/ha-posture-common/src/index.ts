@@ -6,10 +6,10 @@
  */
 
 export { evaluatePosture, postureInputSchema, ALL_CHECKS } from './evaluate';
-export type { PostureInput } from './evaluate';
+export type { PostureInput, EvaluateOptions } from './evaluate';
 export { HA_CATEGORIES, SEVERITIES, severityRank } from './model/categories';
 export type { HaCategory, Severity } from './model/categories';
-export type { Finding } from './model/finding';
+export type { Finding, FindingTranslation } from './model/finding';
 export type { KubeObject } from './model/kube';
 export { refOf, namespaceOf } from './model/kube';
 export type {
@@ -67,7 +67,33 @@ export type { Dsn, DsnHost } from './dsn/parseDsn';
 export { isDatabaseHostVariable, parseHostValue } from './dsn/hostSettings';
 export { readSessionConfig } from './tomcat/sessionConfig';
 export type { SessionConfig } from './tomcat/sessionConfig';
-export type { RuleCheck } from './rules/rule';
+export type {
+  PostureRule,
+  RuleCheck,
+  RuleContext,
+  RuleMessages,
+  FindingTexts,
+} from './rules/rule';
+export { findingFor, label as workloadLabel } from './rules/rule';
+export type { Workload } from './grouping/workload';
+export { containersOf } from './kube/podSpec';
+export {
+  haPostureReadPermission,
+  haPostureRefreshPermission,
+  haPosturePermissions,
+} from './permissions';
+export {
+  MANIFESTS_PATH_ANNOTATION,
+  HIGHLY_AVAILABLE_ANNOTATION,
+  RESTRICTED_ANNOTATION,
+} from './annotations';
+export { HaPostureClient } from './api/HaPostureClient';
+export type {
+  HaPostureApi,
+  HaPostureEntityRef,
+  HaPostureDiscovery,
+  HaPostureFetch,
+} from './api/HaPostureClient';
 export { corpusExpectationSchema } from './corpus/corpusCase';
 export type { CorpusExpectation } from './corpus/corpusCase';
 export type {

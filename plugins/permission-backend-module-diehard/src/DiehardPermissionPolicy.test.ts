@@ -16,6 +16,10 @@ import {
   handoffReviewSignOffPermission,
   handoffReviewWaivePermission,
 } from '@diehard/plugin-handoff-review-common';
+import {
+  haPostureReadPermission,
+  haPostureRefreshPermission,
+} from '@diehard/plugin-ha-posture-common';
 import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-backend-module-diehard';
 import { DiehardPermissionPolicy } from './DiehardPermissionPolicy';
 
@@ -48,16 +52,8 @@ function user(ref: string, groups: string[]): PolicyQueryUser {
 const alice = user('user:default/alice', ['group:default/dev-team']);
 const sam = user('user:default/sam', ['group:default/sre']);
 
-const postureRead = createPermission({
-  name: 'ha-posture.entity.read',
-  attributes: { action: 'read' },
-  resourceType: 'catalog-entity',
-});
-const postureRefresh = createPermission({
-  name: 'ha-posture.entity.refresh',
-  attributes: { action: 'update' },
-  resourceType: 'catalog-entity',
-});
+const postureRead = haPostureReadPermission;
+const postureRefresh = haPostureRefreshPermission;
 
 const decide = (permission: any, who?: PolicyQueryUser) =>
   policy.handle({ permission }, who);

@@ -25,17 +25,18 @@ import {
   opsGroupsFromConfig,
 } from '@diehard/plugin-handoff-review-common';
 import {
+  haPostureReadPermission,
+  haPostureRefreshPermission,
+  RESTRICTED_ANNOTATION,
+} from '@diehard/plugin-ha-posture-common';
+import {
   clusterConditions,
   createClusterConditionalDecision,
   kubernetesApplyPermission,
 } from '@diehard/plugin-scaffolder-backend-module-diehard';
 
 /** Entities with this annotation set to "true" are read only by their owners and Ops. */
-export const RESTRICTED_ANNOTATION = 'diehard.io/restricted';
-
-/** The posture backend's permissions, by name (a policy does not import a backend plugin). */
-const POSTURE_READ = 'ha-posture.entity.read';
-const POSTURE_REFRESH = 'ha-posture.entity.refresh';
+export { RESTRICTED_ANNOTATION };
 
 export interface DiehardPolicyOptions {
   /** Groups that act for Ops (`handoffReview.opsGroup`). */
@@ -116,8 +117,10 @@ export class DiehardPermissionPolicy implements PermissionPolicy {
       return ownedOrOps(permission as ResourcePermission<'catalog-entity'>);
     }
     if (isResourcePermission(permission, 'catalog-entity')) {
-      if (permission.name === POSTURE_READ) return readable(permission);
-      if (permission.name === POSTURE_REFRESH) return ownedOrOps(permission);
+      if (isPermission(permission, haPostureReadPermission))
+        return readable(permission);
+      if (isPermission(permission, haPostureRefreshPermission))
+        return ownedOrOps(permission);
     }
     if (isPermission(permission, kubernetesApplyPermission)) {
       const names = this.options.applyClusters

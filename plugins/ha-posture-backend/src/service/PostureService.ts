@@ -21,25 +21,25 @@ import {
   grade as gradeFindings,
   incompleteFindings,
   Grade,
-  PostureReport,
-} from '@diehard/plugin-ha-posture-common';
-import { LiveObjectSource, LiveSnapshot } from '../sources/LiveObjectSource';
-import {
   MANIFESTS_PATH_ANNOTATION,
-  ManifestObjectSource,
-} from '../sources/ManifestObjectSource';
+  PostureInput,
+  PostureReport,
+  PostureRule,
+} from '@diehard/plugin-ha-posture-common';
 import {
-  KUBERNETES_ID_ANNOTATION,
-  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
-} from '../sources/LiveObjectSource';
+  KUBERNETES_ANNOTATION,
+  KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION,
+} from '@backstage/plugin-kubernetes-common';
+import { LiveObjectSource, LiveSnapshot } from '../sources/LiveObjectSource';
+import { ManifestObjectSource } from '../sources/ManifestObjectSource';
 import { PostureStore } from '../store/PostureStore';
 import { placementOf } from './placement';
 import { RefreshQueue } from './RefreshQueue';
 
 /** An entity is evaluated only when it names its cluster objects or its manifests. */
 export const EVALUATED_ANNOTATIONS = [
-  KUBERNETES_ID_ANNOTATION,
-  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
+  KUBERNETES_ANNOTATION,
+  KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION,
   MANIFESTS_PATH_ANNOTATION,
 ];
 
@@ -69,8 +69,14 @@ export class PostureService {
       store: PostureStore;
       logger: LoggerService;
       queue: RefreshQueue;
+      /** Rules added by backend modules, run after the engine's own. */
+      rules?: PostureRule[];
     },
   ) {}
+
+  private evaluateObjects(input: PostureInput): PostureReport {
+    return evaluatePosture(input, { rules: this.deps.rules });
+  }
 
   /** The last posture; computed now if the entity was never evaluated. */
   async get(
@@ -187,7 +193,7 @@ export class PostureService {
     return Promise.all(
       this.deps.live.clusterNames.map(async cluster => {
         const objects = await this.deps.live.clusterObjects(cluster);
-        const report = evaluatePosture({ objects });
+        const report = this.evaluateObjects({ objects });
         // A fact the cluster does not show is a finding: an unknown control plane is never A.
         const findings = [
           ...report.cluster.findings,
@@ -258,7 +264,7 @@ export class PostureService {
     if (live.length > 0) {
       const files = await this.imageConfigFiles(entity);
       const reports = live.map(({ objects }) =>
-        evaluatePosture({ objects, entity: subject, files }),
+        this.evaluateObjects({ objects, entity: subject, files }),
       );
       return {
         entityRef,
@@ -271,7 +277,7 @@ export class PostureService {
 
     const manifests = await this.deps.manifests.objectsFor(entity);
     if (manifests) {
-      const report = evaluatePosture({
+      const report = this.evaluateObjects({
         objects: manifests.objects,
         entity: subject,
         files: manifests.files,

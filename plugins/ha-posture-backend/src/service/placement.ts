@@ -14,7 +14,10 @@ export function placementOf(
 ): WorkloadPlacement[] {
   const zoneOfNode = new Map<string, string | undefined>();
   for (const node of objects.filter(o => o.kind === 'Node')) {
-    zoneOfNode.set(node.metadata?.name ?? '', node.metadata?.labels?.[ZONE_LABEL]);
+    zoneOfNode.set(
+      node.metadata?.name ?? '',
+      node.metadata?.labels?.[ZONE_LABEL],
+    );
   }
   const pods = objects.filter(o => o.kind === 'Pod');
 

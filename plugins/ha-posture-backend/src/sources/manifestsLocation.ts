@@ -8,9 +8,9 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
+import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
 
-/** Names the folder of the entity's Kubernetes manifests, relative to its catalog file. */
-export const MANIFESTS_PATH_ANNOTATION = 'diehard.io/manifests-path';
+export { MANIFESTS_PATH_ANNOTATION };
 
 /**
  * Where an entity's manifests are: a folder of the repository the catalog read the

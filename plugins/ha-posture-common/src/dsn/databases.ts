@@ -1,3 +1,4 @@
+import { HIGHLY_AVAILABLE_ANNOTATION } from '../annotations';
 import { ObjectIndex } from '../grouping/ObjectIndex';
 import { Grouping } from '../grouping/groupWorkloads';
 import { Workload } from '../grouping/workload';
@@ -13,7 +14,7 @@ const GALERA_IMAGE = /galera|percona-xtradb-cluster|(^|\/)pxc([:@/_-]|$)/i;
 const ARBITRATOR_IMAGE = /garbd|galera-arbitrator|arbitrator/i;
 
 /** The annotation that declares an address (NFS server, external DB) highly available. */
-export const HA_ANNOTATION = 'diehard.io/highly-available';
+export const HA_ANNOTATION = HIGHLY_AVAILABLE_ANNOTATION;
 
 /** True when an object carries `diehard.io/highly-available: "true"`. */
 export function declaredHighlyAvailable(obj: KubeObject | undefined): boolean {

@@ -31,4 +31,16 @@ export interface Finding {
   spof?: string;
   /** {@link Finding.spof} as a message. */
   spofMessage?: MessageRef;
+  /**
+   * The finding's sentences in other languages, by language (`fr`), for a rule whose messages
+   * the portal's catalogs do not hold (a company's own rule).
+   */
+  translations?: Record<string, FindingTranslation>;
+}
+
+/** A finding's sentences in one language. */
+export interface FindingTranslation {
+  message: string;
+  remediation?: string;
+  spof?: string;
 }

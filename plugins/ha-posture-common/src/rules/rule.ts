@@ -34,6 +34,17 @@ export interface RuleContext {
 export interface PostureRule {
   checks: RuleCheck[];
   evaluate(ctx: RuleContext): Finding[];
+  /**
+   * The rule's own message catalogs, for a rule added outside the engine (a company's check):
+   * its findings are written from them, in English and in each language given.
+   */
+  messages?: RuleMessages;
+}
+
+/** A rule's messages by id, `{{param}}` placeholders, English and other languages. */
+export interface RuleMessages {
+  en: Record<string, string>;
+  [language: string]: Record<string, string>;
 }
 
 /** Builds a finding for a check, with the workload first among its objects. */

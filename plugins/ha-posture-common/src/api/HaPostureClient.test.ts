@@ -1,21 +1,34 @@
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
-import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
 import { ResponseError } from '@backstage/errors';
-import type { PostureHistoryPoint } from '@diehard/plugin-ha-posture-common';
 import { HaPostureClient } from './HaPostureClient';
-import { samplePosture } from '../testing/fixtures';
+import { EntityPosture, PostureHistoryPoint } from './postureApi';
 
 const base = 'http://backstage.test/api/ha-posture';
 
 describe('HaPostureClient', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
-
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
   const client = new HaPostureClient({
-    discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
-    fetchApi: mockApis.fetch(),
+    discoveryApi: {
+      getBaseUrl: async pluginId => `http://backstage.test/api/${pluginId}`,
+    },
   });
+  const samplePosture: EntityPosture = {
+    entityRef: 'component:default/todo-web',
+    source: { type: 'manifests', location: 'k8s' },
+    evaluatedAt: '2026-11-20T08:00:00Z',
+    grade: 'B',
+    singlePointsOfFailure: [],
+    report: {
+      workloads: [],
+      cluster: { findings: [], facts: { nodes: 0, nodesPerZone: {} } },
+      services: [],
+    },
+    placement: [],
+  };
 
   it('reads the cached posture of an entity by kind, namespace and name', async () => {
     server.use(

@@ -14,6 +14,7 @@ export const haPostureRefreshPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/** Every permission of the HA posture, for the backend to register. */
 export const haPosturePermissions = [
   haPostureReadPermission,
   haPostureRefreshPermission,

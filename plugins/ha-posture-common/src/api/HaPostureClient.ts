@@ -1,0 +1,117 @@
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import {
+  ClusterPosture,
+  EntityPosture,
+  FleetEntry,
+  PostureHistoryPoint,
+} from './postureApi';
+
+/** A catalog entity, as a ref string (`component:default/todo`) or its parts. */
+export type HaPostureEntityRef = string | CompoundEntityRef;
+
+/** Reads the HA posture backend (`/api/ha-posture`). */
+export interface HaPostureApi {
+  /** The cached posture of an entity; `undefined` when the backend does not know the entity. */
+  getEntityPosture(
+    entityRef: HaPostureEntityRef,
+  ): Promise<EntityPosture | undefined>;
+  /** Recomputes the posture of an entity now. */
+  refreshEntityPosture(entityRef: HaPostureEntityRef): Promise<EntityPosture>;
+  /** One point per day with an evaluation, oldest first. */
+  getEntityHistory(
+    entityRef: HaPostureEntityRef,
+  ): Promise<PostureHistoryPoint[]>;
+  /** Every evaluated service. */
+  getFleet(): Promise<FleetEntry[]>;
+  /** The posture of each cluster itself. */
+  getClusters(): Promise<ClusterPosture[]>;
+}
+
+/** Finds a backend plugin's base URL (the app's DiscoveryApi, or the backend's discovery service). */
+export interface HaPostureDiscovery {
+  getBaseUrl(pluginId: string): Promise<string>;
+}
+
+/** Sends a request with the caller's credentials (the app's FetchApi). */
+export interface HaPostureFetch {
+  fetch: typeof fetch;
+}
+
+/** {@link HaPostureApi} over HTTP, through the caller's discovery and fetch. */
+export class HaPostureClient implements HaPostureApi {
+  private readonly discoveryApi: HaPostureDiscovery;
+  private readonly fetchApi: HaPostureFetch;
+
+  constructor(options: {
+    discoveryApi: HaPostureDiscovery;
+    fetchApi?: HaPostureFetch;
+  }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
+  }
+
+  async getEntityPosture(
+    entityRef: HaPostureEntityRef,
+  ): Promise<EntityPosture | undefined> {
+    const response = await this.request(entityPath(entityRef));
+    if (response.status === 404) {
+      return undefined;
+    }
+    return this.json<EntityPosture>(response);
+  }
+
+  async refreshEntityPosture(
+    entityRef: HaPostureEntityRef,
+  ): Promise<EntityPosture> {
+    const response = await this.request(`${entityPath(entityRef)}/refresh`, {
+      method: 'POST',
+    });
+    return this.json<EntityPosture>(response);
+  }
+
+  async getEntityHistory(
+    entityRef: HaPostureEntityRef,
+  ): Promise<PostureHistoryPoint[]> {
+    const response = await this.request(`${entityPath(entityRef)}/history`);
+    const body = await this.json<{ points: PostureHistoryPoint[] }>(response);
+    return body.points;
+  }
+
+  async getFleet(): Promise<FleetEntry[]> {
+    const body = await this.json<{ entries: FleetEntry[] }>(
+      await this.request('/fleet'),
+    );
+    return body.entries;
+  }
+
+  async getClusters(): Promise<ClusterPosture[]> {
+    const body = await this.json<{ clusters: ClusterPosture[] }>(
+      await this.request('/clusters'),
+    );
+    return body.clusters;
+  }
+
+  private async request(path: string, init?: RequestInit): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('ha-posture');
+    return this.fetchApi.fetch(`${baseUrl}${path}`, init);
+  }
+
+  private async json<T>(response: Response): Promise<T> {
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}
+
+function entityPath(entityRef: HaPostureEntityRef): string {
+  const ref =
+    typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
+  const parts = [
+    ref.kind.toLocaleLowerCase('en-US'),
+    ref.namespace || 'default',
+    ref.name,
+  ];
+  return `/entities/${parts.map(encodeURIComponent).join('/')}`;
+}

@@ -1,0 +1,14 @@
+/**
+ * Extension points of Diehard's HA posture backend, for backend modules that add a
+ * company's own checks.
+ *
+ * @packageDocumentation
+ */
+export { haPostureRulesExtensionPoint } from './extensions';
+export type { HaPostureRulesExtensionPoint } from './extensions';
+export type {
+  PostureRule,
+  RuleCheck,
+  RuleContext,
+  RuleMessages,
+} from '@diehard/plugin-ha-posture-common';
