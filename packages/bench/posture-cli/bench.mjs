@@ -2,7 +2,7 @@
 // the same generated manifests (whole process, several runs, medians), then measures each
 // tool's recall per category on the labeled corpus of plugins/ha-posture-common/corpus.
 //
-//   node plugins/ha-posture-cli/bench/bench.mjs [--workloads 5000] [--runs 5] [--no-timing] [--no-recall]
+//   node packages/bench/posture-cli/bench.mjs [--workloads 5000] [--runs 5] [--no-timing] [--no-recall]
 //
 // Run it with the project's Node 22 (scripts/toolchain.sh). Peers are built by peers.sh into
 // ${DIEHARD_CACHE:-$HOME/.cache/diehard}/bin, generated data goes to ${DIEHARD_CACHE}/bench.
@@ -43,8 +43,8 @@ const CATEGORIES = [
   'network',
   'control-plane',
 ];
-const CORPUS = resolve(here, '../../ha-posture-common/corpus');
-const OURS_BIN = resolve(here, '../bin/diehard-posture');
+const CORPUS = resolve(here, '../../../plugins/ha-posture-common/corpus');
+const OURS_BIN = resolve(here, '../../../plugins/ha-posture-cli/bin/diehard-posture');
 const CACHE = process.env.DIEHARD_CACHE || join(homedir(), '.cache/diehard');
 
 const { values: opts } = parseArgs({
@@ -335,7 +335,7 @@ function recall(tools) {
 const peers = buildPeers();
 const ours = {
   name: 'diehard-posture',
-  version: JSON.parse(readFileSync(resolve(here, '../package.json'), 'utf8'))
+  version: JSON.parse(readFileSync(resolve(here, '../../../plugins/ha-posture-cli/package.json'), 'utf8'))
     .version,
   path: OURS_BIN,
 };

@@ -1,7 +1,7 @@
 // How the peers' check ids map to Diehard's categories (ha-taxonomy.md). A check that maps to
 // no category (security context, pull policy, labels…) is left out: it cannot count for recall.
 // kube-score ids come from `kube-score list` (v1.20.0); kube-linter and Polaris ids from their
-// documented built-in checks (their binaries could not be built here: see bench/README.md).
+// documented built-in checks (their binaries could not be built here: see plugins/ha-posture-cli/README.md).
 export const PEER_CHECKS = {
   'kube-score': {
     'deployment-replicas': 'replicas',

@@ -3,7 +3,7 @@
 // limit (--max-old-space-size, default 4096 MB); a run that hits one is reported as such.
 // Generated files go to ${DIEHARD_CACHE:-$HOME/.cache/diehard}/bench-scale (about 70 MB).
 //
-// Usage: node bench/scale.mjs [--bin path/to/bin/diehard-posture] [--timeout S] [--heap MB]
+// Usage: node packages/bench/posture-cli/scale.mjs [--bin path/to/bin/diehard-posture] [--timeout S] [--heap MB]
 //        [--mb 50] [--skip-large]
 // --bin runs another checkout's CLI (for before/after figures).
 import { spawnSync } from 'node:child_process';
@@ -23,7 +23,7 @@ import { generate } from './generate.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
-    bin: { type: 'string', default: join(here, '../bin/diehard-posture') },
+    bin: { type: 'string', default: join(here, '../../../plugins/ha-posture-cli/bin/diehard-posture') },
     timeout: { type: 'string', default: '300' },
     heap: { type: 'string', default: '4096' },
     mb: { type: 'string', default: '50' },
