@@ -2,29 +2,8 @@ export interface Config {
   /** Diehard: how the scaffolder actions reach registries, clusters and git servers. */
   diehard?: {
     // `diehard.git.servers` (where `diehard:git:push` publishes) is declared by
-    // @diehard/plugin-git-servers-node.
-    /**
-     * Registries `diehard:image:push` and `diehard:image:build` may use. Templates
-     * name one by `name`; hosts and credentials never come from template input.
-     */
-    registries?: Array<{
-      /** Name templates use, e.g. "internal". */
-      name: string;
-      /** host[:port] as in image references. */
-      host: string;
-      username?: string;
-      /**
-       * Password or token for `username`.
-       * @visibility secret
-       */
-      password?: string;
-      /** Path of a PEM CA bundle the registry's certificate chains to. */
-      caFile?: string;
-      /** The PEM CA bundle itself (instead of caFile). */
-      ca?: string;
-      /** Plain HTTP instead of HTTPS (loopback development registries only). */
-      plainHttp?: boolean;
-    }>;
+    // @diehard/plugin-git-servers-node, `diehard.registries` by
+    // @diehard/plugin-container-images-node.
     /**
      * `diehard:kubernetes:apply`. Clusters (URL, token, CA) come from the
      * Kubernetes plugin's `kubernetes.clusterLocatorMethods[type=config].clusters[]`;

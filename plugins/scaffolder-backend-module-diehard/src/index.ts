@@ -18,16 +18,18 @@ export type { ImageCheckBuildActionOptions } from './actions/imageCheckBuild';
 export { createKubernetesCheckTargetAction } from './actions/kubernetesCheckTarget';
 export type { KubernetesCheckTargetActionOptions } from './actions/kubernetesCheckTarget';
 export { readDeployTargets } from './targets/deployTargets';
-export type { DeployTarget } from './targets/deployTargets';
+export type { DeployTarget } from '@diehard/plugin-scaffolder-diehard-common';
 export {
   createPostureGateAction,
   PostureGateError,
 } from './actions/postureGate';
+// Moved to @diehard/plugin-scaffolder-diehard-common; re-exported until the
+// permission policy module imports it from there.
 export {
   DIEHARD_CLUSTER_RESOURCE_TYPE,
   diehardPermissions,
   kubernetesApplyPermission,
-} from './permissions/permissions';
+} from '@diehard/plugin-scaffolder-diehard-common';
 export {
   clusterConditions,
   createClusterConditionalDecision,
@@ -36,3 +38,17 @@ export {
   isCluster,
 } from './permissions/rules';
 export type { ClusterResource } from './permissions/rules';
+// The apply machinery of diehard:kubernetes:apply, for the apply bench (@diehard/bench).
+export { applyBundle } from './kubernetes/applyBundle';
+export type {
+  AppliedObject,
+  ApplyBundleOptions,
+  ApplyOutcome,
+} from './kubernetes/applyBundle';
+export { enforceAllowlist } from './kubernetes/allowlist';
+export type { Allowlist } from './kubernetes/allowlist';
+export { loadBundle } from './kubernetes/bundle';
+export type { BundleObject, ManifestObject } from './kubernetes/bundle';
+export { KubeApiError, KubeClient } from './kubernetes/KubeClient';
+export type { KubeClientOptions } from './kubernetes/KubeClient';
+export { applyWaves } from './kubernetes/order';

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { registryDirectoryServiceRef } from '@diehard/plugin-container-images-node';
 import { createGitPushAction } from './actions/gitPush';
 import { createImageBuildAction } from './actions/imageBuild';
 import { createImageCheckBuildAction } from './actions/imageCheckBuild';
@@ -11,7 +12,7 @@ import { createKubernetesApplyAction } from './actions/kubernetesApply';
 import { createKubernetesCheckTargetAction } from './actions/kubernetesCheckTarget';
 import { createPostureGateAction } from './actions/postureGate';
 import { ClusterDirectory } from './kubernetes/clusters';
-import { diehardPermissions } from './permissions/permissions';
+import { diehardPermissions } from '@diehard/plugin-scaffolder-diehard-common';
 import {
   clusterPermissionRules,
   clusterResourceRef,
@@ -41,6 +42,7 @@ export const scaffolderModuleDiehard = createBackendModule({
         permissionsRegistry: coreServices.permissionsRegistry,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        registries: registryDirectoryServiceRef,
       },
       async init({
         scaffolderActions,
@@ -49,6 +51,7 @@ export const scaffolderModuleDiehard = createBackendModule({
         permissionsRegistry,
         httpRouter,
         httpAuth,
+        registries,
       }) {
         const clusters = ClusterDirectory.fromConfig(config);
         permissionsRegistry.addResourceType({
@@ -59,9 +62,9 @@ export const scaffolderModuleDiehard = createBackendModule({
             refs.map(name => (clusters.has(name) ? { name } : undefined)),
         });
         scaffolderActions.addActions(
-          createImageBuildAction({ config }),
-          createImageCheckBuildAction({ config }),
-          createImagePushAction({ config }),
+          createImageBuildAction({ registries }),
+          createImageCheckBuildAction({ registries }),
+          createImagePushAction({ registries }),
           createKubernetesApplyAction({ config, permissions }),
           createKubernetesCheckTargetAction({ config, permissions }),
           createPostureGateAction(),

@@ -1,5 +1,5 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { RegistryClient } from './registry/RegistryClient';
+import { RegistryClient } from '@diehard/plugin-container-images-node';
 import { endpointOf, uniqueRepository } from './__testUtils__/labRegistry';
 import { adminClient, uniqueName } from './__testUtils__/labKubernetes';
 import {

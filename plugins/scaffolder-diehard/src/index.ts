@@ -10,8 +10,12 @@ import { scaffolderModuleDiehardFields } from './module';
 
 export default scaffolderModuleDiehardFields;
 export { scaffolderModuleDiehardFields };
-export { diehardTargetsApiRef, DiehardTargetsClient } from './api';
-export type { DiehardTarget, DiehardTargetsApi } from './api';
+export { diehardTargetsApiRef } from './api';
+export { DiehardTargetsClient } from '@diehard/plugin-scaffolder-diehard-common';
+export type {
+  DeployTarget as DiehardTarget,
+  DiehardTargetsApi,
+} from '@diehard/plugin-scaffolder-diehard-common';
 export type { DiehardNamespacePickerOptions } from './components/DiehardNamespacePicker';
 export {
   scaffolderDiehardTranslationRef,

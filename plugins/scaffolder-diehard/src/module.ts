@@ -5,7 +5,8 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
-import { diehardTargetsApiRef, DiehardTargetsClient } from './api';
+import { DiehardTargetsClient } from '@diehard/plugin-scaffolder-diehard-common';
+import { diehardTargetsApiRef } from './api';
 
 /** `api:scaffolder/diehard-targets`: what the pickers list. */
 export const diehardTargetsApi = ApiBlueprint.make({

@@ -1,8 +1,12 @@
-import crypto from 'node:crypto';
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
 import { useLab } from '@diehard/lab';
-import { RegistryEndpoint } from '../registry/RegistryClient';
+import {
+  RegistryDirectory,
+  RegistryEndpoint,
+} from '@diehard/plugin-container-images-node';
+
+export { uniqueRepository } from '@diehard/plugin-container-images-node/testUtils';
 
 export type LabRegistry = Awaited<
   ReturnType<typeof useLab<'registry'>>
@@ -28,8 +32,11 @@ export function registryEntry(
   };
 }
 
-export function registryConfig(...entries: JsonObject[]) {
-  return new ConfigReader({ diehard: { registries: entries } });
+/** The registry directory the module builds from `diehard.registries: entries`. */
+export function registryDirectory(...entries: JsonObject[]) {
+  return RegistryDirectory.fromConfig(
+    new ConfigReader({ diehard: { registries: entries } }),
+  );
 }
 
 export function endpointOf(
@@ -43,9 +50,4 @@ export function endpointOf(
     password: reg.password,
     ca: reg.caPem,
   };
-}
-
-/** A repository name no other test uses. */
-export function uniqueRepository(prefix: string) {
-  return `diehard-test/${prefix}-${crypto.randomBytes(4).toString('hex')}`;
 }

@@ -3,14 +3,16 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createImageBuildAction } from './imageBuild';
 import { examples } from './imageBuild.examples';
 import { createImagePushAction } from './imagePush';
-import { OciLayout } from '../image/OciLayout';
-import { pushImage } from '../registry/pushImage';
-import { RegistryClient } from '../registry/RegistryClient';
+import {
+  OciLayout,
+  pushImage,
+  RegistryClient,
+} from '@diehard/plugin-container-images-node';
 import {
   LabRegistry,
   endpointOf,
   labRegistry,
-  registryConfig,
+  registryDirectory,
   registryEntry,
 } from '../__testUtils__/labRegistry';
 import { runExample } from '../__testUtils__/runExample';
@@ -37,10 +39,10 @@ describe('diehard:image:build examples', () => {
   });
 
   const actions = () => {
-    const config = registryConfig(registryEntry(reg));
+    const registries = registryDirectory(registryEntry(reg));
     return [
-      createImageBuildAction({ config }),
-      createImagePushAction({ config }),
+      createImageBuildAction({ registries }),
+      createImagePushAction({ registries }),
     ];
   };
 

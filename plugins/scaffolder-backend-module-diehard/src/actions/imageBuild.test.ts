@@ -9,15 +9,17 @@ import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { JsonObject } from '@backstage/types';
 import { createImageBuildAction } from './imageBuild';
-import { OciLayout } from '../image/OciLayout';
-import { ImageManifest } from '../registry/mediaTypes';
-import { pushImage } from '../registry/pushImage';
-import { RegistryClient } from '../registry/RegistryClient';
+import {
+  ImageManifest,
+  OciLayout,
+  pushImage,
+  RegistryClient,
+} from '@diehard/plugin-container-images-node';
 import {
   LabRegistry,
   endpointOf,
   labRegistry,
-  registryConfig,
+  registryDirectory,
   registryEntry,
   uniqueRepository,
 } from '../__testUtils__/labRegistry';
@@ -77,7 +79,9 @@ describe('diehard:image:build', () => {
 
   describe('native', () => {
     const action = () =>
-      createImageBuildAction({ config: registryConfig(registryEntry(reg)) });
+      createImageBuildAction({
+        registries: registryDirectory(registryEntry(reg)),
+      });
 
     it('writes an OCI layout whose layers are valid tars with the workspace files', async () => {
       const ctx = context(nativeInput('image'));
@@ -212,7 +216,7 @@ describe('diehard:image:build', () => {
       const client = new RegistryClient(endpointOf(reg));
       try {
         const action = createImageBuildAction({
-          config: registryConfig(registryEntry(reg)),
+          registries: registryDirectory(registryEntry(reg)),
         });
         await action.handler(
           context({
@@ -259,7 +263,7 @@ describe('diehard:image:build', () => {
 
     it('is skipped in a template dry run', async () => {
       const action = createImageBuildAction({
-        config: registryConfig(registryEntry(reg)),
+        registries: registryDirectory(registryEntry(reg)),
       });
       await fsp.writeFile(
         path.join(mockDir.path, 'Dockerfile'),
@@ -275,7 +279,7 @@ describe('diehard:image:build', () => {
 
     it("fails with buildah's reason when the Dockerfile is wrong", async () => {
       const action = createImageBuildAction({
-        config: registryConfig(registryEntry(reg)),
+        registries: registryDirectory(registryEntry(reg)),
       });
       await fsp.writeFile(
         path.join(mockDir.path, 'Dockerfile'),

@@ -2,17 +2,19 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { RegistryDirectory } from '../config/registries';
-import { buildahBuild } from '../image/buildahBuild';
-import { nativeBuild } from '../image/nativeBuild';
-import { RegistryClient } from '../registry/RegistryClient';
+import {
+  buildahBuild,
+  nativeBuild,
+  RegistryClient,
+  RegistryDirectory,
+} from '@diehard/plugin-container-images-node';
 import { examples } from './imageBuild.examples';
 
 export interface ImageBuildActionOptions {
-  config: Config;
+  /** The registries of `diehard.registries`, built once by the module. */
+  registries: RegistryDirectory;
 }
 
 const SOURCE = 'org.opencontainers.image.source';
@@ -27,7 +29,7 @@ const CREATED = 'org.opencontainers.image.created';
  * @public
  */
 export function createImageBuildAction(options: ImageBuildActionOptions) {
-  const registries = RegistryDirectory.fromConfig(options.config);
+  const { registries } = options;
   return createTemplateAction({
     id: 'diehard:image:build',
     description:

@@ -9,14 +9,16 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { freePort } from '@diehard/lab';
 import { createImageCheckBuildAction } from './imageCheckBuild';
 import { examples } from './imageCheckBuild.examples';
-import { pushImage } from '../registry/pushImage';
-import { RegistryClient } from '../registry/RegistryClient';
-import { writeRandomImage } from '../__testUtils__/layouts';
+import {
+  pushImage,
+  RegistryClient,
+} from '@diehard/plugin-container-images-node';
+import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
 import {
   LabRegistry,
   endpointOf,
   labRegistry,
-  registryConfig,
+  registryDirectory,
   registryEntry,
   uniqueRepository,
 } from '../__testUtils__/labRegistry';
@@ -43,7 +45,7 @@ describe('diehard:image:check-build against the lab registry', () => {
   });
 
   const action = (entry = registryEntry(reg)) =>
-    createImageCheckBuildAction({ config: registryConfig(entry) });
+    createImageCheckBuildAction({ registries: registryDirectory(entry) });
 
   async function run(input: JsonObject, entry = registryEntry(reg)) {
     const ctx = createMockActionContext<any>({

@@ -1,18 +1,21 @@
-import { Config } from '@backstage/config';
 import {
   InputError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { RegistryDirectory } from '../config/registries';
-import { buildahUnavailable } from '../image/builderAvailable';
-import { RegistryClient } from '../registry/RegistryClient';
-import { formatReference, parseReference } from '../registry/reference';
+import {
+  buildahUnavailable,
+  formatReference,
+  parseReference,
+  RegistryClient,
+  RegistryDirectory,
+} from '@diehard/plugin-container-images-node';
 import { examples } from './imageCheckBuild.examples';
 
 export interface ImageCheckBuildActionOptions {
-  config: Config;
+  /** The registries of `diehard.registries`, built once by the module. */
+  registries: RegistryDirectory;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface ImageCheckBuildActionOptions {
 export function createImageCheckBuildAction(
   options: ImageCheckBuildActionOptions,
 ) {
-  const registries = RegistryDirectory.fromConfig(options.config);
+  const { registries } = options;
   return createTemplateAction({
     id: 'diehard:image:check-build',
     description:

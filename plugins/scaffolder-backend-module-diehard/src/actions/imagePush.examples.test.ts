@@ -7,11 +7,11 @@ import {
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createImagePushAction } from './imagePush';
 import { examples } from './imagePush.examples';
-import { writeRandomImage } from '../__testUtils__/layouts';
+import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
 import {
   LabRegistry,
   labRegistry,
-  registryConfig,
+  registryDirectory,
   registryEntry,
 } from '../__testUtils__/labRegistry';
 
@@ -34,7 +34,7 @@ describe('diehard:image:push examples', () => {
       const step = yaml.parse(example.example).steps[0];
       expect(step.action).toBe('diehard:image:push');
       const action = createImagePushAction({
-        config: registryConfig(registryEntry(reg)),
+        registries: registryDirectory(registryEntry(reg)),
       });
       const ctx = createMockActionContext({
         input: step.input,

@@ -8,15 +8,17 @@ import { JsonObject } from '@backstage/types';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createImagePushAction } from './imagePush';
-import { OciLayout } from '../image/OciLayout';
-import { pullImage } from '../registry/pullImage';
-import { RegistryClient } from '../registry/RegistryClient';
-import { writeRandomImage } from '../__testUtils__/layouts';
+import {
+  OciLayout,
+  pullImage,
+  RegistryClient,
+} from '@diehard/plugin-container-images-node';
+import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
 import {
   LabRegistry,
   endpointOf,
   labRegistry,
-  registryConfig,
+  registryDirectory,
   registryEntry,
   uniqueRepository,
 } from '../__testUtils__/labRegistry';
@@ -56,7 +58,7 @@ describe('diehard:image:push against the lab registry', () => {
     });
     const repository = uniqueRepository('roundtrip');
     const action = createImagePushAction({
-      config: registryConfig(registryEntry(reg)),
+      registries: registryDirectory(registryEntry(reg)),
     });
     const ctx = context({
       registry: 'internal',
@@ -105,7 +107,7 @@ describe('diehard:image:push against the lab registry', () => {
     const proxyHost = await proxy.start();
     try {
       const action = createImagePushAction({
-        config: registryConfig(registryEntry(reg, { host: proxyHost })),
+        registries: registryDirectory(registryEntry(reg, { host: proxyHost })),
       });
       const repository = uniqueRepository('warm');
       const input = {
@@ -142,7 +144,7 @@ describe('diehard:image:push against the lab registry', () => {
       layerSizes: [250_000, 150_000],
     });
     const action = createImagePushAction({
-      config: registryConfig(registryEntry(reg)),
+      registries: registryDirectory(registryEntry(reg)),
     });
     const first = uniqueRepository('mount-src');
     await action.handler(
@@ -171,7 +173,7 @@ describe('diehard:image:push against the lab registry', () => {
     const client = new RegistryClient(endpointOf(reg));
     try {
       const action = createImagePushAction({
-        config: registryConfig(registryEntry(reg, { host: proxyHost })),
+        registries: registryDirectory(registryEntry(reg, { host: proxyHost })),
         client: { retry: fastRetry, chunkSize: 512 * 1024, concurrency: 1 },
       });
       const input = {
@@ -227,7 +229,7 @@ describe('diehard:image:push against the lab registry', () => {
     const proxyHost = await proxy.start();
     try {
       const action = createImagePushAction({
-        config: registryConfig(registryEntry(reg, { host: proxyHost })),
+        registries: registryDirectory(registryEntry(reg, { host: proxyHost })),
         client: { retry: fastRetry, chunkSize: 512 * 1024 },
       });
       proxy.killAfter(1_200_000, { reviveAfterMs: 100 });
@@ -253,7 +255,7 @@ describe('diehard:image:push against the lab registry', () => {
 
     it('refuses a bad repository name or tag before sending anything', async () => {
       const action = createImagePushAction({
-        config: registryConfig(registryEntry(reg)),
+        registries: registryDirectory(registryEntry(reg)),
       });
       await expect(
         action.handler(
@@ -273,7 +275,7 @@ describe('diehard:image:push against the lab registry', () => {
 
     it('names the configured registries when an unknown one is asked for', async () => {
       const action = createImagePushAction({
-        config: registryConfig(registryEntry(reg)),
+        registries: registryDirectory(registryEntry(reg)),
       });
       await expect(
         action.handler(
@@ -287,7 +289,7 @@ describe('diehard:image:push against the lab registry', () => {
     it('reports refused credentials without the password, in errors or logs', async () => {
       const password = 'wrong-Pa55word-not-to-leak';
       const action = createImagePushAction({
-        config: registryConfig(registryEntry(reg, { password })),
+        registries: registryDirectory(registryEntry(reg, { password })),
       });
       const ctx = context({
         registry: 'internal',
@@ -317,7 +319,7 @@ describe('diehard:image:push against the lab registry', () => {
 
     it('says when the workspace path is not an OCI layout', async () => {
       const action = createImagePushAction({
-        config: registryConfig(registryEntry(reg)),
+        registries: registryDirectory(registryEntry(reg)),
       });
       await expect(
         action.handler(
@@ -337,7 +339,7 @@ describe('diehard:image:push against the lab registry', () => {
     });
     const repository = uniqueRepository('dry');
     const action = createImagePushAction({
-      config: registryConfig(registryEntry(reg)),
+      registries: registryDirectory(registryEntry(reg)),
     });
     const ctx = context(
       { registry: 'internal', repository, tag: 'x' },
@@ -355,7 +357,7 @@ describe('diehard:image:push against the lab registry', () => {
 
   it('in dry-run mode without a layout (the build was skipped) says what it would push', async () => {
     const action = createImagePushAction({
-      config: registryConfig(registryEntry(reg)),
+      registries: registryDirectory(registryEntry(reg)),
     });
     const ctx = context(
       { registry: 'internal', repository: 'team/app', tag: '2.0' },

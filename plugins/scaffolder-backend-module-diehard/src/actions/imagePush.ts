@@ -1,19 +1,19 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { RegistryDirectory } from '../config/registries';
-import { OciLayout } from '../image/OciLayout';
-import { NetworkError } from '../registry/http';
-import { pushImage } from '../registry/pushImage';
 import {
+  NetworkError,
+  OciLayout,
+  pushImage,
   RegistryClient,
   RegistryClientOptions,
-} from '../registry/RegistryClient';
+  RegistryDirectory,
+} from '@diehard/plugin-container-images-node';
 import { examples } from './imagePush.examples';
 
 export interface ImagePushActionOptions {
-  config: Config;
+  /** The registries of `diehard.registries`, built once by the module. */
+  registries: RegistryDirectory;
   /** Tuning for the registry client (tests use small chunks and fast retries). */
   client?: Omit<RegistryClientOptions, 'logger'>;
 }
@@ -25,7 +25,7 @@ export interface ImagePushActionOptions {
  * @public
  */
 export function createImagePushAction(options: ImagePushActionOptions) {
-  const registries = RegistryDirectory.fromConfig(options.config);
+  const { registries } = options;
   return createTemplateAction({
     id: 'diehard:image:push',
     description:

@@ -13,7 +13,7 @@ import { ClusterDirectory } from '../kubernetes/clusters';
 import { overrideImages } from '../kubernetes/images';
 import { KubeClient } from '../kubernetes/KubeClient';
 import { waitForRollouts } from '../kubernetes/rollout';
-import { kubernetesApplyPermission } from '../permissions/permissions';
+import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
 import { examples } from './kubernetesApply.examples';
 
 export interface KubernetesApplyActionOptions {

@@ -5,7 +5,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ClusterDirectory } from '../kubernetes/clusters';
 import { assertTargetReachable } from '../kubernetes/targetReachable';
-import { kubernetesApplyPermission } from '../permissions/permissions';
+import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
 import { readDeployTargets } from '../targets/deployTargets';
 import { examples } from './kubernetesCheckTarget.examples';
 

@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import fsp from 'node:fs/promises';
-import { selfSignedCert } from '../__testUtils__/selfSignedCert';
+import { selfSignedCert } from '@diehard/plugin-container-images-node/testUtils';
 import { KubeClient } from './KubeClient';
 
 /**

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { mapConcurrent } from '../registry/concurrency';
+import { mapConcurrent } from '@diehard/plugin-container-images-node';
 import { BundleObject, ManifestObject, describe } from './bundle';
 import { KubeApiError, KubeClient } from './KubeClient';
 import { applyWaves } from './order';

@@ -7,7 +7,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderModuleDiehard from '../index';
 import { clusterConditions, createClusterConditionalDecision } from './rules';
-import { kubernetesApplyPermission } from './permissions';
+import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
 
 jest.setTimeout(60_000);
 

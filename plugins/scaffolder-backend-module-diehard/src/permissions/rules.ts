@@ -4,7 +4,7 @@ import {
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
 import { z } from 'zod';
-import { DIEHARD_CLUSTER_RESOURCE_TYPE } from './permissions';
+import { DIEHARD_CLUSTER_RESOURCE_TYPE } from '@diehard/plugin-scaffolder-diehard-common';
 
 /** A cluster as permission rules see it. */
 export interface ClusterResource {

@@ -1,20 +1,6 @@
 import { Config } from '@backstage/config';
+import { DeployTarget } from '@diehard/plugin-scaffolder-diehard-common';
 import { ClusterDirectory } from '../kubernetes/clusters';
-
-/**
- * A cluster templates may deploy to, as the form shows it: what `diehard.apply`
- * allows there, and nothing about how it is reached (no URL, token or CA).
- */
-export interface DeployTarget {
-  /** The cluster's name in `kubernetes.clusterLocatorMethods` (what templates pass on). */
-  name: string;
-  /** The cluster's `title` in the Kubernetes plugin's config, else its name. */
-  title: string;
-  /** Namespaces objects may be applied in. */
-  namespaces: string[];
-  /** Kinds that may be applied ("*" for any). */
-  kinds: string[];
-}
 
 /**
  * The clusters open to `diehard:kubernetes:apply`: declared in the Kubernetes

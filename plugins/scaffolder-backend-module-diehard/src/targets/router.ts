@@ -6,7 +6,11 @@ import { Config } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { kubernetesApplyPermission } from '../permissions/permissions';
+import {
+  DEPLOY_TARGETS_PATH,
+  DeployTargetsResponse,
+  kubernetesApplyPermission,
+} from '@diehard/plugin-scaffolder-diehard-common';
 import { readDeployTargets } from './deployTargets';
 
 export interface TargetsRouterOptions {
@@ -27,7 +31,7 @@ export async function createTargetsRouter(
   const { httpAuth, permissions } = options;
   const targets = readDeployTargets(options.config);
   const router = Router();
-  router.get('/diehard/targets', async (req, res) => {
+  router.get(DEPLOY_TARGETS_PATH, async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -40,7 +44,7 @@ export async function createTargetsRouter(
           { credentials },
         )
       : [];
-    res.json({
+    const body: DeployTargetsResponse = {
       clusters: targets
         .filter((_t, i) => decisions[i].result === AuthorizeResult.ALLOW)
         .map(t => ({
@@ -49,7 +53,8 @@ export async function createTargetsRouter(
           namespaces: t.namespaces,
           kinds: t.kinds,
         })),
-    });
+    };
+    res.json(body);
   });
   return router;
 }

@@ -1,7 +1,8 @@
 import { ComponentType, useState } from 'react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { inFrench } from '@diehard/frontend-test-utils';
-import { DiehardTarget, diehardTargetsApiRef } from '../api';
+import { DeployTarget as DiehardTarget } from '@diehard/plugin-scaffolder-diehard-common';
+import { diehardTargetsApiRef } from '../api';
 import { scaffolderDiehardTranslations } from '../translation';
 
 export const lab: DiehardTarget = {

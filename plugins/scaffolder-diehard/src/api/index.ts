@@ -1,3 +1,1 @@
 export { diehardTargetsApiRef } from './DiehardTargetsApi';
-export type { DiehardTarget, DiehardTargetsApi } from './DiehardTargetsApi';
-export { DiehardTargetsClient } from './DiehardTargetsClient';

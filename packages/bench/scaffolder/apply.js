@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Apply benchmark: ours vs `kubectl apply --server-side`. See bench/README.md.
+// Apply benchmark: ours vs `kubectl apply --server-side`. See README.md.
 require('@backstage/cli-node/config/nodeTransform.cjs');
 require('./applyBench.ts')
   .main(process.argv.slice(2))

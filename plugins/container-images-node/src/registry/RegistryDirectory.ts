@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Config } from '@backstage/config';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { RegistryEndpoint } from '../registry/RegistryClient';
+import { RegistryEndpoint } from './RegistryClient';
 
 /**
  * The registries declared under `diehard.registries`. Templates name one; the

@@ -11,10 +11,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { startBackendProcess } from '../../../packages/backend/src/__testUtils__/startBackendProcess';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { guestToken } from '../../../packages/backend/src/__testUtils__/guestSession';
+import { startBackendProcess } from 'backend/src/__testUtils__/startBackendProcess';
+import { guestToken } from 'backend/src/__testUtils__/guestSession';
 import { quantile } from './stats';
 
 const { values: args } = parseArgs({

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Push benchmark: ours vs `skopeo copy`, cold and warm. See bench/README.md.
+// Push benchmark: ours vs `skopeo copy`, cold and warm. See README.md.
 require('@backstage/cli-node/config/nodeTransform.cjs');
 require('./pushBench.ts')
   .main(process.argv.slice(2))

@@ -7,11 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { useLab } from '@diehard/lab';
-import { buildLayer } from '../src/image/layerBuilder';
-import { OciLayout } from '../src/image/OciLayout';
-import { MediaTypes } from '../src/registry/mediaTypes';
-import { pushImage } from '../src/registry/pushImage';
-import { RegistryClient } from '../src/registry/RegistryClient';
+import {
+  buildLayer,
+  MediaTypes,
+  OciLayout,
+  pushImage,
+  RegistryClient,
+} from '@diehard/plugin-container-images-node';
 
 const run = promisify(execFile);
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { freePort } from '@diehard/lab';
 import { RegistryEndpoint } from '../registry/RegistryClient';
-import { CertFiles, selfSignedCert } from './selfSignedCert';
+import { CertFiles, selfSignedCert } from '../testUtils/selfSignedCert';
 import { TokenServer, TokenUser } from './TokenServer';
 
 /** Debian's docker-registry, the binary the lab's shared registry runs too. */

@@ -1,5 +1,5 @@
 /**
- * `yarn bench`: the HA posture of a fleet on the lab's Kubernetes cluster.
+ * `yarn bench:posture`: the HA posture of a fleet on the lab's Kubernetes cluster.
  *
  * 1,000 catalog entities (a generated file location read by the real catalog), each a
  * Deployment of 3 replicas on 300 KWOK nodes (3,000 pods), half of them highly
@@ -8,7 +8,7 @@
  * prints a table with the backend's memory and the machine's load. Removes the bench
  * namespace at the end; the extra fake nodes stay (harmless to other users of the lab).
  *
- *   yarn bench [--services 1000] [--nodes 300] [--samples 200] [--keep] [--reuse]
+ *   yarn bench:posture [--services 1000] [--nodes 300] [--samples 200] [--keep] [--reuse]
  *
  * --keep leaves the namespace in place; --reuse then skips creating it again.
  */
@@ -20,13 +20,11 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import { useLab } from '@diehard/lab';
 // The bench runs the real backend as a process, the way the backend's own tests do.
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import {
   BackendProcess,
   startBackendProcess,
-} from '../../../packages/backend/src/__testUtils__/startBackendProcess';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { guestToken } from '../../../packages/backend/src/__testUtils__/guestSession';
+} from 'backend/src/__testUtils__/startBackendProcess';
+import { guestToken } from 'backend/src/__testUtils__/guestSession';
 import {
   applyAll,
   createNamespace,
@@ -39,7 +37,7 @@ import {
   serviceName,
   serviceObjects,
 } from './services';
-import { labClusterLocators } from '../src/__testUtils__/labStacks';
+import { labClusterLocators } from './labCluster';
 import { childPids, loadAverage, quantile, rssMiB, timeEach } from './stats';
 
 const { values: args } = parseArgs({

@@ -104,30 +104,42 @@ export async function buildLayer(
     if (!fs.existsSync(s.from))
       throw new InputError(`layer source ${s.from} does not exist`);
   }
-  const tarHash = crypto.createHash('sha256');
-  const gzHash = crypto.createHash('sha256');
-  let size = 0;
-  const file = path.join(
-    options.outDir,
-    `layer-${crypto.randomBytes(6).toString('hex')}.tar.gz`,
-  );
   const tar = Readable.from(
     (async function* tarBlocks() {
       for (const s of sources) {
         for await (const e of entriesFor(s, mtime)) {
-          for (const block of tarEntry(e)) {
-            tarHash.update(block);
-            yield block;
-          }
+          yield* tarEntry(e);
         }
       }
-      const end = tarEnd();
-      tarHash.update(end);
-      yield end;
+      yield tarEnd();
     })(),
+  );
+  return gzipLayer(tar, options.outDir);
+}
+
+/**
+ * Gzips an uncompressed tar stream into a layer blob in `outDir`, hashing the tar
+ * (its diff_id) and the blob (its digest) on the way.
+ */
+export async function gzipLayer(
+  tar: Readable,
+  outDir: string,
+): Promise<BuiltLayer> {
+  const tarHash = crypto.createHash('sha256');
+  const gzHash = crypto.createHash('sha256');
+  let size = 0;
+  const file = path.join(
+    outDir,
+    `layer-${crypto.randomBytes(6).toString('hex')}.tar.gz`,
   );
   await pipeline(
     tar,
+    async function* hashTar(source) {
+      for await (const chunk of source) {
+        tarHash.update(chunk as Buffer);
+        yield chunk;
+      }
+    },
     zlib.createGzip({ level: 6 }),
     async function* hashGzip(source) {
       for await (const chunk of source) {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import https from 'node:https';
 import net from 'node:net';
-import { CertFiles } from './selfSignedCert';
+import { CertFiles } from '../testUtils/selfSignedCert';
 
 /** What a user may do, per repository name prefix (`''` = every repository). */
 export interface TokenUser {

@@ -8,12 +8,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'yaml';
 import { labPaths, useLab } from '@diehard/lab';
-import { applyBundle } from '../src/kubernetes/applyBundle';
-import { enforceAllowlist } from '../src/kubernetes/allowlist';
-import { loadBundle } from '../src/kubernetes/bundle';
-import { KubeClient } from '../src/kubernetes/KubeClient';
-import { applyWaves } from '../src/kubernetes/order';
-import { mapConcurrent } from '../src/registry/concurrency';
+import { mapConcurrent } from '@diehard/plugin-container-images-node';
+import {
+  applyBundle,
+  applyWaves,
+  enforceAllowlist,
+  KubeClient,
+  loadBundle,
+} from '@diehard/plugin-scaffolder-backend-module-diehard';
 
 const run = promisify(execFile);
 

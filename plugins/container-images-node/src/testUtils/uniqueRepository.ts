@@ -1,0 +1,6 @@
+import crypto from 'node:crypto';
+
+/** A repository name no other test uses. */
+export function uniqueRepository(prefix: string) {
+  return `diehard-test/${prefix}-${crypto.randomBytes(4).toString('hex')}`;
+}

@@ -1,0 +1,30 @@
+/**
+ * A cluster the signed-in user may deploy to, as the templates' pickers show it:
+ * what `diehard.apply` allows there, and nothing about how it is reached (no URL,
+ * token or CA).
+ *
+ * @public
+ */
+export interface DeployTarget {
+  /** The cluster's name in `kubernetes.clusterLocatorMethods` (what templates pass on). */
+  name: string;
+  /** The cluster's `title` in the Kubernetes plugin's config, else its name. */
+  title: string;
+  /** Namespaces objects may be applied in. */
+  namespaces: string[];
+  /** Kinds that may be applied ("*" for any). */
+  kinds: string[];
+}
+
+/**
+ * The body of `GET /api/scaffolder/diehard/targets`: the clusters of
+ * `diehard.apply.clusters` for which `diehard.kubernetes.apply` allows the caller.
+ *
+ * @public
+ */
+export interface DeployTargetsResponse {
+  clusters: DeployTarget[];
+}
+
+/** The route's path on the scaffolder's router. @public */
+export const DEPLOY_TARGETS_PATH = '/diehard/targets';
