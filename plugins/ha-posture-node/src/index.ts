@@ -11,4 +11,10 @@ export type {
   RuleCheck,
   RuleContext,
   RuleMessages,
+  Workload,
+} from '@diehard/plugin-ha-posture-common';
+export {
+  containersOf,
+  findingFor,
+  workloadLabel,
 } from '@diehard/plugin-ha-posture-common';
