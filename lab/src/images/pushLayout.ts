@@ -1,20 +1,18 @@
-import fsp from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import {
+  OciLayout,
+  pushImage,
+  RegistryClient,
+} from '@diehard/plugin-container-images-node';
 import type { RegistryEndpoint } from '../components/registry';
-import { httpsRequest } from '../util/https';
-import { run } from '../util/process';
 
-const MANIFEST_TYPES = [
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-
-function basicAuth(registry: RegistryEndpoint) {
-  return `Basic ${Buffer.from(
-    `${registry.username}:${registry.password}`,
-  ).toString('base64')}`;
+function clientFor(registry: RegistryEndpoint) {
+  return new RegistryClient({
+    name: 'lab',
+    host: registry.host,
+    username: registry.username,
+    password: registry.password,
+    ca: registry.caPem,
+  });
 }
 
 /** The digest `repository:reference` has in the registry, if it exists. */
@@ -23,27 +21,21 @@ export async function registryDigest(
   repository: string,
   reference: string,
 ): Promise<string | undefined> {
-  const res = await httpsRequest(
-    `${registry.url}/v2/${repository}/manifests/${reference}`,
-    {
-      method: 'HEAD',
-      ca: registry.caPem,
-      headers: { Authorization: basicAuth(registry), Accept: MANIFEST_TYPES },
-      timeoutMs: 10_000,
-    },
-  );
-  if (res.status === 404) return undefined;
-  if (res.status !== 200) {
-    throw new Error(
-      `registry ${registry.host}: HEAD ${repository}:${reference} answered ${res.status}`,
-    );
+  const client = clientFor(registry);
+  try {
+    return (await client.getManifest(repository, reference)).digest;
+  } catch (e) {
+    if ((e as Error)?.name === 'NotFoundError') return undefined;
+    throw e;
+  } finally {
+    client.close();
   }
-  return String(res.headers['docker-content-digest']);
 }
 
 /**
- * Copies `tag` of an OCI layout to `registry/repository:tag` with Debian's skopeo,
- * digests preserved. Credentials go through a 0600 auth file, never argv or logs.
+ * Pushes `tag` of an OCI layout to `registry/repository:tag` with the images
+ * library (blobs the registry holds are skipped, the tag is set last), digests
+ * preserved.
  */
 export async function pushLayout(
   layoutDir: string,
@@ -51,35 +43,14 @@ export async function pushLayout(
   registry: RegistryEndpoint,
   repository: string,
 ): Promise<void> {
-  const work = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-images-'));
+  const client = clientFor(registry);
   try {
-    const authFile = path.join(work, 'auth.json');
-    await fsp.writeFile(
-      authFile,
-      JSON.stringify({
-        auths: { [registry.host]: { auth: basicAuth(registry).slice(6) } },
-      }),
-      { mode: 0o600 },
-    );
-    const certDir = path.join(work, 'certs');
-    await fsp.mkdir(certDir);
-    await fsp.writeFile(path.join(certDir, 'lab-ca.crt'), registry.caPem);
-    await run(
-      'skopeo',
-      [
-        'copy',
-        '--quiet',
-        '--preserve-digests',
-        '--dest-authfile',
-        authFile,
-        '--dest-cert-dir',
-        certDir,
-        `oci:${layoutDir}:${tag}`,
-        `docker://${registry.host}/${repository}:${tag}`,
-      ],
-      { env: { PATH: process.env.PATH, HOME: work }, timeoutMs: 10 * 60_000 },
-    );
+    await pushImage(client, await OciLayout.open(layoutDir), {
+      repository,
+      tag,
+      refName: tag,
+    });
   } finally {
-    await fsp.rm(work, { recursive: true, force: true });
+    client.close();
   }
 }
