@@ -62,6 +62,23 @@ function membershipOf(cluster: XmlElement): string {
 }
 
 /**
+ * The parsed tree of each recent XML text: every Tomcat workload is read by several rules, and
+ * the workloads of one chart share the same server.xml. At most 64 texts of at most 256 KiB
+ * are kept; trees are only read.
+ */
+const recent = new Map<string, XmlElement>();
+function parsed(text: string): XmlElement {
+  let doc = recent.get(text);
+  if (!doc) {
+    doc = parseXml(text);
+    if (text.length > 256 * 1024) return doc;
+    if (recent.size >= 64) recent.delete(recent.keys().next().value!);
+    recent.set(text, doc);
+  }
+  return doc;
+}
+
+/**
  * Reads the effective session configuration from the files a Tomcat container loads:
  * comments do not count, and a `<Manager>` in context.xml overrides the cluster's manager.
  */
@@ -71,7 +88,7 @@ export function readSessionConfig(files: ConfigFile[]): SessionConfig {
   const server = byKind('server')[0];
   if (server) {
     cfg.serverXml = server;
-    const doc = parseXml(server.content);
+    const doc = parsed(server.content);
     const cluster = findFirst(doc, 'Cluster');
     if (cluster) {
       cfg.cluster = {
@@ -99,7 +116,7 @@ export function readSessionConfig(files: ConfigFile[]): SessionConfig {
     }
   }
   for (const f of byKind('context')) {
-    const doc = parseXml(f.content);
+    const doc = parsed(f.content);
     const ctx = findFirst(doc, 'Context');
     const m = ctx?.children.find(c => c.name === 'Manager');
     if (m) {
@@ -115,7 +132,7 @@ export function readSessionConfig(files: ConfigFile[]): SessionConfig {
   }
   const webs = byKind('web');
   if (cfg.distributable !== true && webs.length > 0) {
-    const d = webs.find(f => findFirst(parseXml(f.content), 'distributable'));
+    const d = webs.find(f => findFirst(parsed(f.content), 'distributable'));
     cfg.distributable = !!d;
     cfg.webXmlOrigin = (d ?? webs[0]).origin;
   }
