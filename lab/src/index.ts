@@ -40,6 +40,9 @@ export type {
 export type { GitEndpoint } from './components/git';
 export { cloneLabRepo, labGitCli, labGitRepo } from './components/git/testRepo';
 export type { OidcEndpoint, OidcUser } from './components/oidc';
+export { oidcSignIn } from './components/oidc/signIn';
+export type { OidcTokens } from './components/oidc/signIn';
+export { trustLabCa } from './util/tls';
 export { startTomcat } from './components/tomcat';
 export type {
   TomcatEndpoint,

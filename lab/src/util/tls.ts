@@ -1,6 +1,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import tls from 'node:tls';
 import { withLock } from './lock';
 import { run } from './process';
 import { exists } from './state';
@@ -116,4 +117,15 @@ export async function issueCert(
   ]);
   await Promise.all([fsp.rm(csr), fsp.rm(ext)]);
   return out;
+}
+
+/**
+ * Trusts the lab CA in this process too (https and fetch), beside the CAs it already
+ * trusts: for a test talking to the lab's HTTPS OpenID Provider. A child process
+ * needs NODE_EXTRA_CA_CERTS=<caFile> instead.
+ */
+export function trustLabCa(caPem: string) {
+  const current = tls.getCACertificates('default');
+  if (!current.some(c => c.trim() === caPem.trim()))
+    tls.setDefaultCACertificates([...current, caPem]);
 }

@@ -1,8 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { useLab } from '@diehard/lab';
-import { AuthenticationV1Api } from '@kubernetes/client-node';
 import { KubernetesClusterDirectory } from './KubernetesClusterDirectory';
+import { whoAmI } from './__testUtils__/whoAmI';
 
 jest.setTimeout(300_000);
 
@@ -15,21 +15,6 @@ function directory(clusters: object[]) {
     }),
     { logger },
   );
-}
-
-/** Who the API server says the caller is (a SelfSubjectReview). */
-export async function whoAmI(
-  connection: Awaited<ReturnType<KubernetesClusterDirectory['connect']>>,
-) {
-  const review = await connection.kubeConfig
-    .makeApiClient(AuthenticationV1Api)
-    .createSelfSubjectReview({
-      body: {
-        apiVersion: 'authentication.k8s.io/v1',
-        kind: 'SelfSubjectReview',
-      },
-    });
-  return review.status?.userInfo;
 }
 
 describe('KubernetesClusterDirectory', () => {

@@ -83,7 +83,9 @@ export class KubernetesClusterDirectory {
       );
       if (errors.length) {
         throw new InputError(
-          `kubernetes cluster "${details.name}" (authProvider ${provider}): ${errors
+          `kubernetes cluster "${
+            details.name
+          }" (authProvider ${provider}): ${errors
             .map(e => e.message)
             .join('; ')}`,
         );
@@ -229,31 +231,33 @@ function kubeConfigOf(
   ca: string | undefined,
   credential: KubernetesCredential,
 ): KubeConfig {
-  const base64 = (pem: string) => Buffer.from(pem).toString('base64');
-  const user = { name: 'diehard' };
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromOptions({
     clusters: [
       {
         name: details.name,
         server: details.url,
-        ...(ca && { caData: base64(ca) }),
+        ...(ca && { caData: Buffer.from(ca).toString('base64') }),
         skipTLSVerify: details.skipTLSVerify ?? false,
       },
     ],
-    users: [
-      credential.type === 'bearer token'
-        ? { ...user, token: credential.token }
-        : credential.type === 'x509 client certificate'
-        ? {
-            ...user,
-            certData: base64(credential.cert),
-            keyData: base64(credential.key),
-          }
-        : user,
-    ],
+    users: [userOf(credential)],
     contexts: [{ name: details.name, cluster: details.name, user: 'diehard' }],
     currentContext: details.name,
   });
   return kubeConfig;
+}
+
+function userOf(credential: KubernetesCredential) {
+  const user = { name: 'diehard' };
+  const base64 = (pem: string) => Buffer.from(pem).toString('base64');
+  if (credential.type === 'bearer token')
+    return { ...user, token: credential.token };
+  if (credential.type === 'x509 client certificate')
+    return {
+      ...user,
+      certData: base64(credential.cert),
+      keyData: base64(credential.key),
+    };
+  return user;
 }

@@ -15,6 +15,7 @@ import {
 import { exists, readJson, writeJson } from '../../util/state';
 import { ensureCa, issueCert } from '../../util/tls';
 import { waitFor } from '../../util/wait';
+import { OIDC_CLIENT_ID, oidcIssuer } from '../oidc';
 import type { ComponentContext, LabComponent } from '../types';
 import { binaryPaths, ensureBinaries, KubernetesBinaries } from './binaries';
 import {
@@ -232,6 +233,12 @@ function apiserverArgs(
     '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
     `--service-account-key-file=${f.saPub}`,
     `--service-account-signing-key-file=${f.saKey}`,
+    // Users signed in at the lab's OpenID Provider (ID tokens of the portal's client),
+    // named by their email; the provider need not run for the API server to start.
+    `--oidc-issuer-url=${oidcIssuer()}`,
+    `--oidc-client-id=${OIDC_CLIENT_ID}`,
+    `--oidc-ca-file=${caFile}`,
+    '--oidc-username-claim=email',
     `--service-cluster-ip-range=${SERVICE_CIDR}`,
     // The default reconciler refuses a loopback advertise address.
     '--endpoint-reconciler-type=none',

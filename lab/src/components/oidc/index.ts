@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { labPaths } from '../../paths';
 import { LAB_HOST, LAB_PORTS } from '../../ports';
-import { httpGet } from '../../util/http';
+import { httpsRequest } from '../../util/https';
 import { isAlive, readPid, startDaemon, stopDaemon } from '../../util/process';
-import { readJson, writeJson } from '../../util/state';
+import { exists, readJson, writeJson } from '../../util/state';
+import { ensureCa, issueCert } from '../../util/tls';
 import { waitFor } from '../../util/wait';
 import type { LabComponent } from '../types';
 
@@ -24,9 +26,21 @@ export interface OidcUser {
   password: string;
 }
 
+/** The client the portal signs in with; the lab's API server accepts its ID tokens. */
+export const OIDC_CLIENT_ID = 'diehard-portal';
+
+/**
+ * The issuer, https://127.0.0.1:18443: HTTPS with a certificate of the lab CA, since
+ * the Kubernetes API server only trusts an https issuer.
+ */
+export const oidcIssuer = () => `https://${LAB_HOST}:${LAB_PORTS.oidc}`;
+
 export interface OidcEndpoint {
-  /** The issuer, http://127.0.0.1:18443 (plain HTTP on loopback). */
+  /** The issuer, https://127.0.0.1:18443 (its certificate from the lab CA). */
   issuer: string;
+  /** The lab CA, which clients of the issuer trust (NODE_EXTRA_CA_CERTS for a portal). */
+  caFile: string;
+  caPem: string;
   /** What Backstage's `auth.providers.oidc.*.metadataUrl` takes. */
   metadataUrl: string;
   host: string;
@@ -50,6 +64,7 @@ const files = (dir: string) => ({
   config: path.join(dir, 'provider.json'),
   pid: path.join(dir, 'provider.pid'),
   log: path.join(dir, 'provider.log'),
+  tls: path.join(dir, 'tls'),
 });
 
 interface Secrets {
@@ -87,20 +102,28 @@ async function secretsOf(dir: string): Promise<Secrets> {
   return secrets;
 }
 
-async function discovers(issuer: string): Promise<boolean> {
-  const res = await httpGet(`${issuer}/.well-known/openid-configuration`);
-  return res.status === 200 && JSON.parse(res.body).issuer === issuer;
+async function discovers(issuer: string, ca: string): Promise<boolean> {
+  const res = await httpsRequest(`${issuer}/.well-known/openid-configuration`, {
+    ca,
+    timeoutMs: 2000,
+  });
+  return (
+    res.status === 200 && JSON.parse(res.body.toString()).issuer === issuer
+  );
 }
 
-/** `lab up oidc`: an OpenID Provider for the demo users, on 127.0.0.1:18443. */
+/** `lab up oidc`: an OpenID Provider for the demo users, on https://127.0.0.1:18443. */
 export const oidcComponent: LabComponent<OidcEndpoint> = {
   name: 'oidc',
 
   async probe(ctx) {
     const e = await readJson<OidcEndpoint>(path.join(ctx.dir, 'endpoint.json'));
-    if (!e || !isAlive(await readPid(files(ctx.dir).pid), SERVER))
-      return undefined;
-    return (await discovers(e.issuer).catch(() => false)) ? e : undefined;
+    // An endpoint of an older lab (plain HTTP) is restarted with TLS.
+    if (!e?.caPem || e.issuer !== oidcIssuer()) return undefined;
+    if (!isAlive(await readPid(files(ctx.dir).pid), SERVER)) return undefined;
+    return (await discovers(e.issuer, e.caPem).catch(() => false))
+      ? e
+      : undefined;
   },
 
   async start(ctx) {
@@ -108,13 +131,26 @@ export const oidcComponent: LabComponent<OidcEndpoint> = {
     const secrets = await secretsOf(ctx.dir);
     const host = LAB_HOST;
     const port = LAB_PORTS.oidc;
-    const issuer = `http://${host}:${port}`;
-    const clientId = 'diehard-portal';
+    const issuer = oidcIssuer();
+    const clientId = OIDC_CLIENT_ID;
+    const ca = await ensureCa(ctx.paths.stateDir);
+    const caPem = await fsp.readFile(ca.caFile, 'utf8');
+    const cert = {
+      certFile: path.join(f.tls, 'provider.pem'),
+      keyFile: path.join(f.tls, 'provider.key'),
+    };
+    if (!(await exists(cert.certFile))) {
+      await issueCert(ca, f.tls, 'provider', {
+        ips: [host],
+        dns: ['localhost'],
+      });
+    }
     const redirectUris = [`http://localhost:7007${OIDC_CALLBACK_PATH}`];
     await writeJson(f.config, {
       issuer,
       host,
       port,
+      tls: cert,
       clientId,
       clientSecret: secrets.clientSecret,
       redirectUris,
@@ -144,7 +180,7 @@ export const oidcComponent: LabComponent<OidcEndpoint> = {
     });
     await waitFor(
       `oidc provider on ${issuer}`,
-      async () => ((await discovers(issuer)) ? true : undefined),
+      async () => ((await discovers(issuer, caPem)) ? true : undefined),
       {
         timeoutMs: 30_000,
         intervalMs: 200,
@@ -154,6 +190,8 @@ export const oidcComponent: LabComponent<OidcEndpoint> = {
     );
     return {
       issuer,
+      caFile: ca.caFile,
+      caPem,
       metadataUrl: `${issuer}/.well-known/openid-configuration`,
       host,
       port,

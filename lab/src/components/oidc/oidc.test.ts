@@ -3,6 +3,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { labPaths } from '../../paths';
 import { useLab } from '../../useLab';
+import { httpsRequest } from '../../util/https';
+import { trustLabCa } from '../../util/tls';
 import { OIDC_CALLBACK_PATH, OidcEndpoint } from '.';
 
 jest.setTimeout(60_000);
@@ -64,9 +66,26 @@ async function startSignIn(oidc: OidcEndpoint, browser: Browser) {
   return { config, login: new URL(res.headers.get('location')!, oidc.issuer) };
 }
 
+/** The lab's provider, its CA trusted by this process's fetch. */
+async function labOidc() {
+  const { oidc } = await useLab(['oidc']);
+  trustLabCa(oidc.caPem);
+  return oidc;
+}
+
 describe('lab oidc', () => {
-  it('publishes its discovery document and keys', async () => {
+  it('serves its issuer over HTTPS, with a certificate of the lab CA only', async () => {
     const { oidc } = await useLab(['oidc']);
+    expect(new URL(oidc.issuer).protocol).toBe('https:');
+    await expect(httpsRequest(oidc.metadataUrl, {})).rejects.toMatchObject({
+      code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    });
+    const trusted = await httpsRequest(oidc.metadataUrl, { ca: oidc.caPem });
+    expect(trusted.status).toBe(200);
+  });
+
+  it('publishes its discovery document and keys', async () => {
+    const oidc = await labOidc();
     const res = await fetch(oidc.metadataUrl);
     expect(res.status).toBe(200);
     const config = await res.json();
@@ -85,7 +104,7 @@ describe('lab oidc', () => {
   });
 
   it('signs Alice in through the authorization-code flow, and refuses a wrong password', async () => {
-    const { oidc } = await useLab(['oidc']);
+    const oidc = await labOidc();
     const alice = oidc.users.find(u => u.email === 'alice@example.com')!;
     const browser = new Browser();
     const { config, login } = await startSignIn(oidc, browser);
@@ -157,7 +176,7 @@ describe('lab oidc', () => {
   });
 
   it("shows the login page in the browser's language: French for French, English otherwise", async () => {
-    const { oidc } = await useLab(['oidc']);
+    const oidc = await labOidc();
     const alice = oidc.users.find(u => u.email === 'alice@example.com')!;
     const browser = new Browser();
     const { login } = await startSignIn(oidc, browser);
@@ -211,7 +230,7 @@ describe('lab oidc', () => {
   });
 
   it('refuses a callback that is not a loopback portal, and keeps secrets out of its log', async () => {
-    const { oidc } = await useLab(['oidc']);
+    const oidc = await labOidc();
     const authorize = new URL(`${oidc.issuer}/auth`);
     authorize.search = new URLSearchParams({
       client_id: oidc.clientId,

@@ -3,7 +3,7 @@
 // `node server.mjs <config.json>`; the config (client secret, password hashes, signing
 // key) is written by lab/src/components/oidc/index.ts and never logged.
 import fs from 'node:fs';
-import http from 'node:http';
+import https from 'node:https';
 import { scryptSync, timingSafeEqual } from 'node:crypto';
 import Provider from 'oidc-provider';
 
@@ -260,7 +260,13 @@ async function handleInteraction(req, res, lang, uid, action) {
 }
 
 const callback = provider.callback();
-const server = http.createServer((req, res) => {
+// HTTPS with a certificate of the lab CA: the Kubernetes API server trusts an https
+// issuer only.
+const tls = {
+  cert: fs.readFileSync(config.tls.certFile),
+  key: fs.readFileSync(config.tls.keyFile),
+};
+const server = https.createServer(tls, (req, res) => {
   const match = /^\/interaction\/([\w-]+)(?:\/(login))?$/.exec(
     new URL(req.url, config.issuer).pathname,
   );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import { stringify } from 'yaml';
-import { OidcEndpoint, useLab } from '@diehard/lab';
+import { OidcEndpoint, trustLabCa, useLab } from '@diehard/lab';
 import {
   BackendProcess,
   startBackendProcess,
@@ -126,6 +126,8 @@ function cluster(name: string) {
 
 beforeAll(async () => {
   const { oidc } = (await useLab(['oidc'])) as { oidc: OidcEndpoint };
+  // The provider is HTTPS with the lab CA: trusted by this test's fetch and the portal.
+  trustLabCa(oidc.caPem);
   fixtureDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-security-'));
   const fixtureFile = path.join(fixtureDir, 'catalog-info.yaml');
   fs.writeFileSync(fixtureFile, fixtures.map(e => stringify(e)).join('---\n'));
@@ -133,6 +135,7 @@ beforeAll(async () => {
   backend = await startBackendProcess({
     port: PORT,
     configFiles: ['app-config.yaml'],
+    env: { NODE_EXTRA_CA_CERTS: oidc.caFile },
     overrides: {
       backend: {
         database: { client: 'better-sqlite3', connection: ':memory:' },
