@@ -20,13 +20,16 @@ import {
 } from '../../util/process';
 import { exists, readJson, writeJson } from '../../util/state';
 import { waitFor } from '../../util/wait';
+import type { MirrorPodsConfig } from './mirrorPods';
 
 export type MemberKind =
   | 'etcd'
   | 'kube-apiserver'
   | 'kube-controller-manager'
   | 'kube-scheduler'
-  | 'vip';
+  | 'vip'
+  /** The stand-in for the masters' kubelets: publishes the members as mirror pods (mirrorPods.ts). */
+  | 'kubelet';
 
 /** One process of the control plane, as `lab status` names it (`etcd-1`, `vip`…). */
 export interface MemberSpec {
@@ -36,8 +39,8 @@ export interface MemberSpec {
   hostname?: string;
   command: string;
   args: string[];
-  /** Answers 200 (etcd: `"health":"true"`) once the member is ready. */
-  health: { url: string; etcd?: boolean };
+  /** Answers 200 (etcd: `"health":"true"`) once the member is ready, or writes `readyFile`. */
+  health: { url: string; etcd?: boolean } | { readyFile: string };
 }
 
 /** The topology, as the `kubernetes.controlPlane` endpoint gives it to tests. */
@@ -122,9 +125,39 @@ export function haEndpoint(): ControlPlaneEndpoint {
   };
 }
 
+/**
+ * The stand-in for the masters' kubelets (mirrorPods.ts), which publishes every other
+ * member as a mirror pod in kube-system; writes its config file.
+ */
+export async function kubeletStandIn(
+  dir: string,
+  labDir: string,
+  o: Omit<MirrorPodsConfig, 'dir' | 'readyFile'>,
+): Promise<MemberSpec> {
+  const config: MirrorPodsConfig = {
+    ...o,
+    dir,
+    readyFile: path.join(dir, 'kubelet-stand-in.ready'),
+  };
+  const file = path.join(dir, 'kubelet-stand-in.json');
+  await writeJson(file, config);
+  return {
+    name: 'kubelet-stand-in',
+    kind: 'kubelet',
+    command: process.execPath,
+    args: [
+      path.join(labDir, 'src/components/kubernetes/mirrorPodsDaemon.cjs'),
+      file,
+    ],
+    health: { readyFile: config.readyFile },
+  };
+}
+
 /** Starts one member (in its master's UTS namespace); does not wait for it. */
 export async function startMember(dir: string, spec: MemberSpec) {
   const f = memberFiles(dir, spec.name);
+  if ('readyFile' in spec.health)
+    await fsp.rm(spec.health.readyFile, { force: true });
   const [command, args] = spec.hostname
     ? [
         'unshare',
@@ -154,14 +187,17 @@ export async function waitMember(
   started: { alive: () => boolean; logFile: string },
   options: { caPem: string; timeoutMs?: number },
 ) {
+  const health = spec.health;
   await waitFor(
     spec.name,
     async () => {
-      if (spec.health.etcd)
-        return (await httpGet(spec.health.url)).body.includes('"true"')
+      if ('readyFile' in health)
+        return (await exists(health.readyFile)) ? true : undefined;
+      if (health.etcd)
+        return (await httpGet(health.url)).body.includes('"true"')
           ? true
           : undefined;
-      const res = await httpsRequest(spec.health.url, {
+      const res = await httpsRequest(health.url, {
         ca: options.caPem,
         insecure: spec.kind !== 'kube-apiserver' && spec.kind !== 'vip',
         timeoutMs: 2000,
@@ -192,6 +228,7 @@ export async function membersAlive(dir: string, specs: MemberSpec[]) {
 /** Stops every member, the virtual address last but one, etcd last. */
 export async function stopMembers(dir: string, specs: MemberSpec[]) {
   const order: MemberKind[] = [
+    'kubelet',
     'kube-scheduler',
     'kube-controller-manager',
     'vip',

@@ -21,6 +21,7 @@ import { binaryPaths, ensureBinaries, KubernetesBinaries } from './binaries';
 import {
   ControlPlaneEndpoint,
   haEndpoint,
+  kubeletStandIn,
   MemberSpec,
   memberStatuses,
   membersAlive,
@@ -624,6 +625,10 @@ async function startHa(
     },
     ...cp.controllerManagers.map(m => member(m, 'kube-controller-manager')),
     ...cp.schedulers.map(m => member(m, 'kube-scheduler')),
+    await kubeletStandIn(dir, ctx.paths.labDir, {
+      kubeconfig: f.admin,
+      versions: bins.versions,
+    }),
   ];
   for (const [i, m] of cp.controllerManagers.entries()) {
     await fsp.writeFile(
@@ -707,6 +712,12 @@ async function startHa(
       },
     ),
   ]);
+  report(
+    'kubernetes: the masters as control-plane nodes, their members as mirror pods in kube-system (a kubelet stand-in)',
+  );
+  await (
+    await startKind('kubelet', 60_000)
+  )();
 
   return {
     ...newEndpoint(bins, f, {
