@@ -305,55 +305,84 @@ const isMap = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const noChecks = (def: { checks?: unknown[] }) => !def.checks?.length;
 
+type Check = (v: unknown) => boolean;
+const checkers = new WeakMap<z.core.$ZodType, Check>();
+const never: Check = () => false;
+
+/** The check of one schema, built once from zod's definitions. */
+function checker(schema: z.core.$ZodType): Check {
+  let check = checkers.get(schema);
+  if (!check) {
+    check = build(schema._zod.def as any);
+    checkers.set(schema, check);
+  }
+  return check;
+}
+
+function build(def: any): Check {
+  switch (def.type) {
+    case 'optional': {
+      const inner = checker(def.innerType);
+      return v => v === undefined || inner(v);
+    }
+    case 'nullable': {
+      const inner = checker(def.innerType);
+      return v => v === null || inner(v);
+    }
+    case 'string':
+      return noChecks(def) ? v => typeof v === 'string' : never;
+    case 'number':
+      return noChecks(def)
+        ? v => typeof v === 'number' && Number.isFinite(v)
+        : never;
+    case 'boolean':
+      return v => typeof v === 'boolean';
+    case 'unknown':
+      return () => true;
+    case 'union': {
+      const options: Check[] = def.options.map(checker);
+      return v => options.some(o => o(v));
+    }
+    case 'array': {
+      if (!noChecks(def)) return never;
+      const element = checker(def.element);
+      return v => Array.isArray(v) && v.every(element);
+    }
+    case 'record': {
+      const key = def.keyType._zod.def;
+      if (key.type !== 'string' || !noChecks(key)) return never;
+      const value = checker(def.valueType);
+      return v => isMap(v) && Object.values(v).every(value);
+    }
+    case 'object': {
+      if (
+        !noChecks(def) ||
+        (def.catchall !== undefined &&
+          def.catchall._zod.def.type !== 'unknown')
+      )
+        return never;
+      const fields: Array<[string, Check]> = Object.entries(
+        def.shape as Record<string, z.core.$ZodType>,
+      ).map(([k, s]) => [k, checker(s)]);
+      return v => {
+        if (!isMap(v)) return false;
+        for (const [k, check] of fields) if (!check(v[k])) return false;
+        return true;
+      };
+    }
+    default:
+      return never;
+  }
+}
+
 /**
- * True when `v` certainly matches `schema`, decided by walking zod's definitions of the
- * few types above without zod's parse, which copies every object it checks (most of a
- * scan's time on large inputs). False when it may not match, or for a type it does not
- * know: zod then decides and names the problem.
+ * True when `v` certainly matches `schema`, decided by checks built once from zod's
+ * definitions of the few types above, without zod's parse, which copies every object it
+ * checks (most of a scan's time on large inputs). False when it may not match, or for a type
+ * it does not know: zod then decides and names the problem.
  */
 export function plainlyValid(schema: z.core.$ZodType, v: unknown): boolean {
-  const def = schema._zod.def as any;
-  switch (def.type) {
-    case 'optional':
-      return v === undefined || plainlyValid(def.innerType, v);
-    case 'nullable':
-      return v === null || plainlyValid(def.innerType, v);
-    case 'string':
-      return typeof v === 'string' && noChecks(def);
-    case 'number':
-      return typeof v === 'number' && Number.isFinite(v) && noChecks(def);
-    case 'boolean':
-      return typeof v === 'boolean';
-    case 'unknown':
-      return true;
-    case 'union':
-      return def.options.some((o: z.core.$ZodType) => plainlyValid(o, v));
-    case 'array':
-      return (
-        Array.isArray(v) &&
-        noChecks(def) &&
-        v.every(x => plainlyValid(def.element, x))
-      );
-    case 'record':
-      return (
-        isMap(v) &&
-        def.keyType._zod.def.type === 'string' &&
-        noChecks(def.keyType._zod.def) &&
-        Object.values(v).every(x => plainlyValid(def.valueType, x))
-      );
-    case 'object':
-      return (
-        isMap(v) &&
-        noChecks(def) &&
-        (def.catchall === undefined ||
-          def.catchall._zod.def.type === 'unknown') &&
-        Object.entries(def.shape as Record<string, z.core.$ZodType>).every(
-          ([k, s]) => plainlyValid(s, v[k]),
-        )
-      );
-    default:
-      return false;
-  }
+  return checker(schema)(v);
 }
 
 /** The schemas an object of `kind` is checked against. */
