@@ -149,6 +149,37 @@ describe('the multi-master control plane (--control-plane ha)', () => {
       ).body,
     ).spec?.holderIdentity as string | undefined;
 
+  /** A kube-system pod's Ready condition and restart count, as kubectl shows them. */
+  const podState = async (name: string) => {
+    const res = await request(
+      'GET',
+      `/api/v1/namespaces/kube-system/pods/${name}`,
+    );
+    if (res.status !== 200) return undefined;
+    const status = JSON.parse(res.body).status;
+    return {
+      ready: status?.conditions?.find((c: any) => c.type === 'Ready')?.status,
+      restarts: status?.containerStatuses?.[0]?.restartCount as number,
+    };
+  };
+
+  /** Waits until the mirror pod shows `ready`; the seconds since `since`. */
+  const untilPod = async (
+    name: string,
+    ready: 'True' | 'False',
+    since: number,
+  ) => {
+    await waitFor(
+      `${name} Ready=${ready}`,
+      async () => ((await podState(name))?.ready === ready ? true : undefined),
+      { timeoutMs: 90_000, intervalMs: 250 },
+    );
+    return (Date.now() - since) / 1000;
+  };
+
+  const etcdPod = (member: string) =>
+    `etcd-${cp.etcd.find(m => m.name === member)!.hostname}`;
+
   beforeAll(async () => {
     dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-lab-ha-'));
     process.env.DIEHARD_LAB_DIR = dir;
@@ -226,6 +257,7 @@ describe('the multi-master control plane (--control-plane ha)', () => {
         'kube-scheduler-0',
         'kube-scheduler-1',
         'kwok',
+        'kubelet-stand-in',
         'storage-stand-in',
       ].sort(),
     );
@@ -279,6 +311,73 @@ describe('the multi-master control plane (--control-plane ha)', () => {
     expect(
       leases.map(l => l.metadata.labels['kubernetes.io/hostname']).sort(),
     ).toEqual(cp.apiServers.map(a => a.hostname).sort());
+  });
+
+  it('shows each master as a control-plane node in its own zone and each member as a mirror pod with its command line, as kubeadm does', async () => {
+    const kubectl = async (...args: string[]) =>
+      JSON.parse(
+        (
+          await promisify(execFile)(k8s.kubectl, [
+            `--kubeconfig=${k8s.adminKubeconfig}`,
+            ...args,
+            '-o',
+            'json',
+          ])
+        ).stdout,
+      ).items as any[];
+    const masters = await kubectl(
+      'get',
+      'nodes',
+      '-l',
+      'node-role.kubernetes.io/control-plane',
+    );
+    expect(masters.map(n => n.metadata.name).sort()).toEqual(
+      cp.apiServers.map(a => a.hostname).sort(),
+    );
+    expect(
+      new Set(
+        masters.map(n => n.metadata.labels['topology.kubernetes.io/zone']),
+      ).size,
+    ).toBe(3);
+    for (const n of masters)
+      expect(n.spec.taints).toContainEqual({
+        key: 'node-role.kubernetes.io/control-plane',
+        effect: 'NoSchedule',
+      });
+
+    const pods = await kubectl(
+      'get',
+      'pods',
+      '-n',
+      'kube-system',
+      '-l',
+      'tier=control-plane',
+    );
+    const of = (component: string) =>
+      pods.filter(p => p.metadata.labels.component === component);
+    const command = (p: any) => p.spec.containers[0].command as string[];
+    expect(of('etcd')).toHaveLength(3);
+    for (const m of cp.etcd) {
+      const pod = of('etcd').find(p => p.spec.nodeName === m.hostname);
+      expect(pod.metadata.name).toBe(`etcd-${m.hostname}`);
+      expect(command(pod)).toContain(`--name=${m.name}`);
+      expect(command(pod)).toContain(`--advertise-client-urls=${m.clientUrl}`);
+    }
+    expect(of('kube-apiserver')).toHaveLength(3);
+    for (const p of of('kube-apiserver'))
+      expect(command(p)).toContain(
+        `--etcd-servers=${cp.etcd.map(m => m.clientUrl).join(',')}`,
+      );
+    expect(of('kube-controller-manager')).toHaveLength(2);
+    expect(of('kube-scheduler')).toHaveLength(2);
+    for (const p of pods) {
+      expect(
+        p.metadata.annotations['kubernetes.io/config.mirror'],
+      ).toBeTruthy();
+      expect(
+        p.status.conditions.find((c: any) => c.type === 'Ready').status,
+      ).toBe('True');
+    }
   });
 
   it('keeps answering through the virtual address when an API server is killed', async () => {
@@ -359,6 +458,12 @@ describe('the multi-master control plane (--control-plane ha)', () => {
     expect(window).toBeLessThan(15_000);
     const after = outcomes.filter(o => o.start > faultAt);
     expect(after.slice(-10).every(o => o.ok)).toBe(true);
+    // Its mirror pod says so (the others stay Ready).
+    const shown = await untilPod(etcdPod('etcd-2'), 'False', faultAt);
+    // eslint-disable-next-line no-console
+    console.log(`etcd-2 killed: its mirror pod not Ready after ${shown} s`);
+    expect((await podState(etcdPod('etcd-0')))?.ready).toBe('True');
+    expect((await podState(etcdPod('etcd-1')))?.ready).toBe('True');
   });
 
   it('hands the controller-manager lease to the other controller-manager when its leader is killed, and the new leader makes pods', async () => {
@@ -472,7 +577,20 @@ describe('the multi-master control plane (--control-plane ha)', () => {
       ).body,
     );
     expect(read.data.n).toBe(String(lastAcked));
+    // The mirror pods show it: etcd-2 back (one restart), etcd-1 still down.
+    const readyAgain = await untilPod(etcdPod('etcd-2'), 'True', restartAt);
+    // eslint-disable-next-line no-console
+    console.log(
+      `etcd-2 back: its mirror pod Ready ${readyAgain} s after its restart began`,
+    );
+    expect(await podState(etcdPod('etcd-2'))).toEqual({
+      ready: 'True',
+      restarts: 1,
+    });
+    expect((await podState(etcdPod('etcd-1')))?.ready).toBe('False');
+    const etcd1At = Date.now();
     await cp.restart('etcd-1', { timeoutMs: 120_000 });
+    await untilPod(etcdPod('etcd-1'), 'True', etcd1At);
 
     // A controller-manager or scheduler that could not renew its lease exits, as
     // upstream does; on a real master the kubelet starts it again, here the test does.
@@ -494,7 +612,7 @@ describe('the multi-master control plane (--control-plane ha)', () => {
   it('stops every process by PID on lab down', async () => {
     const before = (await lab.labStatus()).find(s => s.name === 'kubernetes')!;
     const pids = before.processes.filter(p => p.alive).map(p => p.pid!);
-    expect(pids.length).toBeGreaterThanOrEqual(11);
+    expect(pids.length).toBeGreaterThanOrEqual(12);
     await lab.labDown(['kubernetes']);
     expect(pids.filter(pid => isAlive(pid))).toEqual([]);
   });
