@@ -8,10 +8,10 @@ import {
   PostureRule,
 } from '@diehard/plugin-ha-posture-common';
 import { haPostureRulesExtensionPoint } from '@diehard/plugin-ha-posture-node';
+import { kubernetesClustersServiceRef } from '@diehard/plugin-kubernetes-clusters-node';
 import { createRouter } from './router';
 import { checkAddedRule } from './service/addedRules';
 import { PostureService } from './service/PostureService';
-import { readClusterConnections } from './sources/clusters';
 import { LiveObjectSource } from './sources/LiveObjectSource';
 import {
   ManifestObjectSource,
@@ -44,17 +44,21 @@ export const haPosturePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        clusters: kubernetesClustersServiceRef,
       },
       async init(deps) {
-        const { clusters, skipped } = readClusterConnections(deps.config);
-        for (const cluster of skipped) {
-          deps.logger.warn('cluster left out of the HA posture', cluster);
+        for (const cluster of deps.clusters.list()) {
+          if (!cluster.needsUserToken) continue;
+          deps.logger.warn('cluster left out of the HA posture', {
+            name: cluster.name,
+            reason: `authProvider '${cluster.authProvider}' needs a signed-in user's token; the posture refresh runs as the backend`,
+          });
         }
         const store = await PostureStore.create(deps.database);
         const posture = new PostureService({
           catalog: deps.catalog,
           auth: deps.auth,
-          live: new LiveObjectSource(clusters, deps.logger),
+          live: new LiveObjectSource(deps.clusters, deps.logger),
           manifests: new ManifestObjectSource(
             deps.urlReader,
             readManifestLimits(deps.config),

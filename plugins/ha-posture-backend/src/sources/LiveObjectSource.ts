@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { KubernetesObjectApi } from '@kubernetes/client-node';
 import { KubeObject } from '@diehard/plugin-ha-posture-common';
-import { ClusterConnection } from './clusters';
+import { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-node';
 import { LabelSelector, parseLabelSelector } from './labelSelector';
 import { NamespaceObjects, referencedNames } from './scopeToEntity';
 
@@ -81,15 +81,28 @@ const SELECTING_KINDS = NAMESPACED_KINDS.filter(
     kind !== 'Secret',
 );
 
-/** Reads, from each configured cluster, the objects a service is made of. */
+/**
+ * Reads, from each cluster the backend may read on its own, the objects a service is
+ * made of. Clusters whose provider needs a signed-in user's token (oidc, google, aks)
+ * are left out: the refresh runs as the backend.
+ */
 export class LiveObjectSource {
   constructor(
-    private readonly clusters: ClusterConnection[],
+    private readonly clusters: KubernetesClusterDirectory,
     private readonly logger: LoggerService,
   ) {}
 
   get clusterNames(): string[] {
-    return this.clusters.map(c => c.name);
+    return this.clusters
+      .list()
+      .filter(c => !c.needsUserToken)
+      .map(c => c.name);
+  }
+
+  /** A client with a fresh credential from the cluster's auth strategy. */
+  private async api(cluster: string) {
+    const { kubeConfig } = await this.clusters.connect(cluster);
+    return KubernetesObjectApi.makeApiClient(kubeConfig);
   }
 
   /**
@@ -104,7 +117,7 @@ export class LiveObjectSource {
     const namespaceHint =
       entity.metadata.annotations?.[KUBERNETES_NAMESPACE_ANNOTATION];
     const results = await Promise.all(
-      this.clusters.map(async cluster => {
+      this.clusterNames.map(async cluster => {
         try {
           return await this.readForEntity(
             cluster,
@@ -114,7 +127,7 @@ export class LiveObjectSource {
           );
         } catch (error) {
           this.logger.warn('could not read cluster objects', {
-            cluster: cluster.name,
+            cluster,
             error: String(error),
           });
           return undefined;
@@ -134,10 +147,10 @@ export class LiveObjectSource {
   async snapshot(): Promise<LiveSnapshot> {
     const snapshots = (
       await Promise.all(
-        this.clusters.map(cluster =>
+        this.clusterNames.map(cluster =>
           this.readCluster(cluster).catch(error => {
             this.logger.warn('could not read cluster objects', {
-              cluster: cluster.name,
+              cluster,
               error: String(error),
             });
             return undefined;
@@ -166,9 +179,8 @@ export class LiveObjectSource {
    * read are left out: the posture then shows those facts as unknown.
    */
   async clusterObjects(name: string): Promise<KubeObject[]> {
-    const cluster = this.clusters.find(c => c.name === name);
-    if (!cluster) return [];
-    const api = KubernetesObjectApi.makeApiClient(cluster.kubeConfig);
+    if (!this.clusterNames.includes(name)) return [];
+    const api = await this.api(name);
     const optional = (read: Promise<KubeObject[]>) =>
       read.catch(error => {
         if (error?.code === 403 || error?.code === 404) return [];
@@ -200,12 +212,12 @@ export class LiveObjectSource {
    * than whole namespaces when many services share one.
    */
   private async readForEntity(
-    cluster: ClusterConnection,
+    cluster: string,
     labelSelector: string,
     selector: LabelSelector,
     namespaceHint?: string,
   ): Promise<ClusterObjects | undefined> {
-    const api = KubernetesObjectApi.makeApiClient(cluster.kubeConfig);
+    const api = await this.api(cluster);
     const labelled = (namespace: string | undefined, labels: string) =>
       Promise.all(
         LABELLED_KINDS.map(([apiVersion, kind]) =>
@@ -277,16 +289,14 @@ export class LiveObjectSource {
       CLUSTER_KINDS.map(([apiVersion, kind]) => list(api, apiVersion, kind)),
     );
     return {
-      cluster: cluster.name,
+      cluster,
       objects: [...perNamespace.flat(), ...clusterWide.flat()],
     };
   }
 
   /** The cluster's namespaced objects by namespace, and its cluster-wide ones. */
-  private async readCluster(
-    cluster: ClusterConnection,
-  ): Promise<ClusterSnapshot> {
-    const api = KubernetesObjectApi.makeApiClient(cluster.kubeConfig);
+  private async readCluster(cluster: string): Promise<ClusterSnapshot> {
+    const api = await this.api(cluster);
     const [namespaced, clusterWide] = await Promise.all([
       Promise.all(
         NAMESPACED_KINDS.map(([apiVersion, kind]) =>
@@ -311,7 +321,7 @@ export class LiveObjectSource {
       ]),
     );
     return {
-      cluster: cluster.name,
+      cluster,
       byNamespace,
       clusterWide: clusterWide.flat(),
     };
