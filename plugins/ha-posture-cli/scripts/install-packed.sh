@@ -13,6 +13,10 @@ common="$here/../ha-posture-common"
 mkdir -p "$dest/tarballs"
 dest="$(cd "$dest" && pwd)"
 
+# The engine's build packs the type declarations `yarn tsc` writes.
+if [ ! -f "$here/../../dist-types/plugins/ha-posture-common/src/index.d.ts" ]; then
+  (cd "$here/../.." && yarn tsc >&2)
+fi
 for pkg in "$common" "$here"; do
   (cd "$pkg" && yarn backstage-cli package build >&2 && yarn pack --out "$dest/tarballs/%s-%v.tgz" >/dev/null)
 done
