@@ -44,7 +44,10 @@ const CATEGORIES = [
   'control-plane',
 ];
 const CORPUS = resolve(here, '../../../plugins/ha-posture-common/corpus');
-const OURS_BIN = resolve(here, '../../../plugins/ha-posture-cli/bin/diehard-posture');
+const OURS_BIN = resolve(
+  here,
+  '../../../plugins/ha-posture-cli/bin/diehard-posture',
+);
 const CACHE = process.env.DIEHARD_CACHE || join(homedir(), '.cache/diehard');
 
 const { values: opts } = parseArgs({
@@ -335,8 +338,12 @@ function recall(tools) {
 const peers = buildPeers();
 const ours = {
   name: 'diehard-posture',
-  version: JSON.parse(readFileSync(resolve(here, '../../../plugins/ha-posture-cli/package.json'), 'utf8'))
-    .version,
+  version: JSON.parse(
+    readFileSync(
+      resolve(here, '../../../plugins/ha-posture-cli/package.json'),
+      'utf8',
+    ),
+  ).version,
   path: OURS_BIN,
 };
 const available = Object.values(peers).filter(p => p.path);

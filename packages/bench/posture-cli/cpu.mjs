@@ -38,10 +38,14 @@ let installDir;
 let builtBin = opts.bin && resolve(opts.bin);
 if (!builtBin) {
   installDir = mkdtempSync(join(tmpdir(), 'diehard-posture-bench-'));
-  const r = spawnSync('bash', [join(cli, 'scripts/install-packed.sh'), installDir], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const r = spawnSync(
+    'bash',
+    [join(cli, 'scripts/install-packed.sh'), installDir],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   if (r.status !== 0) throw new Error('packing or installing the CLI failed');
   builtBin = r.stdout.trim();
 }
@@ -81,7 +85,11 @@ function medians(args) {
 }
 
 console.log(`# diehard-posture start time and CPU`);
-console.log(`node ${process.version}, ${new Date().toISOString()}, ${runs} runs (medians)`);
+console.log(
+  `node ${
+    process.version
+  }, ${new Date().toISOString()}, ${runs} runs (medians)`,
+);
 console.log(`built bin: ${builtBin}\n`);
 
 console.log(`## Start: a one-file scan (${oneFile.slice(root.length + 1)})\n`);
@@ -92,7 +100,11 @@ for (const [name, bin] of [
   ['TypeScript source (repo, transform at run time)', sourceBin],
 ]) {
   const m = medians([bin, 'scan', oneFile]);
-  console.log(`| ${name} | ${m.wallMs.toFixed(0)} | ${m.cpuS.toFixed(2)} | ${m.maxRssMB} |`);
+  console.log(
+    `| ${name} | ${m.wallMs.toFixed(0)} | ${m.cpuS.toFixed(2)} | ${
+      m.maxRssMB
+    } |`,
+  );
 }
 
 const n = Number(opts.workloads);
@@ -100,9 +112,9 @@ const dataDir = join(cache, 'bench', `data-${n}`);
 const info = generate(dataDir, n);
 const bytes = info.files.reduce((s, f) => s + readFileSync(f).length, 0);
 console.log(
-  `\n## CPU: ${info.workloads} workloads, ${info.objects} objects, ${info.files.length} files, ${(
-    bytes / 1e6
-  ).toFixed(1)} MB\n`,
+  `\n## CPU: ${info.workloads} workloads, ${info.objects} objects, ${
+    info.files.length
+  } files, ${(bytes / 1e6).toFixed(1)} MB\n`,
 );
 const parse = medians([join(here, 'parseOnly.cjs'), ...info.files]);
 const built = medians([builtBin, 'scan', dataDir, '--format', 'json']);

@@ -23,7 +23,13 @@ import { generate } from './generate.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
-    bin: { type: 'string', default: join(here, '../../../plugins/ha-posture-cli/bin/diehard-posture') },
+    bin: {
+      type: 'string',
+      default: join(
+        here,
+        '../../../plugins/ha-posture-cli/bin/diehard-posture',
+      ),
+    },
     timeout: { type: 'string', default: '300' },
     heap: { type: 'string', default: '4096' },
     mb: { type: 'string', default: '50' },

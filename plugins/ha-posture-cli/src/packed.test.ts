@@ -1,5 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -42,9 +48,7 @@ describe('the packed CLI installed from its tarball', () => {
       readdirSync(d).flatMap(f =>
         statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [f],
       );
-    expect(walk(installed).filter(f => /\.tsx?$|\.test\./.test(f))).toEqual(
-      [],
-    );
+    expect(walk(installed).filter(f => /\.tsx?$|\.test\./.test(f))).toEqual([]);
     const common = join(dir, 'node_modules/@diehard/plugin-ha-posture-common');
     expect(existsSync(join(common, 'dist/index.cjs.js'))).toBe(true);
     expect(existsSync(join(common, 'src'))).toBe(false);

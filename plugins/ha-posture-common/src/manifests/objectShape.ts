@@ -357,8 +357,7 @@ function build(def: any): Check {
     case 'object': {
       if (
         !noChecks(def) ||
-        (def.catchall !== undefined &&
-          def.catchall._zod.def.type !== 'unknown')
+        (def.catchall !== undefined && def.catchall._zod.def.type !== 'unknown')
       )
         return never;
       const fields: Array<[string, Check]> = Object.entries(
