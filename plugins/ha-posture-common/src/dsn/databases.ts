@@ -98,8 +98,22 @@ export interface WorkloadDsn {
   carrier?: KubeObject;
 }
 
+const dsnsOf = new WeakMap<
+  Workload,
+  { files: ConfigFile[]; dsns: WorkloadDsn[] }
+>();
+
 /** Every DSN a workload reads: literal env values, its ConfigMaps and Secrets, its config files. */
 export function workloadDsns(w: Workload, files: ConfigFile[]): WorkloadDsn[] {
+  // Several rules ask for the same workload and files: its texts are scanned once.
+  const known = dsnsOf.get(w);
+  if (known?.files === files) return known.dsns;
+  const dsns = scanWorkloadDsns(w, files);
+  dsnsOf.set(w, { files, dsns });
+  return dsns;
+}
+
+function scanWorkloadDsns(w: Workload, files: ConfigFile[]): WorkloadDsn[] {
   const out: WorkloadDsn[] = [];
   const seen = new Set<string>();
   const add = (text: string, origin: string, carrier?: KubeObject) => {
