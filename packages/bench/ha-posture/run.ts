@@ -134,7 +134,7 @@ async function main() {
   let backend: BackendProcess | undefined = await startBackend();
   try {
     const pid = () => childPids()[0];
-    const token = await guestToken(backend.baseUrl);
+    let token = await guestToken(backend.baseUrl);
     const get = async (url: string) => {
       const response = await fetch(`${backend!.baseUrl}${url}`, {
         headers: { authorization: `Bearer ${token}` },
@@ -158,6 +158,18 @@ async function main() {
       log(`catalog: ${totalItems}/${SERVICES} entities`);
       await new Promise(resolve => setTimeout(resolve, 3000));
     }
+    // Signed in again once the guest's user is in the catalog, so that its token
+    // carries its teams (the owners of the bench's entities, allowed to refresh them).
+    while (
+      !(
+        await fetch(
+          `${backend.baseUrl}/api/catalog/entities/by-name/user/default/guest`,
+          { headers: { authorization: `Bearer ${token}` } },
+        )
+      ).ok
+    )
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    token = await guestToken(backend.baseUrl);
     log(
       `catalog holds the ${SERVICES} entities after ${(
         (performance.now() - start) /
@@ -243,8 +255,11 @@ async function main() {
       ms(quantile(fleetWarm, 0.95)),
     ]);
     const single = await timeEach(20, async i => {
-      const response = await post(`${entityUrl(sample[i])}/refresh`);
-      if (!response.ok) throw new Error(`refresh: ${response.status}`);
+      const response = await post(
+        `${entityUrl(sample[i % sample.length])}/refresh`,
+      );
+      if (!response.ok)
+        throw new Error(`refresh: ${response.status} ${await response.text()}`);
     });
     rows.push([
       'one entity refreshed live (POST refresh)',
