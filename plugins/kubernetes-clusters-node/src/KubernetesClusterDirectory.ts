@@ -59,10 +59,19 @@ export interface ConnectOptions {
 }
 
 export interface KubernetesClusterDirectoryOptions {
-  logger: LoggerService;
+  /** For strategies that log (azure); default: none. */
+  logger?: LoggerService;
   /** Strategies by authProvider; default: the Kubernetes plugin's own. */
   strategies?: Record<string, () => AuthenticationStrategy>;
 }
+
+const silentLogger: LoggerService = {
+  error() {},
+  warn() {},
+  info() {},
+  debug() {},
+  child: () => silentLogger,
+};
 
 /**
  * The clusters of the Kubernetes plugin's configuration, with credentials from its
@@ -95,13 +104,16 @@ export class KubernetesClusterDirectory {
 
   static fromConfig(
     config: Config,
-    options: KubernetesClusterDirectoryOptions,
+    options: KubernetesClusterDirectoryOptions = {},
   ): KubernetesClusterDirectory {
     const clusters = new Map(readClusterDetails(config).map(c => [c.name, c]));
     return new KubernetesClusterDirectory(
       clusters,
       options.strategies ??
-        defaultStrategies({ config, logger: options.logger }),
+        defaultStrategies({
+          config,
+          logger: options.logger ?? silentLogger,
+        }),
     );
   }
 

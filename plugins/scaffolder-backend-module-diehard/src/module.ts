@@ -11,7 +11,8 @@ import { createImagePushAction } from './actions/imagePush';
 import { createKubernetesApplyAction } from './actions/kubernetesApply';
 import { createKubernetesCheckTargetAction } from './actions/kubernetesCheckTarget';
 import { createPostureGateAction } from './actions/postureGate';
-import { ClusterDirectory } from './kubernetes/clusters';
+import { kubernetesClustersServiceRef } from '@diehard/plugin-kubernetes-clusters-node';
+import { ApplyClusters } from './kubernetes/applyClusters';
 import { diehardPermissions } from '@diehard/plugin-scaffolder-diehard-common';
 import {
   clusterPermissionRules,
@@ -43,6 +44,7 @@ export const scaffolderModuleDiehard = createBackendModule({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         registries: registryDirectoryServiceRef,
+        directory: kubernetesClustersServiceRef,
       },
       async init({
         scaffolderActions,
@@ -52,8 +54,9 @@ export const scaffolderModuleDiehard = createBackendModule({
         httpRouter,
         httpAuth,
         registries,
+        directory,
       }) {
-        const clusters = ClusterDirectory.fromConfig(config);
+        const clusters = ApplyClusters.fromConfig(config, directory);
         permissionsRegistry.addResourceType({
           resourceRef: clusterResourceRef,
           permissions: diehardPermissions,
@@ -65,13 +68,26 @@ export const scaffolderModuleDiehard = createBackendModule({
           createImageBuildAction({ registries }),
           createImageCheckBuildAction({ registries }),
           createImagePushAction({ registries }),
-          createKubernetesApplyAction({ config, permissions }),
-          createKubernetesCheckTargetAction({ config, permissions }),
+          createKubernetesApplyAction({
+            config,
+            permissions,
+            clusters: directory,
+          }),
+          createKubernetesCheckTargetAction({
+            config,
+            permissions,
+            clusters: directory,
+          }),
           createPostureGateAction(),
           createGitPushAction({ config }),
         );
         httpRouter.use(
-          await createTargetsRouter({ config, httpAuth, permissions }),
+          await createTargetsRouter({
+            config,
+            httpAuth,
+            permissions,
+            clusters: directory,
+          }),
         );
       },
     });

@@ -9,7 +9,8 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { applyBundle } from '../kubernetes/applyBundle';
 import { loadBundle } from '../kubernetes/bundle';
 import { enforceAllowlist } from '../kubernetes/allowlist';
-import { ClusterDirectory } from '../kubernetes/clusters';
+import { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-node';
+import { ApplyClusters } from '../kubernetes/applyClusters';
 import { overrideImages } from '../kubernetes/images';
 import { KubeClient } from '../kubernetes/KubeClient';
 import { waitForRollouts } from '../kubernetes/rollout';
@@ -19,6 +20,8 @@ import { examples } from './kubernetesApply.examples';
 export interface KubernetesApplyActionOptions {
   config: Config;
   permissions: PermissionsService;
+  /** The shared cluster directory (injected); read from `config` when absent. */
+  clusters?: KubernetesClusterDirectory;
 }
 
 /**
@@ -31,7 +34,10 @@ export interface KubernetesApplyActionOptions {
 export function createKubernetesApplyAction(
   options: KubernetesApplyActionOptions,
 ) {
-  const clusters = ClusterDirectory.fromConfig(options.config);
+  const clusters = ApplyClusters.fromConfig(
+    options.config,
+    options.clusters ?? KubernetesClusterDirectory.fromConfig(options.config),
+  );
   const fieldManager =
     options.config.getOptionalString('diehard.apply.fieldManager') ?? 'diehard';
   return createTemplateAction({
@@ -145,7 +151,7 @@ export function createKubernetesApplyAction(
         input.namespace,
       );
 
-      const client = new KubeClient(cluster.connection);
+      const client = new KubeClient(await clusters.connection(cluster.name));
       const started = Date.now();
       try {
         const objects = await applyBundle({

@@ -3,15 +3,17 @@ import { Config } from '@backstage/config';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ClusterDirectory } from '../kubernetes/clusters';
+import { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-node';
+import { ApplyClusters } from '../kubernetes/applyClusters';
 import { assertTargetReachable } from '../kubernetes/targetReachable';
 import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
-import { readDeployTargets } from '../targets/deployTargets';
 import { examples } from './kubernetesCheckTarget.examples';
 
 export interface KubernetesCheckTargetActionOptions {
   config: Config;
   permissions: PermissionsService;
+  /** The shared cluster directory (injected); read from `config` when absent. */
+  clusters?: KubernetesClusterDirectory;
 }
 
 /**
@@ -26,8 +28,11 @@ export interface KubernetesCheckTargetActionOptions {
 export function createKubernetesCheckTargetAction(
   options: KubernetesCheckTargetActionOptions,
 ) {
-  const targets = readDeployTargets(options.config);
-  const clusters = ClusterDirectory.fromConfig(options.config);
+  const clusters = ApplyClusters.fromConfig(
+    options.config,
+    options.clusters ?? KubernetesClusterDirectory.fromConfig(options.config),
+  );
+  const targets = clusters.targets();
   return createTemplateAction({
     id: 'diehard:kubernetes:check-target',
     description:
@@ -83,11 +88,7 @@ export function createKubernetesCheckTargetAction(
           })`,
         );
       }
-      await assertTargetReachable(
-        clusters.get(cluster),
-        target.title,
-        namespace,
-      );
+      await assertTargetReachable(clusters, cluster, namespace);
       ctx.logger.info(
         `target: cluster "${cluster}" (${target.title})${
           namespace ? `, namespace "${namespace}"` : ''

@@ -3,7 +3,7 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import { ApplyCluster } from './clusters';
+import { ApplyClusters } from './applyClusters';
 import { KubeApiError, KubeClient } from './KubeClient';
 
 /**
@@ -13,12 +13,16 @@ import { KubeApiError, KubeClient } from './KubeClient';
  * apply's own dry run then speaks for RBAC.
  */
 export async function assertTargetReachable(
-  cluster: ApplyCluster,
-  title: string,
+  clusters: ApplyClusters,
+  cluster: string,
   namespace: string | undefined,
 ) {
-  const name = `cluster "${cluster.name}" (${title})`;
-  const client = new KubeClient({ ...cluster.connection, http2: false });
+  const name = `cluster "${cluster}" (${clusters.get(cluster).title})`;
+  const authProvider = clusters.authProvider(cluster);
+  const client = new KubeClient({
+    ...(await clusters.connection(cluster)),
+    http2: false,
+  });
   try {
     if (namespace === undefined) {
       await client.request('GET', '/version');
@@ -43,7 +47,11 @@ export async function assertTargetReachable(
     }
     if (e.status === 401) {
       throw new AuthenticationError(
-        `${name} refuses the portal's credentials: renew its serviceAccountToken in kubernetes.clusterLocatorMethods`,
+        `${name} refuses the portal's credentials: renew its ${
+          authProvider === 'serviceAccount'
+            ? 'serviceAccountToken'
+            : `${authProvider} credentials`
+        } in kubernetes.clusterLocatorMethods`,
       );
     }
     if (e.status !== 403) throw e;

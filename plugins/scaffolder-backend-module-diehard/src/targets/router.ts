@@ -11,10 +11,13 @@ import {
   DeployTargetsResponse,
   kubernetesApplyPermission,
 } from '@diehard/plugin-scaffolder-diehard-common';
+import { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-node';
 import { readDeployTargets } from './deployTargets';
 
 export interface TargetsRouterOptions {
   config: Config;
+  /** The shared cluster directory (injected); read from `config` when absent. */
+  clusters?: KubernetesClusterDirectory;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
 }
@@ -29,7 +32,7 @@ export async function createTargetsRouter(
   options: TargetsRouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, permissions } = options;
-  const targets = readDeployTargets(options.config);
+  const targets = readDeployTargets(options.config, options.clusters);
   const router = Router();
   router.get(DEPLOY_TARGETS_PATH, async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
