@@ -1,0 +1,71 @@
+import {
+  createBackendModule,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { RegistryDirectory } from '../registry/RegistryDirectory';
+import { registryDirectoryServiceRef } from './registryDirectoryServiceRef';
+
+describe('registryDirectoryServiceRef', () => {
+  it('gives every plugin and module of a backend the same directory, read from diehard.registries', async () => {
+    const seen: RegistryDirectory[] = [];
+    const consumer = (pluginId: string) =>
+      createBackendPlugin({
+        pluginId,
+        register(env) {
+          env.registerInit({
+            deps: { registries: registryDirectoryServiceRef },
+            async init({ registries }) {
+              seen.push(registries);
+            },
+          });
+        },
+      });
+    const module = createBackendModule({
+      pluginId: 'first',
+      moduleId: 'images',
+      register(env) {
+        env.registerInit({
+          deps: { registries: registryDirectoryServiceRef },
+          async init({ registries }) {
+            seen.push(registries);
+          },
+        });
+      },
+    });
+
+    const backend = await startTestBackend({
+      features: [
+        consumer('first'),
+        consumer('second'),
+        module,
+        mockServices.rootConfig.factory({
+          data: {
+            diehard: {
+              registries: [
+                {
+                  name: 'internal',
+                  host: 'registry.test:5000',
+                  username: 'ci',
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen).size).toBe(1);
+    expect(seen[0].names()).toEqual(['internal']);
+    expect(seen[0].get('internal')).toMatchObject({
+      host: 'registry.test:5000',
+      username: 'ci',
+      plainHttp: false,
+    });
+    expect(() => seen[0].get('other')).toThrow(
+      'no registry named "other" in diehard.registries (configured: internal)',
+    );
+    await backend.stop();
+  });
+});
