@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { assertDigest, sha256Digest } from '../registry/digest';
+import { assertDigest, digesting, sha256Digest } from '../registry/digest';
 import { BlobSource } from '../registry/blobUpload';
 import { Descriptor, ImageIndex, MediaTypes } from '../registry/mediaTypes';
 
@@ -160,21 +160,10 @@ export class OciLayout {
     const tmp = `${file}.${process.pid}.${crypto
       .randomBytes(4)
       .toString('hex')}.tmp`;
-    const hash = crypto.createHash('sha256');
-    let size = 0;
+    const received = digesting();
     try {
-      await pipeline(
-        stream,
-        async function* hashing(source) {
-          for await (const chunk of source) {
-            hash.update(chunk as Buffer);
-            size += (chunk as Buffer).length;
-            yield chunk;
-          }
-        },
-        fs.createWriteStream(tmp),
-      );
-      const digest = `sha256:${hash.digest('hex')}`;
+      await pipeline(stream, received.stage, fs.createWriteStream(tmp));
+      const { digest, size } = received.result();
       if (digest !== expected.digest || size !== expected.size) {
         throw new Error(
           `blob ${expected.digest} arrived as ${digest} (${size} bytes)`,

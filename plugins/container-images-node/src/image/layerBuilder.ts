@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { InputError } from '@backstage/errors';
+import { digesting } from '../registry/digest';
 import { TarEntry, tarEnd, tarEntry } from './tarWriter';
 
 /** One workspace path copied to a path in the image. */
@@ -125,35 +126,18 @@ export async function gzipLayer(
   tar: Readable,
   outDir: string,
 ): Promise<BuiltLayer> {
-  const tarHash = crypto.createHash('sha256');
-  const gzHash = crypto.createHash('sha256');
-  let size = 0;
   const file = path.join(
     outDir,
     `layer-${crypto.randomBytes(6).toString('hex')}.tar.gz`,
   );
+  const tarred = digesting();
+  const gzipped = digesting();
   await pipeline(
     tar,
-    async function* hashTar(source) {
-      for await (const chunk of source) {
-        tarHash.update(chunk as Buffer);
-        yield chunk;
-      }
-    },
+    tarred.stage,
     zlib.createGzip({ level: 6 }),
-    async function* hashGzip(source) {
-      for await (const chunk of source) {
-        gzHash.update(chunk as Buffer);
-        size += (chunk as Buffer).length;
-        yield chunk;
-      }
-    },
+    gzipped.stage,
     fs.createWriteStream(file),
   );
-  return {
-    digest: `sha256:${gzHash.digest('hex')}`,
-    size,
-    diffId: `sha256:${tarHash.digest('hex')}`,
-    file,
-  };
+  return { ...gzipped.result(), diffId: tarred.result().digest, file };
 }

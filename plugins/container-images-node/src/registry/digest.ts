@@ -31,3 +31,22 @@ export async function fileDigest(
   }
   return { digest: `sha256:${hash.digest('hex')}`, size };
 }
+
+/**
+ * A pipeline stage passing bytes through while hashing them with sha256 and
+ * counting them; `result()` once the pipeline has ended.
+ */
+export function digesting() {
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  return {
+    stage: async function* digestingStage(source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        hash.update(chunk);
+        size += chunk.length;
+        yield chunk;
+      }
+    },
+    result: () => ({ digest: `sha256:${hash.digest('hex')}`, size }),
+  };
+}
