@@ -1,6 +1,8 @@
 import SecurityIcon from '@material-ui/icons/Security';
 import {
   ApiBlueprint,
+  coreExtensionData,
+  createExtensionInput,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -10,12 +12,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import {
-  haPostureApiRef,
-  HaPostureClient,
-  handoffReviewStatusApiRef,
-  HandoffReviewStatusClient,
-} from './api';
+import { haPostureApiRef, HaPostureClient } from './api';
 import { rootRouteRef } from './routes';
 
 /** `api:ha-posture`: the client of the ha-posture backend. */
@@ -29,30 +26,30 @@ export const haPostureApi = ApiBlueprint.make({
     }),
 });
 
-/** `api:ha-posture/handoff-review-status`: reads where an entity's handoff review stands. */
-export const handoffReviewStatusApi = ApiBlueprint.make({
-  name: 'handoff-review-status',
-  params: defineParams =>
-    defineParams({
-      api: handoffReviewStatusApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new HandoffReviewStatusClient({ discoveryApi, fetchApi }),
-    }),
-});
-
 /** Services, and the Resources they stand on (a Galera cluster, a shared volume). */
 const postureKinds = { kind: { $in: ['component', 'resource'] } };
 
-/** `entity-card:ha-posture/overview`: grade and single points of failure on an entity's overview. */
-export const haPostureEntityCard = EntityCardBlueprint.make({
+/**
+ * `entity-card:ha-posture/overview`: grade and single points of failure on an entity's
+ * overview, then the sections other plugins attach to its `sections` input
+ * (`HaPostureCardSectionBlueprint` of ha-posture-react: the handoff review's state).
+ */
+export const haPostureEntityCard = EntityCardBlueprint.makeWithOverrides({
   name: 'overview',
-  params: {
-    filter: postureKinds,
-    loader: () =>
-      import('./components/EntityHaPostureCard').then(m => (
-        <m.EntityHaPostureCard />
-      )),
+  inputs: {
+    sections: createExtensionInput([coreExtensionData.reactElement]),
+  },
+  factory(originalFactory, { inputs }) {
+    const sections = inputs.sections.map(section =>
+      section.get(coreExtensionData.reactElement),
+    );
+    return originalFactory({
+      filter: postureKinds,
+      loader: () =>
+        import('./components/EntityHaPostureCard').then(m => (
+          <m.EntityHaPostureCard sections={sections} />
+        )),
+    });
   },
 });
 
@@ -91,7 +88,6 @@ export const haPosturePlugin = createFrontendPlugin({
   routes: { root: rootRouteRef },
   extensions: [
     haPostureApi,
-    handoffReviewStatusApi,
     haPostureEntityCard,
     haPostureEntityContent,
     haPosturePage,

@@ -9,6 +9,8 @@ export const haPostureTranslationRef = createTranslationRef({
   messages: {
     refresh: 'Refresh',
     refreshing: 'Refreshing…',
+    refreshNotAllowed:
+      'The permission policy does not let you refresh the posture of this entity',
     loadFailed: 'Could not load the HA posture: {{message}}',
     refreshFailed: 'Could not refresh the HA posture: {{message}}',
     grade: {
@@ -52,18 +54,6 @@ export const haPostureTranslationRef = createTranslationRef({
       title: 'HA posture',
       spofTitle: 'Single points of failure',
       noSpof: 'No single point of failure found.',
-      handoff: {
-        label: 'Handoff review',
-        none: 'None yet',
-        open: 'Open: {{done}} of {{total}} items done',
-        approved: 'Signed off by Dev and Ops',
-        stale: 'Stale: {{reasons}}',
-        staleDegraded: 'the posture fell from {{signed}} to {{current}}',
-        staleWaiver_one: '{{count}} waiver expired',
-        staleWaiver_other: '{{count}} waivers expired',
-        link: 'Open the handoff review',
-        failed: 'Could not read the handoff review: {{message}}',
-      },
     },
     content: {
       summaryTitle: 'Summary',

@@ -25,7 +25,6 @@ export const DEFAULT_ITEM_TITLES = {
   'ops-backups': 'Database and volume backups scheduled',
 } as const;
 
-
 export type DefaultItemTitleKey = keyof typeof DEFAULT_ITEM_TITLES;
 
 /** The same titles in French (the frontend and the French export use them). */

@@ -12,3 +12,9 @@ export { isSideMember, sideGroup } from './sides';
 export { summarizeReviews } from './reviewSummary';
 export type { ReviewSummary } from './reviewSummary';
 export { DEFAULT_OPS_GROUP, opsGroupsFromConfig } from './opsGroups';
+export { HandoffReviewClient } from './client/HandoffReviewClient';
+export type {
+  HandoffReviewApi,
+  HandoffReviewDiscovery,
+  HandoffReviewFetch,
+} from './client/HandoffReviewClient';

@@ -7,6 +7,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { HaPostureCardSectionBlueprint } from '@diehard/plugin-ha-posture-react';
 import { handoffReviewApiRef, HandoffReviewClient } from './api';
 import { rootRouteRef } from './routes';
 
@@ -36,6 +37,21 @@ export const handoffReviewEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * `ha-posture-card-section:handoff-review/status`: where the entity's handoff review stands,
+ * on the HA posture card (its `sections` input); nothing when the posture plugin is absent.
+ */
+export const handoffReviewPostureCardSection =
+  HaPostureCardSectionBlueprint.make({
+    name: 'status',
+    params: {
+      loader: () =>
+        import('./components/PostureCardSection').then(m => (
+          <m.HandoffReviewStatus />
+        )),
+    },
+  });
+
 /** `page:handoff-review`: the open and stale reviews, for Ops. */
 export const handoffReviewsPage = PageBlueprint.make({
   params: {
@@ -59,6 +75,7 @@ export const handoffReviewPlugin = createFrontendPlugin({
   extensions: [
     handoffReviewApi,
     handoffReviewEntityContent,
+    handoffReviewPostureCardSection,
     handoffReviewsPage,
   ],
 });

@@ -9,6 +9,19 @@ export const handoffReviewTranslationRef = createTranslationRef({
   id: 'handoff-review',
   messages: {
     title: 'Handoff review',
+    postureCard: {
+      label: 'Handoff review',
+      none: 'None yet',
+      open: 'Open: {{done}} of {{total}} items done',
+      approved: 'Signed off by Dev and Ops',
+      stale: 'Stale: {{reasons}}',
+      staleDegraded: 'the posture fell from {{signed}} to {{current}}',
+      staleWaiver_one: '{{count}} waiver expired',
+      staleWaiver_other: '{{count}} waivers expired',
+      noGrade: 'No grade',
+      link: 'Open the handoff review',
+      failed: 'Could not read the handoff review: {{message}}',
+    },
     loadFailed: 'Could not load the handoff reviews: {{message}}',
     retry: 'Retry',
     status: {

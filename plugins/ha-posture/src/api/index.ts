@@ -1,6 +1,6 @@
 export { haPostureApiRef } from './HaPostureApi';
-export type { HaPostureApi, HaPostureEntityRef } from './HaPostureApi';
-export { HaPostureClient } from './HaPostureClient';
-export { handoffReviewStatusApiRef } from './HandoffReviewStatusApi';
-export type { HandoffReviewStatusApi } from './HandoffReviewStatusApi';
-export { HandoffReviewStatusClient } from './HandoffReviewStatusClient';
+export { HaPostureClient } from '@diehard/plugin-ha-posture-common';
+export type {
+  HaPostureApi,
+  HaPostureEntityRef,
+} from '@diehard/plugin-ha-posture-common';

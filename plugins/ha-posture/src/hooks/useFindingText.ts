@@ -5,15 +5,19 @@ import {
   MessageRef,
 } from '@diehard/plugin-ha-posture-common';
 import { haPostureFindingsTranslationRef } from '../findingsTranslation';
+import { useLanguage } from './useLanguage';
 
 type Translate = (key: string, params?: Record<string, string>) => string;
 
 /**
- * Renders the engine's messages in the user's language. A message whose id this portal does
- * not know (a report from an older or newer backend) shows the English sentence it came with.
+ * Renders the engine's messages in the user's language. A finding of a rule added to the
+ * backend (a company's check) brings its own translations; a message whose id this portal
+ * does not know otherwise (a report from an older or newer backend) shows the English
+ * sentence it came with.
  */
 export function useFindingText() {
   const { t } = useTranslationRef(haPostureFindingsTranslationRef);
+  const language = useLanguage().split('-')[0];
   const translate = t as unknown as Translate;
   const render = (ref: MessageRef): string => {
     const params: Record<string, string> = {};
@@ -28,14 +32,21 @@ export function useFindingText() {
     !!ref && typeof ref.id === 'string' && ref.id in FINDING_MESSAGES_EN;
   const text = (ref: MessageRef | null | undefined, english: string) =>
     known(ref) ? render(ref) : english;
+  const own = (f: Finding) =>
+    f.messageId && !(f.messageId in FINDING_MESSAGES_EN)
+      ? f.translations?.[language]
+      : undefined;
   return {
     text,
     message: (f: Finding) =>
+      own(f)?.message ??
       text(
         f.messageId ? { id: f.messageId, params: f.params ?? {} } : undefined,
         f.message,
       ),
-    spof: (f: Finding) => (f.spof ? text(f.spofMessage, f.spof) : undefined),
-    remediation: (f: Finding) => text(f.remediationMessage, f.remediation),
+    spof: (f: Finding) =>
+      f.spof ? own(f)?.spof ?? text(f.spofMessage, f.spof) : undefined,
+    remediation: (f: Finding) =>
+      own(f)?.remediation ?? text(f.remediationMessage, f.remediation),
   };
 }

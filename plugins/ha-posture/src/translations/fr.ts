@@ -7,6 +7,8 @@ export default createTranslationMessages({
   messages: {
     refresh: 'Actualiser',
     refreshing: 'Actualisation…',
+    refreshNotAllowed:
+      "La politique d'autorisations ne vous permet pas d'actualiser la posture de cette entité",
     loadFailed: 'Impossible de charger la posture HA : {{message}}',
     refreshFailed: "Impossible d'actualiser la posture HA : {{message}}",
     'grade.label': 'Note {{grade}}',
@@ -42,18 +44,6 @@ export default createTranslationMessages({
     'card.title': 'Posture HA',
     'card.spofTitle': 'Points de défaillance uniques',
     'card.noSpof': 'Aucun point de défaillance unique trouvé.',
-    'card.handoff.label': 'Revue de passation',
-    'card.handoff.none': 'Aucune pour l’instant',
-    'card.handoff.open': 'Ouverte : {{done}} éléments faits sur {{total}}',
-    'card.handoff.approved': 'Validée par Dev et Ops',
-    'card.handoff.stale': 'Périmée : {{reasons}}',
-    'card.handoff.staleDegraded':
-      'la posture est passée de {{signed}} à {{current}}',
-    'card.handoff.staleWaiver_one': '{{count}} dérogation expirée',
-    'card.handoff.staleWaiver_other': '{{count}} dérogations expirées',
-    'card.handoff.link': 'Ouvrir la revue de passation',
-    'card.handoff.failed':
-      'Impossible de lire la revue de passation : {{message}}',
     'content.summaryTitle': 'Résumé',
     'content.findingsTitle': 'Constats par catégorie',
     'content.noFindings':

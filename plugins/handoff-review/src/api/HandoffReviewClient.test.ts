@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
 import { ResponseError } from '@backstage/errors';
-import { HandoffReviewClient } from './HandoffReviewClient';
+import { HandoffReviewClient } from '@diehard/plugin-handoff-review-common';
 import { history, openReview, staleReview } from '../testing/fixtures';
 
 const base = 'http://backstage.test/api/handoff-review';

@@ -1,4 +1,4 @@
 export { handoffReviewApiRef } from './HandoffReviewApi';
 export type { HandoffReviewApi } from './HandoffReviewApi';
-export { HandoffReviewClient } from './HandoffReviewClient';
+export { HandoffReviewClient } from '@diehard/plugin-handoff-review-common';
 export type * from './types';

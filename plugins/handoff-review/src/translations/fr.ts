@@ -7,6 +7,19 @@ export default createTranslationMessages({
   full: true,
   messages: {
     title: 'Revue de passation',
+    'postureCard.label': 'Revue de passation',
+    'postureCard.none': 'Aucune pour l’instant',
+    'postureCard.open': 'Ouverte : {{done}} éléments faits sur {{total}}',
+    'postureCard.approved': 'Validée par Dev et Ops',
+    'postureCard.stale': 'Périmée : {{reasons}}',
+    'postureCard.staleDegraded':
+      'la posture est passée de {{signed}} à {{current}}',
+    'postureCard.staleWaiver_one': '{{count}} dérogation expirée',
+    'postureCard.staleWaiver_other': '{{count}} dérogations expirées',
+    'postureCard.noGrade': 'Pas de note',
+    'postureCard.link': 'Ouvrir la revue de passation',
+    'postureCard.failed':
+      'Impossible de lire la revue de passation : {{message}}',
     loadFailed: 'Impossible de charger les revues de passation : {{message}}',
     retry: 'Réessayer',
     'status.open': 'Ouverte',

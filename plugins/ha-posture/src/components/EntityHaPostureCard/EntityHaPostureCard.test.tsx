@@ -1,16 +1,19 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { HaPostureCardSectionBlueprint } from '@diehard/plugin-ha-posture-react';
 import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import type { EntityPosture } from '@diehard/plugin-ha-posture-common';
-import {
-  HaPostureApi,
-  haPostureApiRef,
-  handoffReviewStatusApiRef,
-} from '../../api';
+import { HaPostureApi, haPostureApiRef } from '../../api';
+import { haPosturePlugin } from '../../plugin';
 import { samplePosture } from '../../testing/fixtures';
 import { todoWebEntity } from '../../testing/entities';
 import { EntityHaPostureCard } from './EntityHaPostureCard';
@@ -29,7 +32,11 @@ function fakeApi(overrides: Partial<HaPostureApi> = {}): HaPostureApi {
   };
 }
 
-function renderCard(api: HaPostureApi) {
+function renderCard(
+  api: HaPostureApi,
+  options: { refreshAllowed?: boolean } = {},
+) {
+  const { refreshAllowed = true } = options;
   return renderInTestApp(
     <EntityProvider entity={todoWebEntity}>
       <EntityHaPostureCard />
@@ -37,10 +44,12 @@ function renderCard(api: HaPostureApi) {
     {
       apis: [
         [haPostureApiRef, api],
-        [
-          handoffReviewStatusApiRef,
-          { getReviewSummary: async () => ({ state: 'none' as const }) },
-        ],
+        mockApis.permission({
+          authorize: ({ permission }) =>
+            permission.name === 'ha-posture.entity.refresh' && !refreshAllowed
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        }),
       ],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
@@ -93,6 +102,57 @@ describe('EntityHaPostureCard', () => {
       screen.getByText('No single point of failure found.'),
     ).toBeInTheDocument();
     expect(api.refreshEntityPosture).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no active Refresh to a user the permission policy does not let refresh the entity', async () => {
+    // usePermission keeps decisions per permission and entity for the page's life:
+    // another entity than the other tests', so this policy is asked afresh.
+    const api = fakeApi({
+      getEntityPosture: jest.fn(async () => ({
+        ...samplePosture,
+        entityRef: 'component:default/locked-web',
+      })),
+    });
+    await renderCard(api, { refreshAllowed: false });
+    await screen.findByRole('img', { name: 'Grade D' });
+    const refresh = screen.getByRole('button', { name: 'Refresh' });
+    await waitFor(() => expect(refresh).toBeDisabled());
+    expect(refresh.parentElement).toHaveAttribute(
+      'title',
+      'The permission policy does not let you refresh the posture of this entity',
+    );
+    await userEvent.click(refresh).catch(() => {});
+    expect(api.refreshEntityPosture).not.toHaveBeenCalled();
+  });
+
+  it('shows the sections other plugins attach to the card, below the posture', async () => {
+    const section = HaPostureCardSectionBlueprint.make({
+      name: 'test',
+      params: {
+        loader: async () => <p>Section from another plugin</p>,
+      },
+    });
+    // The card as the plugin installs it: its id is the one the section attaches to.
+    const card = createExtensionTester(
+      haPosturePlugin.getExtension('entity-card:ha-posture/overview'),
+      {
+        apis: [[haPostureApiRef, fakeApi()]],
+      },
+    ).add(section);
+    await renderInTestApp(
+      <EntityProvider entity={todoWebEntity}>
+        {card.reactElement()}
+      </EntityProvider>,
+      {
+        apis: [[haPostureApiRef, fakeApi()]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    const text = await screen.findByText('Section from another plugin');
+    const grade = await screen.findByRole('img', { name: 'Grade D' });
+    expect(
+      grade.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
   });
 
   it('explains which annotation to add when nothing was found to evaluate', async () => {

@@ -1,3 +1,4 @@
+import { Fragment, ReactElement } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
@@ -7,10 +8,12 @@ import { useEntityPosture } from '../../hooks/useEntityPosture';
 import { PostureSummary } from '../shared/PostureSummary';
 import { PostureState } from '../shared/PostureState';
 import { SpofList } from '../shared/SpofList';
-import { HandoffReviewStatus } from './HandoffReviewStatus';
 
-/** The overview card: grade, single points of failure, source, refresh, handoff review. */
-export function EntityHaPostureCard() {
+/**
+ * The overview card: grade, single points of failure, source, refresh, then the sections
+ * other plugins add (the handoff review's state).
+ */
+export function EntityHaPostureCard(props: { sections?: ReactElement[] }) {
   const { entity } = useEntity();
   const { t } = useTranslationRef(haPostureTranslationRef);
   const state = useEntityPosture(getCompoundEntityRef(entity));
@@ -34,7 +37,9 @@ export function EntityHaPostureCard() {
           </>
         )}
       </PostureState>
-      <HandoffReviewStatus entity={entity} />
+      {(props.sections ?? []).map((section, i) => (
+        <Fragment key={i}>{section}</Fragment>
+      ))}
     </InfoCard>
   );
 }

@@ -8,22 +8,20 @@ import { inFrench } from '@diehard/frontend-test-utils';
 import {
   EntityPosture,
   evaluatePosture,
+  findingFor,
   parseManifests,
+  PostureRule,
+  workloadLabel,
 } from '@diehard/plugin-ha-posture-common';
-import {
-  HaPostureApi,
-  haPostureApiRef,
-  handoffReviewStatusApiRef,
-} from '../../api';
+import { HaPostureApi, haPostureApiRef } from '../../api';
 import { todoWebEntity } from '../../testing/entities';
 import { haPostureTranslations } from '../../translation';
 import { EntityHaPostureCard } from '../EntityHaPostureCard';
 import { EntityHaPostureContent } from '../EntityHaPostureContent';
 
 /** A single-replica Deployment as the engine judges it: its findings carry message ids. */
-const report = evaluatePosture({
-  objects: parseManifests(
-    `apiVersion: apps/v1
+const manifests = parseManifests(
+  `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: todo-web, namespace: todo}
 spec:
@@ -38,10 +36,9 @@ spec:
           ports: [{containerPort: 8080}]
           resources: {requests: {cpu: 100m, memory: 128Mi}}
 `,
-    'todo.yaml',
-  ).objects.map(o => o.object),
-  entity: todoWebEntity,
-});
+  'todo.yaml',
+).objects.map(o => o.object);
+const report = evaluatePosture({ objects: manifests, entity: todoWebEntity });
 
 const posture: EntityPosture = {
   entityRef: 'component:default/todo-web',
@@ -73,13 +70,7 @@ describe('findings in French', () => {
         <EntityHaPostureCard />
       </EntityProvider>,
       {
-        apis: [
-          [haPostureApiRef, api],
-          [
-            handoffReviewStatusApiRef,
-            { getReviewSummary: async () => ({ state: 'none' as const }) },
-          ],
-        ],
+        apis: [[haPostureApiRef, api]],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
         ...inFrench(haPostureTranslations),
       },
@@ -150,6 +141,89 @@ describe('findings in French', () => {
         'Deployment todo-web runs 1 replica: a node failure or an eviction stops it.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('shows a company rule added to the backend in French, from the translations its findings carry', async () => {
+    const companyRule: PostureRule = {
+      checks: [
+        {
+          id: 'acme-drain',
+          category: 'rollout',
+          severity: 'critical',
+          title: 'Workload does not drain',
+        },
+      ],
+      messages: {
+        en: {
+          'acme-drain.message': '{{workload}} does not drain its requests.',
+          'acme-drain.remediation': 'Add a preStop hook.',
+          'acme-drain.spof': 'if {{workload}} restarts, its requests fail',
+        },
+        fr: {
+          'acme-drain.message': '{{workload}} ne vide pas ses requêtes.',
+          'acme-drain.remediation': 'Ajoutez un hook preStop.',
+          'acme-drain.spof': 'si {{workload}} redémarre, ses requêtes échouent',
+        },
+      },
+      evaluate: ({ workload }) => [
+        findingFor(companyRule.checks[0], workload, {
+          message: {
+            id: 'acme-drain.message',
+            params: { workload: workloadLabel(workload) },
+          },
+          evidence: 'lifecycle.preStop: absent',
+          remediation: { id: 'acme-drain.remediation', params: {} },
+          spof: {
+            id: 'acme-drain.spof',
+            params: { workload: workloadLabel(workload) },
+          },
+        }),
+      ],
+    };
+    const withCompanyRule = evaluatePosture(
+      { objects: manifests, entity: todoWebEntity },
+      { rules: [companyRule] },
+    );
+    const companyPosture: EntityPosture = {
+      ...posture,
+      entityRef: 'component:default/todo-web',
+      grade: withCompanyRule.services[0].grade,
+      singlePointsOfFailure: withCompanyRule.services[0].singlePointsOfFailure,
+      report: withCompanyRule,
+    };
+    const companyApi: HaPostureApi = {
+      ...api,
+      getEntityPosture: jest.fn(async () => companyPosture),
+    };
+    renderInTestApp(
+      <EntityProvider entity={todoWebEntity}>
+        <EntityHaPostureCard />
+        <EntityHaPostureContent />
+      </EntityProvider>,
+      {
+        apis: [[haPostureApiRef, companyApi]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        ...inFrench(haPostureTranslations),
+      },
+    );
+    expect(
+      (
+        await screen.findAllByText(
+          'Deployment todo-web ne vide pas ses requêtes.',
+        )
+      ).length,
+    ).toBeGreaterThan(0);
+    expect(
+      (
+        await screen.findAllByText(
+          'Si Deployment todo-web redémarre, ses requêtes échouent',
+        )
+      ).length,
+    ).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText('Ajoutez un hook preStop.').length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByText(/does not drain/)).toBeNull();
   });
 
   it('shows in English exactly the sentences the engine wrote, quotes and tags included', async () => {

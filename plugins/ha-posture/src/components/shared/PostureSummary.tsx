@@ -3,7 +3,11 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { EntityPosture } from '@diehard/plugin-ha-posture-common';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  EntityPosture,
+  haPostureRefreshPermission,
+} from '@diehard/plugin-ha-posture-common';
 import { haPostureTranslationRef } from '../../translation';
 import { describeError } from '../../lib/errors';
 import { GradeBadge } from './GradeBadge';
@@ -23,6 +27,10 @@ export function PostureSummary(props: {
   const { t } = useTranslationRef(haPostureTranslationRef);
   const relative = useRelativeTime();
   const language = useLanguage();
+  const { allowed } = usePermission({
+    permission: haPostureRefreshPermission,
+    resourceRef: posture.entityRef,
+  });
   return (
     <Box display="flex" alignItems="center" style={{ gap: 16 }}>
       <GradeBadge grade={posture.grade} size="large" />
@@ -46,15 +54,17 @@ export function PostureSummary(props: {
           </Typography>
         )}
       </Box>
-      <Button
-        variant="outlined"
-        size="small"
-        startIcon={<RefreshIcon />}
-        onClick={onRefresh}
-        disabled={refreshing}
-      >
-        {refreshing ? t('refreshing') : t('refresh')}
-      </Button>
+      <span title={allowed ? undefined : t('refreshNotAllowed')}>
+        <Button
+          variant="outlined"
+          size="small"
+          startIcon={<RefreshIcon />}
+          onClick={onRefresh}
+          disabled={refreshing || !allowed}
+        >
+          {refreshing ? t('refreshing') : t('refresh')}
+        </Button>
+      </span>
     </Box>
   );
 }

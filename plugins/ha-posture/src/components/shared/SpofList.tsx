@@ -6,23 +6,20 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import WarningIcon from '@material-ui/icons/Warning';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type {
-  MessageRef,
-  PostureReport,
-} from '@diehard/plugin-ha-posture-common';
+import type { Finding, PostureReport } from '@diehard/plugin-ha-posture-common';
 import { haPostureTranslationRef } from '../../translation';
 import { useFindingText } from '../../hooks/useFindingText';
 import { sentence } from './PostureSummary';
 
-/** Each single point of failure sentence of a report's findings, with its message. */
-function spofMessages(report?: PostureReport): Map<string, MessageRef> {
-  const messages = new Map<string, MessageRef>();
+/** Each single point of failure sentence of a report's findings, with its finding. */
+function spofFindings(report?: PostureReport): Map<string, Finding> {
+  const findings = new Map<string, Finding>();
   for (const f of [
     ...(report?.workloads ?? []).flatMap(w => w.findings),
     ...(report?.cluster?.findings ?? []),
   ])
-    if (f.spof && f.spofMessage) messages.set(f.spof, f.spofMessage);
-  return messages;
+    if (f.spof) findings.set(f.spof, f);
+  return findings;
 }
 
 /**
@@ -31,8 +28,8 @@ function spofMessages(report?: PostureReport): Map<string, MessageRef> {
  */
 export function SpofList(props: { spofs: string[]; report?: PostureReport }) {
   const { t } = useTranslationRef(haPostureTranslationRef);
-  const { text } = useFindingText();
-  const messages = spofMessages(props.report);
+  const texts = useFindingText();
+  const findings = spofFindings(props.report);
   return (
     <Box mt={2}>
       <Typography variant="subtitle2" component="h3">
@@ -49,7 +46,10 @@ export function SpofList(props: { spofs: string[]; report?: PostureReport }) {
               </ListItemIcon>
               {/* Backstage's theme keeps dense list text on one line; these sentences wrap. */}
               <ListItemText
-                primary={sentence(text(messages.get(spof), spof))}
+                primary={sentence(
+                  (findings.has(spof) && texts.spof(findings.get(spof)!)) ||
+                    spof,
+                )}
                 style={{ whiteSpace: 'normal' }}
               />
             </ListItem>

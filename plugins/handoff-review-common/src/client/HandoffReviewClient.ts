@@ -1,21 +1,57 @@
-import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { HandoffReviewApi } from './HandoffReviewApi';
 import type {
-  ReviewChange,
+  ReviewChangeRequest,
   ReviewEvent,
   ReviewListStatus,
   ReviewView,
-} from './types';
+} from '../types';
 
-/** {@link HandoffReviewApi} over HTTP, through the app's discovery and fetch APIs. */
+/** Reads and changes handoff reviews (`/api/handoff-review`). */
+export interface HandoffReviewApi {
+  /** Opens a review of an entity (`component:default/todo-web`). */
+  openReview(entityRef: string): Promise<ReviewView>;
+  /** Reviews, most recently changed first. */
+  listReviews(filter?: {
+    entityRef?: string;
+    status?: ReviewListStatus;
+  }): Promise<ReviewView[]>;
+  getReview(id: string): Promise<ReviewView>;
+  /**
+   * Applies a change to the review as read at `version`; answers the review as it now
+   * stands. A review changed meanwhile is refused with a 409 `ResponseError`.
+   */
+  applyChange(
+    id: string,
+    version: number,
+    change: ReviewChangeRequest,
+  ): Promise<ReviewView>;
+  /** Every accepted change, oldest first. */
+  getHistory(id: string): Promise<ReviewEvent[]>;
+  /** The review as Markdown, for a change ticket, in French when `language` is French. */
+  exportMarkdown(id: string, language?: string): Promise<string>;
+}
+
+/** Finds a backend plugin's base URL (the app's DiscoveryApi, or the backend's discovery service). */
+export interface HandoffReviewDiscovery {
+  getBaseUrl(pluginId: string): Promise<string>;
+}
+
+/** Sends a request with the caller's credentials (the app's FetchApi). */
+export interface HandoffReviewFetch {
+  fetch: typeof fetch;
+}
+
+/** {@link HandoffReviewApi} over HTTP, through the caller's discovery and fetch. */
 export class HandoffReviewClient implements HandoffReviewApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly discoveryApi: HandoffReviewDiscovery;
+  private readonly fetchApi: HandoffReviewFetch;
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  constructor(options: {
+    discoveryApi: HandoffReviewDiscovery;
+    fetchApi?: HandoffReviewFetch;
+  }) {
     this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
   }
 
   async openReview(entityRef: string): Promise<ReviewView> {
@@ -42,7 +78,7 @@ export class HandoffReviewClient implements HandoffReviewApi {
   async applyChange(
     id: string,
     version: number,
-    change: ReviewChange,
+    change: ReviewChangeRequest,
   ): Promise<ReviewView> {
     return this.json(
       await this.post(`${reviewPath(id)}/changes`, { version, change }),

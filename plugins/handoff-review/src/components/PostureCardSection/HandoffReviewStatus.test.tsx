@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import {
+  createExtensionTester,
   mockApis,
   registerMswTestHooks,
   renderInTestApp,
@@ -10,22 +11,30 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import type {
+import type { Entity } from '@backstage/catalog-model';
+import {
+  HandoffReviewClient,
   PostureSnapshot,
   ReviewView,
 } from '@diehard/plugin-handoff-review-common';
-import {
-  HaPostureApi,
-  haPostureApiRef,
-  handoffReviewStatusApiRef,
-  HandoffReviewStatusClient,
-} from '../../api';
-import { samplePosture } from '../../testing/fixtures';
-import { todoWebEntity } from '../../testing/entities';
-import { EntityHaPostureCard } from './EntityHaPostureCard';
-import { HandoffReviewStatus } from './HandoffReviewStatus';
 import { inFrench } from '@diehard/frontend-test-utils';
-import { haPostureTranslations } from '../../translation';
+import { handoffReviewApiRef } from '../../api';
+import { handoffReviewTranslations } from '../../translation';
+import { handoffReviewPostureCardSection } from '../../plugin';
+import { HandoffReviewStatus } from './HandoffReviewStatus';
+
+const todoWebEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'todo-web', namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },
+};
+
+const client = () =>
+  new HandoffReviewClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+    fetchApi: mockApis.fetch(),
+  });
 
 const REVIEWS = 'http://backstage.test/api/handoff-review/reviews';
 const gradeA: PostureSnapshot = {
@@ -65,13 +74,31 @@ function review(overrides: Partial<ReviewView> = {}): ReviewView {
   };
 }
 
-const postureApi: HaPostureApi = {
-  getEntityPosture: jest.fn(async () => samplePosture),
-  refreshEntityPosture: jest.fn(async () => samplePosture),
-  getEntityHistory: jest.fn(async () => []),
-  getFleet: jest.fn(async () => []),
-  getClusters: jest.fn(async () => []),
-};
+it('is a section the HA posture card shows, once loaded', async () => {
+  const server = setupServer(
+    http.get(REVIEWS, () => HttpResponse.json({ reviews: [] })),
+  );
+  server.listen();
+  try {
+    const section = createExtensionTester(handoffReviewPostureCardSection, {
+      apis: [[handoffReviewApiRef, client()]],
+    });
+    await renderInTestApp(
+      <EntityProvider entity={todoWebEntity}>
+        {section.reactElement()}
+      </EntityProvider>,
+      {
+        apis: [[handoffReviewApiRef, client()]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByRole('region', { name: 'Handoff review' }),
+    ).toHaveTextContent('None yet');
+  } finally {
+    server.close();
+  }
+});
 
 describe('the handoff review on the HA posture card', () => {
   const server = setupServer();
@@ -99,21 +126,10 @@ describe('the handoff review on the HA posture card', () => {
   async function renderCard() {
     await renderInTestApp(
       <EntityProvider entity={todoWebEntity}>
-        <EntityHaPostureCard />
+        <HandoffReviewStatus />
       </EntityProvider>,
       {
-        apis: [
-          [haPostureApiRef, postureApi],
-          [
-            handoffReviewStatusApiRef,
-            new HandoffReviewStatusClient({
-              discoveryApi: mockApis.discovery({
-                baseUrl: 'http://backstage.test',
-              }),
-              fetchApi: mockApis.fetch(),
-            }),
-          ],
-        ],
+        apis: [[handoffReviewApiRef, client()]],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       },
     );
@@ -188,7 +204,7 @@ describe('the handoff review on the HA posture card', () => {
     ).toBeInTheDocument();
   });
 
-  it('says so when the handoff-review backend cannot answer, and still shows the posture', async () => {
+  it('says so when the handoff-review backend cannot answer', async () => {
     serveReviews({ status: 500 });
     await renderCard();
     expect(
@@ -196,7 +212,6 @@ describe('the handoff review on the HA posture card', () => {
         'Could not read the handoff review: database is down (500)',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'Grade D' })).toBeInTheDocument();
   });
 });
 
@@ -225,22 +240,12 @@ describe('the handoff review on the HA posture card, in French', () => {
     );
     await renderInTestApp(
       <EntityProvider entity={todoWebEntity}>
-        <HandoffReviewStatus entity={todoWebEntity} />
+        <HandoffReviewStatus />
       </EntityProvider>,
       {
-        apis: [
-          [
-            handoffReviewStatusApiRef,
-            new HandoffReviewStatusClient({
-              discoveryApi: mockApis.discovery({
-                baseUrl: 'http://backstage.test',
-              }),
-              fetchApi: mockApis.fetch(),
-            }),
-          ],
-        ],
+        apis: [[handoffReviewApiRef, client()]],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        ...inFrench(haPostureTranslations),
+        ...inFrench(handoffReviewTranslations),
       },
     );
     expect(
