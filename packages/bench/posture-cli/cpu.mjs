@@ -75,37 +75,51 @@ const median = xs => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-/** Medians of each field over `runs` runs after one warm-up. */
-function medians(args) {
-  measure(args);
-  const all = Array.from({ length: runs }, () => measure(args));
-  return Object.fromEntries(
-    Object.keys(all[0]).map(k => [k, median(all.map(x => x[k]))]),
-  );
+/**
+ * Runs each argv `runs` times after one warm-up, interleaved so that the load of a shared
+ * machine weighs on each alike; returns, per argv, the median and the minimum of each field.
+ */
+function sample(argvs) {
+  for (const args of argvs) measure(args);
+  const all = argvs.map(() => []);
+  for (let i = 0; i < runs; i++)
+    argvs.forEach((args, j) => all[j].push(measure(args)));
+  return all.map(xs => ({
+    median: Object.fromEntries(
+      Object.keys(xs[0]).map(k => [k, median(xs.map(x => x[k]))]),
+    ),
+    min: Object.fromEntries(
+      Object.keys(xs[0]).map(k => [k, Math.min(...xs.map(x => x[k]))]),
+    ),
+  }));
 }
 
 console.log(`# diehard-posture start time and CPU`);
 console.log(
   `node ${
     process.version
-  }, ${new Date().toISOString()}, ${runs} runs (medians)`,
+  }, ${new Date().toISOString()}, ${runs} runs each, interleaved`,
 );
 console.log(`built bin: ${builtBin}\n`);
+console.log('Each cell: median (minimum) over the runs.\n');
+const cell = (r, k, f) => `${f(r.median[k])} (${f(r.min[k])})`;
+const ms = v => v.toFixed(0);
+const s2 = v => v.toFixed(2);
 
 console.log(`## Start: a one-file scan (${oneFile.slice(root.length + 1)})\n`);
 console.log('| bin | wall ms | CPU s | peak MB |');
 console.log('| --- | ---: | ---: | ---: |');
-for (const [name, bin] of [
+const bins = [
   ['built (dist, installed from the tarball)', builtBin],
   ['TypeScript source (repo, transform at run time)', sourceBin],
-]) {
-  const m = medians([bin, 'scan', oneFile]);
+];
+sample(bins.map(([, bin]) => [bin, 'scan', oneFile])).forEach((r, i) =>
   console.log(
-    `| ${name} | ${m.wallMs.toFixed(0)} | ${m.cpuS.toFixed(2)} | ${
-      m.maxRssMB
+    `| ${bins[i][0]} | ${cell(r, 'wallMs', ms)} | ${cell(r, 'cpuS', s2)} | ${
+      r.median.maxRssMB
     } |`,
-  );
-}
+  ),
+);
 
 const n = Number(opts.workloads);
 const dataDir = join(cache, 'bench', `data-${n}`);
@@ -116,19 +130,31 @@ console.log(
     info.files.length
   } files, ${(bytes / 1e6).toFixed(1)} MB\n`,
 );
-const parse = medians([join(here, 'parseOnly.cjs'), ...info.files]);
-const built = medians([builtBin, 'scan', dataDir, '--format', 'json']);
-const source = medians([sourceBin, 'scan', dataDir, '--format', 'json']);
+const processes = [
+  [
+    'js-yaml parse only (parseOnly.cjs)',
+    [join(here, 'parseOnly.cjs'), ...info.files],
+  ],
+  [
+    'diehard-posture scan --format json, built',
+    [builtBin, 'scan', dataDir, '--format', 'json'],
+  ],
+  [
+    'diehard-posture scan --format json, TypeScript source',
+    [sourceBin, 'scan', dataDir, '--format', 'json'],
+  ],
+];
+const results = sample(processes.map(([, argv]) => argv));
+const parse = results[0];
 console.log('| process | wall s | CPU s | × parse CPU | peak MB |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
-for (const [name, m] of [
-  ['js-yaml parse only (parseOnly.cjs)', parse],
-  ['diehard-posture scan --format json, built', built],
-  ['diehard-posture scan --format json, TypeScript source', source],
-])
+results.forEach((r, i) =>
   console.log(
-    `| ${name} | ${(m.wallMs / 1000).toFixed(2)} | ${m.cpuS.toFixed(2)} | ${(
-      m.cpuS / parse.cpuS
-    ).toFixed(2)} | ${m.maxRssMB} |`,
-  );
+    `| ${processes[i][0]} | ${cell(r, 'wallMs', v =>
+      (v / 1000).toFixed(2),
+    )} | ${cell(r, 'cpuS', s2)} | ${(r.median.cpuS / parse.median.cpuS).toFixed(
+      2,
+    )} (${(r.min.cpuS / parse.min.cpuS).toFixed(2)}) | ${r.median.maxRssMB} |`,
+  ),
+);
 if (installDir) rmSync(installDir, { recursive: true, force: true });
