@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { spawn } from 'node:child_process';
 import { useLab } from '@diehard/lab';
 import { KubernetesClusterDirectory } from './KubernetesClusterDirectory';
 import { whoAmI } from './__testUtils__/whoAmI';
@@ -63,6 +64,31 @@ describe('KubernetesClusterDirectory', () => {
     const connection = await clusters.connect('lab');
     expect(connection.ca).toBe(kubernetes.caPem);
     await expect(whoAmI(connection)).rejects.toMatchObject({ code: 401 });
+  });
+
+  it('reaches a localKubectlProxy cluster with no credential of its own: kubectl proxy signs the requests', async () => {
+    const { kubernetes } = await useLab(['kubernetes']);
+    const proxy = spawn(
+      kubernetes.kubectl,
+      [`--kubeconfig=${kubernetes.adminKubeconfig}`, 'proxy', '--port=0'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        proxy.stdout.on('data', (chunk: Buffer) => {
+          const port = /Starting to serve on [\d.]+:(\d+)/.exec(String(chunk));
+          if (port) resolve(`http://127.0.0.1:${port[1]}`);
+        });
+        proxy.on('exit', code => reject(new Error(`kubectl proxy: ${code}`)));
+      });
+      const connection = await directory([
+        { name: 'local', url, authProvider: 'localKubectlProxy' },
+      ]).connect('local');
+      expect(connection.credential).toEqual({ type: 'anonymous' });
+      expect((await whoAmI(connection))?.username).toBe('diehard-lab-admin');
+    } finally {
+      proxy.kill();
+    }
   });
 
   it('names the cluster and its provider when a user-side cluster is asked for without the user token', async () => {

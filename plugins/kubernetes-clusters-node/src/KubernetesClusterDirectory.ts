@@ -250,7 +250,11 @@ function kubeConfigOf(
         name: details.name,
         server: details.url,
         ...(ca && { caData: Buffer.from(ca).toString('base64') }),
-        skipTLSVerify: details.skipTLSVerify ?? false,
+        // client-node refuses a plain-HTTP server (kubectl proxy, as localKubectlProxy
+        // clusters use) unless told that there is no TLS to verify.
+        skipTLSVerify:
+          (details.skipTLSVerify ?? false) ||
+          new URL(details.url).protocol === 'http:',
       },
     ],
     users: [userOf(credential)],
