@@ -153,6 +153,21 @@ export type HostTarget =
   | { type: 'member'; workload: Workload; member: string }
   | { type: 'external' };
 
+const statefulSetsOf = new WeakMap<Workload[], Map<string, Workload>>();
+/** The StatefulSets among `workloads` by `namespace/name` (the first of each), built once. */
+function statefulSets(workloads: Workload[]): Map<string, Workload> {
+  let byName = statefulSetsOf.get(workloads);
+  if (!byName) {
+    byName = new Map();
+    for (const w of workloads) {
+      const key = `${w.namespace}/${w.name}`;
+      if (w.kind === 'StatefulSet' && !byName.has(key)) byName.set(key, w);
+    }
+    statefulSetsOf.set(workloads, byName);
+  }
+  return byName;
+}
+
 /** Resolves a DSN host (`svc`, `svc.ns`, `svc.ns.svc.cluster.local`, `pod-0.headless.ns`) to objects. */
 export function resolveHost(
   host: DsnHost,
@@ -177,9 +192,7 @@ export function resolveHost(
     const svc = index.get('Service', ns, parts[1]);
     const m = parts[0].match(/^(.*)-(\d+)$/);
     if (svc && m) {
-      const ss = grouping.workloads.find(
-        w => w.kind === 'StatefulSet' && w.namespace === ns && w.name === m[1],
-      );
+      const ss = statefulSets(grouping.workloads).get(`${ns}/${m[1]}`);
       if (ss) return { type: 'member', workload: ss, member: parts[0] };
     }
   }
