@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { createImageBuildAction } from './imageBuild';
-import { examples } from './imageBuild.examples';
-import { createImagePushAction } from './imagePush';
 import {
   OciLayout,
   pushImage,
   RegistryClient,
 } from '@diehard/plugin-container-images-node';
+import { createImageBuildAction } from './imageBuild';
+import { examples } from './imageBuild.examples';
+import { createImagePushAction } from './imagePush';
 import {
   LabRegistry,
   endpointOf,

@@ -8,13 +8,13 @@ import {
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { JsonObject } from '@backstage/types';
-import { createImageBuildAction } from './imageBuild';
 import {
   ImageManifest,
   OciLayout,
   pushImage,
   RegistryClient,
 } from '@diehard/plugin-container-images-node';
+import { createImageBuildAction } from './imageBuild';
 import {
   LabRegistry,
   endpointOf,

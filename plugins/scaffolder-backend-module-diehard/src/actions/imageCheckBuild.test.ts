@@ -7,13 +7,13 @@ import {
 import { JsonObject } from '@backstage/types';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { freePort } from '@diehard/lab';
-import { createImageCheckBuildAction } from './imageCheckBuild';
-import { examples } from './imageCheckBuild.examples';
 import {
   pushImage,
   RegistryClient,
 } from '@diehard/plugin-container-images-node';
 import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
+import { createImageCheckBuildAction } from './imageCheckBuild';
+import { examples } from './imageCheckBuild.examples';
 import {
   LabRegistry,
   endpointOf,

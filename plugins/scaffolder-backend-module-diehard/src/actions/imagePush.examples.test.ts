@@ -5,9 +5,9 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
 import { createImagePushAction } from './imagePush';
 import { examples } from './imagePush.examples';
-import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
 import {
   LabRegistry,
   labRegistry,

@@ -7,13 +7,13 @@ import {
 import { JsonObject } from '@backstage/types';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { createImagePushAction } from './imagePush';
 import {
   OciLayout,
   pullImage,
   RegistryClient,
 } from '@diehard/plugin-container-images-node';
 import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
+import { createImagePushAction } from './imagePush';
 import {
   LabRegistry,
   endpointOf,

@@ -5,9 +5,9 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
 import scaffolderModuleDiehard from '../index';
 import { clusterConditions, createClusterConditionalDecision } from './rules';
-import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
 
 jest.setTimeout(60_000);
 
