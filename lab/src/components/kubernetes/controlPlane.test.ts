@@ -440,9 +440,13 @@ describe('the multi-master control plane (--control-plane ha)', () => {
   });
 
   it('keeps taking writes when one etcd member is killed (quorum of 2 kept)', async () => {
-    const { outcomes, faultAt, okSinceFault } = await underLoad(() =>
-      cp.kill('etcd-2'),
-    );
+    // Its mirror pod, watched from the kill on, beside the writes.
+    let podShown: Promise<number> | undefined;
+    const { outcomes, faultAt, okSinceFault } = await underLoad(async () => {
+      await cp.kill('etcd-2');
+      podShown = untilPod(etcdPod('etcd-2'), 'False', Date.now());
+      podShown.catch(() => {}); // awaited below, once the writes are done
+    });
     const window = longestFailedWindow(outcomes);
     // eslint-disable-next-line no-console
     console.log(
@@ -459,7 +463,7 @@ describe('the multi-master control plane (--control-plane ha)', () => {
     const after = outcomes.filter(o => o.start > faultAt);
     expect(after.slice(-10).every(o => o.ok)).toBe(true);
     // Its mirror pod says so (the others stay Ready).
-    const shown = await untilPod(etcdPod('etcd-2'), 'False', faultAt);
+    const shown = await podShown!;
     // eslint-disable-next-line no-console
     console.log(`etcd-2 killed: its mirror pod not Ready after ${shown} s`);
     expect((await podState(etcdPod('etcd-0')))?.ready).toBe('True');
