@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { dropDatabasesWithPrefix, useLab } from '@diehard/lab';
-import { ALICE, as, BRUNO, startReviewBackend } from './__testUtils__/reviewBackend';
+import {
+  ALICE,
+  as,
+  BRUNO,
+  startReviewBackend,
+} from './__testUtils__/reviewBackend';
 
 jest.setTimeout(300_000);
 

@@ -14,6 +14,11 @@ export type Evidence = 'pass' | 'fail' | 'unknown';
 export interface FindingMessage {
   severity: Severity;
   message: MessageRef;
+  /**
+   * The message written out by language (`en`, `fr`), for a rule added to the posture
+   * backend (a company's check) whose ids the message catalogs do not hold.
+   */
+  texts?: Record<string, string>;
 }
 
 export interface Waiver {

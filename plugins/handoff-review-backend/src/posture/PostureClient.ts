@@ -3,8 +3,11 @@ import {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
-import { EntityPosture } from '@diehard/plugin-ha-posture-common';
+import { NotFoundError } from '@backstage/errors';
+import {
+  EntityPosture,
+  HaPostureClient,
+} from '@diehard/plugin-ha-posture-common';
 import { PostureSnapshot } from '@diehard/plugin-handoff-review-common';
 
 /** Reads an entity's posture from the ha-posture plugin, on behalf of the caller. */
@@ -19,25 +22,27 @@ export class PostureClient {
     credentials: BackstageCredentials,
     options: { refresh?: boolean } = {},
   ): Promise<EntityPosture> {
-    const [kind, rest] = entityRef.split(':');
-    const [namespace, name] = rest.split('/');
-    const baseUrl = await this.discovery.getBaseUrl('ha-posture');
     const { token } = await this.auth.getPluginRequestToken({
       onBehalfOf: credentials,
       targetPluginId: 'ha-posture',
     });
-    const path = `/entities/${encodeURIComponent(kind)}/${encodeURIComponent(
-      namespace,
-    )}/${encodeURIComponent(name)}`;
-    const response = await fetch(
-      `${baseUrl}${path}${options.refresh ? '/refresh' : ''}`,
-      {
-        method: options.refresh ? 'POST' : 'GET',
-        headers: { Authorization: `Bearer ${token}` },
+    const client = new HaPostureClient({
+      discoveryApi: this.discovery,
+      fetchApi: {
+        fetch: (input, init) =>
+          fetch(input, {
+            ...init,
+            headers: { ...init?.headers, Authorization: `Bearer ${token}` },
+          }),
       },
-    );
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response.json();
+    });
+    if (options.refresh) return client.refreshEntityPosture(entityRef);
+    const posture = await client.getEntityPosture(entityRef);
+    if (!posture)
+      throw new NotFoundError(
+        `the HA posture service does not know ${entityRef}`,
+      );
+    return posture;
   }
 }
 

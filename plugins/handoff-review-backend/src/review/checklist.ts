@@ -69,6 +69,19 @@ function findingMessagesOf(
           {
             severity: f.severity,
             message: { id: f.messageId, params: f.params ?? {} },
+            ...(f.translations
+              ? {
+                  texts: {
+                    en: f.message,
+                    ...Object.fromEntries(
+                      Object.entries(f.translations).map(([language, t]) => [
+                        language,
+                        t.message,
+                      ]),
+                    ),
+                  },
+                }
+              : {}),
           },
         ]
       : [],

@@ -290,6 +290,32 @@ describe('the Markdown export', () => {
     }
   });
 
+  it("writes a company rule's finding in the export's language, from the texts it carries, escaped", () => {
+    const review = hostileReview();
+    review.items[0].findings = [
+      `warning: tomcat of Deployment ${HOSTILE.html} has no preStop hook`,
+    ];
+    review.items[0].findingMessages = [
+      {
+        severity: 'warning',
+        message: { id: 'example-prestop-hook.message', params: {} },
+        texts: {
+          en: `tomcat of Deployment ${HOSTILE.html} has no preStop hook`,
+          fr: `tomcat de Deployment ${HOSTILE.html} n'a pas de hook preStop`,
+        },
+      },
+    ];
+    const french = render(review, 'fr').markdown;
+    expect(french).toContain("n'a pas de hook preStop");
+    expect(french).not.toContain('has no preStop hook');
+    expect(french).not.toContain('<img');
+    const english = render(review, 'en').markdown;
+    expect(english).toContain('has no preStop hook');
+    // No text in the reader's language: the English lines, as stored.
+    delete review.items[0].findingMessages[0].texts!.fr;
+    expect(render(review, 'fr').markdown).toContain('has no preStop hook');
+  });
+
   it('keeps the English lines of a review stored before findings had message ids', () => {
     const review = hostileReview();
     delete review.items[0].findingMessages;

@@ -1,5 +1,6 @@
 import { renderMessage } from '@diehard/plugin-ha-posture-common';
 import {
+  FindingMessage,
   ReviewEvent,
   ReviewItem,
   ReviewView,
@@ -29,21 +30,27 @@ function titleOf(
 }
 
 /** The findings' lines, from their messages when the record has them (older ones do not). */
-function findingLines(item: ReviewItem, labels: ExportLabels): string[] {
+function findingLines(
+  item: ReviewItem,
+  labels: ExportLabels,
+  language: ExportLanguage,
+): string[] {
   const messages = item.findingMessages;
   const english = item.findings ?? [];
+  // A company rule's finding carries its own text in each language.
+  const text = (m: FindingMessage) =>
+    m.message?.id in labels.findingMessages
+      ? renderMessage(m.message, labels.findingMessages)
+      : m.texts?.[language];
   if (
     !messages ||
     messages.length !== english.length ||
-    !messages.every(m => m.message?.id in labels.findingMessages)
+    !messages.every(m => text(m) !== undefined)
   ) {
     return english;
   }
   return messages.map(m =>
-    labels.finding(
-      labels.severity[m.severity] ?? m.severity,
-      renderMessage(m.message, labels.findingMessages),
-    ),
+    labels.finding(labels.severity[m.severity] ?? m.severity, text(m)!),
   );
 }
 
@@ -87,7 +94,7 @@ export function reviewToMarkdown(
           l.state[state] ?? state
         }`,
       );
-      for (const finding of findingLines(item, l))
+      for (const finding of findingLines(item, l, language))
         lines.push(`  - ${md(finding)}`);
       if (item.waiver) {
         lines.push(

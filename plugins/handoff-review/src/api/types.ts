@@ -3,6 +3,7 @@ export type { Grade } from '@diehard/plugin-ha-posture-common';
 export type {
   Side,
   Evidence,
+  FindingMessage,
   Waiver,
   ItemComment,
   ReviewItem,

@@ -3,9 +3,10 @@ import {
   FINDING_MESSAGES_EN,
   MessageRef,
 } from '@diehard/plugin-ha-posture-common';
-import type { ReviewItem } from '../api';
+import type { FindingMessage, ReviewItem } from '../api';
 import { handoffReviewFindingsTranslationRef } from '../findingsTranslation';
 import { handoffReviewTranslationRef } from '../translation';
+import { useLanguage } from './useLanguage';
 
 type Translate = (key: string, params?: Record<string, string>) => string;
 
@@ -23,6 +24,7 @@ export function useFindingLines(): (
   const { t } = useTranslationRef(handoffReviewTranslationRef);
   const findings = useTranslationRef(handoffReviewFindingsTranslationRef);
   const translate = findings.t as unknown as Translate;
+  const language = useLanguage().split('-')[0];
   const render = (ref: MessageRef): string => {
     const params: Record<string, string> = {};
     for (const [name, value] of Object.entries(ref.params ?? {}))
@@ -32,20 +34,23 @@ export function useFindingLines(): (
           : String(value);
     return translate(ref.id, params);
   };
+  // A company rule's finding carries its own text in each language.
+  const text = (m: FindingMessage) =>
+    known(m.message) ? render(m.message) : m.texts?.[language];
   return item => {
     const english = item.findings ?? [];
     const messages = item.findingMessages;
     if (
       !messages ||
       messages.length !== english.length ||
-      !messages.every(m => known(m.message))
+      !messages.every(m => text(m) !== undefined)
     ) {
       return english;
     }
     return messages.map(m =>
       t('item.finding', {
         severity: t(`severity.${m.severity}`),
-        message: render(m.message),
+        message: text(m)!,
       }),
     );
   };
