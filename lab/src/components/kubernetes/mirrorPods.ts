@@ -11,7 +11,7 @@
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import YAML from 'yaml';
 import { LAB_HOST } from '../../ports';
 import { httpsRequest } from '../../util/https';
 import { readJson } from '../../util/state';
@@ -325,8 +325,15 @@ export class MirrorPods {
     return res.body.metadata.uid as string;
   }
 
-  /** Publishes one member's mirror pod (made anew if its spec changed) and its status. */
-  private async publish(member: MemberSpec, i: number, resync: boolean) {
+  /**
+   * Publishes one member's mirror pod (made anew if its spec changed) and its status;
+   * false while an old pod is being replaced.
+   */
+  private async publish(
+    member: MemberSpec,
+    i: number,
+    resync: boolean,
+  ): Promise<boolean> {
     const state = await this.state(member);
     const uid = await this.node(member.hostname!, i);
     const pod = mirrorPod(
@@ -336,7 +343,7 @@ export class MirrorPods {
     );
     const name = pod.metadata.name;
     const key = `${pod.metadata.annotations[HASH_ANNOTATION]} ${state.alive} ${state.restartCount}`;
-    if (!resync && this.published.get(name) === key) return;
+    if (!resync && this.published.get(name) === key) return true;
     const podPath = `/api/v1/namespaces/kube-system/pods/${name}`;
     const current = await this.api.call('GET', podPath);
     const currentHash = current.body?.metadata?.annotations?.[HASH_ANNOTATION];
@@ -346,7 +353,7 @@ export class MirrorPods {
     ) {
       await this.api.call('DELETE', `${podPath}?gracePeriodSeconds=0`);
       this.published.delete(name);
-      return; // made anew on the next tick, once the old one is gone
+      return false; // made anew on the next tick, once the old one is gone
     }
     if (current.status === 404) {
       const created = await this.api.call(
@@ -373,7 +380,7 @@ export class MirrorPods {
       shown?.phase === want.phase
     ) {
       this.published.set(name, key);
-      return;
+      return true;
     }
     const patched = await this.api.call(
       'PATCH',
@@ -391,6 +398,7 @@ export class MirrorPods {
         state.alive ? 'Ready' : 'not Ready (process not running)'
       }, restarts ${state.restartCount}`,
     );
+    return true;
   }
 
   /** One pass over the members; true when every one is published. */
@@ -407,7 +415,8 @@ export class MirrorPods {
     let ok = members.length > 0;
     for (const m of members) {
       try {
-        await this.publish(m, hostnames.indexOf(m.hostname!), resync);
+        if (!(await this.publish(m, hostnames.indexOf(m.hostname!), resync)))
+          ok = false;
       } catch (e) {
         // The API may be down (no quorum): the next tick tries again, as a kubelet does.
         ok = false;
@@ -423,13 +432,13 @@ export class MirrorPods {
 export async function main(argv: string[]) {
   const config = await readJson<MirrorPodsConfig>(argv[0]);
   if (!config) throw new Error(`usage: mirrorPodsDaemon.cjs <config.json>`);
-  const kc = new KubeConfig();
-  kc.loadFromFile(config.kubeconfig);
-  const cluster = kc.getCurrentCluster()!;
+  // The lab's own kubeconfig (kubeconfig.ts): one cluster, one token.
+  const kc = YAML.parse(await fsp.readFile(config.kubeconfig, 'utf8'));
+  const cluster = kc.clusters[0].cluster;
   const api = new Api(
     cluster.server,
-    await fsp.readFile(cluster.caFile!, 'utf8'),
-    kc.getCurrentUser()!.token!,
+    await fsp.readFile(cluster['certificate-authority'], 'utf8'),
+    kc.users[0].user.token,
   );
   const pods = new MirrorPods(api, config);
   let ready = false;
