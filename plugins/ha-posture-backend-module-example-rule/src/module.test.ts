@@ -3,6 +3,8 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+// The test starts the posture backend itself, with this module, as an app's backend would.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
 import {
   EntityPosture,

@@ -7,10 +7,14 @@ import {
   haPosturePermissions,
   PostureRule,
 } from '@diehard/plugin-ha-posture-common';
-import { haPostureRulesExtensionPoint } from '@diehard/plugin-ha-posture-node';
+import {
+  haPostureManifestSourcesExtensionPoint,
+  HaPostureManifestSource,
+  haPostureRulesExtensionPoint,
+} from '@diehard/plugin-ha-posture-node';
 import { kubernetesClustersServiceRef } from '@diehard/plugin-kubernetes-clusters-node';
 import { createRouter } from './router';
-import { checkAddedRule } from './service/addedRules';
+import { checkAddedRule, checkAddedSource } from './service/addedRules';
 import { PostureService } from './service/PostureService';
 import { LiveObjectSource } from './sources/LiveObjectSource';
 import {
@@ -29,6 +33,13 @@ export const haPosturePlugin = createBackendPlugin({
       addRule(rule) {
         checkAddedRule(rule, rules);
         rules.push(rule);
+      },
+    });
+    const sources: HaPostureManifestSource[] = [];
+    env.registerExtensionPoint(haPostureManifestSourcesExtensionPoint, {
+      addManifestSource(source) {
+        checkAddedSource(source, sources);
+        sources.push(source);
       },
     });
     env.registerInit({
@@ -65,6 +76,7 @@ export const haPosturePlugin = createBackendPlugin({
           ),
           store,
           rules,
+          sources,
           logger: deps.logger,
           queue: new RefreshQueue({
             concurrency:

@@ -1,11 +1,19 @@
 /**
  * Extension points of Diehard's HA posture backend, for backend modules that add a
- * company's own checks.
+ * company's own checks and manifest sources.
  *
  * @packageDocumentation
  */
-export { haPostureRulesExtensionPoint } from './extensions';
-export type { HaPostureRulesExtensionPoint } from './extensions';
+export {
+  haPostureRulesExtensionPoint,
+  haPostureManifestSourcesExtensionPoint,
+} from './extensions';
+export type {
+  HaPostureRulesExtensionPoint,
+  HaPostureManifestSourcesExtensionPoint,
+  HaPostureManifestSource,
+  HaPostureManifests,
+} from './extensions';
 export type {
   PostureRule,
   RuleCheck,

@@ -30,6 +30,10 @@ import {
   KUBERNETES_ANNOTATION,
   KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION,
 } from '@backstage/plugin-kubernetes-common';
+import type {
+  HaPostureManifests,
+  HaPostureManifestSource,
+} from '@diehard/plugin-ha-posture-node';
 import { LiveObjectSource, LiveSnapshot } from '../sources/LiveObjectSource';
 import { ManifestObjectSource } from '../sources/ManifestObjectSource';
 import { PostureStore } from '../store/PostureStore';
@@ -42,9 +46,6 @@ export const EVALUATED_ANNOTATIONS = [
   KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION,
   MANIFESTS_PATH_ANNOTATION,
 ];
-
-const isEvaluated = (entity: Entity) =>
-  EVALUATED_ANNOTATIONS.some(a => entity.metadata.annotations?.[a]);
 
 const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'F'];
 const EMPTY_REPORT: PostureReport = {
@@ -71,8 +72,22 @@ export class PostureService {
       queue: RefreshQueue;
       /** Rules added by backend modules, run after the engine's own. */
       rules?: PostureRule[];
+      /** Manifest sources added by backend modules, read after the repository's manifests. */
+      sources?: HaPostureManifestSource[];
     },
-  ) {}
+  ) {
+    this.annotations = [
+      ...EVALUATED_ANNOTATIONS,
+      ...(deps.sources ?? []).map(source => source.annotation),
+    ];
+  }
+
+  /** The annotations that make an entity evaluated: Diehard's and the added sources'. */
+  private readonly annotations: string[];
+
+  private isEvaluated(entity: Entity): boolean {
+    return this.annotations.some(a => entity.metadata.annotations?.[a]);
+  }
 
   private evaluateObjects(input: PostureInput): PostureReport {
     return evaluatePosture(input, { rules: this.deps.rules });
@@ -109,7 +124,8 @@ export class PostureService {
       });
       if (!entity)
         throw new NotFoundError(`no entity ${entityRef} in the catalog`);
-      if (!isEvaluated(entity)) return notEvaluated(entityRef);
+      if (!this.isEvaluated(entity))
+        return notEvaluated(entityRef, this.annotations);
       return this.evaluateAndSave(entity);
     });
   }
@@ -119,7 +135,7 @@ export class PostureService {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const { items } = await this.deps.catalog.getEntities(
       {
-        filter: EVALUATED_ANNOTATIONS.map(a => ({
+        filter: this.annotations.map(a => ({
           [`metadata.annotations.${a}`]: CATALOG_FILTER_EXISTS,
         })),
       },
@@ -245,6 +261,18 @@ export class PostureService {
     }
   }
 
+  /** The manifests of the first added source that has some for the entity. */
+  private async addedSourceObjects(
+    entity: Entity,
+  ): Promise<HaPostureManifests | undefined> {
+    for (const source of this.deps.sources ?? []) {
+      if (!entity.metadata.annotations?.[source.annotation]) continue;
+      const found = await source.objectsFor(entity);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   private async evaluate(
     entity: Entity,
     snapshot?: LiveSnapshot,
@@ -275,7 +303,9 @@ export class PostureService {
       };
     }
 
-    const manifests = await this.deps.manifests.objectsFor(entity);
+    const manifests =
+      (await this.deps.manifests.objectsFor(entity)) ??
+      (await this.addedSourceObjects(entity));
     if (manifests) {
       const report = this.evaluateObjects({
         objects: manifests.objects,
@@ -298,7 +328,10 @@ export class PostureService {
         type: 'none',
         reason: `no workload labelled for this entity in ${
           this.deps.live.clusterNames.join(', ') || 'any configured cluster'
-        }, and no ${MANIFESTS_PATH_ANNOTATION} annotation`,
+        }, and no manifests named by ${[
+          MANIFESTS_PATH_ANNOTATION,
+          ...(this.deps.sources ?? []).map(source => source.annotation),
+        ].join(', ')}`,
       },
       grade: null,
       singlePointsOfFailure: [],
@@ -308,13 +341,13 @@ export class PostureService {
   }
 }
 
-function notEvaluated(entityRef: string): EntityPosture {
+function notEvaluated(entityRef: string, annotations: string[]): EntityPosture {
   return {
     entityRef,
     evaluatedAt: new Date().toISOString(),
     source: {
       type: 'none',
-      reason: `not evaluated: ${entityRef} has none of the annotations ${EVALUATED_ANNOTATIONS.join(
+      reason: `not evaluated: ${entityRef} has none of the annotations ${annotations.join(
         ', ',
       )}`,
     },

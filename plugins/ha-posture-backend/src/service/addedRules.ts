@@ -1,9 +1,11 @@
+import type { HaPostureManifestSource } from '@diehard/plugin-ha-posture-node';
 import {
   ALL_CHECKS,
   HA_CATEGORIES,
   PostureRule,
   SEVERITIES,
 } from '@diehard/plugin-ha-posture-common';
+import { EVALUATED_ANNOTATIONS } from './PostureService';
 
 const ID = /^[a-z0-9][a-z0-9.-]{0,99}$/;
 
@@ -47,5 +49,35 @@ export function checkAddedRule(rule: PostureRule, added: PostureRule[]) {
   if (rule.messages && typeof rule.messages.en !== 'object')
     throw new TypeError(
       `posture rule ${rule.checks[0].id}: its messages need an English catalog (en)`,
+    );
+}
+
+const ANNOTATION =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
+/**
+ * Refuses, at start, a manifest source a module adds without a readable function or with an
+ * annotation that is not a Kubernetes-style key or is already used.
+ */
+export function checkAddedSource(
+  source: HaPostureManifestSource,
+  added: HaPostureManifestSource[],
+) {
+  if (typeof source?.objectsFor !== 'function')
+    throw new TypeError(
+      'a manifest source added to ha-posture needs an objectsFor function',
+    );
+  const annotation = source.annotation;
+  const where = `manifest source annotation ${JSON.stringify(annotation)}`;
+  if (typeof annotation !== 'string' || !ANNOTATION.test(annotation))
+    throw new TypeError(
+      `${where}: not an annotation key such as acme.io/helm-release`,
+    );
+  if (
+    EVALUATED_ANNOTATIONS.includes(annotation) ||
+    added.some(s => s.annotation === annotation)
+  )
+    throw new TypeError(
+      `${where}: this annotation is already read by the HA posture`,
     );
 }
