@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseManifests } from '@diehard/plugin-ha-posture-common';
+import {
+  HIGHLY_AVAILABLE_ANNOTATION,
+  parseManifests,
+} from '@diehard/plugin-ha-posture-common';
 
 // Plain objects only, no Kubernetes client: the browser tests (whose jest config does
 // not load the ESM client) apply these with kubectl.
@@ -61,7 +64,7 @@ export function volumesFor(objects: any[]): any[] {
       kind: 'PersistentVolume',
       metadata: {
         name,
-        annotations: nfs ? { 'diehard.io/highly-available': 'true' } : {},
+        annotations: nfs ? { [HIGHLY_AVAILABLE_ANNOTATION]: 'true' } : {},
       },
       spec: {
         capacity: { storage: claim.spec.resources?.requests?.storage ?? '1Gi' },

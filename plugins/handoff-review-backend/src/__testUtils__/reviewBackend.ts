@@ -13,6 +13,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
+import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { handoffReviewPlugin } from '../plugin';
 import { teamsOnlyPolicyModule } from './teamsOnlyPolicy';
@@ -107,7 +108,7 @@ function component(name: string, stack: string): Entity {
           stack,
           'catalog-info.yaml',
         )}`,
-        'diehard.io/manifests-path': '.',
+        [MANIFESTS_PATH_ANNOTATION]: '.',
       },
     },
     spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },

@@ -1,6 +1,10 @@
 import Typography from '@material-ui/core/Typography';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { PostureSource as Source } from '@diehard/plugin-ha-posture-common';
+import { KUBERNETES_ANNOTATION } from '@backstage/plugin-kubernetes-common';
+import {
+  MANIFESTS_PATH_ANNOTATION,
+  PostureSource as Source,
+} from '@diehard/plugin-ha-posture-common';
 import { haPostureTranslationRef } from '../../translation';
 
 /**
@@ -38,8 +42,8 @@ export function NoSourceExplanation(props: { reason: string }) {
     <Typography variant="body2">
       {t('source.noneExplanation', {
         reason: props.reason,
-        kubernetesId: <code>backstage.io/kubernetes-id</code>,
-        manifestsPath: <code>diehard.io/manifests-path</code>,
+        kubernetesId: <code>{KUBERNETES_ANNOTATION}</code>,
+        manifestsPath: <code>{MANIFESTS_PATH_ANNOTATION}</code>,
       })}
     </Typography>
   );
