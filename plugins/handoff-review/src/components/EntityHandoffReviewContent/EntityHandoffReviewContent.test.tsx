@@ -680,4 +680,43 @@ describe('EntityHandoffReviewContent offers each control only to who can use it'
     ).toBeInTheDocument();
     expect(screen.getByText('Plusieurs réplicas')).toBeInTheDocument();
   });
+
+  it("shows a company rule's finding in French from the text the review keeps", async () => {
+    const findingMessages = [
+      {
+        severity: 'warning' as const,
+        message: { id: 'acme-drain.message', params: {} },
+        texts: {
+          en: 'Deployment todo/todo-web does not drain its requests.',
+          fr: 'Deployment todo/todo-web ne vide pas ses requêtes.',
+        },
+      },
+    ];
+    const review: ReviewView = {
+      ...openReview,
+      entityRef: 'component:default/todo-drain',
+      items: openReview.items.map(i =>
+        i.id === 'posture-replicas'
+          ? {
+              ...i,
+              findings: [
+                'warning: Deployment todo/todo-web does not drain its requests.',
+              ],
+              findingMessages,
+            }
+          : i,
+      ),
+    };
+    renderTab(
+      fakeHandoffReviewApi({ listReviews: jest.fn(async () => [review]) }),
+      { language: 'fr' },
+    );
+
+    expect(
+      await screen.findByText(
+        'avertissement : Deployment todo/todo-web ne vide pas ses requêtes.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/does not drain/)).toBeNull();
+  });
 });
