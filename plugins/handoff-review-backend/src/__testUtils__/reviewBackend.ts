@@ -12,6 +12,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
+// The review backend's tests run the posture backend it reads, as the portal does.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
 import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
 import permissionPlugin from '@backstage/plugin-permission-backend';
