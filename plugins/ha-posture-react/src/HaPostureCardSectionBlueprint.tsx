@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import {
   coreExtensionData,
   createExtensionBlueprint,
@@ -15,8 +16,16 @@ export const HaPostureCardSectionBlueprint = createExtensionBlueprint({
   attachTo: { id: 'entity-card:ha-posture/overview', input: 'sections' },
   output: [coreExtensionData.reactElement],
   *factory(params: { loader: () => Promise<JSX.Element> }, { node }) {
+    const Section = lazy(() =>
+      params.loader().then(element => ({ default: () => element })),
+    );
+    // Nothing while the section's code loads: the card shows no second progress bar.
     yield coreExtensionData.reactElement(
-      ExtensionBoundary.lazy(node, params.loader),
+      <ExtensionBoundary node={node}>
+        <Suspense fallback={null}>
+          <Section />
+        </Suspense>
+      </ExtensionBoundary>,
     );
   },
 });
