@@ -19,7 +19,7 @@ export type {
   ServiceReport,
   ClusterFacts,
 } from './model/report';
-export { incompleteFindings } from './cluster/controlPlane';
+export { incompleteFindings, unreachableFinding } from './cluster/controlPlane';
 export type {
   ControlPlaneFact,
   ControlPlaneFacts,

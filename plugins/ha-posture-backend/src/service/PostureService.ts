@@ -20,6 +20,7 @@ import {
   FleetEntry,
   grade as gradeFindings,
   incompleteFindings,
+  unreachableFinding,
   Grade,
   MANIFESTS_PATH_ANNOTATION,
   PostureInput,
@@ -34,6 +35,7 @@ import type {
   HaPostureManifests,
   HaPostureManifestSource,
 } from '@diehard/plugin-ha-posture-node';
+import { apiFailureReason } from '../sources/apiFailureReason';
 import { LiveObjectSource, LiveSnapshot } from '../sources/LiveObjectSource';
 import { ManifestObjectSource } from '../sources/ManifestObjectSource';
 import { PostureStore } from '../store/PostureStore';
@@ -208,7 +210,12 @@ export class PostureService {
   async clusters(): Promise<ClusterPosture[]> {
     return Promise.all(
       this.deps.live.clusterNames.map(async cluster => {
-        const objects = await this.deps.live.clusterObjects(cluster);
+        let objects;
+        try {
+          objects = await this.deps.live.clusterObjects(cluster);
+        } catch (error) {
+          return this.unreachableCluster(cluster, error);
+        }
         const report = this.evaluateObjects({ objects });
         // A fact the cluster does not show is a finding: an unknown control plane is never A.
         const findings = [
@@ -224,6 +231,23 @@ export class PostureService {
         };
       }),
     );
+  }
+
+  /** A cluster whose API did not answer: graded on that, its address kept out of the answer. */
+  private unreachableCluster(cluster: string, error: unknown): ClusterPosture {
+    const reason = apiFailureReason(error);
+    this.deps.logger.warn('could not read the control plane of a cluster', {
+      cluster,
+      error: String(error),
+    });
+    const findings = [unreachableFinding(reason)];
+    return {
+      cluster,
+      evaluatedAt: new Date().toISOString(),
+      grade: gradeFindings(findings).grade,
+      findings,
+      facts: { nodes: 0, nodesPerZone: {} },
+    };
   }
 
   private async evaluateAndSave(

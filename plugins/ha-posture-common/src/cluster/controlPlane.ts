@@ -44,6 +44,12 @@ const unknownFact: RuleCheck = {
   severity: 'warning',
   title: 'The cluster does not show its control plane',
 };
+const unreachable: RuleCheck = {
+  id: 'control-plane-unreachable',
+  category: 'control-plane',
+  severity: 'critical',
+  title: "The cluster's API does not answer",
+};
 const ingressController: RuleCheck = {
   id: 'control-plane-ingress-controller',
   category: 'control-plane',
@@ -207,6 +213,22 @@ export function incompleteFindings(facts: ClusterFacts): Finding[] {
       [],
       msg(UNKNOWN_MESSAGE[fact].spof),
     ),
+  );
+}
+
+/**
+ * The finding of a live cluster whose API did not answer the portal. `reason` names the
+ * failure without its address ("HTTP 500", "ECONNREFUSED"); like `control-plane-unknown`,
+ * it comes only from a live read.
+ */
+export function unreachableFinding(reason: string): Finding {
+  return finding(
+    unreachable,
+    msg('control-plane-unreachable.message', { reason }),
+    `API: ${reason}`,
+    msg('control-plane-unreachable.remediation'),
+    [],
+    msg('control-plane-unreachable.spof'),
   );
 }
 

@@ -288,6 +288,12 @@ export const FINDING_MESSAGES_EN = {
     'Let the portal read pods in kube-system: the etcd pods (component=etcd) or the --etcd-servers flag of the API server pods show the members.',
   'control-plane-unknown.etcdMembers.spof':
     'the number of etcd members is unknown: one may be all there is',
+  'control-plane-unreachable.message':
+    "The cluster's API did not answer the portal ({{reason}}): its control plane may have lost its API servers or its etcd quorum.",
+  'control-plane-unreachable.remediation':
+    "Check the API servers and etcd members (etcdctl endpoint health), then the portal's credentials for this cluster.",
+  'control-plane-unreachable.spof':
+    'while the API does not answer, nothing can be deployed, scaled or rescheduled',
   'control-plane-ingress-controller.message':
     'Ingress controller {{kind}} {{object}} runs {{replicas}} replica: every Ingress of the cluster depends on it.',
   'control-plane-ingress-controller.spof':

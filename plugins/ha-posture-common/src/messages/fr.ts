@@ -291,6 +291,12 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
     "Autorisez le portail à lire les pods de kube-system : les pods etcd (component=etcd) ou l'option --etcd-servers des pods du serveur d'API montrent les membres.",
   'control-plane-unknown.etcdMembers.spof':
     "le nombre de membres etcd est inconnu : il n'y en a peut-être qu'un",
+  'control-plane-unreachable.message':
+    "L'API du cluster n'a pas répondu au portail ({{reason}}) : son plan de contrôle a peut-être perdu ses serveurs d'API ou le quorum etcd.",
+  'control-plane-unreachable.remediation':
+    'Vérifiez les serveurs d\'API et les membres etcd (etcdctl endpoint health), puis les identifiants du portail pour ce cluster.',
+  'control-plane-unreachable.spof':
+    "tant que l'API ne répond pas, rien ne peut être déployé, mis à l'échelle ni replanifié",
   'control-plane-ingress-controller.message':
     "Le contrôleur d'Ingress {{kind}} {{object}} tourne avec {{replicas}} réplica : tous les Ingress du cluster en dépendent.",
   'control-plane-ingress-controller.spof':

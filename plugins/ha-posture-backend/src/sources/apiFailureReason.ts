@@ -1,0 +1,16 @@
+/**
+ * What went wrong talking to a cluster's API, in words safe to show any user: an HTTP
+ * status or a system error code, never the cluster's address, a response body or a token.
+ */
+export function apiFailureReason(error: unknown): string {
+  const e = error as { code?: unknown; cause?: { code?: unknown }; name?: string };
+  const code = e?.code ?? e?.cause?.code;
+  if (typeof code === 'number' && code >= 100 && code < 600) {
+    return `HTTP ${code}`;
+  }
+  if (typeof code === 'string' && /^E[A-Z_]{2,30}$/.test(code)) return code;
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') {
+    return 'ETIMEDOUT';
+  }
+  return 'no answer';
+}
