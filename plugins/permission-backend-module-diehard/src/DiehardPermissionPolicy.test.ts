@@ -20,7 +20,7 @@ import {
   haPostureReadPermission,
   haPostureRefreshPermission,
 } from '@diehard/plugin-ha-posture-common';
-import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-backend-module-diehard';
+import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
 import { DiehardPermissionPolicy } from './DiehardPermissionPolicy';
 
 const policy = DiehardPermissionPolicy.fromConfig(

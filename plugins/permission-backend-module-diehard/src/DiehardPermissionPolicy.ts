@@ -32,8 +32,8 @@ import {
 import {
   clusterConditions,
   createClusterConditionalDecision,
-  kubernetesApplyPermission,
 } from '@diehard/plugin-scaffolder-backend-module-diehard';
+import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
 
 /** Entities with this annotation set to "true" are read only by their owners and Ops. */
 export { RESTRICTED_ANNOTATION };

@@ -23,13 +23,6 @@ export {
   createPostureGateAction,
   PostureGateError,
 } from './actions/postureGate';
-// Moved to @diehard/plugin-scaffolder-diehard-common; re-exported until the
-// permission policy module imports it from there.
-export {
-  DIEHARD_CLUSTER_RESOURCE_TYPE,
-  diehardPermissions,
-  kubernetesApplyPermission,
-} from '@diehard/plugin-scaffolder-diehard-common';
 export {
   clusterConditions,
   createClusterConditionalDecision,
