@@ -32,6 +32,8 @@ backend.add(import('@diehard/plugin-permission-backend-module-diehard'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// Diehard: HA postures in search (rule ids, categories, findings in English and French).
+backend.add(import('@diehard/plugin-search-backend-module-ha-posture'));
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 

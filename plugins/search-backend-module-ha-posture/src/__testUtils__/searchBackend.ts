@@ -1,0 +1,107 @@
+import path from 'node:path';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import searchPlugin from '@backstage/plugin-search-backend';
+import request from 'supertest';
+// The collator reads the posture backend over HTTP: the test runs it, as the app does.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
+import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
+import { searchModuleHaPostureCollator } from '../module';
+import {
+  HA_POSTURE_DOCUMENT_TYPE,
+  HaPostureDocument,
+} from '../collator/postureDocument';
+
+const corpus = path.resolve(
+  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
+  '../corpus',
+);
+
+/** A component whose manifests are a folder of the posture corpus. */
+export function component(name: string, folder: string): Entity {
+  const location = `file:${path.join(corpus, folder, 'catalog-info.yaml')}`;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      annotations: {
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
+        [MANIFESTS_PATH_ANNOTATION]: '.',
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/dev-team' }],
+  };
+}
+
+export const USER = {
+  Authorization: mockCredentials.user.header('user:default/alice'),
+};
+
+/**
+ * The real search backend (lunr, its default engine) with this collator, the real
+ * posture backend, and an in-memory catalog holding `entities`. Nothing runs on a
+ * schedule: `index()` evaluates every posture, then indexes them.
+ */
+export async function startSearchBackend(
+  entities: Entity[],
+  extra: any[] = [],
+  config: Record<string, unknown> = {},
+) {
+  const scheduler = mockServices.scheduler();
+  const backend = await startTestBackend({
+    features: [
+      searchPlugin,
+      searchModuleHaPostureCollator,
+      haPosturePlugin,
+      catalogServiceMock.factory({ entities }),
+      // One scheduler for every plugin, and no task runs unless index() says so.
+      createServiceFactory({
+        service: coreServices.scheduler,
+        deps: {},
+        factory: () => scheduler,
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          kubernetes: {
+            serviceLocatorMethod: { type: 'multiTenant' },
+            clusterLocatorMethods: [{ type: 'config', clusters: [] }],
+          },
+          ...config,
+        },
+      }),
+      ...extra,
+    ],
+  });
+  return {
+    backend,
+    async index() {
+      await scheduler.triggerTask('ha-posture-refresh');
+      await scheduler.triggerTask('search_index_ha_posture');
+    },
+    /** The documents the search answers for `term`, best first, as a user sees them. */
+    async search(
+      term: string,
+      headers: Record<string, string> = USER,
+    ): Promise<HaPostureDocument[]> {
+      const res = await request(backend.server)
+        .get('/api/search/query')
+        .query({ term, types: [HA_POSTURE_DOCUMENT_TYPE] })
+        .set(headers);
+      expect(res.status).toBe(200);
+      return res.body.results.map((r: { document: unknown }) => r.document);
+    },
+  };
+}

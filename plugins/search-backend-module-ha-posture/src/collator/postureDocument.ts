@@ -1,0 +1,104 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { IndexableDocument } from '@backstage/plugin-search-common';
+import {
+  EntityPosture,
+  FINDING_MESSAGES_FR,
+  Finding,
+  FleetEntry,
+  MessageRef,
+  renderMessage,
+} from '@diehard/plugin-ha-posture-common';
+
+/** The search document type of HA postures. */
+export const HA_POSTURE_DOCUMENT_TYPE = 'ha-posture';
+
+/** One service's HA posture, as the search index holds it. */
+export interface HaPostureDocument extends IndexableDocument {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  /** The owner's entity ref; empty when the entity has none. */
+  owner: string;
+  grade: string;
+  /** The rule ids of the findings (also in `text`, for engines that only search title and text). */
+  rules: string[];
+  /** The categories of the findings (also in `text`). */
+  categories: string[];
+}
+
+/**
+ * The document of one posture: its findings in English and French, with their rule
+ * ids and categories, and the single points of failure. Undefined when there was
+ * nothing to grade.
+ */
+export function postureDocument(
+  entry: FleetEntry,
+  posture: EntityPosture,
+): HaPostureDocument | undefined {
+  if (!posture.grade) return undefined;
+  const ref = parseEntityRef(posture.entityRef);
+  const kind = ref.kind.toLocaleLowerCase('en-US');
+  const findings = [
+    ...posture.report.cluster.findings,
+    ...posture.report.workloads.flatMap(w => w.findings),
+  ];
+  const lines = new Set<string>();
+  for (const finding of findings) {
+    lines.add(
+      `${finding.rule} (${finding.category}, ${finding.severity}): ${finding.message}`,
+    );
+    const fr = frenchMessage(finding);
+    if (fr && fr !== finding.message) lines.add(fr);
+  }
+  for (const finding of findings) {
+    if (finding.spof) lines.add(finding.spof);
+    const fr = frenchSpof(finding);
+    if (fr) lines.add(fr);
+  }
+  if (!findings.length) {
+    lines.add('No finding: survives the loss of any one machine.');
+    lines.add('Aucun constat : survit à la perte de n’importe quelle machine.');
+  }
+  return {
+    title: `${entry.title ?? ref.name} · HA ${posture.grade}`,
+    text: [...lines].join('\n'),
+    location: `/catalog/${encodeURIComponent(
+      ref.namespace,
+    )}/${encodeURIComponent(kind)}/${encodeURIComponent(ref.name)}/ha-posture`,
+    authorization: { resourceRef: posture.entityRef },
+    entityRef: posture.entityRef,
+    kind,
+    namespace: ref.namespace,
+    name: ref.name,
+    owner: entry.owner ?? '',
+    grade: posture.grade,
+    rules: unique(findings.map(f => f.rule)),
+    categories: unique(findings.map(f => f.category)),
+  };
+}
+
+function frenchMessage(finding: Finding): string | undefined {
+  const own = finding.translations?.fr?.message;
+  if (own) return own;
+  return finding.messageId
+    ? french({ id: finding.messageId, params: finding.params ?? {} })
+    : undefined;
+}
+
+function frenchSpof(finding: Finding): string | undefined {
+  const own = finding.translations?.fr?.spof;
+  if (own) return own;
+  return finding.spofMessage ? french(finding.spofMessage) : undefined;
+}
+
+/** French from the catalog; undefined when the catalog lacks the message (no English twice). */
+function french(ref: MessageRef): string | undefined {
+  return ref.id in FINDING_MESSAGES_FR
+    ? renderMessage(ref, FINDING_MESSAGES_FR)
+    : undefined;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}
