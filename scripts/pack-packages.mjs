@@ -61,7 +61,9 @@ const strip = p => p.replace(/^\.\//, '');
 function problemsOf(location, source, unpacked) {
   const problems = [];
   const files = new Set(walk(unpacked));
-  const packed = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8'));
+  const packed = JSON.parse(
+    readFileSync(join(unpacked, 'package.json'), 'utf8'),
+  );
   const need = (file, why) => {
     if (!files.has(strip(file))) problems.push(`lacks ${strip(file)} (${why})`);
   };
@@ -84,7 +86,8 @@ function problemsOf(location, source, unpacked) {
   }
   const migrations = join(root, location, 'migrations');
   if (existsSync(migrations)) {
-    for (const m of readdirSync(migrations)) need(`migrations/${m}`, 'migration');
+    for (const m of readdirSync(migrations))
+      need(`migrations/${m}`, 'migration');
   }
   if (!files.has('LICENSE')) problems.push('lacks LICENSE');
   else if (readFileSync(join(unpacked, 'LICENSE'), 'utf8') !== license)
@@ -102,7 +105,11 @@ function problemsOf(location, source, unpacked) {
     )
       problems.push(`holds ${f}`);
   }
-  for (const kind of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+  for (const kind of [
+    'dependencies',
+    'peerDependencies',
+    'optionalDependencies',
+  ]) {
     for (const [name, range] of Object.entries(packed[kind] ?? {})) {
       if (/^(workspace|link|file|portal):/.test(range))
         problems.push(`${kind} ${name} is ${range}`);
@@ -133,7 +140,13 @@ for (const { location, pkg } of publishable) {
   });
   const unpacked = mkdtempSync(join(tmpdir(), 'diehard-pack-'));
   try {
-    execFileSync('tar', ['xzf', tarball, '-C', unpacked, '--strip-components=1']);
+    execFileSync('tar', [
+      'xzf',
+      tarball,
+      '-C',
+      unpacked,
+      '--strip-components=1',
+    ]);
     const problems = problemsOf(location, pkg, unpacked);
     const size = statSync(tarball).size;
     rows.push({ name: pkg.name, size, files: walk(unpacked).length });
