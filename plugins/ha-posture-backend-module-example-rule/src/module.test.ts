@@ -15,6 +15,9 @@ import { haPostureRulesExtensionPoint } from '@diehard/plugin-ha-posture-node';
 import { haPostureModuleExampleRule } from './module';
 import { preStopRule } from './preStopRule';
 
+// Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 const catalogFile = path.resolve(
   require.resolve('@diehard/plugin-ha-posture-common/package.json'),
   '../corpus/service/eni-todo-ha/catalog-info.yaml',

@@ -8,6 +8,9 @@ import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { haPosturePlugin } from './plugin';
 
+// Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 const corpus = path.resolve(
   require.resolve('@diehard/plugin-ha-posture-common/package.json'),
   '../corpus/service/eni-todo-ha',

@@ -3,6 +3,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { haPosturePlugin } from './plugin';
 
+// Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 describe('malformed entity references', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   beforeAll(async () => {

@@ -13,6 +13,9 @@ import {
 } from '@diehard/plugin-ha-posture-node';
 import { haPosturePlugin } from './plugin';
 
+// Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 /** A company's store of rendered Helm releases, by release name. */
 const releases: Record<string, string> = {
   todo: `apiVersion: apps/v1

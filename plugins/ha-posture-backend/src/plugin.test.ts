@@ -6,6 +6,9 @@ import request from 'supertest';
 import { EntityPosture } from '@diehard/plugin-ha-posture-common';
 import { haPosturePlugin } from './plugin';
 
+// Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 const corpus = path.resolve(
   require.resolve('@diehard/plugin-ha-posture-common/package.json'),
   '../corpus/service',

@@ -6,6 +6,9 @@ import request from 'supertest';
 import { ClusterPosture } from '@diehard/plugin-ha-posture-common';
 import { haPosturePlugin } from './plugin';
 
+// Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 const TOKEN = 'the-service-account-token';
 
 /** An API server that has lost its etcd quorum answers every read like this. */

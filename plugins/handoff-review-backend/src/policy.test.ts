@@ -17,6 +17,9 @@ import {
   tomorrow,
 } from './__testUtils__/requests';
 
+// Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 const DEV_ITEMS = ['dev-load-tested', 'dev-restore-tested', 'dev-runbook'];
 const OPS_ITEMS = ['ops-on-call', 'ops-monitoring', 'ops-backups'];
 const WAIVE_CONTROL_PLANE = {

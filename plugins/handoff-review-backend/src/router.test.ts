@@ -18,6 +18,9 @@ import {
   tomorrow,
 } from './__testUtils__/requests';
 
+// Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 describe('handoff reviews', () => {
   it("opens a review with the posture checklist and both sides' manual items", async () => {
     const { server } = await startReviewBackend();

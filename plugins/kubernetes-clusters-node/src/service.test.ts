@@ -3,6 +3,9 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { KubernetesClusterDirectory } from './KubernetesClusterDirectory';
 import { kubernetesClustersServiceRef } from './service';
 
+// Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 describe('kubernetesClustersServiceRef', () => {
   it('gives every plugin that injects it the one directory read from the root config', async () => {
     const seen: Record<string, KubernetesClusterDirectory> = {};

@@ -2,6 +2,9 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import scaffolderModuleDiehard from './index';
 
+// Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 describe('scaffolderModuleDiehard', () => {
   it('registers its actions with the scaffolder', async () => {
     const addActions = jest.fn();

@@ -6,6 +6,9 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { RegistryDirectory } from '../registry/RegistryDirectory';
 import { registryDirectoryServiceRef } from './registryDirectoryServiceRef';
 
+// Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 describe('registryDirectoryServiceRef', () => {
   it('gives every plugin and module of a backend the same directory, read from diehard.registries', async () => {
     const seen: RegistryDirectory[] = [];
