@@ -31,6 +31,13 @@ step "type-checking (tsc)"
 yarn tsc
 step_done
 
+step "package metadata and public API reports (backstage-cli repo fix, backstage-repo-tools)"
+yarn backstage-cli repo fix --publish --check ||
+  die "a package's metadata is not publishable (run: yarn backstage-cli repo fix --publish)"
+yarn test:api-reports ||
+  die "a package's public API changed without its report (run: yarn build:api-reports, commit report.api.md)"
+step_done
+
 step "unit and integration tests (jest through Backstage's CLI; the lab starts on demand)"
 suite_rc=0
 yarn backstage-cli repo test --json --outputFile="$results_dir/jest-unit.json" || suite_rc=$?
