@@ -57,8 +57,12 @@ export const USER = {
  */
 export async function startSearchBackend(
   entities: Entity[],
-  extra: any[] = [],
-  config: Record<string, unknown> = {},
+  options: {
+    /** Replaces the in-memory catalog (the real catalog backend and its modules). */
+    catalog?: any[];
+    extra?: any[];
+    config?: Record<string, unknown>;
+  } = {},
 ) {
   const scheduler = mockServices.scheduler();
   const backend = await startTestBackend({
@@ -66,7 +70,7 @@ export async function startSearchBackend(
       searchPlugin,
       searchModuleHaPostureCollator,
       haPosturePlugin,
-      catalogServiceMock.factory({ entities }),
+      ...(options.catalog ?? [catalogServiceMock.factory({ entities })]),
       // One scheduler for every plugin, and no task runs unless index() says so.
       createServiceFactory({
         service: coreServices.scheduler,
@@ -79,14 +83,15 @@ export async function startSearchBackend(
             serviceLocatorMethod: { type: 'multiTenant' },
             clusterLocatorMethods: [{ type: 'config', clusters: [] }],
           },
-          ...config,
+          ...options.config,
         },
       }),
-      ...extra,
+      ...(options.extra ?? []),
     ],
   });
   return {
     backend,
+    scheduler,
     async index() {
       await scheduler.triggerTask('ha-posture-refresh');
       await scheduler.triggerTask('search_index_ha_posture');
