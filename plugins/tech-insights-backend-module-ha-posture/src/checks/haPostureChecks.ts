@@ -1,0 +1,37 @@
+import {
+  JSON_RULE_ENGINE_CHECK_TYPE,
+  TechInsightJsonRuleCheck,
+} from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
+import { HA_POSTURE_FACT_RETRIEVER_ID } from '../facts/haPostureFactRetriever';
+
+const factIds = [HA_POSTURE_FACT_RETRIEVER_ID];
+
+/** Diehard's default HA checks, on the facts of `haPostureFactRetriever`. */
+export const haPostureChecks: TechInsightJsonRuleCheck[] = [
+  {
+    id: 'haPostureGradeAtLeastB',
+    type: JSON_RULE_ENGINE_CHECK_TYPE,
+    name: 'HA posture grade A or B',
+    description:
+      'The service survives the loss of any one machine with at most minor warnings (grade A or B).',
+    factIds,
+    rule: {
+      conditions: {
+        all: [{ fact: 'grade', operator: 'in', value: ['A', 'B'] }],
+      },
+    },
+  },
+  {
+    id: 'haPostureNoCriticalFinding',
+    type: JSON_RULE_ENGINE_CHECK_TYPE,
+    name: 'No critical HA finding',
+    description:
+      'No single failure (a node, a pod, a database member) stops the service or loses its data.',
+    factIds,
+    rule: {
+      conditions: {
+        all: [{ fact: 'criticalFindings', operator: 'equal', value: 0 }],
+      },
+    },
+  },
+];

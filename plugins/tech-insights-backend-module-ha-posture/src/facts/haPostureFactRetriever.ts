@@ -1,0 +1,48 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  FactRetriever,
+  TechInsightFact,
+} from '@backstage-community/plugin-tech-insights-node';
+import { HaPostureClient } from '@diehard/plugin-ha-posture-common';
+import { HA_POSTURE_FACTS_SCHEMA, postureFacts } from './postureFacts';
+
+/** The retriever's id, and its key under `techInsights.factRetrievers`. */
+export const HA_POSTURE_FACT_RETRIEVER_ID = 'haPostureFactRetriever';
+
+/**
+ * Publishes each evaluated entity's HA posture (grade, score, findings per severity and
+ * category, single points of failure), read from the posture backend as this backend.
+ */
+export const haPostureFactRetriever: FactRetriever = {
+  id: HA_POSTURE_FACT_RETRIEVER_ID,
+  version: '0.1.0',
+  title: 'HA posture',
+  description:
+    'Grade, score, findings and single points of failure of the HA posture (Diehard)',
+  schema: HA_POSTURE_FACTS_SCHEMA,
+  async handler({ auth, discovery }) {
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: 'ha-posture',
+    });
+    const client = new HaPostureClient({
+      discoveryApi: discovery,
+      fetchApi: {
+        fetch: (input, init) =>
+          fetch(input, {
+            ...init,
+            headers: { ...init?.headers, Authorization: `Bearer ${token}` },
+          }),
+      },
+    });
+    const facts: TechInsightFact[] = [];
+    for (const entry of await client.getFleet()) {
+      const posture = await client.getEntityPosture(entry.entityRef);
+      const values = posture && postureFacts(posture);
+      if (!values) continue;
+      const { kind, namespace, name } = parseEntityRef(entry.entityRef);
+      facts.push({ entity: { kind, namespace, name }, facts: values });
+    }
+    return facts;
+  },
+};
