@@ -72,7 +72,7 @@ describe('the virtual-address stand-in', () => {
     const frozen = new Set<string>();
     const httpBackend = async (name: string) => {
       const port = await freePort();
-      const server = http.createServer((req, res) => {
+      const server = http.createServer((_req, res) => {
         if (!frozen.has(name)) res.end(name);
       });
       await new Promise<void>(r => server.listen(port, '127.0.0.1', r));
