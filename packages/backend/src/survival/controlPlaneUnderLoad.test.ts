@@ -32,6 +32,14 @@ const OFFSET = '9000';
  * Measured: see the README's "What survives what".
  */
 const FAILED_WINDOW_BOUND_MS = 3_000;
+/**
+ * A silent server (SIGSTOP: connections accepted, never answered, as a machine that
+ * lost power behind a switch that still answers) is taken out by the virtual address's
+ * health check (vipProxy.ts: every 1 s, out after 3 checks unanswered within 0.8 s),
+ * which closes its connections: a request in flight on it fails within about 4 s, the
+ * client's next one is answered.
+ */
+const SILENT_BOUND_MS = 6_000;
 /** Successful reads and writes each client makes before a kill, and after it. */
 const PROGRESS = 30;
 
@@ -203,7 +211,7 @@ describe('the template’s service on a multi-master control plane', () => {
     if (dir) await fsp.rm(dir, { recursive: true, force: true });
   }, 120_000);
 
-  it('answers clients through the virtual address when an API server and then the controller-manager leader are killed, loses no write and keeps 3 pods Running', async () => {
+  it('answers clients through the virtual address when an API server is killed, the controller-manager leader is killed and another API server goes silent, loses no write and keeps 3 pods Running', async () => {
     const o = { server: k8s.server, token: k8s.adminToken, caPem: k8s.caPem };
     // Kept connections are opened one after the other: the virtual address hands them
     // round robin to the 3 API servers.
@@ -230,6 +238,8 @@ describe('the template’s service on a multi-master control plane', () => {
       apiKilled: 0,
       apiRestarted: 0,
       cmKilled: 0,
+      frozen: 0,
+      thawed: 0,
       end: 0,
     };
     const phase = (from: number, to: number) =>
@@ -239,6 +249,7 @@ describe('the template’s service on a multi-master control plane', () => {
         .join('\n');
     load.start();
     let leaseMovedMs = 0;
+    let silent: string | undefined;
     let podBackMs = 0;
     try {
       await load.everyClient(
@@ -273,6 +284,21 @@ describe('the template’s service on a multi-master control plane', () => {
       // controller-manager could not lead while this one is down.
       marks.apiRestarted = Date.now();
       await cp.restart(victim!);
+
+      // A controller-manager or scheduler that led through the killed server could not
+      // renew its lease and exited, as upstream does; on a real master the kubelet
+      // starts it again, here the test does.
+      const exited = [];
+      for (const m of [...cp.controllerManagers, ...cp.schedulers])
+        if (!(await cp.alive(m.name))) {
+          exited.push(m.name);
+          await cp.restart(m.name);
+        }
+      log(
+        `exited after the API server kill (restarted): ${
+          exited.join(', ') || 'none'
+        }`,
+      );
 
       const holder = (await leaseHolder('kube-controller-manager'))!;
       const leader = cp.controllerManagers.find(m =>
@@ -323,6 +349,39 @@ describe('the template’s service on a multi-master control plane', () => {
         `after ${leader.name} was killed`,
       );
       await cp.restart(leader.name);
+
+      // Another API server goes silent (a STAND-IN for a machine lost without a word:
+      // its process stopped, its port still accepting connections).
+      silent = holds[1] ?? cp.apiServers.find(a => a.name !== victim)!.name;
+      const pid = Number(
+        await fsp.readFile(
+          path.join(dir, 'kubernetes', `${silent}.pid`),
+          'utf8',
+        ),
+      );
+      marks.frozen = Date.now();
+      process.kill(pid, 'SIGSTOP');
+      try {
+        await load.everyClient(
+          PROGRESS,
+          marks.frozen,
+          120_000,
+          `after ${silent} went silent`,
+        );
+      } finally {
+        process.kill(pid, 'SIGCONT');
+        marks.thawed = Date.now();
+      }
+      const direct = connectionPerRequest('probe', {
+        ...o,
+        server: cp.apiServers.find(a => a.name === silent)!.server,
+      });
+      await until(
+        `${silent} ready again`,
+        async () =>
+          (await direct.send('GET', '/readyz')) === 200 ? true : undefined,
+        60_000,
+      );
     } finally {
       await load.stop();
       marks.end = Date.now();
@@ -336,10 +395,35 @@ describe('the template’s service on a multi-master control plane', () => {
     log(
       `controller-manager leader killed: lease moved after ${leaseMovedMs} ms, a deleted pod replaced after ${podBackMs} ms\n${phase(
         marks.cmKilled,
-        marks.end,
+        marks.frozen,
       )}`,
     );
-    const all = load.figures(marks.started, marks.end);
+    log(
+      `API server ${silent} silent (SIGSTOP) for ${
+        marks.thawed - marks.frozen
+      } ms:\n${phase(marks.frozen, marks.thawed)}`,
+    );
+    log(
+      `marks: ${Object.entries(marks)
+        .map(([k, v]) => `${k} ${new Date(v).toISOString()}`)
+        .join(', ')}; failures: ${load.outcomes
+        .filter(x => !x.ok)
+        .map(
+          x =>
+            `${x.client} ${x.kind} ${new Date(x.start).toISOString()}+${
+              x.end - x.start
+            } ms (${x.why})`,
+        )
+        .join('; ')}`,
+    );
+    log(
+      `the virtual address's log:\n${(
+        await fsp.readFile(path.join(dir, 'kubernetes', 'vip.log'), 'utf8')
+      )
+        .split('\n')
+        .filter(l => l.includes('rotation'))
+        .join('\n')}`,
+    );
     log(
       `whole run (${((marks.end - marks.started) / 1000).toFixed(
         1,
@@ -355,20 +439,28 @@ describe('the template’s service on a multi-master control plane', () => {
       } requests, ${load.outcomes.filter(x => !x.ok).length} failed`,
     );
     expect(lost).toEqual([]);
-    // Past the bound after each kill, every request of every client succeeded.
-    const late = load.outcomes.filter(
-      x =>
-        !x.ok &&
-        [marks.apiKilled, marks.cmKilled].some(
-          k => x.start > k + FAILED_WINDOW_BOUND_MS && x.start < k + 60_000,
-        ),
-    );
+    // A failed request belongs to the last failure begun before it ended; past that
+    // failure's bound, every request of every client succeeded.
+    const failures: Array<[number, number]> = [
+      [marks.apiKilled, FAILED_WINDOW_BOUND_MS],
+      [marks.cmKilled, FAILED_WINDOW_BOUND_MS],
+      [marks.frozen, SILENT_BOUND_MS],
+    ];
+    const late = load.outcomes.filter(x => {
+      if (x.ok) return false;
+      const [k, bound] = failures.filter(([m]) => m <= x.end).pop() ?? [0, 0];
+      return x.start > k + bound;
+    });
     expect(late).toEqual([]);
-    for (const f of all)
-      expect({
-        client: f.client,
-        within: f.longestFailedWindowMs < FAILED_WINDOW_BOUND_MS,
-      }).toEqual({ client: f.client, within: true });
+    for (const [from, to, bound] of [
+      [marks.started, marks.frozen, FAILED_WINDOW_BOUND_MS],
+      [marks.frozen, marks.end, SILENT_BOUND_MS],
+    ])
+      for (const f of load.figures(from, to))
+        expect({
+          client: f.client,
+          window: f.longestFailedWindowMs < bound,
+        }).toEqual({ client: f.client, window: true });
     const d = await deployment();
     expect({
       replicas: d.spec.replicas,

@@ -171,12 +171,16 @@ export class ApiLoad {
     }
   }
 
-  /** Per client: requests, failed, longest failed window, the first failure's cause. */
+  /**
+   * Per client, for the requests that ended between `from` (a failure) and `to`:
+   * requests, failed, the longest failed window (counted from `from` for a request
+   * already in flight then), the first failure's cause.
+   */
   figures(from: number, to: number) {
     return this.clients.map(c => {
-      const mine = this.outcomes.filter(
-        o => o.client === c.name && o.start >= from && o.start <= to,
-      );
+      const mine = this.outcomes
+        .filter(o => o.client === c.name && o.end > from && o.end <= to)
+        .map(o => ({ ...o, start: Math.max(o.start, from) }));
       const failed = mine.filter(o => !o.ok);
       return {
         client: c.name,
