@@ -6,7 +6,7 @@
 # say, starts the app on SQLite and checks in Debian's Chromium: the posture card, the
 # fleet page, the handoff review tab and Diehard's actions under /create/actions.
 #
-# Cached in .cache/install-proof (or $DIEHARD_CACHE_DIR/install-proof): the created app,
+# Cached in ~/.cache/diehard/install-proof (or $DIEHARD_CACHE/install-proof, the lab's cache too): the created app,
 # installed, keyed by the create-app version, and the yarn cache of the created apps.
 # Screenshots: test-results/screenshots/install-proof-*.png; logs: test-results/install-proof/.
 # DIEHARD_KEEP_PROOF=1 keeps the temporary app (its path is printed).
@@ -24,7 +24,7 @@ CREATE_APP_VERSION=0.9.2
 # without Diehard. Pinned to the version of the 1.55.0 release (this repository's).
 SIGNALS_BACKEND_VERSION=0.3.19
 
-cache="${DIEHARD_CACHE_DIR:-$DIEHARD_ROOT/.cache}/install-proof"
+cache="${DIEHARD_CACHE:-$HOME/.cache/diehard}/install-proof"
 cached_app="$cache/app-create-app-$CREATE_APP_VERSION"
 logs="$DIEHARD_ROOT/test-results/install-proof"
 shots="$DIEHARD_ROOT/test-results/screenshots"

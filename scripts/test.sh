@@ -55,6 +55,12 @@ browser_rc=0
 yarn test:browser --json --outputFile="$results_dir/jest-browser.json" || browser_rc=$?
 step_done
 
+step "install proof: Diehard from its tarballs in a brand-new Backstage app (create-app, SQLite, Chromium)"
+proof_rc=0
+bash scripts/install-proof.sh || proof_rc=$?
+step_done
+
 node scripts/summarize-jest.js "$results_dir"/jest-*.json
 [ "$suite_rc" -eq 0 ] || die "unit or integration tests failed (see above)"
 [ "$browser_rc" -eq 0 ] || die "browser tests failed (see above; screenshots in test-results/screenshots)"
+[ "$proof_rc" -eq 0 ] || die "the install proof failed (see above; screenshots test-results/screenshots/install-proof-*.png, logs test-results/install-proof/)"
