@@ -28,6 +28,7 @@ export type {
 } from './components/postgres';
 export type { RegistryEndpoint } from './components/registry';
 export type { KubernetesEndpoint } from './components/kubernetes';
+export { labClusterLocators } from './components/kubernetes/clusterLocators';
 export type {
   ControlPlaneEndpoint,
   ControlPlaneOperations,

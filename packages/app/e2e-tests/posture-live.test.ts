@@ -3,14 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { stringify } from 'yaml';
-import { freePort, useLab } from '@diehard/lab';
+import { freePort, labClusterLocators, useLab } from '@diehard/lab';
 import {
   BackendProcess,
   startBackendProcess,
 } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { labClusterLocators } from '../../../plugins/ha-posture-backend/src/__testUtils__/labStacks';
 import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
 import {
   deploy,

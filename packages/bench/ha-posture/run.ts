@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { KubeConfig } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
-import { useLab } from '@diehard/lab';
+import { labClusterLocators, useLab } from '@diehard/lab';
 // The bench runs the real backend as a process, the way the backend's own tests do.
 import {
   BackendProcess,
@@ -37,7 +37,6 @@ import {
   serviceName,
   serviceObjects,
 } from './services';
-import { labClusterLocators } from './labCluster';
 import { childPids, loadAverage, quantile, rssMiB, timeEach } from './stats';
 
 const { values: args } = parseArgs({

@@ -2,9 +2,8 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { ClusterPosture } from '@diehard/plugin-ha-posture-common';
-import { useLab } from '@diehard/lab';
+import { labClusterLocators, useLab } from '@diehard/lab';
 import { haPosturePlugin } from './plugin';
-import { labClusterLocators } from './__testUtils__/labStacks';
 
 jest.setTimeout(300_000);
 

@@ -6,9 +6,9 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { ClusterPosture } from '@diehard/plugin-ha-posture-common';
+import { labClusterLocators } from '@diehard/lab';
 import type { KubernetesLab } from '@diehard/lab';
 import { haPosturePlugin } from './plugin';
-import { labClusterLocators } from './__testUtils__/labStacks';
 
 // A private multi-master lab (own state dir, ports shifted by 11000: clear of the shared
 // labs at 0 and 1000 and of the lab's own multi-master test at 10000), stopped at the end.

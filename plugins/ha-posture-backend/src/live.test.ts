@@ -12,13 +12,9 @@ import {
 } from '@kubernetes/client-node';
 import request from 'supertest';
 import { EntityPosture } from '@diehard/plugin-ha-posture-common';
-import { useLab } from '@diehard/lab';
+import { labClusterLocators, useLab } from '@diehard/lab';
 import { haPosturePlugin } from './plugin';
-import {
-  corpusStack,
-  labClusterLocators,
-  volumesFor,
-} from './__testUtils__/labStacks';
+import { corpusStack, volumesFor } from './__testUtils__/labStacks';
 
 jest.setTimeout(300_000);
 

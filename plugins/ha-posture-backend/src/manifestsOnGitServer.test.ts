@@ -5,10 +5,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { EntityPosture } from '@diehard/plugin-ha-posture-common';
-import { labGitRepo, useLab } from '@diehard/lab';
+import { labClusterLocators, labGitRepo, useLab } from '@diehard/lab';
 import diehardGitUrlReader from '@diehard/plugin-backend-module-diehard-git-reader';
 import { haPosturePlugin } from './plugin';
-import { labClusterLocators } from './__testUtils__/labStacks';
 
 jest.setTimeout(300_000);
 

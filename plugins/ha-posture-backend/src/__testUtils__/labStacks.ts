@@ -84,28 +84,3 @@ export function volumesFor(objects: any[]): any[] {
     };
   });
 }
-
-/**
- * The Kubernetes plugin's cluster locators for the lab's cluster, read with the
- * portal's service account.
- */
-export function labClusterLocators(kubernetes: {
-  server: string;
-  caPem: string;
-  portal: { token: string };
-}) {
-  return [
-    {
-      type: 'config',
-      clusters: [
-        {
-          name: 'lab',
-          url: kubernetes.server,
-          authProvider: 'serviceAccount',
-          serviceAccountToken: kubernetes.portal.token,
-          caData: Buffer.from(kubernetes.caPem).toString('base64'),
-        },
-      ],
-    },
-  ];
-}

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { ConfigReader } from '@backstage/config';
-import { useLab } from '@diehard/lab';
+import { labClusterLocators, useLab } from '@diehard/lab';
 import { KubeClient } from '../kubernetes/KubeClient';
 
 export type LabKubernetes = Awaited<
@@ -36,20 +36,7 @@ export function clusterConfig(
   return new ConfigReader({
     kubernetes: {
       serviceLocatorMethod: { type: 'multiTenant' },
-      clusterLocatorMethods: [
-        {
-          type: 'config',
-          clusters: [
-            {
-              name: 'lab',
-              url: options.url ?? k.server,
-              authProvider: 'serviceAccount',
-              serviceAccountToken: k.portal.token,
-              caFile: k.caFile,
-            },
-          ],
-        },
-      ],
+      clusterLocatorMethods: labClusterLocators(k, { url: options.url }),
     },
     diehard: {
       apply: {

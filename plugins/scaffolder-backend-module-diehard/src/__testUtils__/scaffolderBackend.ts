@@ -9,6 +9,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { JsonObject } from '@backstage/types';
 import scaffolderModuleDiehard from '../index';
+import { labClusterLocators } from '@diehard/lab';
 import { LabKubernetes, labKubernetes } from './labKubernetes';
 import { LabRegistry, labRegistry, registryEntry } from './labRegistry';
 
@@ -161,20 +162,7 @@ export async function startScaffolder(options: {
             },
           },
           kubernetes: {
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: [
-                  {
-                    name: 'lab',
-                    url: k.server,
-                    authProvider: 'serviceAccount',
-                    serviceAccountToken: k.portal.token,
-                    caFile: k.caFile,
-                  },
-                ],
-              },
-            ],
+            clusterLocatorMethods: labClusterLocators(k),
           },
         },
       }),

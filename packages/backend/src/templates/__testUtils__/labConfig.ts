@@ -1,5 +1,5 @@
 import type { JsonObject } from '@backstage/types';
-import { useLab } from '@diehard/lab';
+import { labClusterLocators, useLab } from '@diehard/lab';
 import {
   DryRunResponse,
   ScaffolderUnderTest,
@@ -54,21 +54,7 @@ export function labScaffolderConfig(
     },
     kubernetes: {
       serviceLocatorMethod: { type: 'multiTenant' },
-      clusterLocatorMethods: [
-        {
-          type: 'config',
-          clusters: [
-            {
-              name: 'lab',
-              title: 'HA lab',
-              url: k.server,
-              authProvider: 'serviceAccount',
-              serviceAccountToken: k.portal.token,
-              caFile: k.caFile,
-            },
-          ],
-        },
-      ],
+      clusterLocatorMethods: labClusterLocators(k),
     },
     diehard: {
       apply: {
