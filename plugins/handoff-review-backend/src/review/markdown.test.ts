@@ -119,7 +119,21 @@ function render(review: Review, language: 'en' | 'fr' = 'en') {
         at: '2026-11-20T10:00:00.000Z',
         actor: alice.userEntityRef,
         action: 'comment',
-        detail: {},
+        detail: { itemId: 'dev-runbook', text: HOSTILE.html },
+      },
+      {
+        version: 3,
+        at: '2026-11-20T10:05:30.000Z',
+        actor: alice.userEntityRef,
+        action: 'answer',
+        detail: { itemId: 'dev-runbook', done: false },
+      },
+      {
+        version: 4,
+        at: '2026-11-20T10:07:00.000Z',
+        actor: bruno.userEntityRef,
+        action: 'sign-off',
+        detail: { side: 'ops' },
       },
     ],
     language,
@@ -171,6 +185,11 @@ describe('the Markdown export', () => {
     ]);
     expect(itemsUnder(tokens, 'Sign-offs')).toEqual([]);
     expect(markdown).toContain('## Sign-offs\n\nNone yet.\n');
+    expect(itemsUnder(tokens, 'History')).toEqual([
+      'v2 2026-11-20 10:00 UTC user:default/alice: comment — Runbook written',
+      'v3 2026-11-20 10:05 UTC user:default/alice: answer — Runbook written — failed',
+      'v4 2026-11-20 10:07 UTC user:default/bruno: sign-off — Ops',
+    ]);
 
     // No HTML, link, image or code reaches the reader; no item is checked.
     const kinds = new Set(
@@ -270,9 +289,12 @@ describe('the Markdown export', () => {
     const html = new MarkdownIt({ html: true, linkify: true }).render(markdown);
     expect(html).not.toMatch(/<(script|img|b|div|a)\b/);
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
-    expect(markdown).toContain(
-      '- v2 2026-11-20T10:00:00.000Z user:default/alice: commentaire',
-    );
+    // Each change says when (to the minute), who, what and on which item, in French.
+    expect(itemsUnder(tokens, 'Historique')).toEqual([
+      "v2 2026-11-20 10:00 UTC user:default/alice: commentaire — Procédure d'exploitation rédigée",
+      "v3 2026-11-20 10:05 UTC user:default/alice: réponse — Procédure d'exploitation rédigée — non conforme",
+      'v4 2026-11-20 10:07 UTC user:default/bruno: validation — Ops',
+    ]);
     for (const english of [
       'Dev side',
       '\n## Sign-offs',

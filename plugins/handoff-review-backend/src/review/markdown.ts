@@ -128,10 +128,36 @@ export function reviewToMarkdown(
   lines.push('', `## ${l.history}`, '');
   for (const event of history) {
     lines.push(
-      `- v${event.version} ${md(event.at)} ${md(event.actor)}: ${md(
+      `- v${event.version} ${md(minuteOf(event.at))} ${md(event.actor)}: ${md(
         l.action[event.action] ?? event.action,
-      )}`,
+      )}${historyDetail(event, view, l, english)}`,
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `2026-11-20T10:00:00.000Z` as `2026-11-20 10:00 UTC`; anything else as it is. */
+function minuteOf(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z$/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
+/** What an event changed: the item it touched (and its answer) or the side that signed. */
+function historyDetail(
+  event: ReviewEvent,
+  view: ReviewView,
+  l: ExportLabels,
+  english: ExportLabels,
+): string {
+  const { itemId, done, side } = event.detail;
+  if (event.action === 'sign-off' && (side === 'dev' || side === 'ops')) {
+    return ` — ${l.sideName[side]}`;
+  }
+  const item = view.items.find(i => i.id === itemId);
+  if (!item) return '';
+  const answer =
+    typeof done === 'boolean'
+      ? ` — ${l.state[done ? 'passed' : 'failed']}`
+      : '';
+  return ` — ${md(titleOf(item, l, english))}${answer}`;
 }
