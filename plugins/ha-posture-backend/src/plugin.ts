@@ -13,6 +13,8 @@ import {
   haPostureRulesExtensionPoint,
 } from '@diehard/plugin-ha-posture-node';
 import { kubernetesClustersServiceRef } from '@diehard/plugin-kubernetes-clusters-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { notifyOnSave } from './notifications/notifyOnSave';
 import { createRouter } from './router';
 import { checkAddedRule, checkAddedSource } from './service/addedRules';
 import { PostureService } from './service/PostureService';
@@ -56,6 +58,7 @@ export const haPosturePlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         clusters: kubernetesClustersServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         for (const cluster of deps.clusters.list()) {
@@ -65,7 +68,11 @@ export const haPosturePlugin = createBackendPlugin({
             reason: `authProvider '${cluster.authProvider}' needs a signed-in user's token; the posture refresh runs as the backend`,
           });
         }
-        const store = await PostureStore.create(deps.database);
+        const store = notifyOnSave(
+          await PostureStore.create(deps.database),
+          deps.notifications,
+          deps.logger,
+        );
         const posture = new PostureService({
           catalog: deps.catalog,
           auth: deps.auth,
