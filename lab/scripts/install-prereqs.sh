@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the HA lab needs on a fresh Debian 12 machine (run as root): Debian's
 # packages for the registry, Galera, PostgreSQL, Tomcat and the platform images, then
-# the Kubernetes binaries built from the Go module proxy (cached by version, see
-# build-k8s.sh).
+# the Kubernetes binaries and helm built from the Go module proxy (cached by version, see
+# build-k8s.sh and build-helm.sh).
 # Each part is skipped quickly when already in place.
 #
-#   lab/scripts/install-prereqs.sh              packages + Kubernetes build
+#   lab/scripts/install-prereqs.sh              packages + Kubernetes and helm builds
 #   lab/scripts/install-prereqs.sh --no-build   packages only
 set -euo pipefail
 
@@ -60,4 +60,6 @@ fi
 if [ "${1:-}" != "--no-build" ]; then
   "$LAB_DIR/scripts/build-k8s.sh" >/dev/null
   log "Kubernetes binaries ready ($(. "$LAB_DIR/k8s/versions.env" && echo "$KUBERNETES_VERSION, etcd $ETCD_VERSION, kwok $KWOK_VERSION"))"
+  helm="$("$LAB_DIR/scripts/build-helm.sh")"
+  log "helm ready ($(. "$LAB_DIR/k8s/helm.env" && echo "$HELM_VERSION"): $helm)"
 fi

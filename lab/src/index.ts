@@ -58,3 +58,9 @@ export type { LabPaths } from './paths';
 export { LAB_HOST, LAB_PORTS } from './ports';
 export { LabError } from './util/errors';
 export { freePort } from './util/net';
+export {
+  ensureHelm,
+  helmBinary,
+  pinnedHelmVersion,
+  type HelmBinary,
+} from './tools/helm';
