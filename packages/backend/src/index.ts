@@ -43,7 +43,10 @@ backend.add(import('@diehard/plugin-ha-posture-backend'));
 backend.add(import('@diehard/plugin-handoff-review-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
-// Pushes user-settings changes to open browser tabs.
+// Pushes user-settings changes and new notifications to open browser tabs.
 backend.add(import('@backstage/plugin-signals-backend'));
+// The Notifications page's backend: the posture tells a service's owner group
+// when its grade drops or a new single point of failure appears.
+backend.add(import('@backstage/plugin-notifications-backend'));
 
 backend.start();

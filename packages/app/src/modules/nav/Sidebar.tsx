@@ -23,6 +23,7 @@ const navTitleKeys = {
   'page:user-settings': 'nav.settings',
   'page:ha-posture': 'nav.haPosture',
   'page:handoff-review': 'nav.handoffReviews',
+  'page:notifications': 'nav.notifications',
 } as const;
 
 export const SidebarContent = NavContentBlueprint.make({

@@ -13,6 +13,7 @@ export const appTranslationRef = createTranslationRef({
       settings: 'Settings',
       haPosture: 'HA posture',
       handoffReviews: 'Handoff reviews',
+      notifications: 'Notifications',
     },
     signIn: {
       companyTitle: 'Company sign-in',

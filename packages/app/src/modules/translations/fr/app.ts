@@ -13,6 +13,7 @@ export default createTranslationMessages({
     'nav.settings': 'Paramètres',
     'nav.haPosture': 'Posture HA',
     'nav.handoffReviews': 'Revues de passation',
+    'nav.notifications': 'Notifications',
     'signIn.companyTitle': "Connexion à l'entreprise",
     'signIn.companyMessage': 'Connectez-vous avec votre compte professionnel',
   },
