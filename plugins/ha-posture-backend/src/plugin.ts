@@ -63,9 +63,9 @@ export const haPosturePlugin = createBackendPlugin({
       async init(deps) {
         for (const cluster of deps.clusters.list()) {
           if (!cluster.needsUserToken) continue;
-          deps.logger.warn('cluster left out of the HA posture', {
+          deps.logger.info('cluster read for signed-in users only', {
             name: cluster.name,
-            reason: `authProvider '${cluster.authProvider}' needs a signed-in user's token; the posture refresh runs as the backend`,
+            reason: `authProvider '${cluster.authProvider}' needs a signed-in user's token: the scheduled refresh runs as the backend and leaves it out; a user's Refresh reads it as that user`,
           });
         }
         const store = notifyOnSave(

@@ -14,6 +14,7 @@ import {
   haPostureReadPermission,
   haPostureRefreshPermission,
 } from '@diehard/plugin-ha-posture-common';
+import { requestAuthFromHeaders } from '@diehard/plugin-kubernetes-clusters-node';
 import { entityRefParam, notAnEntityPath } from './entityRefParam';
 import { PostureService } from './service/PostureService';
 import { TooManyRequestsError } from './service/RefreshQueue';
@@ -74,7 +75,11 @@ export async function createRouter(options: {
       haPostureRefreshPermission,
       entityRef,
     );
-    res.json(await evaluating(res, posture.refresh(entityRef, credentials)));
+    // The user's cluster tokens, for this evaluation only: never stored nor logged.
+    const authConfig = requestAuthFromHeaders(req.headers);
+    res.json(
+      await evaluating(res, posture.refresh(entityRef, credentials, authConfig)),
+    );
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
@@ -105,7 +110,13 @@ export async function createRouter(options: {
 
   router.get('/clusters', async (req, res) => {
     await httpAuth.credentials(req);
-    res.json({ clusters: await posture.clusters() });
+    res.json(await posture.clusters(requestAuthFromHeaders(req.headers)));
+  });
+
+  /** Which clusters need the signed-in user's token, and from which provider. */
+  router.get('/cluster-auth', async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json({ clusters: posture.clusterAuth() });
   });
 
   return router;

@@ -8,6 +8,7 @@ import {
 } from '@backstage/errors';
 import {
   ANNOTATION_KUBERNETES_AUTH_PROVIDER,
+  ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER,
   KubernetesRequestAuth,
 } from '@backstage/plugin-kubernetes-common';
 import {
@@ -34,6 +35,8 @@ export interface KubernetesCluster {
    * scheduled job run by the backend cannot read it.
    */
   needsUserToken: boolean;
+  /** For oidc: the Backstage auth provider whose ID token the API server trusts. */
+  oidcTokenProvider?: string;
 }
 
 /** What a client needs to talk to one cluster with the credential just obtained. */
@@ -131,6 +134,23 @@ export class KubernetesClusterDirectory {
   }
 
   /**
+   * Why `authConfig` cannot reach `name` (a user-side cluster without the user's
+   * token), or undefined when it can.
+   */
+  missingToken(
+    name: string,
+    authConfig?: KubernetesRequestAuth,
+  ): string | undefined {
+    const details = this.details(name);
+    const missing = missingUserToken(
+      authProviderOf(details),
+      details.authMetadata,
+      authConfig,
+    );
+    return missing && `cluster "${name}" uses ${authProviderOf(details)}: ${missing}`;
+  }
+
+  /**
    * A connection to `name` with a fresh credential from its strategy. Throws, naming
    * the cluster and its authProvider, when the credential cannot be had (a user-side
    * cluster without the user's token, an unreadable caFile, a strategy failing).
@@ -216,6 +236,10 @@ function describe(details: ClusterDetails): KubernetesCluster {
     url: details.url,
     authProvider,
     needsUserToken: needsUserToken(authProvider),
+    ...(authProvider === 'oidc' && {
+      oidcTokenProvider:
+        details.authMetadata[ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER],
+    }),
   };
 }
 

@@ -12,3 +12,5 @@ export {
 } from './KubernetesClusterDirectory';
 export { kubernetesClustersServiceRef } from './service';
 export { readClusterDetails } from './readClusters';
+export { requestAuthFromHeaders } from './requestAuth';
+export type { KubernetesRequestAuth } from '@backstage/plugin-kubernetes-common';

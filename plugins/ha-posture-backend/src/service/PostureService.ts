@@ -30,13 +30,18 @@ import {
 import {
   KUBERNETES_ANNOTATION,
   KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION,
+  KubernetesRequestAuth,
 } from '@backstage/plugin-kubernetes-common';
 import type {
   HaPostureManifests,
   HaPostureManifestSource,
 } from '@diehard/plugin-ha-posture-node';
 import { apiFailureReason } from '../sources/apiFailureReason';
-import { LiveObjectSource, LiveSnapshot } from '../sources/LiveObjectSource';
+import {
+  LiveObjectSource,
+  LiveSnapshot,
+  UnreadCluster,
+} from '../sources/LiveObjectSource';
 import { ManifestObjectSource } from '../sources/ManifestObjectSource';
 import { PostureStore } from '../store/PostureStore';
 import { placementOf } from './placement';
@@ -114,11 +119,13 @@ export class PostureService {
    * router has checked each one's permission on the entity); evaluations of different
    * entities wait for a slot of the queue, or are refused with 429 when it is full.
    * An entity without {@link EVALUATED_ANNOTATIONS} gets a "not evaluated" answer,
-   * and nothing is stored for it.
+   * and nothing is stored for it. `authConfig` (the user's cluster tokens, for this
+   * call only) lets it read the clusters that need them.
    */
   async refresh(
     entityRef: string,
     credentials: BackstageCredentials,
+    authConfig?: KubernetesRequestAuth,
   ): Promise<EntityPosture> {
     return this.deps.queue.run(entityRef, async () => {
       const entity = await this.deps.catalog.getEntityByRef(entityRef, {
@@ -128,7 +135,7 @@ export class PostureService {
         throw new NotFoundError(`no entity ${entityRef} in the catalog`);
       if (!this.isEvaluated(entity))
         return notEvaluated(entityRef, this.annotations);
-      return this.evaluateAndSave(entity);
+      return this.evaluateAndSave(entity, undefined, authConfig);
     });
   }
 
@@ -207,12 +214,23 @@ export class PostureService {
     return entries;
   }
 
-  async clusters(): Promise<ClusterPosture[]> {
-    return Promise.all(
-      this.deps.live.clusterNames.map(async cluster => {
+  clusterAuth() {
+    return this.deps.live.clusterAuth();
+  }
+
+  /**
+   * The posture of each cluster `authConfig` (or the backend alone) can read, and
+   * the user-side clusters it could not, with the reason.
+   */
+  async clusters(authConfig?: KubernetesRequestAuth): Promise<{
+    clusters: ClusterPosture[];
+    notEvaluated: UnreadCluster[];
+  }> {
+    const clusters = await Promise.all(
+      this.deps.live.readableClusters(authConfig).map(async cluster => {
         let objects;
         try {
-          objects = await this.deps.live.clusterObjects(cluster);
+          objects = await this.deps.live.clusterObjects(cluster, authConfig);
         } catch (error) {
           return this.unreachableCluster(cluster, error);
         }
@@ -231,6 +249,10 @@ export class PostureService {
         };
       }),
     );
+    return {
+      clusters,
+      notEvaluated: this.deps.live.userSideUnread(authConfig),
+    };
   }
 
   /** A cluster whose API did not answer: graded on that, its address kept out of the answer. */
@@ -253,9 +275,10 @@ export class PostureService {
   private async evaluateAndSave(
     entity: Entity,
     snapshot?: LiveSnapshot,
+    authConfig?: KubernetesRequestAuth,
   ): Promise<EntityPosture> {
     const started = Date.now();
-    const posture = await this.evaluate(entity, snapshot);
+    const posture = await this.evaluate(entity, snapshot, authConfig);
     await this.deps.store.save(posture);
     this.cache.set(posture.entityRef, posture);
     this.deps.logger.debug('evaluated HA posture', {
@@ -300,6 +323,7 @@ export class PostureService {
   private async evaluate(
     entity: Entity,
     snapshot?: LiveSnapshot,
+    authConfig?: KubernetesRequestAuth,
   ): Promise<EntityPosture> {
     const entityRef = stringifyEntityRef(getCompoundEntityRef(entity));
     const evaluatedAt = new Date().toISOString();
@@ -310,9 +334,9 @@ export class PostureService {
       },
     };
 
-    const live = snapshot
+    const { found: live, unread } = snapshot
       ? snapshot.objectsFor(entity)
-      : await this.deps.live.objectsFor(entity);
+      : await this.deps.live.objectsFor(entity, authConfig);
     if (live.length > 0) {
       const files = await this.imageConfigFiles(entity);
       const reports = live.map(({ objects }) =>
@@ -350,12 +374,18 @@ export class PostureService {
       evaluatedAt,
       source: {
         type: 'none',
-        reason: `no workload labelled for this entity in ${
-          this.deps.live.clusterNames.join(', ') || 'any configured cluster'
-        }, and no manifests named by ${[
-          MANIFESTS_PATH_ANNOTATION,
-          ...(this.deps.sources ?? []).map(source => source.annotation),
-        ].join(', ')}`,
+        reason: [
+          `no workload labelled for this entity in ${
+            live.length === 0 && unread.length
+              ? readClusters(this.deps.live.readableClusters(authConfig), unread)
+              : this.deps.live.readableClusters(authConfig).join(', ') ||
+                'any configured cluster'
+          }, and no manifests named by ${[
+            MANIFESTS_PATH_ANNOTATION,
+            ...(this.deps.sources ?? []).map(source => source.annotation),
+          ].join(', ')}`,
+          ...unread.map(u => u.reason),
+        ].join('; '),
       },
       grade: null,
       singlePointsOfFailure: [],
@@ -363,6 +393,12 @@ export class PostureService {
       placement: [],
     };
   }
+}
+
+/** The clusters read, without those that could not be. */
+function readClusters(readable: string[], unread: UnreadCluster[]): string {
+  const read = readable.filter(c => !unread.some(u => u.cluster === c));
+  return read.join(', ') || 'any cluster read';
 }
 
 function notEvaluated(entityRef: string, annotations: string[]): EntityPosture {

@@ -2,7 +2,9 @@ import { Entity } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { KubernetesObjectApi } from '@kubernetes/client-node';
 import { KubeObject } from '@diehard/plugin-ha-posture-common';
+import { KubernetesRequestAuth } from '@backstage/plugin-kubernetes-common';
 import { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-node';
+import { apiFailureReason } from './apiFailureReason';
 import { LabelSelector, parseLabelSelector } from './labelSelector';
 import { NamespaceObjects, referencedNames } from './scopeToEntity';
 
@@ -60,9 +62,21 @@ interface ClusterSnapshot {
   clusterWide: KubeObject[];
 }
 
+/** A cluster that was not read, and why (no address, no token in the reason). */
+export interface UnreadCluster {
+  cluster: string;
+  reason: string;
+}
+
+/** What one live read found, and the clusters it could not read. */
+export interface LiveRead {
+  found: ClusterObjects[];
+  unread: UnreadCluster[];
+}
+
 /** A picture of every configured cluster, taken once for a whole refresh. */
 export interface LiveSnapshot {
-  objectsFor(entity: Entity): ClusterObjects[];
+  objectsFor(entity: Entity): LiveRead;
 }
 
 const OWNED_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod']);
@@ -82,9 +96,9 @@ const SELECTING_KINDS = NAMESPACED_KINDS.filter(
 );
 
 /**
- * Reads, from each cluster the backend may read on its own, the objects a service is
- * made of. Clusters whose provider needs a signed-in user's token (oidc, google, aks)
- * are left out: the refresh runs as the backend.
+ * Reads, from each cluster, the objects a service is made of. Clusters whose provider
+ * needs a signed-in user's token (oidc, google, aks) are read only with that token
+ * (`authConfig`, for one request); without it they are named in `unread`.
  */
 export class LiveObjectSource {
   constructor(
@@ -99,9 +113,44 @@ export class LiveObjectSource {
       .map(c => c.name);
   }
 
+  /** How each cluster is reached, without its address: what a frontend needs to send. */
+  clusterAuth() {
+    return this.clusters
+      .list()
+      .map(({ name, authProvider, needsUserToken, oidcTokenProvider }) => ({
+        name,
+        authProvider,
+        needsUserToken,
+        ...(oidcTokenProvider && { oidcTokenProvider }),
+      }));
+  }
+
+  /** The clusters `authConfig` (or the backend alone, without it) can read. */
+  readableClusters(authConfig?: KubernetesRequestAuth): string[] {
+    return this.clusters
+      .list()
+      .filter(c => !this.clusters.missingToken(c.name, authConfig))
+      .map(c => c.name);
+  }
+
+  /** The user-side clusters `authConfig` has no token for, with the reason. */
+  userSideUnread(authConfig?: KubernetesRequestAuth): UnreadCluster[] {
+    return this.clusters.list().flatMap(c => {
+      const missing = this.clusters.missingToken(c.name, authConfig);
+      return missing
+        ? [
+            {
+              cluster: c.name,
+              reason: `${missing}: a scheduled refresh runs as the backend; press Refresh, signed in, to read it as you`,
+            },
+          ]
+        : [];
+    });
+  }
+
   /** A client with a fresh credential from the cluster's auth strategy. */
-  private async api(cluster: string) {
-    const { kubeConfig } = await this.clusters.connect(cluster);
+  private async api(cluster: string, authConfig?: KubernetesRequestAuth) {
+    const { kubeConfig } = await this.clusters.connect(cluster, { authConfig });
     return KubernetesObjectApi.makeApiClient(kubeConfig);
   }
 
@@ -110,33 +159,47 @@ export class LiveObjectSource {
    * {@link NamespaceObjects.scope}), plus nodes and volumes; read now, for this entity alone.
    * Clusters where it does not run are left out.
    */
-  async objectsFor(entity: Entity): Promise<ClusterObjects[]> {
+  async objectsFor(
+    entity: Entity,
+    authConfig?: KubernetesRequestAuth,
+  ): Promise<LiveRead> {
+    const unread = this.userSideUnread(authConfig);
     const labelSelector = entityLabelSelector(entity);
-    if (!labelSelector) return [];
+    if (!labelSelector) return { found: [], unread: [] };
     const selector = parseLabelSelector(labelSelector);
     const namespaceHint =
       entity.metadata.annotations?.[KUBERNETES_NAMESPACE_ANNOTATION];
     const results = await Promise.all(
-      this.clusterNames.map(async cluster => {
+      this.readableClusters(authConfig).map(async cluster => {
         try {
           return await this.readForEntity(
             cluster,
             labelSelector,
             selector,
             namespaceHint,
+            authConfig,
           );
         } catch (error) {
           this.logger.warn('could not read cluster objects', {
             cluster,
             error: String(error),
           });
+          unread.push({
+            cluster,
+            reason: `cluster "${cluster}" did not answer the read: ${apiFailureReason(
+              error,
+            )}`,
+          });
           return undefined;
         }
       }),
     );
-    return results.filter(
-      (r): r is ClusterObjects => !!r && r.objects.length > 0,
-    );
+    return {
+      found: results.filter(
+        (r): r is ClusterObjects => !!r && r.objects.length > 0,
+      ),
+      unread,
+    };
   }
 
   /**
@@ -158,16 +221,20 @@ export class LiveObjectSource {
         ),
       )
     ).filter((s): s is ClusterSnapshot => !!s);
+    const unread = this.userSideUnread();
     return {
       objectsFor(entity: Entity) {
         const labelSelector = entityLabelSelector(entity);
-        if (!labelSelector) return [];
+        if (!labelSelector) return { found: [], unread: [] };
         const selector = parseLabelSelector(labelSelector);
         const namespaceHint =
           entity.metadata.annotations?.[KUBERNETES_NAMESPACE_ANNOTATION];
-        return snapshots
-          .map(s => objectsIn(s, selector, namespaceHint))
-          .filter((r): r is ClusterObjects => !!r && r.objects.length > 0);
+        return {
+          found: snapshots
+            .map(s => objectsIn(s, selector, namespaceHint))
+            .filter((r): r is ClusterObjects => !!r && r.objects.length > 0),
+          unread,
+        };
       },
     };
   }
@@ -178,9 +245,12 @@ export class LiveObjectSource {
    * default/kubernetes Endpoints and EndpointSlice. Leases and slices the portal may not
    * read are left out: the posture then shows those facts as unknown.
    */
-  async clusterObjects(name: string): Promise<KubeObject[]> {
-    if (!this.clusterNames.includes(name)) return [];
-    const api = await this.api(name);
+  async clusterObjects(
+    name: string,
+    authConfig?: KubernetesRequestAuth,
+  ): Promise<KubeObject[]> {
+    if (!this.readableClusters(authConfig).includes(name)) return [];
+    const api = await this.api(name, authConfig);
     const optional = (read: Promise<KubeObject[]>) =>
       read.catch(error => {
         if (error?.code === 403 || error?.code === 404) return [];
@@ -216,8 +286,9 @@ export class LiveObjectSource {
     labelSelector: string,
     selector: LabelSelector,
     namespaceHint?: string,
+    authConfig?: KubernetesRequestAuth,
   ): Promise<ClusterObjects | undefined> {
-    const api = await this.api(cluster);
+    const api = await this.api(cluster, authConfig);
     const labelled = (namespace: string | undefined, labels: string) =>
       Promise.all(
         LABELLED_KINDS.map(([apiVersion, kind]) =>

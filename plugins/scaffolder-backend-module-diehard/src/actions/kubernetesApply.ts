@@ -9,7 +9,10 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { applyBundle } from '../kubernetes/applyBundle';
 import { loadBundle } from '../kubernetes/bundle';
 import { enforceAllowlist } from '../kubernetes/allowlist';
-import { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-node';
+import {
+  KubernetesClusterDirectory,
+  requestAuthFromHeaders,
+} from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from '../kubernetes/applyClusters';
 import { overrideImages } from '../kubernetes/images';
 import { KubeClient } from '../kubernetes/KubeClient';
@@ -151,7 +154,14 @@ export function createKubernetesApplyAction(
         input.namespace,
       );
 
-      const client = new KubeClient(await clusters.connection(cluster.name));
+      // The initiator's cluster token (user-side clusters), from the task's secrets:
+      // never logged nor output.
+      const client = new KubeClient(
+        await clusters.connection(
+          cluster.name,
+          requestAuthFromHeaders(ctx.secrets ?? {}),
+        ),
+      );
       const started = Date.now();
       try {
         const objects = await applyBundle({

@@ -3,7 +3,10 @@ import { Config } from '@backstage/config';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-node';
+import {
+  KubernetesClusterDirectory,
+  requestAuthFromHeaders,
+} from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from '../kubernetes/applyClusters';
 import { assertTargetReachable } from '../kubernetes/targetReachable';
 import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
@@ -88,7 +91,12 @@ export function createKubernetesCheckTargetAction(
           })`,
         );
       }
-      await assertTargetReachable(clusters, cluster, namespace);
+      await assertTargetReachable(
+        clusters,
+        cluster,
+        namespace,
+        requestAuthFromHeaders(ctx.secrets ?? {}),
+      );
       ctx.logger.info(
         `target: cluster "${cluster}" (${target.title})${
           namespace ? `, namespace "${namespace}"` : ''

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { DeployTarget } from '@diehard/plugin-scaffolder-diehard-common';
+import type { KubernetesRequestAuth } from '@diehard/plugin-kubernetes-clusters-node';
 import { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-node';
 import { KubeClientOptions } from './KubeClient';
 
@@ -71,12 +72,26 @@ export class ApplyClusters {
 
   /**
    * How the apply's client reaches `name`, with a fresh credential from the
-   * cluster's auth strategy (a user-side provider fails here, naming it: the task
-   * carries no user token for the cluster).
+   * cluster's auth strategy. A user-side provider (oidc, google, aks) needs the
+   * initiator's token in `authConfig` (from the task's secrets); without it this
+   * fails naming the secret the cluster picker sets.
    */
-  async connection(name: string): Promise<KubeClientOptions> {
+  async connection(
+    name: string,
+    authConfig?: KubernetesRequestAuth,
+  ): Promise<KubeClientOptions> {
     this.get(name);
-    const c = await this.directory.connect(name);
+    const missing = this.directory.missingToken(name, authConfig);
+    if (missing) {
+      const { authProvider, oidcTokenProvider } = this.directory.get(name);
+      throw new InputError(
+        `${missing}: the template's cluster picker asks the user for it (ui:options.requestUserCredentials) and passes it as the task secret ${userTokenSecret(
+          authProvider,
+          oidcTokenProvider,
+        )}`,
+      );
+    }
+    const c = await this.directory.connect(name, { authConfig });
     if (c.credential.type !== 'bearer token') {
       throw new InputError(
         `cluster "${name}" uses ${
@@ -94,7 +109,24 @@ export class ApplyClusters {
     };
   }
 
+  needsUserToken(name: string): boolean {
+    return this.directory.get(name).needsUserToken;
+  }
+
   authProvider(name: string): string {
     return this.directory.get(name).authProvider;
   }
+}
+
+/**
+ * The task secret that carries a user's token for a cluster: named like the header
+ * the Kubernetes plugin's frontend sends it in, read the same way.
+ */
+export function userTokenSecret(
+  authProvider: string,
+  oidcTokenProvider?: string,
+): string {
+  return `Backstage-Kubernetes-Authorization-${authProvider}${
+    authProvider === 'oidc' && oidcTokenProvider ? `-${oidcTokenProvider}` : ''
+  }`;
 }

@@ -3,6 +3,7 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import type { KubernetesRequestAuth } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from './applyClusters';
 import { KubeApiError, KubeClient } from './KubeClient';
 
@@ -16,11 +17,12 @@ export async function assertTargetReachable(
   clusters: ApplyClusters,
   cluster: string,
   namespace: string | undefined,
+  authConfig?: KubernetesRequestAuth,
 ) {
   const name = `cluster "${cluster}" (${clusters.get(cluster).title})`;
   const authProvider = clusters.authProvider(cluster);
   const client = new KubeClient({
-    ...(await clusters.connection(cluster)),
+    ...(await clusters.connection(cluster, authConfig)),
     http2: false,
   });
   try {
@@ -43,6 +45,11 @@ export async function assertTargetReachable(
     if (e.status === 0) {
       throw new ServiceUnavailableError(
         `${name} does not answer: check that it runs and that the portal reaches the URL given in kubernetes.clusterLocatorMethods`,
+      );
+    }
+    if (e.status === 401 && clusters.needsUserToken(cluster)) {
+      throw new AuthenticationError(
+        `${name} refuses your ${authProvider} token: sign in again and restart the template`,
       );
     }
     if (e.status === 401) {

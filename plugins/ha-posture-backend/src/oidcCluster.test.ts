@@ -1,0 +1,249 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+} from '@kubernetes/client-node';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import type * as LabModule from '@diehard/lab';
+import {
+  ClusterPosture,
+  EntityPosture,
+} from '@diehard/plugin-ha-posture-common';
+import { haPosturePlugin } from './plugin';
+import { capturingLogger } from './__testUtils__/capturingLogger';
+
+// A private lab (own state dir, ports shifted by 4000) whose API server trusts its
+// OpenID Provider from the start, as in the cluster directory's oidc test: run alone.
+jest.setTimeout(15 * 60_000);
+const OFFSET = '4000';
+const NAMESPACE = 'oidc-posture';
+const HEADER = 'Backstage-Kubernetes-Authorization-oidc-lab';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'oidc-web',
+    annotations: {
+      'backstage.io/kubernetes-id': 'oidc-web',
+      'backstage.io/kubernetes-namespace': NAMESPACE,
+    },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'group:ops-team' },
+};
+
+/** Bruno may read everything (RBAC); Alice is bound to nothing. */
+const objects = [
+  { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } },
+  {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRole',
+    metadata: { name: 'oidc-posture-reader' },
+    rules: [
+      { apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list', 'watch'] },
+    ],
+  },
+  {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name: 'oidc-posture-bruno' },
+    roleRef: {
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: 'oidc-posture-reader',
+    },
+    subjects: [
+      {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'User',
+        name: 'bruno@example.com',
+      },
+    ],
+  },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      name: 'oidc-web',
+      namespace: NAMESPACE,
+      labels: { 'backstage.io/kubernetes-id': 'oidc-web' },
+    },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: 'oidc-web' } },
+      template: {
+        metadata: {
+          labels: { app: 'oidc-web', 'backstage.io/kubernetes-id': 'oidc-web' },
+        },
+        spec: { containers: [{ name: 'web', image: 'tomcat:10' }] },
+      },
+    },
+  },
+];
+
+describe('live posture of an oidc cluster, read as the signed-in user', () => {
+  let dir: string;
+  let lab: typeof LabModule;
+  let oidc: LabModule.OidcEndpoint;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  const logs = capturingLogger();
+  const tokenOf = async (email: string) =>
+    (await lab.oidcSignIn(oidc, oidc.users.find(u => u.email === email)!))
+      .idToken;
+  const refresh = (token?: string) => {
+    const call = request(backend.server).post(
+      '/api/ha-posture/entities/component/default/oidc-web/refresh',
+    );
+    return token ? call.set(HEADER, token) : call;
+  };
+
+  beforeAll(async () => {
+    dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-lab-oidc-'));
+    process.env.DIEHARD_LAB_DIR = dir;
+    process.env.DIEHARD_LAB_PORT_OFFSET = OFFSET;
+    lab = jest.requireActual<typeof LabModule>('@diehard/lab');
+    const up = await lab.useLab(['kubernetes', 'oidc']);
+    oidc = up.oidc;
+    const admin = new KubeConfig();
+    admin.loadFromFile(up.kubernetes.adminKubeconfig);
+    const api = KubernetesObjectApi.makeApiClient(admin);
+    for (const object of objects) {
+      await api.patch(
+        object as any,
+        undefined,
+        undefined,
+        'diehard-test',
+        true,
+        PatchStrategy.ServerSideApply,
+      );
+    }
+    backend = await startTestBackend({
+      features: [
+        haPosturePlugin,
+        logs.factory,
+        catalogServiceMock.factory({ entities: [entity] }),
+        mockServices.rootConfig.factory({
+          data: {
+            kubernetes: {
+              serviceLocatorMethod: { type: 'multiTenant' },
+              clusterLocatorMethods: [
+                {
+                  type: 'config',
+                  clusters: [
+                    {
+                      name: 'lab',
+                      url: up.kubernetes.server,
+                      caFile: up.kubernetes.caFile,
+                      authProvider: 'oidc',
+                      oidcTokenProvider: 'lab',
+                    },
+                  ],
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    // The API server fetches the provider's keys on its own schedule after it
+    // starts: wait until Bruno is known (a state, not a time).
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      const res = await refresh(await tokenOf('bruno@example.com'));
+      if (res.body?.source?.type === 'live') break;
+      if (Date.now() > deadline) {
+        throw new Error(`Bruno never read the cluster: ${JSON.stringify(res.body)}`);
+      }
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+  }, 15 * 60_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    if (lab) await lab.labDown(['kubernetes', 'oidc']).catch(() => {});
+    if (dir) await fsp.rm(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('names the clusters that need a user token and their provider, without URLs', async () => {
+    const res = await request(backend.server).get(
+      '/api/ha-posture/cluster-auth',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      clusters: [
+        {
+          name: 'lab',
+          authProvider: 'oidc',
+          needsUserToken: true,
+          oidcTokenProvider: 'lab',
+        },
+      ],
+    });
+  });
+
+  it("reads Bruno's workloads with his token, and leaves his token out of the logs", async () => {
+    const token = await tokenOf('bruno@example.com');
+    const res = await refresh(token);
+    expect(res.status).toBe(200);
+    const posture = res.body as EntityPosture;
+    expect(posture.source).toEqual({ type: 'live', clusters: ['lab'] });
+    expect(posture.report.workloads.map(w => w.name)).toContain('oidc-web');
+    expect(JSON.stringify(logs.lines)).not.toContain(token);
+  });
+
+  it('gives Alice, whom RBAC refuses, a 403 reason rather than an error', async () => {
+    const token = await tokenOf('alice@example.com');
+    const res = await refresh(token);
+    expect(res.status).toBe(200);
+    const posture = res.body as EntityPosture;
+    expect(posture.grade).toBeNull();
+    expect(posture.source.type).toBe('none');
+    expect((posture.source as { reason: string }).reason).toContain(
+      'cluster "lab" did not answer the read: HTTP 403',
+    );
+    expect(JSON.stringify(res.body)).not.toContain(token);
+
+    const clusters = await request(backend.server)
+      .get('/api/ha-posture/clusters')
+      .set(HEADER, token);
+    expect(clusters.status).toBe(200);
+    const [lab_] = clusters.body.clusters as ClusterPosture[];
+    expect(lab_.findings.map(f => f.evidence)).toContain('API: HTTP 403');
+  });
+
+  it("without the user's token says the cluster needs it, for an entity and for the Clusters tab", async () => {
+    const res = await refresh();
+    expect(res.status).toBe(200);
+    expect((res.body as EntityPosture).source).toEqual({
+      type: 'none',
+      reason: expect.stringContaining(
+        'cluster "lab" uses oidc: it needs the signed-in user\'s token from the OIDC provider "lab" (authConfig.oidc.lab), and none was given: a scheduled refresh runs as the backend; press Refresh, signed in, to read it as you',
+      ),
+    });
+
+    const clusters = await request(backend.server).get(
+      '/api/ha-posture/clusters',
+    );
+    expect(clusters.body.clusters).toEqual([]);
+    expect(clusters.body.notEvaluated).toEqual([
+      {
+        cluster: 'lab',
+        reason: expect.stringContaining('needs the signed-in user'),
+      },
+    ]);
+
+    const asBruno = await request(backend.server)
+      .get('/api/ha-posture/clusters')
+      .set(HEADER, await tokenOf('bruno@example.com'));
+    expect(asBruno.body.notEvaluated).toEqual([]);
+    const [lab_] = asBruno.body.clusters as ClusterPosture[];
+    expect(lab_.cluster).toBe('lab');
+    expect(lab_.facts.nodes).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,185 @@
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import yaml from 'yaml';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type * as LabModule from '@diehard/lab';
+import { KubeClient } from '../kubernetes/KubeClient';
+import { permissionsAnswering } from '../__testUtils__/permissions';
+import { createKubernetesApplyAction } from './kubernetesApply';
+import { createKubernetesCheckTargetAction } from './kubernetesCheckTarget';
+
+// A private lab (own state dir, ports shifted by 4000) whose API server trusts its
+// OpenID Provider from the start, as in the cluster directory's oidc test: run alone.
+jest.setTimeout(15 * 60_000);
+const OFFSET = '4000';
+const NAMESPACE = 'oidc-apply';
+const SECRET = 'Backstage-Kubernetes-Authorization-oidc-lab';
+
+describe('apply to an oidc cluster as the task initiator, with the token the picker put in the secrets', () => {
+  let dir: string;
+  let lab: typeof LabModule;
+  let oidc: LabModule.OidcEndpoint;
+  let admin: KubeClient;
+  let config: ConfigReader;
+  const mockDir = createMockDirectory();
+  const permissions = permissionsAnswering(AuthorizeResult.ALLOW);
+  const tokenOf = async (email: string) =>
+    (await lab.oidcSignIn(oidc, oidc.users.find(u => u.email === email)!))
+      .idToken;
+  const context = (input: any, secrets?: Record<string, string>) => {
+    const ctx = createMockActionContext<any>({
+      input,
+      workspacePath: mockDir.path,
+      logger: mockServices.logger.mock(),
+      secrets,
+    });
+    return ctx;
+  };
+  const everythingSaid = (ctx: any) =>
+    JSON.stringify([
+      ...Object.values(ctx.logger).flatMap((f: any) => f.mock?.calls ?? []),
+      (ctx.output as jest.Mock).mock.calls,
+    ]);
+
+  beforeAll(async () => {
+    dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-lab-oidc-'));
+    process.env.DIEHARD_LAB_DIR = dir;
+    process.env.DIEHARD_LAB_PORT_OFFSET = OFFSET;
+    lab = jest.requireActual<typeof LabModule>('@diehard/lab');
+    const up = await lab.useLab(['kubernetes', 'oidc']);
+    oidc = up.oidc;
+    admin = new KubeClient({
+      server: up.kubernetes.server,
+      token: up.kubernetes.adminToken,
+      ca: up.kubernetes.caPem,
+    });
+    // Bruno may edit the namespace; Alice is bound to nothing.
+    for (const o of [
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: { name: 'bruno-edits', namespace: NAMESPACE },
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'ClusterRole',
+          name: 'edit',
+        },
+        subjects: [
+          {
+            apiGroup: 'rbac.authorization.k8s.io',
+            kind: 'User',
+            name: 'bruno@example.com',
+          },
+        ],
+      },
+    ]) {
+      await admin.apply(o as any, { fieldManager: 'diehard-test' });
+    }
+    config = new ConfigReader({
+      kubernetes: {
+        serviceLocatorMethod: { type: 'multiTenant' },
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: [
+              {
+                name: 'lab',
+                url: up.kubernetes.server,
+                caFile: up.kubernetes.caFile,
+                authProvider: 'oidc',
+                oidcTokenProvider: 'lab',
+              },
+            ],
+          },
+        ],
+      },
+      diehard: {
+        apply: {
+          clusters: [{ name: 'lab', namespaces: [NAMESPACE], kinds: ['ConfigMap'] }],
+        },
+      },
+    });
+    // The API server fetches the provider's keys on its own schedule after it
+    // starts: wait until Bruno's token is accepted (a state, not a time).
+    const check = createKubernetesCheckTargetAction({ config, permissions });
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      const token = await tokenOf('bruno@example.com');
+      const outcome = await check
+        .handler(context({ cluster: 'lab', namespace: NAMESPACE }, { [SECRET]: token }))
+        .catch(e => e);
+      if (!(outcome instanceof Error)) break;
+      if (Date.now() > deadline) throw outcome;
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+  }, 15 * 60_000);
+
+  afterAll(async () => {
+    admin?.close();
+    if (lab) await lab.labDown(['kubernetes', 'oidc']).catch(() => {});
+    if (dir) await fsp.rm(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  beforeEach(() =>
+    mockDir.setContent({
+      'manifests/app.yaml': yaml.stringify({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'oidc-app' },
+        data: { greeting: 'hello' },
+      }),
+    }),
+  );
+
+  it("applies as Bruno, whom RBAC lets edit the namespace; his token is in no log or output", async () => {
+    const token = await tokenOf('bruno@example.com');
+    const action = createKubernetesApplyAction({ config, permissions });
+    const ctx = context(
+      { cluster: 'lab', namespace: NAMESPACE, wait: false },
+      { [SECRET]: token },
+    );
+    await action.handler(ctx);
+    const applied = await admin.get({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'oidc-app', namespace: NAMESPACE },
+    });
+    expect((applied as any).data).toEqual({ greeting: 'hello' });
+    expect(everythingSaid(ctx)).not.toContain(token);
+  });
+
+  it('is refused for Alice by RBAC, and the error carries no token', async () => {
+    const token = await tokenOf('alice@example.com');
+    const action = createKubernetesApplyAction({ config, permissions });
+    const ctx = context(
+      { cluster: 'lab', namespace: NAMESPACE, wait: false },
+      { [SECRET]: token },
+    );
+    const error = await action.handler(ctx).catch(e => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(String(error.message)).toMatch(/alice@example\.com|forbidden|403/i);
+    expect(String(error.message)).not.toContain(token);
+    expect(everythingSaid(ctx)).not.toContain(token);
+  });
+
+  it('without the secret names the cluster, its provider and the secret the picker sets', async () => {
+    const message =
+      'cluster "lab" uses oidc: it needs the signed-in user\'s token from the OIDC provider "lab" (authConfig.oidc.lab), and none was given: the template\'s cluster picker asks the user for it (ui:options.requestUserCredentials) and passes it as the task secret Backstage-Kubernetes-Authorization-oidc-lab';
+    const apply = createKubernetesApplyAction({ config, permissions });
+    await expect(
+      apply.handler(context({ cluster: 'lab', namespace: NAMESPACE })),
+    ).rejects.toThrow(message);
+    const check = createKubernetesCheckTargetAction({ config, permissions });
+    await expect(
+      check.handler(context({ cluster: 'lab', namespace: NAMESPACE })),
+    ).rejects.toThrow(message);
+  });
+});
