@@ -17,4 +17,10 @@ export interface Config {
       ops?: Array<{ id: string; title: string }>;
     };
   };
+  diehard?: {
+    notifications?: {
+      /** Tell a service's owner group this many days before a waiver runs out. Default: 7. */
+      waiverExpiryDays?: number;
+    };
+  };
 }

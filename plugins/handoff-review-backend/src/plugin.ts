@@ -3,10 +3,12 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   handoffReviewPermissions,
   opsGroupsFromConfig,
 } from '@diehard/plugin-handoff-review-common';
+import { startReviewNotifications } from './notifications/reviewNotifications';
 import { PostureClient } from './posture/PostureClient';
 import { manualItemsFromConfig } from './review/checklist';
 import { ReviewService } from './review/ReviewService';
@@ -34,6 +36,9 @@ export const handoffReviewPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        notifications: notificationService,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(handoffReviewPermissions);
@@ -45,9 +50,15 @@ export const handoffReviewPlugin = createBackendPlugin({
             `handoffReview.waiverMaxDays must be a whole number of days, at least 1, got ${waiverMaxDays}`,
           );
         }
-        const reviews = new ReviewService({
+        const posture = new PostureClient(deps.discovery, deps.auth);
+        const store = await startReviewNotifications({
+          ...deps,
           store: await ReviewStore.create(deps.database),
-          posture: new PostureClient(deps.discovery, deps.auth),
+          posture,
+        });
+        const reviews = new ReviewService({
+          store,
+          posture,
           catalog: deps.catalog,
           permissions: deps.permissions,
           opsGroups: opsGroupsFromConfig(deps.config),

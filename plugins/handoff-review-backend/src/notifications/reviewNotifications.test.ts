@@ -1,0 +1,182 @@
+import path from 'node:path';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import notificationsPlugin from '@backstage/plugin-notifications-backend';
+import request from 'supertest';
+// The review backend reads the posture backend it runs beside, as in the portal.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
+import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
+import { handoffReviewPlugin } from '../plugin';
+import { change, openReview } from '../__testUtils__/requests';
+
+jest.setTimeout(60_000);
+
+const ALICE = 'user:default/alice'; // dev-team, owner of eni-todo-ha
+const BRUNO = 'user:default/bruno'; // ops-team
+const CAROL = 'user:default/carol'; // neither
+const MEMBERSHIPS: Record<string, string[]> = {
+  [ALICE]: [ALICE, 'group:default/dev-team'],
+  [BRUNO]: [BRUNO, 'group:default/ops-team'],
+  [CAROL]: [CAROL],
+};
+
+const location = `file:${path.resolve(
+  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
+  '../corpus/service/eni-todo-ha/catalog-info.yaml',
+)}`;
+
+const group = (name: string, member: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+  relations: [{ type: 'hasMember', targetRef: member }],
+});
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'eni-todo-ha',
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
+        [MANIFESTS_PATH_ANNOTATION]: '.',
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'dev-team' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/dev-team' }],
+  },
+  group('dev-team', ALICE),
+  group('ops-team', BRUNO),
+];
+
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+
+describe('handoff review notifications', () => {
+  let server: any;
+  let stop: () => Promise<void>;
+  const scheduler = mockServices.scheduler();
+  const check = () => scheduler.triggerTask('handoff-review-notifications');
+
+  const notificationsOf = async (user: string) => {
+    const res = await request(server)
+      .get('/api/notifications/notifications')
+      .set('Authorization', mockCredentials.user.header(user));
+    expect(res.status).toBe(200);
+    return res.body.notifications as Array<{
+      id: string;
+      read: string | null;
+      payload: { title: string };
+    }>;
+  };
+  const titlesOf = async (user: string) =>
+    (await notificationsOf(user)).map(n => n.payload.title).sort();
+
+  beforeAll(async () => {
+    const backend = await startTestBackend({
+      features: [
+        handoffReviewPlugin,
+        haPosturePlugin,
+        notificationsPlugin,
+        catalogServiceMock.factory({ entities }),
+        mockServices.userInfo.mock({
+          getUserInfo: async credentials => {
+            const userEntityRef = (
+              credentials.principal as { userEntityRef: string }
+            ).userEntityRef;
+            return {
+              userEntityRef,
+              ownershipEntityRefs: MEMBERSHIPS[userEntityRef] ?? [],
+            };
+          },
+        }).factory,
+        createServiceFactory({
+          service: coreServices.scheduler,
+          deps: {},
+          factory: () => scheduler,
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'http://localhost:3000' },
+            kubernetes: {
+              serviceLocatorMethod: { type: 'multiTenant' },
+              clusterLocatorMethods: [{ type: 'config', clusters: [] }],
+            },
+            diehard: { notifications: { waiverExpiryDays: 7 } },
+          },
+        }),
+      ],
+    });
+    server = backend.server;
+    stop = () => backend.stop();
+  });
+
+  afterAll(() => stop());
+
+  it('asks each side once for its sign-off, and tells the owner and the waiving side once of a waiver running out', async () => {
+    let review = await openReview(server, 'component:default/eni-todo-ha', ALICE);
+    const act = async (user: string, body: object) => {
+      const res = await change(server, review, user, body);
+      expect([res.status, res.body.error?.message]).toEqual([200, undefined]);
+      review = res.body;
+    };
+    for (const itemId of ['dev-load-tested', 'dev-restore-tested', 'dev-runbook'])
+      await act(ALICE, { action: 'answer', itemId, done: true });
+    for (const itemId of ['ops-on-call', 'ops-monitoring', 'ops-backups'])
+      await act(BRUNO, { action: 'answer', itemId, done: true });
+    // Items are still open: nobody is asked to sign yet.
+    expect(await titlesOf(ALICE)).toEqual([]);
+
+    await act(BRUNO, {
+      action: 'waive',
+      itemId: 'posture-control-plane',
+      reason: 'three API servers and etcd members',
+      expiresOn: inDays(3),
+    });
+    expect(await titlesOf(ALICE)).toEqual([
+      'eni-todo-ha: handoff review ready for the Dev sign-off',
+    ]);
+    expect(await titlesOf(BRUNO)).toEqual([
+      'eni-todo-ha: handoff review ready for the Ops sign-off',
+    ]);
+
+    // Dev signs: Ops was already asked, and is not asked twice.
+    await act(ALICE, { action: 'sign-off', side: 'dev' });
+    expect(await titlesOf(BRUNO)).toHaveLength(1);
+
+    await check();
+    // Read, then checked again: the same waiver is not brought back as unread.
+    const alices = await notificationsOf(ALICE);
+    await request(server)
+      .post('/api/notifications/update')
+      .set('Authorization', mockCredentials.user.header(ALICE))
+      .send({ ids: alices.map(n => n.id), read: true })
+      .expect(200);
+    await check();
+    expect((await notificationsOf(ALICE)).filter(n => !n.read)).toEqual([]);
+    const waiver = `eni-todo-ha: waiver of 'posture-control-plane' expires on ${inDays(3)}`;
+    expect(await titlesOf(ALICE)).toEqual([
+      'eni-todo-ha: handoff review ready for the Dev sign-off',
+      waiver,
+    ]);
+    expect(await titlesOf(BRUNO)).toEqual([
+      'eni-todo-ha: handoff review ready for the Ops sign-off',
+      waiver,
+    ]);
+    expect(await titlesOf(CAROL)).toEqual([]);
+  });
+});
