@@ -19,7 +19,7 @@ step "installing Debian packages for the tests (chromium, buildah, Maven and a J
 apt_install chromium buildah maven openjdk-17-jdk-headless git
 step_done
 
-step "installing the HA lab's prerequisites (Debian packages, Kubernetes binaries built from Go modules and cached)"
+step "installing the HA lab's prerequisites (Debian packages, Kubernetes binaries and helm built from Go modules and cached)"
 bash lab/scripts/install-prereqs.sh
 step_done
 
