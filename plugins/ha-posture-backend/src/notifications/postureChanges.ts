@@ -7,7 +7,9 @@ const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'F'];
 /** The entity's HA posture tab in the app. */
 export function postureTabLink(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}/ha-posture`;
+  return `/catalog/${namespace}/${kind.toLocaleLowerCase(
+    'en-US',
+  )}/${name}/ha-posture`;
 }
 
 /**

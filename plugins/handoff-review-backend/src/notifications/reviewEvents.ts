@@ -1,6 +1,10 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
-import { Review, ReviewView, Side } from '@diehard/plugin-handoff-review-common';
+import {
+  Review,
+  ReviewView,
+  Side,
+} from '@diehard/plugin-handoff-review-common';
 import { itemState } from '../review/transitions';
 
 /** One thing to tell: to whom, what, and the key that makes it the same event again. */
@@ -15,7 +19,9 @@ export interface ReviewNotice {
 /** The entity's handoff review tab in the app. */
 export function reviewTabLink(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}/handoff-review`;
+  return `/catalog/${namespace}/${kind.toLocaleLowerCase(
+    'en-US',
+  )}/${name}/handoff-review`;
 }
 
 function sideGroups(review: Review, side: Side): string[] {

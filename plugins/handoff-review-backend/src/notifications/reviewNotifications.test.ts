@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {
   coreServices,
@@ -43,6 +45,31 @@ const group = (name: string, member: string): Entity => ({
   relations: [{ type: 'hasMember', targetRef: member }],
 });
 
+const corpus = path.resolve(
+  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
+  '../corpus',
+);
+
+/** A component whose manifests the test changes: `folder` is its repository. */
+const shop = (folder: string): Entity => {
+  const at = `file:${path.join(folder, 'catalog-info.yaml')}`;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'shop',
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location': at,
+        'backstage.io/managed-by-origin-location': at,
+        [MANIFESTS_PATH_ANNOTATION]: '.',
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'dev-team' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/dev-team' }],
+  };
+};
+
 const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -71,6 +98,12 @@ describe('handoff review notifications', () => {
   let stop: () => Promise<void>;
   const scheduler = mockServices.scheduler();
   const check = () => scheduler.triggerTask('handoff-review-notifications');
+  let folder: string;
+  const useManifests = (corpusFolder: string) =>
+    fs.copyFile(
+      path.join(corpus, corpusFolder, 'manifests.yaml'),
+      path.join(folder, 'manifests.yaml'),
+    );
 
   const notificationsOf = async (user: string) => {
     const res = await request(server)
@@ -87,12 +120,13 @@ describe('handoff review notifications', () => {
     (await notificationsOf(user)).map(n => n.payload.title).sort();
 
   beforeAll(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'review-notify-'));
     const backend = await startTestBackend({
       features: [
         handoffReviewPlugin,
         haPosturePlugin,
         notificationsPlugin,
-        catalogServiceMock.factory({ entities }),
+        catalogServiceMock.factory({ entities: [...entities, shop(folder)] }),
         mockServices.userInfo.mock({
           getUserInfo: async credentials => {
             const userEntityRef = (
@@ -125,16 +159,27 @@ describe('handoff review notifications', () => {
     stop = () => backend.stop();
   });
 
-  afterAll(() => stop());
+  afterAll(async () => {
+    await stop();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
 
   it('asks each side once for its sign-off, and tells the owner and the waiving side once of a waiver running out', async () => {
-    let review = await openReview(server, 'component:default/eni-todo-ha', ALICE);
+    let review = await openReview(
+      server,
+      'component:default/eni-todo-ha',
+      ALICE,
+    );
     const act = async (user: string, body: object) => {
       const res = await change(server, review, user, body);
       expect([res.status, res.body.error?.message]).toEqual([200, undefined]);
       review = res.body;
     };
-    for (const itemId of ['dev-load-tested', 'dev-restore-tested', 'dev-runbook'])
+    for (const itemId of [
+      'dev-load-tested',
+      'dev-restore-tested',
+      'dev-runbook',
+    ])
       await act(ALICE, { action: 'answer', itemId, done: true });
     for (const itemId of ['ops-on-call', 'ops-monitoring', 'ops-backups'])
       await act(BRUNO, { action: 'answer', itemId, done: true });
@@ -168,7 +213,9 @@ describe('handoff review notifications', () => {
       .expect(200);
     await check();
     expect((await notificationsOf(ALICE)).filter(n => !n.read)).toEqual([]);
-    const waiver = `eni-todo-ha: waiver of 'posture-control-plane' expires on ${inDays(3)}`;
+    const waiver = `eni-todo-ha: waiver of 'posture-control-plane' expires on ${inDays(
+      3,
+    )}`;
     expect(await titlesOf(ALICE)).toEqual([
       'eni-todo-ha: handoff review ready for the Dev sign-off',
       waiver,
@@ -178,5 +225,52 @@ describe('handoff review notifications', () => {
       waiver,
     ]);
     expect(await titlesOf(CAROL)).toEqual([]);
+  });
+
+  it('tells the owner group once when an approved review turns stale', async () => {
+    await useManifests('replicas/three-replicas');
+    await scheduler.triggerTask('ha-posture-refresh');
+    let review = await openReview(server, 'component:default/shop', ALICE);
+    const act = async (user: string, body: object) => {
+      const res = await change(server, review, user, body);
+      expect([res.status, res.body.error?.message]).toEqual([200, undefined]);
+      review = res.body;
+    };
+    for (const item of review.items) {
+      if (review.itemStates[item.id] === 'passed') continue;
+      const user = item.side === 'dev' ? ALICE : BRUNO;
+      await act(
+        user,
+        item.kind === 'manual'
+          ? { action: 'answer', itemId: item.id, done: true }
+          : {
+              action: 'waive',
+              itemId: item.id,
+              reason: 'accepted for this service',
+              expiresOn: inDays(30),
+            },
+      );
+    }
+    await act(ALICE, { action: 'sign-off', side: 'dev' });
+    await act(BRUNO, { action: 'sign-off', side: 'ops' });
+    expect(review.status).toBe('approved');
+    const staleTitles = async () =>
+      (await titlesOf(ALICE)).filter(t =>
+        t.startsWith('shop: handoff review is stale'),
+      );
+    await check();
+    expect(await staleTitles()).toEqual([]);
+
+    // One replica left: worse than what both sides signed.
+    await useManifests('replicas/single-replica');
+    await scheduler.triggerTask('ha-posture-refresh');
+    await check();
+    await check();
+    expect(await staleTitles()).toEqual(['shop: handoff review is stale']);
+    expect(
+      (await titlesOf(BRUNO)).filter(t =>
+        t.startsWith('shop: handoff review is stale'),
+      ),
+    ).toEqual([]);
   });
 });
