@@ -93,6 +93,7 @@ export type {
   HaPostureEntityRef,
   HaPostureDiscovery,
   HaPostureFetch,
+  HaPostureRequestOptions,
 } from './api/HaPostureClient';
 export { corpusExpectationSchema } from './corpus/corpusCase';
 export type { CorpusExpectation } from './corpus/corpusCase';
@@ -104,6 +105,8 @@ export type {
   PostureHistoryPoint,
   FleetEntry,
   ClusterPosture,
+  ClusterAuth,
+  ClusterNotEvaluated,
 } from './api/postureApi';
 export { FINDING_MESSAGES_EN } from './messages/en';
 export type { FindingMessageId } from './messages/en';

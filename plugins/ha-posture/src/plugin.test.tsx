@@ -24,6 +24,8 @@ const api: HaPostureApi = {
   getEntityHistory: jest.fn(),
   getFleet: jest.fn(async () => fleet),
   getClusters: jest.fn(async () => []),
+  getClusterOverview: jest.fn(async () => ({ clusters: [], notEvaluated: [] })),
+  getClusterAuth: jest.fn(async () => []),
 };
 
 // The page is loaded lazily, material-table and all: slow on a shared machine.

@@ -141,6 +141,8 @@ export const haPostureTranslationRef = createTranslationRef({
     clusters: {
       tabTitle: 'Clusters',
       empty: 'No cluster has been evaluated yet.',
+      notEvaluated:
+        'Cluster {{cluster}} was not read: {{reason}}',
       nodes: 'Nodes',
       nodesPerZone: 'Nodes per zone',
       apiServers: 'API servers',

@@ -1,6 +1,8 @@
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  ClusterAuth,
+  ClusterNotEvaluated,
   ClusterPosture,
   EntityPosture,
   FleetEntry,
@@ -10,14 +12,22 @@ import {
 /** A catalog entity, as a ref string (`component:default/todo`) or its parts. */
 export type HaPostureEntityRef = string | CompoundEntityRef;
 
+/** Extra request headers: the user's cluster tokens (see {@link ClusterAuth}). */
+export interface HaPostureRequestOptions {
+  headers?: Record<string, string>;
+}
+
 /** Reads the HA posture backend (`/api/ha-posture`). */
 export interface HaPostureApi {
   /** The cached posture of an entity; `undefined` when the backend does not know the entity. */
   getEntityPosture(
     entityRef: HaPostureEntityRef,
   ): Promise<EntityPosture | undefined>;
-  /** Recomputes the posture of an entity now. */
-  refreshEntityPosture(entityRef: HaPostureEntityRef): Promise<EntityPosture>;
+  /** Recomputes the posture of an entity now (with the user's cluster tokens in `options.headers`). */
+  refreshEntityPosture(
+    entityRef: HaPostureEntityRef,
+    options?: HaPostureRequestOptions,
+  ): Promise<EntityPosture>;
   /** One point per day with an evaluation, oldest first. */
   getEntityHistory(
     entityRef: HaPostureEntityRef,
@@ -25,7 +35,14 @@ export interface HaPostureApi {
   /** Every evaluated service. */
   getFleet(): Promise<FleetEntry[]>;
   /** The posture of each cluster itself. */
-  getClusters(): Promise<ClusterPosture[]>;
+  getClusters(options?: HaPostureRequestOptions): Promise<ClusterPosture[]>;
+  /** The same, with the clusters left out and why. */
+  getClusterOverview(options?: HaPostureRequestOptions): Promise<{
+    clusters: ClusterPosture[];
+    notEvaluated: ClusterNotEvaluated[];
+  }>;
+  /** Which clusters need the signed-in user's token, and from which provider. */
+  getClusterAuth(): Promise<ClusterAuth[]>;
 }
 
 /** Finds a backend plugin's base URL (the app's DiscoveryApi, or the backend's discovery service). */
@@ -63,9 +80,11 @@ export class HaPostureClient implements HaPostureApi {
 
   async refreshEntityPosture(
     entityRef: HaPostureEntityRef,
+    options?: HaPostureRequestOptions,
   ): Promise<EntityPosture> {
     const response = await this.request(`${entityPath(entityRef)}/refresh`, {
       method: 'POST',
+      ...(options?.headers && { headers: options.headers }),
     });
     return this.json<EntityPosture>(response);
   }
@@ -85,9 +104,28 @@ export class HaPostureClient implements HaPostureApi {
     return body.entries;
   }
 
-  async getClusters(): Promise<ClusterPosture[]> {
-    const body = await this.json<{ clusters: ClusterPosture[] }>(
-      await this.request('/clusters'),
+  async getClusters(
+    options?: HaPostureRequestOptions,
+  ): Promise<ClusterPosture[]> {
+    return (await this.getClusterOverview(options)).clusters;
+  }
+
+  async getClusterOverview(options?: HaPostureRequestOptions) {
+    const body = await this.json<{
+      clusters: ClusterPosture[];
+      notEvaluated?: ClusterNotEvaluated[];
+    }>(
+      await this.request(
+        '/clusters',
+        options?.headers && { headers: options.headers },
+      ),
+    );
+    return { clusters: body.clusters, notEvaluated: body.notEvaluated ?? [] };
+  }
+
+  async getClusterAuth(): Promise<ClusterAuth[]> {
+    const body = await this.json<{ clusters: ClusterAuth[] }>(
+      await this.request('/cluster-auth'),
     );
     return body.clusters;
   }

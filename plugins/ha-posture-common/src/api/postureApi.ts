@@ -9,7 +9,12 @@ import { ClusterFacts, Grade, PostureReport } from '../model/report';
  *   POST /entities/:kind/:namespace/:name/refresh  EntityPosture (recomputed now)
  *   GET  /entities/:kind/:namespace/:name/history  { points: PostureHistoryPoint[] }
  *   GET  /fleet                                    { entries: FleetEntry[] }
- *   GET  /clusters                                 { clusters: ClusterPosture[] }
+ *   GET  /clusters                                 { clusters: ClusterPosture[], notEvaluated: ClusterNotEvaluated[] }
+ *   GET  /cluster-auth                             { clusters: ClusterAuth[] }
+ *
+ * Refresh and /clusters read the user's cluster tokens from the Kubernetes plugin's
+ * headers (`Backstage-Kubernetes-Authorization-<provider>`,
+ * `Backstage-Kubernetes-Authorization-oidc-<oidcTokenProvider>`), for that request only.
  */
 
 /** Where the objects behind a posture came from. */
@@ -82,4 +87,20 @@ export interface ClusterPosture {
   grade: Grade;
   findings: Finding[];
   facts: ClusterFacts;
+}
+
+/** How a cluster is reached (no URL, no secret): which user token, if any, it needs. */
+export interface ClusterAuth {
+  name: string;
+  authProvider: string;
+  /** oidc, google, aks: read only with the signed-in user's token. */
+  needsUserToken: boolean;
+  /** For oidc: the auth provider whose ID token the cluster trusts. */
+  oidcTokenProvider?: string;
+}
+
+/** A cluster left out of an answer, and why (it needs the signed-in user's token). */
+export interface ClusterNotEvaluated {
+  cluster: string;
+  reason: string;
 }

@@ -5,6 +5,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import type { EntityPosture } from '@diehard/plugin-ha-posture-common';
 import { haPostureApiRef } from '../api';
+import { useClusterAuthHeaders } from './useClusterAuthHeaders';
 
 export interface EntityPostureState {
   loading: boolean;
@@ -19,6 +20,7 @@ export interface EntityPostureState {
 /** The posture of one entity, and a way to have it recomputed now. */
 export function useEntityPosture(ref: CompoundEntityRef): EntityPostureState {
   const api = useApi(haPostureApiRef);
+  const authHeaders = useClusterAuthHeaders();
   const { kind, namespace, name } = ref;
   const key = `${kind}:${namespace}/${name}`;
   // A refreshed posture, kept with the entity it belongs to: the component may
@@ -34,10 +36,14 @@ export function useEntityPosture(ref: CompoundEntityRef): EntityPostureState {
   );
 
   const [refreshState, refresh] = useAsyncFn(async () => {
-    const posture = await api.refreshEntityPosture({ kind, namespace, name });
+    // Refresh reads the clusters that need the user's token as that user.
+    const posture = await api.refreshEntityPosture(
+      { kind, namespace, name },
+      { headers: await authHeaders() },
+    );
     setRefreshed({ key: `${kind}:${namespace}/${name}`, posture });
     return posture;
-  }, [api, kind, namespace, name]);
+  }, [api, authHeaders, kind, namespace, name]);
 
   return {
     loading: state.loading,

@@ -123,6 +123,8 @@ export default createTranslationMessages({
     'fleet.lastPage': 'Dernière page',
     'clusters.tabTitle': 'Clusters',
     'clusters.empty': "Aucun cluster n'a encore été évalué.",
+    'clusters.notEvaluated':
+      "Le cluster {{cluster}} n'a pas été lu : {{reason}}",
     'clusters.nodes': 'Nœuds',
     'clusters.nodesPerZone': 'Nœuds par zone',
     'clusters.apiServers': 'Serveurs API',

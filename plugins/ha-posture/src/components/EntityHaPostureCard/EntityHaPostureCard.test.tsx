@@ -17,6 +17,10 @@ import { haPosturePlugin } from '../../plugin';
 import { samplePosture } from '../../testing/fixtures';
 import { todoWebEntity } from '../../testing/entities';
 import { EntityHaPostureCard } from './EntityHaPostureCard';
+import {
+  KubernetesAuthProvidersApi,
+  kubernetesAuthProvidersApiRef,
+} from '@backstage/plugin-kubernetes-react';
 
 function fakeApi(overrides: Partial<HaPostureApi> = {}): HaPostureApi {
   return {
@@ -28,15 +32,20 @@ function fakeApi(overrides: Partial<HaPostureApi> = {}): HaPostureApi {
     getEntityHistory: jest.fn(async () => []),
     getFleet: jest.fn(async () => []),
     getClusters: jest.fn(async () => []),
+    getClusterOverview: jest.fn(async () => ({ clusters: [], notEvaluated: [] })),
+    getClusterAuth: jest.fn(async () => []),
     ...overrides,
   };
 }
 
 function renderCard(
   api: HaPostureApi,
-  options: { refreshAllowed?: boolean } = {},
+  options: {
+    refreshAllowed?: boolean;
+    kubernetesAuth?: KubernetesAuthProvidersApi;
+  } = {},
 ) {
-  const { refreshAllowed = true } = options;
+  const { refreshAllowed = true, kubernetesAuth } = options;
   return renderInTestApp(
     <EntityProvider entity={todoWebEntity}>
       <EntityHaPostureCard />
@@ -50,6 +59,9 @@ function renderCard(
               ? AuthorizeResult.DENY
               : AuthorizeResult.ALLOW,
         }),
+        ...(kubernetesAuth
+          ? [[kubernetesAuthProvidersApiRef, kubernetesAuth] as const]
+          : []),
       ],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
@@ -102,6 +114,72 @@ describe('EntityHaPostureCard', () => {
       screen.getByText('No single point of failure found.'),
     ).toBeInTheDocument();
     expect(api.refreshEntityPosture).toHaveBeenCalledTimes(1);
+  });
+
+  it("sends the user's token for an oidc cluster on Refresh, as the Kubernetes plugin's frontend does", async () => {
+    const api = fakeApi({
+      getClusterAuth: jest.fn(async () => [
+        {
+          name: 'lab',
+          authProvider: 'oidc',
+          needsUserToken: true,
+          oidcTokenProvider: 'lab',
+        },
+        { name: 'prod', authProvider: 'serviceAccount', needsUserToken: false },
+      ]),
+    });
+    // Test double of the Kubernetes plugin's frontend API (the frontend's boundary:
+    // behind it, the user's sign-in to the OpenID Provider).
+    const kubernetesAuth: KubernetesAuthProvidersApi = {
+      decorateRequestBodyForAuth: jest.fn(),
+      getCredentials: jest.fn(async (provider: string) =>
+        provider === 'oidc.lab' ? { token: 'alice-id-token' } : {},
+      ),
+    };
+    await renderCard(api, { kubernetesAuth });
+    await screen.findByRole('img', { name: 'Grade D' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+
+    await waitFor(() =>
+      expect(api.refreshEntityPosture).toHaveBeenCalledWith(
+        { kind: 'Component', namespace: 'default', name: 'todo-web' },
+        {
+          headers: {
+            'Backstage-Kubernetes-Authorization-oidc-lab': 'alice-id-token',
+          },
+        },
+      ),
+    );
+    expect(kubernetesAuth.getCredentials).toHaveBeenCalledTimes(1);
+    expect(kubernetesAuth.getCredentials).toHaveBeenCalledWith('oidc.lab');
+  });
+
+  it('refreshes without a token header when the user does not sign in to the provider', async () => {
+    const api = fakeApi({
+      getClusterAuth: jest.fn(async () => [
+        {
+          name: 'lab',
+          authProvider: 'oidc',
+          needsUserToken: true,
+          oidcTokenProvider: 'lab',
+        },
+      ]),
+    });
+    const kubernetesAuth: KubernetesAuthProvidersApi = {
+      decorateRequestBodyForAuth: jest.fn(),
+      getCredentials: jest.fn(async () => {
+        throw new Error('the user closed the sign-in popup');
+      }),
+    };
+    await renderCard(api, { kubernetesAuth });
+    await screen.findByRole('img', { name: 'Grade D' });
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() =>
+      expect(api.refreshEntityPosture).toHaveBeenCalledWith(expect.anything(), {
+        headers: {},
+      }),
+    );
   });
 
   it('offers no active Refresh to a user the permission policy does not let refresh the entity', async () => {

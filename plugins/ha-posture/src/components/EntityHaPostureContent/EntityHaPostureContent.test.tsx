@@ -41,6 +41,8 @@ const api: HaPostureApi = {
   ),
   getFleet: jest.fn(async () => []),
   getClusters: jest.fn(async () => []),
+  getClusterOverview: jest.fn(async () => ({ clusters: [], notEvaluated: [] })),
+  getClusterAuth: jest.fn(async () => []),
 };
 
 async function renderContent() {

@@ -6,6 +6,7 @@ import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Chip from '@material-ui/core/Chip';
 import type {
+  ClusterNotEvaluated,
   ClusterPosture,
   ControlPlaneFact,
   ControlPlaneFacts,
@@ -209,13 +210,31 @@ function ClusterCard(props: { cluster: ClusterPosture }) {
 }
 
 /** Each cluster's own posture: its facts and control-plane findings. */
-export function ClustersView(props: { clusters: ClusterPosture[] }) {
+export function ClustersView(props: {
+  clusters: ClusterPosture[];
+  notEvaluated?: ClusterNotEvaluated[];
+}) {
   const { t } = useTranslationRef(haPostureTranslationRef);
+  const notEvaluated = (props.notEvaluated ?? []).map(n => (
+    <Typography variant="body2" key={n.cluster} role="status">
+      {t('clusters.notEvaluated', { cluster: n.cluster, reason: n.reason })}
+    </Typography>
+  ));
   if (props.clusters.length === 0) {
-    return <Typography variant="body2">{t('clusters.empty')}</Typography>;
+    return (
+      <>
+        {notEvaluated}
+        <Typography variant="body2">{t('clusters.empty')}</Typography>
+      </>
+    );
   }
   return (
     <Grid container spacing={3}>
+      {notEvaluated.length > 0 && (
+        <Grid item xs={12}>
+          {notEvaluated}
+        </Grid>
+      )}
       {props.clusters.map(cluster => (
         <Grid item xs={12} lg={6} key={cluster.cluster}>
           <ClusterCard cluster={cluster} />

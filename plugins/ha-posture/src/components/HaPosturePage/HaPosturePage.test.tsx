@@ -8,6 +8,10 @@ import type {
 } from '@diehard/plugin-ha-posture-common';
 import { inFrench } from '@diehard/frontend-test-utils';
 import { HaPostureApi, haPostureApiRef } from '../../api';
+import {
+  KubernetesAuthProvidersApi,
+  kubernetesAuthProvidersApiRef,
+} from '@backstage/plugin-kubernetes-react';
 import { haPostureTranslations } from '../../translation';
 import { HaPosturePage } from './HaPosturePage';
 
@@ -110,6 +114,11 @@ const api: HaPostureApi = {
   getEntityHistory: jest.fn(),
   getFleet: jest.fn(async () => fleet),
   getClusters: jest.fn(async () => clusters),
+  getClusterOverview: jest.fn(async () => ({
+    clusters: await api.getClusters(),
+    notEvaluated: [],
+  })),
+  getClusterAuth: jest.fn(async () => []),
 };
 
 function renderPage(path = '/ha-posture') {
@@ -260,5 +269,53 @@ describe('HaPosturePage', () => {
       'Membres etcdinconnuVisible par les pods etcd de kube-system',
     );
     expect(within(card).getByText('incomplète')).toBeInTheDocument();
+  });
+});
+
+describe('the Clusters tab with a cluster that needs the signed-in user', () => {
+  it("sends the user's oidc token and says which cluster was not read, and why", async () => {
+    const tokenApi: HaPostureApi = {
+      ...api,
+      getClusterAuth: jest.fn(async () => [
+        {
+          name: 'lab',
+          authProvider: 'oidc',
+          needsUserToken: true,
+          oidcTokenProvider: 'lab',
+        },
+      ]),
+      getClusterOverview: jest.fn(async () => ({
+        clusters: [],
+        notEvaluated: [
+          {
+            cluster: 'lab',
+            reason: 'cluster "lab" did not answer the read: HTTP 403',
+          },
+        ],
+      })),
+    };
+    // Test double of the Kubernetes plugin's frontend API (the user's sign-in).
+    const kubernetesAuth: KubernetesAuthProvidersApi = {
+      decorateRequestBodyForAuth: jest.fn(),
+      getCredentials: jest.fn(async () => ({ token: 'bruno-id-token' })),
+    };
+    await renderInTestApp(<HaPosturePage />, {
+      apis: [
+        [haPostureApiRef, tokenApi],
+        [kubernetesAuthProvidersApiRef, kubernetesAuth],
+      ],
+      mountPath: '/ha-posture/*',
+      initialRouteEntries: ['/ha-posture/clusters'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(
+      await screen.findByText(
+        'Cluster lab was not read: cluster "lab" did not answer the read: HTTP 403',
+      ),
+    ).toBeInTheDocument();
+    expect(tokenApi.getClusterOverview).toHaveBeenCalledWith({
+      headers: { 'Backstage-Kubernetes-Authorization-oidc-lab': 'bruno-id-token' },
+    });
+    expect(kubernetesAuth.getCredentials).toHaveBeenCalledWith('oidc.lab');
   });
 });

@@ -7,6 +7,7 @@ import { haPostureTranslationRef } from '../../translation';
 import { describeError } from '../../lib/errors';
 import { FleetTable } from './FleetTable';
 import { ClustersView } from './ClustersView';
+import { useClusterAuthHeaders } from '../../hooks/useClusterAuthHeaders';
 
 function LoadError(props: { error: Error }) {
   const { t } = useTranslationRef(haPostureTranslationRef);
@@ -30,14 +31,24 @@ export function FleetView() {
 /** The clusters tab: each cluster's own posture. */
 export function ClustersTab() {
   const api = useApi(haPostureApiRef);
-  const clusters = useAsync(() => api.getClusters(), [api]);
-  if (clusters.loading) {
+  const authHeaders = useClusterAuthHeaders();
+  // Clusters that need the user's token are read as the user who opens the tab.
+  const overview = useAsync(
+    async () => api.getClusterOverview({ headers: await authHeaders() }),
+    [api, authHeaders],
+  );
+  if (overview.loading) {
     return <Progress />;
   }
-  if (clusters.error) {
-    return <LoadError error={clusters.error} />;
+  if (overview.error) {
+    return <LoadError error={overview.error} />;
   }
-  return <ClustersView clusters={clusters.value ?? []} />;
+  return (
+    <ClustersView
+      clusters={overview.value?.clusters ?? []}
+      notEvaluated={overview.value?.notEvaluated ?? []}
+    />
+  );
 }
 
 /** `/ha-posture`: the fleet's grades, and the clusters' own posture. */

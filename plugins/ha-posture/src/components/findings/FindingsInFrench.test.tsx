@@ -56,6 +56,8 @@ const api: HaPostureApi = {
   getEntityHistory: jest.fn(async () => []),
   getFleet: jest.fn(async () => []),
   getClusters: jest.fn(async () => []),
+  getClusterOverview: jest.fn(async () => ({ clusters: [], notEvaluated: [] })),
+  getClusterAuth: jest.fn(async () => []),
 };
 
 describe('findings in French', () => {
