@@ -14,6 +14,12 @@ export interface DeployTarget {
   namespaces: string[];
   /** Kinds that may be applied ("*" for any). */
   kinds: string[];
+  /**
+   * Set for a cluster reached with the signed-in user's token (oidc, google, aks):
+   * the picker gets it from the Kubernetes plugin's auth provider `provider` and puts
+   * it in the task secret `secret`, which the apply reads.
+   */
+  userToken?: { provider: string; secret: string };
 }
 
 /**

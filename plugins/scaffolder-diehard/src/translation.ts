@@ -12,6 +12,8 @@ export const scaffolderDiehardTranslationRef = createTranslationRef({
     clusterPicker: {
       none: 'No cluster is open to you for deployments. Ask Ops for the permission to deploy (diehard.kubernetes.apply).',
       notAllowed: 'Cluster “{{cluster}}” is not one you may deploy to.',
+      noToken:
+        'Cluster “{{cluster}}” is deployed to with your own sign-in, and none could be had: {{message}}. Sign in and choose it again.',
     },
     namespacePicker: {
       chooseCluster: 'Choose a cluster first.',

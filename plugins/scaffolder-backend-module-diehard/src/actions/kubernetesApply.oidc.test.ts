@@ -103,7 +103,9 @@ describe('apply to an oidc cluster as the task initiator, with the token the pic
       },
       diehard: {
         apply: {
-          clusters: [{ name: 'lab', namespaces: [NAMESPACE], kinds: ['ConfigMap'] }],
+          clusters: [
+            { name: 'lab', namespaces: [NAMESPACE], kinds: ['ConfigMap'] },
+          ],
         },
       },
     });
@@ -114,7 +116,12 @@ describe('apply to an oidc cluster as the task initiator, with the token the pic
     for (;;) {
       const token = await tokenOf('bruno@example.com');
       const outcome = await check
-        .handler(context({ cluster: 'lab', namespace: NAMESPACE }, { [SECRET]: token }))
+        .handler(
+          context(
+            { cluster: 'lab', namespace: NAMESPACE },
+            { [SECRET]: token },
+          ),
+        )
         .catch(e => e);
       if (!(outcome instanceof Error)) break;
       if (Date.now() > deadline) throw outcome;
@@ -139,7 +146,7 @@ describe('apply to an oidc cluster as the task initiator, with the token the pic
     }),
   );
 
-  it("applies as Bruno, whom RBAC lets edit the namespace; his token is in no log or output", async () => {
+  it('applies as Bruno, whom RBAC lets edit the namespace; his token is in no log or output', async () => {
     const token = await tokenOf('bruno@example.com');
     const action = createKubernetesApplyAction({ config, permissions });
     const ctx = context(
@@ -172,7 +179,7 @@ describe('apply to an oidc cluster as the task initiator, with the token the pic
 
   it('without the secret names the cluster, its provider and the secret the picker sets', async () => {
     const message =
-      'cluster "lab" uses oidc: it needs the signed-in user\'s token from the OIDC provider "lab" (authConfig.oidc.lab), and none was given: the template\'s cluster picker asks the user for it (ui:options.requestUserCredentials) and passes it as the task secret Backstage-Kubernetes-Authorization-oidc-lab';
+      'cluster "lab" uses oidc: it needs the signed-in user\'s token from the OIDC provider "lab" (authConfig.oidc.lab), and none was given: the template\'s cluster picker (DiehardClusterPicker) asks the signed-in user for it and passes it as the task secret Backstage-Kubernetes-Authorization-oidc-lab';
     const apply = createKubernetesApplyAction({ config, permissions });
     await expect(
       apply.handler(context({ cluster: 'lab', namespace: NAMESPACE })),

@@ -52,7 +52,7 @@ function applyClusters() {
 }
 
 describe('ApplyClusters', () => {
-  it('opens the declared, allowlisted clusters in the allowlist order, titled from the Kubernetes config', () => {
+  it('opens the declared, allowlisted clusters in the allowlist order, titled from the Kubernetes config, telling the picker which user token an oidc cluster needs', () => {
     expect(applyClusters().targets()).toEqual([
       { name: 'lab', title: 'lab', namespaces: ['apps'], kinds: ['*'] },
       {
@@ -60,6 +60,10 @@ describe('ApplyClusters', () => {
         title: 'Corporate',
         namespaces: ['apps'],
         kinds: ['Deployment'],
+        userToken: {
+          provider: 'oidc.keycloak',
+          secret: 'Backstage-Kubernetes-Authorization-oidc-keycloak',
+        },
       },
     ]);
     expect(() => applyClusters().get('not-allowlisted')).toThrow(
@@ -76,7 +80,7 @@ describe('ApplyClusters', () => {
     });
   });
 
-  it("refuses an oidc cluster by name: a task carries no user's token for it", async () => {
+  it("refuses an oidc cluster by name when the task carries no user's token for it", async () => {
     await expect(applyClusters().connection('corp')).rejects.toThrow(
       'cluster "corp" uses oidc: it needs the signed-in user\'s token from the OIDC provider "keycloak" (authConfig.oidc.keycloak), and none was given',
     );

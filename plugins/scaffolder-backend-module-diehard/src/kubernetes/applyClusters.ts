@@ -6,7 +6,7 @@ import { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-
 import { KubeClientOptions } from './KubeClient';
 
 /** A cluster of the shared directory opened to the apply, and what may be applied to it. */
-export interface ApplyCluster {
+export interface ApplyCluster extends DeployTarget {
   name: string;
   title: string;
   /** Namespaces objects may be applied in (and Namespace objects that may be applied). */
@@ -57,11 +57,25 @@ export class ApplyClusters {
         }); clusters come from kubernetes.clusterLocatorMethods and need an entry in diehard.apply.clusters`,
       );
     }
+    const cluster = this.directory.get(name);
     return {
       name,
-      title: this.directory.get(name).title ?? name,
+      title: cluster.title ?? name,
       namespaces: allow.getOptionalStringArray('namespaces') ?? [],
       kinds: allow.getOptionalStringArray('kinds') ?? [],
+      ...(cluster.needsUserToken && {
+        userToken: {
+          // The key of the Kubernetes plugin's frontend auth providers.
+          provider:
+            cluster.authProvider === 'oidc'
+              ? `oidc.${cluster.oidcTokenProvider}`
+              : cluster.authProvider,
+          secret: userTokenSecret(
+            cluster.authProvider,
+            cluster.oidcTokenProvider,
+          ),
+        },
+      }),
     };
   }
 
@@ -85,7 +99,7 @@ export class ApplyClusters {
     if (missing) {
       const { authProvider, oidcTokenProvider } = this.directory.get(name);
       throw new InputError(
-        `${missing}: the template's cluster picker asks the user for it (ui:options.requestUserCredentials) and passes it as the task secret ${userTokenSecret(
+        `${missing}: the template's cluster picker (DiehardClusterPicker) asks the signed-in user for it and passes it as the task secret ${userTokenSecret(
           authProvider,
           oidcTokenProvider,
         )}`,

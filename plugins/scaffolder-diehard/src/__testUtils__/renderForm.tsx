@@ -1,4 +1,10 @@
-import { ComponentType, useState } from 'react';
+import { ComponentType, useEffect, useState } from 'react';
+import {
+  SecretsContextProvider,
+  useTemplateSecrets,
+} from '@backstage/plugin-scaffolder-react';
+import type { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
+import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { inFrench } from '@diehard/frontend-test-utils';
 import { DeployTarget as DiehardTarget } from '@diehard/plugin-scaffolder-diehard-common';
@@ -33,8 +39,22 @@ export function renderForm(
     Field: ComponentType<any>;
     uiOptions?: Record<string, unknown>;
   }>,
-  options: { targets: Targets; french?: boolean },
+  options: {
+    targets: Targets;
+    french?: boolean;
+    /** Test double of the Kubernetes plugin's frontend auth API (the user's sign-in). */
+    kubernetesAuth?: KubernetesAuthProvidersApi;
+  },
 ) {
+  /** The task secrets the fields set, as the scaffolder would send them. */
+  const secrets: Record<string, string> = {};
+  function SecretsProbe() {
+    const { secrets: current } = useTemplateSecrets();
+    useEffect(() => {
+      Object.assign(secrets, current);
+    }, [current]);
+    return null;
+  }
   const getTargets = jest.fn(async () => {
     if (options.targets instanceof Error) throw options.targets;
     return options.targets;
@@ -65,9 +85,20 @@ export function renderForm(
       </>
     );
   }
-  renderInTestApp(<Form />, {
-    apis: [[diehardTargetsApiRef, { getTargets }]],
-    ...(options.french ? inFrench(scaffolderDiehardTranslations) : {}),
-  });
-  return { getTargets, changes };
+  renderInTestApp(
+    <SecretsContextProvider>
+      <Form />
+      <SecretsProbe />
+    </SecretsContextProvider>,
+    {
+      apis: [
+        [diehardTargetsApiRef, { getTargets }],
+        ...(options.kubernetesAuth
+          ? [[kubernetesAuthProvidersApiRef, options.kubernetesAuth] as const]
+          : []),
+      ],
+      ...(options.french ? inFrench(scaffolderDiehardTranslations) : {}),
+    },
+  );
+  return { getTargets, changes, secrets };
 }

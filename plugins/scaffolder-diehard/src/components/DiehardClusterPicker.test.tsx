@@ -33,6 +33,73 @@ describe('DiehardClusterPicker', () => {
     expect(changes).toEqual([['cluster', 'prod']]);
   });
 
+  it("puts the user's token for an oidc cluster in the task secrets, from the Kubernetes plugin's auth provider", async () => {
+    const oidcLab = {
+      ...lab,
+      userToken: {
+        provider: 'oidc.lab',
+        secret: 'Backstage-Kubernetes-Authorization-oidc-lab',
+      },
+    };
+    const kubernetesAuth = {
+      decorateRequestBodyForAuth: jest.fn(),
+      getCredentials: jest.fn(async () => ({ token: 'bruno-id-token' })),
+    };
+    const { secrets } = renderForm(
+      [{ name: 'cluster', title: 'Cluster', Field: DiehardClusterPicker }],
+      { targets: [oidcLab], kubernetesAuth },
+    );
+    await waitFor(() =>
+      expect(secrets).toEqual({
+        'Backstage-Kubernetes-Authorization-oidc-lab': 'bruno-id-token',
+      }),
+    );
+    expect(kubernetesAuth.getCredentials).toHaveBeenCalledWith('oidc.lab');
+  });
+
+  it('asks nothing for a service-account cluster', async () => {
+    const kubernetesAuth = {
+      decorateRequestBodyForAuth: jest.fn(),
+      getCredentials: jest.fn(async () => ({ token: 'unused' })),
+    };
+    const { secrets } = renderForm(
+      [{ name: 'cluster', title: 'Cluster', Field: DiehardClusterPicker }],
+      { targets: [lab], kubernetesAuth },
+    );
+    await waitFor(() => expect(picker()).toHaveDisplayValue('HA lab'));
+    expect(kubernetesAuth.getCredentials).not.toHaveBeenCalled();
+    expect(secrets).toEqual({});
+  });
+
+  it('says so when the user gives no token for such a cluster', async () => {
+    const kubernetesAuth = {
+      decorateRequestBodyForAuth: jest.fn(),
+      getCredentials: jest.fn(async () => {
+        throw new Error('sign-in refused');
+      }),
+    };
+    renderForm(
+      [{ name: 'cluster', title: 'Cluster', Field: DiehardClusterPicker }],
+      {
+        targets: [
+          {
+            ...lab,
+            userToken: {
+              provider: 'oidc.lab',
+              secret: 'Backstage-Kubernetes-Authorization-oidc-lab',
+            },
+          },
+        ],
+        kubernetesAuth,
+      },
+    );
+    expect(
+      await screen.findByText(
+        'Cluster “lab” is deployed to with your own sign-in, and none could be had: sign-in refused. Sign in and choose it again.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('says clearly when the clusters cannot be loaded', async () => {
     renderPicker(new Error('Request failed with 503 Service Unavailable'));
     expect(

@@ -1,13 +1,17 @@
 import { useEffect } from 'react';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { useUserClusterToken } from './useUserClusterToken';
 import { scaffolderDiehardTranslationRef } from '../translation';
 import { TargetSelect } from './TargetSelect';
 import { useDiehardTargets } from './useDiehardTargets';
 
 /**
  * `ui:field: DiehardClusterPicker`: the clusters of `diehard.apply.clusters` the
- * signed-in user may deploy to, by title; the only one is chosen by default.
+ * signed-in user may deploy to, by title; the only one is chosen by default. For a
+ * cluster reached with the user's own token (oidc, google, aks) it asks the
+ * Kubernetes plugin's auth provider for it and puts it in the task's secrets, as
+ * `RepoUrlPicker` does with `requestUserCredentials`.
  */
 export function DiehardClusterPicker(
   props: FieldExtensionComponentProps<string>,
@@ -20,6 +24,9 @@ export function DiehardClusterPicker(
   useEffect(() => {
     if (!formData && clusters?.length === 1) onChange(clusters[0].name);
   }, [formData, clusters, onChange]);
+  const tokenError = useUserClusterToken(
+    clusters?.find(c => c.name === formData)?.userToken,
+  );
 
   let problem: string | undefined;
   if (targets.error) {
@@ -28,6 +35,11 @@ export function DiehardClusterPicker(
     problem = t('clusterPicker.none');
   } else if (clusters && formData && !clusters.some(c => c.name === formData)) {
     problem = t('clusterPicker.notAllowed', { cluster: formData });
+  } else if (tokenError) {
+    problem = t('clusterPicker.noToken', {
+      cluster: formData ?? '',
+      message: tokenError.message,
+    });
   }
 
   return (

@@ -12,6 +12,8 @@ export default createTranslationMessages({
       'Aucun cluster ne vous est ouvert pour déployer. Demandez aux Ops la permission de déployer (diehard.kubernetes.apply).',
     'clusterPicker.notAllowed':
       'Le cluster « {{cluster}} » ne fait pas partie de ceux où vous pouvez déployer.',
+    'clusterPicker.noToken':
+      "Le déploiement sur le cluster « {{cluster}} » se fait avec votre propre connexion, et elle n'a pas pu être obtenue : {{message}}. Connectez-vous et choisissez-le de nouveau.",
     'namespacePicker.chooseCluster': "Choisissez d'abord un cluster.",
     'namespacePicker.none':
       "Aucun namespace n'est ouvert aux déploiements sur {{cluster}}.",
