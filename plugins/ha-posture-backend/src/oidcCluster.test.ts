@@ -158,7 +158,9 @@ describe('live posture of an oidc cluster, read as the signed-in user', () => {
       const res = await refresh(await tokenOf('bruno@example.com'));
       if (res.body?.source?.type === 'live') break;
       if (Date.now() > deadline) {
-        throw new Error(`Bruno never read the cluster: ${JSON.stringify(res.body)}`);
+        throw new Error(
+          `Bruno never read the cluster: ${JSON.stringify(res.body)}`,
+        );
       }
       await new Promise(resolve => setTimeout(resolve, 1000));
     }

@@ -78,7 +78,10 @@ export async function createRouter(options: {
     // The user's cluster tokens, for this evaluation only: never stored nor logged.
     const authConfig = requestAuthFromHeaders(req.headers);
     res.json(
-      await evaluating(res, posture.refresh(entityRef, credentials, authConfig)),
+      await evaluating(
+        res,
+        posture.refresh(entityRef, credentials, authConfig),
+      ),
     );
   });
 

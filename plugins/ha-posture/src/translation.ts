@@ -141,8 +141,7 @@ export const haPostureTranslationRef = createTranslationRef({
     clusters: {
       tabTitle: 'Clusters',
       empty: 'No cluster has been evaluated yet.',
-      notEvaluated:
-        'Cluster {{cluster}} was not read: {{reason}}',
+      notEvaluated: 'Cluster {{cluster}} was not read: {{reason}}',
       nodes: 'Nodes',
       nodesPerZone: 'Nodes per zone',
       apiServers: 'API servers',

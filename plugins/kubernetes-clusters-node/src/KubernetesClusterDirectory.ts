@@ -147,7 +147,9 @@ export class KubernetesClusterDirectory {
       details.authMetadata,
       authConfig,
     );
-    return missing && `cluster "${name}" uses ${authProviderOf(details)}: ${missing}`;
+    return (
+      missing && `cluster "${name}" uses ${authProviderOf(details)}: ${missing}`
+    );
   }
 
   /**

@@ -377,7 +377,10 @@ export class PostureService {
         reason: [
           `no workload labelled for this entity in ${
             live.length === 0 && unread.length
-              ? readClusters(this.deps.live.readableClusters(authConfig), unread)
+              ? readClusters(
+                  this.deps.live.readableClusters(authConfig),
+                  unread,
+                )
               : this.deps.live.readableClusters(authConfig).join(', ') ||
                 'any configured cluster'
           }, and no manifests named by ${[

@@ -32,7 +32,10 @@ function fakeApi(overrides: Partial<HaPostureApi> = {}): HaPostureApi {
     getEntityHistory: jest.fn(async () => []),
     getFleet: jest.fn(async () => []),
     getClusters: jest.fn(async () => []),
-    getClusterOverview: jest.fn(async () => ({ clusters: [], notEvaluated: [] })),
+    getClusterOverview: jest.fn(async () => ({
+      clusters: [],
+      notEvaluated: [],
+    })),
     getClusterAuth: jest.fn(async () => []),
     ...overrides,
   };

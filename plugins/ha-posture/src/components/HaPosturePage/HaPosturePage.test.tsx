@@ -314,7 +314,9 @@ describe('the Clusters tab with a cluster that needs the signed-in user', () => 
       ),
     ).toBeInTheDocument();
     expect(tokenApi.getClusterOverview).toHaveBeenCalledWith({
-      headers: { 'Backstage-Kubernetes-Authorization-oidc-lab': 'bruno-id-token' },
+      headers: {
+        'Backstage-Kubernetes-Authorization-oidc-lab': 'bruno-id-token',
+      },
     });
     expect(kubernetesAuth.getCredentials).toHaveBeenCalledWith('oidc.lab');
   });
