@@ -12,6 +12,8 @@ const MAX_HEADERS = 16;
  * (`Backstage-Kubernetes-Authorization-<provider>`,
  * `Backstage-Kubernetes-Authorization-oidc-<oidcTokenProvider>`), in that plugin's
  * `KubernetesRequestAuth` shape, read as its proxy reads them. Empty without such headers.
+ *
+ * @public
  */
 export function requestAuthFromHeaders(
   headers: Record<string, string | string[] | undefined>,

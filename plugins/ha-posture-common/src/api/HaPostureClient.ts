@@ -12,8 +12,13 @@ import {
 /** A catalog entity, as a ref string (`component:default/todo`) or its parts. */
 export type HaPostureEntityRef = string | CompoundEntityRef;
 
-/** Extra request headers: the user's cluster tokens (see {@link ClusterAuth}). */
+/**
+ * Extra request headers: the user's cluster tokens (see {@link ClusterAuth}).
+ *
+ * @public
+ */
 export interface HaPostureRequestOptions {
+  /** `Backstage-Kubernetes-Authorization-…` headers, for this request only. */
   headers?: Record<string, string>;
 }
 

@@ -89,9 +89,15 @@ export interface ClusterPosture {
   facts: ClusterFacts;
 }
 
-/** How a cluster is reached (no URL, no secret): which user token, if any, it needs. */
+/**
+ * How a cluster is reached (no URL, no secret): which user token, if any, it needs.
+ *
+ * @public
+ */
 export interface ClusterAuth {
+  /** The cluster's name in the Kubernetes plugin's config. */
   name: string;
+  /** Its `authProvider` there. */
   authProvider: string;
   /** oidc, google, aks: read only with the signed-in user's token. */
   needsUserToken: boolean;
@@ -99,8 +105,14 @@ export interface ClusterAuth {
   oidcTokenProvider?: string;
 }
 
-/** A cluster left out of an answer, and why (it needs the signed-in user's token). */
+/**
+ * A cluster left out of an answer, and why (it needs the signed-in user's token).
+ *
+ * @public
+ */
 export interface ClusterNotEvaluated {
+  /** The cluster's name. */
   cluster: string;
+  /** Why, in English, without address or token. */
   reason: string;
 }
