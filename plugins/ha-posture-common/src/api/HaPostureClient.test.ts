@@ -41,6 +41,56 @@ describe('HaPostureClient', () => {
     ).resolves.toEqual(samplePosture);
   });
 
+  it("sends the user's cluster tokens as headers on refresh and for the clusters, and reads which clusters need them", async () => {
+    const seen: Array<string | null> = [];
+    const header = 'Backstage-Kubernetes-Authorization-oidc-lab';
+    server.use(
+      http.post(
+        `${base}/entities/component/default/todo-web/refresh`,
+        ({ request }) => {
+          seen.push(request.headers.get(header));
+          return HttpResponse.json(samplePosture);
+        },
+      ),
+      http.get(`${base}/clusters`, ({ request }) => {
+        seen.push(request.headers.get(header));
+        return HttpResponse.json({
+          clusters: [],
+          notEvaluated: [{ cluster: 'prod', reason: 'needs a token' }],
+        });
+      }),
+      http.get(`${base}/cluster-auth`, () =>
+        HttpResponse.json({
+          clusters: [
+            {
+              name: 'lab',
+              authProvider: 'oidc',
+              needsUserToken: true,
+              oidcTokenProvider: 'lab',
+            },
+          ],
+        }),
+      ),
+    );
+    const headers = { [header]: 'id-token' };
+    await client.refreshEntityPosture('component:default/todo-web', {
+      headers,
+    });
+    await expect(client.getClusterOverview({ headers })).resolves.toEqual({
+      clusters: [],
+      notEvaluated: [{ cluster: 'prod', reason: 'needs a token' }],
+    });
+    expect(seen).toEqual(['id-token', 'id-token']);
+    await expect(client.getClusterAuth()).resolves.toEqual([
+      {
+        name: 'lab',
+        authProvider: 'oidc',
+        needsUserToken: true,
+        oidcTokenProvider: 'lab',
+      },
+    ]);
+  });
+
   it('answers undefined for an entity the backend does not know', async () => {
     server.use(
       http.get(`${base}/entities/component/default/ghost`, () =>
