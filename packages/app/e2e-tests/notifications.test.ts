@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { stringify } from 'yaml';
+import { freePort } from '@diehard/lab';
+import {
+  BackendProcess,
+  startBackendProcess,
+} from '../../backend/src/__testUtils__/startBackendProcess';
+import { guestToken } from '../../backend/src/__testUtils__/guestSession';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
+
+const corpus = path.resolve(
+  __dirname,
+  '../../../plugins/ha-posture-common/corpus/replicas',
+);
+
+let backend: BackendProcess;
+let browser: Browser;
+let page: Page;
+let work: string;
+
+/** The service's repository now holds the manifests of this corpus case. */
+const useManifests = (corpusCase: string) =>
+  fs.copyFileSync(
+    path.join(corpus, corpusCase, 'manifests.yaml'),
+    path.join(work, 'manifests.yaml'),
+  );
+
+/** Asks the posture backend to evaluate `orders` now, as the card's Refresh does. */
+async function refreshUntil(grade: string) {
+  const deadline = Date.now() + 120_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    // A new token each time: the guest's groups count once org.yaml is ingested.
+    const token = await guestToken(backend.baseUrl);
+    const response = await fetch(
+      `${backend.baseUrl}/api/ha-posture/entities/component/default/orders/refresh`,
+      { method: 'POST', headers: { Authorization: `Bearer ${token}` } },
+    );
+    last = response.ok
+      ? `grade ${(await response.json()).grade}`
+      : `HTTP ${response.status}: ${await response.text()}`;
+    if (last === `grade ${grade}`) return;
+    await new Promise(resolve => setTimeout(resolve, 1_000));
+  }
+  throw new Error(`orders did not reach grade ${grade} within 120 s; ${last}`);
+}
+
+beforeAll(async () => {
+  assertAppIsBuilt();
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'notifications-e2e-'));
+  useManifests('three-replicas');
+  // A service owned by dev-team, whose manifests sit beside its catalog file.
+  fs.writeFileSync(
+    path.join(work, 'catalog-info.yaml'),
+    stringify({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'orders',
+        annotations: { 'diehard.io/manifests-path': '.' },
+      },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: 'group:default/dev-team',
+      },
+    }),
+  );
+  backend = await startBackendProcess({
+    port: await freePort(),
+    configFiles: ['app-config.yaml'],
+    overrides: {
+      backend: {
+        database: { client: 'better-sqlite3', connection: ':memory:' },
+      },
+      catalog: {
+        locations: [
+          {
+            type: 'file',
+            target: path.resolve(__dirname, '../../../examples/org.yaml'),
+            rules: [{ allow: ['User', 'Group'] }],
+          },
+          { type: 'file', target: path.join(work, 'catalog-info.yaml') },
+        ],
+      },
+    },
+  });
+  await refreshUntil('A');
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.goto(backend.baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await backend?.stop();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('Notifications', () => {
+  it("shows a grade drop of the guest's team's service on the Notifications page, live", async () => {
+    const signals = page.waitForEvent('websocket', {
+      predicate: socket => socket.url().includes('/api/signals'),
+      timeout: 60_000,
+    });
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Notifications' })
+      .click();
+    await page.getByText('Unread notifications (0)').waitFor();
+    await signals;
+
+    // Its repository now runs one replica: the next evaluation drops the grade.
+    useManifests('single-replica');
+    await refreshUntil('D');
+
+    // Signals bring it to the open page, without a reload.
+    const drop = page.getByRole('link', {
+      name: 'orders: HA grade dropped from A to D',
+    });
+    await drop.waitFor({ timeout: 60_000 });
+    await screenshot(page, 'notifications-grade-drop');
+    await drop.click();
+    await page.waitForURL(/\/catalog\/default\/component\/orders\/ha-posture/);
+  });
+});
