@@ -197,6 +197,15 @@ describe('live posture of an oidc cluster, read as the signed-in user', () => {
     expect(posture.source).toEqual({ type: 'live', clusters: ['lab'] });
     expect(posture.report.workloads.map(w => w.name)).toContain('oidc-web');
     expect(JSON.stringify(logs.lines)).not.toContain(token);
+
+    // What Bruno's rights show is his answer alone: another reader of the entity still
+    // gets the backend's own view, which cannot read this cluster.
+    const stored = await request(backend.server).get(
+      '/api/ha-posture/entities/component/default/oidc-web',
+    );
+    expect(stored.status).toBe(200);
+    expect(stored.body.source.type).toBe('none');
+    expect(JSON.stringify(stored.body)).not.toContain('"live"');
   });
 
   it('gives Alice, whom RBAC refuses, a 403 reason rather than an error', async () => {

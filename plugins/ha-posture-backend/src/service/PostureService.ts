@@ -120,14 +120,20 @@ export class PostureService {
    * entities wait for a slot of the queue, or are refused with 429 when it is full.
    * An entity without {@link EVALUATED_ANNOTATIONS} gets a "not evaluated" answer,
    * and nothing is stored for it. `authConfig` (the user's cluster tokens, for this
-   * call only) lets it read the clusters that need them.
+   * call only) lets it read the clusters that need them: what that user's rights show
+   * is answered to that user alone, neither stored, cached nor shared with another
+   * caller's evaluation.
    */
   async refresh(
     entityRef: string,
     credentials: BackstageCredentials,
     authConfig?: KubernetesRequestAuth,
   ): Promise<EntityPosture> {
-    return this.deps.queue.run(entityRef, async () => {
+    const asUser = hasTokens(authConfig);
+    const key = asUser
+      ? `${entityRef} as ${principalOf(credentials)}`
+      : entityRef;
+    return this.deps.queue.run(key, async () => {
       const entity = await this.deps.catalog.getEntityByRef(entityRef, {
         credentials,
       });
@@ -135,7 +141,9 @@ export class PostureService {
         throw new NotFoundError(`no entity ${entityRef} in the catalog`);
       if (!this.isEvaluated(entity))
         return notEvaluated(entityRef, this.annotations);
-      return this.evaluateAndSave(entity, undefined, authConfig);
+      return asUser
+        ? this.evaluate(entity, undefined, authConfig)
+        : this.evaluateAndSave(entity);
     });
   }
 
@@ -275,10 +283,9 @@ export class PostureService {
   private async evaluateAndSave(
     entity: Entity,
     snapshot?: LiveSnapshot,
-    authConfig?: KubernetesRequestAuth,
   ): Promise<EntityPosture> {
     const started = Date.now();
-    const posture = await this.evaluate(entity, snapshot, authConfig);
+    const posture = await this.evaluate(entity, snapshot);
     await this.deps.store.save(posture);
     this.cache.set(posture.entityRef, posture);
     this.deps.logger.debug('evaluated HA posture', {
@@ -396,6 +403,21 @@ export class PostureService {
       placement: [],
     };
   }
+}
+
+function hasTokens(authConfig?: KubernetesRequestAuth): boolean {
+  return Object.values(authConfig ?? {}).some(
+    v =>
+      v !== undefined && (typeof v !== 'object' || Object.keys(v).length > 0),
+  );
+}
+
+function principalOf(credentials: BackstageCredentials): string {
+  const p = credentials.principal as {
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return p.userEntityRef ?? p.subject ?? 'unknown';
 }
 
 /** The clusters read, without those that could not be. */
