@@ -125,6 +125,12 @@ describe('Notifications', () => {
       name: 'orders: HA grade dropped from A to D',
     });
     await drop.waitFor({ timeout: 60_000 });
+    // The same evaluation's new single point of failure, a separate notification (the
+    // page's live update can miss one sent a few milliseconds after another: reload).
+    await page.reload();
+    await page
+      .getByRole('link', { name: 'orders: new single point of failure' })
+      .waitFor();
     await screenshot(page, 'notifications-grade-drop');
     await drop.click();
     await page.waitForURL(/\/catalog\/default\/component\/orders\/ha-posture/);
