@@ -406,9 +406,10 @@ export class PostureService {
 }
 
 function hasTokens(authConfig?: KubernetesRequestAuth): boolean {
-  return Object.values(authConfig ?? {}).some(
-    v =>
-      v !== undefined && (typeof v !== 'object' || Object.keys(v).length > 0),
+  return Object.values(authConfig ?? {}).some((v: unknown) =>
+    typeof v === 'object' && v !== null
+      ? Object.keys(v).length > 0
+      : v !== undefined && v !== null,
   );
 }
 
