@@ -135,4 +135,15 @@ describe('Notifications', () => {
     await drop.click();
     await page.waitForURL(/\/catalog\/default\/component\/orders\/ha-posture/);
   });
+
+  it('shows the Notifications page in French', async () => {
+    await page.goto(`${backend.baseUrl}/settings`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('option', { name: /Français|French/ }).click();
+    await page.getByText('Langue', { exact: true }).waitFor();
+    await page.goto(`${backend.baseUrl}/notifications`);
+    await page.getByText('Notifications non lues (2)').waitFor();
+    await page.getByText('Gravité minimale').waitFor();
+    await screenshot(page, 'notifications-fr');
+  });
 });

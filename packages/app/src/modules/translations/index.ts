@@ -5,6 +5,7 @@ import { catalogTranslationRef } from '@backstage/plugin-catalog/alpha';
 import { catalogReactTranslationRef } from '@backstage/plugin-catalog-react/alpha';
 import { kubernetesTranslationRef } from '@backstage/plugin-kubernetes/alpha';
 import { kubernetesReactTranslationRef } from '@backstage/plugin-kubernetes-react/alpha';
+import { notificationsTranslationRef } from '@backstage/plugin-notifications/alpha';
 import { userSettingsTranslationRef } from '@backstage/plugin-user-settings/alpha';
 import { haPostureTranslations } from '@diehard/plugin-ha-posture';
 import { handoffReviewTranslations } from '@diehard/plugin-handoff-review';
@@ -35,6 +36,10 @@ const resources = [
   createTranslationResource({
     ref: kubernetesReactTranslationRef,
     translations: { fr: () => import('./fr/kubernetesReact') },
+  }),
+  createTranslationResource({
+    ref: notificationsTranslationRef,
+    translations: { fr: () => import('./fr/notifications') },
   }),
   createTranslationResource({
     ref: userSettingsTranslationRef,
