@@ -35,7 +35,7 @@ step "package metadata and public API reports (backstage-cli repo fix, backstage
 yarn backstage-cli repo fix --publish --check ||
   die "a package's metadata is not publishable (run: yarn backstage-cli repo fix --publish)"
 yarn test:api-reports ||
-  die "a package's public API changed without its report (run: yarn build:api-reports, commit report.api.md)"
+  die "a package's public API changed without its report (run: rm -rf dist-types && yarn tsc && yarn build:api-reports, commit report.api.md)"
 step_done
 
 step "unit and integration tests (jest through Backstage's CLI; the lab starts on demand)"
