@@ -6,7 +6,6 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { ClusterPosture } from '@diehard/plugin-ha-posture-common';
-import { labClusterLocators } from '@diehard/lab';
 import type { KubernetesLab } from '@diehard/lab';
 import { haPosturePlugin } from './plugin';
 
@@ -37,7 +36,7 @@ describe('cluster posture of a multi-master lab (3 etcd, 3 API servers)', () => 
           data: {
             kubernetes: {
               serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: labClusterLocators(k8s),
+              clusterLocatorMethods: lab.labClusterLocators(k8s),
             },
           },
         }),
