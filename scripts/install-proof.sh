@@ -36,6 +36,8 @@ ensure_toolchain
 # The created app's own yarn cache, not the one this repository shares: a cold run
 # fetches what a team adopting Diehard would fetch.
 export YARN_ENABLE_GLOBAL_CACHE=0 YARN_CACHE_FOLDER="$cache/yarn-cache"
+# The new app's lockfile changes as Diehard is added; under CI=true yarn would refuse that.
+export YARN_ENABLE_IMMUTABLE_INSTALLS=false
 want="$(node -p 'require("./backstage.json").version')"
 work="$(mktemp -d "${TMPDIR:-/tmp}/diehard-install-proof.XXXXXX")"
 app="$work/app"
