@@ -37,6 +37,14 @@ function ownedBy(
   } as KubeObject;
 }
 
+const service = (name: string, selector: Record<string, string>) =>
+  ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: ns },
+    spec: { selector },
+  } as KubeObject);
+
 const named = (objects: KubeObject[]) =>
   objects.map(o => `${o.kind}/${o.metadata?.name}`).sort();
 
@@ -60,18 +68,8 @@ describe('scopeToEntity', () => {
     searchRs,
     ownedBy('Pod', 'cart-5d9-a', cartRs),
     ownedBy('Pod', 'search-7f1-a', searchRs),
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: 'cart', namespace: ns },
-      spec: { selector: { app: 'cart' } },
-    },
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: 'search', namespace: ns },
-      spec: { selector: { app: 'search' } },
-    },
+    service('cart', { app: 'cart' }),
+    service('search', { app: 'search' }),
     {
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
@@ -121,12 +119,11 @@ describe('scopeToEntity', () => {
     },
   ] as KubeObject[];
 
+  const namesFor = (selector: string) =>
+    named(scopeToEntity(objects, parseLabelSelector(selector)));
+
   it("keeps the entity's workloads, its application's database and what selects or routes to them", () => {
-    const scoped = scopeToEntity(
-      objects,
-      parseLabelSelector('backstage.io/kubernetes-id=cart'),
-    );
-    expect(named(scoped)).toEqual([
+    expect(namesFor('backstage.io/kubernetes-id=cart')).toEqual([
       'ConfigMap/cart',
       'Deployment/cart',
       'Deployment/cart-db',
@@ -140,20 +137,13 @@ describe('scopeToEntity', () => {
   });
 
   it('finds the same objects with a set-based selector, which cannot use the label index', () => {
-    const scoped = scopeToEntity(
-      objects,
-      parseLabelSelector('backstage.io/kubernetes-id in (cart, basket)'),
-    );
-    expect(named(scoped)).toContain('Deployment/cart-db');
-    expect(named(scoped)).not.toContain('Deployment/search');
+    const names = namesFor('backstage.io/kubernetes-id in (cart, basket)');
+    expect(names).toContain('Deployment/cart-db');
+    expect(names).not.toContain('Deployment/search');
   });
 
   it('leaves out the other services of the namespace', () => {
-    const scoped = scopeToEntity(
-      objects,
-      parseLabelSelector('backstage.io/kubernetes-id=search'),
-    );
-    expect(named(scoped)).toEqual([
+    expect(namesFor('backstage.io/kubernetes-id=search')).toEqual([
       'ConfigMap/search',
       'Deployment/search',
       'HorizontalPodAutoscaler/search',
@@ -180,25 +170,18 @@ describe('scopeToEntity', () => {
         template: { metadata: { labels: { app: 'redis' } }, spec: {} },
       },
     } as KubeObject;
-    const announce = (name: string, selector: Record<string, string>) =>
-      ({
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: { name, namespace: ns },
-        spec: { selector },
-      } as KubeObject);
     const scoped = scopeToEntity(
       [
         redis,
         search,
-        announce('redis-announce-0', {
+        service('redis-announce-0', {
           app: 'redis',
           'statefulset.kubernetes.io/pod-name': 'redis-0',
         }),
-        announce('redis-announce-1', {
+        service('redis-announce-1', {
           'statefulset.kubernetes.io/pod-name': 'redis-1',
         }),
-        announce('cache-announce-0', {
+        service('cache-announce-0', {
           'statefulset.kubernetes.io/pod-name': 'cache-0',
         }),
       ],
@@ -238,12 +221,7 @@ describe('scopeToEntity', () => {
         search,
         galera,
         ownedBy('Pod', 'galera-0', galera, { app: 'galera' }),
-        {
-          apiVersion: 'v1',
-          kind: 'Service',
-          metadata: { name: 'galera', namespace: ns },
-          spec: { selector: { app: 'galera' } },
-        },
+        service('galera', { app: 'galera' }),
         {
           apiVersion: 'v1',
           kind: 'Secret',
@@ -311,12 +289,7 @@ describe('scopeToEntity', () => {
         },
       },
     } as KubeObject;
-    const service = {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: 'mysql', namespace: ns },
-      spec: { selector: { tier: 'db' } },
-    } as KubeObject;
+    const mysqlService = service('mysql', { tier: 'db' });
     const blog = (env: unknown[]): KubeObject => {
       const d = deployment('blog', { 'backstage.io/kubernetes-id': 'blog' });
       (d as any).spec.template.spec.containers = [
@@ -351,7 +324,7 @@ describe('scopeToEntity', () => {
       ],
     ])('follows the host %s to the workload behind it', (_how, env, extra) => {
       const scoped = scopeToEntity(
-        [blog(env), mysql, service, search, ...(extra as KubeObject[])],
+        [blog(env), mysql, mysqlService, search, ...(extra as KubeObject[])],
         selector,
       );
       expect(named(scoped)).toContain('StatefulSet/mysql');
@@ -369,7 +342,7 @@ describe('scopeToEntity', () => {
         [
           blog([{ name: 'MYSQL_SERVICE_HOST', value: 'mysql' }]),
           mysql,
-          service,
+          mysqlService,
         ],
         selector,
       );

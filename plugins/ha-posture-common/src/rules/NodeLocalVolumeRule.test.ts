@@ -2,19 +2,24 @@ import { evaluatePosture } from '../evaluate';
 import { deployment, rulesOn } from '../testing/fixtures';
 
 const NL = 'storage-node-local-volume';
-const withClaim = (replicas = 1, readOnly = false) =>
-  deployment('web', d => {
+const withClaim = (
+  replicas = 1,
+  readOnly = false,
+  name = 'web',
+  claimName = 'data',
+) =>
+  deployment(name, d => {
     d.spec.replicas = replicas;
     d.spec.template.spec.volumes = [
-      { name: 'data', persistentVolumeClaim: { claimName: 'data' } },
+      { name: 'data', persistentVolumeClaim: { claimName } },
     ];
     d.spec.template.spec.containers[0].volumeMounts = [
       { name: 'data', mountPath: '/data', readOnly },
     ];
   });
-const pvc = (spec: any) => ({
+const pvc = (spec: any, name = 'data') => ({
   kind: 'PersistentVolumeClaim',
-  metadata: { name: 'data', namespace: 'shop' },
+  metadata: { name, namespace: 'shop' },
   spec: { accessModes: ['ReadWriteMany'], ...spec },
 });
 const pv = (name: string, spec: any, labels?: Record<string, string>) => ({
@@ -37,61 +42,54 @@ const fires = (objects: any[], ref = 'Deployment/shop/web') =>
 const hostPath = { hostPath: { path: '/mnt/data' } };
 
 describe('nodeLocalVolumeRule', () => {
-  it('binds as the PV controller would: volumeName, claimRef, class + selector + access modes', () => {
-    expect(
-      fires([withClaim(), pvc({ volumeName: 'p' }), pv('p', hostPath)]),
-    ).toBe(true);
-    expect(
-      fires([
-        withClaim(),
-        pvc({ storageClassName: 'x' }),
-        pv('p', { ...hostPath, claimRef: { name: 'data', namespace: 'shop' } }),
-      ]),
-    ).toBe(true);
-    expect(
-      fires([
-        withClaim(),
-        pvc({ storageClassName: 'manual' }),
-        pv('p', { ...hostPath, storageClassName: 'manual' }),
-      ]),
-    ).toBe(true);
-    // Another class, another claim's volume, or modes it lacks: not this claim's volume.
-    expect(
-      fires([
-        withClaim(),
-        pvc({ storageClassName: 'manual' }),
-        pv('p', { ...hostPath, storageClassName: 'other' }),
-      ]),
-    ).toBe(false);
-    expect(
-      fires([
-        withClaim(),
-        pvc({ storageClassName: '' }),
-        pv('p', {
-          ...hostPath,
-          storageClassName: '',
-          claimRef: { name: 'other', namespace: 'shop' },
-        }),
-      ]),
-    ).toBe(false);
-    expect(
-      fires([
-        withClaim(),
-        pvc({ storageClassName: '' }),
-        pv('p', {
-          ...hostPath,
-          storageClassName: '',
-          accessModes: ['ReadWriteOnce'],
-        }),
-      ]),
-    ).toBe(false);
-    expect(
-      fires([
-        withClaim(),
-        pvc({ selector: { matchLabels: { tier: 'fast' } } }),
-        pv('p', hostPath, { tier: 'slow' }),
-      ]),
-    ).toBe(false);
+  it.each([
+    ['its volumeName', pvc({ volumeName: 'p' }), pv('p', hostPath), true],
+    [
+      'its claimRef',
+      pvc({ storageClassName: 'x' }),
+      pv('p', { ...hostPath, claimRef: { name: 'data', namespace: 'shop' } }),
+      true,
+    ],
+    [
+      'its class',
+      pvc({ storageClassName: 'manual' }),
+      pv('p', { ...hostPath, storageClassName: 'manual' }),
+      true,
+    ],
+    [
+      'not another class',
+      pvc({ storageClassName: 'manual' }),
+      pv('p', { ...hostPath, storageClassName: 'other' }),
+      false,
+    ],
+    [
+      "not another claim's volume",
+      pvc({ storageClassName: '' }),
+      pv('p', {
+        ...hostPath,
+        storageClassName: '',
+        claimRef: { name: 'other', namespace: 'shop' },
+      }),
+      false,
+    ],
+    [
+      'not a volume lacking its access modes',
+      pvc({ storageClassName: '' }),
+      pv('p', {
+        ...hostPath,
+        storageClassName: '',
+        accessModes: ['ReadWriteOnce'],
+      }),
+      false,
+    ],
+    [
+      'not a volume its selector does not match',
+      pvc({ selector: { matchLabels: { tier: 'fast' } } }),
+      pv('p', hostPath, { tier: 'slow' }),
+      false,
+    ],
+  ])('binds as the PV controller would: %s', (_, claim, volume, nodeLocal) => {
+    expect(fires([withClaim(), claim, volume])).toBe(nodeLocal);
   });
 
   it('says nothing when the candidates mix node-local and shared volumes', () => {
@@ -168,20 +166,11 @@ describe('nodeLocalVolumeRule at scale', () => {
   // n unbound claims of one class and n unclaimed hostPath volumes of that class.
   const objectsFor = (n: number) =>
     Array.from({ length: n }, (_, i) => [
-      deployment(`w${i}`, d => {
-        d.spec.replicas = 1;
-        d.spec.template.spec.volumes = [
-          { name: 'data', persistentVolumeClaim: { claimName: `c${i}` } },
-        ];
-        d.spec.template.spec.containers[0].volumeMounts = [
-          { name: 'data', mountPath: '/data' },
-        ];
-      }),
-      {
-        kind: 'PersistentVolumeClaim',
-        metadata: { name: `c${i}`, namespace: 'shop' },
-        spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'manual' },
-      },
+      withClaim(1, false, `w${i}`, `c${i}`),
+      pvc(
+        { accessModes: ['ReadWriteOnce'], storageClassName: 'manual' },
+        `c${i}`,
+      ),
       pv(`p${i}`, {
         ...hostPath,
         storageClassName: 'manual',

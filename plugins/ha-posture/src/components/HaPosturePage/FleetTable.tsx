@@ -1,10 +1,5 @@
 import { useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import OutlinedInput from '@material-ui/core/OutlinedInput';
-import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { Table, TableColumn } from '@backstage/core-components';
@@ -16,6 +11,7 @@ import { haPostureTranslationRef } from '../../translation';
 import { GRADES, gradeRank, trendOf, TREND_ARROWS } from '../../lib/grades';
 import { GradeBadge } from '../shared/GradeBadge';
 import { RelativeTime } from '../shared/RelativeTime';
+import { FilterSelect } from './FilterSelect';
 
 const NONE = 'none';
 const ALL = '';
@@ -180,47 +176,29 @@ export function FleetTable(props: {
           variant="outlined"
           size="small"
         />
-        <FormControl variant="outlined" size="small" style={{ minWidth: 120 }}>
-          <InputLabel id="ha-posture-filter-grade" shrink>
-            {t('fleet.filterGrade')}
-          </InputLabel>
-          <Select
-            id="ha-posture-filter-grade-select"
-            labelId="ha-posture-filter-grade"
-            input={<OutlinedInput notched label={t('fleet.filterGrade')} />}
-            value={grade}
-            onChange={e => setGrade(e.target.value as string)}
-            displayEmpty
-          >
-            <MenuItem value={ALL}>{t('fleet.all')}</MenuItem>
-            {GRADES.map(g => (
-              <MenuItem key={g} value={g}>
-                {g}
-              </MenuItem>
-            ))}
-            <MenuItem value={NONE}>{t('grade.none')}</MenuItem>
-          </Select>
-        </FormControl>
-        <FormControl variant="outlined" size="small" style={{ minWidth: 200 }}>
-          <InputLabel id="ha-posture-filter-owner" shrink>
-            {t('fleet.filterOwner')}
-          </InputLabel>
-          <Select
-            id="ha-posture-filter-owner-select"
-            labelId="ha-posture-filter-owner"
-            input={<OutlinedInput notched label={t('fleet.filterOwner')} />}
-            value={owner}
-            onChange={e => setOwner(e.target.value as string)}
-            displayEmpty
-          >
-            <MenuItem value={ALL}>{t('fleet.all')}</MenuItem>
-            {owners.map(o => (
-              <MenuItem key={o} value={o}>
-                {o}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
+        <FilterSelect
+          id="ha-posture-filter-grade"
+          label={t('fleet.filterGrade')}
+          value={grade}
+          onChange={setGrade}
+          minWidth={120}
+          options={[
+            { value: ALL, label: t('fleet.all') },
+            ...GRADES.map(g => ({ value: g, label: g })),
+            { value: NONE, label: t('grade.none') },
+          ]}
+        />
+        <FilterSelect
+          id="ha-posture-filter-owner"
+          label={t('fleet.filterOwner')}
+          value={owner}
+          onChange={setOwner}
+          minWidth={200}
+          options={[
+            { value: ALL, label: t('fleet.all') },
+            ...owners.map(o => ({ value: o, label: o })),
+          ]}
+        />
       </Box>
       <Table<FleetEntry>
         title={t('fleet.title')}

@@ -19,25 +19,33 @@ import { haPostureTranslations } from '../../translation';
 import { EntityHaPostureCard } from '../EntityHaPostureCard';
 import { EntityHaPostureContent } from '../EntityHaPostureContent';
 
-/** A single-replica Deployment as the engine judges it: its findings carry message ids. */
-const manifests = parseManifests(
-  `apiVersion: apps/v1
+/** Deployment todo-web as the engine judges it: its findings carry message ids. */
+const todoWeb = (replicas: number, image: string, readinessProbe?: string) =>
+  parseManifests(
+    `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: todo-web, namespace: todo}
 spec:
-  replicas: 1
+  replicas: ${replicas}
   selector: {matchLabels: {app: todo-web}}
   template:
     metadata: {labels: {app: todo-web}}
     spec:
       containers:
         - name: web
-          image: todo:1.0.0
-          ports: [{containerPort: 8080}]
+          image: ${image}
+          ports: [{containerPort: 8080}]${
+            readinessProbe
+              ? `\n          readinessProbe: ${readinessProbe}`
+              : ''
+          }
           resources: {requests: {cpu: 100m, memory: 128Mi}}
 `,
-  'todo.yaml',
-).objects.map(o => o.object);
+    'todo.yaml',
+  ).objects.map(o => o.object);
+
+/** A single replica. */
+const manifests = todoWeb(1, 'todo:1.0.0');
 const report = evaluatePosture({ objects: manifests, entity: todoWebEntity });
 
 const posture: EntityPosture = {
@@ -60,6 +68,27 @@ const api: HaPostureApi = {
   getClusterAuth: jest.fn(async () => []),
 };
 
+/** The card, the tab or both for todo-web, the backend answering `shown`; in French unless told. */
+function renderPosture(
+  ui: JSX.Element,
+  shown: EntityPosture = posture,
+  { french = true } = {},
+) {
+  renderInTestApp(
+    <EntityProvider entity={todoWebEntity}>{ui}</EntityProvider>,
+    {
+      apis: [
+        [
+          haPostureApiRef,
+          { ...api, getEntityPosture: jest.fn(async () => shown) },
+        ],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      ...(french ? inFrench(haPostureTranslations) : {}),
+    },
+  );
+}
+
 describe('findings in French', () => {
   afterEach(() => localStorage.clear());
 
@@ -67,16 +96,7 @@ describe('findings in French', () => {
     expect(posture.singlePointsOfFailure).toEqual([
       'if the node running Deployment todo-web fails, todo-web loses Deployment todo-web until it is rescheduled',
     ]);
-    renderInTestApp(
-      <EntityProvider entity={todoWebEntity}>
-        <EntityHaPostureCard />
-      </EntityProvider>,
-      {
-        apis: [[haPostureApiRef, api]],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        ...inFrench(haPostureTranslations),
-      },
-    );
+    renderPosture(<EntityHaPostureCard />);
     expect(
       await screen.findByText(
         "Si le nœud qui exécute Deployment todo-web tombe en panne, todo-web perd Deployment todo-web jusqu'à ce qu'il soit replanifié",
@@ -86,12 +106,7 @@ describe('findings in French', () => {
   });
 
   it('shows the tab’s findings and remediations in French', async () => {
-    renderInTestApp(
-      <EntityProvider entity={todoWebEntity}>
-        <EntityHaPostureContent />
-      </EntityProvider>,
-      { apis: [[haPostureApiRef, api]], ...inFrench(haPostureTranslations) },
-    );
+    renderPosture(<EntityHaPostureContent />);
     expect(
       await screen.findByText(
         "Deployment todo-web tourne avec 1 réplica : une panne de nœud ou une éviction l'arrête.",
@@ -124,20 +139,7 @@ describe('findings in French', () => {
         ],
       },
     };
-    renderInTestApp(
-      <EntityProvider entity={todoWebEntity}>
-        <EntityHaPostureContent />
-      </EntityProvider>,
-      {
-        apis: [
-          [
-            haPostureApiRef,
-            { ...api, getEntityPosture: jest.fn(async () => unknown) },
-          ],
-        ],
-        ...inFrench(haPostureTranslations),
-      },
-    );
+    renderPosture(<EntityHaPostureContent />, unknown);
     expect(
       await screen.findByText(
         'Deployment todo-web runs 1 replica: a node failure or an eviction stops it.',
@@ -193,20 +195,12 @@ describe('findings in French', () => {
       singlePointsOfFailure: withCompanyRule.services[0].singlePointsOfFailure,
       report: withCompanyRule,
     };
-    const companyApi: HaPostureApi = {
-      ...api,
-      getEntityPosture: jest.fn(async () => companyPosture),
-    };
-    renderInTestApp(
-      <EntityProvider entity={todoWebEntity}>
+    renderPosture(
+      <>
         <EntityHaPostureCard />
         <EntityHaPostureContent />
-      </EntityProvider>,
-      {
-        apis: [[haPostureApiRef, companyApi]],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        ...inFrench(haPostureTranslations),
-      },
+      </>,
+      companyPosture,
     );
     expect(
       (
@@ -230,25 +224,7 @@ describe('findings in French', () => {
 
   it('shows in English exactly the sentences the engine wrote, quotes and tags included', async () => {
     const tomcat = evaluatePosture({
-      objects: parseManifests(
-        `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: todo-web, namespace: todo}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: todo-web}}
-  template:
-    metadata: {labels: {app: todo-web}}
-    spec:
-      containers:
-        - name: web
-          image: tomcat
-          ports: [{containerPort: 8080}]
-          readinessProbe: {httpGet: {path: /health, port: 8080}}
-          resources: {requests: {cpu: 100m, memory: 128Mi}}
-`,
-        'todo.yaml',
-      ).objects.map(o => o.object),
+      objects: todoWeb(2, 'tomcat', '{httpGet: {path: /health, port: 8080}}'),
       files: [
         {
           path: 'context.xml',
@@ -259,24 +235,10 @@ spec:
       entity: todoWebEntity,
     });
     const findings = tomcat.workloads.flatMap(w => w.findings);
-    renderInTestApp(
-      <EntityProvider entity={todoWebEntity}>
-        <EntityHaPostureContent />
-      </EntityProvider>,
-      {
-        apis: [
-          [
-            haPostureApiRef,
-            {
-              ...api,
-              getEntityPosture: jest.fn(async () => ({
-                ...posture,
-                report: tomcat,
-              })),
-            },
-          ],
-        ],
-      },
+    renderPosture(
+      <EntityHaPostureContent />,
+      { ...posture, report: tomcat },
+      { french: false },
     );
     // Categories with a critical finding start open.
     const critical = findings.filter(f => f.severity === 'critical');
