@@ -121,11 +121,30 @@ describe('a manifest source added by a backend module', () => {
       type: 'none',
       reason:
         'no workload labelled for this entity in any configured cluster, and no manifests named by diehard.io/manifests-path, acme.io/helm-release',
+      reasonMessages: [
+        {
+          id: 'source.none.noWorkload',
+          params: {
+            clusters: { id: 'source.none.anyConfiguredCluster', params: {} },
+            annotations: 'diehard.io/manifests-path, acme.io/helm-release',
+          },
+        },
+      ],
     });
     expect((await postureOf(server, 'undescribed')).source).toEqual({
       type: 'none',
       reason:
         'not evaluated: component:default/undescribed has none of the annotations backstage.io/kubernetes-id, backstage.io/kubernetes-label-selector, diehard.io/manifests-path, acme.io/helm-release',
+      reasonMessages: [
+        {
+          id: 'source.none.notAnnotated',
+          params: {
+            entity: 'component:default/undescribed',
+            annotations:
+              'backstage.io/kubernetes-id, backstage.io/kubernetes-label-selector, diehard.io/manifests-path, acme.io/helm-release',
+          },
+        },
+      ],
     });
   });
 

@@ -218,6 +218,12 @@ describe('live posture of an oidc cluster, read as the signed-in user', () => {
     expect((posture.source as { reason: string }).reason).toContain(
       'cluster "lab" did not answer the read: HTTP 403',
     );
+    expect(
+      (posture.source as { reasonMessages: unknown[] }).reasonMessages,
+    ).toContainEqual({
+      id: 'source.cluster.noAnswer',
+      params: { cluster: 'lab', failure: 'HTTP 403' },
+    });
     expect(JSON.stringify(res.body)).not.toContain(token);
 
     const clusters = await request(backend.server)
@@ -231,11 +237,16 @@ describe('live posture of an oidc cluster, read as the signed-in user', () => {
   it("without the user's token says the cluster needs it, for an entity and for the Clusters tab", async () => {
     const res = await refresh();
     expect(res.status).toBe(200);
+    const needsToken = {
+      id: 'source.cluster.needsUserToken',
+      params: { cluster: 'lab', authProvider: 'oidc' },
+    };
     expect((res.body as EntityPosture).source).toEqual({
       type: 'none',
       reason: expect.stringContaining(
-        'cluster "lab" uses oidc: it needs the signed-in user\'s token from the OIDC provider "lab" (authConfig.oidc.lab), and none was given: a scheduled refresh runs as the backend; press Refresh, signed in, to read it as you',
+        'cluster "lab" uses oidc: it is read with the signed-in user\'s own token, which a scheduled refresh does not have; press Refresh, signed in, to read it as you',
       ),
+      reasonMessages: expect.arrayContaining([needsToken]),
     });
 
     const clusters = await request(backend.server).get(
@@ -245,7 +256,8 @@ describe('live posture of an oidc cluster, read as the signed-in user', () => {
     expect(clusters.body.notEvaluated).toEqual([
       {
         cluster: 'lab',
-        reason: expect.stringContaining('needs the signed-in user'),
+        reason: expect.stringContaining("the signed-in user's own token"),
+        reasonMessage: needsToken,
       },
     ]);
 

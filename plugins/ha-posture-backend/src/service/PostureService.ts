@@ -23,9 +23,12 @@ import {
   unreachableFinding,
   Grade,
   MANIFESTS_PATH_ANNOTATION,
+  MessageRef,
   PostureInput,
   PostureReport,
   PostureRule,
+  PostureSource,
+  renderMessage,
 } from '@diehard/plugin-ha-posture-common';
 import {
   KUBERNETES_ANNOTATION,
@@ -43,6 +46,7 @@ import {
   UnreadCluster,
 } from '../sources/LiveObjectSource';
 import { ManifestObjectSource } from '../sources/ManifestObjectSource';
+import { reasonMessage } from '../sources/reasonMessage';
 import { PostureStore } from '../store/PostureStore';
 import { placementOf } from './placement';
 import { RefreshQueue } from './RefreshQueue';
@@ -379,24 +383,24 @@ export class PostureService {
     return {
       entityRef,
       evaluatedAt,
-      source: {
-        type: 'none',
-        reason: [
-          `no workload labelled for this entity in ${
-            live.length === 0 && unread.length
-              ? readClusters(
-                  this.deps.live.readableClusters(authConfig),
-                  unread,
-                )
-              : this.deps.live.readableClusters(authConfig).join(', ') ||
-                'any configured cluster'
-          }, and no manifests named by ${[
+      source: noneSource([
+        reasonMessage('source.none.noWorkload', {
+          clusters:
+            (live.length === 0 && unread.length
+              ? readClusters(this.deps.live.readableClusters(authConfig), unread)
+              : this.deps.live.readableClusters(authConfig).join(', ')) ||
+            reasonMessage(
+              unread.length
+                ? 'source.none.anyClusterRead'
+                : 'source.none.anyConfiguredCluster',
+            ),
+          annotations: [
             MANIFESTS_PATH_ANNOTATION,
             ...(this.deps.sources ?? []).map(source => source.annotation),
-          ].join(', ')}`,
-          ...unread.map(u => u.reason),
-        ].join('; '),
-      },
+          ].join(', '),
+        }),
+        ...unread.map(u => u.reasonMessage),
+      ]),
       grade: null,
       singlePointsOfFailure: [],
       report: EMPTY_REPORT,
@@ -423,20 +427,28 @@ function principalOf(credentials: BackstageCredentials): string {
 
 /** The clusters read, without those that could not be. */
 function readClusters(readable: string[], unread: UnreadCluster[]): string {
-  const read = readable.filter(c => !unread.some(u => u.cluster === c));
-  return read.join(', ') || 'any cluster read';
+  return readable.filter(c => !unread.some(u => u.cluster === c)).join(', ');
+}
+
+/** Nothing evaluated: why, in English and as messages for the reader's language. */
+function noneSource(reasons: MessageRef[]): PostureSource {
+  return {
+    type: 'none',
+    reason: reasons.map(r => renderMessage(r)).join('; '),
+    reasonMessages: reasons,
+  };
 }
 
 function notEvaluated(entityRef: string, annotations: string[]): EntityPosture {
   return {
     entityRef,
     evaluatedAt: new Date().toISOString(),
-    source: {
-      type: 'none',
-      reason: `not evaluated: ${entityRef} has none of the annotations ${annotations.join(
-        ', ',
-      )}`,
-    },
+    source: noneSource([
+      reasonMessage('source.none.notAnnotated', {
+        entity: entityRef,
+        annotations: annotations.join(', '),
+      }),
+    ]),
     grade: null,
     singlePointsOfFailure: [],
     report: EMPTY_REPORT,

@@ -1,10 +1,15 @@
 import { Entity } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { KubernetesObjectApi } from '@kubernetes/client-node';
-import { KubeObject } from '@diehard/plugin-ha-posture-common';
+import {
+  KubeObject,
+  MessageRef,
+  renderMessage,
+} from '@diehard/plugin-ha-posture-common';
 import { KubernetesRequestAuth } from '@backstage/plugin-kubernetes-common';
 import { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-node';
 import { apiFailureReason } from './apiFailureReason';
+import { reasonMessage } from './reasonMessage';
 import { LabelSelector, parseLabelSelector } from './labelSelector';
 import { NamespaceObjects, referencedNames } from './scopeToEntity';
 
@@ -65,7 +70,13 @@ interface ClusterSnapshot {
 /** A cluster that was not read, and why (no address, no token in the reason). */
 export interface UnreadCluster {
   cluster: string;
+  /** In English. */
   reason: string;
+  reasonMessage: MessageRef;
+}
+
+function unreadCluster(cluster: string, message: MessageRef): UnreadCluster {
+  return { cluster, reason: renderMessage(message), reasonMessage: message };
 }
 
 /** What one live read found, and the clusters it could not read. */
@@ -135,17 +146,18 @@ export class LiveObjectSource {
 
   /** The user-side clusters `authConfig` has no token for, with the reason. */
   userSideUnread(authConfig?: KubernetesRequestAuth): UnreadCluster[] {
-    return this.clusters.list().flatMap(c => {
-      const missing = this.clusters.missingToken(c.name, authConfig);
-      return missing
-        ? [
-            {
-              cluster: c.name,
-              reason: `${missing}: a scheduled refresh runs as the backend; press Refresh, signed in, to read it as you`,
-            },
-          ]
-        : [];
-    });
+    return this.clusters
+      .list()
+      .filter(c => this.clusters.missingToken(c.name, authConfig))
+      .map(c =>
+        unreadCluster(
+          c.name,
+          reasonMessage('source.cluster.needsUserToken', {
+            cluster: c.name,
+            authProvider: c.authProvider,
+          }),
+        ),
+      );
   }
 
   /** A client with a fresh credential from the cluster's auth strategy. */
@@ -184,12 +196,15 @@ export class LiveObjectSource {
             cluster,
             error: String(error),
           });
-          unread.push({
-            cluster,
-            reason: `cluster "${cluster}" did not answer the read: ${apiFailureReason(
-              error,
-            )}`,
-          });
+          unread.push(
+            unreadCluster(
+              cluster,
+              reasonMessage('source.cluster.noAnswer', {
+                cluster,
+                failure: apiFailureReason(error),
+              }),
+            ),
+          );
           return undefined;
         }
       }),

@@ -1,6 +1,7 @@
 /**
- * What went wrong talking to a cluster's API, in words safe to show any user: an HTTP
- * status or a system error code, never the cluster's address, a response body or a token.
+ * What went wrong talking to a cluster's API, safe to show any user in any language: an HTTP
+ * status, a system error code or the error's class, never the cluster's address, a response
+ * body or a token.
  */
 export function apiFailureReason(error: unknown): string {
   const e = error as { code?: unknown; cause?: { code?: unknown }; name?: string };
@@ -12,5 +13,6 @@ export function apiFailureReason(error: unknown): string {
   if (e?.name === 'AbortError' || e?.name === 'TimeoutError') {
     return 'ETIMEDOUT';
   }
-  return 'no answer';
+  const name = typeof e?.name === 'string' ? e.name : '';
+  return /^[A-Za-z]{1,40}Error$/.test(name) ? name : 'ERROR';
 }

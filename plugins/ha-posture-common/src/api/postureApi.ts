@@ -1,5 +1,6 @@
 import { Finding } from '../model/finding';
 import { ClusterFacts, Grade, PostureReport } from '../model/report';
+import { MessageRef } from '../messages/format';
 
 /**
  * The REST API of the ha-posture backend plugin (`/api/ha-posture`), shared by the
@@ -21,7 +22,13 @@ import { ClusterFacts, Grade, PostureReport } from '../model/report';
 export type PostureSource =
   | { type: 'live'; clusters: string[] }
   | { type: 'manifests'; location: string }
-  | { type: 'none'; reason: string };
+  | {
+      type: 'none';
+      /** Why, in English. */
+      reason: string;
+      /** The same, as messages of the engine's catalogs, for the reader's language. */
+      reasonMessages?: MessageRef[];
+    };
 
 /** Where one pod of a workload runs, as the cluster reports it. */
 export interface PodPlacement {
@@ -115,4 +122,6 @@ export interface ClusterNotEvaluated {
   cluster: string;
   /** Why, in English, without address or token. */
   reason: string;
+  /** The same, as a message of the engine's catalogs, for the reader's language. */
+  reasonMessage?: MessageRef;
 }

@@ -302,6 +302,16 @@ export const FINDING_MESSAGES_EN = {
     'Image registry {{kind}} {{object}} runs {{replicas}} replica: no pod can be (re)started from its images while it is down.',
   'control-plane-registry.spof':
     'if the node running registry {{name}} fails, no pod can pull its image',
+  'source.none.noWorkload':
+    'no workload labelled for this entity in {{clusters}}, and no manifests named by {{annotations}}',
+  'source.none.notAnnotated':
+    'not evaluated: {{entity}} has none of the annotations {{annotations}}',
+  'source.none.anyConfiguredCluster': 'any configured cluster',
+  'source.none.anyClusterRead': 'any cluster read',
+  'source.cluster.needsUserToken':
+    'cluster "{{cluster}}" uses {{authProvider}}: it is read with the signed-in user\'s own token, which a scheduled refresh does not have; press Refresh, signed in, to read it as you',
+  'source.cluster.noAnswer':
+    'cluster "{{cluster}}" did not answer the read: {{failure}}',
 };
 
 /** A message id the engine can emit. */

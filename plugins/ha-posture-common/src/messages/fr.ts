@@ -305,4 +305,14 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
     "Le registre d'images {{kind}} {{object}} tourne avec {{replicas}} réplica : aucun pod ne peut (re)démarrer depuis ses images tant qu'il est arrêté.",
   'control-plane-registry.spof':
     'si le nœud qui exécute le registre {{name}} tombe en panne, aucun pod ne peut tirer son image',
+  'source.none.noWorkload':
+    "aucune charge de travail étiquetée pour cette entité dans {{clusters}}, et aucun manifeste désigné par {{annotations}}",
+  'source.none.notAnnotated':
+    "non évaluée : {{entity}} ne porte aucune des annotations {{annotations}}",
+  'source.none.anyConfiguredCluster': 'les clusters configurés',
+  'source.none.anyClusterRead': 'les clusters lus',
+  'source.cluster.needsUserToken':
+    "le cluster « {{cluster}} » utilise {{authProvider}} : il se lit avec le jeton propre de l'utilisateur connecté, que l'actualisation planifiée n'a pas ; cliquez sur Actualiser, connecté, pour le lire en votre nom",
+  'source.cluster.noAnswer':
+    "le cluster « {{cluster}} » n'a pas répondu à la lecture : {{failure}}",
 };

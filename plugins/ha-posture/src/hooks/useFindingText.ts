@@ -37,6 +37,7 @@ export function useFindingText() {
       ? f.translations?.[language]
       : undefined;
   return {
+    known,
     text,
     message: (f: Finding) =>
       own(f)?.message ??

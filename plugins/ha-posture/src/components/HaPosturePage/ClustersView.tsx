@@ -15,6 +15,7 @@ import { haPostureTranslationRef } from '../../translation';
 import { GradeBadge } from '../shared/GradeBadge';
 import { RelativeTime } from '../shared/RelativeTime';
 import { FindingItem } from '../findings/FindingItem';
+import { useFindingText } from '../../hooks/useFindingText';
 
 const useStyles = makeStyles(theme => ({
   facts: {
@@ -215,9 +216,13 @@ export function ClustersView(props: {
   notEvaluated?: ClusterNotEvaluated[];
 }) {
   const { t } = useTranslationRef(haPostureTranslationRef);
+  const texts = useFindingText();
   const notEvaluated = (props.notEvaluated ?? []).map(n => (
     <Typography variant="body2" key={n.cluster} role="status">
-      {t('clusters.notEvaluated', { cluster: n.cluster, reason: n.reason })}
+      {t('clusters.notEvaluated', {
+        cluster: n.cluster,
+        reason: texts.text(n.reasonMessage, n.reason),
+      })}
     </Typography>
   ));
   if (props.clusters.length === 0) {

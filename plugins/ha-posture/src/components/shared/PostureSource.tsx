@@ -3,9 +3,12 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { KUBERNETES_ANNOTATION } from '@backstage/plugin-kubernetes-common';
 import {
   MANIFESTS_PATH_ANNOTATION,
+  MessageRef,
   PostureSource as Source,
 } from '@diehard/plugin-ha-posture-common';
 import { haPostureTranslationRef } from '../../translation';
+import { useFindingText } from '../../hooks/useFindingText';
+import { useLanguage } from '../../hooks/useLanguage';
 
 /**
  * Where the posture comes from: live clusters, or the manifests folder, named by its
@@ -36,12 +39,20 @@ export function PostureSource(props: { source: Source }) {
 }
 
 /** Why nothing was evaluated, and the annotations that fix it. */
-export function NoSourceExplanation(props: { reason: string }) {
+export function NoSourceExplanation(props: {
+  reason: string;
+  reasonMessages?: MessageRef[];
+}) {
   const { t } = useTranslationRef(haPostureTranslationRef);
+  const texts = useFindingText();
+  const separator = useLanguage().startsWith('fr') ? ' ; ' : '; ';
+  const known = props.reasonMessages?.every(texts.known);
   return (
     <Typography variant="body2">
       {t('source.noneExplanation', {
-        reason: props.reason,
+        reason: known
+          ? props.reasonMessages!.map(r => texts.text(r, '')).join(separator)
+          : props.reason,
         kubernetesId: <code>{KUBERNETES_ANNOTATION}</code>,
         manifestsPath: <code>{MANIFESTS_PATH_ANNOTATION}</code>,
       })}

@@ -45,7 +45,10 @@ export function PostureSummary(props: {
         </Typography>
         {posture.source.type === 'none' && (
           <Box mt={1}>
-            <NoSourceExplanation reason={posture.source.reason} />
+            <NoSourceExplanation
+              reason={posture.source.reason}
+              reasonMessages={posture.source.reasonMessages}
+            />
           </Box>
         )}
         {refreshError && (
