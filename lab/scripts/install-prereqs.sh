@@ -2,7 +2,7 @@
 # Installs what the HA lab needs on a fresh Debian 12 machine (run as root): Debian's
 # packages for the registry, Galera, PostgreSQL, Tomcat and the platform images, then
 # the Kubernetes binaries and helm built from the Go module proxy (cached by version, see
-# build-k8s.sh and build-helm.sh).
+# build-k8s.sh, build-helm.sh and build-kustomize.sh).
 # Each part is skipped quickly when already in place.
 #
 #   lab/scripts/install-prereqs.sh              packages + Kubernetes and helm builds
@@ -62,4 +62,6 @@ if [ "${1:-}" != "--no-build" ]; then
   log "Kubernetes binaries ready ($(. "$LAB_DIR/k8s/versions.env" && echo "$KUBERNETES_VERSION, etcd $ETCD_VERSION, kwok $KWOK_VERSION"))"
   helm="$("$LAB_DIR/scripts/build-helm.sh")"
   log "helm ready ($(. "$LAB_DIR/k8s/helm.env" && echo "$HELM_VERSION"): $helm)"
+  kustomize="$("$LAB_DIR/scripts/build-kustomize.sh")"
+  log "kustomize ready ($(. "$LAB_DIR/k8s/kustomize.env" && echo "$KUSTOMIZE_VERSION"): $kustomize)"
 fi

@@ -64,3 +64,9 @@ export {
   pinnedHelmVersion,
   type HelmBinary,
 } from './tools/helm';
+export {
+  ensureKustomize,
+  kustomizeBinary,
+  pinnedKustomizeVersion,
+  type KustomizeBinary,
+} from './tools/kustomize';

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds and packs @diehard/ha-posture-cli and @diehard/plugin-ha-posture-common (yarn pack,
-# as they would be published), then installs both tarballs with npm into DEST, a folder
-# outside the repository, as a user would: `npm install <cli.tgz> <common.tgz>`.
+# Builds and packs @diehard/ha-posture-cli, @diehard/plugin-ha-posture-common and
+# @diehard/plugin-ha-posture-render-node (yarn pack, as they would be published), then installs
+# the tarballs with npm into DEST, a folder outside the repository, as a user would:
+# `npm install <cli.tgz> <common.tgz> <render.tgz>`.
 # Offline: their third-party dependencies (js-yaml, yaml, zod…) are not fetched from a
 # registry but linked from the versions this repository's node_modules resolves for each
 # package, passed to the same `npm install --offline`.
@@ -10,18 +11,20 @@ set -euo pipefail
 dest="${1:?usage: install-packed.sh DEST}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 common="$here/../ha-posture-common"
+render="$here/../ha-posture-render-node"
 mkdir -p "$dest/tarballs"
 dest="$(cd "$dest" && pwd)"
 
-# The engine's build packs the type declarations `yarn tsc` writes.
-if [ ! -f "$here/../../dist-types/plugins/ha-posture-common/src/index.d.ts" ]; then
+# The libraries' builds pack the type declarations `yarn tsc` writes.
+if [ ! -f "$here/../../dist-types/plugins/ha-posture-common/src/index.d.ts" ] ||
+  [ ! -f "$here/../../dist-types/plugins/ha-posture-render-node/src/index.d.ts" ]; then
   (cd "$here/../.." && yarn tsc >&2)
 fi
-for pkg in "$common" "$here"; do
+for pkg in "$common" "$render" "$here"; do
   (cd "$pkg" && yarn backstage-cli package build >&2 && yarn pack --out "$dest/tarballs/%s-%v.tgz" >/dev/null)
 done
 
-# The third-party runtime dependencies of both packed packages, as each resolves them here.
+# The third-party runtime dependencies of the packed packages, as each resolves them here.
 links=$(node -e '
   const { dirname, join } = require("node:path");
   const seen = new Set();
@@ -33,7 +36,7 @@ links=$(node -e '
     }
   }
   console.log([...seen].join("\n"));
-' "$here" "$common")
+' "$here" "$common" "$render")
 
 cd "$dest"
 [ -f package.json ] || echo '{ "name": "posture-cli-install-check", "private": true }' >package.json

@@ -12,6 +12,16 @@ export interface ScanOptions {
   maxFileSize: number;
   /** Largest total read over all inputs, in bytes. */
   maxTotalSize: number;
+  /** How Helm charts and Kustomize folders found in directories are rendered. */
+  render: {
+    /** helm and kustomize binaries (--helm, --kustomize), resolved from the working folder. */
+    helm?: string;
+    kustomize?: string;
+    /** --values FILE, in order, given to every chart. */
+    values: string[];
+    /** --set key=value, in order, given to every chart. */
+    set: string[];
+  };
 }
 
 /** A command line that cannot be run: exit code 2. */
@@ -47,8 +57,10 @@ Reads Kubernetes manifests (multi-document YAML, kind: List, JSON; '-' for stdin
 'helm template … | diehard-posture scan -' works) and reports, per workload, the failures
 it does not survive. Directories are read recursively (*.yaml, *.yml, *.json); Tomcat
 server.xml, context.xml and web.xml files found there count as the Tomcat configuration.
-Only regular files are read, as UTF-8 text; unrendered templates ({{ … }}) are refused:
-render them first (helm template, kustomize build).
+A folder with a Chart.yaml is rendered with 'helm template' (its values.yaml, then
+--values and --set), one with a kustomization.yaml with 'kustomize build' (an overlay
+renders its bases), without network, then graded like manifests. Only regular files are
+read, as UTF-8 text; other unrendered templates ({{ … }}) are refused.
 
 Options:
   --format table|json|sarif   output format (default: table)
@@ -56,6 +68,10 @@ Options:
   --lang en|fr                language of the table and SARIF text (default: from
                               LC_ALL, LC_MESSAGES or LANG, e.g. fr_FR.UTF-8 -> fr);
                               JSON keeps English messages and adds messageId and params
+  --values FILE               a values file for every chart rendered (repeatable)
+  --set KEY=VALUE             a value for every chart rendered, as helm --set (repeatable)
+  --helm PATH                 the helm 3 binary (default: helm on PATH)
+  --kustomize PATH            the kustomize 5 binary (default: kustomize on PATH)
   --max-file-size SIZE        largest file (or stdin) read (default: 64M)
   --max-total-size SIZE       largest total read over all inputs (default: 256M)
   -h, --help                  show this help
@@ -65,7 +81,8 @@ Exit codes:
   1  a finding at or above the --fail-on severity
   2  usage error (unknown command or option, no input)
   3  some input could not be read or parsed (not a regular file, too large, not UTF-8,
-     an unrendered template, an alias bomb…): it is named with its line on stderr,
+     an unrendered template, an alias bomb, a chart or overlay that did not render or
+     whose tool is missing…): it is named with its line on stderr,
      and everything that parsed is still reported (takes precedence over 1)`;
 
 /** Parses argv (without node and script); throws {@link UsageError}; returns undefined for --help. */
@@ -84,6 +101,10 @@ export function parseScanArgs(
         lang: { type: 'string' },
         'max-file-size': { type: 'string' },
         'max-total-size': { type: 'string' },
+        values: { type: 'string', multiple: true },
+        set: { type: 'string', multiple: true },
+        helm: { type: 'string' },
+        kustomize: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -107,6 +128,10 @@ export function parseScanArgs(
   const lang = values.lang ?? languageFromEnv(env);
   if (!(LANGUAGES as readonly string[]).includes(lang))
     throw new UsageError(`unknown --lang '${lang}' (en or fr)`);
+  const set = values.set ?? [];
+  const badSet = set.find(v => !/^[^=]+=/.test(v));
+  if (badSet !== undefined)
+    throw new UsageError(`--set '${badSet}' is not KEY=VALUE`);
   const size = (option: 'max-file-size' | 'max-total-size', fallback: number) =>
     values[option] === undefined ? fallback : parseSize(option, values[option]);
   return {
@@ -116,5 +141,11 @@ export function parseScanArgs(
     failOn,
     maxFileSize: size('max-file-size', SIZE_DEFAULTS.maxFileSize),
     maxTotalSize: size('max-total-size', SIZE_DEFAULTS.maxTotalSize),
+    render: {
+      helm: values.helm,
+      kustomize: values.kustomize,
+      values: values.values ?? [],
+      set,
+    },
   };
 }

@@ -8,12 +8,14 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ensureHelm } from '@diehard/lab';
 
 // The CLI as a user gets it: both packages built, packed with `yarn pack`, installed with npm
 // from their tarballs into an empty folder outside the repository (third-party dependencies
 // linked from this repository's node_modules, offline: see scripts/install-packed.sh).
 const pkg = resolve(__dirname, '..');
 const corpus = resolve(pkg, '../ha-posture-common/corpus');
+const fixtures = resolve(pkg, '../ha-posture-render-node/fixtures');
 
 describe('the packed CLI installed from its tarball', () => {
   let dir: string;
@@ -78,5 +80,20 @@ describe('the packed CLI installed from its tarball', () => {
     expect(sarif.runs[0].results.map((x: any) => x.ruleId)).toContain(
       'replicas-single',
     );
+  });
+
+  it('renders a Helm chart with the helm it is given', async () => {
+    const helm = await ensureHelm({ report: () => {} });
+    const r = run(
+      'scan',
+      join(fixtures, 'chart'),
+      '--set',
+      'replicaCount=3',
+      '--helm',
+      helm.path,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^A +Deployment shop\/orders +\(score 100\)$/m);
   });
 });

@@ -55,7 +55,13 @@ function scan(argv: string[], io: CliIo): number {
     io.stdout(`${USAGE}\n`);
     return EXIT.ok;
   }
-  const read = readInputs(options.inputs, io.readStdin, options, io.cwd);
+  const read = readInputs(
+    options.inputs,
+    io.readStdin,
+    options,
+    io.cwd,
+    options.render,
+  );
   for (const e of read.errors)
     io.stderr(
       `diehard-posture: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`,

@@ -49,6 +49,16 @@ export type {
   PostureFileOptions,
   PostureFiles,
 } from './inputs/postureFiles';
+export {
+  isInsideRendered,
+  planRenders,
+  renderMarker,
+} from './inputs/renderSources';
+export type {
+  RenderKind,
+  RenderPlan,
+  RenderRoot,
+} from './inputs/renderSources';
 export { readLabelSelector, selectorMatches } from './kube/selectors';
 export type { LabelSelector } from './kube/selectors';
 export { KUBERNETES_POD_LABELS, selectsWorkloadPods } from './kube/podLabels';

@@ -78,7 +78,7 @@ export const scaffolderModuleDiehard = createBackendModule({
             permissions,
             clusters: directory,
           }),
-          createPostureGateAction(),
+          createPostureGateAction({ config }),
           createGitPushAction({ config }),
         );
         httpRouter.use(

@@ -5,6 +5,7 @@ import {
 } from '../manifests/parseManifests';
 import { ManifestLimits } from '../manifests/limits';
 import { tomcatFileKind } from '../tomcat/configFiles';
+import { isInsideRendered } from './renderSources';
 
 /** What a file of a repository is to the posture engine. */
 export type PostureFileKind = 'manifest' | 'tomcat';
@@ -55,6 +56,11 @@ export interface PostureFileOptions {
   /** The folder of the repository the paths are relative to (see {@link isPostureInput}). */
   folder?: string;
   limits?: Partial<ManifestLimits>;
+  /**
+   * Chart and Kustomize folders (see {@link planRenders}): their files are rendered, not
+   * graded one by one, so {@link readPostureFiles} skips them.
+   */
+  renderedDirs?: string[];
   /** A faster parser with {@link parseManifests}' results (the CLI's). */
   parse?: (
     text: string,
@@ -96,7 +102,8 @@ export function addPostureFile(
 
 /**
  * Turns the files of a repository or folder, as (path, content) pairs, into the engine's
- * input: only those {@link isPostureInput} keeps, in the order given. No file-system access:
+ * input: only those {@link isPostureInput} keeps, outside `options.renderedDirs`, in the
+ * order given. No file-system access:
  * the CLI, the scaffolder's gate and the portal read files their own way and all call this.
  */
 export function readPostureFiles(
@@ -105,8 +112,9 @@ export function readPostureFiles(
 ): PostureFiles {
   const out = emptyPostureFiles();
   const folder = options.folder ?? '';
+  const rendered = options.renderedDirs ?? [];
   for (const { path, content } of entries)
-    if (isPostureInput(path, folder))
+    if (isPostureInput(path, folder) && !isInsideRendered(path, rendered))
       addPostureFile(
         out,
         path,

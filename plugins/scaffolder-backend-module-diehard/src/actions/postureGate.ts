@@ -1,7 +1,9 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { CustomErrorBase } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { evaluatePosture } from '@diehard/plugin-ha-posture-common';
+import { renderToolsFromConfig } from '@diehard/plugin-ha-posture-render-node';
 import {
   GRADES,
   formatReport,
@@ -18,11 +20,14 @@ export class PostureGateError extends CustomErrorBase {
 
 /**
  * `diehard:posture:gate`: grades the workspace's manifests with the HA posture
- * engine, logs the report, and fails below a minimum grade.
+ * engine, logs the report, and fails below a minimum grade. Helm charts and Kustomize
+ * folders among them are rendered first, with the helm and kustomize of
+ * `diehard.posture.render` in `config` (else those on PATH).
  *
  * @public
  */
-export function createPostureGateAction() {
+export function createPostureGateAction(options: { config?: Config } = {}) {
+  const tools = options.config ? renderToolsFromConfig(options.config) : {};
   return createTemplateAction({
     id: 'diehard:posture:gate',
     description:
@@ -36,7 +41,7 @@ export function createPostureGateAction() {
             .union([z.string(), z.array(z.string())])
             .default('manifests')
             .describe(
-              'Workspace files or directories of manifests (and Tomcat XML files) (default: manifests)',
+              'Workspace files or directories of manifests (and Tomcat XML files); Helm charts and Kustomize folders in them are rendered (default: manifests)',
             ),
         minimumGrade: z =>
           z
@@ -71,6 +76,7 @@ export function createPostureGateAction() {
       const { objects, files } = await readWorkspaceManifests(
         paths,
         ctx.workspacePath,
+        tools,
       );
       const report = evaluatePosture({
         objects,

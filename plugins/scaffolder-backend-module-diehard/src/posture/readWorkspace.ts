@@ -4,8 +4,17 @@ import { InputError } from '@backstage/errors';
 import {
   addPostureFile,
   emptyPostureFiles,
+  isInsideRendered,
   isPostureInput,
+  planRenders,
+  renderMarker,
 } from '@diehard/plugin-ha-posture-common';
+import {
+  RenderFile,
+  RenderTools,
+  addRendered,
+  renderRoots,
+} from '@diehard/plugin-ha-posture-render-node';
 
 export interface WorkspaceManifests {
   objects: unknown[];
@@ -60,32 +69,53 @@ async function walk(
   return out;
 }
 
-/** Reads the posture input (manifests and Tomcat files) under the given workspace paths. */
+/**
+ * Reads the posture input (manifests and Tomcat files) under the given workspace paths;
+ * Helm charts and Kustomize folders among them are rendered with `tools` and graded like
+ * manifests.
+ */
 export async function readWorkspaceManifests(
   paths: string[],
   workspacePath: string,
+  tools: RenderTools = {},
 ): Promise<WorkspaceManifests> {
   const read = emptyPostureFiles();
   const seen = { files: 0, bytes: 0 };
+  const shown = (abs: string) => path.relative(workspacePath, abs) || '.';
   for (const p of paths) {
-    for (const file of await walk(p, workspacePath, seen)) {
-      const rel = path.relative(workspacePath, file);
-      // A file named directly is read whatever its folder; a folder's files by what they are.
-      if (
-        file !== p &&
-        !isPostureInput(
-          path.relative(p, file),
-          path.relative(workspacePath, p).split(path.sep).join('/'),
-        )
-      )
-        continue;
-      addPostureFile(read, rel, await fsp.readFile(file, 'utf8'));
+    const files = await walk(p, workspacePath, seen);
+    // A file named directly is read whatever its folder.
+    if (files.length === 1 && files[0] === p) {
+      addPostureFile(read, shown(p), await fsp.readFile(p, 'utf8'));
+      continue;
     }
+    const rel = (file: string) =>
+      path.relative(p, file).split(path.sep).join('/');
+    const markers = [];
+    for (const file of files.filter(f => renderMarker(rel(f))))
+      markers.push({
+        path: rel(file),
+        content: await fsp.readFile(file, 'utf8'),
+      });
+    const plan = planRenders(files.map(rel), markers);
+    for (const e of plan.errors)
+      read.errors.push({ ...e, file: shown(path.join(p, e.file)) });
+    const folder = shown(p).split(path.sep).join('/');
+    const toRender: RenderFile[] = [];
+    for (const file of files) {
+      if (isInsideRendered(rel(file), plan.renderedDirs))
+        toRender.push({ path: rel(file), content: await fsp.readFile(file) });
+      else if (isPostureInput(rel(file), folder))
+        addPostureFile(read, shown(file), await fsp.readFile(file, 'utf8'));
+    }
+    addRendered(read, await renderRoots(toRender, plan, tools), root =>
+      shown(path.join(p, root.dir)),
+    );
   }
   if (read.errors.length)
     throw new InputError(
       `cannot read the manifests: ${read.errors
-        .map(e => `${e.file}:${e.line}: ${e.message}`)
+        .map(e => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`)
         .join('; ')}`,
     );
   return { objects: read.objects.map(o => o.object), files: read.files };
