@@ -5,11 +5,35 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { EntityPosture } from '@diehard/plugin-ha-posture-common';
-import { labClusterLocators, labGitRepo, useLab } from '@diehard/lab';
+import {
+  ensureHelm,
+  ensureKustomize,
+  labClusterLocators,
+  labGitRepo,
+  useLab,
+} from '@diehard/lab';
 import diehardGitUrlReader from '@diehard/plugin-backend-module-diehard-git-reader';
 import { haPosturePlugin } from './plugin';
 
-jest.setTimeout(300_000);
+// Cold: helm and kustomize may have to be built from the Go module proxy first.
+jest.setTimeout(900_000);
+
+/** A chart (one replica), a broken chart, a Kustomize base (one replica) and its overlay (three). */
+const renderFixtures = path.resolve(
+  require.resolve('@diehard/plugin-ha-posture-render-node/package.json'),
+  '../fixtures',
+);
+
+function filesUnder(dir: string, prefix: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of fs.readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (fs.statSync(full).isDirectory())
+      Object.assign(out, filesUnder(full, `${prefix}/${name}`));
+    else out[`${prefix}/${name}`] = fs.readFileSync(full, 'utf8');
+  }
+  return out;
+}
 
 const corpus = path.resolve(
   require.resolve('@diehard/plugin-ha-posture-common/package.json'),
@@ -72,6 +96,16 @@ describe('HA posture before deploy, from manifests on the git server', () => {
     }
     // More manifests than haPosture.manifests.maxFiles below.
     for (let i = 0; i < 25; i++) files[`many/${i}.yaml`] = 'kind: ConfigMap\n';
+    Object.assign(
+      files,
+      filesUnder(path.join(renderFixtures, 'chart'), 'deploy/chart'),
+      filesUnder(path.join(renderFixtures, 'kustomize'), 'deploy/kustomize'),
+      filesUnder(path.join(renderFixtures, 'broken-chart'), 'broken'),
+    );
+    const [helm, kustomize] = [
+      await ensureHelm({ report: () => {} }),
+      await ensureKustomize({ report: () => {} }),
+    ];
     repo = await labGitRepo(lab.git, { owner, name: 'todo-on-git' });
     await repo.push(files);
     raw = `${lab.git.url}/${owner}/todo-on-git/raw/main`;
@@ -89,6 +123,17 @@ describe('HA posture before deploy, from manifests on the git server', () => {
               'manifests',
             ),
             generatedService('todo-many', `${raw}/catalog-info.yaml`, 'many'),
+            generatedService(
+              'orders-chart',
+              `${raw}/catalog-info.yaml`,
+              'deploy/chart',
+            ),
+            generatedService(
+              'orders-overlay',
+              `${raw}/catalog-info.yaml`,
+              'deploy/kustomize',
+            ),
+            generatedService('orders-broken', `${raw}/catalog-info.yaml`, 'broken'),
             // Another repository of the same server, reached by climbing out of its own.
             generatedService(
               'todo-climbing',
@@ -105,6 +150,9 @@ describe('HA posture before deploy, from manifests on the git server', () => {
             },
             haPosture: { manifests: { maxFiles: 20 } },
             diehard: {
+              posture: {
+                render: { helmPath: helm.path, kustomizePath: kustomize.path },
+              },
               git: {
                 servers: [
                   {
@@ -203,6 +251,42 @@ describe('HA posture before deploy, from manifests on the git server', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
       'the manifests folder "many" named by diehard.io/manifests-path holds more than 20 files and folders (haPosture.manifests.maxFiles)',
+    );
+  });
+
+  const refresh = (name: string) =>
+    request(backend.server).post(
+      `/api/ha-posture/entities/component/default/${name}/refresh`,
+    );
+
+  it('renders a Helm chart of the repository with its values: one replica', async () => {
+    const res = await refresh('orders-chart');
+    expect(res.status).toBe(200);
+    const posture: EntityPosture = res.body;
+    expect(posture.source).toEqual({
+      type: 'manifests',
+      location: 'deploy/chart',
+    });
+    expect(posture.report.workloads.map(w => `${w.kind}/${w.name}`)).toEqual([
+      'Deployment/orders',
+    ]);
+    expect(
+      posture.report.workloads[0].findings.map(f => f.rule),
+    ).toContain('replicas-single');
+  });
+
+  it('renders a Kustomize overlay over its base: three replicas, grade A', async () => {
+    const res = await refresh('orders-overlay');
+    expect(res.status).toBe(200);
+    expect(res.body.grade).toBe('A');
+    expect(res.body.report.workloads).toHaveLength(1);
+  });
+
+  it('names a chart that does not render, with helm’s message and no server path', async () => {
+    const res = await refresh('orders-broken');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'the manifests folder "broken" named by diehard.io/manifests-path holds charts or Kustomize folders that cannot be rendered: broken: helm template failed: parse error at (broken/templates/deployment.yaml:6): function "nosuchfunction" not defined; Use --debug flag to render out invalid YAML',
     );
   });
 });

@@ -1,3 +1,4 @@
+import { renderToolsFromConfig } from '@diehard/plugin-ha-posture-render-node';
 import {
   coreServices,
   createBackendPlugin,
@@ -80,6 +81,7 @@ export const haPosturePlugin = createBackendPlugin({
           manifests: new ManifestObjectSource(
             deps.urlReader,
             readManifestLimits(deps.config),
+            renderToolsFromConfig(deps.config),
           ),
           store,
           rules,

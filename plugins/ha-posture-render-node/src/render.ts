@@ -25,7 +25,12 @@ export interface HelmValues {
 /** One root rendered: its manifests, or why there are none. */
 export type RenderResult =
   | { root: RenderRoot; manifests: string }
-  | { root: RenderRoot; error: string };
+  | {
+      root: RenderRoot;
+      error: string;
+      /** The tool is not installed: the reader's setup, not the input, is at fault. */
+      missingTool?: boolean;
+    };
 
 interface Job {
   root: RenderRoot;
@@ -119,6 +124,7 @@ function prepare(
     if (!tool)
       return {
         root,
+        missingTool: true,
         error: `is ${
           kind === 'helm' ? 'a Helm chart' : 'a Kustomize folder'
         }, but ${kind} was not found${

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { ensureHelm, ensureKustomize } from '@diehard/lab';
 import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
 import { createPostureGateAction } from '@diehard/plugin-scaffolder-backend-module-diehard';
 import { renderOnLab } from '../templates/__testUtils__/labConfig';
@@ -54,6 +55,16 @@ function graded(
   return out;
 }
 
+/** The pinned helm and kustomize, on the PATH every reader is given (CLI, gate, portal alike). */
+let toolsPath = process.env.PATH;
+beforeAll(async () => {
+  const helm = await ensureHelm({ report: () => {} });
+  const kustomize = await ensureKustomize({ report: () => {} });
+  toolsPath = [path.dirname(helm.path), path.dirname(kustomize.path)]
+    .concat(process.env.PATH ?? '')
+    .join(path.delimiter);
+});
+
 function throughCli(repo: string): Graded {
   const out = execFileSync(
     process.execPath,
@@ -64,7 +75,11 @@ function throughCli(repo: string): Graded {
       '--format',
       'json',
     ],
-    { cwd: repo, env: { ...process.env, INIT_CWD: repo }, encoding: 'utf8' },
+    {
+      cwd: repo,
+      env: { ...process.env, INIT_CWD: repo, PATH: toolsPath },
+      encoding: 'utf8',
+    },
   );
   return graded(JSON.parse(out).workloads);
 }
@@ -154,10 +169,29 @@ async function throughPortal(repo: string, service: string): Promise<Graded> {
 /** Asserts that the three readers agree on `repo`, and answers what they said. */
 async function sameEverywhere(repo: string, service: string): Promise<Graded> {
   const cli = throughCli(repo);
-  expect(await throughGate(repo, service)).toEqual(cli);
-  expect(await throughPortal(repo, service)).toEqual(cli);
+  // The gate and the portal find helm and kustomize on the backend's PATH.
+  const saved = process.env.PATH;
+  process.env.PATH = toolsPath;
+  try {
+    expect(await throughGate(repo, service)).toEqual(cli);
+    expect(await throughPortal(repo, service)).toEqual(cli);
+  } finally {
+    process.env.PATH = saved;
+  }
   return cli;
 }
+
+/** The files under `dir`, by their path under `prefix`. */
+function filesUnder(dir: string, prefix: string): Array<[string, string]> {
+  return fs.readdirSync(dir).flatMap(name => {
+    const full = path.join(dir, name);
+    return fs.statSync(full).isDirectory()
+      ? filesUnder(full, `${prefix}/${name}`)
+      : [[`${prefix}/${name}`, fs.readFileSync(full, 'utf8')] as [string, string]];
+  });
+}
+
+const renderFixtures = path.join(root, 'plugins/ha-posture-render-node/fixtures');
 
 const sessionFindings = (g: Graded, workload: string) =>
   (g[workload]?.findings ?? []).filter(f => / sessions-/.test(f));
@@ -212,5 +246,38 @@ describe('one repository, one grade: the CLI, the gate and the portal', () => {
       'same-grade',
     );
     expect(sessionFindings(withHostContext, workload)).not.toEqual([]);
+  });
+
+  it('a Helm chart: rendered with its values by each, one replica everywhere', async () => {
+    const result = await sameEverywhere(
+      repository(
+        'chart',
+        new Map([
+          ['catalog-info.yaml', 'kind: Component\nmetadata:\n  name: orders\n'],
+          ...filesUnder(path.join(renderFixtures, 'chart'), 'k8s/orders'),
+        ]),
+      ),
+      'orders',
+    );
+    expect(Object.keys(result)).toEqual(['Deployment shop/orders']);
+    expect(result['Deployment shop/orders'].findings).toContain(
+      'critical replicas-single',
+    );
+  });
+
+  it('a Kustomize overlay over its base: three replicas, grade A everywhere', async () => {
+    const result = await sameEverywhere(
+      repository(
+        'overlay',
+        new Map([
+          ['catalog-info.yaml', 'kind: Component\nmetadata:\n  name: orders\n'],
+          ...filesUnder(path.join(renderFixtures, 'kustomize'), 'k8s'),
+        ]),
+      ),
+      'orders',
+    );
+    expect(result).toEqual({
+      'Deployment shop/orders': { grade: 'A', findings: [] },
+    });
   });
 });

@@ -2,12 +2,25 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { InputError, isError, NotAllowedError } from '@backstage/errors';
+import {
+  InputError,
+  isError,
+  NotAllowedError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   KubeObject,
+  isInsideRendered,
   isPostureInput,
+  planRenders,
   readPostureFiles,
+  renderMarker,
 } from '@diehard/plugin-ha-posture-common';
+import {
+  RenderTools,
+  addRendered,
+  renderRoots,
+} from '@diehard/plugin-ha-posture-render-node';
 import {
   MANIFESTS_PATH_ANNOTATION,
   ManifestsLocation,
@@ -31,9 +44,9 @@ export interface ManifestObjects {
 }
 
 type File = { path: string; content: string };
-
-const wanted = (location: ManifestsLocation, rel: string) =>
-  isPostureInput(rel, location.path);
+type RawFile = { path: string; content: Buffer };
+/** Which files of the folder a read keeps (paths relative to it). */
+type Wanted = (rel: string) => boolean;
 
 /**
  * Reads an entity's manifests from its own repository (see {@link manifestsLocation}),
@@ -56,31 +69,84 @@ export class ManifestObjectSource {
       maxBytes: 5_000_000,
       timeoutMs: 20_000,
     },
+    /** helm and kustomize, for the charts and Kustomize folders found among the manifests. */
+    private readonly tools: RenderTools = {},
   ) {}
 
   async objectsFor(entity: Entity): Promise<ManifestObjects | undefined> {
     const location = await manifestsLocation(entity);
     if (!location) return undefined;
     const budget = new ReadBudget(location.path, this.limits);
-    const files = await budget.within(
-      location.type === 'file'
-        ? this.readLocalFolder(location, budget)
-        : this.readRemoteFolder(location, budget),
-    );
+    return budget.within(this.readAndRender(location, budget));
+  }
 
-    const read = readPostureFiles(files, { folder: location.path });
+  /**
+   * Reads the manifests, Tomcat files, charts' and kustomizations' own files; then, when
+   * there are charts or Kustomize folders, every file of theirs, and renders them.
+   */
+  private async readAndRender(
+    location: ManifestsLocation,
+    budget: ReadBudget,
+  ): Promise<ManifestObjects> {
+    const read = async <T>(wanted: Wanted, raw: boolean) =>
+      (location.type === 'file'
+        ? this.readLocalFolder(location, budget, wanted, raw)
+        : this.readRemoteFolder(location, budget, wanted, raw)) as Promise<T>;
+    const files = await read<File[]>(
+      rel => isPostureInput(rel, location.path) || !!renderMarker(rel),
+      false,
+    );
+    const plan = planRenders(
+      files.map(f => f.path),
+      files.filter(f => renderMarker(f.path)),
+    );
+    const posture = readPostureFiles(files, {
+      folder: location.path,
+      renderedDirs: plan.renderedDirs,
+    });
+    if (plan.roots.length > 0 || plan.errors.length > 0) {
+      const rendered = await read<RawFile[]>(
+        rel => isInsideRendered(rel, plan.renderedDirs),
+        true,
+      );
+      const results = await renderRoots(rendered, plan, this.tools);
+      const shown = (dir: string) =>
+        dir ? joinShown(location.path, dir) : location.path;
+      const failed = [
+        ...plan.errors.map(e => `${shown(e.file)}: ${e.message}`),
+        ...results.flatMap(r =>
+          'error' in r ? [`${shown(r.root.dir)}: ${r.error}`] : [],
+        ),
+      ];
+      if (failed.length > 0) {
+        const message = `the manifests folder "${
+          location.path
+        }" named by ${MANIFESTS_PATH_ANNOTATION} holds charts or Kustomize folders that cannot be rendered: ${failed.join(
+          '; ',
+        )}`;
+        // A tool missing on the server is not the entity's fault.
+        throw results.some(r => 'missingTool' in r && r.missingTool)
+          ? new ServiceUnavailableError(message)
+          : new InputError(message);
+      }
+      addRendered(posture, results, root => shown(root.dir));
+    }
     return {
       location: location.path,
-      objects: read.objects.map(o => o.object),
-      files: read.files,
-      errors: read.errors.map(e => `${e.file}:${e.line}: ${e.message}`),
+      objects: posture.objects.map(o => o.object),
+      files: posture.files,
+      errors: posture.errors.map(
+        e => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`,
+      ),
     };
   }
 
   private async readLocalFolder(
     location: ManifestsLocation,
     budget: ReadBudget,
-  ): Promise<File[]> {
+    wanted: Wanted,
+    raw: boolean,
+  ): Promise<Array<File | RawFile>> {
     const root = await fs.realpath(location.root);
     let folder: string;
     try {
@@ -91,7 +157,7 @@ export class ManifestObjectSource {
     }
     if (!isInside(root, folder)) throw linkOut(location.path);
 
-    const files: File[] = [];
+    const files: Array<File | RawFile> = [];
     const walk = async (dir: string, rel: string) => {
       for (const dirent of await fs.readdir(dir, { withFileTypes: true })) {
         budget.countEntry();
@@ -114,11 +180,16 @@ export class ManifestObjectSource {
         } else if (!dirent.isFile()) {
           continue; // FIFOs, sockets, devices: never read
         }
-        if (!wanted(location, relPath)) continue;
+        if (!wanted(relPath)) continue;
         const stat = await fs.stat(real);
         if (!stat.isFile()) continue; // linked folders are not followed
         budget.countBytes(stat.size);
-        files.push({ path: relPath, content: await fs.readFile(real, 'utf8') });
+        files.push({
+          path: relPath,
+          content: raw
+            ? await fs.readFile(real)
+            : await fs.readFile(real, 'utf8'),
+        });
       }
     };
     await walk(folder, '');
@@ -128,14 +199,17 @@ export class ManifestObjectSource {
   private async readRemoteFolder(
     location: ManifestsLocation,
     budget: ReadBudget,
-  ): Promise<File[]> {
+    wanted: Wanted,
+    raw: boolean,
+  ): Promise<Array<File | RawFile>> {
     const url = location.folder;
     if (!/^https?:$/.test(new URL(url).protocol)) {
       throw new NotAllowedError(
         `${MANIFESTS_PATH_ANNOTATION} is read only from http(s) repositories`,
       );
     }
-    const last = this.lastRead.get(url);
+    // The cache holds the first read (manifests and markers); a chart's files are read afresh.
+    const last = raw ? undefined : this.lastRead.get(url);
     // Readers that give sizes keep no more than the limits allow.
     const offered = budget.fresh();
     let overflow: unknown;
@@ -144,7 +218,7 @@ export class ManifestObjectSource {
       tree = await this.urlReader.readTree(url, {
         etag: last?.etag,
         filter: (p, info) => {
-          if (overflow || !wanted(location, p)) return false;
+          if (overflow || !wanted(p)) return false;
           try {
             offered.countEntries(1);
             offered.countBytes(info?.size ?? 0);
@@ -159,7 +233,7 @@ export class ManifestObjectSource {
     } catch (error) {
       if (last && isError(error) && error.name === 'NotModifiedError')
         return last.files;
-      this.lastRead.delete(url);
+      if (!raw) this.lastRead.delete(url);
       // A missing folder is the entity's mistake, not a missing entity (no 404).
       if (!isError(error) || error.name !== 'NotFoundError') throw error;
       throw cannotRead(location.path, error.message);
@@ -167,6 +241,15 @@ export class ManifestObjectSource {
     if (overflow) throw overflow;
     const entries = await tree.files();
     budget.countEntries(entries.length);
+    if (raw) {
+      const rawFiles: RawFile[] = [];
+      for (const file of entries) {
+        const content = await file.content();
+        budget.countBytes(content.length);
+        rawFiles.push({ path: file.path, content });
+      }
+      return rawFiles;
+    }
     const files: File[] = [];
     for (const file of entries) {
       const content = await file.content();
