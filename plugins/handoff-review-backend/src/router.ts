@@ -37,6 +37,10 @@ const changeBody = z.object({
   ]),
 });
 
+const stateQuery = z.object({
+  entityRef: z.string().min(1, 'entityRef is required'),
+});
+
 const listQuery = z.object({
   entityRef: z.string().optional(),
   status: z.enum(['open', 'approved', 'stale']).optional(),
@@ -94,6 +98,17 @@ export async function createRouter(options: {
     res.json({
       reviews: await reviews.list({ entityRef, status: query.status }, who),
     });
+  });
+
+  // Users and services (Tech Insights reads it as itself): the service decides who may.
+  router.get('/review-state', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { entityRef } = parse(stateQuery, req.query, 'query');
+    res.json(
+      await reviews.state(entityRefParam('entityRef', entityRef), credentials),
+    );
   });
 
   router.get('/reviews/:id', async (req, res) => {

@@ -11,6 +11,7 @@ export type { DefaultItemTitleKey } from './checklistTitles';
 export { isSideMember, sideGroup } from './sides';
 export { summarizeReviews } from './reviewSummary';
 export type { ReviewSummary } from './reviewSummary';
+export type { EntityReviewState } from './reviewState';
 export { DEFAULT_OPS_GROUP, opsGroupsFromConfig } from './opsGroups';
 export { HandoffReviewClient } from './client/HandoffReviewClient';
 export type {

@@ -4,6 +4,17 @@ import {
 } from '@backstage/plugin-permission-common';
 import type { ReviewChangeRequest } from './types';
 
+/**
+ * Reading where an entity's handoff review stands (`GET /review-state`). Users also
+ * need to read the entity in the catalog; a service (Tech Insights) is limited by its
+ * token's access restrictions, as Backstage decides service principals without a policy.
+ */
+export const handoffReviewReadPermission = createPermission({
+  name: 'handoff-review.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+
 /** Opening a review on an entity. */
 export const handoffReviewCreatePermission = createPermission({
   name: 'handoff-review.create',
@@ -33,6 +44,7 @@ export const handoffReviewSignOffPermission = createPermission({
 });
 
 export const handoffReviewPermissions = [
+  handoffReviewReadPermission,
   handoffReviewCreatePermission,
   handoffReviewAnswerPermission,
   handoffReviewWaivePermission,

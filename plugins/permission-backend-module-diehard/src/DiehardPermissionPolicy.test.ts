@@ -13,6 +13,7 @@ import {
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   handoffReviewCreatePermission,
+  handoffReviewReadPermission,
   handoffReviewSignOffPermission,
   handoffReviewWaivePermission,
 } from '@diehard/plugin-handoff-review-common';
@@ -97,7 +98,7 @@ describe('the Diehard permission policy', () => {
     }
   });
 
-  it('lets everyone read an entity unless it is restricted, and then its owners and Ops', async () => {
+  it('lets everyone read an entity, its posture and its review state unless it is restricted, and then its owners and Ops', async () => {
     const restricted = {
       anyOf: [
         {
@@ -114,9 +115,17 @@ describe('the Diehard permission policy', () => {
       conditional(restricted),
     );
     expect(await decide(postureRead, alice)).toEqual(conditional(restricted));
-    expect(await decide(catalogEntityReadPermission, sam)).toEqual({
-      result: AuthorizeResult.ALLOW,
-    });
+    expect(await decide(handoffReviewReadPermission, alice)).toEqual(
+      conditional(restricted),
+    );
+    for (const permission of [
+      catalogEntityReadPermission,
+      handoffReviewReadPermission,
+    ]) {
+      expect(await decide(permission, sam)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
   });
 
   it('lets the owner group or any Ops group open, answer, waive and sign reviews and refresh postures', async () => {

@@ -22,6 +22,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import {
   handoffReviewPermissions,
+  handoffReviewReadPermission,
   opsGroupsFromConfig,
 } from '@diehard/plugin-handoff-review-common';
 import {
@@ -49,10 +50,12 @@ const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
 
 /**
- * Diehard's default policy. Anonymous requests are refused; for signed-in users:
+ * Diehard's default policy. Anonymous requests are refused. Services never reach a
+ * policy in Backstage (their token's access restrictions decide). For signed-in users:
  * Backstage's usual catalog rules (read, delete and refresh an entity you own), the
- * handoff-review and posture rules (owner group or Ops, per entity, as catalog
- * conditions the catalog evaluates), and `diehard.kubernetes.apply` per cluster.
+ * handoff-review and posture rules (reading a review's state and a posture as the
+ * entity itself; changing them for the owner group or Ops, as catalog conditions the
+ * catalog evaluates), and `diehard.kubernetes.apply` per cluster.
  * Anything else is allowed to signed-in users (scaffolder, search, Kubernetes…).
  */
 export class DiehardPermissionPolicy implements PermissionPolicy {
@@ -110,6 +113,9 @@ export class DiehardPermissionPolicy implements PermissionPolicy {
       isPermission(permission, catalogEntityRefreshPermission)
     ) {
       return owned(permission);
+    }
+    if (isPermission(permission, handoffReviewReadPermission)) {
+      return readable(permission);
     }
     // Which side an item or a sign-off belongs to is checked by the review backend
     // itself: here, the entity's owner group or Ops.

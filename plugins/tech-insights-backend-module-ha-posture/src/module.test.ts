@@ -12,15 +12,19 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import techInsightsPlugin from '@backstage-community/plugin-tech-insights-backend';
 import request from 'supertest';
-// The retriever reads the posture backend over HTTP: the test runs it, as the app does.
+// The retrievers read the posture and review backends over HTTP: the test runs them, as
+// the app does.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import handoffReviewPlugin from '@diehard/plugin-handoff-review-backend';
 import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
 import {
   techInsightsModuleHaPostureChecks,
   techInsightsModuleHaPostureFacts,
 } from './module';
 import { HA_POSTURE_FACT_RETRIEVER_ID } from './facts/haPostureFactRetriever';
+import { HA_REVIEW_FACT_RETRIEVER_ID } from './facts/haReviewFactRetriever';
 
 const corpus = path.resolve(
   require.resolve('@diehard/plugin-ha-posture-common/package.json'),
@@ -58,6 +62,7 @@ describe('HA posture in Tech Insights', () => {
         techInsightsModuleHaPostureFacts,
         techInsightsModuleHaPostureChecks,
         haPosturePlugin,
+        handoffReviewPlugin,
         catalogServiceMock.factory({
           entities: [
             component('orders', 'replicas/single-replica'),
@@ -80,6 +85,7 @@ describe('HA posture in Tech Insights', () => {
             techInsights: {
               factRetrievers: {
                 [HA_POSTURE_FACT_RETRIEVER_ID]: { cadence: '*/10 * * * *' },
+                [HA_REVIEW_FACT_RETRIEVER_ID]: { cadence: '*/10 * * * *' },
               },
             },
           },
@@ -90,6 +96,7 @@ describe('HA posture in Tech Insights', () => {
     stop = () => backend.stop();
     await scheduler.triggerTask('ha-posture-refresh');
     await scheduler.triggerTask(HA_POSTURE_FACT_RETRIEVER_ID);
+    await scheduler.triggerTask(HA_REVIEW_FACT_RETRIEVER_ID);
   });
 
   afterAll(() => stop());
@@ -111,7 +118,7 @@ describe('HA posture in Tech Insights', () => {
       .post(`/api/tech-insights/checks/run/default/component/${name}`)
       .send({})
       .set('Authorization', USER);
-    expect(res.status).toBe(200);
+    expect([res.status, res.body.error?.message]).toEqual([200, undefined]);
     return Object.fromEntries(
       res.body.map((r: { check: { id: string }; result: boolean }) => [
         r.check.id,
@@ -145,14 +152,17 @@ describe('HA posture in Tech Insights', () => {
     });
   });
 
-  it('runs the default checks: grade at least B, no critical finding', async () => {
+  it('runs the default checks: grade at least B, no critical finding, review signed and not stale', async () => {
+    // No service has a handoff review yet (reviewChecks.test.ts follows one).
     expect(await checksOf('eni-todo-ha')).toEqual({
       haPostureGradeAtLeastB: true,
       haPostureNoCriticalFinding: true,
+      haReviewSignedAndNotStale: false,
     });
     expect(await checksOf('orders')).toEqual({
       haPostureGradeAtLeastB: false,
       haPostureNoCriticalFinding: false,
+      haReviewSignedAndNotStale: false,
     });
   });
 });

@@ -8,13 +8,20 @@ import {
 } from '@backstage-community/plugin-tech-insights-node';
 import { JsonRulesEngineFactCheckerFactory } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { haPostureChecks } from './checks/haPostureChecks';
+import { haPostureChecks, haReviewChecks } from './checks/haPostureChecks';
 import {
   HA_POSTURE_FACT_RETRIEVER_ID,
   haPostureFactRetriever,
 } from './facts/haPostureFactRetriever';
+import {
+  HA_REVIEW_FACT_RETRIEVER_ID,
+  haReviewFactRetriever,
+} from './facts/haReviewFactRetriever';
 
-/** Publishes HA posture facts (scheduled by `techInsights.factRetrievers.haPostureFactRetriever`). */
+/**
+ * Publishes HA posture and handoff review facts (each scheduled by its entry under
+ * `techInsights.factRetrievers`: `haPostureFactRetriever`, `haReviewFactRetriever`).
+ */
 export const techInsightsModuleHaPostureFacts = createBackendModule({
   pluginId: 'tech-insights',
   moduleId: 'ha-posture-facts',
@@ -24,6 +31,7 @@ export const techInsightsModuleHaPostureFacts = createBackendModule({
       async init({ retrievers }) {
         retrievers.addFactRetrievers({
           [HA_POSTURE_FACT_RETRIEVER_ID]: haPostureFactRetriever,
+          [HA_REVIEW_FACT_RETRIEVER_ID]: haReviewFactRetriever,
         });
       },
     });
@@ -48,7 +56,7 @@ export const techInsightsModuleHaPostureChecks = createBackendModule({
       async init({ logger, auth, catalog, checker }) {
         checker.setFactCheckerFactory(
           new JsonRulesEngineFactCheckerFactory({
-            checks: haPostureChecks,
+            checks: [...haPostureChecks, ...haReviewChecks],
             logger,
             auth,
             catalog,

@@ -5,6 +5,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
+  BackendFeature,
   BackstageCredentials,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -123,14 +124,20 @@ function component(name: string, stack: string): Entity {
  * the eni-todo stacks, and users whose groups are the demo teams. `database` (a
  * `backend.database` config) makes several instances share real databases, as
  * replicas do. `teamsOnlyPolicy` runs the real permission backend with the README's
- * example policy instead of allowing everything.
+ * example policy instead of allowing everything. `features` are added (or replace a
+ * service).
  */
 export async function startReviewBackend(
-  options: { database?: JsonObject; teamsOnlyPolicy?: boolean } = {},
+  options: {
+    database?: JsonObject;
+    teamsOnlyPolicy?: boolean;
+    features?: BackendFeature[];
+  } = {},
 ) {
   return startTestBackend({
     features: [
       handoffReviewPlugin,
+      ...(options.features ?? []),
       ...(options.teamsOnlyPolicy
         ? [permissionPlugin, teamsOnlyPolicyModule]
         : []),

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
@@ -11,8 +13,10 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
+  EntityReviewState,
   handoffReviewChangePermissions,
   handoffReviewCreatePermission,
+  handoffReviewReadPermission,
   Review,
   ReviewChangeRequest,
   ReviewEvent,
@@ -62,7 +66,7 @@ export class ReviewService {
     const { store, posture, opsGroups } = this.options;
     const entity = await this.readableEntity(
       entityRef,
-      caller,
+      caller.credentials,
       `no entity ${entityRef} in the catalog`,
     );
     await this.authorize(caller, handoffReviewCreatePermission, entityRef);
@@ -117,13 +121,70 @@ export class ReviewService {
     const views = await Promise.all(
       reviews
         .filter(r => readable.has(r.entityRef))
-        .map(r => this.view(r, caller)),
+        .map(r => this.view(r, caller.credentials)),
     );
     return views.filter(v => filter.status !== 'stale' || v.stale);
   }
 
+  /**
+   * Where the entity's latest review stands. A user who cannot read the entity gets the
+   * same 404 as for an unknown entity; a service (no entity read of its own) is asked
+   * for `handoff-review.read`, which its token's access restrictions decide.
+   */
+  async state(
+    entityRef: string,
+    credentials: BackstageCredentials<
+      BackstageUserPrincipal | BackstageServicePrincipal
+    >,
+  ): Promise<EntityReviewState> {
+    if (credentials.principal.type === 'user') {
+      await this.readableEntity(
+        entityRef,
+        credentials,
+        `no entity ${entityRef} in the catalog`,
+      );
+    }
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: handoffReviewReadPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `the permission policy refuses ${handoffReviewReadPermission.name} on ${entityRef}`,
+      );
+    }
+    const [latest] = (await this.options.store.list({ entityRef })).sort(
+      (a, b) => b.createdAt.localeCompare(a.createdAt),
+    );
+    if (!latest) {
+      return {
+        entityRef,
+        status: 'none',
+        signedBy: [],
+        stale: false,
+        staleReasons: [],
+        waivers: [],
+      };
+    }
+    const view = await this.view(latest, credentials);
+    return {
+      entityRef,
+      status: view.status === 'approved' ? 'approved' : 'in-progress',
+      reviewId: view.id,
+      signedBy: (['dev', 'ops'] as const).filter(side =>
+        view.signOffs.some(s => s.side === side),
+      ),
+      stale: view.stale,
+      staleReasons: view.staleReasons,
+      waivers: view.items
+        .filter(item => item.waiver && view.itemStates[item.id] === 'waived')
+        .map(item => ({ itemId: item.id, expiresOn: item.waiver!.expiresOn }))
+        .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn)),
+    };
+  }
+
   async get(id: string, caller: Caller): Promise<ReviewView> {
-    return this.view(await this.readableReview(id, caller), caller);
+    return this.view(await this.readableReview(id, caller), caller.credentials);
   }
 
   async history(id: string, caller: Caller): Promise<ReviewEvent[]> {
@@ -138,7 +199,7 @@ export class ReviewService {
   ): Promise<string> {
     const review = await this.readableReview(id, caller);
     return reviewToMarkdown(
-      await this.view(review, caller),
+      await this.view(review, caller.credentials),
       await this.options.store.history(id),
       language,
     );
@@ -182,12 +243,12 @@ export class ReviewService {
       action: change.action,
       detail,
     });
-    return this.view(next, caller);
+    return this.view(next, caller.credentials);
   }
 
-  private async view(review: Review, caller: Caller) {
+  private async view(review: Review, credentials: BackstageCredentials) {
     const current = await this.options.posture
-      .current(review.entityRef, caller.credentials)
+      .current(review.entityRef, credentials)
       .then(snapshotOf)
       .catch(() => undefined);
     return viewOf(review, new Date(), current);
@@ -195,11 +256,11 @@ export class ReviewService {
 
   private async readableEntity(
     entityRef: string,
-    caller: Caller,
+    credentials: BackstageCredentials,
     notFound: string,
   ): Promise<Entity> {
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials: caller.credentials,
+      credentials,
     });
     if (!entity) throw new NotFoundError(notFound);
     return entity;
@@ -209,7 +270,7 @@ export class ReviewService {
   private async readableReview(id: string, caller: Caller): Promise<Review> {
     const notFound = `no handoff review '${id}'`;
     const review = await this.options.store.get(id);
-    await this.readableEntity(review.entityRef, caller, notFound);
+    await this.readableEntity(review.entityRef, caller.credentials, notFound);
     return review;
   }
 

@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import type { EntityReviewState } from '../reviewState';
 import type {
   ReviewChangeRequest,
   ReviewEvent,
@@ -29,6 +30,11 @@ export interface HandoffReviewApi {
   getHistory(id: string): Promise<ReviewEvent[]>;
   /** The review as Markdown, for a change ticket, in French when `language` is French. */
   exportMarkdown(id: string, language?: string): Promise<string>;
+  /**
+   * Where the entity's latest review stands. Open to users who may read the entity and
+   * to services (such as Tech Insights) whose token allows `handoff-review.read`.
+   */
+  getReviewState(entityRef: string): Promise<EntityReviewState>;
 }
 
 /** Finds a backend plugin's base URL (the app's DiscoveryApi, or the backend's discovery service). */
@@ -99,6 +105,14 @@ export class HandoffReviewClient implements HandoffReviewApi {
       throw await ResponseError.fromResponse(response);
     }
     return response.text();
+  }
+
+  async getReviewState(entityRef: string): Promise<EntityReviewState> {
+    return this.json(
+      await this.request(
+        `/review-state?${new URLSearchParams({ entityRef }).toString()}`,
+      ),
+    );
   }
 
   private post(path: string, body: unknown): Promise<Response> {

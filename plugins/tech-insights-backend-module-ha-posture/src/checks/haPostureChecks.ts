@@ -3,10 +3,11 @@ import {
   TechInsightJsonRuleCheck,
 } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import { HA_POSTURE_FACT_RETRIEVER_ID } from '../facts/haPostureFactRetriever';
+import { HA_REVIEW_FACT_RETRIEVER_ID } from '../facts/haReviewFactRetriever';
 
 const factIds = [HA_POSTURE_FACT_RETRIEVER_ID];
 
-/** Diehard's default HA checks, on the facts of `haPostureFactRetriever`. */
+/** Diehard's default HA posture checks, on the facts of `haPostureFactRetriever`. */
 export const haPostureChecks: TechInsightJsonRuleCheck[] = [
   {
     id: 'haPostureGradeAtLeastB',
@@ -31,6 +32,28 @@ export const haPostureChecks: TechInsightJsonRuleCheck[] = [
     rule: {
       conditions: {
         all: [{ fact: 'criticalFindings', operator: 'equal', value: 0 }],
+      },
+    },
+  },
+];
+
+/** Diehard's default handoff review check, on the facts of `haReviewFactRetriever`. */
+export const haReviewChecks: TechInsightJsonRuleCheck[] = [
+  {
+    id: 'haReviewSignedAndNotStale',
+    type: JSON_RULE_ENGINE_CHECK_TYPE,
+    name: 'HA handoff review signed and not stale',
+    description:
+      'Dev and Ops have both signed the handoff review, and neither the posture nor a waiver has changed what they signed.',
+    factIds: [HA_REVIEW_FACT_RETRIEVER_ID],
+    rule: {
+      conditions: {
+        all: [
+          { fact: 'reviewStatus', operator: 'equal', value: 'approved' },
+          { fact: 'reviewSignedByDev', operator: 'equal', value: true },
+          { fact: 'reviewSignedByOps', operator: 'equal', value: true },
+          { fact: 'reviewStale', operator: 'equal', value: false },
+        ],
       },
     },
   },

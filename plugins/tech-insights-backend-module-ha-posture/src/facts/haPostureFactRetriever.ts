@@ -5,6 +5,7 @@ import {
 } from '@backstage-community/plugin-tech-insights-node';
 import { HaPostureClient } from '@diehard/plugin-ha-posture-common';
 import { HA_POSTURE_FACTS_SCHEMA, postureFacts } from './postureFacts';
+import { serviceFetch } from './serviceFetch';
 
 /** The retriever's id, and its key under `techInsights.factRetrievers`. */
 export const HA_POSTURE_FACT_RETRIEVER_ID = 'haPostureFactRetriever';
@@ -21,19 +22,9 @@ export const haPostureFactRetriever: FactRetriever = {
     'Grade, score, findings and single points of failure of the HA posture (Diehard)',
   schema: HA_POSTURE_FACTS_SCHEMA,
   async handler({ auth, discovery }) {
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: 'ha-posture',
-    });
     const client = new HaPostureClient({
       discoveryApi: discovery,
-      fetchApi: {
-        fetch: (input, init) =>
-          fetch(input, {
-            ...init,
-            headers: { ...init?.headers, Authorization: `Bearer ${token}` },
-          }),
-      },
+      fetchApi: await serviceFetch(auth, 'ha-posture'),
     });
     const facts: TechInsightFact[] = [];
     for (const entry of await client.getFleet()) {

@@ -1,0 +1,45 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  FactRetriever,
+  TechInsightFact,
+} from '@backstage-community/plugin-tech-insights-node';
+import { HaPostureClient } from '@diehard/plugin-ha-posture-common';
+import { HandoffReviewClient } from '@diehard/plugin-handoff-review-common';
+import { HA_REVIEW_FACTS_SCHEMA, reviewFacts } from './reviewFacts';
+import { serviceFetch } from './serviceFetch';
+
+/** The retriever's id, and its key under `techInsights.factRetrievers`. */
+export const HA_REVIEW_FACT_RETRIEVER_ID = 'haReviewFactRetriever';
+
+/**
+ * Publishes where the Dev/Ops handoff review of each entity with a posture stands, read
+ * from the review backend as this backend (which needs `handoff-review.read`).
+ */
+export const haReviewFactRetriever: FactRetriever = {
+  id: HA_REVIEW_FACT_RETRIEVER_ID,
+  version: '0.1.0',
+  title: 'HA handoff review',
+  description:
+    'Status, sign-offs, staleness and waivers of the Dev/Ops handoff review (Diehard)',
+  schema: HA_REVIEW_FACTS_SCHEMA,
+  async handler({ auth, discovery }) {
+    const postures = new HaPostureClient({
+      discoveryApi: discovery,
+      fetchApi: await serviceFetch(auth, 'ha-posture'),
+    });
+    const reviews = new HandoffReviewClient({
+      discoveryApi: discovery,
+      fetchApi: await serviceFetch(auth, 'handoff-review'),
+    });
+    const facts: TechInsightFact[] = [];
+    for (const { entityRef } of await postures.getFleet()) {
+      const state = await reviews.getReviewState(entityRef);
+      const { kind, namespace, name } = parseEntityRef(entityRef);
+      facts.push({
+        entity: { kind, namespace, name },
+        facts: reviewFacts(state, new Date()),
+      });
+    }
+    return facts;
+  },
+};
