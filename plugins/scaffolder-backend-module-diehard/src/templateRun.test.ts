@@ -1,4 +1,5 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
 import { RegistryClient } from '@diehard/plugin-container-images-node';
 import { endpointOf, uniqueRepository } from './__testUtils__/labRegistry';
 import { adminClient, uniqueName } from './__testUtils__/labKubernetes';
@@ -34,11 +35,17 @@ describe('a Diehard template run by the scaffolder', () => {
   const lab = useTemplateLab();
   const dir = createMockDirectory();
 
-  it('ends with the pushed image running in the cluster', async () => {
-    const { reg, k } = lab;
-    const ns = k.portal.namespaces[0];
-    const name = uniqueName('run-e2e');
-    const repository = uniqueRepository('run');
+  /**
+   * A scaffolder that knows the service template, registered from `dir` whose skeleton
+   * holds a WAR and `name`'s manifests for `ns`. What it returns runs the template with
+   * the pickers' choices (`values` over them) and waits for the task to end.
+   */
+  async function scaffolderFor(
+    ns: string,
+    name: string,
+    repository: string,
+    steps: { build?: JsonObject; deploy?: JsonObject; output: JsonObject },
+  ) {
     dir.setContent({
       'skeleton/target/ROOT.war': 'PK war',
       'skeleton/manifests/app.yaml': serviceManifests(ns, name),
@@ -54,6 +61,39 @@ describe('a Diehard template run by the scaffolder', () => {
           'backstage.io/managed-by-origin-location': location,
         },
       },
+      ...steps,
+    });
+    const { api } = await startScaffolder({
+      reg: lab.reg,
+      k: lab.k,
+      namespace: ns,
+      entities: [template],
+    });
+    return async (values: JsonObject = {}) => {
+      const created = await api('/v2/tasks', {
+        method: 'POST',
+        body: JSON.stringify({
+          templateRef: 'template:default/diehard-service',
+          values: { name, cluster: 'lab', namespace: ns, ...values },
+        }),
+      });
+      expect(created.status).toBe(201);
+      const { task, events } = await untilTaskEnds(
+        api,
+        (
+          await created.json()
+        ).id,
+      );
+      return { task, events, log: events.map(e => e.body?.message).join('\n') };
+    };
+  }
+
+  it('ends with the pushed image running in the cluster', async () => {
+    const { reg, k } = lab;
+    const ns = k.portal.namespaces[0];
+    const name = uniqueName('run-e2e');
+    const repository = uniqueRepository('run');
+    const run = await scaffolderFor(ns, name, repository, {
       build: { source: 'https://git.example.com/team/${{ parameters.name }}' },
       deploy: { timeoutSeconds: 120 },
       output: {
@@ -61,25 +101,7 @@ describe('a Diehard template run by the scaffolder', () => {
         summary: '${{ steps.deploy.output.summary }}',
       },
     });
-    const { api } = await startScaffolder({
-      reg,
-      k,
-      namespace: ns,
-      entities: [template],
-    });
-
-    const created = await api('/v2/tasks', {
-      method: 'POST',
-      body: JSON.stringify({
-        templateRef: 'template:default/diehard-service',
-        values: { name, cluster: 'lab', namespace: ns },
-      }),
-    });
-    expect(created.status).toBe(201);
-    const { id } = await created.json();
-
-    const { task, events } = await untilTaskEnds(api, id);
-    const log = events.map(e => e.body?.message).join('\n');
+    const { task, events, log } = await run();
     expect({ status: task.status, log }).toMatchObject({ status: 'completed' });
     const output = events.find(e => e.type === 'completion')?.body?.output;
     expect(output.summary).toBe('3 created, 0 configured, 0 unchanged');
@@ -134,43 +156,8 @@ describe('a Diehard template run by the scaffolder', () => {
       const ns = k.portal.namespaces[0];
       const name = uniqueName('refused');
       const repository = uniqueRepository('refused');
-      dir.setContent({
-        'skeleton/target/ROOT.war': 'PK war',
-        'skeleton/manifests/app.yaml': serviceManifests(ns, name),
-      });
-      const location = `file:${dir.resolve('template.yaml')}`;
-      const template = serviceTemplate({
-        repository,
-        name,
-        metadata: {
-          namespace: 'default',
-          annotations: {
-            'backstage.io/managed-by-location': location,
-            'backstage.io/managed-by-origin-location': location,
-          },
-        },
-        output: {},
-      });
-      const { api } = await startScaffolder({
-        reg,
-        k,
-        namespace: ns,
-        entities: [template],
-      });
-      const created = await api('/v2/tasks', {
-        method: 'POST',
-        body: JSON.stringify({
-          templateRef: 'template:default/diehard-service',
-          values: { name, cluster: 'lab', namespace: ns, ...target },
-        }),
-      });
-      expect(created.status).toBe(201);
-      const { task, events } = await untilTaskEnds(
-        api,
-        (
-          await created.json()
-        ).id,
-      );
+      const run = await scaffolderFor(ns, name, repository, { output: {} });
+      const { task, events, log } = await run(target);
       expect(task.status).toBe('failed');
       // The last status each step reported: only the check ran.
       const steps: Record<string, string> = {};
@@ -186,7 +173,6 @@ describe('a Diehard template run by the scaffolder', () => {
         posture: 'skipped',
         deploy: 'skipped',
       });
-      const log = events.map(e => e.body?.message).join('\n');
       expect(log).toContain(message.replace('NS', ns));
 
       const client = new RegistryClient(endpointOf(reg));

@@ -1,12 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import {
-  createMockDirectory,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { JsonObject } from '@backstage/types';
 import {
   ImageManifest,
@@ -23,6 +19,7 @@ import {
   registryEntry,
   uniqueRepository,
 } from '../__testUtils__/labRegistry';
+import { actionContext, outputsOf } from '../__testUtils__/actionContext';
 
 jest.setTimeout(180_000);
 
@@ -44,17 +41,8 @@ describe('diehard:image:build', () => {
     });
   });
 
-  function context(input: JsonObject, extra: Partial<ActionContext<any>> = {}) {
-    const logger = mockServices.logger.mock();
-    const ctx = createMockActionContext<any>({
-      input,
-      workspacePath: mockDir.path,
-      logger,
-    });
-    return Object.assign(ctx, extra, { logger });
-  }
-  const outputs = (ctx: ActionContext<any>) =>
-    Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+  const context = (input: JsonObject, extra?: Partial<ActionContext<any>>) =>
+    actionContext(mockDir.path, input, extra);
 
   async function readImage(dir: string) {
     const layout = await OciLayout.open(path.join(mockDir.path, dir));
@@ -87,7 +75,7 @@ describe('diehard:image:build', () => {
       const ctx = context(nativeInput('image'));
       await action().handler(ctx);
       const { manifest, config, layout, desc } = await readImage('image');
-      expect(outputs(ctx).digest).toBe(desc.digest);
+      expect(outputsOf(ctx).digest).toBe(desc.digest);
       expect(manifest.layers).toHaveLength(2);
       expect(config.config.Entrypoint).toEqual([
         '/usr/local/tomcat/bin/catalina.sh',
@@ -136,7 +124,7 @@ describe('diehard:image:build', () => {
       );
       const second = context(nativeInput('b'));
       await action().handler(second);
-      expect(outputs(second).digest).toBe(outputs(first).digest);
+      expect(outputsOf(second).digest).toBe(outputsOf(first).digest);
 
       await fsp.writeFile(
         path.join(mockDir.path, 'target/ROOT.war'),
@@ -144,7 +132,7 @@ describe('diehard:image:build', () => {
       );
       const third = context(nativeInput('c'));
       await action().handler(third);
-      expect(outputs(third).digest).not.toBe(outputs(first).digest);
+      expect(outputsOf(third).digest).not.toBe(outputsOf(first).digest);
     });
 
     it('builds on a base image from the registry and the push mounts its layers', async () => {
@@ -174,7 +162,7 @@ describe('diehard:image:build', () => {
           entrypoint: ['/opt/bin/start.sh'],
         });
         await action().handler(ctx);
-        expect(outputs(ctx).baseRepository).toBe(baseRepo);
+        expect(outputsOf(ctx).baseRepository).toBe(baseRepo);
         const { manifest, config, layout } = await readImage('image');
         expect(manifest.layers).toHaveLength(2);
         expect(config.config.Env).toEqual(['A=1', 'B=two', 'C=3']);
@@ -243,7 +231,7 @@ describe('diehard:image:build', () => {
         });
         await action.handler(ctx);
         const { manifest, config, desc, layout } = await readImage('image');
-        expect(outputs(ctx).digest).toBe(desc.digest);
+        expect(outputsOf(ctx).digest).toBe(desc.digest);
         expect(manifest.layers.length).toBe(2);
         expect(config.config.Entrypoint).toEqual(['/opt/bin/start.sh']);
         expect(config.config.Env).toContain('APP_VERSION=1.2.3');

@@ -1,12 +1,8 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import {
-  createMockDirectory,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   OciLayout,
   pullImage,
@@ -23,6 +19,7 @@ import {
   uniqueRepository,
 } from '../__testUtils__/labRegistry';
 import { TcpProxy } from '../__testUtils__/TcpProxy';
+import { actionContext } from '../__testUtils__/actionContext';
 
 jest.setTimeout(120_000);
 
@@ -38,15 +35,8 @@ describe('diehard:image:push against the lab registry', () => {
 
   beforeEach(() => mockDir.clear());
 
-  function context(input: JsonObject, extra: Partial<ActionContext<any>> = {}) {
-    const logger = mockServices.logger.mock();
-    const ctx = createMockActionContext<any>({
-      input,
-      workspacePath: mockDir.path,
-      logger,
-    });
-    return Object.assign(ctx, extra, { logger });
-  }
+  const context = (input: JsonObject, extra?: Partial<ActionContext<any>>) =>
+    actionContext(mockDir.path, input, extra);
 
   function outputs(ctx: { output: jest.Mock | any }) {
     return Object.fromEntries((ctx.output as jest.Mock).mock.calls);

@@ -1,11 +1,7 @@
 import yaml from 'yaml';
-import {
-  createMockDirectory,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { JsonObject } from '@backstage/types';
 import { createKubernetesApplyAction } from './kubernetesApply';
 import { KubeClient } from '../kubernetes/KubeClient';
@@ -19,6 +15,7 @@ import {
 } from '../__testUtils__/labKubernetes';
 import { permissionsAnswering } from '../__testUtils__/permissions';
 import { TcpProxy } from '../__testUtils__/TcpProxy';
+import { actionContext, outputsOf } from '../__testUtils__/actionContext';
 
 jest.setTimeout(300_000);
 
@@ -50,17 +47,8 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
   });
   beforeEach(() => mockDir.clear());
 
-  function context(input: JsonObject, extra: Partial<ActionContext<any>> = {}) {
-    const logger = mockServices.logger.mock();
-    const ctx = createMockActionContext<any>({
-      input,
-      workspacePath: mockDir.path,
-      logger,
-    });
-    return Object.assign(ctx, extra, { logger });
-  }
-  const outputs = (ctx: ActionContext<any>) =>
-    Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+  const context = (input: JsonObject, extra?: Partial<ActionContext<any>>) =>
+    actionContext(mockDir.path, input, extra);
   const logText = (ctx: any) =>
     (ctx.logger.info as jest.Mock).mock.calls
       .map((c: any[]) => c[0])
@@ -195,7 +183,9 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
       timeoutSeconds: 120,
     });
     await action.handler(first);
-    expect(outputs(first).summary).toBe('6 created, 0 configured, 0 unchanged');
+    expect(outputsOf(first).summary).toBe(
+      '6 created, 0 configured, 0 unchanged',
+    );
     const deployment = await admin.get({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -217,14 +207,16 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
 
     const again = context({ cluster: 'lab', namespace: ns });
     await action.handler(again);
-    expect(outputs(again).summary).toBe('0 created, 0 configured, 6 unchanged');
+    expect(outputsOf(again).summary).toBe(
+      '0 created, 0 configured, 6 unchanged',
+    );
     // Seen unchanged in the live objects: nothing sent, not even a dry run.
     expect(logText(again)).toContain(
       'server dry-run accepted 0 object(s); 6 already as their manifests say',
     );
-    expect(outputs(again).changed).toBe(0);
+    expect(outputsOf(again).changed).toBe(0);
     expect(
-      outputs(again).objects.every((o: any) => o.result === 'unchanged'),
+      outputsOf(again).objects.every((o: any) => o.result === 'unchanged'),
     ).toBe(true);
 
     // One field changes: one object configured.
@@ -236,7 +228,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     });
     await action.handler(changed);
     expect(
-      outputs(changed).objects.filter((o: any) => o.result === 'configured'),
+      outputsOf(changed).objects.filter((o: any) => o.result === 'configured'),
     ).toEqual([
       {
         apiVersion: 'apps/v1',
@@ -282,7 +274,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     });
     const ctx = context({ cluster: 'lab', namespace: ns, wait: false });
     await action.handler(ctx);
-    expect(outputs(ctx).summary).toBe('3 created, 0 configured, 0 unchanged');
+    expect(outputsOf(ctx).summary).toBe('3 created, 0 configured, 0 unchanged');
     expect(
       await exists('RoleBinding', 'rbac.authorization.k8s.io/v1', name),
     ).toBe(true);
@@ -462,7 +454,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     });
     const ctx = context({ cluster: 'lab', namespace: ns, timeoutSeconds: 120 });
     await action.handler(ctx);
-    expect(outputs(ctx).summary).toBe('7 created, 0 configured, 0 unchanged');
+    expect(outputsOf(ctx).summary).toBe('7 created, 0 configured, 0 unchanged');
     expect(logText(ctx)).toContain(
       `rollout Deployment ${ns}/${name}: 2/2 updated, 2/2 available`,
     );
@@ -513,7 +505,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     });
     const ctx = context({ cluster: 'lab', namespace: ns, wait: false });
     await action.handler(ctx);
-    expect(outputs(ctx).summary).toBe('2 created, 0 configured, 0 unchanged');
+    expect(outputsOf(ctx).summary).toBe('2 created, 0 configured, 0 unchanged');
     const bound = await waitForState(
       `claim ${name} Bound`,
       async () => {
@@ -624,7 +616,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     });
     const ctx = context({ cluster: 'lab', namespace: ns }, { isDryRun: true });
     await action.handler(ctx);
-    expect(outputs(ctx).summary).toBe('6 created, 0 configured, 0 unchanged');
+    expect(outputsOf(ctx).summary).toBe('6 created, 0 configured, 0 unchanged');
     expect(await exists('Deployment', 'apps/v1', name)).toBe(false);
   });
 
