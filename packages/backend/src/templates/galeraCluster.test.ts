@@ -1,17 +1,11 @@
 import YAML from 'yaml';
-import {
-  DryRunResponse,
-  ScaffolderUnderTest,
-  manifestsOf,
-  readTemplate,
-} from './__testUtils__/scaffolderDryRun';
-import { oneOf, renderOnLab } from './__testUtils__/labConfig';
+import { manifestsOf, readTemplate } from './__testUtils__/scaffolderDryRun';
+import { oneOf } from './__testUtils__/labConfig';
 import { postureOf } from './__testUtils__/posture';
 import {
-  REFUSED_TARGETS,
-  refusalOf,
-  refusedAtFirstStep,
-} from './__testUtils__/targetRefusal';
+  itRefusesBadInput,
+  useRenderedOnLab,
+} from './__testUtils__/renderedOnLab';
 
 jest.setTimeout(600_000);
 
@@ -29,30 +23,16 @@ const form = {
   repoOwner: 'ops-team',
 };
 
-let scaffolder: ScaffolderUnderTest;
-let registryHost: string;
-let rendered: DryRunResponse;
-let objects: any[];
+const onLab = useRenderedOnLab(TEMPLATE, form);
 
-beforeAll(async () => {
-  ({ scaffolder, registryHost, rendered, objects } = await renderOnLab(
-    TEMPLATE,
-    form,
-  ));
-});
-
-afterAll(async () => {
-  await scaffolder?.stop();
-});
-
-const one = (kind: string) => oneOf(objects, kind);
+const one = (kind: string) => oneOf(onLab.objects, kind);
 
 describe('galera-cluster through the real scaffolder', () => {
   it('passes the posture gate with grade A, and the lab API server accepts every object (server dry run)', () => {
-    const log = rendered.log.join('\n');
+    const log = onLab.rendered.log.join('\n');
     expect(log).toMatch(/HA posture grade A \(100\/100\), minimum A: passed/);
     expect(log).toMatch(/server dry-run accepted 5 object\(s\)/);
-    expect(objects.map(o => o.kind).sort()).toEqual([
+    expect(onLab.objects.map(o => o.kind).sort()).toEqual([
       'ConfigMap',
       'NetworkPolicy',
       'PodDisruptionBudget',
@@ -76,7 +56,7 @@ describe('galera-cluster through the real scaffolder', () => {
     expect(anti.topologyKey).toBe('kubernetes.io/hostname');
     expect(labels).toMatchObject(anti.labelSelector.matchLabels);
     const [c] = pod.containers;
-    expect(c.image).toBe(`${registryHost}/platform/mariadb:10.11`);
+    expect(c.image).toBe(`${onLab.registryHost}/platform/mariadb:10.11`);
     expect(c.readinessProbe.exec.command.join(' ')).toMatch(
       /wsrep_ready.*grep -qw ON/,
     );
@@ -101,7 +81,7 @@ describe('galera-cluster through the real scaffolder', () => {
     expect(cm.data['galera.cnf']).toMatch(
       /^wsrep_cluster_address = gcomm:\/\/galera-0\.galera,galera-1\.galera,galera-2\.galera$/m,
     );
-    expect(objects.filter(o => o.kind === 'Secret')).toEqual([]);
+    expect(onLab.objects.filter(o => o.kind === 'Secret')).toEqual([]);
     const env = one('StatefulSet').spec.template.spec.containers[0].env;
     for (const name of [
       'MARIADB_ROOT_PASSWORD',
@@ -115,7 +95,7 @@ describe('galera-cluster through the real scaffolder', () => {
   });
 
   it('registers a database Resource that services can depend on', () => {
-    const entity = YAML.parse(rendered.files.get('catalog-info.yaml')!);
+    const entity = YAML.parse(onLab.rendered.files.get('catalog-info.yaml')!);
     expect(entity).toMatchObject({
       kind: 'Resource',
       metadata: {
@@ -132,38 +112,19 @@ describe('galera-cluster through the real scaffolder', () => {
     );
   });
 
-  it.each([
+  itRefusesBadInput(onLab, TEMPLATE, form, [
     ['size', 4, /instance\.size is not one of enum values: 3,5,7,9/],
     ['size', 2, /instance\.size must be greater than or equal to 3/],
     ['size', 1, /instance\.size must be greater than or equal to 3/],
     ['name', 'Galera!', /instance\.name does not match pattern/],
     ['storageSize', 'lots', /instance\.storageSize does not match pattern/],
-  ])(
-    'refuses %s = %j with a message naming the field',
-    async (field, value, message) => {
-      const r = await scaffolder.dryRun(TEMPLATE, { ...form, [field]: value });
-      expect(r.status).toBe(400);
-      expect(r.body.errors.map((e: any) => e.stack).join('\n')).toMatch(
-        message,
-      );
-      expect(r.body.errors.every((e: any) => e.path[0] === field)).toBe(true);
-    },
-  );
-
-  it.each(REFUSED_TARGETS)(
-    'refuses %s = %j at its first step, naming the field, before anything is built, pushed or applied',
-    async (field, value, message) => {
-      expect(
-        await refusalOf(scaffolder, TEMPLATE, { ...form, [field]: value }),
-      ).toEqual(refusedAtFirstStep(message));
-    },
-  );
+  ]);
 
   it('an even cluster (validation bypassed) is what the posture engine flags as a database risk', async () => {
     const t = readTemplate(TEMPLATE);
     delete t.spec.parameters[0].properties.size.enum;
     t.spec.steps = t.spec.steps.filter((s: any) => s.id === 'fetch');
-    const r = await scaffolder.dryRun(
+    const r = await onLab.scaffolder.dryRun(
       TEMPLATE,
       { ...form, size: 4 },
       { template: t },

@@ -1,14 +1,9 @@
 import YAML from 'yaml';
+import { oneOf } from './__testUtils__/labConfig';
 import {
-  DryRunResponse,
-  ScaffolderUnderTest,
-} from './__testUtils__/scaffolderDryRun';
-import { oneOf, renderOnLab } from './__testUtils__/labConfig';
-import {
-  REFUSED_TARGETS,
-  refusalOf,
-  refusedAtFirstStep,
-} from './__testUtils__/targetRefusal';
+  itRefusesBadInput,
+  useRenderedOnLab,
+} from './__testUtils__/renderedOnLab';
 
 jest.setTimeout(600_000);
 
@@ -27,27 +22,13 @@ const form = {
   repoOwner: 'ops-team',
 };
 
-let scaffolder: ScaffolderUnderTest;
-let registryHost: string;
-let rendered: DryRunResponse;
-let objects: any[];
+const onLab = useRenderedOnLab(TEMPLATE, form);
 
-beforeAll(async () => {
-  ({ scaffolder, registryHost, rendered, objects } = await renderOnLab(
-    TEMPLATE,
-    form,
-  ));
-});
-
-afterAll(async () => {
-  await scaffolder?.stop();
-});
-
-const one = (kind: string) => oneOf(objects, kind);
+const one = (kind: string) => oneOf(onLab.objects, kind);
 
 describe('ha-registry through the real scaffolder', () => {
   it('passes the posture gate with grade A, and the lab API server accepts every object (server dry run)', () => {
-    const log = rendered.log.join('\n');
+    const log = onLab.rendered.log.join('\n');
     expect(log).toMatch(/HA posture grade A \(100\/100\), minimum A: passed/);
     expect(log).toMatch(/server dry-run accepted 6 object\(s\)/);
   });
@@ -61,7 +42,7 @@ describe('ha-registry through the real scaffolder', () => {
         .requiredDuringSchedulingIgnoredDuringExecution;
     expect(anti.topologyKey).toBe('kubernetes.io/hostname');
     const [c] = pod.containers;
-    expect(c.image).toBe(`${registryHost}/platform/registry:2.8.3`);
+    expect(c.image).toBe(`${onLab.registryHost}/platform/registry:2.8.3`);
     expect(c.readinessProbe.httpGet.port).toBe('http');
     const env = Object.fromEntries(c.env.map((e: any) => [e.name, e]));
     expect(env.REGISTRY_AUTH.value).toBe('htpasswd');
@@ -81,7 +62,7 @@ describe('ha-registry through the real scaffolder', () => {
       accessModes: ['ReadWriteMany'],
       storageClassName: 'nfs-ha',
     });
-    expect(objects.filter(o => o.kind === 'Secret')).toEqual([]);
+    expect(onLab.objects.filter(o => o.kind === 'Secret')).toEqual([]);
   });
 
   it('TLS Ingress to the Service, a PDB, a catalog Resource', () => {
@@ -96,13 +77,15 @@ describe('ha-registry through the real scaffolder', () => {
       ing.metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size'],
     ).toBe('0');
     expect(one('PodDisruptionBudget').spec.maxUnavailable).toBe(1);
-    expect(YAML.parse(rendered.files.get('catalog-info.yaml')!)).toMatchObject({
+    expect(
+      YAML.parse(onLab.rendered.files.get('catalog-info.yaml')!),
+    ).toMatchObject({
       kind: 'Resource',
       spec: { type: 'container-registry' },
     });
   });
 
-  it.each([
+  itRefusesBadInput(onLab, TEMPLATE, form, [
     ['replicas', 1, /instance\.replicas must be greater than or equal to 2/],
     ['host', 'https://registry', /instance\.host does not match pattern/],
     [
@@ -110,24 +93,5 @@ describe('ha-registry through the real scaffolder', () => {
       'user:$2y$05$abc',
       /instance\.htpasswdSecret does not match pattern/,
     ],
-  ])(
-    'refuses %s = %j with a message naming the field',
-    async (field, value, message) => {
-      const r = await scaffolder.dryRun(TEMPLATE, { ...form, [field]: value });
-      expect(r.status).toBe(400);
-      expect(r.body.errors.map((e: any) => e.stack).join('\n')).toMatch(
-        message,
-      );
-      expect(r.body.errors.every((e: any) => e.path[0] === field)).toBe(true);
-    },
-  );
-
-  it.each(REFUSED_TARGETS)(
-    'refuses %s = %j at its first step, naming the field, before anything is built, pushed or applied',
-    async (field, value, message) => {
-      expect(
-        await refusalOf(scaffolder, TEMPLATE, { ...form, [field]: value }),
-      ).toEqual(refusedAtFirstStep(message));
-    },
-  );
+  ]);
 });

@@ -1,15 +1,9 @@
 import YAML from 'yaml';
-import {
-  DryRunResponse,
-  ScaffolderUnderTest,
-} from './__testUtils__/scaffolderDryRun';
-import { renderOnLab } from './__testUtils__/labConfig';
 import { postureOf } from './__testUtils__/posture';
 import {
-  REFUSED_TARGETS,
-  refusalOf,
-  refusedAtFirstStep,
-} from './__testUtils__/targetRefusal';
+  itRefusesBadInput,
+  useRenderedOnLab,
+} from './__testUtils__/renderedOnLab';
 
 jest.setTimeout(600_000);
 
@@ -26,17 +20,7 @@ const form = {
   repoOwner: 'ops-team',
 };
 
-let scaffolder: ScaffolderUnderTest;
-let rendered: DryRunResponse;
-let objects: any[];
-
-beforeAll(async () => {
-  ({ scaffolder, rendered, objects } = await renderOnLab(TEMPLATE, form));
-});
-
-afterAll(async () => {
-  await scaffolder?.stop();
-});
+const onLab = useRenderedOnLab(TEMPLATE, form);
 
 /** A 2-replica Deployment that mounts the claim, to see the volume through the engine. */
 const consumer = {
@@ -66,10 +50,10 @@ const consumer = {
 
 describe('nfs-volume through the real scaffolder', () => {
   it('renders a PersistentVolume on the NFS-HA virtual address, declared highly available, and its claim', () => {
-    expect(rendered.log.join('\n')).toMatch(
+    expect(onLab.rendered.log.join('\n')).toMatch(
       /server dry-run accepted 2 object\(s\)/,
     );
-    const [pv, pvc] = objects;
+    const [pv, pvc] = onLab.objects;
     expect(pv).toMatchObject({
       kind: 'PersistentVolume',
       metadata: {
@@ -97,21 +81,23 @@ describe('nfs-volume through the real scaffolder', () => {
         storageClassName: pv.spec.storageClassName,
       },
     });
-    expect(YAML.parse(rendered.files.get('catalog-info.yaml')!)).toMatchObject({
+    expect(
+      YAML.parse(onLab.rendered.files.get('catalog-info.yaml')!),
+    ).toMatchObject({
       kind: 'Resource',
       spec: { type: 'storage' },
     });
   });
 
   it('the posture engine accepts the volume for a replicated workload only because it is declared highly available', () => {
-    const withVolume = postureOf([...objects, consumer], [], 'todo-web');
+    const withVolume = postureOf([...onLab.objects, consumer], [], 'todo-web');
     const storage = (r: typeof withVolume) =>
       r.workloads
         .flatMap(w => w.findings)
         .filter(f => f.category === 'storage');
     expect(storage(withVolume)).toEqual([]);
 
-    const undeclared = structuredClone(objects);
+    const undeclared = structuredClone(onLab.objects);
     delete undeclared[0].metadata.annotations['diehard.io/highly-available'];
     const single = storage(
       postureOf([...undeclared, consumer], [], 'todo-web'),
@@ -120,7 +106,7 @@ describe('nfs-volume through the real scaffolder', () => {
     expect(single[0].message).toContain('192.0.2.10');
   });
 
-  it.each([
+  itRefusesBadInput(onLab, TEMPLATE, form, [
     [
       'exportPath',
       '/etc/passwd',
@@ -133,24 +119,5 @@ describe('nfs-volume through the real scaffolder', () => {
     ],
     ['format', 'ntfs', /instance\.format is not one of enum values: xfs,ext4/],
     ['size', '10', /instance\.size does not match pattern/],
-  ])(
-    'refuses %s = %j with a message naming the field',
-    async (field, value, message) => {
-      const r = await scaffolder.dryRun(TEMPLATE, { ...form, [field]: value });
-      expect(r.status).toBe(400);
-      expect(r.body.errors.map((e: any) => e.stack).join('\n')).toMatch(
-        message,
-      );
-      expect(r.body.errors.every((e: any) => e.path[0] === field)).toBe(true);
-    },
-  );
-
-  it.each(REFUSED_TARGETS)(
-    'refuses %s = %j at its first step, naming the field, before anything is built, pushed or applied',
-    async (field, value, message) => {
-      expect(
-        await refusalOf(scaffolder, TEMPLATE, { ...form, [field]: value }),
-      ).toEqual(refusedAtFirstStep(message));
-    },
-  );
+  ]);
 });

@@ -4,18 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import {
-  DryRunResponse,
-  ScaffolderUnderTest,
   manifestsOf,
   readTemplate,
   writeFiles,
 } from './__testUtils__/scaffolderDryRun';
-import { oneOf, renderOnLab } from './__testUtils__/labConfig';
+import { oneOf } from './__testUtils__/labConfig';
 import {
-  REFUSED_TARGETS,
-  refusalOf,
-  refusedAtFirstStep,
-} from './__testUtils__/targetRefusal';
+  itRefusesBadInput,
+  useRenderedOnLab,
+} from './__testUtils__/renderedOnLab';
 import { postureOf, tomcatFiles } from './__testUtils__/posture';
 import { tomcatHaServiceValues } from './__testUtils__/tomcatHaServiceValues';
 
@@ -31,26 +28,12 @@ const form = {
   system: 'system:default/eni-todo',
 };
 
-let scaffolder: ScaffolderUnderTest;
-let registryHost: string;
-let rendered: DryRunResponse;
-let objects: any[];
+const onLab = useRenderedOnLab(TEMPLATE, form);
 
-beforeAll(async () => {
-  ({ scaffolder, registryHost, rendered, objects } = await renderOnLab(
-    TEMPLATE,
-    form,
-  ));
-});
-
-afterAll(async () => {
-  await scaffolder?.stop();
-});
-
-const one = (kind: string) => oneOf(objects, kind);
+const one = (kind: string) => oneOf(onLab.objects, kind);
 
 const file = (p: string) => {
-  const content = rendered.files.get(p);
+  const content = onLab.rendered.files.get(p);
   if (content === undefined) throw new Error(`${p} was not generated`);
   return content;
 };
@@ -71,7 +54,7 @@ function renderOnlyTemplate() {
 
 describe('tomcat-ha-service through the real scaffolder', () => {
   it('runs every step: posture gate A, server dry-run accepted by the lab API server', () => {
-    const log = rendered.log.join('\n');
+    const log = onLab.rendered.log.join('\n');
     expect(log).toContain(
       'target: cluster "lab" (HA lab), namespace "diehard-apps" is open to this task',
     );
@@ -83,18 +66,18 @@ describe('tomcat-ha-service through the real scaffolder', () => {
     expect(log).toMatch(/dry run: would apply to cluster "lab": 10 created/);
     // The deployed image is the pushed digest, not the tag.
     expect(log).toContain(
-      `container tomcat: ${registryHost}/apps/todo-web:0.1.0 → ${registryHost}/apps/todo-web@sha256:`,
+      `container tomcat: ${onLab.registryHost}/apps/todo-web:0.1.0 → ${onLab.registryHost}/apps/todo-web@sha256:`,
     );
-    expect(rendered.body.output.text[0].content).toMatch(
+    expect(onLab.rendered.body.output.text[0].content).toMatch(
       /^Grade A \(100\/100\)/,
     );
-    expect(rendered.body.output.links[0].url).toBe(
+    expect(onLab.rendered.body.output.links[0].url).toBe(
       'http://127.0.0.1:18081/git/dev-team/todo-web.git',
     );
   });
 
   it('generates the project the issue lists', () => {
-    expect([...rendered.files.keys()].sort()).toEqual([
+    expect([...onLab.rendered.files.keys()].sort()).toEqual([
       '.dockerignore',
       '.gitignore',
       '.gitlab-ci.yml',
@@ -132,7 +115,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
       'tomcat/conf/server.xml',
     ]);
     // Nothing left unrendered.
-    for (const [p, content] of rendered.files) {
+    for (const [p, content] of onLab.rendered.files) {
       expect({ p, leftover: /\$\{\{|\{%/.test(content) }).toEqual({
         p,
         leftover: false,
@@ -169,7 +152,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
     expect(pod.securityContext.runAsNonRoot).toBe(true);
 
     const [c] = pod.containers;
-    expect(c.image).toBe(`${registryHost}/apps/todo-web:0.1.0`);
+    expect(c.image).toBe(`${onLab.registryHost}/apps/todo-web:0.1.0`);
     expect(c.ports.map((p: any) => p.containerPort).sort()).toEqual([
       4000, 8080,
     ]);
@@ -346,7 +329,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
   });
 
   it('keeps credentials out of the repository: a Secret reference, no Secret object, no password', () => {
-    expect(objects.filter(o => o.kind === 'Secret')).toEqual([]);
+    expect(onLab.objects.filter(o => o.kind === 'Secret')).toEqual([]);
     const env = one('Deployment').spec.template.spec.containers[0].env;
     for (const e of env.filter((x: any) =>
       /USER|PASSWORD|SECRET|TOKEN/.test(x.name),
@@ -366,7 +349,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
 
   it('Dockerfile: multi-stage, Tomcat 10.1 base from the configured registry, non-root', () => {
     const dockerfile = file('Dockerfile');
-    expect(dockerfile).toContain(`ARG REGISTRY=${registryHost}`);
+    expect(dockerfile).toContain(`ARG REGISTRY=${onLab.registryHost}`);
     const froms = dockerfile.match(/^FROM .*$/gm);
     expect(froms).toEqual([
       'FROM ${REGISTRY}/platform/maven:3.8-openjdk-17 AS build',
@@ -397,7 +380,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
       },
     });
     // Every object carries the label the Kubernetes plugin looks for.
-    for (const o of objects) {
+    for (const o of onLab.objects) {
       expect(o.metadata.labels['backstage.io/kubernetes-id']).toBe('todo-web');
     }
   });
@@ -410,11 +393,15 @@ describe('tomcat-ha-service through the real scaffolder', () => {
       /diehard-posture scan k8s\/ .*--fail-on warning/,
     );
     expect(ci.push.script.join('\n')).toMatch(/buildah push/);
-    expect(ci.variables.REGISTRY).toBe(registryHost);
+    expect(ci.variables.REGISTRY).toBe(onLab.registryHost);
   });
 
   it('the posture engine grades the generated service A with no critical or warning finding', () => {
-    const report = postureOf(objects, tomcatFiles(rendered.files), 'todo-web');
+    const report = postureOf(
+      onLab.objects,
+      tomcatFiles(onLab.rendered.files),
+      'todo-web',
+    );
     expect(report.services.map(s => [s.name, s.grade])).toEqual([
       ['todo-web', 'A'],
     ]);
@@ -428,7 +415,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
   });
 
   it('BackupManager, 2 replicas and a 5-node Galera render and pass the gate too', async () => {
-    const r = await scaffolder.dryRun(TEMPLATE, {
+    const r = await onLab.scaffolder.dryRun(TEMPLATE, {
       ...form,
       name: 'todo-backup',
       sessionManager: 'BackupManager',
@@ -455,7 +442,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
     );
   });
 
-  it.each([
+  itRefusesBadInput(onLab, TEMPLATE, form, [
     ['replicas', 1, /instance\.replicas must be greater than or equal to 2/],
     ['replicas', 13, /instance\.replicas must be less than or equal to 12/],
     ['name', 'Todo_Web', /instance\.name does not match pattern/],
@@ -475,33 +462,18 @@ describe('tomcat-ha-service through the real scaffolder', () => {
       /instance\.ingressHost does not match pattern/,
     ],
     ['storageSize', '5 GB', /instance\.storageSize does not match pattern/],
-  ])(
-    'refuses %s = %j with a message naming the field',
-    async (field, value, message) => {
-      const r = await scaffolder.dryRun(TEMPLATE, withField(field, value));
-      expect(r.status).toBe(400);
-      expect(r.body.errors.map((e: any) => e.stack).join('\n')).toMatch(
-        message,
-      );
-      expect(r.body.errors.every((e: any) => e.path[0] === field)).toBe(true);
-    },
-  );
-
-  it.each(REFUSED_TARGETS)(
-    'refuses %s = %j at its first step, naming the field, before anything is built, pushed or applied',
-    async (field, value, message) => {
-      expect(
-        await refusalOf(scaffolder, TEMPLATE, withField(field, value)),
-      ).toEqual(refusedAtFirstStep(message));
-    },
-  );
+  ]);
 
   it('with replicas 1 (form validation bypassed) the posture gate fails the run, and the engine says why', async () => {
     const weak = readTemplate(TEMPLATE);
     delete weak.spec.parameters[1].properties.replicas.minimum;
-    const gated = await scaffolder.dryRun(TEMPLATE, withField('replicas', 1), {
-      template: weak,
-    });
+    const gated = await onLab.scaffolder.dryRun(
+      TEMPLATE,
+      withField('replicas', 1),
+      {
+        template: weak,
+      },
+    );
     expect(gated.status).toBe(500);
     expect(gated.body.error.name).toBe('PostureGateError');
     expect(gated.body.error.message).toMatch(
@@ -509,9 +481,13 @@ describe('tomcat-ha-service through the real scaffolder', () => {
     );
 
     // The same render without the gate: what the gate's log says, from the engine itself.
-    const r = await scaffolder.dryRun(TEMPLATE, withField('replicas', 1), {
-      template: renderOnlyTemplate(),
-    });
+    const r = await onLab.scaffolder.dryRun(
+      TEMPLATE,
+      withField('replicas', 1),
+      {
+        template: renderOnlyTemplate(),
+      },
+    );
     expect(r.status).toBe(200);
     const report = postureOf(
       manifestsOf(r.files, 'k8s'),
@@ -533,7 +509,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
       path.join(os.tmpdir(), 'diehard-tomcat-ha-service-'),
     );
     try {
-      writeFiles(dir, rendered.files);
+      writeFiles(dir, onLab.rendered.files);
       const started = Date.now();
       const mvn = spawnSync('mvn', ['-B', '-q', 'verify'], {
         cwd: dir,
