@@ -7,14 +7,14 @@ import { httpsRequest } from '../util/https';
 import {
   chownTree,
   isAlive,
-  isPidFileAlive,
   readPid,
   run,
+  runningEndpoint,
   serviceUser,
   startDaemon,
   stopDaemon,
 } from '../util/process';
-import { exists, readJson } from '../util/state';
+import { ensurePassword, exists } from '../util/state';
 import { ensureCa, issueCert } from '../util/tls';
 import { waitFor } from '../util/wait';
 import type { LabComponent } from './types';
@@ -64,10 +64,7 @@ export const registryComponent: LabComponent<RegistryEndpoint> = {
   name: 'registry',
 
   async probe(ctx) {
-    const f = files(ctx.dir);
-    const e = await readJson<RegistryEndpoint>(f.endpoint);
-    if (!e || !(await isPidFileAlive(f.pid, f.config))) return undefined;
-    return (await healthy(e).catch(() => false)) ? e : undefined;
+    return runningEndpoint(files(ctx.dir), healthy);
   },
 
   async start(ctx) {
@@ -81,14 +78,7 @@ export const registryComponent: LabComponent<RegistryEndpoint> = {
       ctx.report('registry: issuing its TLS certificate from the lab CA');
       await issueCert(ca, tls, 'registry', { ips: [host], dns: ['localhost'] });
     }
-    if (!(await exists(f.password))) {
-      await fsp.writeFile(
-        f.password,
-        crypto.randomBytes(18).toString('base64url'),
-        { mode: 0o600 },
-      );
-    }
-    const password = (await fsp.readFile(f.password, 'utf8')).trim();
+    const password = await ensurePassword(f.password);
     // The registry accepts bcrypt entries only.
     await run('htpasswd', ['-B', '-b', '-c', f.htpasswd, USERNAME, password]);
     await fsp.mkdir(f.data, { recursive: true });

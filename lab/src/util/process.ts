@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { LabError } from './errors';
+import { readJson } from './state';
 
 /** A system account a daemon runs as when the lab runs as root (postgres, mysql). */
 export interface ServiceUser {
@@ -206,6 +207,19 @@ export async function waitExited(pid: number, timeoutMs = 10_000) {
 
 export async function isPidFileAlive(pidFile: string, expect?: string) {
   return isAlive(await readPid(pidFile), expect);
+}
+
+/**
+ * The endpoint a daemon's start wrote to `endpointFile`, while the process its pid file
+ * names is still ours (see isAlive) and `healthy` says it answers.
+ */
+export async function runningEndpoint<E>(
+  files: { endpoint: string; pid: string; config: string },
+  healthy: (endpoint: E) => Promise<boolean>,
+): Promise<E | undefined> {
+  const e = await readJson<E>(files.endpoint);
+  if (!e || !(await isPidFileAlive(files.pid, files.config))) return undefined;
+  return (await healthy(e).catch(() => false)) ? e : undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 
@@ -24,4 +25,14 @@ export async function exists(file: string) {
     () => true,
     () => false,
   );
+}
+
+/** The password kept in `file`: made (random, readable by the owner only) the first time. */
+export async function ensurePassword(file: string): Promise<string> {
+  if (!(await exists(file))) {
+    await fsp.writeFile(file, crypto.randomBytes(18).toString('base64url'), {
+      mode: 0o600,
+    });
+  }
+  return (await fsp.readFile(file, 'utf8')).trim();
 }

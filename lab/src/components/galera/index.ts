@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +16,7 @@ import {
   stopDaemon,
   waitExited,
 } from '../../util/process';
-import { exists, readJson } from '../../util/state';
+import { ensurePassword, exists, readJson } from '../../util/state';
 import { waitFor } from '../../util/wait';
 import type { ComponentContext, LabComponent } from '../types';
 import { CLUSTER_NAME, NODE_COUNT, nodeConfig, nodeFiles } from './config';
@@ -217,15 +216,7 @@ async function primaryNode(dir: string): Promise<number | undefined> {
   return undefined;
 }
 
-async function passwordOf(dir: string) {
-  const file = path.join(dir, 'password');
-  if (!(await exists(file))) {
-    await fsp.writeFile(file, crypto.randomBytes(18).toString('base64url'), {
-      mode: 0o600,
-    });
-  }
-  return (await fsp.readFile(file, 'utf8')).trim();
-}
+const passwordOf = (dir: string) => ensurePassword(path.join(dir, 'password'));
 
 export const galeraComponent: LabComponent<GaleraEndpoint> = {
   name: 'galera',

@@ -1,17 +1,16 @@
-import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { LAB_HOST, LAB_PORTS } from '../../ports';
 import {
   isAlive,
-  isPidFileAlive,
   readPid,
   run,
+  runningEndpoint,
   startDaemon,
   stopDaemon,
 } from '../../util/process';
-import { exists, readJson, writeJson } from '../../util/state';
+import { ensurePassword, writeJson } from '../../util/state';
 import { waitFor } from '../../util/wait';
 import type { LabComponent } from '../types';
 import type { GitServerConfig } from './server';
@@ -67,10 +66,7 @@ export const gitComponent: LabComponent<GitEndpoint> = {
   name: 'git',
 
   async probe(ctx) {
-    const f = files(ctx.dir);
-    const e = await readJson<GitEndpoint>(f.endpoint);
-    if (!e || !(await isPidFileAlive(f.pid, f.config))) return undefined;
-    return (await healthy(e).catch(() => false)) ? e : undefined;
+    return runningEndpoint(files(ctx.dir), healthy);
   },
 
   async start(ctx) {
@@ -79,14 +75,7 @@ export const gitComponent: LabComponent<GitEndpoint> = {
     const port = LAB_PORTS.git;
     // Debian's git: the server runs `git http-backend` per request.
     await run('git', ['--version']);
-    if (!(await exists(f.password))) {
-      await fsp.writeFile(
-        f.password,
-        crypto.randomBytes(18).toString('base64url'),
-        { mode: 0o600 },
-      );
-    }
-    const password = (await fsp.readFile(f.password, 'utf8')).trim();
+    const password = await ensurePassword(f.password);
     await fsp.mkdir(f.repos, { recursive: true });
     const config: GitServerConfig = {
       host,
