@@ -44,6 +44,15 @@ describe('an oidc cluster: the signed-in user reaches the API server as themself
                   authProvider: 'oidc',
                   oidcTokenProvider: 'lab',
                 },
+                // Google's and Azure's tokens cannot be had here: the lab's ID token
+                // stands in for them (the API server trusts its provider), so these
+                // go through the google and aks strategies to the same API server.
+                ...['google', 'aks'].map(authProvider => ({
+                  name: authProvider,
+                  url: up.kubernetes.server,
+                  caFile: up.kubernetes.caFile,
+                  authProvider,
+                })),
               ],
             },
           ],
@@ -123,4 +132,21 @@ describe('an oidc cluster: the signed-in user reaches the API server as themself
       'cluster "lab" uses oidc: it needs the signed-in user\'s token from the OIDC provider "lab" (authConfig.oidc.lab), and none was given',
     );
   });
+
+  it.each(['google', 'aks'])(
+    'reaches a %s cluster as the user with their token (authConfig.%s), and names what is missing without it',
+    async authProvider => {
+      const alice = await signIn('alice@example.com');
+      const asAlice = await clusters.connect(authProvider, {
+        authConfig: { [authProvider]: alice.idToken },
+      });
+      expect((await whoAmI(asAlice))?.username).toBe('alice@example.com');
+      expect(clusters.missingToken(authProvider, {})).toMatch(
+        new RegExp(`^cluster "${authProvider}" uses ${authProvider}: it needs`),
+      );
+      await expect(clusters.connect(authProvider)).rejects.toThrow(
+        `cluster "${authProvider}" uses ${authProvider}`,
+      );
+    },
+  );
 });
