@@ -134,7 +134,7 @@ describe('an oidc cluster: the signed-in user reaches the API server as themself
   });
 
   it.each(['google', 'aks'])(
-    'reaches a %s cluster as the user with their token (authConfig.%s), and names what is missing without it',
+    'reaches a %s cluster as the user with their token (authConfig by provider), and names what is missing without it',
     async authProvider => {
       const alice = await signIn('alice@example.com');
       const asAlice = await clusters.connect(authProvider, {
