@@ -1,30 +1,20 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { ClusterPosture } from '@diehard/plugin-ha-posture-common';
 import { labClusterLocators, useLab } from '@diehard/lab';
-import { haPosturePlugin } from './plugin';
+import {
+  PostureBackend,
+  startPostureBackend,
+} from './__testUtils__/postureBackend';
 
 jest.setTimeout(300_000);
 
 describe('cluster posture of the lab (1 API server, 1 etcd member)', () => {
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: PostureBackend;
 
   beforeAll(async () => {
     const lab = await useLab(['kubernetes']);
-    backend = await startTestBackend({
-      features: [
-        haPosturePlugin,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: labClusterLocators(lab.kubernetes),
-            },
-          },
-        }),
-      ],
+    backend = await startPostureBackend({
+      clusterLocatorMethods: labClusterLocators(lab.kubernetes),
     });
   });
 

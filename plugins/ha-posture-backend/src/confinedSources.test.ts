@@ -2,11 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { haPosturePlugin } from './plugin';
+import {
+  componentOnDisk,
+  startPostureBackend,
+} from './__testUtils__/postureBackend';
 
 // Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
 jest.setTimeout(60_000);
@@ -26,27 +27,17 @@ const work = fs.realpathSync(
 const repo = path.join(work, 'repo');
 const outside = path.join(work, 'outside');
 
-function entity(
+const entity = (
   name: string,
   manifestsPath: string,
   extra: Record<string, string> = {},
-): Entity {
-  const catalogFile = `file:${path.join(repo, 'catalog-info.yaml')}`;
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/managed-by-location': catalogFile,
-        'backstage.io/managed-by-origin-location': catalogFile,
-        'diehard.io/manifests-path': manifestsPath,
-        ...extra,
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },
-  };
-}
+) =>
+  componentOnDisk(
+    name,
+    path.join(repo, 'catalog-info.yaml'),
+    manifestsPath,
+    extra,
+  );
 
 const entities: Entity[] = [
   entity('fine', 'k8s'),
@@ -127,25 +118,15 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-async function startBackend(manifests: Record<string, number> = {}) {
-  return startTestBackend({
-    features: [
-      haPosturePlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          kubernetes: {
-            serviceLocatorMethod: { type: 'multiTenant' },
-            clusterLocatorMethods: [{ type: 'config', clusters: [] }],
-          },
-          haPosture: {
-            manifests: { maxFiles: 30, maxBytes: 40_000, ...manifests },
-          },
-        },
-      }),
-    ],
+const startBackend = (manifests: Record<string, number> = {}) =>
+  startPostureBackend({
+    entities,
+    config: {
+      haPosture: {
+        manifests: { maxFiles: 30, maxBytes: 40_000, ...manifests },
+      },
+    },
   });
-}
 
 let backend: Awaited<ReturnType<typeof startBackend>>;
 beforeAll(async () => {

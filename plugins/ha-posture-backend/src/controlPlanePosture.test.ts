@@ -2,12 +2,13 @@ import fsp from 'node:fs/promises';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { ClusterPosture } from '@diehard/plugin-ha-posture-common';
 import type { KubernetesLab } from '@diehard/lab';
-import { haPosturePlugin } from './plugin';
+import {
+  PostureBackend,
+  startPostureBackend,
+} from './__testUtils__/postureBackend';
 
 // A private multi-master lab (own state dir, ports shifted by 11000: clear of the shared
 // labs at 0 and 1000 and of the lab's own multi-master test at 10000), stopped at the end.
@@ -17,7 +18,7 @@ describe('cluster posture of a multi-master lab (3 etcd, 3 API servers)', () => 
   let dir: string;
   let lab: typeof import('@diehard/lab');
   let k8s: KubernetesLab;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: PostureBackend;
 
   beforeAll(async () => {
     dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-posture-ha-'));
@@ -28,19 +29,8 @@ describe('cluster posture of a multi-master lab (3 etcd, 3 API servers)', () => 
     ({ kubernetes: k8s } = await lab.useLab(['kubernetes'], {
       controlPlane: 'ha',
     }));
-    backend = await startTestBackend({
-      features: [
-        haPosturePlugin,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: lab.labClusterLocators(k8s),
-            },
-          },
-        }),
-      ],
+    backend = await startPostureBackend({
+      clusterLocatorMethods: lab.labClusterLocators(k8s),
     });
   }, 10 * 60_000);
 

@@ -1,28 +1,16 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { haPosturePlugin } from './plugin';
+import {
+  PostureBackend,
+  startPostureBackend,
+} from './__testUtils__/postureBackend';
 
 // Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
 jest.setTimeout(60_000);
 
 describe('malformed entity references', () => {
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: PostureBackend;
   beforeAll(async () => {
-    backend = await startTestBackend({
-      features: [
-        haPosturePlugin,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [{ type: 'config', clusters: [] }],
-            },
-          },
-        }),
-      ],
-    });
+    backend = await startPostureBackend();
   });
   afterAll(() => backend?.stop());
 

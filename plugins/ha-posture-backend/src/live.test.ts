@@ -1,6 +1,3 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Entity } from '@backstage/catalog-model';
 import {
   AppsV1Api,
   AutoscalingV2Api,
@@ -13,26 +10,20 @@ import {
 import request from 'supertest';
 import { EntityPosture } from '@diehard/plugin-ha-posture-common';
 import { labClusterLocators, useLab } from '@diehard/lab';
-import { haPosturePlugin } from './plugin';
+import {
+  PostureBackend,
+  serviceComponent,
+  startPostureBackend,
+} from './__testUtils__/postureBackend';
 import { corpusStack, volumesFor } from './__testUtils__/labStacks';
 
 jest.setTimeout(300_000);
 
-function component(name: string, namespace: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/kubernetes-label-selector':
-          'app.kubernetes.io/name=todo-web',
-        'backstage.io/kubernetes-namespace': namespace,
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },
-  };
-}
+const component = (name: string, namespace: string) =>
+  serviceComponent(name, {
+    'backstage.io/kubernetes-label-selector': 'app.kubernetes.io/name=todo-web',
+    'backstage.io/kubernetes-namespace': namespace,
+  });
 
 // Fresh namespaces per run: a namespace being deleted cannot be reused at once.
 const run = Math.random().toString(36).slice(2, 7);
@@ -41,7 +32,7 @@ const FRAGILE = `posture-fragile-${run}`;
 
 describe('HA posture live from the lab cluster', () => {
   let admin: KubeConfig;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: PostureBackend;
 
   beforeAll(async () => {
     const lab = await useLab(['kubernetes']);
@@ -71,24 +62,9 @@ describe('HA posture live from the lab cluster', () => {
     await waitForRunningPods(admin, HA, 'app.kubernetes.io/name=todo-web', 3);
     await waitForRunningPods(admin, HA, 'app=galera', 3);
 
-    backend = await startTestBackend({
-      features: [
-        haPosturePlugin,
-        catalogServiceMock.factory({
-          entities: [
-            component('todo-ha', HA),
-            component('todo-fragile', FRAGILE),
-          ],
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: labClusterLocators(lab.kubernetes),
-            },
-          },
-        }),
-      ],
+    backend = await startPostureBackend({
+      entities: [component('todo-ha', HA), component('todo-fragile', FRAGILE)],
+      clusterLocatorMethods: labClusterLocators(lab.kubernetes),
     });
   });
 

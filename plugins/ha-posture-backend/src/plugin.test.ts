@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { EntityPosture } from '@diehard/plugin-ha-posture-common';
-import { haPosturePlugin } from './plugin';
+import {
+  componentOnDisk,
+  startPostureBackend,
+} from './__testUtils__/postureBackend';
 
 // Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
 jest.setTimeout(60_000);
@@ -17,25 +18,7 @@ const corpus = path.resolve(
 /** A component whose manifests live next to its catalog file, as a template generates it. */
 function componentWithManifests(name: string, folder: string): Entity {
   return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/managed-by-location': `file:${path.join(
-          corpus,
-          folder,
-          'catalog-info.yaml',
-        )}`,
-        'backstage.io/managed-by-origin-location': `file:${path.join(
-          corpus,
-          folder,
-          'catalog-info.yaml',
-        )}`,
-        'diehard.io/manifests-path': '.',
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },
+    ...componentOnDisk(name, path.join(corpus, folder, 'catalog-info.yaml')),
     relations: [{ type: 'ownedBy', targetRef: 'group:default/dev-team' }],
   };
 }
@@ -51,22 +34,7 @@ const entities: Entity[] = [
   },
 ];
 
-async function startBackend() {
-  return startTestBackend({
-    features: [
-      haPosturePlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          kubernetes: {
-            serviceLocatorMethod: { type: 'multiTenant' },
-            clusterLocatorMethods: [{ type: 'config', clusters: [] }],
-          },
-        },
-      }),
-    ],
-  });
-}
+const startBackend = () => startPostureBackend({ entities });
 
 describe('HA posture before deploy (from manifests)', () => {
   it('grades the complete eni-todo stack A, and names the manifests by their path in the repository', async () => {

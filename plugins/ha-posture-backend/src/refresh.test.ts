@@ -1,38 +1,21 @@
 import { AddressInfo } from 'node:net';
 import net from 'node:net';
 import path from 'node:path';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { haPosturePlugin } from './plugin';
 import { capturingLogger } from './__testUtils__/capturingLogger';
+import {
+  componentOnDisk,
+  startPostureBackend,
+} from './__testUtils__/postureBackend';
 
 const corpus = path.resolve(
   require.resolve('@diehard/plugin-ha-posture-common/package.json'),
   '../corpus/service',
 );
 
-function service(name: string): Entity {
-  const catalogFile = `file:${path.join(
-    corpus,
-    'eni-todo-ha',
-    'catalog-info.yaml',
-  )}`;
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/managed-by-location': catalogFile,
-        'backstage.io/managed-by-origin-location': catalogFile,
-        'diehard.io/manifests-path': '.',
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },
-  };
-}
+const service = (name: string) =>
+  componentOnDisk(name, path.join(corpus, 'eni-todo-ha', 'catalog-info.yaml'));
 
 const entities: Entity[] = [
   ...Array.from({ length: 20 }, (_, i) => service(`svc-${i}`)),
@@ -58,21 +41,10 @@ const entities: Entity[] = [
 
 async function startBackend(refresh: { concurrency?: number; queue?: number }) {
   const logs = capturingLogger();
-  const backend = await startTestBackend({
-    features: [
-      haPosturePlugin,
-      logs.factory,
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          kubernetes: {
-            serviceLocatorMethod: { type: 'multiTenant' },
-            clusterLocatorMethods: [{ type: 'config', clusters: [] }],
-          },
-          haPosture: { refresh },
-        },
-      }),
-    ],
+  const backend = await startPostureBackend({
+    entities,
+    config: { haPosture: { refresh } },
+    features: [logs.factory],
   });
   const evaluations = (entityRef: string) =>
     logs.lines.filter(

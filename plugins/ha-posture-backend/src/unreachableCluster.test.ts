@@ -1,10 +1,11 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { ClusterPosture } from '@diehard/plugin-ha-posture-common';
-import { haPosturePlugin } from './plugin';
+import {
+  PostureBackend,
+  startPostureBackend,
+} from './__testUtils__/postureBackend';
 
 // Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
 jest.setTimeout(60_000);
@@ -25,7 +26,7 @@ function quorumLostApi(): Promise<http.Server> {
 describe('the Clusters tab when a cluster API does not answer', () => {
   let api: http.Server;
   let closedPort: number;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: PostureBackend;
 
   beforeAll(async () => {
     api = await quorumLostApi();
@@ -41,26 +42,15 @@ describe('the Clusters tab when a cluster API does not answer', () => {
       serviceAccountToken: TOKEN,
       skipMetricsLookup: true,
     });
-    backend = await startTestBackend({
-      features: [
-        haPosturePlugin,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: [
-                    cluster('quorum-lost', (api.address() as AddressInfo).port),
-                    cluster('gone', closedPort),
-                  ],
-                },
-              ],
-            },
-          },
-        }),
+    backend = await startPostureBackend({
+      clusterLocatorMethods: [
+        {
+          type: 'config',
+          clusters: [
+            cluster('quorum-lost', (api.address() as AddressInfo).port),
+            cluster('gone', closedPort),
+          ],
+        },
       ],
     });
   });
