@@ -1,6 +1,6 @@
 import { ObjectIndex } from './ObjectIndex';
 import { groupWorkloads } from './groupWorkloads';
-import { deployment, netpol, pdb, service } from '../testing/fixtures';
+import { deployment, netpol, pdb, service, webPod } from '../testing/fixtures';
 
 describe('groupWorkloads', () => {
   it('folds ReplicaSets and their pods into the Deployment, and attaches what belongs to it', () => {
@@ -14,16 +14,7 @@ describe('groupWorkloads', () => {
       },
       spec: { template: { metadata: { labels: { app: 'web' } }, spec: {} } },
     };
-    const pod = {
-      kind: 'Pod',
-      metadata: {
-        name: 'web-abc-1',
-        namespace: 'shop',
-        labels: { app: 'web' },
-        ownerReferences: [{ kind: 'ReplicaSet', name: 'web-abc' }],
-      },
-      spec: { nodeName: 'n1' },
-    };
+    const pod = webPod('web-abc-1', 'n1');
     const hpa = {
       kind: 'HorizontalPodAutoscaler',
       metadata: { name: 'web', namespace: 'shop' },

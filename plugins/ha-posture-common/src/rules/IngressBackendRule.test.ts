@@ -20,26 +20,20 @@ const ingress = (...backends: string[]) => ({
   },
 });
 
+/** The rules on web, served and guarded, with an Ingress routing to `backends`. */
+const routedTo = (...backends: string[]) =>
+  rulesOn('Deployment/shop/web', [
+    deployment(),
+    service(),
+    pdb(),
+    netpol(),
+    ingress(...backends),
+  ]);
+
 describe('ingressBackendRule', () => {
   it('attaches a broken backend to the workloads the Ingress also routes to', () => {
-    expect(
-      rulesOn('Deployment/shop/web', [
-        deployment(),
-        service(),
-        pdb(),
-        netpol(),
-        ingress('web', 'gone'),
-      ]),
-    ).toEqual(['ingress-backend-broken']);
-    expect(
-      rulesOn('Deployment/shop/web', [
-        deployment(),
-        service(),
-        pdb(),
-        netpol(),
-        ingress('web'),
-      ]),
-    ).toEqual([]);
+    expect(routedTo('web', 'gone')).toEqual(['ingress-backend-broken']);
+    expect(routedTo('web')).toEqual([]);
   });
 
   it('reports an Ingress to nothing, and a Service selecting nothing, at object level', () => {

@@ -1,4 +1,4 @@
-import { deployment, netpol, pdb, rulesOn } from '../testing/fixtures';
+import { deployment, netpol, pdb, rulesOn, webPod } from '../testing/fixtures';
 
 const W = 'Deployment/shop/web';
 
@@ -42,19 +42,7 @@ describe('replicaRule', () => {
       spec: { containers: [{ name: 'c', image: 'x:1' }] },
     };
     expect(rulesOn('Pod/shop/p', [pod])).toContain('replicas-bare-pod');
-    const live = [0, 1, 2].map(i => ({
-      kind: 'Pod',
-      metadata: {
-        name: `web-${i}`,
-        namespace: 'shop',
-        labels: { app: 'web' },
-        ownerReferences: [{ kind: 'ReplicaSet', name: 'web-abc' }],
-      },
-      spec: { nodeName: `n${i}` },
-      status: {
-        conditions: [{ type: 'Ready', status: i === 0 ? 'True' : 'False' }],
-      },
-    }));
+    const live = [0, 1, 2].map(i => webPod(`web-${i}`, `n${i}`, i === 0));
     expect(rulesOn(W, [deployment(), pdb(), netpol(), ...live])).toEqual([
       'replicas-live-unready',
     ]);

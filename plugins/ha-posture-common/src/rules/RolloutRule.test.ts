@@ -1,46 +1,31 @@
 import { deployment, netpol, pdb, rulesOn } from '../testing/fixtures';
 
 const W = 'Deployment/shop/web';
+/** The rules on web rolled out with `strategy`. */
+const withStrategy = (strategy: object) =>
+  rulesOn(W, [
+    deployment('web', d => (d.spec.strategy = strategy)),
+    pdb(),
+    netpol(),
+  ]);
 
 describe('rolloutRule', () => {
   it('fires on Recreate and on maxUnavailable covering every replica', () => {
+    expect(withStrategy({ type: 'Recreate' })).toEqual(['rollout-recreate']);
     expect(
-      rulesOn(W, [
-        deployment('web', d => (d.spec.strategy = { type: 'Recreate' })),
-        pdb(),
-        netpol(),
-      ]),
-    ).toEqual(['rollout-recreate']);
-    expect(
-      rulesOn(W, [
-        deployment(
-          'web',
-          d =>
-            (d.spec.strategy = {
-              type: 'RollingUpdate',
-              rollingUpdate: { maxUnavailable: 3 },
-            }),
-        ),
-        pdb(),
-        netpol(),
-      ]),
+      withStrategy({
+        type: 'RollingUpdate',
+        rollingUpdate: { maxUnavailable: 3 },
+      }),
     ).toEqual(['rollout-max-unavailable']);
   });
 
   it('accepts 25% and ignores single replicas', () => {
     expect(
-      rulesOn(W, [
-        deployment(
-          'web',
-          d =>
-            (d.spec.strategy = {
-              type: 'RollingUpdate',
-              rollingUpdate: { maxUnavailable: '25%' },
-            }),
-        ),
-        pdb(),
-        netpol(),
-      ]),
+      withStrategy({
+        type: 'RollingUpdate',
+        rollingUpdate: { maxUnavailable: '25%' },
+      }),
     ).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { deployment, netpol, pdb, rulesOn } from '../testing/fixtures';
+import { deployment, netpol, pdb, rulesOn, webPod } from '../testing/fixtures';
 
 const W = 'Deployment/shop/web';
 const rest = [pdb(), netpol()];
@@ -36,17 +36,7 @@ describe('spreadRule', () => {
   });
 
   it('believes live pods over declarations: all on one node is critical', () => {
-    const pods = [0, 1, 2].map(i => ({
-      kind: 'Pod',
-      metadata: {
-        name: `web-${i}`,
-        namespace: 'shop',
-        labels: { app: 'web' },
-        ownerReferences: [{ kind: 'ReplicaSet', name: 'web-abc' }],
-      },
-      spec: { nodeName: 'worker-1' },
-      status: { conditions: [{ type: 'Ready', status: 'True' }] },
-    }));
+    const pods = [0, 1, 2].map(i => webPod(`web-${i}`, 'worker-1', true));
     expect(rulesOn(W, [deployment(), ...rest, ...pods])).toEqual([
       'spread-live-one-node',
     ]);

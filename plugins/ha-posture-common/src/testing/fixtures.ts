@@ -94,6 +94,30 @@ export function netpol(
   };
 }
 
+/**
+ * A live pod of Deployment web (through ReplicaSet web-abc) on `nodeName`, `Ready` as
+ * told (no status when not told).
+ */
+export function webPod(name: string, nodeName: string, ready?: boolean) {
+  return {
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace: 'shop',
+      labels: { app: 'web' },
+      ownerReferences: [{ kind: 'ReplicaSet', name: 'web-abc' }],
+    },
+    spec: { nodeName },
+    ...(ready === undefined
+      ? {}
+      : {
+          status: {
+            conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }],
+          },
+        }),
+  };
+}
+
 /** The rule ids reported on one workload (by `Kind/ns/name`) when evaluating objects. */
 export function rulesOn(
   ref: string,
