@@ -1,13 +1,10 @@
 import crypto from 'node:crypto';
-import { formDefaults, formRequired } from './__testUtils__/formDefaults';
+import { formDefaults } from './__testUtils__/formDefaults';
 import {
-  expectRegisteredFromRepo,
-  expectRepositoryOpensInBrowser,
-  removeLabRepo,
-  RunPortal,
-  startRunPortal,
-} from './__testUtils__/labRun';
-import { TaskRun } from './__testUtils__/scaffolderTask';
+  deleteLabelled,
+  itRunsAsOpsDoes,
+  useOpsRun,
+} from './__testUtils__/opsRun';
 import {
   NAMESPACE,
   serviceObjects,
@@ -27,67 +24,34 @@ const STEPS = ['target', 'fetch', 'posture', 'deploy', 'publish', 'register'];
 const name = `registry-${crypto.randomBytes(3).toString('hex')}`;
 const host = `${name}.apps.example.org`;
 
-let portal: RunPortal | undefined;
-let task: TaskRun;
-let repoOwner: string;
-
-const values = () => ({
-  ...formDefaults(TEMPLATE),
-  name,
-  host,
-  owner: 'group:default/ops-team',
-  cluster: 'lab',
-  namespace: NAMESPACE,
-});
+const run = useOpsRun(
+  TEMPLATE,
+  {
+    name,
+    host,
+    owner: 'group:default/ops-team',
+    cluster: 'lab',
+    namespace: NAMESPACE,
+  },
+  portal =>
+    deleteLabelled(args => portal.kubectl(args), NAMESPACE, name, [
+      'deployment',
+      'service',
+      'poddisruptionbudget',
+      'networkpolicy',
+      'ingress',
+      'persistentvolumeclaim',
+    ]),
+);
 
 const objects = (kind: string) =>
-  serviceObjects(args => portal!.kubectl(args), kind, name);
+  serviceObjects(args => run.portal!.kubectl(args), kind, name);
 
-beforeAll(async () => {
-  repoOwner = formDefaults(TEMPLATE).repoOwner as string;
-  portal = await startRunPortal();
-  task = await portal.runTask(
-    `template:default/${TEMPLATE}`,
-    values(),
-    10 * 60_000,
-  );
-});
-
-afterAll(async () => {
-  await portal?.stop();
-  if (!portal) return;
-  for (const kind of [
-    'deployment',
-    'service',
-    'poddisruptionbudget',
-    'networkpolicy',
-    'ingress',
-    'persistentvolumeclaim',
-  ]) {
-    portal.kubectl([
-      'delete',
-      kind,
-      '-n',
-      NAMESPACE,
-      '-l',
-      `app.kubernetes.io/name=${name}`,
-      '--ignore-not-found',
-      '--wait=false',
-    ]);
-  }
-  removeLabRepo(portal.lab, repoOwner, name);
-});
-
-it('needs nothing but a name, a host name and the pickers: every other required field has a default', () => {
-  const defaults = formDefaults(TEMPLATE);
-  const typed = formRequired(TEMPLATE).filter(field => !(field in defaults));
-  expect(typed.sort()).toEqual(['cluster', 'host', 'namespace', 'owner']);
-});
-
-it('runs every step of the template', () => {
-  expect(task.steps).toEqual(
-    Object.fromEntries(STEPS.map(s => [s, 'completed'])),
-  );
+itRunsAsOpsDoes(run, TEMPLATE, name, {
+  needs: 'a name, a host name and the pickers',
+  typed: ['cluster', 'host', 'namespace', 'owner'],
+  steps: STEPS,
+  type: 'container-registry',
 });
 
 it('runs the replicas on distinct nodes, sharing one bound ReadWriteMany claim', () => {
@@ -119,14 +83,22 @@ it('runs the replicas on distinct nodes, sharing one bound ReadWriteMany claim',
 
 it('finds the htpasswd Secret its pods read in the namespace (the lab fixture)', () => {
   const deployment = JSON.parse(
-    portal!.kubectl(['get', 'deployment', name, '-n', NAMESPACE, '-o', 'json']),
+    run.portal!.kubectl([
+      'get',
+      'deployment',
+      name,
+      '-n',
+      NAMESPACE,
+      '-o',
+      'json',
+    ]),
   );
   const secretName = deployment.spec.template.spec.volumes.find(
     (v: any) => v.secret,
   ).secret.secretName;
   expect(secretName).toBe(formDefaults(TEMPLATE).htpasswdSecret);
   const secret = JSON.parse(
-    portal!.kubectl([
+    run.portal!.kubectl([
       'get',
       'secret',
       secretName,
@@ -140,17 +112,4 @@ it('finds the htpasswd Secret its pods read in the namespace (the lab fixture)',
   expect(Buffer.from(secret.data.htpasswd, 'base64').toString()).toMatch(
     /^[a-z-]+:\$2[aby]\$/,
   );
-});
-
-it('publishes the repository on the lab git server and registers the Resource from it', async () => {
-  await expectRegisteredFromRepo(
-    portal!,
-    repoOwner,
-    name,
-    'container-registry',
-  );
-});
-
-it("opens the repository in a browser from the task's Repository link and the entity's View source", async () => {
-  await expectRepositoryOpensInBrowser(portal!, task, repoOwner, name);
 });
