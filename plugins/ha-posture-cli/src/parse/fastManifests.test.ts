@@ -69,3 +69,48 @@ describe('parseManifestsFast on hostile documents', () => {
     ]);
   });
 });
+
+describe('parseManifestsFast skips the walk over plain documents only', () => {
+  it('still re-reads alias bombs and collection keys in every spelling', () => {
+    const level = (name: string, of: string, sep: string) =>
+      `  ${name}: &${name} [${Array(10).fill(`*${of}`).join(sep)}]`;
+    const bomb = (sep: string) =>
+      [
+        'kind: ConfigMap',
+        'metadata: {name: bomb}',
+        'data:',
+        '  a: &a [x, x, x, x, x, x, x, x, x, x]',
+        level('b', 'a', sep),
+        level('c', 'b', sep),
+        level('d', 'c', sep),
+      ].join('\n');
+    const block = [
+      'kind: ConfigMap',
+      'metadata: {name: bomb}',
+      'data:',
+      '  a: &a [x, x, x, x, x, x, x, x, x, x]',
+      '  b: &b',
+      ...Array(10).fill('  - *a'),
+      '  c: &c',
+      ...Array(10).fill('  - *b'),
+      '  d: &d',
+      ...Array(10).fill('  - *c'),
+    ].join('\n');
+    const keys = [
+      [
+        'kind: ConfigMap',
+        'metadata: {name: k}',
+        'data:',
+        '  ? {a: 1}',
+        '  : x',
+      ],
+      ['kind: ConfigMap', 'metadata: {name: k}', 'data:', '  {a: 1}: x'],
+      ['kind: ConfigMap', 'metadata: {name: k}', 'data:', '  [{a: 1}] : x'],
+    ].map(lines => lines.join('\n'));
+    for (const text of [bomb(', '), bomb(','), block, ...keys]) {
+      const { objects, errors } = parseManifestsFast(text, 'f.yaml');
+      expect({ text, objects: objects.length }).toEqual({ text, objects: 0 });
+      expect(errors).toHaveLength(1);
+    }
+  });
+});

@@ -20,13 +20,42 @@ function suspicious(value: unknown, budget: number): boolean {
     if (++nodes > budget) return true;
     if (Array.isArray(v)) for (const x of v) stack.push(x);
     else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
+      for (const k of Object.keys(v)) {
         if (k.includes('[object Object]')) return true;
-        stack.push(x);
+        stack.push((v as Record<string, unknown>)[k]);
       }
     }
   }
   return false;
+}
+
+/**
+ * Text that may hold what {@link suspicious} looks for: an alias (`*` where a node can start),
+ * an explicit key (`? `), a collection used as a key (`}:` or `]:`), or `[object Object]`.
+ * Without any of them js-yaml's value has neither, and the walk over it is skipped.
+ */
+function maybeSuspicious(text: string): boolean {
+  return (
+    (text.includes('*') && /(?:^|[\s[{,:])\*/.test(text)) ||
+    (text.includes('?') && /\?(?:\s|$)/.test(text)) ||
+    /[}\]][^\S\n]*:/.test(text) ||
+    text.includes('[object Object]')
+  );
+}
+
+/** True when the line at `at` (up to `end`) is `...` alone, as `line.trim() === '...'` says. */
+function isDocumentEnd(text: string, at: number, end: number): boolean {
+  return (
+    text.startsWith('...', at) && text.slice(at + 3, end).trim().length === 0
+  );
+}
+
+/** True when the line at `at` starts with `---` and then a blank or the line's end. */
+function isDocumentStart(text: string, at: number, end: number): boolean {
+  if (!text.startsWith('---', at)) return false;
+  if (at + 3 === end) return true;
+  const c = text.charCodeAt(at + 3);
+  return c === 32 || c === 9 || c === 13;
 }
 
 /**
@@ -53,62 +82,80 @@ export function parseManifestsFast(
   )
     return parseManifests(text, file, limits);
   const out: ParsedManifests = { objects: [], errors: [] };
-  const lines = text.split('\n');
-  let start = 0; // 0-based line where the current document starts
-  let buf: string[] = [];
-  const flush = () => {
-    const firstContent = buf.findIndex(
-      l => l.trim() !== '' && !l.trimStart().startsWith('#'),
-    );
-    if (firstContent >= 0) {
-      const body = buf.join('\n');
-      let value: unknown;
-      let ok = false;
-      // Template syntax may leave no trace in js-yaml's value (a later duplicate key wins).
-      if (!body.includes('{{') && !body.includes('{%')) {
-        try {
-          value = load(body, { filename: file, json: true });
-          ok = !suspicious(value, body.length + 16);
-        } catch {
-          ok = false;
-        }
+  /** Reads one document: `body` starts at 0-based line `start` of the file. */
+  const read = (body: string, start: number) => {
+    let firstContent = 0; // lines before the first that is neither blank nor a comment
+    let content = false;
+    for (let at = 0; at < body.length; firstContent++) {
+      const nl = body.indexOf('\n', at);
+      const end = nl < 0 ? body.length : nl;
+      const trimmedLine = body.slice(at, end).trim();
+      if (trimmedLine !== '' && !trimmedLine.startsWith('#')) {
+        content = true;
+        break;
       }
-      if (ok) {
-        collectManifestObjects(
-          value,
-          { file, line: start + firstContent + 1 },
-          out,
-        );
-      } else {
-        const reread = parseManifests(body, file, limits);
-        for (const e of reread.errors)
-          out.errors.push({ ...e, line: e.line + start });
-        for (const o of reread.objects)
-          out.objects.push({
-            object: o.object,
-            source: { file, line: o.source.line + start },
-          });
+      at = end + 1;
+    }
+    if (!content) return;
+    let value: unknown;
+    let ok = false;
+    // Template syntax may leave no trace in js-yaml's value (a later duplicate key wins).
+    if (!body.includes('{{') && !body.includes('{%')) {
+      try {
+        value = load(body, { filename: file, json: true });
+        ok = !maybeSuspicious(body) || !suspicious(value, body.length + 16);
+      } catch {
+        ok = false;
       }
     }
-    buf = [];
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (
-      l.startsWith('---') &&
-      (l.length === 3 || l[3] === ' ' || l[3] === '\t' || l[3] === '\r')
-    ) {
-      flush();
-      start = i;
-      const rest = l.slice(3).trim();
-      buf.push(rest.startsWith('#') ? '' : rest);
-    } else if (l.startsWith('...') && l.trim() === '...') {
-      flush();
-      start = i + 1;
+    if (ok) {
+      collectManifestObjects(
+        value,
+        { file, line: start + firstContent + 1 },
+        out,
+      );
     } else {
-      buf.push(l);
+      const reread = parseManifests(body, file, limits);
+      for (const e of reread.errors)
+        out.errors.push({ ...e, line: e.line + start });
+      for (const o of reread.objects)
+        out.objects.push({
+          object: o.object,
+          source: { file, line: o.source.line + start },
+        });
     }
+  };
+  // The current document: `head` (the rest of its `---` line, or none), then the whole
+  // lines from offset `from` to the next marker; it starts at 0-based line `start`.
+  let head: string | undefined;
+  let from = 0;
+  let start = 0;
+  const flush = (to: number) => {
+    // `to` is where the marker line starts (text.length + 1 at the end): no line in between
+    // when it is `from`, else the lines without the line break that ends the last.
+    const lines = from >= to ? undefined : text.slice(from, to - 1);
+    if (head === undefined) read(lines ?? '', start);
+    else read(lines === undefined ? head : `${head}\n${lines}`, start);
+  };
+  let line = 0;
+  for (let at = 0; at <= text.length; line++) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const next = nl < 0 ? text.length + 1 : nl + 1;
+    if (isDocumentStart(text, at, end)) {
+      flush(at);
+      const rest = text.slice(at + 3, end).trim();
+      head = rest.startsWith('#') ? '' : rest;
+      start = line;
+      from = next;
+    } else if (isDocumentEnd(text, at, end)) {
+      flush(at);
+      head = undefined;
+      start = line + 1;
+      from = next;
+    }
+    at = next;
   }
-  flush();
+  flush(text.length + 1);
   return out;
 }

@@ -1,4 +1,4 @@
-import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   ClusterAuth,
@@ -76,7 +76,7 @@ export class HaPostureClient implements HaPostureApi {
   async getEntityPosture(
     entityRef: HaPostureEntityRef,
   ): Promise<EntityPosture | undefined> {
-    const response = await this.request(entityPath(entityRef));
+    const response = await this.request(await entityPath(entityRef));
     if (response.status === 404) {
       return undefined;
     }
@@ -87,17 +87,22 @@ export class HaPostureClient implements HaPostureApi {
     entityRef: HaPostureEntityRef,
     options?: HaPostureRequestOptions,
   ): Promise<EntityPosture> {
-    const response = await this.request(`${entityPath(entityRef)}/refresh`, {
-      method: 'POST',
-      ...(options?.headers && { headers: options.headers }),
-    });
+    const response = await this.request(
+      `${await entityPath(entityRef)}/refresh`,
+      {
+        method: 'POST',
+        ...(options?.headers && { headers: options.headers }),
+      },
+    );
     return this.json<EntityPosture>(response);
   }
 
   async getEntityHistory(
     entityRef: HaPostureEntityRef,
   ): Promise<PostureHistoryPoint[]> {
-    const response = await this.request(`${entityPath(entityRef)}/history`);
+    const response = await this.request(
+      `${await entityPath(entityRef)}/history`,
+    );
     const body = await this.json<{ points: PostureHistoryPoint[] }>(response);
     return body.points;
   }
@@ -148,9 +153,13 @@ export class HaPostureClient implements HaPostureApi {
   }
 }
 
-function entityPath(entityRef: HaPostureEntityRef): string {
+// The catalog model is loaded on first use: the posture CLI, which loads this package's
+// engine, never calls the client and would pay ~0.1 s at each start for it.
+async function entityPath(entityRef: HaPostureEntityRef): Promise<string> {
   const ref =
-    typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
+    typeof entityRef === 'string'
+      ? (await import('@backstage/catalog-model')).parseEntityRef(entityRef)
+      : entityRef;
   const parts = [
     ref.kind.toLocaleLowerCase('en-US'),
     ref.namespace || 'default',

@@ -174,10 +174,11 @@ export function parseDsn(input: string): Dsn | undefined {
   return undefined;
 }
 
+const GO_MYSQL = /[^\s"'=]*@tcp\([^)]*\)\/[^\s"'<>]*/g;
 const CANDIDATES = [
   /jdbc:(?:mysql|mariadb|postgresql)[^\s"'<>]*/gi,
   /(?<![:\w])(?:mysql|mariadb|postgres|postgresql)(?:\+srv)?:\/\/[^\s"'<>]+/gi,
-  /[^\s"'=]*@tcp\([^)]*\)\/[^\s"'<>]*/g,
+  GO_MYSQL,
 ];
 
 /** Every DSN found in a piece of text (an env value, a Secret key, a config file). */
@@ -194,6 +195,8 @@ export function findDsns(text: string): Dsn[] {
   const out: Dsn[] = [];
   const decoded = text.replace(/&amp;/g, '&');
   for (const re of CANDIDATES) {
+    // The go-sql-driver form starts anywhere: its regex is slow on long texts without `@tcp(`.
+    if (re === GO_MYSQL && !decoded.includes('@tcp(')) continue;
     for (const m of decoded.match(re) ?? []) {
       const d = parseDsn(m);
       if (d && d.hosts.length > 0) out.push(d);
