@@ -2,7 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureKustomize, kustomizeBinary, pinnedKustomizeVersion } from './kustomize';
+import {
+  ensureKustomize,
+  kustomizeBinary,
+  pinnedKustomizeVersion,
+} from './kustomize';
 
 // Cold: ensureKustomize builds kustomize from the Go module proxy (about 1 minute on 2 cores).
 jest.setTimeout(900_000);

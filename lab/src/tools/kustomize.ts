@@ -36,7 +36,9 @@ function cached(paths: LabPaths): KustomizeBinary & { built: boolean } {
  * The pinned kustomize, already built; throws a {@link LabError} naming the command that builds
  * it when it is not (`lab/scripts/build-kustomize.sh`, also run by `lab/scripts/install-prereqs.sh`).
  */
-export function kustomizeBinary(env: NodeJS.ProcessEnv = process.env): KustomizeBinary {
+export function kustomizeBinary(
+  env: NodeJS.ProcessEnv = process.env,
+): KustomizeBinary {
   const paths = labPaths(env);
   const { version, path: bin, built } = cached(paths);
   if (!built)
@@ -81,9 +83,9 @@ export async function ensureKustomize(
   });
   if (code !== 0)
     throw new LabError(
-      `building kustomize ${found.version} failed (exit ${code}):\n${output.join(
-        '\n',
-      )}`,
+      `building kustomize ${
+        found.version
+      } failed (exit ${code}):\n${output.join('\n')}`,
     );
   return kustomizeBinary(env);
 }

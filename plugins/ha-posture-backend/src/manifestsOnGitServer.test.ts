@@ -133,7 +133,11 @@ describe('HA posture before deploy, from manifests on the git server', () => {
               `${raw}/catalog-info.yaml`,
               'deploy/kustomize',
             ),
-            generatedService('orders-broken', `${raw}/catalog-info.yaml`, 'broken'),
+            generatedService(
+              'orders-broken',
+              `${raw}/catalog-info.yaml`,
+              'broken',
+            ),
             // Another repository of the same server, reached by climbing out of its own.
             generatedService(
               'todo-climbing',
@@ -270,9 +274,9 @@ describe('HA posture before deploy, from manifests on the git server', () => {
     expect(posture.report.workloads.map(w => `${w.kind}/${w.name}`)).toEqual([
       'Deployment/orders',
     ]);
-    expect(
-      posture.report.workloads[0].findings.map(f => f.rule),
-    ).toContain('replicas-single');
+    expect(posture.report.workloads[0].findings.map(f => f.rule)).toContain(
+      'replicas-single',
+    );
   });
 
   it('renders a Kustomize overlay over its base: three replicas, grade A', async () => {

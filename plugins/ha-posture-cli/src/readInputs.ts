@@ -140,12 +140,12 @@ export function readInputs(
         const markers: Array<{ path: string; content: string }> = [];
         for (const p of all.filter(f => renderMarker(rel(f)))) {
           const bytes = readBytes(p);
-          const content = bytes === undefined ? undefined : text(bytes, shown(p));
+          const content =
+            bytes === undefined ? undefined : text(bytes, shown(p));
           if (content !== undefined) markers.push({ path: rel(p), content });
         }
         const plan = planRenders(all.map(rel), markers);
-        for (const e of plan.errors)
-          fail(shown(join(abs, e.file)), e.message);
+        for (const e of plan.errors) fail(shown(join(abs, e.file)), e.message);
         paths.push(
           ...all.filter(
             p =>
@@ -199,7 +199,8 @@ export function readInputs(
         maxOutputBytes: limits.maxFileSize,
         hint: {
           helm: 'install helm 3 on PATH or name it with --helm PATH',
-          kustomize: 'install kustomize 5 on PATH or name it with --kustomize PATH',
+          kustomize:
+            'install kustomize 5 on PATH or name it with --kustomize PATH',
         },
       },
       {
@@ -207,10 +208,15 @@ export function readInputs(
         set: render.set,
       },
     );
-    addRendered(read, results, root => relative(cwd, join(r.dir, root.dir)) || ".", {
-      parse: parseManifestsFast,
-      limits: { maxBytes: limits.maxFileSize },
-    });
+    addRendered(
+      read,
+      results,
+      root => relative(cwd, join(r.dir, root.dir)) || '.',
+      {
+        parse: parseManifestsFast,
+        limits: { maxBytes: limits.maxFileSize },
+      },
+    );
   }
   return {
     objects: read.objects.map(o => o.object),

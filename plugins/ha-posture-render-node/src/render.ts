@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
+  RenderKind,
   RenderRoot,
   isInsideRendered,
 } from '@diehard/plugin-ha-posture-common';
@@ -122,22 +123,7 @@ function prepare(
     const name = tools[kind] ?? TOOL_NAMES[kind];
     const tool = findTool(name);
     if (!tool)
-      return {
-        root,
-        missingTool: true,
-        error: `is ${
-          kind === 'helm' ? 'a Helm chart' : 'a Kustomize folder'
-        }, but ${kind} was not found${
-          name === TOOL_NAMES[kind]
-            ? ' on PATH'
-            : tools.configured
-            ? ' at the path configured'
-            : ` at ${name}`
-        }: ${
-          tools.hint?.[kind] ??
-          `install ${kind} on PATH`
-        }`,
-      };
+      return { root, missingTool: true, error: missingTool(kind, name, tools) };
     const at = join(tree, ...root.dir.split('/').filter(Boolean));
     const args =
       kind === 'helm'
@@ -155,11 +141,21 @@ function prepare(
   return { dir, env, jobs };
 }
 
+function missingTool(kind: RenderKind, name: string, tools: RenderTools) {
+  let where = ` at ${name}`;
+  if (name === TOOL_NAMES[kind]) where = ' on PATH';
+  else if (tools.configured) where = ' at the path configured';
+  const what = kind === 'helm' ? 'a Helm chart' : 'a Kustomize folder';
+  return `is ${what}, but ${kind} was not found${where}: ${
+    tools.hint?.[kind] ?? `install ${kind} on PATH`
+  }`;
+}
+
 /** The tool's message without the temporary folder's paths, first lines only. */
 function toolMessage(text: string, workspace: string): string {
   const tree = join(workspace, 'tree');
   const lines = text
-    .split(tree + '/')
+    .split(`${tree}/`)
     .join('')
     .split(tree)
     .join('.')
@@ -218,7 +214,13 @@ export async function renderRoots(
   values: HelmValues = {},
 ): Promise<RenderResult[]> {
   if (plan.roots.length === 0) return [];
-  const workspace = prepare(files, plan.roots, plan.renderedDirs, tools, values);
+  const workspace = prepare(
+    files,
+    plan.roots,
+    plan.renderedDirs,
+    tools,
+    values,
+  );
   try {
     const out: RenderResult[] = [];
     for (const job of workspace.jobs) {
@@ -246,7 +248,7 @@ export async function renderRoots(
               const tooLarge = e?.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER';
               resolve(
                 outcome(job, workspace, tools, {
-                  status: e ? (typeof e.code === 'number' ? e.code : 1) : 0,
+                  status: exitStatus(e),
                   stdout,
                   stderr,
                   tooLarge,
@@ -268,6 +270,12 @@ export async function renderRoots(
   }
 }
 
+/** execFile's error: its exit code, 1 when it has none (a signal, a spawn failure), 0 without one. */
+function exitStatus(e: NodeJS.ErrnoException | null): number {
+  if (!e) return 0;
+  return typeof e.code === 'number' ? e.code : 1;
+}
+
 /** {@link renderRoots} for a synchronous caller (the CLI). */
 export function renderRootsSync(
   files: RenderFile[],
@@ -276,7 +284,13 @@ export function renderRootsSync(
   values: HelmValues = {},
 ): RenderResult[] {
   if (plan.roots.length === 0) return [];
-  const workspace = prepare(files, plan.roots, plan.renderedDirs, tools, values);
+  const workspace = prepare(
+    files,
+    plan.roots,
+    plan.renderedDirs,
+    tools,
+    values,
+  );
   try {
     return workspace.jobs.map(job => {
       if (!('args' in job)) return job;

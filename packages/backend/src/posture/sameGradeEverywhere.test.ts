@@ -187,11 +187,19 @@ function filesUnder(dir: string, prefix: string): Array<[string, string]> {
     const full = path.join(dir, name);
     return fs.statSync(full).isDirectory()
       ? filesUnder(full, `${prefix}/${name}`)
-      : [[`${prefix}/${name}`, fs.readFileSync(full, 'utf8')] as [string, string]];
+      : [
+          [`${prefix}/${name}`, fs.readFileSync(full, 'utf8')] as [
+            string,
+            string,
+          ],
+        ];
   });
 }
 
-const renderFixtures = path.join(root, 'plugins/ha-posture-render-node/fixtures');
+const renderFixtures = path.join(
+  root,
+  'plugins/ha-posture-render-node/fixtures',
+);
 
 const sessionFindings = (g: Graded, workload: string) =>
   (g[workload]?.findings ?? []).filter(f => / sessions-/.test(f));

@@ -184,12 +184,11 @@ export class ManifestObjectSource {
         const stat = await fs.stat(real);
         if (!stat.isFile()) continue; // linked folders are not followed
         budget.countBytes(stat.size);
-        files.push({
-          path: relPath,
-          content: raw
-            ? await fs.readFile(real)
-            : await fs.readFile(real, 'utf8'),
-        });
+        files.push(
+          raw
+            ? { path: relPath, content: await fs.readFile(real) }
+            : { path: relPath, content: await fs.readFile(real, 'utf8') },
+        );
       }
     };
     await walk(folder, '');

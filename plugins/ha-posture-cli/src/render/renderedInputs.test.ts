@@ -21,7 +21,16 @@ function scan(...argv: string[]) {
   let err = '';
   const code = runCli(
     // The tools first: a --helm in argv comes later and wins.
-    ['scan', '--format', 'json', '--helm', helm, '--kustomize', kustomize, ...argv],
+    [
+      'scan',
+      '--format',
+      'json',
+      '--helm',
+      helm,
+      '--kustomize',
+      kustomize,
+      ...argv,
+    ],
     {
       stdout: t => (out += t),
       stderr: t => (err += t),
@@ -51,9 +60,9 @@ describe('diehard-posture scan of a Helm chart', () => {
     expect(r.orders.namespace).toBe('shop');
     expect(r.rules).toContain('replicas-single');
     // The chart's helm test pod is not a workload of the service.
-    expect(
-      r.report.workloads.map((w: any) => `${w.kind}/${w.name}`),
-    ).toEqual(['Deployment/orders']);
+    expect(r.report.workloads.map((w: any) => `${w.kind}/${w.name}`)).toEqual([
+      'Deployment/orders',
+    ]);
   });
 
   it('grades A with --set replicaCount=3, and with a values file', () => {

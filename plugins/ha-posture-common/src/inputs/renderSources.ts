@@ -33,9 +33,7 @@ const KUSTOMIZATION = new Set([
 const split = (path: string) => path.split(/[\\/]/).filter(s => s && s !== '.');
 const dirOf = (path: string) => split(path).slice(0, -1).join('/');
 const hidden = (segments: string[]) =>
-  segments.some(
-    s => s === 'node_modules' || (s.startsWith('.') && s !== '..'),
-  );
+  segments.some(s => s === 'node_modules' || (s.startsWith('.') && s !== '..'));
 
 /** What marks the folder of `path` as rendered: `Chart.yaml` (helm) or a kustomization file. */
 export function renderMarker(path: string): RenderKind | undefined {
@@ -63,7 +61,8 @@ function resolveRelative(dir: string, ref: string): string | undefined {
   return out.join('/');
 }
 
-const REMOTE = /^[a-z][a-z0-9+.-]*:\/\/|^git@|^(github\.com|gitlab\.com|bitbucket\.org)\/|\?ref=|\/\/|\.git$/i;
+const REMOTE =
+  /^[a-z][a-z0-9+.-]*:\/\/|^git@|^(github\.com|gitlab\.com|bitbucket\.org)\/|\?ref=|\/\/|\.git$/i;
 
 /**
  * Finds the Helm charts and Kustomize folders among the files of a folder, before any is
@@ -135,7 +134,9 @@ export function planRenders(
         );
         continue;
       }
-      const target = ref.startsWith('/') ? undefined : resolveRelative(dir, ref);
+      const target = ref.startsWith('/')
+        ? undefined
+        : resolveRelative(dir, ref);
       if (target === undefined) {
         fail(
           `refers to ${JSON.stringify(

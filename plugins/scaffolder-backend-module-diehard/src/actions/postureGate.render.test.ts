@@ -32,7 +32,9 @@ describe('diehard:posture:gate on Helm charts and Kustomize folders', () => {
       workspacePath: fixtures,
       logger: mockServices.logger.mock(),
     });
-    const config = new ConfigReader({ diehard: { posture: { render: tools } } });
+    const config = new ConfigReader({
+      diehard: { posture: { render: tools } },
+    });
     return { ctx, result: createPostureGateAction({ config }).handler(ctx) };
   }
   const outputs = (ctx: any) =>
