@@ -3,8 +3,12 @@ import { KubeObject, isClusterScoped, namespaceOf } from '../model/kube';
 /** Looks objects up by kind, namespace and name. Built once per evaluation. */
 export class ObjectIndex {
   private readonly byKind = new Map<string, KubeObject[]>();
-  private readonly byKey = new Map<string, KubeObject>();
-  private readonly byKindNs = new Map<string, KubeObject[]>();
+  /** kind → namespace ('' for cluster-scoped kinds) → objects, and the same by name. */
+  private readonly byKindNs = new Map<string, Map<string, KubeObject[]>>();
+  private readonly byName = new Map<
+    string,
+    Map<string, Map<string, KubeObject>>
+  >();
 
   constructor(readonly objects: KubeObject[]) {
     for (const o of objects) {
@@ -13,22 +17,28 @@ export class ObjectIndex {
       if (list) list.push(o);
       else this.byKind.set(o.kind, [o]);
       const ns = isClusterScoped(o.kind) ? '' : namespaceOf(o);
-      this.byKey.set(ObjectIndex.key(o.kind, ns, o.metadata?.name ?? ''), o);
-      const kn = `${o.kind}\u0000${ns}`;
-      const nsList = this.byKindNs.get(kn);
+      const names = ObjectIndex.at(ObjectIndex.at(this.byName, o.kind), ns);
+      names.set(o.metadata?.name ?? '', o);
+      const inNs = ObjectIndex.at(this.byKindNs, o.kind);
+      const nsList = inNs.get(ns);
       if (nsList) nsList.push(o);
-      else this.byKindNs.set(kn, [o]);
+      else inNs.set(ns, [o]);
     }
   }
 
-  private static key(kind: string, ns: string, name: string) {
-    return `${kind}\u0000${ns}\u0000${name}`;
+  private static at<V>(
+    map: Map<string, Map<string, V>>,
+    key: string,
+  ): Map<string, V> {
+    let inner = map.get(key);
+    if (!inner) map.set(key, (inner = new Map()));
+    return inner;
   }
 
   /** All objects of a kind, optionally in one namespace. */
   list(kind: string, namespace?: string): KubeObject[] {
     if (namespace === undefined) return this.byKind.get(kind) ?? [];
-    return this.byKindNs.get(`${kind}\u0000${namespace}`) ?? [];
+    return this.byKindNs.get(kind)?.get(namespace) ?? [];
   }
 
   /** One object by kind, namespace (ignored for cluster-scoped kinds) and name. */
@@ -38,9 +48,10 @@ export class ObjectIndex {
     name: string | undefined,
   ): KubeObject | undefined {
     if (!name) return undefined;
-    return this.byKey.get(
-      ObjectIndex.key(kind, isClusterScoped(kind) ? '' : namespace, name),
-    );
+    return this.byName
+      .get(kind)
+      ?.get(isClusterScoped(kind) ? '' : namespace)
+      ?.get(name);
   }
 
   /** True when the input holds any object of the kind. */

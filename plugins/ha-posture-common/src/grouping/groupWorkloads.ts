@@ -84,7 +84,9 @@ export function groupWorkloads(index: ObjectIndex): Grouping {
   const deploymentsByNs = new Map<string, KubeObject[]>();
   for (const d of index.list('Deployment')) {
     const ns = namespaceOf(d);
-    deploymentsByNs.set(ns, [...(deploymentsByNs.get(ns) ?? []), d]);
+    const list = deploymentsByNs.get(ns);
+    if (list) list.push(d);
+    else deploymentsByNs.set(ns, [d]);
   }
 
   // ReplicaSet -> owning Deployment (by owner reference, else by the Deployment's selector).
