@@ -1,3 +1,7 @@
+import {
+  createMockDirectory,
+  MockDirectory,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
 import { useLab } from '@diehard/lab';
@@ -15,6 +19,21 @@ export type LabRegistry = Awaited<
 /** The lab's real registry (started or reused); a suite fails when it cannot start. */
 export async function labRegistry(): Promise<LabRegistry> {
   return (await useLab(['registry'])).registry;
+}
+
+/**
+ * The lab's registry for a suite (ready from its `beforeAll`), and a workspace for the
+ * actions it runs.
+ */
+export function useLabRegistry(): { reg: LabRegistry; mockDir: MockDirectory } {
+  const lab = { mockDir: createMockDirectory() } as {
+    reg: LabRegistry;
+    mockDir: MockDirectory;
+  };
+  beforeAll(async () => {
+    lab.reg = await labRegistry();
+  });
+  return lab;
 }
 
 /** A `diehard.registries` entry for the lab registry, optionally under another host (a proxy). */

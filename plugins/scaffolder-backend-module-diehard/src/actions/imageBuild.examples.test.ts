@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { createMockDirectory } from '@backstage/backend-test-utils';
 import {
   OciLayout,
   pushImage,
@@ -9,9 +8,8 @@ import { createImageBuildAction } from './imageBuild';
 import { examples } from './imageBuild.examples';
 import { createImagePushAction } from './imagePush';
 import {
-  LabRegistry,
   endpointOf,
-  labRegistry,
+  useLabRegistry,
   registryDirectory,
   registryEntry,
 } from '../__testUtils__/labRegistry';
@@ -20,12 +18,8 @@ import { runExample } from '../__testUtils__/runExample';
 jest.setTimeout(120_000);
 
 describe('diehard:image:build examples', () => {
-  let reg: LabRegistry;
-  const mockDir = createMockDirectory();
-
-  beforeAll(async () => {
-    reg = await labRegistry();
-  });
+  const lab = useLabRegistry();
+  const { mockDir } = lab;
 
   beforeEach(() => {
     mockDir.clear();
@@ -39,7 +33,7 @@ describe('diehard:image:build examples', () => {
   });
 
   const actions = () => {
-    const registries = registryDirectory(registryEntry(reg));
+    const registries = registryDirectory(registryEntry(lab.reg));
     return [
       createImageBuildAction({ registries }),
       createImagePushAction({ registries }),
@@ -51,7 +45,7 @@ describe('diehard:image:build examples', () => {
     async (_d, example) => {
       if (example.example.includes('diehard-examples/tomcat-base:10')) {
         // The base image the example names, as a platform team would have published it.
-        const client = new RegistryClient(endpointOf(reg));
+        const client = new RegistryClient(endpointOf(lab.reg));
         try {
           const [build] = actions();
           await runExample(

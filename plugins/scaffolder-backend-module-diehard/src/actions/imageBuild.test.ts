@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { createMockDirectory } from '@backstage/backend-test-utils';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { JsonObject } from '@backstage/types';
 import {
@@ -12,9 +11,8 @@ import {
 } from '@diehard/plugin-container-images-node';
 import { createImageBuildAction } from './imageBuild';
 import {
-  LabRegistry,
   endpointOf,
-  labRegistry,
+  useLabRegistry,
   registryDirectory,
   registryEntry,
   uniqueRepository,
@@ -24,12 +22,8 @@ import { actionContext, outputsOf } from '../__testUtils__/actionContext';
 jest.setTimeout(180_000);
 
 describe('diehard:image:build', () => {
-  let reg: LabRegistry;
-  const mockDir = createMockDirectory();
-
-  beforeAll(async () => {
-    reg = await labRegistry();
-  });
+  const lab = useLabRegistry();
+  const { mockDir } = lab;
 
   beforeEach(() => {
     mockDir.clear();
@@ -68,7 +62,7 @@ describe('diehard:image:build', () => {
   describe('native', () => {
     const action = () =>
       createImageBuildAction({
-        registries: registryDirectory(registryEntry(reg)),
+        registries: registryDirectory(registryEntry(lab.reg)),
       });
 
     it('writes an OCI layout whose layers are valid tars with the workspace files', async () => {
@@ -136,7 +130,7 @@ describe('diehard:image:build', () => {
     });
 
     it('builds on a base image from the registry and the push mounts its layers', async () => {
-      const client = new RegistryClient(endpointOf(reg));
+      const client = new RegistryClient(endpointOf(lab.reg));
       try {
         // A base image: built natively from scratch, pushed to the lab registry.
         await action().handler(
@@ -201,10 +195,10 @@ describe('diehard:image:build', () => {
 
   describe('dockerfile (buildah)', () => {
     it('builds FROM an image of the lab registry and exports an OCI layout that pushes', async () => {
-      const client = new RegistryClient(endpointOf(reg));
+      const client = new RegistryClient(endpointOf(lab.reg));
       try {
         const action = createImageBuildAction({
-          registries: registryDirectory(registryEntry(reg)),
+          registries: registryDirectory(registryEntry(lab.reg)),
         });
         await action.handler(
           context({
@@ -222,7 +216,7 @@ describe('diehard:image:build', () => {
 
         await fsp.writeFile(
           path.join(mockDir.path, 'Dockerfile'),
-          `FROM ${reg.host}/${baseRepo}:1\nARG VERSION\nCOPY target/ROOT.war /usr/local/tomcat/webapps/ROOT.war\nENV APP_VERSION=$VERSION\nENTRYPOINT ["/opt/bin/start.sh"]\n`,
+          `FROM ${lab.reg.host}/${baseRepo}:1\nARG VERSION\nCOPY target/ROOT.war /usr/local/tomcat/webapps/ROOT.war\nENV APP_VERSION=$VERSION\nENTRYPOINT ["/opt/bin/start.sh"]\n`,
         );
         const ctx = context({
           builder: 'dockerfile',
@@ -251,7 +245,7 @@ describe('diehard:image:build', () => {
 
     it('is skipped in a template dry run', async () => {
       const action = createImageBuildAction({
-        registries: registryDirectory(registryEntry(reg)),
+        registries: registryDirectory(registryEntry(lab.reg)),
       });
       await fsp.writeFile(
         path.join(mockDir.path, 'Dockerfile'),
@@ -267,7 +261,7 @@ describe('diehard:image:build', () => {
 
     it("fails with buildah's reason when the Dockerfile is wrong", async () => {
       const action = createImageBuildAction({
-        registries: registryDirectory(registryEntry(reg)),
+        registries: registryDirectory(registryEntry(lab.reg)),
       });
       await fsp.writeFile(
         path.join(mockDir.path, 'Dockerfile'),

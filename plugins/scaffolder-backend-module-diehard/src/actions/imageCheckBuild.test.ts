@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  createMockDirectory,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { freePort } from '@diehard/lab';
@@ -15,9 +12,8 @@ import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtil
 import { createImageCheckBuildAction } from './imageCheckBuild';
 import { examples } from './imageCheckBuild.examples';
 import {
-  LabRegistry,
   endpointOf,
-  labRegistry,
+  useLabRegistry,
   registryDirectory,
   registryEntry,
   uniqueRepository,
@@ -27,27 +23,26 @@ import { runExample } from '../__testUtils__/runExample';
 jest.setTimeout(120_000);
 
 describe('diehard:image:check-build against the lab registry', () => {
-  let reg: LabRegistry;
   let base: string;
-  const mockDir = createMockDirectory();
+  const lab = useLabRegistry();
+  const { mockDir } = lab;
 
   beforeAll(async () => {
-    reg = await labRegistry();
     // A base image the registry holds, under a repository no other test uses.
     const repository = uniqueRepository('base');
     const { layout } = await writeRandomImage(path.join(mockDir.path, 'base'), {
       layerSizes: [1000],
     });
-    const client = new RegistryClient(endpointOf(reg));
+    const client = new RegistryClient(endpointOf(lab.reg));
     await pushImage(client, layout, { repository, tag: '1.0' });
     client.close();
     base = `${repository}:1.0`;
   });
 
-  const action = (entry = registryEntry(reg)) =>
+  const action = (entry = registryEntry(lab.reg)) =>
     createImageCheckBuildAction({ registries: registryDirectory(entry) });
 
-  async function run(input: JsonObject, entry = registryEntry(reg)) {
+  async function run(input: JsonObject, entry = registryEntry(lab.reg)) {
     const ctx = createMockActionContext<any>({
       input: { builder: 'dockerfile', baseImages: [], ...input },
       workspacePath: mockDir.path,
@@ -59,7 +54,7 @@ describe('diehard:image:check-build against the lab registry', () => {
 
   it('passes when buildah runs here and the registry holds every base image', async () => {
     expect(await run({ registry: 'internal', baseImages: [base] })).toEqual({
-      registryHost: reg.host,
+      registryHost: lab.reg.host,
     });
   });
 
@@ -68,7 +63,7 @@ describe('diehard:image:check-build against the lab registry', () => {
       .replace('platform/maven:3.8-openjdk-17', base)
       .replace('platform/tomcat:10.1-jre17', base);
     const outputs = await runExample(example, [action()], mockDir.path);
-    expect(outputs.preflight.registryHost).toBe(reg.host);
+    expect(outputs.preflight.registryHost).toBe(lab.reg.host);
   });
 
   it('names each base image the registry lacks, and how to fix it', async () => {
@@ -76,7 +71,7 @@ describe('diehard:image:check-build against the lab registry', () => {
     await expect(
       run({ registry: 'internal', baseImages: [base, absent] }),
     ).rejects.toThrow(
-      `base image ${reg.host}/${absent} is not in registry "internal": push it there first`,
+      `base image ${lab.reg.host}/${absent} is not in registry "internal": push it there first`,
     );
   });
 
@@ -93,14 +88,17 @@ describe('diehard:image:check-build against the lab registry', () => {
       // The native builder needs no buildah.
       await expect(
         run({ registry: 'internal', builder: 'native', baseImages: [base] }),
-      ).resolves.toEqual({ registryHost: reg.host });
+      ).resolves.toEqual({ registryHost: lab.reg.host });
     } finally {
       process.env.PATH = saved;
     }
   });
 
   it('refuses credentials the registry does not accept, without showing them', async () => {
-    const wrong = { ...registryEntry(reg), password: 'not-the-password-42' };
+    const wrong = {
+      ...registryEntry(lab.reg),
+      password: 'not-the-password-42',
+    };
     const error = await run({ registry: 'internal', baseImages: [base] }, wrong)
       .then(() => undefined)
       .catch(e => e as Error);
@@ -116,7 +114,7 @@ describe('diehard:image:check-build against the lab registry', () => {
     await expect(
       run(
         { registry: 'internal', baseImages: [base] },
-        registryEntry(reg, { host: `127.0.0.1:${port}` }),
+        registryEntry(lab.reg, { host: `127.0.0.1:${port}` }),
       ),
     ).rejects.toThrow(`registry "internal" (127.0.0.1:${port}) cannot be used`);
     expect(Date.now() - started).toBeLessThan(15_000);

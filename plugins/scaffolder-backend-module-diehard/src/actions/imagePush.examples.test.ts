@@ -1,16 +1,12 @@
 import path from 'node:path';
 import yaml from 'yaml';
-import {
-  createMockDirectory,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
 import { createImagePushAction } from './imagePush';
 import { examples } from './imagePush.examples';
 import {
-  LabRegistry,
-  labRegistry,
+  useLabRegistry,
   registryDirectory,
   registryEntry,
 } from '../__testUtils__/labRegistry';
@@ -18,11 +14,10 @@ import {
 jest.setTimeout(60_000);
 
 describe('diehard:image:push examples', () => {
-  let reg: LabRegistry;
-  const mockDir = createMockDirectory();
+  const lab = useLabRegistry();
+  const { mockDir } = lab;
 
   beforeAll(async () => {
-    reg = await labRegistry();
     await writeRandomImage(path.join(mockDir.path, 'image'), {
       layerSizes: [50_000, 20_000],
     });
@@ -34,7 +29,7 @@ describe('diehard:image:push examples', () => {
       const step = yaml.parse(example.example).steps[0];
       expect(step.action).toBe('diehard:image:push');
       const action = createImagePushAction({
-        registries: registryDirectory(registryEntry(reg)),
+        registries: registryDirectory(registryEntry(lab.reg)),
       });
       const ctx = createMockActionContext({
         input: step.input,
@@ -45,7 +40,7 @@ describe('diehard:image:push examples', () => {
       const out = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
       expect(out.reference).toMatch(
         new RegExp(
-          `^${reg.host.replace(/\./g, '\\.')}/${
+          `^${lab.reg.host.replace(/\./g, '\\.')}/${
             step.input.repository
           }@sha256:[a-f0-9]{64}$`,
         ),

@@ -1,6 +1,5 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { createMockDirectory } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import {
@@ -11,9 +10,8 @@ import {
 import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
 import { createImagePushAction } from './imagePush';
 import {
-  LabRegistry,
   endpointOf,
-  labRegistry,
+  useLabRegistry,
   registryDirectory,
   registryEntry,
   uniqueRepository,
@@ -26,12 +24,8 @@ jest.setTimeout(120_000);
 const fastRetry = { retries: 3, initialDelayMs: 50 };
 
 describe('diehard:image:push against the lab registry', () => {
-  let reg: LabRegistry;
-  const mockDir = createMockDirectory();
-
-  beforeAll(async () => {
-    reg = await labRegistry();
-  });
+  const lab = useLabRegistry();
+  const { mockDir } = lab;
 
   beforeEach(() => mockDir.clear());
 
@@ -48,7 +42,7 @@ describe('diehard:image:push against the lab registry', () => {
     });
     const repository = uniqueRepository('roundtrip');
     const action = createImagePushAction({
-      registries: registryDirectory(registryEntry(reg)),
+      registries: registryDirectory(registryEntry(lab.reg)),
     });
     const ctx = context({
       registry: 'internal',
@@ -61,11 +55,11 @@ describe('diehard:image:push against the lab registry', () => {
     const out = outputs(ctx);
     expect(out.digest).toBe(image.manifest.digest);
     expect(out.reference).toBe(
-      `${reg.host}/${repository}@${image.manifest.digest}`,
+      `${lab.reg.host}/${repository}@${image.manifest.digest}`,
     );
-    expect(out.taggedReference).toBe(`${reg.host}/${repository}:1.0.0`);
+    expect(out.taggedReference).toBe(`${lab.reg.host}/${repository}:1.0.0`);
 
-    const client = new RegistryClient(endpointOf(reg));
+    const client = new RegistryClient(endpointOf(lab.reg));
     try {
       const target = await OciLayout.create(path.join(mockDir.path, 'pulled'));
       const desc = await pullImage(client, target, {
@@ -92,12 +86,14 @@ describe('diehard:image:push against the lab registry', () => {
   it('sends no layer bytes when the registry already has them', async () => {
     const layerSizes = [400_000, 300_000, 200_000];
     await writeRandomImage(path.join(mockDir.path, 'image'), { layerSizes });
-    const [host, port] = reg.host.split(':');
+    const [host, port] = lab.reg.host.split(':');
     const proxy = new TcpProxy({ host, port: Number(port) });
     const proxyHost = await proxy.start();
     try {
       const action = createImagePushAction({
-        registries: registryDirectory(registryEntry(reg, { host: proxyHost })),
+        registries: registryDirectory(
+          registryEntry(lab.reg, { host: proxyHost }),
+        ),
       });
       const repository = uniqueRepository('warm');
       const input = {
@@ -134,7 +130,7 @@ describe('diehard:image:push against the lab registry', () => {
       layerSizes: [250_000, 150_000],
     });
     const action = createImagePushAction({
-      registries: registryDirectory(registryEntry(reg)),
+      registries: registryDirectory(registryEntry(lab.reg)),
     });
     const first = uniqueRepository('mount-src');
     await action.handler(
@@ -156,14 +152,16 @@ describe('diehard:image:push against the lab registry', () => {
     const image = await writeRandomImage(path.join(mockDir.path, 'image'), {
       layerSizes: [3_000_000, 1_000_000],
     });
-    const [host, port] = reg.host.split(':');
+    const [host, port] = lab.reg.host.split(':');
     const proxy = new TcpProxy({ host, port: Number(port) });
     const proxyHost = await proxy.start();
     const repository = uniqueRepository('killed');
-    const client = new RegistryClient(endpointOf(reg));
+    const client = new RegistryClient(endpointOf(lab.reg));
     try {
       const action = createImagePushAction({
-        registries: registryDirectory(registryEntry(reg, { host: proxyHost })),
+        registries: registryDirectory(
+          registryEntry(lab.reg, { host: proxyHost }),
+        ),
         client: { retry: fastRetry, chunkSize: 512 * 1024, concurrency: 1 },
       });
       const input = {
@@ -214,12 +212,14 @@ describe('diehard:image:push against the lab registry', () => {
     const image = await writeRandomImage(path.join(mockDir.path, 'image'), {
       layerSizes: [2_500_000],
     });
-    const [host, port] = reg.host.split(':');
+    const [host, port] = lab.reg.host.split(':');
     const proxy = new TcpProxy({ host, port: Number(port) });
     const proxyHost = await proxy.start();
     try {
       const action = createImagePushAction({
-        registries: registryDirectory(registryEntry(reg, { host: proxyHost })),
+        registries: registryDirectory(
+          registryEntry(lab.reg, { host: proxyHost }),
+        ),
         client: { retry: fastRetry, chunkSize: 512 * 1024 },
       });
       proxy.killAfter(1_200_000, { reviveAfterMs: 100 });
@@ -245,7 +245,7 @@ describe('diehard:image:push against the lab registry', () => {
 
     it('refuses a bad repository name or tag before sending anything', async () => {
       const action = createImagePushAction({
-        registries: registryDirectory(registryEntry(reg)),
+        registries: registryDirectory(registryEntry(lab.reg)),
       });
       await expect(
         action.handler(
@@ -265,7 +265,7 @@ describe('diehard:image:push against the lab registry', () => {
 
     it('names the configured registries when an unknown one is asked for', async () => {
       const action = createImagePushAction({
-        registries: registryDirectory(registryEntry(reg)),
+        registries: registryDirectory(registryEntry(lab.reg)),
       });
       await expect(
         action.handler(
@@ -279,7 +279,7 @@ describe('diehard:image:push against the lab registry', () => {
     it('reports refused credentials without the password, in errors or logs', async () => {
       const password = 'wrong-Pa55word-not-to-leak';
       const action = createImagePushAction({
-        registries: registryDirectory(registryEntry(reg, { password })),
+        registries: registryDirectory(registryEntry(lab.reg, { password })),
       });
       const ctx = context({
         registry: 'internal',
@@ -291,7 +291,7 @@ describe('diehard:image:push against the lab registry', () => {
       );
       expect(error?.name).toBe('AuthenticationError');
       expect(error?.message).toBe(
-        `registry "internal" refused the configured credentials for user "${reg.username}"`,
+        `registry "internal" refused the configured credentials for user "${lab.reg.username}"`,
       );
       const everything = JSON.stringify([
         error?.message,
@@ -303,13 +303,13 @@ describe('diehard:image:push against the lab registry', () => {
       ]);
       expect(everything).not.toContain(password);
       expect(everything).not.toContain(
-        Buffer.from(`${reg.username}:${password}`).toString('base64'),
+        Buffer.from(`${lab.reg.username}:${password}`).toString('base64'),
       );
     });
 
     it('says when the workspace path is not an OCI layout', async () => {
       const action = createImagePushAction({
-        registries: registryDirectory(registryEntry(reg)),
+        registries: registryDirectory(registryEntry(lab.reg)),
       });
       await expect(
         action.handler(
@@ -329,7 +329,7 @@ describe('diehard:image:push against the lab registry', () => {
     });
     const repository = uniqueRepository('dry');
     const action = createImagePushAction({
-      registries: registryDirectory(registryEntry(reg)),
+      registries: registryDirectory(registryEntry(lab.reg)),
     });
     const ctx = context(
       { registry: 'internal', repository, tag: 'x' },
@@ -337,7 +337,7 @@ describe('diehard:image:push against the lab registry', () => {
     );
     await action.handler(ctx);
     expect(outputs(ctx).digest).toBe(image.manifest.digest);
-    const client = new RegistryClient(endpointOf(reg));
+    const client = new RegistryClient(endpointOf(lab.reg));
     try {
       expect(await client.hasManifest(repository, 'x')).toBe(false);
     } finally {
@@ -347,13 +347,13 @@ describe('diehard:image:push against the lab registry', () => {
 
   it('in dry-run mode without a layout (the build was skipped) says what it would push', async () => {
     const action = createImagePushAction({
-      registries: registryDirectory(registryEntry(reg)),
+      registries: registryDirectory(registryEntry(lab.reg)),
     });
     const ctx = context(
       { registry: 'internal', repository: 'team/app', tag: '2.0' },
       { isDryRun: true },
     );
     await action.handler(ctx);
-    expect(outputs(ctx).reference).toBe(`${reg.host}/team/app:2.0`);
+    expect(outputs(ctx).reference).toBe(`${lab.reg.host}/team/app:2.0`);
   });
 });
