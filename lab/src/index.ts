@@ -43,6 +43,8 @@ export { cloneLabRepo, labGitCli, labGitRepo } from './components/git/testRepo';
 export type { OidcEndpoint, OidcUser } from './components/oidc';
 export { oidcSignIn } from './components/oidc/signIn';
 export type { OidcTokens } from './components/oidc/signIn';
+export { startOidcLab } from './components/oidc/oidcLab';
+export type { OidcLab } from './components/oidc/oidcLab';
 export { trustLabCa } from './util/tls';
 export { startTomcat } from './components/tomcat';
 export type {

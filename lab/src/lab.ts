@@ -17,7 +17,7 @@ import {
 } from './components/types';
 import { resolveUpOptions } from './options';
 import { labPaths, LabPaths } from './paths';
-import { COMPONENT_PORTS, HA_CONTROL_PLANE_PORTS, LAB_HOST } from './ports';
+import { componentPorts, haControlPlanePorts, LAB_HOST } from './ports';
 import { LabError } from './util/errors';
 import { withLock } from './util/lock';
 import { portTaken } from './util/net';
@@ -83,9 +83,9 @@ export function parseComponentNames(
  */
 async function ensurePortsFree(name: ComponentName, options: UpOptions) {
   const ports = [
-    ...COMPONENT_PORTS[name],
+    ...componentPorts(name),
     ...(name === 'kubernetes' && options.controlPlane === 'ha'
-      ? HA_CONTROL_PLANE_PORTS
+      ? haControlPlanePorts()
       : []),
   ];
   for (const port of ports) {

@@ -1,6 +1,3 @@
-import fsp from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import yaml from 'yaml';
 import {
   createMockDirectory,
@@ -9,7 +6,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import type * as LabModule from '@diehard/lab';
+import { OidcLab, startOidcLab } from '@diehard/lab';
 import { KubeClient } from '../kubernetes/KubeClient';
 import { permissionsAnswering } from '../__testUtils__/permissions';
 import { createKubernetesApplyAction } from './kubernetesApply';
@@ -18,21 +15,17 @@ import { createKubernetesCheckTargetAction } from './kubernetesCheckTarget';
 // A private lab (own state dir, ports shifted by 4000) whose API server trusts its
 // OpenID Provider from the start, as in the cluster directory's oidc test: run alone.
 jest.setTimeout(15 * 60_000);
-const OFFSET = '4000';
+const OFFSET = 4000;
 const NAMESPACE = 'oidc-apply';
 const SECRET = 'Backstage-Kubernetes-Authorization-oidc-lab';
 
 describe('apply to an oidc cluster as the task initiator, with the token the picker put in the secrets', () => {
-  let dir: string;
-  let lab: typeof LabModule;
-  let oidc: LabModule.OidcEndpoint;
+  let lab: OidcLab;
   let admin: KubeClient;
   let config: ConfigReader;
   const mockDir = createMockDirectory();
   const permissions = permissionsAnswering(AuthorizeResult.ALLOW);
-  const tokenOf = async (email: string) =>
-    (await lab.oidcSignIn(oidc, oidc.users.find(u => u.email === email)!))
-      .idToken;
+  const tokenOf = (email: string) => lab.idTokenOf(email);
   const context = (input: any, secrets?: Record<string, string>) => {
     const ctx = createMockActionContext<any>({
       input,
@@ -49,16 +42,11 @@ describe('apply to an oidc cluster as the task initiator, with the token the pic
     ]);
 
   beforeAll(async () => {
-    dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-lab-oidc-'));
-    process.env.DIEHARD_LAB_DIR = dir;
-    process.env.DIEHARD_LAB_PORT_OFFSET = OFFSET;
-    lab = jest.requireActual<typeof LabModule>('@diehard/lab');
-    const up = await lab.useLab(['kubernetes', 'oidc']);
-    oidc = up.oidc;
+    lab = await startOidcLab(OFFSET);
     admin = new KubeClient({
-      server: up.kubernetes.server,
-      token: up.kubernetes.adminToken,
-      ca: up.kubernetes.caPem,
+      server: lab.kubernetes.server,
+      token: lab.kubernetes.adminToken,
+      ca: lab.kubernetes.caPem,
     });
     // Bruno may edit the namespace; Alice is bound to nothing.
     for (const o of [
@@ -86,20 +74,7 @@ describe('apply to an oidc cluster as the task initiator, with the token the pic
     config = new ConfigReader({
       kubernetes: {
         serviceLocatorMethod: { type: 'multiTenant' },
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: [
-              {
-                name: 'lab',
-                url: up.kubernetes.server,
-                caFile: up.kubernetes.caFile,
-                authProvider: 'oidc',
-                oidcTokenProvider: 'lab',
-              },
-            ],
-          },
-        ],
+        clusterLocatorMethods: lab.clusterLocators,
       },
       diehard: {
         apply: {
@@ -112,27 +87,19 @@ describe('apply to an oidc cluster as the task initiator, with the token the pic
     // The API server fetches the provider's keys on its own schedule after it
     // starts: wait until Bruno's token is accepted (a state, not a time).
     const check = createKubernetesCheckTargetAction({ config, permissions });
-    const deadline = Date.now() + 180_000;
-    for (;;) {
-      const token = await tokenOf('bruno@example.com');
-      const outcome = await check
-        .handler(
-          context(
-            { cluster: 'lab', namespace: NAMESPACE },
-            { [SECRET]: token },
-          ),
-        )
-        .catch(e => e);
-      if (!(outcome instanceof Error)) break;
-      if (Date.now() > deadline) throw outcome;
-      await new Promise(resolve => setTimeout(resolve, 1000));
-    }
+    await lab.untilTrusted(async () =>
+      check.handler(
+        context(
+          { cluster: 'lab', namespace: NAMESPACE },
+          { [SECRET]: await tokenOf('bruno@example.com') },
+        ),
+      ),
+    );
   }, 15 * 60_000);
 
   afterAll(async () => {
     admin?.close();
-    if (lab) await lab.labDown(['kubernetes', 'oidc']).catch(() => {});
-    if (dir) await fsp.rm(dir, { recursive: true, force: true });
+    await lab?.stop();
   }, 120_000);
 
   beforeEach(() =>
