@@ -7,16 +7,15 @@ import { httpsRequest } from '../util/https';
 import {
   chownTree,
   isAlive,
-  readPid,
   run,
   runningEndpoint,
   serviceUser,
   startDaemon,
-  stopDaemon,
 } from '../util/process';
 import { ensurePassword, exists } from '../util/state';
 import { ensureCa, issueCert } from '../util/tls';
 import { waitFor } from '../util/wait';
+import { oneDaemon } from './daemon';
 import type { LabComponent } from './types';
 
 export interface RegistryEndpoint {
@@ -135,14 +134,8 @@ export const registryComponent: LabComponent<RegistryEndpoint> = {
     return endpoint;
   },
 
-  async stop(ctx) {
-    const f = files(ctx.dir);
-    await stopDaemon(f.pid, { expect: f.config });
-  },
-
-  async processes(ctx) {
-    const f = files(ctx.dir);
-    const pid = await readPid(f.pid);
-    return [{ name: 'docker-registry', pid, alive: isAlive(pid, f.config) }];
-  },
+  ...oneDaemon('docker-registry', dir => ({
+    pid: files(dir).pid,
+    marker: files(dir).config,
+  })),
 };

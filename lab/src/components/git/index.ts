@@ -2,16 +2,10 @@ import fsp from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { LAB_HOST, LAB_PORTS } from '../../ports';
-import {
-  isAlive,
-  readPid,
-  run,
-  runningEndpoint,
-  startDaemon,
-  stopDaemon,
-} from '../../util/process';
+import { isAlive, run, runningEndpoint, startDaemon } from '../../util/process';
 import { ensurePassword, writeJson } from '../../util/state';
 import { waitFor } from '../../util/wait';
+import { oneDaemon } from '../daemon';
 import type { LabComponent } from '../types';
 import type { GitServerConfig } from './server';
 
@@ -112,14 +106,8 @@ export const gitComponent: LabComponent<GitEndpoint> = {
     return endpoint;
   },
 
-  async stop(ctx) {
-    const f = files(ctx.dir);
-    await stopDaemon(f.pid, { expect: f.config });
-  },
-
-  async processes(ctx) {
-    const f = files(ctx.dir);
-    const pid = await readPid(f.pid);
-    return [{ name: 'git-server', pid, alive: isAlive(pid, f.config) }];
-  },
+  ...oneDaemon('git-server', dir => ({
+    pid: files(dir).pid,
+    marker: files(dir).config,
+  })),
 };

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { labPaths } from '../../paths';
 import { LAB_HOST, LAB_PORTS } from '../../ports';
 import { httpsRequest } from '../../util/https';
-import { isAlive, readPid, startDaemon, stopDaemon } from '../../util/process';
+import { isAlive, readPid, startDaemon } from '../../util/process';
 import { exists, readJson, writeJson } from '../../util/state';
 import { ensureCa, issueCert } from '../../util/tls';
 import { waitFor } from '../../util/wait';
+import { oneDaemon } from '../daemon';
 import type { LabComponent } from '../types';
 
 /** Backstage's OIDC callback; any loopback port is accepted with this path. */
@@ -205,12 +206,8 @@ export const oidcComponent: LabComponent<OidcEndpoint> = {
     };
   },
 
-  async stop(ctx) {
-    await stopDaemon(files(ctx.dir).pid, { expect: SERVER });
-  },
-
-  async processes(ctx) {
-    const pid = await readPid(files(ctx.dir).pid);
-    return [{ name: 'oidc-provider', pid, alive: isAlive(pid, SERVER) }];
-  },
+  ...oneDaemon('oidc-provider', dir => ({
+    pid: files(dir).pid,
+    marker: SERVER,
+  })),
 };
