@@ -55,6 +55,12 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
       .join('\n');
 
   /** A small app: config, secret, account, service, a 2-replica deployment, its PDB. */
+  /** The app's objects and a ConfigMap in another `namespace`. */
+  const withConfigMapIn = (name: string, namespace: string) => [
+    ...appBundle(name),
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace } },
+  ];
+
   function appBundle(
     name: string,
     overrides: {
@@ -345,14 +351,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     const proxied = `https://${await proxy.start()}`;
     try {
       const name = uniqueName('forbidden');
-      writeBundle([
-        ...appBundle(name),
-        {
-          apiVersion: 'v1',
-          kind: 'ConfigMap',
-          metadata: { name, namespace: 'kube-system' },
-        },
-      ]);
+      writeBundle(withConfigMapIn(name, 'kube-system'));
       const action = createKubernetesApplyAction({
         config: clusterConfig(k, { url: proxied }),
         permissions: allowAll(),
@@ -373,14 +372,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
   it('turns RBAC refusals in the dry run into a clear error and applies nothing', async () => {
     // Our allowlist lets "default" through; the cluster's RBAC does not.
     const name = uniqueName('rbac');
-    writeBundle([
-      ...appBundle(name),
-      {
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: { name, namespace: 'default' },
-      },
-    ]);
+    writeBundle(withConfigMapIn(name, 'default'));
     const action = createKubernetesApplyAction({
       config: clusterConfig(k, {
         namespaces: [...k.portal.namespaces, 'default'],

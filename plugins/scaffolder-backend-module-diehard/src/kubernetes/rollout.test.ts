@@ -27,6 +27,24 @@ describe('waitForRollouts against the lab control plane', () => {
     admin?.close();
   });
 
+  /**
+   * How waiting 8 s for `d`'s rollout ends (its error, or undefined), with a grace
+   * period (60 s) longer than the wait for reasons that may pass; what it logged.
+   */
+  async function rolloutFailure(d: ManifestObject) {
+    const logger = mockServices.logger.mock();
+    const error = await waitForRollouts(admin, [d], {
+      timeoutMs: 8000,
+      pollMs: 500,
+      reasonGraceMs: 60_000,
+      logger,
+    }).then(
+      () => undefined,
+      e => e,
+    );
+    return { error, logger };
+  }
+
   async function create(o: ManifestObject) {
     written.push(o);
     return admin.apply(o, { fieldManager: 'diehard-test' });
@@ -66,18 +84,9 @@ describe('waitForRollouts against the lab control plane', () => {
     });
     const d = deployment(name, name);
     await create(d);
-    const logger = mockServices.logger.mock();
     const started = Date.now();
-    const error = await waitForRollouts(admin, [d], {
-      timeoutMs: 8000,
-      pollMs: 500,
-      // A missing class is no reason to wait: said without any grace period.
-      reasonGraceMs: 60_000,
-      logger,
-    }).then(
-      () => undefined,
-      e => e,
-    );
+    // A missing class is no reason to wait: said without any grace period.
+    const { error, logger } = await rolloutFailure(d);
     expect(error).toBeInstanceOf(RolloutTimeoutError);
     const missing = `claim ${ns}/${name} is Pending: its storage class "no-such-class" does not exist on the cluster`;
     expect(error.message).toContain(missing);
@@ -130,16 +139,7 @@ describe('waitForRollouts against the lab control plane', () => {
       delete d.spec.template.spec.volumes;
       d.spec.template.spec.serviceAccountName = `${name}-nobody`;
       await create(d);
-      const logger = mockServices.logger.mock();
-      const error = await waitForRollouts(admin, [d], {
-        timeoutMs: 8000,
-        pollMs: 500,
-        reasonGraceMs: 60_000,
-        logger,
-      }).then(
-        () => undefined,
-        e => e,
-      );
+      const { error, logger } = await rolloutFailure(d);
       const why = new RegExp(
         `FailedCreate: .*serviceaccount "${name}-nobody" not found`,
       );
