@@ -14,6 +14,10 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { haPostureApiRef, HaPostureClient } from './api';
 import { rootRouteRef } from './routes';
+import {
+  haPostureSearchResultListItem,
+  haPostureSearchResultType,
+} from './search';
 
 /** `api:ha-posture`: the client of the ha-posture backend. */
 export const haPostureApi = ApiBlueprint.make({
@@ -91,5 +95,7 @@ export const haPosturePlugin = createFrontendPlugin({
     haPostureEntityCard,
     haPostureEntityContent,
     haPosturePage,
+    haPostureSearchResultType,
+    haPostureSearchResultListItem,
   ],
 });

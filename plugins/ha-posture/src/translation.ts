@@ -138,6 +138,13 @@ export const haPostureTranslationRef = createTranslationRef({
       nextPage: 'Next page',
       lastPage: 'Last page',
     },
+    search: {
+      owner: 'Owner: {{owner}}',
+      noOwner: 'No owner',
+      matching: 'Matching findings',
+      findings: 'Findings',
+      noFinding: 'No finding: survives the loss of any one machine.',
+    },
     clusters: {
       tabTitle: 'Clusters',
       empty: 'No cluster has been evaluated yet.',

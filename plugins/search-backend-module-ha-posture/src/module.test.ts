@@ -48,6 +48,7 @@ describe('HA posture search', () => {
     const [orders] = await stack.search('replicas-single');
     expect(orders).toMatchObject({
       title: 'orders · HA D',
+      entityTitle: 'orders',
       location: '/catalog/default/component/orders/ha-posture',
       grade: 'D',
       rules: ['replicas-single'],

@@ -121,6 +121,12 @@ export default createTranslationMessages({
     'fleet.previousPage': 'Page précédente',
     'fleet.nextPage': 'Page suivante',
     'fleet.lastPage': 'Dernière page',
+    'search.owner': 'Propriétaire : {{owner}}',
+    'search.noOwner': 'Sans propriétaire',
+    'search.matching': 'Constats correspondants',
+    'search.findings': 'Constats',
+    'search.noFinding':
+      'Aucun constat : survit à la perte de n’importe quelle machine.',
     'clusters.tabTitle': 'Clusters',
     'clusters.empty': "Aucun cluster n'a encore été évalué.",
     'clusters.notEvaluated':

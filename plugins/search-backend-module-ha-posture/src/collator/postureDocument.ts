@@ -15,6 +15,8 @@ export const HA_POSTURE_DOCUMENT_TYPE = 'ha-posture';
 /** One service's HA posture, as the search index holds it. */
 export interface HaPostureDocument extends IndexableDocument {
   entityRef: string;
+  /** The entity's title, else its name: what a result item names the service by. */
+  entityTitle: string;
   kind: string;
   namespace: string;
   name: string;
@@ -68,6 +70,7 @@ export function postureDocument(
     )}/${encodeURIComponent(kind)}/${encodeURIComponent(ref.name)}/ha-posture`,
     authorization: { resourceRef: posture.entityRef },
     entityRef: posture.entityRef,
+    entityTitle: entry.title ?? ref.name,
     kind,
     namespace: ref.namespace,
     name: ref.name,

@@ -6,6 +6,8 @@ import { catalogReactTranslationRef } from '@backstage/plugin-catalog-react/alph
 import { kubernetesTranslationRef } from '@backstage/plugin-kubernetes/alpha';
 import { kubernetesReactTranslationRef } from '@backstage/plugin-kubernetes-react/alpha';
 import { notificationsTranslationRef } from '@backstage/plugin-notifications/alpha';
+import { searchTranslationRef } from '@backstage/plugin-search/alpha';
+import { searchReactTranslationRef } from '@backstage/plugin-search-react';
 import { userSettingsTranslationRef } from '@backstage/plugin-user-settings/alpha';
 import { haPostureTranslations } from '@diehard/plugin-ha-posture';
 import { handoffReviewTranslations } from '@diehard/plugin-handoff-review';
@@ -13,8 +15,8 @@ import { scaffolderDiehardTranslations } from '@diehard/plugin-scaffolder-diehar
 import { appTranslationRef } from './appTranslationRef';
 
 /**
- * French for the app shell, the Backstage plugins our users see most and our own. Each
- * language is loaded only when a user picks it in Settings.
+ * French for the app shell, the Backstage plugins our users see most (search included)
+ * and our own. Each language is loaded only when a user picks it in Settings.
  */
 const resources = [
   createTranslationResource({
@@ -40,6 +42,14 @@ const resources = [
   createTranslationResource({
     ref: notificationsTranslationRef,
     translations: { fr: () => import('./fr/notifications') },
+  }),
+  createTranslationResource({
+    ref: searchTranslationRef,
+    translations: { fr: () => import('./fr/search') },
+  }),
+  createTranslationResource({
+    ref: searchReactTranslationRef,
+    translations: { fr: () => import('./fr/searchReact') },
   }),
   createTranslationResource({
     ref: userSettingsTranslationRef,

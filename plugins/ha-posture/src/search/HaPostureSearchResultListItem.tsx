@@ -1,0 +1,137 @@
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import ListItemIcon from '@material-ui/core/ListItemIcon';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import type {
+  ResultHighlight,
+  SearchDocument,
+} from '@backstage/plugin-search-common';
+import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
+import {
+  Grade,
+  HA_CATEGORIES,
+  HaCategory,
+} from '@diehard/plugin-ha-posture-common';
+import { ReactElement } from 'react';
+import { GradeBadge } from '../components/shared/GradeBadge';
+import { haPostureTranslationRef } from '../translation';
+import { matchingLines } from './matchingLines';
+
+/** The fields of an `ha-posture` search document this item shows. */
+interface HaPostureSearchDocument extends SearchDocument {
+  entityTitle?: string;
+  name?: string;
+  owner?: string;
+  grade?: string;
+  categories?: string[];
+  rules?: string[];
+}
+
+const useStyles = makeStyles(theme => ({
+  item: { display: 'flex', width: '100%' },
+  body: { flex: 1, minWidth: 0 },
+  heading: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+  lines: { margin: 0, paddingLeft: theme.spacing(2.5) },
+  line: { wordBreak: 'break-word' },
+  chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
+}));
+
+/**
+ * A service's HA posture in the search results: its grade, its name (linking to its
+ * HA posture tab), its owner, the categories of its findings and the findings that
+ * match the search.
+ */
+export function HaPostureSearchResultListItem(props: {
+  result?: SearchDocument;
+  highlight?: ResultHighlight;
+  rank?: number;
+  icon?: ReactElement;
+}) {
+  const classes = useStyles();
+  const { t } = useTranslationRef(haPostureTranslationRef);
+  const result = props.result as HaPostureSearchDocument | undefined;
+  if (!result) return null;
+  const grade = (result.grade || null) as Grade | null;
+  const lines = result.rules?.length
+    ? matchingLines(result.text, props.highlight)
+    : [];
+  const categoryLabel = (category: string) =>
+    HA_CATEGORIES.includes(category as HaCategory)
+      ? t(`category.${category as HaCategory}`)
+      : category;
+
+  return (
+    <div className={classes.item}>
+      {props.icon && <ListItemIcon>{props.icon}</ListItemIcon>}
+      <div className={classes.body}>
+        <ListItemText
+          primaryTypographyProps={{ variant: 'h6', component: 'div' }}
+          primary={
+            <span className={classes.heading}>
+              <GradeBadge grade={grade} />
+              <Link noTrack to={result.location}>
+                {result.entityTitle || result.name || result.title}
+              </Link>
+            </span>
+          }
+          secondaryTypographyProps={{ component: 'div' }}
+          secondary={
+            <>
+              <Typography variant="body2" color="textSecondary">
+                {result.owner
+                  ? t('search.owner', {
+                      owner: humanizeEntityRef(parseEntityRef(result.owner), {
+                        defaultKind: 'group',
+                      }),
+                    })
+                  : t('search.noOwner')}
+              </Typography>
+              {lines.length ? (
+                <>
+                  <Typography variant="body2" color="textSecondary">
+                    {lines.some(l => l.highlighted)
+                      ? t('search.matching')
+                      : t('search.findings')}
+                  </Typography>
+                  <ul className={classes.lines}>
+                    {lines.map((line, i) => (
+                      <Typography
+                        key={i}
+                        component="li"
+                        variant="body2"
+                        className={classes.line}
+                      >
+                        {line.highlighted && props.highlight ? (
+                          <HighlightedSearchResultText
+                            text={line.text}
+                            preTag={props.highlight.preTag}
+                            postTag={props.highlight.postTag}
+                          />
+                        ) : (
+                          line.text
+                        )}
+                      </Typography>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <Typography variant="body2">{t('search.noFinding')}</Typography>
+              )}
+            </>
+          }
+        />
+        <Box className={classes.chips}>
+          {(result.categories ?? []).map(category => (
+            <Chip key={category} size="small" label={categoryLabel(category)} />
+          ))}
+        </Box>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+export {
+  HA_POSTURE_SEARCH_TYPE,
+  haPostureSearchResultListItem,
+  haPostureSearchResultType,
+} from './extensions';
