@@ -21,6 +21,8 @@ export interface StartBackendOptions {
 
 export interface BackendProcess {
   baseUrl: string;
+  /** The process id, for a test that kills it (SIGKILL) as a lost machine would. */
+  pid: number;
   /** Everything the process printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -36,7 +38,9 @@ export async function startBackendProcess(
 ): Promise<BackendProcess> {
   const baseUrl = `http://localhost:${options.port}`;
   // Two files rather than one merged object: config files merge deeply, spreads don't.
-  const overrideDir = fs.mkdtempSync(path.join(os.tmpdir(), 'diehard-backend-'));
+  const overrideDir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'diehard-backend-'),
+  );
   const writeConfig = (name: string, config: Record<string, unknown>) => {
     const file = path.join(overrideDir, name);
     fs.writeFileSync(file, stringify(config));
@@ -81,6 +85,7 @@ export async function startBackendProcess(
 
   const handle: BackendProcess = {
     baseUrl,
+    pid: child.pid!,
     output: () => output,
     stop: () => stopProcess(child),
   };

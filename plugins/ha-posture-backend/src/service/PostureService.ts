@@ -66,12 +66,10 @@ const EMPTY_REPORT: PostureReport = {
 };
 
 /**
- * Computes, caches and records each entity's HA posture: live from the clusters when
- * its workloads run there, otherwise from the manifests in its repository.
+ * Computes and records each entity's HA posture: live from the clusters when its
+ * workloads run there, otherwise from the manifests in its repository.
  */
 export class PostureService {
-  private readonly cache = new Map<string, EntityPosture>();
-
   constructor(
     private readonly deps: {
       catalog: CatalogService;
@@ -109,13 +107,10 @@ export class PostureService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntityPosture> {
-    const cached =
-      this.cache.get(entityRef) ?? (await this.deps.store.latest(entityRef));
-    if (cached) {
-      this.cache.set(entityRef, cached);
-      return cached;
-    }
-    return this.refresh(entityRef, credentials);
+    // From the database every time, never a copy kept in this process: another
+    // replica may have evaluated the entity since, and every replica answers alike.
+    const stored = await this.deps.store.latest(entityRef);
+    return stored ?? this.refresh(entityRef, credentials);
   }
 
   /**
@@ -291,7 +286,6 @@ export class PostureService {
     const started = Date.now();
     const posture = await this.evaluate(entity, snapshot);
     await this.deps.store.save(posture);
-    this.cache.set(posture.entityRef, posture);
     this.deps.logger.debug('evaluated HA posture', {
       entity: posture.entityRef,
       source: posture.source.type,
@@ -387,7 +381,10 @@ export class PostureService {
         reasonMessage('source.none.noWorkload', {
           clusters:
             (live.length === 0 && unread.length
-              ? readClusters(this.deps.live.readableClusters(authConfig), unread)
+              ? readClusters(
+                  this.deps.live.readableClusters(authConfig),
+                  unread,
+                )
               : this.deps.live.readableClusters(authConfig).join(', ')) ||
             reasonMessage(
               unread.length
