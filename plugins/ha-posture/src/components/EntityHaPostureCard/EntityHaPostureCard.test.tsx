@@ -71,6 +71,14 @@ function renderCard(
   );
 }
 
+/** The lab cluster, read with the signed-in user's token from the provider `lab`. */
+const OIDC_LAB = {
+  name: 'lab',
+  authProvider: 'oidc',
+  needsUserToken: true,
+  oidcTokenProvider: 'lab',
+};
+
 describe('EntityHaPostureCard', () => {
   it('shows the grade, the single points of failure, the source and when it was evaluated', async () => {
     const api = fakeApi();
@@ -122,12 +130,7 @@ describe('EntityHaPostureCard', () => {
   it("sends the user's token for an oidc cluster on Refresh, as the Kubernetes plugin's frontend does", async () => {
     const api = fakeApi({
       getClusterAuth: jest.fn(async () => [
-        {
-          name: 'lab',
-          authProvider: 'oidc',
-          needsUserToken: true,
-          oidcTokenProvider: 'lab',
-        },
+        OIDC_LAB,
         { name: 'prod', authProvider: 'serviceAccount', needsUserToken: false },
       ]),
     });
@@ -160,14 +163,7 @@ describe('EntityHaPostureCard', () => {
 
   it('refreshes without a token header when the user does not sign in to the provider', async () => {
     const api = fakeApi({
-      getClusterAuth: jest.fn(async () => [
-        {
-          name: 'lab',
-          authProvider: 'oidc',
-          needsUserToken: true,
-          oidcTokenProvider: 'lab',
-        },
-      ]),
+      getClusterAuth: jest.fn(async () => [OIDC_LAB]),
     });
     const kubernetesAuth: KubernetesAuthProvidersApi = {
       decorateRequestBodyForAuth: jest.fn(),

@@ -5,9 +5,8 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { haPostureTranslationRef } from '../../translation';
 import { useEntityPosture } from '../../hooks/useEntityPosture';
-import { PostureSummary } from '../shared/PostureSummary';
+import { PostureOverview } from '../shared/PostureOverview';
 import { PostureState } from '../shared/PostureState';
-import { SpofList } from '../shared/SpofList';
 
 /**
  * The overview card: grade, single points of failure, source, refresh, then the sections
@@ -20,22 +19,7 @@ export function EntityHaPostureCard(props: { sections?: ReactElement[] }) {
   return (
     <InfoCard title={t('card.title')}>
       <PostureState state={state}>
-        {posture => (
-          <>
-            <PostureSummary
-              posture={posture}
-              onRefresh={() => state.refresh()}
-              refreshing={state.refreshing}
-              refreshError={state.refreshError}
-            />
-            {posture.source.type !== 'none' && (
-              <SpofList
-                spofs={posture.singlePointsOfFailure}
-                report={posture.report}
-              />
-            )}
-          </>
-        )}
+        {posture => <PostureOverview posture={posture} state={state} />}
       </PostureState>
       {(props.sections ?? []).map((section, i) => (
         <Fragment key={i}>{section}</Fragment>

@@ -11,9 +11,8 @@ import { haPostureApiRef } from '../../api';
 import { haPostureTranslationRef } from '../../translation';
 import { describeError } from '../../lib/errors';
 import { useEntityPosture } from '../../hooks/useEntityPosture';
-import { PostureSummary } from '../shared/PostureSummary';
+import { PostureOverview } from '../shared/PostureOverview';
 import { PostureState } from '../shared/PostureState';
-import { SpofList } from '../shared/SpofList';
 import {
   FindingsByCategory,
   LocatedFinding,
@@ -65,18 +64,7 @@ export function EntityHaPostureContent() {
         <Grid container spacing={3}>
           <Grid item xs={12} md={6}>
             <InfoCard title={t('content.summaryTitle')}>
-              <PostureSummary
-                posture={posture}
-                onRefresh={() => state.refresh()}
-                refreshing={state.refreshing}
-                refreshError={state.refreshError}
-              />
-              {posture.source.type !== 'none' && (
-                <SpofList
-                  spofs={posture.singlePointsOfFailure}
-                  report={posture.report}
-                />
-              )}
+              <PostureOverview posture={posture} state={state} />
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={6}>
