@@ -52,8 +52,12 @@ export type {
   TomcatInstance,
   TomcatOptions,
 } from './components/tomcat';
-export { ensurePlatformImages, PLATFORM_IMAGES } from './images';
-export type { PlatformImage, DebianImageSpec } from './images';
+export {
+  buildDebianImage,
+  ensurePlatformImages,
+  PLATFORM_IMAGES,
+} from './images';
+export type { BuiltImage, PlatformImage, DebianImageSpec } from './images';
 export { labEnv } from './cli/env';
 export { labPaths } from './paths';
 export type { LabPaths } from './paths';

@@ -1,4 +1,5 @@
 export { ensurePlatformImages } from './ensurePlatformImages';
 export type { PlatformImage } from './ensurePlatformImages';
 export { PLATFORM_IMAGES } from './platformImages';
-export type { DebianImageSpec } from './debianImage';
+export { buildDebianImage } from './debianImage';
+export type { BuiltImage, DebianImageSpec } from './debianImage';

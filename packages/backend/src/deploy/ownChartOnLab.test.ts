@@ -11,11 +11,18 @@ import {
   ManifestObject,
 } from '@diehard/plugin-scaffolder-backend-module-diehard';
 import { DIEHARD_CHART, renderChart } from './__testUtils__/renderChart';
+import {
+  buildDiehardImage,
+  DiehardImage,
+} from './__testUtils__/image/buildDiehardImage';
 
 /**
  * Diehard's chart applied to the lab as a template's deploy step does it: rendered with the
- * pinned helm, server-side applied with the portal's ServiceAccount into its namespace.
- * KWOK's fake nodes run no containers: the pods are Running on nodes the scheduler chose.
+ * pinned helm, server-side applied with the portal's ServiceAccount into its namespace,
+ * with Diehard's own image (built by `buildDiehardImage`, cached, pushed to the lab's
+ * registry) pinned by digest. KWOK's fake nodes stand in for a kubelet: they pull and run
+ * no containers, the pods are Running on nodes the scheduler chose (ownImage.test.ts runs
+ * the image itself).
  */
 jest.setTimeout(15 * 60_000);
 
@@ -26,6 +33,7 @@ const dbSecretName = `${release}-pg`;
 
 let lab: Awaited<ReturnType<typeof useLab<'kubernetes'>>>['kubernetes'];
 let admin: KubeClient;
+let image: DiehardImage;
 let applied: ManifestObject[] = [];
 
 const namespace = () => lab.portal.namespaces[0];
@@ -62,7 +70,9 @@ async function waitFor<T>(
 }
 
 beforeAll(async () => {
-  lab = (await useLab(['kubernetes'])).kubernetes;
+  const labs = await useLab(['kubernetes', 'registry']);
+  lab = labs.kubernetes;
+  image = await buildDiehardImage({ registry: labs.registry });
   admin = new KubeClient({
     server: lab.server,
     token: lab.adminToken,
@@ -73,6 +83,7 @@ beforeAll(async () => {
     namespace: namespace(),
     values: {
       replicas: REPLICAS,
+      image: { registry: labs.registry.host, digest: image.digest },
       existingSecret: secretName,
       postgresql: { auth: { existingSecret: dbSecretName } },
       ingress: { host: `${release}.apps.example.org` },
@@ -109,7 +120,7 @@ afterAll(async () => {
   for (const o of applied.reverse()) await admin?.delete(o).catch(() => {});
 });
 
-it('runs its replicas on distinct nodes in every zone, and its engine grades the live portal A', async () => {
+it("runs its replicas of Diehard's own image on distinct nodes in every zone, and its engine grades the live portal A", async () => {
   const selector = `app.kubernetes.io/instance=${release}`;
   const pods = await waitFor(
     `${REPLICAS} Running pods of ${release}`,
@@ -134,6 +145,9 @@ it('runs its replicas on distinct nodes in every zone, and its engine grades the
       n.metadata.labels?.['topology.kubernetes.io/zone'],
     ]),
   );
+  expect(
+    pods.map(p => p.spec.containers.map((c: { image: string }) => c.image)),
+  ).toEqual(pods.map(() => [image.reference]));
   const onNodes = pods.map(p => p.spec.nodeName);
   expect(new Set(onNodes).size).toBe(REPLICAS);
   expect(new Set(onNodes.map(n => zoneOf.get(n))).size).toBe(
