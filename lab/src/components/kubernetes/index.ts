@@ -786,18 +786,10 @@ async function ensure(
       )}`,
     );
     await applyYaml(bins, f.admin, portalManifests(namespaces));
-    token = await waitFor(
-      'the portal ServiceAccount token (filled by kube-controller-manager)',
-      async () => {
-        const secret = await api(
-          e,
-          `/api/v1/namespaces/${PORTAL_SA_NAMESPACE}/secrets/${PORTAL_SERVICE_ACCOUNT}-token`,
-        );
-        return secret.data?.token
-          ? Buffer.from(secret.data.token, 'base64').toString()
-          : undefined;
-      },
-      { timeoutMs: 60_000 },
+    token = await serviceAccountToken(
+      e,
+      PORTAL_SA_NAMESPACE,
+      PORTAL_SERVICE_ACCOUNT,
     );
     await fsp.writeFile(
       f.portal,
@@ -885,6 +877,30 @@ async function standInAlive(dir: string) {
 }
 
 /**
+ * The token of `account`, from the Secret its manifests declare for it, once
+ * kube-controller-manager has filled it in.
+ */
+function serviceAccountToken(
+  e: KubernetesEndpoint,
+  namespace: string,
+  account: string,
+): Promise<string> {
+  return waitFor(
+    `the ${namespace}/${account} ServiceAccount token (filled by kube-controller-manager)`,
+    async () => {
+      const secret = await api(
+        e,
+        `/api/v1/namespaces/${namespace}/secrets/${account}-token`,
+      );
+      return secret.data?.token
+        ? Buffer.from(secret.data.token, 'base64').toString()
+        : undefined;
+    },
+    { timeoutMs: 60_000 },
+  );
+}
+
+/**
  * The `nfs-ha` and `local-ssd` StorageClasses and their stand-in provisioner
  * (storageStandIn.ts), a Node
  * process recorded by PID like the control plane's; resolves after its first pass.
@@ -895,18 +911,10 @@ async function startStandIn(ctx: ComponentContext, e: KubernetesEndpoint) {
     `kubernetes: StorageClasses ${NFS_HA.storageClass} and ${LOCAL_SSD.storageClass}, served by a stand-in provisioner (no NFS, no disks here)`,
   );
   await applyYaml(binaryPaths(ctx.paths), f.admin, storageStandInManifests());
-  const token = await waitFor(
-    'the storage stand-in ServiceAccount token (filled by kube-controller-manager)',
-    async () => {
-      const secret = await api(
-        e,
-        `/api/v1/namespaces/${STAND_IN_NAMESPACE}/secrets/${STAND_IN_ACCOUNT}-token`,
-      );
-      return secret.data?.token
-        ? Buffer.from(secret.data.token, 'base64').toString()
-        : undefined;
-    },
-    { timeoutMs: 60_000 },
+  const token = await serviceAccountToken(
+    e,
+    STAND_IN_NAMESPACE,
+    STAND_IN_ACCOUNT,
   );
   await fsp.writeFile(
     f.standIn.kubeconfig,
