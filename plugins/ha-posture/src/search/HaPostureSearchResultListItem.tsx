@@ -61,13 +61,14 @@ export function HaPostureSearchResultListItem(props: {
   const lines = result.rules?.length
     ? matchingLines(result.text, props.highlight)
     : [];
+  const service = result.entityTitle || result.name || result.title;
   const categoryLabel = (category: string) =>
     HA_CATEGORIES.includes(category as HaCategory)
       ? t(`category.${category as HaCategory}`)
       : category;
 
   return (
-    <div className={classes.item}>
+    <article className={classes.item} aria-label={service}>
       {props.icon && <ListItemIcon>{props.icon}</ListItemIcon>}
       <div className={classes.body}>
         <ListItemText
@@ -76,7 +77,7 @@ export function HaPostureSearchResultListItem(props: {
             <span className={classes.heading}>
               <GradeBadge grade={grade} />
               <Link noTrack to={result.location}>
-                {result.entityTitle || result.name || result.title}
+                {service}
               </Link>
             </span>
           }
@@ -132,6 +133,6 @@ export function HaPostureSearchResultListItem(props: {
           ))}
         </Box>
       </div>
-    </div>
+    </article>
   );
 }

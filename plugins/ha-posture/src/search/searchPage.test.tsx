@@ -78,14 +78,17 @@ describe("HA postures on Backstage's search page", () => {
     ).toHaveAttribute('href', '/catalog/default/component/orders/ha-posture');
 
     await userEvent.click(within(types).getByText('HA posture'));
-    await waitFor(() =>
-      expect(api.query).toHaveBeenLastCalledWith(
-        expect.objectContaining({ types: ['ha-posture'] }),
-        expect.anything(),
-      ),
+    await waitFor(
+      () =>
+        expect(api.query).toHaveBeenLastCalledWith(
+          expect.objectContaining({ types: ['ha-posture'] }),
+          expect.anything(),
+        ),
+      LAZY,
     );
-    await waitFor(() =>
-      expect(screen.queryByRole('link', { name: 'orders' })).toBeNull(),
+    await waitFor(
+      () => expect(screen.queryByRole('link', { name: 'orders' })).toBeNull(),
+      LAZY,
     );
     expect(
       screen.getByRole('link', { name: 'Orders API' }),
