@@ -40,10 +40,28 @@ export function renderMessage(
     catalog[ref.id] ??
     (FINDING_MESSAGES_EN as Record<string, string>)[ref.id] ??
     ref.id;
-  return template.replace(PLACEHOLDER, (_, name: string) => {
-    const value = ref.params[name];
-    return typeof value === 'object' && value !== null
-      ? renderMessage(value, catalog)
-      : String(value);
-  });
+  const parts = partsOf(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = ref.params[parts[i]];
+    out +=
+      typeof value === 'object' && value !== null
+        ? renderMessage(value, catalog)
+        : String(value);
+    out += parts[i + 1];
+  }
+  return out;
+}
+
+/** Templates split once: text, placeholder name, text, … (a scan writes thousands of findings). */
+const splitTemplates = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    if (splitTemplates.size >= 2000) splitTemplates.clear();
+    parts = template.split(PLACEHOLDER);
+    splitTemplates.set(template, parts);
+  }
+  return parts;
 }
