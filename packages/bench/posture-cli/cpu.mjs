@@ -2,7 +2,9 @@
 //   1. start: wall time of a one-file scan, the built bin (installed from the packed tarballs
 //      into a temporary folder, as a user gets it) against the bin run from TypeScript source;
 //   2. cpu: CPU time (user + system, whole process) of a scan of N generated workloads against
-//      the CPU time of a process that only reads and parses the same files with js-yaml.
+//      the CPU time of a process that only reads and parses the same files with js-yaml
+//      (parseOnly.cjs, the baseline of the ratio), and of one that also keeps every parsed
+//      document until the end (parsedKept.cjs, a floor for any scan that groups across files).
 //
 //   node packages/bench/posture-cli/cpu.mjs [--workloads 5000] [--runs 5] [--bin path]
 //
@@ -134,6 +136,10 @@ const processes = [
   [
     'js-yaml parse only (parseOnly.cjs)',
     [join(here, 'parseOnly.cjs'), ...info.files],
+  ],
+  [
+    'js-yaml parse, every document kept (parsedKept.cjs)',
+    [join(here, 'parsedKept.cjs'), ...info.files],
   ],
   [
     'diehard-posture scan --format json, built',
