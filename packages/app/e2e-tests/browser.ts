@@ -48,3 +48,18 @@ export function assertAppIsBuilt() {
     );
   }
 }
+
+/** Signs in to the portal at `baseUrl` as Guest; the demo catalog shows. */
+export async function signInAsGuest(page: Page, baseUrl: string) {
+  await page.goto(baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
+}
+
+/** Switches the interface to French in the settings, which then say "Langue". */
+export async function switchToFrench(page: Page, baseUrl: string) {
+  await page.goto(`${baseUrl}/settings`);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('option', { name: /Français|French/ }).click();
+  await page.getByText('Langue', { exact: true }).waitFor();
+}

@@ -1,9 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { freePort } from '@diehard/lab';
-import {
-  BackendProcess,
-  startBackendProcess,
-} from '../../backend/src/__testUtils__/startBackendProcess';
+import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
 import { FINDING_MESSAGES_EN } from '../../../plugins/ha-posture-common/src/messages/en';
 import { FINDING_MESSAGES_FR } from '../../../plugins/ha-posture-common/src/messages/fr';
@@ -15,7 +11,14 @@ import {
   DEFAULT_ITEM_TITLES,
   DEFAULT_ITEM_TITLES_FR,
 } from '../../../plugins/handoff-review-common/src/checklistTitles';
-import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
+import {
+  assertAppIsBuilt,
+  launchChromium,
+  screenshot,
+  signInAsGuest,
+  switchToFrench,
+} from './browser';
+import { startPortalBackend } from './portalBackend';
 
 const LEGACY = 'component/default/eni-todo-legacy';
 
@@ -84,15 +87,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
   assertAppIsBuilt();
-  backend = await startBackendProcess({
-    port: await freePort(),
-    configFiles: ['app-config.yaml'],
-    overrides: {
-      backend: {
-        database: { client: 'better-sqlite3', connection: ':memory:' },
-      },
-    },
-  });
+  backend = await startPortalBackend();
   token = await guestToken(backend.baseUrl);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -109,13 +104,8 @@ describe('the portal in French', () => {
   it('signs in as guest and switches the interface to French', async () => {
     findings = await legacyFindings();
     expect(findings.every(f => typeof f.messageId === 'string')).toBe(true);
-    await page.goto(backend.baseUrl);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
-    await page.goto(`${backend.baseUrl}/settings`);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('option', { name: /Français|French/ }).click();
-    await page.getByText('Langue', { exact: true }).waitFor();
+    await signInAsGuest(page, backend.baseUrl);
+    await switchToFrench(page, backend.baseUrl);
   });
 
   it("shows the legacy service's findings and single points of failure in French, none in English", async () => {

@@ -3,14 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { stringify } from 'yaml';
-import { freePort } from '@diehard/lab';
-import {
-  BackendProcess,
-  startBackendProcess,
-} from '../../backend/src/__testUtils__/startBackendProcess';
+import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
+import {
+  assertAppIsBuilt,
+  launchChromium,
+  screenshot,
+  signInAsGuest,
+  switchToFrench,
+} from './browser';
+import { orgAnd, startPortalBackend } from './portalBackend';
 
 const corpus = path.resolve(
   __dirname,
@@ -70,31 +73,13 @@ beforeAll(async () => {
       },
     }),
   );
-  backend = await startBackendProcess({
-    port: await freePort(),
-    configFiles: ['app-config.yaml'],
-    overrides: {
-      backend: {
-        database: { client: 'better-sqlite3', connection: ':memory:' },
-      },
-      catalog: {
-        locations: [
-          {
-            type: 'file',
-            target: path.resolve(__dirname, '../../../examples/org.yaml'),
-            rules: [{ allow: ['User', 'Group'] }],
-          },
-          { type: 'file', target: path.join(work, 'catalog-info.yaml') },
-        ],
-      },
-    },
+  backend = await startPortalBackend({
+    catalog: orgAnd(path.join(work, 'catalog-info.yaml')),
   });
   await refreshUntil('A');
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  await page.goto(backend.baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
+  await signInAsGuest(page, backend.baseUrl);
 });
 
 afterAll(async () => {
@@ -137,10 +122,7 @@ describe('Notifications', () => {
   });
 
   it('shows the Notifications page in French', async () => {
-    await page.goto(`${backend.baseUrl}/settings`);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('option', { name: /Français|French/ }).click();
-    await page.getByText('Langue', { exact: true }).waitFor();
+    await switchToFrench(page, backend.baseUrl);
     await page.goto(`${backend.baseUrl}/notifications`);
     await page.getByText('Notifications non lues (2)').waitFor();
     await page.getByText('Gravité minimale').waitFor();

@@ -1,11 +1,14 @@
 import { Browser, Page } from 'playwright-core';
-import { freePort } from '@diehard/lab';
-import {
-  BackendProcess,
-  startBackendProcess,
-} from '../../backend/src/__testUtils__/startBackendProcess';
+import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
-import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
+import {
+  assertAppIsBuilt,
+  launchChromium,
+  screenshot,
+  signInAsGuest,
+  switchToFrench,
+} from './browser';
+import { startPortalBackend } from './portalBackend';
 
 let backend: BackendProcess;
 let browser: Browser;
@@ -52,15 +55,7 @@ async function openDeploymentTab(name: string) {
 
 beforeAll(async () => {
   assertAppIsBuilt();
-  backend = await startBackendProcess({
-    port: await freePort(),
-    configFiles: ['app-config.yaml'],
-    overrides: {
-      backend: {
-        database: { client: 'better-sqlite3', connection: ':memory:' },
-      },
-    },
-  });
+  backend = await startPortalBackend();
   await waitForDemoCatalog(backend.baseUrl);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -73,9 +68,7 @@ afterAll(async () => {
 
 describe('the portal in a browser', () => {
   it('signs in as guest and lists the demo catalog', async () => {
-    await page.goto(backend.baseUrl);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
+    await signInAsGuest(page, backend.baseUrl);
     await page
       .getByRole('link', { name: 'ENI Todo web application' })
       .waitFor();
@@ -195,10 +188,7 @@ describe('the portal in a browser', () => {
   });
 
   it('switches the interface to French in the settings', async () => {
-    await page.goto(`${backend.baseUrl}/settings`);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('option', { name: /Français|French/ }).click();
-    await page.getByText('Langue', { exact: true }).waitFor();
+    await switchToFrench(page, backend.baseUrl);
     await page.getByText('Apparence', { exact: true }).waitFor();
     await screenshot(page, '07-settings-fr');
 

@@ -3,14 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { stringify } from 'yaml';
-import { freePort, labClusterLocators, useLab } from '@diehard/lab';
-import {
-  BackendProcess,
-  startBackendProcess,
-} from '../../backend/src/__testUtils__/startBackendProcess';
+import { labClusterLocators, useLab } from '@diehard/lab';
+import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
+import {
+  assertAppIsBuilt,
+  launchChromium,
+  screenshot,
+  signInAsGuest,
+  switchToFrench,
+} from './browser';
+import { orgAnd, startPortalBackend } from './portalBackend';
 import {
   deploy,
   Kubectl,
@@ -153,35 +157,17 @@ beforeAll(async () => {
       .map(e => stringify(e))
       .join('---\n'),
   );
-  backend = await startBackendProcess({
-    port: await freePort(),
-    configFiles: ['app-config.yaml'],
-    overrides: {
-      backend: {
-        database: { client: 'better-sqlite3', connection: ':memory:' },
-      },
-      catalog: {
-        locations: [
-          {
-            type: 'file',
-            target: path.resolve(__dirname, '../../../examples/org.yaml'),
-            rules: [{ allow: ['User', 'Group'] }],
-          },
-          { type: 'file', target: catalogFile },
-        ],
-      },
-      kubernetes: {
-        clusterLocatorMethods: labClusterLocators(lab.kubernetes),
-      },
+  backend = await startPortalBackend({
+    catalog: orgAnd(catalogFile),
+    kubernetes: {
+      clusterLocatorMethods: labClusterLocators(lab.kubernetes),
     },
   });
   await waitForEntities(backend.baseUrl, ['todo-live-ha', 'todo-live-fragile']);
   await waitForGrade(backend.baseUrl, 'todo-live-ha', 'A');
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  await page.goto(backend.baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
+  await signInAsGuest(page, backend.baseUrl);
 });
 
 afterAll(async () => {
@@ -301,10 +287,7 @@ describe('HA posture of services running on the lab cluster', () => {
   });
 
   it('says all of it in French', async () => {
-    await page.goto(`${backend.baseUrl}/settings`);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('option', { name: /Français|French/ }).click();
-    await page.getByText('Langue', { exact: true }).waitFor();
+    await switchToFrench(page, backend.baseUrl);
 
     await page.goto(
       `${backend.baseUrl}/catalog/default/component/todo-live-fragile`,
