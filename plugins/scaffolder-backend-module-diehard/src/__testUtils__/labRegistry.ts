@@ -6,6 +6,7 @@ import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
 import { useLab } from '@diehard/lab';
 import {
+  RegistryClient,
   RegistryDirectory,
   RegistryEndpoint,
 } from '@diehard/plugin-container-images-node';
@@ -21,14 +22,26 @@ export async function labRegistry(): Promise<LabRegistry> {
   return (await useLab(['registry'])).registry;
 }
 
+export interface LabRegistryFixture {
+  reg: LabRegistry;
+  mockDir: MockDirectory;
+  /** The registry directory the module builds for the lab registry, `overrides` over its entry. */
+  registries(overrides?: Record<string, string>): RegistryDirectory;
+  /** A client of the lab registry; the caller closes it. */
+  client(): RegistryClient;
+}
+
 /**
  * The lab's registry for a suite (ready from its `beforeAll`), and a workspace for the
  * actions it runs.
  */
-export function useLabRegistry(): { reg: LabRegistry; mockDir: MockDirectory } {
-  const lab = { mockDir: createMockDirectory() } as {
-    reg: LabRegistry;
-    mockDir: MockDirectory;
+export function useLabRegistry(): LabRegistryFixture {
+  const lab: LabRegistryFixture = {
+    reg: undefined as unknown as LabRegistry,
+    mockDir: createMockDirectory(),
+    registries: overrides =>
+      registryDirectory(registryEntry(lab.reg, overrides)),
+    client: () => new RegistryClient(endpointOf(lab.reg)),
   };
   beforeAll(async () => {
     lab.reg = await labRegistry();

@@ -1,18 +1,9 @@
 import path from 'node:path';
-import {
-  OciLayout,
-  pushImage,
-  RegistryClient,
-} from '@diehard/plugin-container-images-node';
+import { OciLayout, pushImage } from '@diehard/plugin-container-images-node';
 import { createImageBuildAction } from './imageBuild';
 import { examples } from './imageBuild.examples';
 import { createImagePushAction } from './imagePush';
-import {
-  endpointOf,
-  useLabRegistry,
-  registryDirectory,
-  registryEntry,
-} from '../__testUtils__/labRegistry';
+import { useLabRegistry } from '../__testUtils__/labRegistry';
 import { runExample } from '../__testUtils__/runExample';
 
 jest.setTimeout(120_000);
@@ -33,7 +24,7 @@ describe('diehard:image:build examples', () => {
   });
 
   const actions = () => {
-    const registries = registryDirectory(registryEntry(lab.reg));
+    const registries = lab.registries();
     return [
       createImageBuildAction({ registries }),
       createImagePushAction({ registries }),
@@ -45,7 +36,7 @@ describe('diehard:image:build examples', () => {
     async (_d, example) => {
       if (example.example.includes('diehard-examples/tomcat-base:10')) {
         // The base image the example names, as a platform team would have published it.
-        const client = new RegistryClient(endpointOf(lab.reg));
+        const client = lab.client();
         try {
           const [build] = actions();
           await runExample(

@@ -7,16 +7,9 @@ import {
   ImageManifest,
   OciLayout,
   pushImage,
-  RegistryClient,
 } from '@diehard/plugin-container-images-node';
 import { createImageBuildAction } from './imageBuild';
-import {
-  endpointOf,
-  useLabRegistry,
-  registryDirectory,
-  registryEntry,
-  uniqueRepository,
-} from '../__testUtils__/labRegistry';
+import { useLabRegistry, uniqueRepository } from '../__testUtils__/labRegistry';
 import { actionContext, outputsOf } from '../__testUtils__/actionContext';
 
 jest.setTimeout(180_000);
@@ -62,7 +55,7 @@ describe('diehard:image:build', () => {
   describe('native', () => {
     const action = () =>
       createImageBuildAction({
-        registries: registryDirectory(registryEntry(lab.reg)),
+        registries: lab.registries(),
       });
 
     it('writes an OCI layout whose layers are valid tars with the workspace files', async () => {
@@ -130,7 +123,7 @@ describe('diehard:image:build', () => {
     });
 
     it('builds on a base image from the registry and the push mounts its layers', async () => {
-      const client = new RegistryClient(endpointOf(lab.reg));
+      const client = lab.client();
       try {
         // A base image: built natively from scratch, pushed to the lab registry.
         await action().handler(
@@ -195,10 +188,10 @@ describe('diehard:image:build', () => {
 
   describe('dockerfile (buildah)', () => {
     it('builds FROM an image of the lab registry and exports an OCI layout that pushes', async () => {
-      const client = new RegistryClient(endpointOf(lab.reg));
+      const client = lab.client();
       try {
         const action = createImageBuildAction({
-          registries: registryDirectory(registryEntry(lab.reg)),
+          registries: lab.registries(),
         });
         await action.handler(
           context({
@@ -245,7 +238,7 @@ describe('diehard:image:build', () => {
 
     it('is skipped in a template dry run', async () => {
       const action = createImageBuildAction({
-        registries: registryDirectory(registryEntry(lab.reg)),
+        registries: lab.registries(),
       });
       await fsp.writeFile(
         path.join(mockDir.path, 'Dockerfile'),
@@ -261,7 +254,7 @@ describe('diehard:image:build', () => {
 
     it("fails with buildah's reason when the Dockerfile is wrong", async () => {
       const action = createImageBuildAction({
-        registries: registryDirectory(registryEntry(lab.reg)),
+        registries: lab.registries(),
       });
       await fsp.writeFile(
         path.join(mockDir.path, 'Dockerfile'),

@@ -4,20 +4,11 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { freePort } from '@diehard/lab';
-import {
-  pushImage,
-  RegistryClient,
-} from '@diehard/plugin-container-images-node';
+import { pushImage } from '@diehard/plugin-container-images-node';
 import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
 import { createImageCheckBuildAction } from './imageCheckBuild';
 import { examples } from './imageCheckBuild.examples';
-import {
-  endpointOf,
-  useLabRegistry,
-  registryDirectory,
-  registryEntry,
-  uniqueRepository,
-} from '../__testUtils__/labRegistry';
+import { useLabRegistry, uniqueRepository } from '../__testUtils__/labRegistry';
 import { runExample } from '../__testUtils__/runExample';
 
 jest.setTimeout(120_000);
@@ -33,22 +24,22 @@ describe('diehard:image:check-build against the lab registry', () => {
     const { layout } = await writeRandomImage(path.join(mockDir.path, 'base'), {
       layerSizes: [1000],
     });
-    const client = new RegistryClient(endpointOf(lab.reg));
+    const client = lab.client();
     await pushImage(client, layout, { repository, tag: '1.0' });
     client.close();
     base = `${repository}:1.0`;
   });
 
-  const action = (entry = registryEntry(lab.reg)) =>
-    createImageCheckBuildAction({ registries: registryDirectory(entry) });
+  const action = (overrides?: Record<string, string>) =>
+    createImageCheckBuildAction({ registries: lab.registries(overrides) });
 
-  async function run(input: JsonObject, entry = registryEntry(lab.reg)) {
+  async function run(input: JsonObject, overrides?: Record<string, string>) {
     const ctx = createMockActionContext<any>({
       input: { builder: 'dockerfile', baseImages: [], ...input },
       workspacePath: mockDir.path,
       logger: mockServices.logger.mock(),
     });
-    await action(entry).handler(ctx);
+    await action(overrides).handler(ctx);
     return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
   }
 
@@ -95,10 +86,7 @@ describe('diehard:image:check-build against the lab registry', () => {
   });
 
   it('refuses credentials the registry does not accept, without showing them', async () => {
-    const wrong = {
-      ...registryEntry(lab.reg),
-      password: 'not-the-password-42',
-    };
+    const wrong = { password: 'not-the-password-42' };
     const error = await run({ registry: 'internal', baseImages: [base] }, wrong)
       .then(() => undefined)
       .catch(e => e as Error);
@@ -114,7 +102,7 @@ describe('diehard:image:check-build against the lab registry', () => {
     await expect(
       run(
         { registry: 'internal', baseImages: [base] },
-        registryEntry(lab.reg, { host: `127.0.0.1:${port}` }),
+        { host: `127.0.0.1:${port}` },
       ),
     ).rejects.toThrow(`registry "internal" (127.0.0.1:${port}) cannot be used`);
     expect(Date.now() - started).toBeLessThan(15_000);

@@ -5,11 +5,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
 import { createImagePushAction } from './imagePush';
 import { examples } from './imagePush.examples';
-import {
-  useLabRegistry,
-  registryDirectory,
-  registryEntry,
-} from '../__testUtils__/labRegistry';
+import { useLabRegistry } from '../__testUtils__/labRegistry';
 
 jest.setTimeout(60_000);
 
@@ -29,7 +25,7 @@ describe('diehard:image:push examples', () => {
       const step = yaml.parse(example.example).steps[0];
       expect(step.action).toBe('diehard:image:push');
       const action = createImagePushAction({
-        registries: registryDirectory(registryEntry(lab.reg)),
+        registries: lab.registries(),
       });
       const ctx = createMockActionContext({
         input: step.input,

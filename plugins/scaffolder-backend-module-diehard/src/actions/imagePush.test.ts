@@ -2,20 +2,10 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { JsonObject } from '@backstage/types';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
-import {
-  OciLayout,
-  pullImage,
-  RegistryClient,
-} from '@diehard/plugin-container-images-node';
+import { OciLayout, pullImage } from '@diehard/plugin-container-images-node';
 import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
 import { createImagePushAction } from './imagePush';
-import {
-  endpointOf,
-  useLabRegistry,
-  registryDirectory,
-  registryEntry,
-  uniqueRepository,
-} from '../__testUtils__/labRegistry';
+import { useLabRegistry, uniqueRepository } from '../__testUtils__/labRegistry';
 import { TcpProxy } from '../__testUtils__/TcpProxy';
 import { actionContext } from '../__testUtils__/actionContext';
 
@@ -42,7 +32,7 @@ describe('diehard:image:push against the lab registry', () => {
     });
     const repository = uniqueRepository('roundtrip');
     const action = createImagePushAction({
-      registries: registryDirectory(registryEntry(lab.reg)),
+      registries: lab.registries(),
     });
     const ctx = context({
       registry: 'internal',
@@ -59,7 +49,7 @@ describe('diehard:image:push against the lab registry', () => {
     );
     expect(out.taggedReference).toBe(`${lab.reg.host}/${repository}:1.0.0`);
 
-    const client = new RegistryClient(endpointOf(lab.reg));
+    const client = lab.client();
     try {
       const target = await OciLayout.create(path.join(mockDir.path, 'pulled'));
       const desc = await pullImage(client, target, {
@@ -91,9 +81,7 @@ describe('diehard:image:push against the lab registry', () => {
     const proxyHost = await proxy.start();
     try {
       const action = createImagePushAction({
-        registries: registryDirectory(
-          registryEntry(lab.reg, { host: proxyHost }),
-        ),
+        registries: lab.registries({ host: proxyHost }),
       });
       const repository = uniqueRepository('warm');
       const input = {
@@ -130,7 +118,7 @@ describe('diehard:image:push against the lab registry', () => {
       layerSizes: [250_000, 150_000],
     });
     const action = createImagePushAction({
-      registries: registryDirectory(registryEntry(lab.reg)),
+      registries: lab.registries(),
     });
     const first = uniqueRepository('mount-src');
     await action.handler(
@@ -156,12 +144,10 @@ describe('diehard:image:push against the lab registry', () => {
     const proxy = new TcpProxy({ host, port: Number(port) });
     const proxyHost = await proxy.start();
     const repository = uniqueRepository('killed');
-    const client = new RegistryClient(endpointOf(lab.reg));
+    const client = lab.client();
     try {
       const action = createImagePushAction({
-        registries: registryDirectory(
-          registryEntry(lab.reg, { host: proxyHost }),
-        ),
+        registries: lab.registries({ host: proxyHost }),
         client: { retry: fastRetry, chunkSize: 512 * 1024, concurrency: 1 },
       });
       const input = {
@@ -217,9 +203,7 @@ describe('diehard:image:push against the lab registry', () => {
     const proxyHost = await proxy.start();
     try {
       const action = createImagePushAction({
-        registries: registryDirectory(
-          registryEntry(lab.reg, { host: proxyHost }),
-        ),
+        registries: lab.registries({ host: proxyHost }),
         client: { retry: fastRetry, chunkSize: 512 * 1024 },
       });
       proxy.killAfter(1_200_000, { reviveAfterMs: 100 });
@@ -245,7 +229,7 @@ describe('diehard:image:push against the lab registry', () => {
 
     it('refuses a bad repository name or tag before sending anything', async () => {
       const action = createImagePushAction({
-        registries: registryDirectory(registryEntry(lab.reg)),
+        registries: lab.registries(),
       });
       await expect(
         action.handler(
@@ -265,7 +249,7 @@ describe('diehard:image:push against the lab registry', () => {
 
     it('names the configured registries when an unknown one is asked for', async () => {
       const action = createImagePushAction({
-        registries: registryDirectory(registryEntry(lab.reg)),
+        registries: lab.registries(),
       });
       await expect(
         action.handler(
@@ -279,7 +263,7 @@ describe('diehard:image:push against the lab registry', () => {
     it('reports refused credentials without the password, in errors or logs', async () => {
       const password = 'wrong-Pa55word-not-to-leak';
       const action = createImagePushAction({
-        registries: registryDirectory(registryEntry(lab.reg, { password })),
+        registries: lab.registries({ password }),
       });
       const ctx = context({
         registry: 'internal',
@@ -309,7 +293,7 @@ describe('diehard:image:push against the lab registry', () => {
 
     it('says when the workspace path is not an OCI layout', async () => {
       const action = createImagePushAction({
-        registries: registryDirectory(registryEntry(lab.reg)),
+        registries: lab.registries(),
       });
       await expect(
         action.handler(
@@ -329,7 +313,7 @@ describe('diehard:image:push against the lab registry', () => {
     });
     const repository = uniqueRepository('dry');
     const action = createImagePushAction({
-      registries: registryDirectory(registryEntry(lab.reg)),
+      registries: lab.registries(),
     });
     const ctx = context(
       { registry: 'internal', repository, tag: 'x' },
@@ -337,7 +321,7 @@ describe('diehard:image:push against the lab registry', () => {
     );
     await action.handler(ctx);
     expect(outputs(ctx).digest).toBe(image.manifest.digest);
-    const client = new RegistryClient(endpointOf(lab.reg));
+    const client = lab.client();
     try {
       expect(await client.hasManifest(repository, 'x')).toBe(false);
     } finally {
@@ -347,7 +331,7 @@ describe('diehard:image:push against the lab registry', () => {
 
   it('in dry-run mode without a layout (the build was skipped) says what it would push', async () => {
     const action = createImagePushAction({
-      registries: registryDirectory(registryEntry(lab.reg)),
+      registries: lab.registries(),
     });
     const ctx = context(
       { registry: 'internal', repository: 'team/app', tag: '2.0' },
