@@ -2,20 +2,14 @@ import { screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { inFrench } from '@diehard/frontend-test-utils';
 import { haPostureTranslations } from '../translation';
+import { ordersPostureDocument } from '../testing/searchDocuments';
 import { HaPostureSearchResultListItem } from './HaPostureSearchResultListItem';
 
 const PRE = '<mark-7f3a>';
 const POST = '</mark-7f3a>';
 
-/** The `ha-posture` document the collator writes for orders (one replica). */
-const orders = {
-  title: 'Orders API · HA D',
-  entityTitle: 'Orders API',
-  name: 'orders',
-  location: '/catalog/default/component/orders/ha-posture',
-  owner: 'group:default/shop-team',
-  grade: 'D',
-  rules: ['replicas-single'],
+/** The document for orders, with its finding in both languages. */
+const orders = ordersPostureDocument({
   categories: ['replicas', 'storage'],
   text: [
     'replicas-single (replicas, critical): Deployment orders runs 1 replica.',
@@ -23,7 +17,7 @@ const orders = {
     'if the node of orders stops, orders stops until it is rescheduled',
     'si le nœud d’orders s’arrête, orders s’arrête jusqu’à ce qu’il soit replanifié',
   ].join('\n'),
-};
+});
 
 /** What PostgreSQL's headline answers for "réplica": the French line marked. */
 const highlight = {

@@ -8,22 +8,13 @@ import type { SearchQuery } from '@backstage/plugin-search-common';
 import { searchApiRef } from '@backstage/plugin-search-react';
 import { inFrench } from '@diehard/frontend-test-utils';
 import haPosturePlugin, { haPostureTranslations } from '../index';
+import { ordersPostureDocument } from '../testing/searchDocuments';
 
 // The search page is loaded lazily: slow on a shared machine.
 jest.setTimeout(60_000);
 const LAZY = { timeout: 30_000 };
 
-const orders = {
-  title: 'Orders API · HA D',
-  entityTitle: 'Orders API',
-  name: 'orders',
-  location: '/catalog/default/component/orders/ha-posture',
-  owner: 'group:default/shop-team',
-  grade: 'D',
-  rules: ['replicas-single'],
-  categories: ['replicas'],
-  text: 'replicas-single (replicas, critical): Deployment orders runs 1 replica.',
-};
+const orders = ordersPostureDocument();
 const catalogEntity = {
   title: 'orders',
   text: 'The orders API',
