@@ -19,8 +19,8 @@ import {
 } from './__testUtils__/image/buildDiehardImage';
 
 /**
- * Diehard's own image, built by our native builder from packages/backend/dist (run
- * `yarn build:backend` first) and pushed to the lab's registry. There is no container
+ * Diehard's own image, built by our native builder from packages/backend/dist (built
+ * when missing, reused otherwise) and pushed to the lab's registry. There is no container
  * runtime here: the "container" is the image's layers pulled back from the registry,
  * unpacked into a folder and run with `chroot --userspec=1000:1000` from the image's
  * entrypoint, command, working directory and environment: the image's own Node, libc and

@@ -149,13 +149,21 @@ export async function buildDiehardImage(
   const dist = path.join(REPO_ROOT, 'packages/backend/dist');
   const bundle = path.join(dist, 'bundle.tar.gz');
   const skeleton = path.join(dist, 'skeleton.tar.gz');
-  for (const f of [bundle, skeleton]) {
-    if (!fs.existsSync(f))
+  if (!fs.existsSync(bundle) || !fs.existsSync(skeleton)) {
+    // Built once; an existing build is reused as it is (`yarn image:build` rebuilds it).
+    report('image: packages/backend/dist is missing: yarn build:backend');
+    await exec('yarn', ['build:backend'], {
+      cwd: REPO_ROOT,
+      timeout: 20 * 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch(e => {
       throw new Error(
-        `packages/backend/dist/${path.basename(
-          f,
-        )} is missing: run yarn build:backend first`,
+        `yarn build:backend failed: ${e.message}\n${`${e.stdout ?? ''}`
+          .split('\n')
+          .slice(-20)
+          .join('\n')}`,
       );
+    });
   }
   const node = currentNode();
   const tag = chartAppVersion();

@@ -46,7 +46,7 @@ async function installKey(skeleton: string, repoRoot: string) {
  * `yarn workspaces focus --all --production`), but on this machine rather than in a
  * container: the image's base is the same Debian release and the same Node, so native
  * modules (better-sqlite3) built here load there. Cached under `cacheDir` by its inputs;
- * a changed input installs afresh and drops the older install.
+ * a changed input installs afresh.
  */
 export async function productionInstall(options: {
   repoRoot: string;
@@ -104,13 +104,13 @@ export async function productionInstall(options: {
     await fsp.rm(scratch, { recursive: true, force: true });
     throw e;
   }
-  // Installs of earlier inputs are not used again (each is hundreds of MB).
-  for (const entry of await fsp.readdir(cacheDir)) {
-    if (entry.startsWith('install-') && entry !== name)
-      await fsp.rm(path.join(cacheDir, entry), {
-        recursive: true,
-        force: true,
-      });
-  }
+  // Hundreds of MB each: the two newest installs are kept (a tree that flips between
+  // two states, e.g. a branch switch, reuses both), older ones are dropped.
+  const installs = (await fsp.readdir(cacheDir))
+    .filter(e => e.startsWith('install-') && !e.endsWith('.tmp'))
+    .map(e => ({ e, at: fs.statSync(path.join(cacheDir, e)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { e } of installs.slice(2))
+    await fsp.rm(path.join(cacheDir, e), { recursive: true, force: true });
   return { dir, entries: await entries(), installed: true };
 }
