@@ -15,6 +15,8 @@ const TIMEOUT_MS = 30_000;
  * advertisement (isomorphic-git's `listServerRefs`), with the server's configured
  * credentials: one small request, enough to answer "not modified" without fetching
  * anything. Errors name the repository and the user, never a credential.
+ *
+ * @public
  */
 export async function advertisedBranches(
   server: GitServer,

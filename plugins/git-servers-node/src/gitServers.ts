@@ -1,9 +1,17 @@
 import { Config } from '@backstage/config';
 
-/** Where raw files are read on the lab's server (and on servers built like it). */
+/**
+ * Where raw files are read on the lab's server (and on servers built like it).
+ *
+ * @public
+ */
 export const DEFAULT_RAW_URL = '{baseUrl}/{repo}/raw/{branch}/{path}';
 
-/** A git server of `diehard.git.servers`. */
+/**
+ * A git server of `diehard.git.servers`.
+ *
+ * @public
+ */
 export interface GitServer {
   baseUrl: string;
   username: string;
@@ -17,6 +25,8 @@ const trimSlash = (s: string) => s.replace(/\/+$/, '');
 /**
  * The servers of `diehard.git.servers`: where `diehard:git:push` publishes and what
  * the git UrlReader reads. Credentials only ever come from here.
+ *
+ * @public
  */
 export function readGitServers(config: Config): GitServer[] {
   const servers = (
@@ -38,14 +48,22 @@ export function readGitServers(config: Config): GitServer[] {
   return servers;
 }
 
-/** The Authorization header of a server's requests. */
+/**
+ * The Authorization header of a server's requests.
+ *
+ * @public
+ */
 export function basicAuth(server: GitServer) {
   return `Basic ${Buffer.from(`${server.username}:${server.password}`).toString(
     'base64',
   )}`;
 }
 
-/** `message` without the servers' passwords, their Basic tokens, or any `user:password@`. */
+/**
+ * `message` without the servers' passwords, their Basic tokens, or any `user:password@`.
+ *
+ * @public
+ */
 export function maskSecrets(message: string, servers: GitServer[]) {
   let out = message.replace(/\/\/[^/@\s]+:[^/@\s]+@/g, '//***@');
   for (const server of servers) {

@@ -8,7 +8,11 @@ import {
 import { PRESTOP_MESSAGES_EN } from './messages/en';
 import { PRESTOP_MESSAGES_FR } from './messages/fr';
 
-/** The check: its id is prefixed with the company's name so it never meets Diehard's own. */
+/**
+ * The check: its id is prefixed with the company's name so it never meets Diehard's own.
+ *
+ * @public
+ */
 export const preStopCheck: RuleCheck = {
   id: 'example-prestop-hook',
   category: 'rollout',
@@ -24,6 +28,8 @@ const SNIPPET = `lifecycle:
 /**
  * `rollout`: a container that serves traffic (declares a port) in a workload of 2+ replicas
  * gets no time to drain when Kubernetes replaces it, unless a preStop hook holds its stop.
+ *
+ * @public
  */
 export const preStopRule: PostureRule = {
   checks: [preStopCheck],

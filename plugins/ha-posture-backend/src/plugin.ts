@@ -27,7 +27,11 @@ import {
 import { RefreshQueue } from './service/RefreshQueue';
 import { PostureStore } from './store/PostureStore';
 
-/** HA posture of catalog entities, live from clusters or from manifests. */
+/**
+ * HA posture of catalog entities, live from clusters or from manifests.
+ *
+ * @public
+ */
 export const haPosturePlugin = createBackendPlugin({
   pluginId: 'ha-posture',
   register(env) {

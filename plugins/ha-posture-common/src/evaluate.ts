@@ -28,7 +28,11 @@ const entitySchema = z.looseObject({
   }),
 });
 
-/** Input of {@link evaluatePosture}, validated at the edge. */
+/**
+ * Input of {@link evaluatePosture}, validated at the edge.
+ *
+ * @public
+ */
 export const postureInputSchema = z.object({
   objects: z.array(z.unknown()),
   entity: entitySchema.optional(),
@@ -40,7 +44,11 @@ export const postureInputSchema = z.object({
     .optional(),
 });
 
-/** Input of {@link evaluatePosture}. */
+/**
+ * Input of {@link evaluatePosture}.
+ *
+ * @public
+ */
 export interface PostureInput {
   /** Kubernetes objects from manifests or a live cluster (pods, nodes and endpoints included). */
   objects: unknown[];
@@ -57,7 +65,11 @@ export interface PostureInput {
   files?: Array<{ path: string; content: string }> | Record<string, string>;
 }
 
-/** How {@link evaluatePosture} runs, beyond its input. */
+/**
+ * How {@link evaluatePosture} runs, beyond its input.
+ *
+ * @public
+ */
 export interface EvaluateOptions {
   /** Rules added to the engine's own (a company's checks), run on every workload after them. */
   rules?: PostureRule[];
@@ -70,7 +82,11 @@ const orphanService: RuleCheck = {
   title: 'Service selects no workload',
 };
 
-/** Every check the engine can report, workload, object and cluster level: for SARIF rule tables and docs. */
+/**
+ * Every check the engine can report, workload, object and cluster level: for SARIF rule tables and docs.
+ *
+ * @public
+ */
 export const ALL_CHECKS: RuleCheck[] = [
   ...WORKLOAD_RULES.flatMap(r => r.checks),
   orphanService,
@@ -128,6 +144,8 @@ function objectFinding(
  * Evaluates the HA posture of a set of Kubernetes objects: groups them into workloads, runs
  * every rule, grades each workload and service, and lists cluster (control-plane) findings.
  * Isomorphic: the backend, the frontend, the scaffolder gate and the CLI all call it.
+ *
+ * @public
  */
 export function evaluatePosture(
   input: PostureInput,

@@ -2,7 +2,11 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { PostureRule } from '@diehard/plugin-ha-posture-common';
 
-/** What {@link haPostureRulesExtensionPoint} offers a backend module. */
+/**
+ * What {@link haPostureRulesExtensionPoint} offers a backend module.
+ *
+ * @public
+ */
 export interface HaPostureRulesExtensionPoint {
   /**
    * Adds a company's own rule to the posture engine: it runs on every workload after
@@ -12,13 +16,21 @@ export interface HaPostureRulesExtensionPoint {
   addRule(rule: PostureRule): void;
 }
 
-/** Adds posture rules to the HA posture backend (`ha-posture`). */
+/**
+ * Adds posture rules to the HA posture backend (`ha-posture`).
+ *
+ * @public
+ */
 export const haPostureRulesExtensionPoint =
   createExtensionPoint<HaPostureRulesExtensionPoint>({
     id: 'ha-posture.rules',
   });
 
-/** The objects a manifest source found for an entity. */
+/**
+ * The objects a manifest source found for an entity.
+ *
+ * @public
+ */
 export interface HaPostureManifests {
   /** Kubernetes objects, as parsed from YAML or JSON. */
   objects: unknown[];
@@ -32,6 +44,8 @@ export interface HaPostureManifests {
  * Where a company keeps an entity's manifests other than its repository (rendered Helm
  * releases, a deployment registry): read for entities that carry the source's annotation,
  * when no cluster runs their workloads and they have no `diehard.io/manifests-path`.
+ *
+ * @public
  */
 export interface HaPostureManifestSource {
   /** The entity annotation that names this source's manifests (`acme.io/helm-release`). */
@@ -40,7 +54,11 @@ export interface HaPostureManifestSource {
   objectsFor(entity: Entity): Promise<HaPostureManifests | undefined>;
 }
 
-/** What {@link haPostureManifestSourcesExtensionPoint} offers a backend module. */
+/**
+ * What {@link haPostureManifestSourcesExtensionPoint} offers a backend module.
+ *
+ * @public
+ */
 export interface HaPostureManifestSourcesExtensionPoint {
   /**
    * Adds a source of manifests, consulted in the order added. An annotation already used
@@ -49,7 +67,11 @@ export interface HaPostureManifestSourcesExtensionPoint {
   addManifestSource(source: HaPostureManifestSource): void;
 }
 
-/** Adds manifest sources to the HA posture backend (`ha-posture`). */
+/**
+ * Adds manifest sources to the HA posture backend (`ha-posture`).
+ *
+ * @public
+ */
 export const haPostureManifestSourcesExtensionPoint =
   createExtensionPoint<HaPostureManifestSourcesExtensionPoint>({
     id: 'ha-posture.manifest-sources',

@@ -10,6 +10,8 @@ import {
  * single points of failure: another plugin adds what it knows of the entity (the handoff
  * review's state) without either plugin depending on the other. The section renders inside
  * the entity page, so it reads the entity with `useEntity`.
+ *
+ * @public
  */
 export const HaPostureCardSectionBlueprint = createExtensionBlueprint({
   kind: 'ha-posture-card-section',

@@ -10,6 +10,8 @@ import { RenderResult } from './render';
  * Adds what the renders gave to `out`: each root's manifests, graded like a manifest file
  * named `<folder> (helm template)` or `(kustomize build)`, or its error, by the name
  * `shown` gives the root's folder (its path as the reader shows it to its user).
+ *
+ * @public
  */
 export function addRendered(
   out: PostureFiles,

@@ -9,13 +9,21 @@ import {
 } from '@diehard/plugin-ha-posture-common';
 import { RENDER_DEFAULTS, RenderTools, findTool } from './renderTools';
 
-/** A file of the folder read: its path relative to that folder, and its bytes. */
+/**
+ * A file of the folder read: its path relative to that folder, and its bytes.
+ *
+ * @public
+ */
 export interface RenderFile {
   path: string;
   content: string | Uint8Array;
 }
 
-/** Values given to every chart rendered (the CLI's --values and --set). */
+/**
+ * Values given to every chart rendered (the CLI's --values and --set).
+ *
+ * @public
+ */
 export interface HelmValues {
   /** Absolute paths of values files, in order. */
   files?: string[];
@@ -23,7 +31,11 @@ export interface HelmValues {
   set?: string[];
 }
 
-/** One root rendered: its manifests, or why there are none. */
+/**
+ * One root rendered: its manifests, or why there are none.
+ *
+ * @public
+ */
 export type RenderResult =
   | { root: RenderRoot; manifests: string }
   | {
@@ -206,6 +218,8 @@ function outcome(
  * the kustomization's folder), one after the other, each bounded in time and output.
  * `files` holds the files of the folder read (only those inside `renderedDirs` are used).
  * Never throws for the input: a missing tool or a failed render is that root's `error`.
+ *
+ * @public
  */
 export async function renderRoots(
   files: RenderFile[],
@@ -276,7 +290,11 @@ function exitStatus(e: NodeJS.ErrnoException | null): number {
   return typeof e.code === 'number' ? e.code : 1;
 }
 
-/** {@link renderRoots} for a synchronous caller (the CLI). */
+/**
+ * {@link renderRoots} for a synchronous caller (the CLI).
+ *
+ * @public
+ */
 export function renderRootsSync(
   files: RenderFile[],
   plan: { roots: RenderRoot[]; renderedDirs: string[] },

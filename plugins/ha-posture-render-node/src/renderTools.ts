@@ -2,7 +2,11 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { RenderKind } from '@diehard/plugin-ha-posture-common';
 
-/** Where helm and kustomize are, and the bounds of one render. */
+/**
+ * Where helm and kustomize are, and the bounds of one render.
+ *
+ * @public
+ */
 export interface RenderTools {
   /** The helm 3 binary: a path, or a name looked up on PATH. Default: `helm`. */
   helm?: string;
@@ -21,18 +25,27 @@ export interface RenderTools {
   configured?: boolean;
 }
 
+/** @public */
 export const RENDER_DEFAULTS = {
   timeoutMs: 30_000,
   maxOutputBytes: 16 * 1024 * 1024,
 };
 
-/** The part of Backstage's `Config` read here (so that the CLI needs no Backstage package). */
+/**
+ * The part of Backstage's `Config` read here (so that the CLI needs no Backstage package).
+ *
+ * @public
+ */
 export interface RenderConfigReader {
   getOptionalString(key: string): string | undefined;
   getOptionalNumber(key: string): number | undefined;
 }
 
-/** `diehard.posture.render` (helmPath, kustomizePath, timeoutSeconds, maxOutputBytes). */
+/**
+ * `diehard.posture.render` (helmPath, kustomizePath, timeoutSeconds, maxOutputBytes).
+ *
+ * @public
+ */
 export function renderToolsFromConfig(config: RenderConfigReader): RenderTools {
   const key = (k: string) => `diehard.posture.render.${k}`;
   const seconds = config.getOptionalNumber(key('timeoutSeconds'));
@@ -55,6 +68,8 @@ export function renderToolsFromConfig(config: RenderConfigReader): RenderTools {
  * The absolute path of a tool: `name` itself when it holds a `/`, else the first executable
  * of that name on `envPath`; undefined when there is none. Rendering runs with an empty PATH
  * (so that kustomize finds no git to fetch remote bases with), hence the lookup here.
+ *
+ * @public
  */
 export function findTool(
   name: string,

@@ -84,7 +84,11 @@ export const haPosturePage = PageBlueprint.make({
   },
 });
 
-/** Diehard's HA posture in the portal. */
+/**
+ * Diehard's HA posture in the portal.
+ *
+ * @public
+ */
 export const haPosturePlugin = createFrontendPlugin({
   pluginId: 'ha-posture',
   title: 'HA posture',

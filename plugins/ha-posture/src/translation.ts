@@ -3,7 +3,11 @@ import {
   createTranslationResource,
 } from '@backstage/frontend-plugin-api';
 
-/** Every string the HA posture plugin shows, in English. */
+/**
+ * Every string the HA posture plugin shows, in English.
+ *
+ * @public
+ */
 export const haPostureTranslationRef = createTranslationRef({
   id: 'ha-posture',
   messages: {
@@ -194,6 +198,8 @@ export const haPostureTranslationRef = createTranslationRef({
 /**
  * The plugin's translations other than English, for the app to register (the French
  * messages load only when a user picks French).
+ *
+ * @public
  */
 export const haPostureTranslations = createTranslationResource({
   ref: haPostureTranslationRef,

@@ -24,7 +24,11 @@ import {
   needsUserToken,
 } from './strategies';
 
-/** A cluster as a picker or a report names it; no URL credentials, no token. */
+/**
+ * A cluster as a picker or a report names it; no URL credentials, no token.
+ *
+ * @public
+ */
 export interface KubernetesCluster {
   name: string;
   title?: string;
@@ -39,7 +43,11 @@ export interface KubernetesCluster {
   oidcTokenProvider?: string;
 }
 
-/** What a client needs to talk to one cluster with the credential just obtained. */
+/**
+ * What a client needs to talk to one cluster with the credential just obtained.
+ *
+ * @public
+ */
 export interface ClusterConnection {
   cluster: KubernetesCluster;
   /** The API server's URL. */
@@ -52,6 +60,7 @@ export interface ClusterConnection {
   kubeConfig: KubeConfig;
 }
 
+/** @public */
 export interface ConnectOptions {
   /**
    * The user's tokens, in the Kubernetes plugin's request shape
@@ -61,6 +70,7 @@ export interface ConnectOptions {
   authConfig?: KubernetesRequestAuth;
 }
 
+/** @public */
 export interface KubernetesClusterDirectoryOptions {
   /** For strategies that log (azure); default: none. */
   logger?: LoggerService;
@@ -80,6 +90,8 @@ const silentLogger: LoggerService = {
  * The clusters of the Kubernetes plugin's configuration, with credentials from its
  * auth strategies. Read once at startup: a cluster the strategies reject stops the
  * backend with its reason, as the Kubernetes plugin does.
+ *
+ * @public
  */
 export class KubernetesClusterDirectory {
   private readonly built = new Map<string, AuthenticationStrategy>();

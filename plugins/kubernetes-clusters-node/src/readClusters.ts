@@ -13,6 +13,8 @@ import { ClusterDetails } from '@backstage/plugin-kubernetes-node';
  * Kubernetes plugin's own config locator reads them (same keys, same `authMetadata`
  * merge, an authProvider required, names unique), so a cluster the Kubernetes tab
  * shows is the cluster Diehard reads and applies to.
+ *
+ * @public
  */
 export function readClusterDetails(config: Config): ClusterDetails[] {
   const clusters: ClusterDetails[] = [];

@@ -8,6 +8,8 @@ import { KubernetesClusterDirectory } from './KubernetesClusterDirectory';
 /**
  * The cluster directory, built once from the root config and shared by every
  * plugin that injects it (`deps: { clusters: kubernetesClustersServiceRef }`).
+ *
+ * @public
  */
 export const kubernetesClustersServiceRef =
   createServiceRef<KubernetesClusterDirectory>({

@@ -1,6 +1,10 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
-/** The resource type of a Kubernetes cluster as diehard:kubernetes:apply sees it. */
+/**
+ * The resource type of a Kubernetes cluster as diehard:kubernetes:apply sees it.
+ *
+ * @public
+ */
 export const DIEHARD_CLUSTER_RESOURCE_TYPE = 'diehard-kubernetes-cluster';
 
 /**
@@ -8,6 +12,8 @@ export const DIEHARD_CLUSTER_RESOURCE_TYPE = 'diehard-kubernetes-cluster';
  * `diehard:kubernetes:apply`. A resource permission: the resource is the cluster,
  * referred to by its name in `kubernetes.clusterLocatorMethods`, so a policy can
  * allow some users some clusters (with the IS_CLUSTER rule) or decide outright.
+ *
+ * @public
  */
 export const kubernetesApplyPermission = createPermission({
   name: 'diehard.kubernetes.apply',
@@ -15,4 +21,5 @@ export const kubernetesApplyPermission = createPermission({
   resourceType: DIEHARD_CLUSTER_RESOURCE_TYPE,
 });
 
+/** @public */
 export const diehardPermissions = [kubernetesApplyPermission];

@@ -38,7 +38,11 @@ export const diehardNamespacePickerField = FormFieldBlueprint.make({
   },
 });
 
-/** The templates' cluster and namespace pickers, added to the scaffolder plugin. */
+/**
+ * The templates' cluster and namespace pickers, added to the scaffolder plugin.
+ *
+ * @public
+ */
 export const scaffolderModuleDiehardFields = createFrontendModule({
   pluginId: 'scaffolder',
   extensions: [

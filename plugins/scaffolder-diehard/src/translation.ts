@@ -3,7 +3,11 @@ import {
   createTranslationResource,
 } from '@backstage/frontend-plugin-api';
 
-/** Every string the Diehard scaffolder fields show, in English. */
+/**
+ * Every string the Diehard scaffolder fields show, in English.
+ *
+ * @public
+ */
 export const scaffolderDiehardTranslationRef = createTranslationRef({
   id: 'scaffolder-diehard',
   messages: {
@@ -24,7 +28,11 @@ export const scaffolderDiehardTranslationRef = createTranslationRef({
   },
 });
 
-/** The French of {@link scaffolderDiehardTranslationRef}, loaded when a user picks French. */
+/**
+ * The French of {@link scaffolderDiehardTranslationRef}, loaded when a user picks French.
+ *
+ * @public
+ */
 export const scaffolderDiehardTranslations = createTranslationResource({
   ref: scaffolderDiehardTranslationRef,
   translations: {

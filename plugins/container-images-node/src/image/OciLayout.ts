@@ -9,11 +9,14 @@ import { assertDigest, digesting, sha256Digest } from '../registry/digest';
 import { BlobSource } from '../registry/blobUpload';
 import { Descriptor, ImageIndex, MediaTypes } from '../registry/mediaTypes';
 
+/** @public */
 export const REF_NAME = 'org.opencontainers.image.ref.name';
 
 /**
  * An OCI image layout directory (`oci-layout`, `index.json`, `blobs/sha256/…`), as
  * written by skopeo, buildah and our own builder.
+ *
+ * @public
  */
 export class OciLayout {
   private constructor(readonly dir: string) {}

@@ -6,6 +6,7 @@ import { InputError } from '@backstage/errors';
 import { RegistryEndpoint } from '../registry/RegistryClient';
 import { OciLayout } from './OciLayout';
 
+/** @public */
 export interface BuildahBuildOptions {
   /** Build context directory. */
   contextDir: string;
@@ -75,6 +76,8 @@ function run(
 /**
  * A Dockerfile build with Debian's buildah, daemonless: vfs storage in a scratch
  * directory, chroot isolation for RUN steps, exported as an OCI layout.
+ *
+ * @public
  */
 export async function buildahBuild(
   options: BuildahBuildOptions,

@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 /**
  * Why the Dockerfile builder cannot run on this host, or undefined when
  * `buildah --version` answers within `timeoutMs`.
+ *
+ * @public
  */
 export function buildahUnavailable(
   timeoutMs = 10_000,

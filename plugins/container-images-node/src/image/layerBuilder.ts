@@ -9,7 +9,11 @@ import { InputError } from '@backstage/errors';
 import { digesting } from '../registry/digest';
 import { TarEntry, tarEnd, tarEntry } from './tarWriter';
 
-/** One workspace path copied to a path in the image. */
+/**
+ * One workspace path copied to a path in the image.
+ *
+ * @public
+ */
 export interface LayerSource {
   /** Absolute path on disk (file or directory). */
   from: string;
@@ -17,6 +21,7 @@ export interface LayerSource {
   to: string;
 }
 
+/** @public */
 export interface BuiltLayer {
   /** sha256 of the gzip blob. */
   digest: string;
@@ -95,6 +100,8 @@ async function* entriesFor(
 /**
  * Builds one reproducible layer: a tar with sorted entries, fixed mtimes and
  * owners, gzip without a timestamp. Same files → same digest.
+ *
+ * @public
  */
 export async function buildLayer(
   sources: LayerSource[],
@@ -121,6 +128,8 @@ export async function buildLayer(
 /**
  * Gzips an uncompressed tar stream into a layer blob in `outDir`, hashing the tar
  * (its diff_id) and the blob (its digest) on the way.
+ *
+ * @public
  */
 export async function gzipLayer(
   tar: Readable,

@@ -7,6 +7,7 @@ import { parseReference } from '../registry/reference';
 import { LayerSource, buildLayer } from './layerBuilder';
 import { OciLayout } from './OciLayout';
 
+/** @public */
 export interface ImageSettings {
   entrypoint?: string[];
   cmd?: string[];
@@ -19,6 +20,7 @@ export interface ImageSettings {
   labels?: Record<string, string>;
 }
 
+/** @public */
 export interface NativeBuildOptions {
   /** Where to write the OCI layout. */
   layoutDir: string;
@@ -33,6 +35,7 @@ export interface NativeBuildOptions {
   platform?: { os: string; architecture: string };
 }
 
+/** @public */
 export interface NativeBuildResult {
   manifest: Descriptor;
   /** Repository the base image came from (to mount its layers when pushing). */
@@ -88,6 +91,8 @@ function mergeEnv(
  * Builds an image without a container runtime: the base image's manifest and
  * layers from the registry, one gzip layer per entry of `layers`, and a config with
  * the entrypoint, environment and labels. Reproducible: same inputs, same digest.
+ *
+ * @public
  */
 export async function nativeBuild(
   options: NativeBuildOptions,

@@ -18,7 +18,11 @@ import {
   withRetries,
 } from './retry';
 
-/** One registry as declared in `diehard.registries`. */
+/**
+ * One registry as declared in `diehard.registries`.
+ *
+ * @public
+ */
 export interface RegistryEndpoint {
   name: string;
   /** `host[:port]` as written in image references. */
@@ -31,6 +35,7 @@ export interface RegistryEndpoint {
   plainHttp?: boolean;
 }
 
+/** @public */
 export interface RegistryClientOptions {
   retry?: RetryPolicy;
   /** Size of each PATCH of a chunked blob upload. */
@@ -40,6 +45,7 @@ export interface RegistryClientOptions {
   logger?: LoggerService;
 }
 
+/** @public */
 export interface SendOptions {
   method: string;
   /** Path under the registry root (`/v2/…`) or an absolute URL (upload locations). */
@@ -51,19 +57,24 @@ export interface SendOptions {
   timeoutMs?: number;
 }
 
+/** @public */
 export interface ManifestResult {
   mediaType: string;
   digest: string;
   bytes: Buffer;
 }
 
+/** @public */
 export const pullScope = (repo: string) => `repository:${repo}:pull`;
+/** @public */
 export const pushScope = (repo: string) => `repository:${repo}:pull,push`;
 
 /**
  * A client for one registry speaking the OCI distribution API. Higher-level
  * operations (blob upload, image push and pull) live in their own files and use
  * `send`, which answers authentication challenges.
+ *
+ * @public
  */
 export class RegistryClient {
   readonly transport: HttpTransport;

@@ -6,6 +6,8 @@ import { RegistryEndpoint } from './RegistryClient';
 /**
  * The registries declared under `diehard.registries`. Templates name one; the
  * host, credentials and CA only ever come from here.
+ *
+ * @public
  */
 export class RegistryDirectory {
   private constructor(private readonly configs: Config[]) {}

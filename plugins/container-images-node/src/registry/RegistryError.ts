@@ -8,7 +8,11 @@ import {
 import { HttpResponse } from './http';
 import { isTransientStatus } from './retry';
 
-/** A registry answered with a status that is not a client mistake (5xx). */
+/**
+ * A registry answered with a status that is not a client mistake (5xx).
+ *
+ * @public
+ */
 export class RegistryServerError extends Error {
   readonly transient: boolean;
   constructor(message: string, readonly status: number) {

@@ -1,4 +1,8 @@
-/** Maps with at most `limit` promises in flight; rejects on the first failure. */
+/**
+ * Maps with at most `limit` promises in flight; rejects on the first failure.
+ *
+ * @public
+ */
 export async function mapConcurrent<T, R>(
   items: readonly T[],
   limit: number,

@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
+/** @public */
 export function isDigest(value: string): boolean {
   return DIGEST.test(value);
 }
@@ -15,6 +16,7 @@ export function assertDigest(value: string): string {
   return value;
 }
 
+/** @public */
 export function sha256Digest(data: Buffer | string): string {
   return `sha256:${crypto.createHash('sha256').update(data).digest('hex')}`;
 }

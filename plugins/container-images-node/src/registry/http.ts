@@ -27,7 +27,11 @@ export interface HttpStreamResponse {
   stream: http.IncomingMessage;
 }
 
-/** The connection failed or was cut: worth retrying. */
+/**
+ * The connection failed or was cut: worth retrying.
+ *
+ * @public
+ */
 export class NetworkError extends Error {
   readonly transient = true;
   constructor(message: string, options?: { cause?: unknown }) {

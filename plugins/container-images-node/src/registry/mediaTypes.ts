@@ -1,4 +1,8 @@
-/** OCI and Docker media types the registry client reads and writes. */
+/**
+ * OCI and Docker media types the registry client reads and writes.
+ *
+ * @public
+ */
 export const MediaTypes = {
   ociManifest: 'application/vnd.oci.image.manifest.v1+json',
   ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -12,7 +16,11 @@ export const MediaTypes = {
   dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
 } as const;
 
-/** Everything we accept when reading a manifest (the registry does not convert). */
+/**
+ * Everything we accept when reading a manifest (the registry does not convert).
+ *
+ * @public
+ */
 export const MANIFEST_ACCEPT = [
   MediaTypes.ociManifest,
   MediaTypes.ociIndex,
@@ -20,6 +28,7 @@ export const MANIFEST_ACCEPT = [
   MediaTypes.dockerManifestList,
 ].join(', ');
 
+/** @public */
 export function isIndexMediaType(mediaType: string | undefined): boolean {
   return (
     mediaType === MediaTypes.ociIndex ||
@@ -27,6 +36,7 @@ export function isIndexMediaType(mediaType: string | undefined): boolean {
   );
 }
 
+/** @public */
 export function isManifestMediaType(mediaType: string | undefined): boolean {
   return (
     mediaType === MediaTypes.ociManifest ||
@@ -35,7 +45,11 @@ export function isManifestMediaType(mediaType: string | undefined): boolean {
   );
 }
 
-/** An OCI content descriptor. */
+/**
+ * An OCI content descriptor.
+ *
+ * @public
+ */
 export interface Descriptor {
   mediaType: string;
   digest: string;
@@ -44,7 +58,11 @@ export interface Descriptor {
   platform?: { architecture: string; os: string; variant?: string };
 }
 
-/** An image manifest (OCI or Docker schema 2: same shape). */
+/**
+ * An image manifest (OCI or Docker schema 2: same shape).
+ *
+ * @public
+ */
 export interface ImageManifest {
   schemaVersion: 2;
   mediaType?: string;
@@ -53,7 +71,11 @@ export interface ImageManifest {
   annotations?: Record<string, string>;
 }
 
-/** An image index (OCI) or manifest list (Docker). */
+/**
+ * An image index (OCI) or manifest list (Docker).
+ *
+ * @public
+ */
 export interface ImageIndex {
   schemaVersion: 2;
   mediaType?: string;

@@ -8,6 +8,7 @@ import {
 } from './mediaTypes';
 import { RegistryClient } from './RegistryClient';
 
+/** @public */
 export interface PullImageOptions {
   repository: string;
   /** Tag or digest. */
@@ -21,6 +22,8 @@ export interface PullImageOptions {
 /**
  * Copies an image from a registry into an OCI layout, verifying every digest.
  * Blobs already in the layout are not fetched again.
+ *
+ * @public
  */
 export async function pullImage(
   client: RegistryClient,

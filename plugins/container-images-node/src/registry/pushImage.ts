@@ -10,6 +10,7 @@ import { assertRepository, assertTag } from './reference';
 import { RegistryClient } from './RegistryClient';
 import { mapConcurrent } from './concurrency';
 
+/** @public */
 export interface PushImageOptions {
   repository: string;
   /** Tag to set once everything is there; without one the image is pushed by digest only. */
@@ -20,6 +21,7 @@ export interface PushImageOptions {
   mountFrom?: string[];
 }
 
+/** @public */
 export interface PushImageResult {
   digest: string;
   /** `host/repo@sha256:…` */
@@ -40,6 +42,8 @@ interface ManifestNode {
  * those the registry has, mounting or uploading the rest), then a HEAD on each to
  * verify it, and only then the manifests, children before the index and the tag
  * last, so a failure at any point leaves no tag pointing at a missing blob.
+ *
+ * @public
  */
 export async function pushImage(
   client: RegistryClient,

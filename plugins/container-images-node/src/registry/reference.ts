@@ -7,7 +7,11 @@ const REPOSITORY =
 const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 const HOST = /^[a-zA-Z0-9.-]+(:[0-9]+)?$|^\[[0-9a-fA-F:]+\](:[0-9]+)?$/;
 
-/** A parsed image reference: `host/repository[:tag][@digest]`. */
+/**
+ * A parsed image reference: `host/repository[:tag][@digest]`.
+ *
+ * @public
+ */
 export interface ImageReference {
   host?: string;
   repository: string;
@@ -15,6 +19,7 @@ export interface ImageReference {
   digest?: string;
 }
 
+/** @public */
 export function assertRepository(repository: string): string {
   if (repository.length > 255 || !REPOSITORY.test(repository)) {
     throw new InputError(
@@ -24,6 +29,7 @@ export function assertRepository(repository: string): string {
   return repository;
 }
 
+/** @public */
 export function assertTag(tag: string): string {
   if (!TAG.test(tag)) {
     throw new InputError(
@@ -36,6 +42,8 @@ export function assertTag(tag: string): string {
 /**
  * Parses `[host/]repository[:tag][@sha256:…]`. The first path component is a host
  * when it contains a "." or ":" or is "localhost", as in Docker's grammar.
+ *
+ * @public
  */
 export function parseReference(reference: string): ImageReference {
   const ref = reference.trim();
@@ -85,6 +93,7 @@ export function parseReference(reference: string): ImageReference {
   return { host, repository: rest, tag, digest };
 }
 
+/** @public */
 export function formatReference(ref: ImageReference): string {
   let out = ref.host ? `${ref.host}/${ref.repository}` : ref.repository;
   if (ref.tag) out += `:${ref.tag}`;

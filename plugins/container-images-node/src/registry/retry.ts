@@ -1,5 +1,6 @@
 import { NetworkError } from './http';
 
+/** @public */
 export interface RetryPolicy {
   /** Attempts after the first one. */
   retries: number;

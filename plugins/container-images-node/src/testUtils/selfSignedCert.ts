@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/** @public */
 export interface CertFiles {
   certFile: string;
   keyFile: string;
@@ -15,6 +16,8 @@ export interface CertFiles {
 /**
  * A self-signed P-256 certificate from openssl, for 127.0.0.1 (`<dir>/<name>.pem`
  * and `.key`). Serves as its own CA: a client trusts `certPem` and nothing else.
+ *
+ * @public
  */
 export async function selfSignedCert(
   dir: string,

@@ -5,6 +5,8 @@ import { Descriptor, MediaTypes } from '../registry/mediaTypes';
 /**
  * Writes an image of random layers into an OCI layout: unique content per call, so
  * a test's first push really uploads. Layers are opaque to the registry.
+ *
+ * @public
  */
 export async function writeRandomImage(
   dir: string,

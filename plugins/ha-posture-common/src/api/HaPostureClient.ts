@@ -9,7 +9,11 @@ import {
   PostureHistoryPoint,
 } from './postureApi';
 
-/** A catalog entity, as a ref string (`component:default/todo`) or its parts. */
+/**
+ * A catalog entity, as a ref string (`component:default/todo`) or its parts.
+ *
+ * @public
+ */
 export type HaPostureEntityRef = string | CompoundEntityRef;
 
 /**
@@ -22,7 +26,11 @@ export interface HaPostureRequestOptions {
   headers?: Record<string, string>;
 }
 
-/** Reads the HA posture backend (`/api/ha-posture`). */
+/**
+ * Reads the HA posture backend (`/api/ha-posture`).
+ *
+ * @public
+ */
 export interface HaPostureApi {
   /** The cached posture of an entity; `undefined` when the backend does not know the entity. */
   getEntityPosture(
@@ -50,17 +58,29 @@ export interface HaPostureApi {
   getClusterAuth(): Promise<ClusterAuth[]>;
 }
 
-/** Finds a backend plugin's base URL (the app's DiscoveryApi, or the backend's discovery service). */
+/**
+ * Finds a backend plugin's base URL (the app's DiscoveryApi, or the backend's discovery service).
+ *
+ * @public
+ */
 export interface HaPostureDiscovery {
   getBaseUrl(pluginId: string): Promise<string>;
 }
 
-/** Sends a request with the caller's credentials (the app's FetchApi). */
+/**
+ * Sends a request with the caller's credentials (the app's FetchApi).
+ *
+ * @public
+ */
 export interface HaPostureFetch {
   fetch: typeof fetch;
 }
 
-/** {@link HaPostureApi} over HTTP, through the caller's discovery and fetch. */
+/**
+ * {@link HaPostureApi} over HTTP, through the caller's discovery and fetch.
+ *
+ * @public
+ */
 export class HaPostureClient implements HaPostureApi {
   private readonly discoveryApi: HaPostureDiscovery;
   private readonly fetchApi: HaPostureFetch;

@@ -18,7 +18,11 @@ import { MessageRef } from '../messages/format';
  * `Backstage-Kubernetes-Authorization-oidc-<oidcTokenProvider>`), for that request only.
  */
 
-/** Where the objects behind a posture came from. */
+/**
+ * Where the objects behind a posture came from.
+ *
+ * @public
+ */
 export type PostureSource =
   | { type: 'live'; clusters: string[] }
   | { type: 'manifests'; location: string }
@@ -30,7 +34,11 @@ export type PostureSource =
       reasonMessages?: MessageRef[];
     };
 
-/** Where one pod of a workload runs, as the cluster reports it. */
+/**
+ * Where one pod of a workload runs, as the cluster reports it.
+ *
+ * @public
+ */
 export interface PodPlacement {
   name: string;
   node?: string;
@@ -38,7 +46,11 @@ export interface PodPlacement {
   ready: boolean;
 }
 
-/** The failure domains of one workload: its pods on nodes and zones. */
+/**
+ * The failure domains of one workload: its pods on nodes and zones.
+ *
+ * @public
+ */
 export interface WorkloadPlacement {
   cluster?: string;
   kind: string;
@@ -48,6 +60,7 @@ export interface WorkloadPlacement {
   pods: PodPlacement[];
 }
 
+/** @public */
 export interface EntityPosture {
   entityRef: string;
   source: PostureSource;
@@ -62,7 +75,11 @@ export interface EntityPosture {
   placement: WorkloadPlacement[];
 }
 
-/** A change of an entity's grade or finding counts (unchanged refreshes add none). */
+/**
+ * A change of an entity's grade or finding counts (unchanged refreshes add none).
+ *
+ * @public
+ */
 export interface PostureHistoryPoint {
   /** YYYY-MM-DD of evaluatedAt. */
   day: string;
@@ -74,6 +91,7 @@ export interface PostureHistoryPoint {
   info: number;
 }
 
+/** @public */
 export interface FleetEntry {
   entityRef: string;
   title?: string;
@@ -88,6 +106,7 @@ export interface FleetEntry {
   source: PostureSource['type'];
 }
 
+/** @public */
 export interface ClusterPosture {
   cluster: string;
   evaluatedAt: string;

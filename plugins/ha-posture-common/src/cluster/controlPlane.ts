@@ -202,6 +202,8 @@ function zoneFinding(cp: ControlPlaneFacts): Finding | undefined {
  * For a live cluster: one warning per control-plane fact it does not expose, so that
  * an unknown control plane never grades A (manifests, which say nothing of the
  * cluster, do not get these).
+ *
+ * @public
  */
 export function incompleteFindings(facts: ClusterFacts): Finding[] {
   return (facts.controlPlane?.unknown ?? []).map(fact =>
@@ -220,6 +222,8 @@ export function incompleteFindings(facts: ClusterFacts): Finding[] {
  * The finding of a live cluster whose API did not answer the portal. `reason` names the
  * failure without its address ("HTTP 500", "ECONNREFUSED"); like `control-plane-unknown`,
  * it comes only from a live read.
+ *
+ * @public
  */
 export function unreachableFinding(reason: string): Finding {
   return finding(

@@ -1,7 +1,11 @@
 import { ObjectIndex } from '../grouping/ObjectIndex';
 import { KubeObject, refOf } from '../model/kube';
 
-/** Where a control-plane fact was read (the Clusters tab names it). */
+/**
+ * Where a control-plane fact was read (the Clusters tab names it).
+ *
+ * @public
+ */
 export type FactSource =
   | 'identity-leases'
   | 'endpoint-slice'
@@ -12,7 +16,11 @@ export type FactSource =
   | 'etcd-nodes'
   | 'leader-lease';
 
-/** One control-plane fact: a count (with its source and objects), or unknown. */
+/**
+ * One control-plane fact: a count (with its source and objects), or unknown.
+ *
+ * @public
+ */
 export interface ControlPlaneFact {
   /** Unset: the cluster does not expose it. */
   count?: number;
@@ -26,12 +34,17 @@ export interface ControlPlaneFact {
   objects: string[];
 }
 
+/** @public */
 export interface LeaderFact extends ControlPlaneFact {
   /** The lease holder, e.g. `master-1_3f2c…`. */
   leader?: string;
 }
 
-/** The control plane as the cluster itself shows it. */
+/**
+ * The control plane as the cluster itself shows it.
+ *
+ * @public
+ */
 export interface ControlPlaneFacts {
   apiServers: ControlPlaneFact;
   etcdMembers: ControlPlaneFact;

@@ -12,6 +12,8 @@ const findingMatcher = z.object({
 /**
  * The `expected.yaml` of a corpus case (`corpus/<category>/<case>/`). Other engineers and
  * the benchmark read these files too: the schema is the corpus' contract.
+ *
+ * @public
  */
 export const corpusExpectationSchema = z.object({
   description: z.string(),
@@ -27,5 +29,9 @@ export const corpusExpectationSchema = z.object({
   grades: z.record(z.string(), z.enum(['A', 'B', 'C', 'D', 'F'])).default({}),
 });
 
-/** A parsed `expected.yaml`. */
+/**
+ * A parsed `expected.yaml`.
+ *
+ * @public
+ */
 export type CorpusExpectation = z.infer<typeof corpusExpectationSchema>;

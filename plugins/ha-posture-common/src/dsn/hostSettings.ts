@@ -23,7 +23,11 @@ const HINT_VAR =
 const OTHER_STORE =
   /redis|mongo|influx|elastic|cassandra|couch|neo4j|clickhouse|dynamo|sqlite|h2|etcd/i;
 
-/** True when an env var of this name holds a database host (`DB_HOST`, `PGHOST`…). */
+/**
+ * True when an env var of this name holds a database host (`DB_HOST`, `PGHOST`…).
+ *
+ * @public
+ */
 export function isDatabaseHostVariable(name: string): boolean {
   return (
     HOST_VAR.test(name) &&
@@ -111,7 +115,11 @@ function expand(value: string, env: Map<string, string>): string | undefined {
   return hasPlaceholder(out) ? undefined : out;
 }
 
-/** Parses `host`, `host:port`, `tcp://host:port`, `a,b` into hosts; undefined when it is no host. */
+/**
+ * Parses `host`, `host:port`, `tcp://host:port`, `a,b` into hosts; undefined when it is no host.
+ *
+ * @public
+ */
 export function parseHostValue(
   value: string,
   defaultPort?: number,

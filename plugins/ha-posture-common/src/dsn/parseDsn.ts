@@ -1,10 +1,18 @@
-/** One host of a DSN. */
+/**
+ * One host of a DSN.
+ *
+ * @public
+ */
 export interface DsnHost {
   host: string;
   port?: number;
 }
 
-/** A database connection string, read without its credentials. */
+/**
+ * A database connection string, read without its credentials.
+ *
+ * @public
+ */
 export interface Dsn {
   engine: 'mysql' | 'mariadb' | 'postgresql';
   form: 'jdbc' | 'url' | 'go-mysql' | 'keyword';
@@ -18,7 +26,11 @@ export interface Dsn {
 
 const DEFAULT_PORT = { mysql: 3306, mariadb: 3306, postgresql: 5432 } as const;
 
-/** Replaces passwords in any DSN-like text with `***`. Safe to call on any string. */
+/**
+ * Replaces passwords in any DSN-like text with `***`. Safe to call on any string.
+ *
+ * @public
+ */
 export function redactSecrets(text: string): string {
   return text
     .replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, '$1***@')
@@ -97,7 +109,11 @@ function parseUrlForm(
   return { hosts, database };
 }
 
-/** Parses one DSN; undefined when the text is not a MySQL, MariaDB or PostgreSQL DSN. */
+/**
+ * Parses one DSN; undefined when the text is not a MySQL, MariaDB or PostgreSQL DSN.
+ *
+ * @public
+ */
 export function parseDsn(input: string): Dsn | undefined {
   const text = input.trim().replace(/&amp;/g, '&');
   const redacted = redactSecrets(text);
@@ -181,7 +197,11 @@ const CANDIDATES = [
   GO_MYSQL,
 ];
 
-/** Every DSN found in a piece of text (an env value, a Secret key, a config file). */
+/**
+ * Every DSN found in a piece of text (an env value, a Secret key, a config file).
+ *
+ * @public
+ */
 export function findDsns(text: string): Dsn[] {
   if (!text || text.length > 200_000) return [];
   // Cheap pre-check: most ConfigMap values are no DSN, and the regexes below are not free.
@@ -209,7 +229,11 @@ export function findDsns(text: string): Dsn[] {
   return out;
 }
 
-/** A DSN as it may be printed: engine, hosts and database, never credentials. */
+/**
+ * A DSN as it may be printed: engine, hosts and database, never credentials.
+ *
+ * @public
+ */
 export function describeDsn(d: Dsn): string {
   const hosts = d.hosts
     .map(h => (h.port ? `${h.host}:${h.port}` : h.host))

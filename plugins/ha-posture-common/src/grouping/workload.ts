@@ -12,6 +12,8 @@ export interface BoundRole {
 /**
  * A workload and what belongs to it, as ha-taxonomy.md defines it. For objects that belong
  * to no workload (an Ingress to nothing, a Service that selects nothing) see `orphans`.
+ *
+ * @public
  */
 export interface Workload {
   kind: 'Deployment' | 'StatefulSet' | 'ReplicaSet' | 'DaemonSet' | 'Pod';

@@ -7,7 +7,11 @@ import { ManifestLimits } from '../manifests/limits';
 import { tomcatFileKind } from '../tomcat/configFiles';
 import { isInsideRendered } from './renderSources';
 
-/** What a file of a repository is to the posture engine. */
+/**
+ * What a file of a repository is to the posture engine.
+ *
+ * @public
+ */
 export type PostureFileKind = 'manifest' | 'tomcat';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
@@ -16,6 +20,8 @@ const MANIFEST = /\.(ya?ml|json)$/i;
  * What a file is by its path: a Kubernetes manifest (`*.yaml`, `*.yml`, `*.json`), a Tomcat
  * file the engine reads (server.xml, context.xml, web.xml, `conf/Catalina/<host>/*.xml`), or
  * nothing. Whatever its folders are: see {@link isPostureInput} for walks.
+ *
+ * @public
  */
 export function postureFileKind(path: string): PostureFileKind | undefined {
   if (MANIFEST.test(path)) return 'manifest';
@@ -27,6 +33,8 @@ export function postureFileKind(path: string): PostureFileKind | undefined {
  * file, outside hidden folders and `node_modules`. `path` is `/` or `\\` separated and
  * relative to `folder`, the folder walked inside the repository (its own name does not
  * count as hidden, but says where Tomcat's `conf/` is). Readers call it before reading.
+ *
+ * @public
  */
 export function isPostureInput(path: string, folder = ''): boolean {
   const segments = path.split(/[\\/]/);
@@ -42,7 +50,11 @@ export function isPostureInput(path: string, folder = ''): boolean {
   return postureFileKind(inRepository) !== undefined;
 }
 
-/** The engine's input read from files: objects with where each came from, Tomcat files, errors. */
+/**
+ * The engine's input read from files: objects with where each came from, Tomcat files, errors.
+ *
+ * @public
+ */
 export interface PostureFiles {
   objects: ParsedManifests['objects'];
   files: Array<{ path: string; content: string }>;
@@ -51,7 +63,11 @@ export interface PostureFiles {
   manifestCount: number;
 }
 
-/** How {@link addPostureFile} parses manifests. */
+/**
+ * How {@link addPostureFile} parses manifests.
+ *
+ * @public
+ */
 export interface PostureFileOptions {
   /** The folder of the repository the paths are relative to (see {@link isPostureInput}). */
   folder?: string;
@@ -69,6 +85,7 @@ export interface PostureFileOptions {
   ) => ParsedManifests;
 }
 
+/** @public */
 export function emptyPostureFiles(): PostureFiles {
   return { objects: [], files: [], errors: [], manifestCount: 0 };
 }
@@ -77,6 +94,8 @@ export function emptyPostureFiles(): PostureFiles {
  * Adds one file's content to `out`: a manifest's objects and errors, or a Tomcat file as is.
  * `kind` overrides what the path says (a file the user named, stdin); a file that is neither
  * is skipped.
+ *
+ * @public
  */
 export function addPostureFile(
   out: PostureFiles,
@@ -105,6 +124,8 @@ export function addPostureFile(
  * input: only those {@link isPostureInput} keeps, outside `options.renderedDirs`, in the
  * order given. No file-system access:
  * the CLI, the scaffolder's gate and the portal read files their own way and all call this.
+ *
+ * @public
  */
 export function readPostureFiles(
   entries: Iterable<{ path: string; content: string }>,

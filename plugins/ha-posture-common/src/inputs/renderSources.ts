@@ -1,10 +1,18 @@
 import { parse } from 'yaml';
 import { ManifestError } from '../manifests/parseManifests';
 
-/** The tool a folder of templates is rendered with before grading. */
+/**
+ * The tool a folder of templates is rendered with before grading.
+ *
+ * @public
+ */
 export type RenderKind = 'helm' | 'kustomize';
 
-/** A folder to render: a Helm chart or a Kustomize overlay (or a base no overlay uses). */
+/**
+ * A folder to render: a Helm chart or a Kustomize overlay (or a base no overlay uses).
+ *
+ * @public
+ */
 export interface RenderRoot {
   kind: RenderKind;
   /** Its path, `/` separated, relative to the folder read (`''`: that folder itself). */
@@ -13,7 +21,11 @@ export interface RenderRoot {
   chart?: string;
 }
 
-/** What {@link planRenders} found in a folder. */
+/**
+ * What {@link planRenders} found in a folder.
+ *
+ * @public
+ */
 export interface RenderPlan {
   roots: RenderRoot[];
   /**
@@ -35,7 +47,11 @@ const dirOf = (path: string) => split(path).slice(0, -1).join('/');
 const hidden = (segments: string[]) =>
   segments.some(s => s === 'node_modules' || (s.startsWith('.') && s !== '..'));
 
-/** What marks the folder of `path` as rendered: `Chart.yaml` (helm) or a kustomization file. */
+/**
+ * What marks the folder of `path` as rendered: `Chart.yaml` (helm) or a kustomization file.
+ *
+ * @public
+ */
 export function renderMarker(path: string): RenderKind | undefined {
   const segments = split(path);
   if (hidden(segments.slice(0, -1))) return undefined;
@@ -44,7 +60,11 @@ export function renderMarker(path: string): RenderKind | undefined {
   return KUSTOMIZATION.has(name ?? '') ? 'kustomize' : undefined;
 }
 
-/** True when `path` (relative to the folder read) is inside one of `dirs` (`''` holds everything). */
+/**
+ * True when `path` (relative to the folder read) is inside one of `dirs` (`''` holds everything).
+ *
+ * @public
+ */
 export function isInsideRendered(path: string, dirs: string[]): boolean {
   const p = split(path).join('/');
   return dirs.some(d => d === '' || p === d || p.startsWith(`${d}/`));
@@ -71,6 +91,8 @@ const REMOTE =
  * (its `charts/`) belongs to it; a kustomization another one lists (resources, bases,
  * components) is a base, rendered through that overlay only. Remote bases and references
  * that leave the folder are refused here: nothing is fetched over the network.
+ *
+ * @public
  */
 export function planRenders(
   paths: string[],

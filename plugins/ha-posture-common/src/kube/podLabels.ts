@@ -1,4 +1,8 @@
-/** What a Service's selector can see of a workload's pods before they exist. */
+/**
+ * What a Service's selector can see of a workload's pods before they exist.
+ *
+ * @public
+ */
 export interface PodTemplateOwner {
   kind: string;
   name: string;
@@ -13,7 +17,11 @@ const POD_INDEX = 'apps.kubernetes.io/pod-index';
 const REVISION_HASH = 'controller-revision-hash';
 const TEMPLATE_HASH = 'pod-template-hash';
 
-/** The labels Kubernetes' controllers add to pods: no pod template declares them. */
+/**
+ * The labels Kubernetes' controllers add to pods: no pod template declares them.
+ *
+ * @public
+ */
 export const KUBERNETES_POD_LABELS: ReadonlySet<string> = new Set([
   POD_NAME,
   POD_INDEX,
@@ -54,6 +62,8 @@ function addedLabel(
  * template's labels, plus those Kubernetes adds (a StatefulSet pod's name and index, the
  * revision and template hashes), so a Service for one StatefulSet pod (`redis-0`, as Redis
  * HA charts make) selects it. Empty or missing: nothing.
+ *
+ * @public
  */
 export function selectsWorkloadPods(
   selector: Record<string, string> | undefined | null,

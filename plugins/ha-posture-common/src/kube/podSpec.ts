@@ -56,7 +56,11 @@ export function podTemplateOf(obj: KubeObject): PodTemplate | undefined {
   };
 }
 
-/** The app containers of a pod spec (init containers are not serving). */
+/**
+ * The app containers of a pod spec (init containers are not serving).
+ *
+ * @public
+ */
 export function containersOf(spec: any): Container[] {
   return Array.isArray(spec?.containers)
     ? spec.containers.filter(isObject)

@@ -1,6 +1,10 @@
 import { selectsWorkloadPods } from './podLabels';
 
-/** A Kubernetes label selector (matchLabels + matchExpressions). */
+/**
+ * A Kubernetes label selector (matchLabels + matchExpressions).
+ *
+ * @public
+ */
 export interface LabelSelector {
   matchLabels?: Record<string, string>;
   matchExpressions?: Array<{
@@ -13,6 +17,8 @@ export interface LabelSelector {
 /**
  * True when `labels` satisfy a label selector. An empty selector (`{}`) selects everything,
  * a missing one (`undefined`) nothing: Kubernetes' own meaning for PDBs and NetworkPolicies.
+ *
+ * @public
  */
 export function selectorMatches(
   selector: LabelSelector | undefined | null,
@@ -75,6 +81,8 @@ function requirementsOf(text: string): string[] {
  * Reads a label selector in Kubernetes' string syntax, as the API server does (`app=web`,
  * `app==web`, `tier!=db`, `tier in (a,b)`, `tier notin (a)`, `key`, `!key`), into a
  * {@link LabelSelector}; or names the first requirement it cannot read.
+ *
+ * @public
  */
 export function readLabelSelector(
   text: string,

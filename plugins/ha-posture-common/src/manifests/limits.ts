@@ -1,4 +1,8 @@
-/** Bounds on what {@link parseManifests} reads: hostile input fails fast with a clear error. */
+/**
+ * Bounds on what {@link parseManifests} reads: hostile input fails fast with a clear error.
+ *
+ * @public
+ */
 export interface ManifestLimits {
   /** Largest manifest text, in UTF-8 bytes. */
   maxBytes: number;
@@ -9,7 +13,11 @@ export interface ManifestLimits {
   maxAliasCount: number;
 }
 
-/** 64 MiB per file (a `helm template` of a large platform is a few MB); 100 aliases (`yaml`'s own default). */
+/**
+ * 64 MiB per file (a `helm template` of a large platform is a few MB); 100 aliases (`yaml`'s own default).
+ *
+ * @public
+ */
 export const DEFAULT_MANIFEST_LIMITS: ManifestLimits = {
   maxBytes: 64 * 1024 * 1024,
   maxAliasCount: 100,
@@ -30,7 +38,11 @@ export function utf8Length(text: string): number {
   return n;
 }
 
-/** `64 MiB`, `512 KiB`, `300 B`. */
+/**
+ * `64 MiB`, `512 KiB`, `300 B`.
+ *
+ * @public
+ */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
     return `${bytes / (1024 * 1024)} MiB`;

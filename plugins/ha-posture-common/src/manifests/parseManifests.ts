@@ -18,21 +18,33 @@ import {
   unrenderedTemplateLine,
 } from './templates';
 
-/** Where an object was read from. */
+/**
+ * Where an object was read from.
+ *
+ * @public
+ */
 export interface ObjectSource {
   file: string;
   /** 1-based line of the document (or list item) the object starts at. */
   line: number;
 }
 
-/** A manifest that could not be read: names the file and line (0: the whole file). */
+/**
+ * A manifest that could not be read: names the file and line (0: the whole file).
+ *
+ * @public
+ */
 export interface ManifestError {
   file: string;
   line: number;
   message: string;
 }
 
-/** Objects and errors from {@link parseManifests}. */
+/**
+ * Objects and errors from {@link parseManifests}.
+ *
+ * @public
+ */
 export interface ParsedManifests {
   objects: Array<{ object: KubeObject; source: ObjectSource }>;
   errors: ManifestError[];
@@ -42,6 +54,8 @@ export interface ParsedManifests {
  * Adds the Kubernetes objects of one parsed document to `out`: `kind: List` (and any `*List`)
  * flattened, values without a `kind` skipped, objects whose envelope has the wrong types
  * reported as errors instead. The CLI's fast reader calls it too, so both read alike.
+ *
+ * @public
  */
 export function collectManifestObjects(
   value: unknown,
@@ -100,6 +114,8 @@ function collectionKeyOffset(doc: Document.Parsed): number | undefined {
  * an error naming the file and line; the other documents of the file are still returned.
  * Hostile text is bounded: a size limit, a YAML alias budget, NUL bytes (binary or UTF-16
  * read as UTF-8) and unrendered templates are errors, never a crash or a runaway.
+ *
+ * @public
  */
 export function parseManifests(
   text: string,

@@ -2,6 +2,8 @@
  * The English text of every finding message, single point of failure and remediation the
  * engine writes, one entry per message id, `{{param}}` placeholders. The engine builds its
  * English strings from these, and the portal and the CLI translate the same ids.
+ *
+ * @public
  */
 export const FINDING_MESSAGES_EN = {
   'phrase.node': 'node {{node}}',
@@ -314,5 +316,9 @@ export const FINDING_MESSAGES_EN = {
     'cluster "{{cluster}}" did not answer the read: {{failure}}',
 };
 
-/** A message id the engine can emit. */
+/**
+ * A message id the engine can emit.
+ *
+ * @public
+ */
 export type FindingMessageId = keyof typeof FINDING_MESSAGES_EN;

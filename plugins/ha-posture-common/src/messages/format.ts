@@ -3,13 +3,19 @@ import { FINDING_MESSAGES_EN, FindingMessageId } from './en';
 /**
  * A sentence as data: a message id of the catalogs and the values of its placeholders. A value
  * may itself be a message (a phrase chosen by the engine, such as "the node running …").
+ *
+ * @public
  */
 export interface MessageRef {
   id: string;
   params: MessageParams;
 }
 
-/** The values of a message's `{{placeholders}}`: object names, counts, fields, phrases. */
+/**
+ * The values of a message's `{{placeholders}}`: object names, counts, fields, phrases.
+ *
+ * @public
+ */
 export type MessageParams = { [name: string]: string | number | MessageRef };
 
 /** Builds a message reference (the id must exist in the English catalog). */
@@ -22,7 +28,11 @@ export function msg(
 
 const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
 
-/** The placeholder names a template uses. */
+/**
+ * The placeholder names a template uses.
+ *
+ * @public
+ */
 export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map(m => m[1]);
 }
@@ -31,6 +41,8 @@ export function placeholdersOf(template: string): string[] {
  * Renders a message from a catalog, nested phrases first. An id the catalog lacks falls back
  * to English, then to the id itself; a missing parameter renders as "undefined", as the
  * template literal it replaces did.
+ *
+ * @public
  */
 export function renderMessage(
   ref: MessageRef,

@@ -3,6 +3,8 @@ import { FindingMessageId } from './en';
 /**
  * The French text of every finding message, one entry per id of the English catalog, with the
  * same placeholders. Kubernetes kinds and fields stay as Kubernetes spells them.
+ *
+ * @public
  */
 export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'phrase.node': 'le nœud {{node}}',
@@ -294,7 +296,7 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'control-plane-unreachable.message':
     "L'API du cluster n'a pas répondu au portail ({{reason}}) : son plan de contrôle a peut-être perdu ses serveurs d'API ou le quorum etcd.",
   'control-plane-unreachable.remediation':
-    'Vérifiez les serveurs d\'API et les membres etcd (etcdctl endpoint health), puis les identifiants du portail pour ce cluster.',
+    "Vérifiez les serveurs d'API et les membres etcd (etcdctl endpoint health), puis les identifiants du portail pour ce cluster.",
   'control-plane-unreachable.spof':
     "tant que l'API ne répond pas, rien ne peut être déployé, mis à l'échelle ni replanifié",
   'control-plane-ingress-controller.message':
@@ -306,9 +308,9 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
   'control-plane-registry.spof':
     'si le nœud qui exécute le registre {{name}} tombe en panne, aucun pod ne peut tirer son image',
   'source.none.noWorkload':
-    "aucune charge de travail étiquetée pour cette entité dans {{clusters}}, et aucun manifeste désigné par {{annotations}}",
+    'aucune charge de travail étiquetée pour cette entité dans {{clusters}}, et aucun manifeste désigné par {{annotations}}',
   'source.none.notAnnotated':
-    "non évaluée : {{entity}} ne porte aucune des annotations {{annotations}}",
+    'non évaluée : {{entity}} ne porte aucune des annotations {{annotations}}',
   'source.none.anyConfiguredCluster': 'les clusters configurés',
   'source.none.anyClusterRead': 'les clusters lus',
   'source.cluster.needsUserToken':

@@ -1,6 +1,8 @@
 /**
  * The one-line title of every check (`RuleCheck.title`, in English in the rules) in French,
  * for SARIF and the docs. Keyed by check id; a test checks that every check has one.
+ *
+ * @public
  */
 export const RULE_TITLES_FR: Record<string, string> = {
   'replicas-single': 'Le workload tourne avec un seul réplica',

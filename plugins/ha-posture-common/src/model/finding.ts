@@ -1,7 +1,11 @@
 import { HaCategory, Severity } from './categories';
 import type { MessageParams, MessageRef } from '../messages/format';
 
-/** One reason a workload (or the cluster) does not survive some failure. */
+/**
+ * One reason a workload (or the cluster) does not survive some failure.
+ *
+ * @public
+ */
 export interface Finding {
   /** Stable rule id, e.g. `replicas-single`. */
   rule: string;
@@ -38,7 +42,11 @@ export interface Finding {
   translations?: Record<string, FindingTranslation>;
 }
 
-/** A finding's sentences in one language. */
+/**
+ * A finding's sentences in one language.
+ *
+ * @public
+ */
 export interface FindingTranslation {
   message: string;
   remediation?: string;

@@ -1,6 +1,8 @@
 /**
  * The slice of a Kubernetes object the engine reads. Objects come from manifests or a live
  * cluster and are never trusted to be complete: every field below may be missing.
+ *
+ * @public
  */
 export interface KubeObject {
   apiVersion?: string;
@@ -21,7 +23,11 @@ export interface KubeObject {
   [key: string]: unknown;
 }
 
-/** The namespace an object lives in ("default" when the manifest names none). */
+/**
+ * The namespace an object lives in ("default" when the manifest names none).
+ *
+ * @public
+ */
 export function namespaceOf(obj: KubeObject): string {
   return obj.metadata?.namespace || 'default';
 }
@@ -45,6 +51,8 @@ export function isClusterScoped(kind: string | undefined): boolean {
 /**
  * A stable, human-readable reference: `Kind/namespace/name`, or `Kind/name` for
  * cluster-scoped kinds. Used in findings' `objects` lists.
+ *
+ * @public
  */
 export function refOf(obj: KubeObject): string {
   const kind = obj.kind ?? 'Unknown';

@@ -2,10 +2,18 @@ import type { MessageRef } from '../messages/format';
 import type { ControlPlaneFacts } from '../cluster/controlPlaneFacts';
 import { Finding } from './finding';
 
-/** A–F, see `score/grade.ts` for the formula. */
+/**
+ * A–F, see `score/grade.ts` for the formula.
+ *
+ * @public
+ */
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 
-/** The findings of one workload (or of an object that belongs to none, e.g. an orphan Ingress). */
+/**
+ * The findings of one workload (or of an object that belongs to none, e.g. an orphan Ingress).
+ *
+ * @public
+ */
 export interface WorkloadReport {
   kind: string;
   namespace: string;
@@ -20,7 +28,11 @@ export interface WorkloadReport {
   findings: Finding[];
 }
 
-/** A service: the workloads that make it up, graded together. */
+/**
+ * A service: the workloads that make it up, graded together.
+ *
+ * @public
+ */
 export interface ServiceReport {
   name: string;
   grade: Grade;
@@ -37,7 +49,11 @@ export interface ServiceReport {
   singlePointsOfFailureMessages?: Array<MessageRef | null>;
 }
 
-/** What the cluster itself is made of, as far as the objects show it. */
+/**
+ * What the cluster itself is made of, as far as the objects show it.
+ *
+ * @public
+ */
 export interface ClusterFacts {
   nodes: number;
   nodesPerZone: Record<string, number>;
@@ -47,7 +63,11 @@ export interface ClusterFacts {
   controlPlane?: ControlPlaneFacts;
 }
 
-/** The whole answer of {@link evaluatePosture}. */
+/**
+ * The whole answer of {@link evaluatePosture}.
+ *
+ * @public
+ */
 export interface PostureReport {
   workloads: WorkloadReport[];
   cluster: { findings: Finding[]; facts: ClusterFacts };

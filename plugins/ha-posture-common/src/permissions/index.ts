@@ -1,20 +1,32 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
-/** Reading an entity's HA posture, its history and the fleet view. */
+/**
+ * Reading an entity's HA posture, its history and the fleet view.
+ *
+ * @public
+ */
 export const haPostureReadPermission = createPermission({
   name: 'ha-posture.entity.read',
   attributes: { action: 'read' },
   resourceType: 'catalog-entity',
 });
 
-/** Asking for an entity's posture to be recomputed now. */
+/**
+ * Asking for an entity's posture to be recomputed now.
+ *
+ * @public
+ */
 export const haPostureRefreshPermission = createPermission({
   name: 'ha-posture.entity.refresh',
   attributes: { action: 'update' },
   resourceType: 'catalog-entity',
 });
 
-/** Every permission of the HA posture, for the backend to register. */
+/**
+ * Every permission of the HA posture, for the backend to register.
+ *
+ * @public
+ */
 export const haPosturePermissions = [
   haPostureReadPermission,
   haPostureRefreshPermission,

@@ -21,6 +21,8 @@ export interface ContractFinding {
  * The public JSON contract of `diehard-posture scan --format json`, exactly:
  * `{"workloads":[{"kind","namespace","name","grade","findings":[{"rule","category","severity","message","messageId","params","objects","remediation"}]}],"cluster":{"findings":[…]}}`.
  * `message` stays English; `messageId` and `params` name it in the message catalogs.
+ *
+ * @public
  */
 export interface ContractReport {
   workloads: Array<{
@@ -46,7 +48,11 @@ function finding(f: Finding): ContractFinding {
   };
 }
 
-/** Projects a {@link PostureReport} onto the public JSON contract (and nothing more). */
+/**
+ * Projects a {@link PostureReport} onto the public JSON contract (and nothing more).
+ *
+ * @public
+ */
 export function toContractJson(report: PostureReport): ContractReport {
   return {
     workloads: report.workloads.map(w => ({

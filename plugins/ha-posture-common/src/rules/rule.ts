@@ -7,7 +7,11 @@ import { refOf } from '../model/kube';
 import { ConfigFile } from '../tomcat/configFiles';
 import { MessageRef, msg, renderMessage } from '../messages/format';
 
-/** One check a rule can report: a stable id with its category and severity. */
+/**
+ * One check a rule can report: a stable id with its category and severity.
+ *
+ * @public
+ */
 export interface RuleCheck {
   id: string;
   category: HaCategory;
@@ -16,7 +20,11 @@ export interface RuleCheck {
   title: string;
 }
 
-/** What a rule sees when it judges one workload. */
+/**
+ * What a rule sees when it judges one workload.
+ *
+ * @public
+ */
 export interface RuleContext {
   workload: Workload;
   /** Every workload of the evaluation (a DSN may point at another one). */
@@ -30,7 +38,11 @@ export interface RuleContext {
   files: ConfigFile[];
 }
 
-/** A rule: one concern, one file, its test beside it. */
+/**
+ * A rule: one concern, one file, its test beside it.
+ *
+ * @public
+ */
 export interface PostureRule {
   checks: RuleCheck[];
   evaluate(ctx: RuleContext): Finding[];
@@ -41,13 +53,21 @@ export interface PostureRule {
   messages?: RuleMessages;
 }
 
-/** A rule's messages by id, `{{param}}` placeholders, English and other languages. */
+/**
+ * A rule's messages by id, `{{param}}` placeholders, English and other languages.
+ *
+ * @public
+ */
 export interface RuleMessages {
   en: Record<string, string>;
   [language: string]: Record<string, string>;
 }
 
-/** Builds a finding for a check, with the workload first among its objects. */
+/**
+ * Builds a finding for a check, with the workload first among its objects.
+ *
+ * @public
+ */
 export function findingFor(
   check: RuleCheck,
   w: Workload,
@@ -62,7 +82,11 @@ export function findingFor(
   };
 }
 
-/** What a finding says, as messages: a remediation that is only a snippet stays a string. */
+/**
+ * What a finding says, as messages: a remediation that is only a snippet stays a string.
+ *
+ * @public
+ */
 export interface FindingTexts {
   message: MessageRef;
   evidence: string;
@@ -99,7 +123,11 @@ export function findingTexts(
   };
 }
 
-/** "Deployment todo" */
+/**
+ * "Deployment todo"
+ *
+ * @public
+ */
 export function label(w: Workload): string {
   return `${w.kind} ${w.name}`;
 }

@@ -1,7 +1,11 @@
 import { ConfigFile, tomcatFileKind } from './configFiles';
 import { XmlElement, findAll, findFirst, parseXml } from './xml';
 
-/** How Tomcat keeps HTTP sessions, read from its effective configuration. */
+/**
+ * How Tomcat keeps HTTP sessions, read from its effective configuration.
+ *
+ * @public
+ */
 export interface SessionConfig {
   /** The server.xml the container loads, or undefined for the image default (no `<Cluster>`). */
   serverXml?: ConfigFile;
@@ -81,6 +85,8 @@ function parsed(text: string): XmlElement {
 /**
  * Reads the effective session configuration from the files a Tomcat container loads:
  * comments do not count, and a `<Manager>` in context.xml overrides the cluster's manager.
+ *
+ * @public
  */
 export function readSessionConfig(files: ConfigFile[]): SessionConfig {
   const byKind = (k: string) => files.filter(f => tomcatFileKind(f.path) === k);

@@ -17,6 +17,7 @@ import { remoteBranches } from '../git/remoteBranches';
 import { withoutServerPath } from '../git/withoutServerPath';
 import { examples } from './gitPush.examples';
 
+/** @public */
 export interface GitPushActionOptions {
   config: Config;
 }

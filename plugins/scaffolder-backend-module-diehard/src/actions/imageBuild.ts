@@ -12,6 +12,7 @@ import {
 } from '@diehard/plugin-container-images-node';
 import { examples } from './imageBuild.examples';
 
+/** @public */
 export interface ImageBuildActionOptions {
   /** The registries of `diehard.registries`, built once by the module. */
   registries: RegistryDirectory;

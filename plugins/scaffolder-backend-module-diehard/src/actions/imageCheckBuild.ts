@@ -13,6 +13,7 @@ import {
 } from '@diehard/plugin-container-images-node';
 import { examples } from './imageCheckBuild.examples';
 
+/** @public */
 export interface ImageCheckBuildActionOptions {
   /** The registries of `diehard.registries`, built once by the module. */
   registries: RegistryDirectory;

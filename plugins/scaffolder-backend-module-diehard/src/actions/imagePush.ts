@@ -11,6 +11,7 @@ import {
 } from '@diehard/plugin-container-images-node';
 import { examples } from './imagePush.examples';
 
+/** @public */
 export interface ImagePushActionOptions {
   /** The registries of `diehard.registries`, built once by the module. */
   registries: RegistryDirectory;

@@ -20,6 +20,7 @@ import { waitForRollouts } from '../kubernetes/rollout';
 import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
 import { examples } from './kubernetesApply.examples';
 
+/** @public */
 export interface KubernetesApplyActionOptions {
   config: Config;
   permissions: PermissionsService;

@@ -12,6 +12,7 @@ import { assertTargetReachable } from '../kubernetes/targetReachable';
 import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
 import { examples } from './kubernetesCheckTarget.examples';
 
+/** @public */
 export interface KubernetesCheckTargetActionOptions {
   config: Config;
   permissions: PermissionsService;

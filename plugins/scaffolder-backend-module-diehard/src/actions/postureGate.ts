@@ -13,7 +13,11 @@ import {
 import { readWorkspaceManifests } from '../posture/readWorkspace';
 import { examples } from './postureGate.examples';
 
-/** The manifests grade below the template's threshold. */
+/**
+ * The manifests grade below the template's threshold.
+ *
+ * @public
+ */
 export class PostureGateError extends CustomErrorBase {
   name = 'PostureGateError' as const;
 }

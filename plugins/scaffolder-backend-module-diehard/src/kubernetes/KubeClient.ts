@@ -3,6 +3,7 @@ import { NotFoundError } from '@backstage/errors';
 import { ManifestObject } from './bundle';
 import { Http2Connection, RawResponse } from './Http2Connection';
 
+/** @public */
 export interface KubeClientOptions {
   server: string;
   token: string;
@@ -24,7 +25,11 @@ export interface StatusCause {
   reason?: string;
 }
 
-/** A Kubernetes API error, with the Status the server returned. */
+/**
+ * A Kubernetes API error, with the Status the server returned.
+ *
+ * @public
+ */
 export class KubeApiError extends Error {
   constructor(
     message: string,
@@ -47,6 +52,8 @@ export interface ResourceInfo {
  * (or node's https with a keep-alive agent), discovery cached per group/version. It sends objects as
  * written (no client-side model that would drop unknown fields) so the server's
  * strict field validation sees exactly what the user wrote.
+ *
+ * @public
  */
 export class KubeClient {
   private readonly agent: https.Agent;

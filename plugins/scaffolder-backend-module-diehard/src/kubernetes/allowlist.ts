@@ -2,6 +2,7 @@ import { NotAllowedError } from '@backstage/errors';
 import { BundleObject, describe } from './bundle';
 import { CLUSTER_SCOPED_KINDS } from './order';
 
+/** @public */
 export interface Allowlist {
   cluster: string;
   namespaces: string[];
@@ -12,6 +13,8 @@ export interface Allowlist {
  * Checks every object against the cluster's allowlist before anything is sent,
  * filling in the default namespace. Throws one NotAllowedError listing every
  * refused object.
+ *
+ * @public
  */
 export function enforceAllowlist(
   objects: BundleObject[],

@@ -8,8 +8,10 @@ import { alreadyApplied } from './alreadyApplied';
 import { claimsWithoutClass } from './claimClasses';
 import { sameJson } from './sameJson';
 
+/** @public */
 export type ApplyOutcome = 'created' | 'configured' | 'unchanged';
 
+/** @public */
 export interface AppliedObject {
   apiVersion: string;
   kind: string;
@@ -18,6 +20,7 @@ export interface AppliedObject {
   result: ApplyOutcome;
 }
 
+/** @public */
 export interface ApplyBundleOptions {
   client: KubeClient;
   objects: BundleObject[];
@@ -75,6 +78,8 @@ const ref = (o: ManifestObject) =>
  * unchanged from the live objects and sent neither in the dry run nor after.
  * Then wave by wave in dependency order, objects of a wave in parallel. Reports
  * per object whether it was created, configured or left unchanged.
+ *
+ * @public
  */
 export async function applyBundle(
   options: ApplyBundleOptions,

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import yaml from 'yaml';
 
-/** A Kubernetes object as read from the workspace. */
+/**
+ * A Kubernetes object as read from the workspace.
+ *
+ * @public
+ */
 export interface ManifestObject {
   apiVersion: string;
   kind: string;
@@ -11,6 +15,7 @@ export interface ManifestObject {
   [key: string]: unknown;
 }
 
+/** @public */
 export interface BundleObject {
   object: ManifestObject;
   /** Workspace-relative file it came from (for messages). */
@@ -38,7 +43,11 @@ async function filesUnder(abs: string): Promise<string[]> {
   return out;
 }
 
-/** Reads every object of the given files/directories (multi-document YAML, JSON, `kind: List`). */
+/**
+ * Reads every object of the given files/directories (multi-document YAML, JSON, `kind: List`).
+ *
+ * @public
+ */
 export async function loadBundle(
   paths: string[],
   workspacePath: string,

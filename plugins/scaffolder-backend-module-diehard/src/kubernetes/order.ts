@@ -48,7 +48,11 @@ export function kindRank(kind: string): number {
   return i < 0 ? LEVELS.length : i;
 }
 
-/** Objects grouped by level, in apply order; a group can be sent in parallel. */
+/**
+ * Objects grouped by level, in apply order; a group can be sent in parallel.
+ *
+ * @public
+ */
 export function applyWaves<T>(items: T[], kindOf: (t: T) => string): T[][] {
   const byRank = new Map<number, T[]>();
   for (const item of items) {

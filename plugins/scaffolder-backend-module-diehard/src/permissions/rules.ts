@@ -6,12 +6,20 @@ import {
 import { z } from 'zod';
 import { DIEHARD_CLUSTER_RESOURCE_TYPE } from '@diehard/plugin-scaffolder-diehard-common';
 
-/** A cluster as permission rules see it. */
+/**
+ * A cluster as permission rules see it.
+ *
+ * @public
+ */
 export interface ClusterResource {
   name: string;
 }
 
-/** The module lives in the scaffolder plugin: conditions are evaluated there. */
+/**
+ * The module lives in the scaffolder plugin: conditions are evaluated there.
+ *
+ * @public
+ */
 export const clusterResourceRef = createPermissionResourceRef<
   ClusterResource,
   never
@@ -20,7 +28,11 @@ export const clusterResourceRef = createPermissionResourceRef<
   resourceType: DIEHARD_CLUSTER_RESOURCE_TYPE,
 });
 
-/** True when the cluster is one of `names`. */
+/**
+ * True when the cluster is one of `names`.
+ *
+ * @public
+ */
 export const isCluster = createPermissionRule({
   name: 'IS_CLUSTER',
   description: 'Allow when the target cluster is one of the given names',
@@ -34,11 +46,14 @@ export const isCluster = createPermissionRule({
   },
 });
 
+/** @public */
 export const clusterPermissionRules = [isCluster];
 
 /**
  * For policies: `clusterConditions.isCluster({ names: ['staging'] })` with
  * `createClusterConditionalDecision(permission, …)`.
+ *
+ * @public
  */
 export const {
   conditions: clusterConditions,

@@ -7,6 +7,8 @@ import { ApplyClusters } from '../kubernetes/applyClusters';
  * The clusters open to `diehard:kubernetes:apply`: declared in the Kubernetes
  * plugin's config (`type: config` locators) and allowlisted in
  * `diehard.apply.clusters`, in the allowlist's order.
+ *
+ * @public
  */
 export function readDeployTargets(
   config: Config,

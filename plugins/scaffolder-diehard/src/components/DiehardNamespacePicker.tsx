@@ -5,7 +5,11 @@ import { scaffolderDiehardTranslationRef } from '../translation';
 import { TargetSelect } from './TargetSelect';
 import { useDiehardTargets } from './useDiehardTargets';
 
-/** `ui:options` of {@link DiehardNamespacePicker}. */
+/**
+ * `ui:options` of {@link DiehardNamespacePicker}.
+ *
+ * @public
+ */
 export interface DiehardNamespacePickerOptions {
   /** The form field holding the cluster (default `cluster`). */
   clusterField?: string;
