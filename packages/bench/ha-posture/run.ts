@@ -9,8 +9,14 @@
  * namespace at the end; the extra fake nodes stay (harmless to other users of the lab).
  *
  *   yarn bench:posture [--services 1000] [--nodes 300] [--samples 200] [--keep] [--reuse]
+ *                      [--replicas 1] [--clusters 1]
  *
  * --keep leaves the namespace in place; --reuse then skips creating it again.
+ * --replicas 2 runs two backend processes on the lab's PostgreSQL (a fresh database
+ * prefix, dropped at the end) instead of one on SQLite; requests alternate between them.
+ * --clusters N registers the lab's one API server N times (`lab-1`…): a STAND-IN for a
+ * fleet deployed to N clusters (each service is found in each), so that the portal reads
+ * and evaluates N clusters' objects; the lab runs one Kubernetes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +24,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { KubeConfig } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
-import { labClusterLocators, useLab } from '@diehard/lab';
+import {
+  dropDatabasesWithPrefix,
+  labClusterLocators,
+  PostgresEndpoint,
+  useLab,
+} from '@diehard/lab';
 // The bench runs the real backend as a process, the way the backend's own tests do.
 import {
   BackendProcess,
@@ -37,7 +48,7 @@ import {
   serviceName,
   serviceObjects,
 } from './services';
-import { childPids, loadAverage, quantile, rssMiB, timeEach } from './stats';
+import { loadAverage, quantile, rssMiB, timeEach } from './stats';
 
 const { values: args } = parseArgs({
   options: {
@@ -45,6 +56,8 @@ const { values: args } = parseArgs({
     nodes: { type: 'string', default: '300' },
     samples: { type: 'string', default: '200' },
     port: { type: 'string', default: '7119' },
+    replicas: { type: 'string', default: '1' },
+    clusters: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
   },
@@ -53,6 +66,8 @@ const SERVICES = Number(args.services);
 const NODES = Number(args.nodes);
 const SAMPLES = Number(args.samples);
 const PORT = Number(args.port);
+const REPLICAS = Number(args.replicas);
+const CLUSTERS = Number(args.clusters);
 
 const log = (message: string) =>
   process.stderr.write(
@@ -102,16 +117,42 @@ async function main() {
       stringify(serviceEntity(i)),
     ).join('---\n'),
   );
-  const startBackend = () =>
+  let pg: PostgresEndpoint | undefined;
+  const prefix = `diehard_bench_${process.pid}_`;
+  if (REPLICAS > 1) pg = (await useLab(['postgres'])).postgres;
+  const database = pg
+    ? {
+        client: 'pg',
+        prefix,
+        connection: {
+          host: pg.host,
+          port: pg.port,
+          user: pg.user,
+          password: pg.password,
+        },
+      }
+    : { connection: { directory: path.join(work, 'sqlite') } };
+  const [locator] = labClusterLocators(lab.kubernetes);
+  const clusterLocators =
+    CLUSTERS > 1
+      ? [
+          {
+            ...locator,
+            clusters: Array.from({ length: CLUSTERS }, (_, c) => ({
+              ...locator.clusters[0],
+              name: `lab-${c + 1}`,
+            })),
+          },
+        ]
+      : [locator];
+  const startOne = (replica: number) =>
     startBackendProcess({
       configFiles: ['app-config.yaml'],
-      port: PORT,
+      port: PORT + replica,
       env: { LOG_LEVEL: 'info' },
       readyTimeoutMs: 300_000,
       overrides: {
-        backend: {
-          database: { connection: { directory: path.join(work, 'sqlite') } },
-        },
+        backend: { database },
         catalog: {
           locations: [
             {
@@ -122,20 +163,49 @@ async function main() {
             { type: 'file', target: catalogFile },
           ],
         },
-        kubernetes: {
-          clusterLocatorMethods: labClusterLocators(lab.kubernetes),
-        },
+        kubernetes: { clusterLocatorMethods: clusterLocators },
         // Only the refresh the bench triggers runs while it measures.
         haPosture: { refresh: { minutes: 600 } },
       },
     });
+  // One after the other, as a rollout does: the first creates the databases.
+  const startBackends = async () => {
+    const started: BackendProcess[] = [];
+    for (let r = 0; r < REPLICAS; r++) started.push(await startOne(r));
+    return started;
+  };
+  let backends: BackendProcess[] = [];
+  // Requests alternate between the replicas, as behind a round-robin ingress.
+  let turn = 0;
+  const next = () => backends[turn++ % backends.length];
+  const memory = () =>
+    backends.map(b => `${rssMiB(b.pid)}`).join(' + ') + ' MiB';
 
-  let backend: BackendProcess | undefined = await startBackend();
+  // Printed before the namespace is deleted, which takes minutes at a few thousand pods.
+  const printTable = () => {
+    const cpus = os.cpus();
+    const table = [
+      `| measure | over | p50 (or value) | p95 |`,
+      `| --- | --- | ---: | ---: |`,
+      ...rows.map(r => `| ${r.join(' | ')} |`),
+    ].join('\n');
+    process.stdout.write(
+      `\n${SERVICES} entities, ${
+        SERVICES * 3
+      } pods, ${NODES} nodes, ${CLUSTERS} cluster(s), ${REPLICAS} backend(s) on ${
+        pg ? 'PostgreSQL' : 'SQLite'
+      }; ${cpus.length} × ${
+        cpus[0]?.model
+      }; load average at the end: ${loadAverage()}\n\n${table}\n`,
+    );
+  };
+
   try {
-    const pid = () => childPids()[0];
+    backends = await startBackends();
+    const backend = backends[0];
     let token = await guestToken(backend.baseUrl);
     const get = async (url: string) => {
-      const response = await fetch(`${backend!.baseUrl}${url}`, {
+      const response = await fetch(`${next().baseUrl}${url}`, {
         headers: { authorization: `Bearer ${token}` },
       });
       if (!response.ok)
@@ -143,7 +213,7 @@ async function main() {
       return response.json();
     };
     const post = (url: string) =>
-      fetch(`${backend!.baseUrl}${url}`, {
+      fetch(`${next().baseUrl}${url}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}` },
       });
@@ -178,13 +248,17 @@ async function main() {
 
     // A full refresh: the scheduled task, triggered now (refused while its first run is on).
     const refreshes = () =>
-      [...backend!.output().matchAll(/^.*"refreshed HA posture".*$/gm)].map(m =>
-        JSON.parse(m[0]),
-      );
+      [
+        ...backends
+          .map(b => b.output())
+          .join('\n')
+          .matchAll(/^.*"refreshed HA posture".*$/gm),
+      ].map(m => JSON.parse(m[0]));
     const before = refreshes().length;
     for (;;) {
-      const response = await post(
-        '/api/ha-posture/.backstage/scheduler/v1/tasks/ha-posture-refresh/trigger',
+      const response = await fetch(
+        `${backend.baseUrl}/api/ha-posture/.backstage/scheduler/v1/tasks/ha-posture-refresh/trigger`,
+        { method: 'POST', headers: { authorization: `Bearer ${token}` } },
       );
       if (response.ok) break;
       if (response.status !== 409)
@@ -203,12 +277,7 @@ async function main() {
       `${(refresh.durationMs / 1000).toFixed(1)} s`,
       '',
     ]);
-    rows.push([
-      'backend RSS after the refresh',
-      '',
-      `${rssMiB(pid())} MiB`,
-      '',
-    ]);
+    rows.push(['backend RSS after the refresh', '', memory(), '']);
     log(`refresh: ${JSON.stringify(refresh)}`);
 
     const sample = Array.from({ length: SAMPLES }, (_, i) =>
@@ -266,19 +335,14 @@ async function main() {
       ms(quantile(single, 0.5)),
       ms(quantile(single, 0.95)),
     ]);
-    rows.push([
-      'backend RSS after the warm runs',
-      '',
-      `${rssMiB(pid())} MiB`,
-      '',
-    ]);
+    rows.push(['backend RSS after the warm runs', '', memory(), '']);
 
     log('restarting the backend for the cold runs');
-    await backend.stop();
-    backend = await startBackend();
-    const coldToken = await guestToken(backend.baseUrl);
+    await Promise.all(backends.map(b => b.stop()));
+    backends = await startBackends();
+    const coldToken = await guestToken(backends[0].baseUrl);
     const coldGet = async (url: string) => {
-      const response = await fetch(`${backend!.baseUrl}${url}`, {
+      const response = await fetch(`${next().baseUrl}${url}`, {
         headers: { authorization: `Bearer ${coldToken}` },
       });
       if (!response.ok) throw new Error(`${url}: ${response.status}`);
@@ -325,33 +389,16 @@ async function main() {
       ms(quantile(fleetSettled, 0.5)),
       ms(quantile(fleetSettled, 0.95)),
     ]);
-    rows.push([
-      'backend RSS after the cold runs',
-      '',
-      `${rssMiB(pid())} MiB`,
-      '',
-    ]);
+    rows.push(['backend RSS after the cold runs', '', memory(), '']);
+    printTable();
   } finally {
-    await backend?.stop();
+    await Promise.all(backends.map(b => b.stop()));
+    if (pg) await dropDatabasesWithPrefix(pg, prefix);
     if (!args.keep) {
       log(`deleting namespace ${BENCH_NAMESPACE}`);
       await deleteNamespace(admin);
     }
   }
-
-  const cpus = os.cpus();
-  const table = [
-    `| measure | over | p50 (or value) | p95 |`,
-    `| --- | --- | ---: | ---: |`,
-    ...rows.map(r => `| ${r.join(' | ')} |`),
-  ].join('\n');
-  process.stdout.write(
-    `\n${SERVICES} entities, ${SERVICES * 3} pods, ${NODES} nodes; ${
-      cpus.length
-    } × ${
-      cpus[0]?.model
-    }; load average at the end: ${loadAverage()}\n\n${table}\n`,
-  );
 }
 
 main().catch(error => {
