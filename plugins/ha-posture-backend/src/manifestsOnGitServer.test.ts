@@ -1,7 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { EntityPosture } from '@diehard/plugin-ha-posture-common';
@@ -13,7 +11,11 @@ import {
   useLab,
 } from '@diehard/lab';
 import diehardGitUrlReader from '@diehard/plugin-backend-module-diehard-git-reader';
-import { haPosturePlugin } from './plugin';
+import {
+  PostureBackend,
+  serviceComponent,
+  startPostureBackend,
+} from './__testUtils__/postureBackend';
 
 // Cold: helm and kustomize may have to be built from the Go module proxy first.
 jest.setTimeout(900_000);
@@ -56,29 +58,19 @@ function generatedService(
   manifestsPath: string,
 ): Entity {
   return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/managed-by-location': `url:${catalogInfoUrl}`,
-        'backstage.io/managed-by-origin-location': `url:${catalogInfoUrl}`,
-        'backstage.io/kubernetes-id': name,
-        'backstage.io/kubernetes-namespace': NAMESPACE,
-        'diehard.io/manifests-path': manifestsPath,
-      },
-    },
-    spec: {
-      type: 'service',
-      lifecycle: 'experimental',
-      owner: 'group:dev-team',
-    },
+    ...serviceComponent(name, {
+      'backstage.io/managed-by-location': `url:${catalogInfoUrl}`,
+      'backstage.io/managed-by-origin-location': `url:${catalogInfoUrl}`,
+      'backstage.io/kubernetes-id': name,
+      'backstage.io/kubernetes-namespace': NAMESPACE,
+      'diehard.io/manifests-path': manifestsPath,
+    }),
     relations: [{ type: 'ownedBy', targetRef: 'group:default/dev-team' }],
   };
 }
 
 describe('HA posture before deploy, from manifests on the git server', () => {
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: PostureBackend;
   let repo: Awaited<ReturnType<typeof labGitRepo>> | undefined;
   let raw: string;
 
@@ -110,66 +102,52 @@ describe('HA posture before deploy, from manifests on the git server', () => {
     await repo.push(files);
     raw = `${lab.git.url}/${owner}/todo-on-git/raw/main`;
 
-    backend = await startTestBackend({
-      features: [
-        haPosturePlugin,
-        diehardGitUrlReader,
-        catalogServiceMock.factory({
-          entities: [
-            generatedService('todo-on-git', `${raw}/catalog-info.yaml`, 'k8s'),
-            generatedService(
-              'todo-misnamed',
-              `${raw}/catalog-info.yaml`,
-              'manifests',
-            ),
-            generatedService('todo-many', `${raw}/catalog-info.yaml`, 'many'),
-            generatedService(
-              'orders-chart',
-              `${raw}/catalog-info.yaml`,
-              'deploy/chart',
-            ),
-            generatedService(
-              'orders-overlay',
-              `${raw}/catalog-info.yaml`,
-              'deploy/kustomize',
-            ),
-            generatedService(
-              'orders-broken',
-              `${raw}/catalog-info.yaml`,
-              'broken',
-            ),
-            // Another repository of the same server, reached by climbing out of its own.
-            generatedService(
-              'todo-climbing',
-              `${raw}/catalog-info.yaml`,
-              '../../../../other/raw/main/k8s',
-            ),
-          ],
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: labClusterLocators(lab.kubernetes),
-            },
-            haPosture: { manifests: { maxFiles: 20 } },
-            diehard: {
-              posture: {
-                render: { helmPath: helm.path, kustomizePath: kustomize.path },
-              },
-              git: {
-                servers: [
-                  {
-                    baseUrl: lab.git.url,
-                    username: lab.git.username,
-                    password: lab.git.password,
-                  },
-                ],
-              },
-            },
-          },
-        }),
+    backend = await startPostureBackend({
+      features: [diehardGitUrlReader],
+      clusterLocatorMethods: labClusterLocators(lab.kubernetes),
+      entities: [
+        generatedService('todo-on-git', `${raw}/catalog-info.yaml`, 'k8s'),
+        generatedService(
+          'todo-misnamed',
+          `${raw}/catalog-info.yaml`,
+          'manifests',
+        ),
+        generatedService('todo-many', `${raw}/catalog-info.yaml`, 'many'),
+        generatedService(
+          'orders-chart',
+          `${raw}/catalog-info.yaml`,
+          'deploy/chart',
+        ),
+        generatedService(
+          'orders-overlay',
+          `${raw}/catalog-info.yaml`,
+          'deploy/kustomize',
+        ),
+        generatedService('orders-broken', `${raw}/catalog-info.yaml`, 'broken'),
+        // Another repository of the same server, reached by climbing out of its own.
+        generatedService(
+          'todo-climbing',
+          `${raw}/catalog-info.yaml`,
+          '../../../../other/raw/main/k8s',
+        ),
       ],
+      config: {
+        haPosture: { manifests: { maxFiles: 20 } },
+        diehard: {
+          posture: {
+            render: { helmPath: helm.path, kustomizePath: kustomize.path },
+          },
+          git: {
+            servers: [
+              {
+                baseUrl: lab.git.url,
+                username: lab.git.username,
+                password: lab.git.password,
+              },
+            ],
+          },
+        },
+      },
     });
   });
 
