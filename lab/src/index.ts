@@ -45,6 +45,8 @@ export { oidcSignIn } from './components/oidc/signIn';
 export type { OidcTokens } from './components/oidc/signIn';
 export { startOidcLab } from './components/oidc/oidcLab';
 export type { OidcLab } from './components/oidc/oidcLab';
+export { startPrivateLab } from './privateLab';
+export type { PrivateLab } from './privateLab';
 export { trustLabCa } from './util/tls';
 export { startTomcat } from './components/tomcat';
 export type {

@@ -1,10 +1,12 @@
-import fsp from 'node:fs/promises';
 import https from 'node:https';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import { ClusterPosture } from '@diehard/plugin-ha-posture-common';
-import type { KubernetesLab } from '@diehard/lab';
+import {
+  KubernetesLab,
+  labClusterLocators,
+  PrivateLab,
+  startPrivateLab,
+} from '@diehard/lab';
 import {
   PostureBackend,
   startPostureBackend,
@@ -15,29 +17,21 @@ import {
 jest.setTimeout(10 * 60_000);
 
 describe('cluster posture of a multi-master lab (3 etcd, 3 API servers)', () => {
-  let dir: string;
-  let lab: typeof import('@diehard/lab');
+  let lab: PrivateLab<'kubernetes'>;
   let k8s: KubernetesLab;
   let backend: PostureBackend;
 
   beforeAll(async () => {
-    dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-posture-ha-'));
-    process.env.DIEHARD_LAB_DIR = dir;
-    process.env.DIEHARD_LAB_PORT_OFFSET = '11000';
-    // Loaded now, so that the ports follow this lab's offset.
-    lab = jest.requireActual<typeof import('@diehard/lab')>('@diehard/lab');
-    ({ kubernetes: k8s } = await lab.useLab(['kubernetes'], {
-      controlPlane: 'ha',
-    }));
+    lab = await startPrivateLab(11000, ['kubernetes'], { controlPlane: 'ha' });
+    k8s = lab.kubernetes;
     backend = await startPostureBackend({
-      clusterLocatorMethods: lab.labClusterLocators(k8s),
+      clusterLocatorMethods: labClusterLocators(k8s),
     });
   }, 10 * 60_000);
 
   afterAll(async () => {
     await backend?.stop();
-    if (lab) await lab.labDown(['kubernetes']).catch(() => {});
-    if (dir) await fsp.rm(dir, { recursive: true, force: true });
+    await lab?.stop();
   }, 120_000);
 
   const clusterPosture = async (): Promise<ClusterPosture> => {

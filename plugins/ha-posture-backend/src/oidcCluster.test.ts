@@ -1,42 +1,32 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Entity } from '@backstage/catalog-model';
 import {
   KubeConfig,
   KubernetesObjectApi,
   PatchStrategy,
 } from '@kubernetes/client-node';
-import fsp from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
-import type * as LabModule from '@diehard/lab';
+import { OidcLab, startOidcLab } from '@diehard/lab';
 import {
   ClusterPosture,
   EntityPosture,
 } from '@diehard/plugin-ha-posture-common';
-import { haPosturePlugin } from './plugin';
 import { capturingLogger } from './__testUtils__/capturingLogger';
+import {
+  PostureBackend,
+  serviceComponent,
+  startPostureBackend,
+} from './__testUtils__/postureBackend';
 
 // A private lab (own state dir, ports shifted by 4000) whose API server trusts its
 // OpenID Provider from the start, as in the cluster directory's oidc test: run alone.
 jest.setTimeout(15 * 60_000);
-const OFFSET = '4000';
+const OFFSET = 4000;
 const NAMESPACE = 'oidc-posture';
 const HEADER = 'Backstage-Kubernetes-Authorization-oidc-lab';
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'oidc-web',
-    annotations: {
-      'backstage.io/kubernetes-id': 'oidc-web',
-      'backstage.io/kubernetes-namespace': NAMESPACE,
-    },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:ops-team' },
-};
+const entity = serviceComponent('oidc-web', {
+  'backstage.io/kubernetes-id': 'oidc-web',
+  'backstage.io/kubernetes-namespace': NAMESPACE,
+});
 
 /** Bruno may read everything (RBAC); Alice is bound to nothing. */
 const objects = [
@@ -88,14 +78,10 @@ const objects = [
 ];
 
 describe('live posture of an oidc cluster, read as the signed-in user', () => {
-  let dir: string;
-  let lab: typeof LabModule;
-  let oidc: LabModule.OidcEndpoint;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let lab: OidcLab;
+  let backend: PostureBackend;
   const logs = capturingLogger();
-  const tokenOf = async (email: string) =>
-    (await lab.oidcSignIn(oidc, oidc.users.find(u => u.email === email)!))
-      .idToken;
+  const tokenOf = (email: string) => lab.idTokenOf(email);
   const refresh = (token?: string) => {
     const call = request(backend.server).post(
       '/api/ha-posture/entities/component/default/oidc-web/refresh',
@@ -104,14 +90,9 @@ describe('live posture of an oidc cluster, read as the signed-in user', () => {
   };
 
   beforeAll(async () => {
-    dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-lab-oidc-'));
-    process.env.DIEHARD_LAB_DIR = dir;
-    process.env.DIEHARD_LAB_PORT_OFFSET = OFFSET;
-    lab = jest.requireActual<typeof LabModule>('@diehard/lab');
-    const up = await lab.useLab(['kubernetes', 'oidc']);
-    oidc = up.oidc;
+    lab = await startOidcLab(OFFSET);
     const admin = new KubeConfig();
-    admin.loadFromFile(up.kubernetes.adminKubeconfig);
+    admin.loadFromFile(lab.kubernetes.adminKubeconfig);
     const api = KubernetesObjectApi.makeApiClient(admin);
     for (const object of objects) {
       await api.patch(
@@ -123,53 +104,24 @@ describe('live posture of an oidc cluster, read as the signed-in user', () => {
         PatchStrategy.ServerSideApply,
       );
     }
-    backend = await startTestBackend({
-      features: [
-        haPosturePlugin,
-        logs.factory,
-        catalogServiceMock.factory({ entities: [entity] }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: [
-                    {
-                      name: 'lab',
-                      url: up.kubernetes.server,
-                      caFile: up.kubernetes.caFile,
-                      authProvider: 'oidc',
-                      oidcTokenProvider: 'lab',
-                    },
-                  ],
-                },
-              ],
-            },
-          },
-        }),
-      ],
+    backend = await startPostureBackend({
+      entities: [entity],
+      clusterLocatorMethods: lab.clusterLocators,
+      features: [logs.factory],
     });
-    // The API server fetches the provider's keys on its own schedule after it
-    // starts: wait until Bruno is known (a state, not a time).
-    const deadline = Date.now() + 180_000;
-    for (;;) {
+    // Until Bruno is known: the API server fetches the provider's keys on its own schedule.
+    await lab.untilTrusted(async () => {
       const res = await refresh(await tokenOf('bruno@example.com'));
-      if (res.body?.source?.type === 'live') break;
-      if (Date.now() > deadline) {
+      if (res.body?.source?.type !== 'live')
         throw new Error(
           `Bruno never read the cluster: ${JSON.stringify(res.body)}`,
         );
-      }
-      await new Promise(resolve => setTimeout(resolve, 1000));
-    }
+    });
   }, 15 * 60_000);
 
   afterAll(async () => {
     await backend?.stop();
-    if (lab) await lab.labDown(['kubernetes', 'oidc']).catch(() => {});
-    if (dir) await fsp.rm(dir, { recursive: true, force: true });
+    await lab?.stop();
   }, 120_000);
 
   it('names the clusters that need a user token and their provider, without URLs', async () => {
@@ -230,8 +182,8 @@ describe('live posture of an oidc cluster, read as the signed-in user', () => {
       .get('/api/ha-posture/clusters')
       .set(HEADER, token);
     expect(clusters.status).toBe(200);
-    const [lab_] = clusters.body.clusters as ClusterPosture[];
-    expect(lab_.findings.map(f => f.evidence)).toContain('API: HTTP 403');
+    const [labCluster] = clusters.body.clusters as ClusterPosture[];
+    expect(labCluster.findings.map(f => f.evidence)).toContain('API: HTTP 403');
   });
 
   it("without the user's token says the cluster needs it, for an entity and for the Clusters tab", async () => {
@@ -265,8 +217,8 @@ describe('live posture of an oidc cluster, read as the signed-in user', () => {
       .get('/api/ha-posture/clusters')
       .set(HEADER, await tokenOf('bruno@example.com'));
     expect(asBruno.body.notEvaluated).toEqual([]);
-    const [lab_] = asBruno.body.clusters as ClusterPosture[];
-    expect(lab_.cluster).toBe('lab');
-    expect(lab_.facts.nodes).toBeGreaterThan(0);
+    const [labCluster] = asBruno.body.clusters as ClusterPosture[];
+    expect(labCluster.cluster).toBe('lab');
+    expect(labCluster.facts.nodes).toBeGreaterThan(0);
   });
 });

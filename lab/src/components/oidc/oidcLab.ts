@@ -1,8 +1,5 @@
-import fsp from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { labDown } from '../../lab';
-import { KubernetesLab, useLab } from '../../useLab';
+import { startPrivateLab } from '../../privateLab';
+import { KubernetesLab } from '../../useLab';
 import type { OidcEndpoint } from '.';
 import { oidcSignIn } from './signIn';
 
@@ -42,21 +39,10 @@ export interface OidcLab {
  * offset run one at a time.
  */
 export async function startOidcLab(offset: number): Promise<OidcLab> {
-  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'diehard-lab-oidc-'));
-  process.env.DIEHARD_LAB_DIR = dir;
-  process.env.DIEHARD_LAB_PORT_OFFSET = String(offset);
-  const stop = async () => {
-    await labDown(['kubernetes', 'oidc']).catch(() => {});
-    await fsp.rm(dir, { recursive: true, force: true });
-  };
-  let up: Awaited<ReturnType<typeof useLab<'kubernetes' | 'oidc'>>>;
-  try {
-    up = await useLab(['kubernetes', 'oidc']);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  const { kubernetes, oidc } = up;
+  const { kubernetes, oidc, stop } = await startPrivateLab(offset, [
+    'kubernetes',
+    'oidc',
+  ]);
   return {
     kubernetes,
     oidc,
