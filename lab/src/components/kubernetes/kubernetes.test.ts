@@ -12,26 +12,10 @@ import {
 import type { KubernetesEndpoint } from '.';
 import { useLab } from '../../useLab';
 import { waitFor } from '../../util/wait';
+import { portalKubeConfig } from './__testUtils__/portalKubeConfig';
 
 // A cold start may first build the binaries (many minutes); a warm one takes seconds.
 jest.setTimeout(120_000);
-
-function kubeConfig(k8s: KubernetesEndpoint, user: string, token: string) {
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [
-      {
-        name: 'lab',
-        server: k8s.server,
-        caData: Buffer.from(k8s.caPem).toString('base64'),
-      },
-    ],
-    users: [{ name: user, token }],
-    contexts: [{ name: 'lab', cluster: 'lab', user }],
-    currentContext: 'lab',
-  });
-  return kc;
-}
 
 function spreadDeployment(name: string, namespace: string): V1Deployment {
   const labels = { app: name };
@@ -82,7 +66,7 @@ describe('kubernetes', () => {
     ({ kubernetes: k8s } = await useLab(['kubernetes']));
     admin = new KubeConfig();
     admin.loadFromFile(k8s.adminKubeconfig);
-    portal = kubeConfig(k8s, 'portal', k8s.portal.token);
+    portal = portalKubeConfig(k8s);
   }, 45 * 60_000);
 
   afterAll(async () => {

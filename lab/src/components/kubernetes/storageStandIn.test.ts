@@ -13,28 +13,12 @@ import type { KubernetesEndpoint } from '.';
 import { labStatus } from '../../lab';
 import { useLab } from '../../useLab';
 import { waitFor } from '../../util/wait';
+import { portalKubeConfig } from './__testUtils__/portalKubeConfig';
 
 // A cold start may first build the binaries (many minutes); a warm one takes seconds.
 jest.setTimeout(180_000);
 
 const namespace = 'diehard-apps';
-
-function portalConfig(k8s: KubernetesEndpoint) {
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [
-      {
-        name: 'lab',
-        server: k8s.server,
-        caData: Buffer.from(k8s.caPem).toString('base64'),
-      },
-    ],
-    users: [{ name: 'portal', token: k8s.portal.token }],
-    contexts: [{ name: 'lab', cluster: 'lab', user: 'portal' }],
-    currentContext: 'lab',
-  });
-  return kc;
-}
 
 /** What templates/tomcat-ha-service/skeleton/k8s/pvc.yaml makes. */
 const claim = (name: string): V1PersistentVolumeClaim => ({
@@ -128,7 +112,7 @@ describe('the nfs-ha and local-ssd StorageClasses (a stand-in provisioner: no NF
   });
 
   it('binds a ReadWriteMany claim applied by the portal to a new nfs volume, runs a Deployment mounting it, and deletes the volume with the claim', async () => {
-    const objects = KubernetesObjectApi.makeApiClient(portalConfig(k8s));
+    const objects = KubernetesObjectApi.makeApiClient(portalKubeConfig(k8s));
     const apply = (o: any) =>
       objects.patch(
         o,
@@ -201,7 +185,7 @@ describe('the nfs-ha and local-ssd StorageClasses (a stand-in provisioner: no NF
   it("binds the nfs-volume template's static volume and claim (volumeName + selector) as the portal applies them, without provisioning another", async () => {
     // What templates/nfs-volume/skeleton/k8s/volume.yaml makes (with the lab's stand-in address).
     const volume = `${namespace}-${name}-static`;
-    const objects = KubernetesObjectApi.makeApiClient(portalConfig(k8s));
+    const objects = KubernetesObjectApi.makeApiClient(portalKubeConfig(k8s));
     const apply = (o: any) =>
       objects.patch(
         o,
