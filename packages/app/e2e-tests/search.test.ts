@@ -1,11 +1,14 @@
 import { Browser, Page } from 'playwright-core';
-import { freePort } from '@diehard/lab';
-import {
-  BackendProcess,
-  startBackendProcess,
-} from '../../backend/src/__testUtils__/startBackendProcess';
+import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
-import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
+import {
+  assertAppIsBuilt,
+  launchChromium,
+  screenshot,
+  signInAsGuest,
+  switchToFrench,
+} from './browser';
+import { startPortalBackend } from './portalBackend';
 
 const LEGACY = 'component:default/eni-todo-legacy';
 
@@ -78,22 +81,15 @@ async function indexedCategoryOfLegacy(): Promise<string> {
 
 beforeAll(async () => {
   assertAppIsBuilt();
-  backend = await startBackendProcess({
-    port: await freePort(),
-    configFiles: ['app-config.yaml'],
-    overrides: {
-      backend: {
-        database: { client: 'better-sqlite3', connection: ':memory:' },
-      },
-      // Index again soon: the first run may come before any posture is evaluated.
-      search: {
-        collators: {
-          haPosture: {
-            schedule: {
-              frequency: { seconds: 10 },
-              timeout: { minutes: 2 },
-              initialDelay: { seconds: 5 },
-            },
+  // Index again soon: the first run may come before any posture is evaluated.
+  backend = await startPortalBackend({
+    search: {
+      collators: {
+        haPosture: {
+          schedule: {
+            frequency: { seconds: 10 },
+            timeout: { minutes: 2 },
+            initialDelay: { seconds: 5 },
           },
         },
       },
@@ -114,9 +110,7 @@ describe('searching postures in a browser', () => {
 
   it('filters the search page to HA postures and shows the legacy service with its grade and matching finding', async () => {
     term = await indexedCategoryOfLegacy();
-    await page.goto(backend.baseUrl);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
+    await signInAsGuest(page, backend.baseUrl);
 
     await page.goto(`${backend.baseUrl}/search?query=${term}`);
     await page
@@ -135,10 +129,7 @@ describe('searching postures in a browser', () => {
   });
 
   it('says it in French', async () => {
-    await page.goto(`${backend.baseUrl}/settings`);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('option', { name: /Français|French/ }).click();
-    await page.getByText('Langue', { exact: true }).waitFor();
+    await switchToFrench(page, backend.baseUrl);
 
     await page.goto(`${backend.baseUrl}/search?query=${term}`);
     await page
