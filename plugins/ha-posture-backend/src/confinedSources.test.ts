@@ -8,14 +8,12 @@ import {
   componentOnDisk,
   startPostureBackend,
 } from './__testUtils__/postureBackend';
+import { corpusDir } from './__testUtils__/corpus';
 
 // Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
 jest.setTimeout(60_000);
 
-const corpus = path.resolve(
-  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
-  '../corpus/service/eni-todo-ha',
-);
+const corpus = corpusDir('service/eni-todo-ha');
 
 /**
  * A repository on the server's disk, as an app-config `file` location declares it, and

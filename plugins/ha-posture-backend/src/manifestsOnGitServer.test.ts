@@ -16,6 +16,7 @@ import {
   serviceComponent,
   startPostureBackend,
 } from './__testUtils__/postureBackend';
+import { corpusDir } from './__testUtils__/corpus';
 
 // Cold: helm and kustomize may have to be built from the Go module proxy first.
 jest.setTimeout(900_000);
@@ -37,10 +38,7 @@ function filesUnder(dir: string, prefix: string): Record<string, string> {
   return out;
 }
 
-const corpus = path.resolve(
-  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
-  '../corpus/service/eni-todo-ha',
-);
+const corpus = corpusDir('service/eni-todo-ha');
 
 const run = Math.random().toString(36).slice(2, 7);
 const owner = `posture-git-${run}`;

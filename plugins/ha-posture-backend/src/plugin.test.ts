@@ -6,14 +6,12 @@ import {
   componentOnDisk,
   startPostureBackend,
 } from './__testUtils__/postureBackend';
+import { corpusDir } from './__testUtils__/corpus';
 
 // Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
 jest.setTimeout(60_000);
 
-const corpus = path.resolve(
-  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
-  '../corpus/service',
-);
+const corpus = corpusDir('service');
 
 /** A component whose manifests live next to its catalog file, as a template generates it. */
 function componentWithManifests(name: string, folder: string): Entity {

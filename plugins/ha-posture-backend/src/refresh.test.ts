@@ -8,11 +8,9 @@ import {
   componentOnDisk,
   startPostureBackend,
 } from './__testUtils__/postureBackend';
+import { corpusDir } from './__testUtils__/corpus';
 
-const corpus = path.resolve(
-  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
-  '../corpus/service',
-);
+const corpus = corpusDir('service');
 
 const service = (name: string) =>
   componentOnDisk(name, path.join(corpus, 'eni-todo-ha', 'catalog-info.yaml'));

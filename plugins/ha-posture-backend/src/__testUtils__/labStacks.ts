@@ -4,14 +4,12 @@ import {
   HIGHLY_AVAILABLE_ANNOTATION,
   parseManifests,
 } from '@diehard/plugin-ha-posture-common';
+import { corpusDir } from './corpus';
 
 // Plain objects only, no Kubernetes client: the browser tests (whose jest config does
 // not load the ESM client) apply these with kubectl.
 
-const corpus = path.resolve(
-  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
-  '../corpus/service',
-);
+const corpus = corpusDir('service');
 
 /**
  * A corpus stack (`eni-todo-ha` or `eni-todo-fragile`) moved to `namespace` (names

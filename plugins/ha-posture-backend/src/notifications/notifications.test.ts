@@ -16,11 +16,9 @@ import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import request from 'supertest';
 import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
 import { haPosturePlugin } from '../plugin';
+import { corpusDir } from '../__testUtils__/corpus';
 
-const corpus = path.resolve(
-  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
-  '../corpus/replicas',
-);
+const corpus = corpusDir('replicas');
 
 function entities(folder: string): Entity[] {
   const location = `file:${path.join(folder, 'catalog-info.yaml')}`;
