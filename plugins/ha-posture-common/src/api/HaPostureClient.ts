@@ -1,4 +1,4 @@
-import type { CompoundEntityRef } from '@backstage/catalog-model';
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   ClusterAuth,
@@ -173,13 +173,11 @@ export class HaPostureClient implements HaPostureApi {
   }
 }
 
-// The catalog model is loaded on first use: the posture CLI, which loads this package's
-// engine, never calls the client and would pay ~0.1 s at each start for it.
+// A static import: a dynamic one breaks where the backend loads this package as CommonJS
+// (require cycle on catalog-model's ES module) and under jest.
 async function entityPath(entityRef: HaPostureEntityRef): Promise<string> {
   const ref =
-    typeof entityRef === 'string'
-      ? (await import('@backstage/catalog-model')).parseEntityRef(entityRef)
-      : entityRef;
+    typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
   const parts = [
     ref.kind.toLocaleLowerCase('en-US'),
     ref.namespace || 'default',
