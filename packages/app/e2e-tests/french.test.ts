@@ -1,4 +1,4 @@
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
 import { FINDING_MESSAGES_EN } from '../../../plugins/ha-posture-common/src/messages/en';
@@ -11,19 +11,13 @@ import {
   DEFAULT_ITEM_TITLES,
   DEFAULT_ITEM_TITLES_FR,
 } from '../../../plugins/handoff-review-common/src/checklistTitles';
-import {
-  assertAppIsBuilt,
-  launchChromium,
-  screenshot,
-  signInAsGuest,
-  switchToFrench,
-} from './browser';
-import { startPortalBackend } from './portalBackend';
+import { screenshot, signInAsGuest, switchToFrench } from './browser';
+import { PortalInChromium, portalInChromium } from './portalBackend';
 
 const LEGACY = 'component/default/eni-todo-legacy';
 
+let portal: PortalInChromium | undefined;
 let backend: BackendProcess;
-let browser: Browser;
 let page: Page;
 let token: string;
 
@@ -86,17 +80,12 @@ async function visibleText() {
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
-  assertAppIsBuilt();
-  backend = await startPortalBackend();
+  portal = await portalInChromium();
+  ({ backend, page } = portal);
   token = await guestToken(backend.baseUrl);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await backend?.stop();
-});
+afterAll(() => portal?.stop());
 
 describe('the portal in French', () => {
   let findings: any[];

@@ -5,7 +5,7 @@ import { Browser, Page } from 'playwright-core';
 import { freePort, useLab } from '@diehard/lab';
 import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { startLabPortal } from '../../backend/src/__testUtils__/startLabPortal';
-import { assertAppIsBuilt, launchChromium } from './browser';
+import { assertAppIsBuilt, launchChromium, signInAsGuest } from './browser';
 
 export type Lab = Awaited<
   ReturnType<typeof useLab<'kubernetes' | 'registry' | 'git'>>
@@ -40,9 +40,7 @@ export async function signedInLabPortal(
   const page = await browser.newPage({
     viewport: { width: 1440, height: 1000 },
   });
-  await page.goto(backend.baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('heading', { name: 'Diehard demo Catalog' }).waitFor();
+  await signInAsGuest(page, backend.baseUrl);
   return {
     lab,
     backend,

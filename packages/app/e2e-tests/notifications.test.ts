@@ -1,27 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { stringify } from 'yaml';
 import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import {
-  assertAppIsBuilt,
-  launchChromium,
-  screenshot,
-  signInAsGuest,
-  switchToFrench,
-} from './browser';
-import { orgAnd, startPortalBackend } from './portalBackend';
+import { screenshot, signInAsGuest, switchToFrench } from './browser';
+import { orgAnd, PortalInChromium, portalInChromium } from './portalBackend';
 
 const corpus = path.resolve(
   __dirname,
   '../../../plugins/ha-posture-common/corpus/replicas',
 );
 
+let portal: PortalInChromium | undefined;
 let backend: BackendProcess;
-let browser: Browser;
 let page: Page;
 let work: string;
 
@@ -53,7 +47,6 @@ async function refreshUntil(grade: string) {
 }
 
 beforeAll(async () => {
-  assertAppIsBuilt();
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'notifications-e2e-'));
   useManifests('three-replicas');
   // A service owned by dev-team, whose manifests sit beside its catalog file.
@@ -73,18 +66,17 @@ beforeAll(async () => {
       },
     }),
   );
-  backend = await startPortalBackend({
-    catalog: orgAnd(path.join(work, 'catalog-info.yaml')),
-  });
+  portal = await portalInChromium(
+    { catalog: orgAnd(path.join(work, 'catalog-info.yaml')) },
+    1000,
+  );
+  ({ backend, page } = portal);
   await refreshUntil('A');
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await signInAsGuest(page, backend.baseUrl);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await backend?.stop();
+  await portal?.stop();
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 

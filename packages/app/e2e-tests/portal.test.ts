@@ -1,17 +1,11 @@
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
-import {
-  assertAppIsBuilt,
-  launchChromium,
-  screenshot,
-  signInAsGuest,
-  switchToFrench,
-} from './browser';
-import { startPortalBackend } from './portalBackend';
+import { screenshot, signInAsGuest, switchToFrench } from './browser';
+import { PortalInChromium, portalInChromium } from './portalBackend';
 
+let portal: PortalInChromium | undefined;
 let backend: BackendProcess;
-let browser: Browser;
 let page: Page;
 
 async function waitForDemoCatalog(baseUrl: string) {
@@ -54,17 +48,12 @@ async function openDeploymentTab(name: string) {
 }
 
 beforeAll(async () => {
-  assertAppIsBuilt();
-  backend = await startPortalBackend();
+  portal = await portalInChromium();
+  ({ backend, page } = portal);
   await waitForDemoCatalog(backend.baseUrl);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await backend?.stop();
-});
+afterAll(() => portal?.stop());
 
 describe('the portal in a browser', () => {
   it('signs in as guest and lists the demo catalog', async () => {

@@ -1,20 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { stringify } from 'yaml';
 import { labClusterLocators, useLab } from '@diehard/lab';
 import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import {
-  assertAppIsBuilt,
-  launchChromium,
-  screenshot,
-  signInAsGuest,
-  switchToFrench,
-} from './browser';
-import { orgAnd, startPortalBackend } from './portalBackend';
+import { screenshot, signInAsGuest, switchToFrench } from './browser';
+import { orgAnd, PortalInChromium, portalInChromium } from './portalBackend';
 import {
   deploy,
   Kubectl,
@@ -31,8 +25,8 @@ const FRAGILE = `live-fragile-${run}`;
 const WEB = 'app.kubernetes.io/name=todo-web';
 
 let admin: Kubectl;
+let portal: PortalInChromium | undefined;
 let backend: BackendProcess;
-let browser: Browser;
 let page: Page;
 let haWeb: Array<{ name: string; node: string }>;
 let fragileWeb: Array<{ name: string; node: string }>;
@@ -120,7 +114,6 @@ async function openDeploymentTab(name: string | RegExp) {
 }
 
 beforeAll(async () => {
-  assertAppIsBuilt();
   const lab = await useLab(['kubernetes']);
   admin = lab.kubernetes;
   zoneOfNode = await zonesOfNodes(admin);
@@ -157,22 +150,23 @@ beforeAll(async () => {
       .map(e => stringify(e))
       .join('---\n'),
   );
-  backend = await startPortalBackend({
-    catalog: orgAnd(catalogFile),
-    kubernetes: {
-      clusterLocatorMethods: labClusterLocators(lab.kubernetes),
+  portal = await portalInChromium(
+    {
+      catalog: orgAnd(catalogFile),
+      kubernetes: {
+        clusterLocatorMethods: labClusterLocators(lab.kubernetes),
+      },
     },
-  });
+    1000,
+  );
+  ({ backend, page } = portal);
   await waitForEntities(backend.baseUrl, ['todo-live-ha', 'todo-live-fragile']);
   await waitForGrade(backend.baseUrl, 'todo-live-ha', 'A');
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await signInAsGuest(page, backend.baseUrl);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await backend?.stop();
+  await portal?.stop();
   if (admin) await removeStacks(admin, [HA, FRAGILE]);
 });
 
