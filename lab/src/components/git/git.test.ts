@@ -7,6 +7,7 @@ import path from 'node:path';
 import { useLab } from '../../useLab';
 import type { GitEndpoint } from '.';
 import { createGitServer } from './server';
+import { labGitCliEnv } from './testRepo';
 
 jest.setTimeout(60_000);
 
@@ -15,19 +16,7 @@ function git(args: string[], cwd?: string) {
     execFile(
       'git',
       args,
-      {
-        cwd,
-        env: {
-          ...process.env,
-          GIT_TERMINAL_PROMPT: '0',
-          GIT_CONFIG_NOSYSTEM: '1',
-          GIT_CONFIG_GLOBAL: '/dev/null',
-          GIT_AUTHOR_NAME: 'Lab Test',
-          GIT_AUTHOR_EMAIL: 'lab@example.com',
-          GIT_COMMITTER_NAME: 'Lab Test',
-          GIT_COMMITTER_EMAIL: 'lab@example.com',
-        },
-      },
+      { cwd, env: labGitCliEnv() },
       (error, stdout, stderr) =>
         resolve({
           code: error ? Number(error.code ?? 1) : 0,

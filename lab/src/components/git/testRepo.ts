@@ -5,25 +5,30 @@ import os from 'node:os';
 import path from 'node:path';
 import type { GitEndpoint } from '.';
 
+/**
+ * The environment of a git CLI cut off from the user's and the system's git
+ * configuration, that never prompts and commits as the lab.
+ */
+export function labGitCliEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_AUTHOR_NAME: 'Diehard Lab',
+    GIT_AUTHOR_EMAIL: 'lab@example.com',
+    GIT_COMMITTER_NAME: 'Diehard Lab',
+    GIT_COMMITTER_EMAIL: 'lab@example.com',
+  };
+}
+
 /** The git CLI, cut off from the user's and the system's git configuration. */
 export function labGitCli(args: string[], cwd?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
       args,
-      {
-        cwd,
-        env: {
-          ...process.env,
-          GIT_TERMINAL_PROMPT: '0',
-          GIT_CONFIG_NOSYSTEM: '1',
-          GIT_CONFIG_GLOBAL: '/dev/null',
-          GIT_AUTHOR_NAME: 'Diehard Lab',
-          GIT_AUTHOR_EMAIL: 'lab@example.com',
-          GIT_COMMITTER_NAME: 'Diehard Lab',
-          GIT_COMMITTER_EMAIL: 'lab@example.com',
-        },
-      },
+      { cwd, env: labGitCliEnv() },
       (error, stdout, stderr) =>
         error
           ? reject(new Error(`git ${args[0]} failed: ${stderr}`))
