@@ -20,6 +20,8 @@ import { createRouter } from './router';
  * Dev/Ops handoff reviews. A plugin of its own rather than part of ha-posture: a
  * review has its own lifecycle, permissions and data, and reads the posture through
  * its API like any other client.
+ *
+ * @public
  */
 export const handoffReviewPlugin = createBackendPlugin({
   pluginId: 'handoff-review',

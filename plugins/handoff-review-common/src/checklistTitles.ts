@@ -2,6 +2,8 @@
  * The titles of the default checklist: one automatic item per HA category (keyed by
  * category) and the default manual items (keyed by item id, `<side>-<name>`). The
  * backend writes them into reviews; the frontend translates exactly these.
+ *
+ * @public
  */
 export const DEFAULT_ITEM_TITLES = {
   replicas: 'Runs as several replicas',
@@ -25,9 +27,14 @@ export const DEFAULT_ITEM_TITLES = {
   'ops-backups': 'Database and volume backups scheduled',
 } as const;
 
+/** @public */
 export type DefaultItemTitleKey = keyof typeof DEFAULT_ITEM_TITLES;
 
-/** The same titles in French (the frontend and the French export use them). */
+/**
+ * The same titles in French (the frontend and the French export use them).
+ *
+ * @public
+ */
 export const DEFAULT_ITEM_TITLES_FR: Record<DefaultItemTitleKey, string> = {
   replicas: 'Plusieurs réplicas',
   spread: 'Réplicas répartis sur les nœuds et les zones',

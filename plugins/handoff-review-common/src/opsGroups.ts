@@ -1,11 +1,17 @@
 import type { Config } from '@backstage/config';
 
-/** The Ops group when `handoffReview.opsGroup` is not set. */
+/**
+ * The Ops group when `handoffReview.opsGroup` is not set.
+ *
+ * @public
+ */
 export const DEFAULT_OPS_GROUP = 'group:default/ops-team';
 
 /**
  * The groups whose members act for Ops (`handoffReview.opsGroup`: one group ref or a
  * list), read in one place for the review backend and the permission policy.
+ *
+ * @public
  */
 export function opsGroupsFromConfig(config: Config): string[] {
   const key = 'handoffReview.opsGroup';

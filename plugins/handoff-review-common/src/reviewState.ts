@@ -3,6 +3,8 @@ import type { Side, StaleReason } from './types';
 /**
  * Where an entity's latest handoff review stands, for a scorecard or another backend
  * (`GET /api/handoff-review/review-state?entityRef=…`).
+ *
+ * @public
  */
 export interface EntityReviewState {
   entityRef: string;

@@ -1,6 +1,10 @@
 import type { ReviewView, SignOff, StaleReason } from './types';
 
-/** Where an entity's handoff stands, in one line: what the posture card shows. */
+/**
+ * Where an entity's handoff stands, in one line: what the posture card shows.
+ *
+ * @public
+ */
 export type ReviewSummary =
   | { state: 'none' }
   | { state: 'open'; reviewId: string; done: number; total: number }
@@ -10,6 +14,8 @@ export type ReviewSummary =
 /**
  * Summarises an entity's reviews by its latest one: none, open (items passed or
  * waived out of all), approved, or stale with its reasons.
+ *
+ * @public
  */
 export function summarizeReviews(reviews: ReviewView[]): ReviewSummary {
   const latest = [...reviews].sort((a, b) =>

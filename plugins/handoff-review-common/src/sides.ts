@@ -1,6 +1,10 @@
 import type { Review, Side } from './types';
 
-/** The group whose members answer a side's items and sign off for it. */
+/**
+ * The group whose members answer a side's items and sign off for it.
+ *
+ * @public
+ */
 export function sideGroup(
   review: Pick<Review, 'devGroup' | 'opsGroup'>,
   side: Side,
@@ -15,6 +19,8 @@ export function sideGroup(
  *
  * @param ownershipEntityRefs - the user's ownership entity refs, as in their
  *   Backstage identity (themselves and the groups they belong to).
+ *
+ * @public
  */
 export function isSideMember(
   review: Pick<Review, 'devGroup' | 'opsGroup' | 'opsGroups'>,

@@ -5,12 +5,21 @@ import type {
   Severity,
 } from '@diehard/plugin-ha-posture-common';
 
+/** @public */
 export type Side = 'dev' | 'ops';
 
-/** What the posture engine says of a category at the time the checklist was made. */
+/**
+ * What the posture engine says of a category at the time the checklist was made.
+ *
+ * @public
+ */
 export type Evidence = 'pass' | 'fail' | 'unknown';
 
-/** A finding behind an automatic item, as a message of the posture catalogs. */
+/**
+ * A finding behind an automatic item, as a message of the posture catalogs.
+ *
+ * @public
+ */
 export interface FindingMessage {
   severity: Severity;
   message: MessageRef;
@@ -21,6 +30,7 @@ export interface FindingMessage {
   texts?: Record<string, string>;
 }
 
+/** @public */
 export interface Waiver {
   reason: string;
   approver: string;
@@ -29,12 +39,14 @@ export interface Waiver {
   at: string;
 }
 
+/** @public */
 export interface ItemComment {
   author: string;
   at: string;
   text: string;
 }
 
+/** @public */
 export interface ReviewItem {
   id: string;
   title: string;
@@ -57,6 +69,7 @@ export interface ReviewItem {
   comments: ItemComment[];
 }
 
+/** @public */
 export interface PostureSnapshot {
   grade: Grade | null;
   critical: number;
@@ -64,6 +77,7 @@ export interface PostureSnapshot {
   evaluatedAt: string;
 }
 
+/** @public */
 export interface SignOff {
   side: Side;
   by: string;
@@ -71,6 +85,7 @@ export interface SignOff {
   posture: PostureSnapshot;
 }
 
+/** @public */
 export interface Review {
   id: string;
   entityRef: string;
@@ -88,12 +103,21 @@ export interface Review {
   signOffs: SignOff[];
 }
 
-/** An item's state as it stands today (an expired waiver no longer counts). */
+/**
+ * An item's state as it stands today (an expired waiver no longer counts).
+ *
+ * @public
+ */
 export type ItemState = 'passed' | 'failed' | 'open' | 'waived';
 
+/** @public */
 export type ReviewStatus = 'open' | 'approved';
 
-/** Why an approved review no longer holds. */
+/**
+ * Why an approved review no longer holds.
+ *
+ * @public
+ */
 export type StaleReason =
   | {
       kind: 'posture-degraded';
@@ -103,7 +127,11 @@ export type StaleReason =
     }
   | { kind: 'waiver-expired'; itemIds: string[] };
 
-/** A review as the API returns it: stored facts plus what follows from them today. */
+/**
+ * A review as the API returns it: stored facts plus what follows from them today.
+ *
+ * @public
+ */
 export interface ReviewView extends Review {
   status: ReviewStatus;
   itemStates: Record<string, ItemState>;
@@ -114,6 +142,7 @@ export interface ReviewView extends Review {
   currentPosture?: PostureSnapshot;
 }
 
+/** @public */
 export interface ReviewEvent {
   version: number;
   at: string;
@@ -122,12 +151,20 @@ export interface ReviewEvent {
   detail: Record<string, unknown>;
 }
 
-/** A change a user asks for (`POST /reviews/:id/changes`, with the version read). */
+/**
+ * A change a user asks for (`POST /reviews/:id/changes`, with the version read).
+ *
+ * @public
+ */
 export type ReviewChangeRequest =
   | { action: 'answer'; itemId: string; done: boolean }
   | { action: 'comment'; itemId: string; text: string }
   | { action: 'waive'; itemId: string; reason: string; expiresOn: string }
   | { action: 'sign-off'; side: Side };
 
-/** The `status` filter of the list; `stale` is an approved review that no longer holds. */
+/**
+ * The `status` filter of the list; `stale` is an approved review that no longer holds.
+ *
+ * @public
+ */
 export type ReviewListStatus = 'open' | 'approved' | 'stale';

@@ -7,6 +7,8 @@ import { FINDING_MESSAGES_EN } from '@diehard/plugin-ha-posture-common';
 /**
  * The posture engine's sentences behind a failing item, from the catalogs the engine
  * and the CLI share: one key per message id.
+ *
+ * @public
  */
 export const handoffReviewFindingsTranslationRef = createTranslationRef({
   id: 'handoff-review.findings',
@@ -16,7 +18,11 @@ export const handoffReviewFindingsTranslationRef = createTranslationRef({
   },
 });
 
-/** The findings' translations other than English, for the app to register. */
+/**
+ * The findings' translations other than English, for the app to register.
+ *
+ * @public
+ */
 export const handoffReviewFindingsTranslations = createTranslationResource({
   ref: handoffReviewFindingsTranslationRef,
   translations: {

@@ -66,7 +66,11 @@ export const handoffReviewsPage = PageBlueprint.make({
   },
 });
 
-/** Dev/Ops handoff reviews in the portal. */
+/**
+ * Dev/Ops handoff reviews in the portal.
+ *
+ * @public
+ */
 export const handoffReviewPlugin = createFrontendPlugin({
   pluginId: 'handoff-review',
   title: 'Handoff reviews',

@@ -4,7 +4,11 @@ import {
   createTranslationResource,
 } from '@backstage/frontend-plugin-api';
 
-/** Every string the handoff review plugin shows, in English. */
+/**
+ * Every string the handoff review plugin shows, in English.
+ *
+ * @public
+ */
 export const handoffReviewTranslationRef = createTranslationRef({
   id: 'handoff-review',
   messages: {
@@ -177,6 +181,8 @@ export const handoffReviewTranslationRef = createTranslationRef({
 /**
  * The plugin's translations other than English, for the app to register (the French
  * messages load only when a user picks French).
+ *
+ * @public
  */
 export const handoffReviewTranslations = createTranslationResource({
   ref: handoffReviewTranslationRef,

@@ -39,6 +39,7 @@ import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-co
 /** Entities with this annotation set to "true" are read only by their owners and Ops. */
 export { RESTRICTED_ANNOTATION };
 
+/** @public */
 export interface DiehardPolicyOptions {
   /** Groups that act for Ops (`handoffReview.opsGroup`). */
   opsGroups: string[];
@@ -57,6 +58,8 @@ const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
  * entity itself; changing them for the owner group or Ops, as catalog conditions the
  * catalog evaluates), and `diehard.kubernetes.apply` per cluster.
  * Anything else is allowed to signed-in users (scaffolder, search, Kubernetes…).
+ *
+ * @public
  */
 export class DiehardPermissionPolicy implements PermissionPolicy {
   static fromConfig(config: Config): DiehardPermissionPolicy {

@@ -5,7 +5,11 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { DiehardPermissionPolicy } from './DiehardPermissionPolicy';
 
-/** Installs {@link DiehardPermissionPolicy} in the permission backend. */
+/**
+ * Installs {@link DiehardPermissionPolicy} in the permission backend.
+ *
+ * @public
+ */
 export const permissionModuleDiehardPolicy = createBackendModule({
   pluginId: 'permission',
   moduleId: 'diehard-policy',

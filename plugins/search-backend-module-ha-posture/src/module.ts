@@ -17,7 +17,11 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 3 },
 };
 
-/** Indexes every service's HA posture for the search backend (type `ha-posture`). */
+/**
+ * Indexes every service's HA posture for the search backend (type `ha-posture`).
+ *
+ * @public
+ */
 export const searchModuleHaPostureCollator = createBackendModule({
   pluginId: 'search',
   moduleId: 'ha-posture-collator',

@@ -21,6 +21,8 @@ import {
 /**
  * Publishes HA posture and handoff review facts (each scheduled by its entry under
  * `techInsights.factRetrievers`: `haPostureFactRetriever`, `haReviewFactRetriever`).
+ *
+ * @public
  */
 export const techInsightsModuleHaPostureFacts = createBackendModule({
   pluginId: 'tech-insights',
@@ -41,6 +43,8 @@ export const techInsightsModuleHaPostureFacts = createBackendModule({
 /**
  * Diehard's default HA checks in the JSON rules engine fact checker. Install it instead of
  * `@backstage-community/plugin-tech-insights-backend-module-jsonfc` (both set the fact checker).
+ *
+ * @public
  */
 export const techInsightsModuleHaPostureChecks = createBackendModule({
   pluginId: 'tech-insights',

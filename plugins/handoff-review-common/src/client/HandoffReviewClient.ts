@@ -7,7 +7,11 @@ import type {
   ReviewView,
 } from '../types';
 
-/** Reads and changes handoff reviews (`/api/handoff-review`). */
+/**
+ * Reads and changes handoff reviews (`/api/handoff-review`).
+ *
+ * @public
+ */
 export interface HandoffReviewApi {
   /** Opens a review of an entity (`component:default/todo-web`). */
   openReview(entityRef: string): Promise<ReviewView>;
@@ -37,17 +41,29 @@ export interface HandoffReviewApi {
   getReviewState(entityRef: string): Promise<EntityReviewState>;
 }
 
-/** Finds a backend plugin's base URL (the app's DiscoveryApi, or the backend's discovery service). */
+/**
+ * Finds a backend plugin's base URL (the app's DiscoveryApi, or the backend's discovery service).
+ *
+ * @public
+ */
 export interface HandoffReviewDiscovery {
   getBaseUrl(pluginId: string): Promise<string>;
 }
 
-/** Sends a request with the caller's credentials (the app's FetchApi). */
+/**
+ * Sends a request with the caller's credentials (the app's FetchApi).
+ *
+ * @public
+ */
 export interface HandoffReviewFetch {
   fetch: typeof fetch;
 }
 
-/** {@link HandoffReviewApi} over HTTP, through the caller's discovery and fetch. */
+/**
+ * {@link HandoffReviewApi} over HTTP, through the caller's discovery and fetch.
+ *
+ * @public
+ */
 export class HandoffReviewClient implements HandoffReviewApi {
   private readonly discoveryApi: HandoffReviewDiscovery;
   private readonly fetchApi: HandoffReviewFetch;

@@ -20,6 +20,8 @@ import {
  * (`/api/ha-posture`) as this backend. Each document carries its entity as
  * `authorization.resourceRef`, so the search backend shows it only to users who may
  * read that entity's posture.
+ *
+ * @public
  */
 export class HaPostureCollatorFactory implements DocumentCollatorFactory {
   readonly type = HA_POSTURE_DOCUMENT_TYPE;

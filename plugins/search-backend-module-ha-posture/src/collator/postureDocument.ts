@@ -9,10 +9,18 @@ import {
   renderMessage,
 } from '@diehard/plugin-ha-posture-common';
 
-/** The search document type of HA postures. */
+/**
+ * The search document type of HA postures.
+ *
+ * @public
+ */
 export const HA_POSTURE_DOCUMENT_TYPE = 'ha-posture';
 
-/** One service's HA posture, as the search index holds it. */
+/**
+ * One service's HA posture, as the search index holds it.
+ *
+ * @public
+ */
 export interface HaPostureDocument extends IndexableDocument {
   entityRef: string;
   /** The entity's title, else its name: what a result item names the service by. */

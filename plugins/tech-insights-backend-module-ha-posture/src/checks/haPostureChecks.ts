@@ -7,7 +7,11 @@ import { HA_REVIEW_FACT_RETRIEVER_ID } from '../facts/haReviewFactRetriever';
 
 const factIds = [HA_POSTURE_FACT_RETRIEVER_ID];
 
-/** Diehard's default HA posture checks, on the facts of `haPostureFactRetriever`. */
+/**
+ * Diehard's default HA posture checks, on the facts of `haPostureFactRetriever`.
+ *
+ * @public
+ */
 export const haPostureChecks: TechInsightJsonRuleCheck[] = [
   {
     id: 'haPostureGradeAtLeastB',
@@ -37,7 +41,11 @@ export const haPostureChecks: TechInsightJsonRuleCheck[] = [
   },
 ];
 
-/** Diehard's default handoff review check, on the facts of `haReviewFactRetriever`. */
+/**
+ * Diehard's default handoff review check, on the facts of `haReviewFactRetriever`.
+ *
+ * @public
+ */
 export const haReviewChecks: TechInsightJsonRuleCheck[] = [
   {
     id: 'haReviewSignedAndNotStale',

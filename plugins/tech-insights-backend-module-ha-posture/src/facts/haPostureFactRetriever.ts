@@ -7,12 +7,18 @@ import { HaPostureClient } from '@diehard/plugin-ha-posture-common';
 import { HA_POSTURE_FACTS_SCHEMA, postureFacts } from './postureFacts';
 import { serviceFetch } from './serviceFetch';
 
-/** The retriever's id, and its key under `techInsights.factRetrievers`. */
+/**
+ * The retriever's id, and its key under `techInsights.factRetrievers`.
+ *
+ * @public
+ */
 export const HA_POSTURE_FACT_RETRIEVER_ID = 'haPostureFactRetriever';
 
 /**
  * Publishes each evaluated entity's HA posture (grade, score, findings per severity and
  * category, single points of failure), read from the posture backend as this backend.
+ *
+ * @public
  */
 export const haPostureFactRetriever: FactRetriever = {
   id: HA_POSTURE_FACT_RETRIEVER_ID,

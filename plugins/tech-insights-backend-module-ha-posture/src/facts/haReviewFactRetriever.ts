@@ -8,12 +8,18 @@ import { HandoffReviewClient } from '@diehard/plugin-handoff-review-common';
 import { HA_REVIEW_FACTS_SCHEMA, reviewFacts } from './reviewFacts';
 import { serviceFetch } from './serviceFetch';
 
-/** The retriever's id, and its key under `techInsights.factRetrievers`. */
+/**
+ * The retriever's id, and its key under `techInsights.factRetrievers`.
+ *
+ * @public
+ */
 export const HA_REVIEW_FACT_RETRIEVER_ID = 'haReviewFactRetriever';
 
 /**
  * Publishes where the Dev/Ops handoff review of each entity with a posture stands, read
  * from the review backend as this backend (which needs `handoff-review.read`).
+ *
+ * @public
  */
 export const haReviewFactRetriever: FactRetriever = {
   id: HA_REVIEW_FACT_RETRIEVER_ID,

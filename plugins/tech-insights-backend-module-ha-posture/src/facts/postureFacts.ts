@@ -5,7 +5,11 @@ import {
 } from '@diehard/plugin-ha-posture-common';
 import { FactSchema } from '@backstage-community/plugin-tech-insights-common';
 
-/** The facts of one entity's HA posture (`haPostureFactRetriever`). */
+/**
+ * The facts of one entity's HA posture (`haPostureFactRetriever`).
+ *
+ * @public
+ */
 export interface HaPostureFacts {
   [name: string]: string | number | Record<string, number>;
   /** A to F. */
@@ -19,6 +23,7 @@ export interface HaPostureFacts {
   singlePointsOfFailure: number;
 }
 
+/** @public */
 export const HA_POSTURE_FACTS_SCHEMA: FactSchema = {
   grade: { type: 'string', description: 'HA posture grade, A to F' },
   score: {

@@ -1,10 +1,18 @@
 import { FactSchema } from '@backstage-community/plugin-tech-insights-common';
 import type { EntityReviewState } from '@diehard/plugin-handoff-review-common';
 
-/** A waiver running out within this many days counts in `reviewWaiversExpiringSoon`. */
+/**
+ * A waiver running out within this many days counts in `reviewWaiversExpiringSoon`.
+ *
+ * @public
+ */
 export const WAIVER_EXPIRING_SOON_DAYS = 30;
 
-/** The facts of one entity's handoff review (`haReviewFactRetriever`). */
+/**
+ * The facts of one entity's handoff review (`haReviewFactRetriever`).
+ *
+ * @public
+ */
 export interface HaReviewFacts {
   [name: string]: string | number | boolean;
   /** `none`, `in-progress` or `approved` (both sides signed). */
@@ -17,6 +25,7 @@ export interface HaReviewFacts {
   reviewWaiversExpiringSoon: number;
 }
 
+/** @public */
 export const HA_REVIEW_FACTS_SCHEMA: FactSchema = {
   reviewStatus: {
     type: 'string',
