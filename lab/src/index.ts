@@ -66,6 +66,7 @@ export type { LabPaths } from './paths';
 export { LAB_HOST, LAB_PORTS } from './ports';
 export { LabError } from './util/errors';
 export { freePort } from './util/net';
+export { httpGet } from './util/http';
 export {
   ensureHelm,
   helmBinary,

@@ -1,6 +1,6 @@
 import http from 'node:http';
 
-/** A plain-HTTP GET on loopback (etcd health). */
+/** A plain-HTTP GET on loopback (etcd health, Tomcat, the git server's raw files): status and body. */
 export function httpGet(
   url: string,
   timeoutMs = 2000,

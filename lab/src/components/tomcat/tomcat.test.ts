@@ -1,23 +1,13 @@
 import fsp from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { useLab } from '../../useLab';
+import { httpGet } from '../../util/http';
 import { freePort } from '../../util/net';
 
 jest.setTimeout(120_000);
 
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, res => {
-        let body = '';
-        res.on('data', d => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      })
-      .on('error', reject);
-  });
-}
+const get = (url: string) => httpGet(url, 30_000);
 
 describe('tomcat', () => {
   it('serves a webapp from a CATALINA_BASE on a chosen loopback address, and stops', async () => {

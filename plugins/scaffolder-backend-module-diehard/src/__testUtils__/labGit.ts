@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
-import { useLab } from '@diehard/lab';
+import { httpGet as labHttpGet, useLab } from '@diehard/lab';
 
 export type LabGit = Awaited<ReturnType<typeof useLab<'git'>>>['git'];
 
@@ -15,19 +14,7 @@ export async function labGit(): Promise<LabGit> {
 }
 
 /** GET over plain HTTP (the lab git server's raw files): status and body. */
-export function httpGet(
-  url: string,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, res => {
-        let body = '';
-        res.on('data', d => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      })
-      .on('error', reject);
-  });
-}
+export const httpGet = (url: string) => labHttpGet(url, 30_000);
 
 /** App config with the lab git server under diehard.git.servers. */
 export function gitConfig(
