@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { ConfigReader } from '@backstage/config';
 import { labClusterLocators, useLab } from '@diehard/lab';
+import { ManifestObject } from '../kubernetes/bundle';
 import { KubeClient } from '../kubernetes/KubeClient';
 
 export type LabKubernetes = Awaited<
@@ -50,6 +51,30 @@ export function clusterConfig(
       },
     },
   });
+}
+
+/**
+ * The lab's control plane for a suite (ready from its `beforeAll`): cluster-admin, the
+ * first namespace the portal may apply in, and `written`, what the suite wrote to the
+ * cluster, deleted at its end (the lab outlives the suite).
+ */
+export function useLabNamespace() {
+  const lab = { written: [] } as unknown as {
+    k: LabKubernetes;
+    admin: KubeClient;
+    ns: string;
+    written: ManifestObject[];
+  };
+  beforeAll(async () => {
+    lab.k = await labKubernetes();
+    lab.admin = adminClient(lab.k);
+    lab.ns = lab.k.portal.namespaces[0];
+  });
+  afterAll(async () => {
+    for (const o of lab.written) await lab.admin?.delete(o).catch(() => {});
+    lab.admin?.close();
+  });
+  return lab;
 }
 
 /** cluster-admin, to look at the cluster behind the action's back. */

@@ -3,10 +3,9 @@ import { sameApplyResult } from './applyBundle';
 import { ManifestObject } from './bundle';
 import { KubeApiError, KubeClient } from './KubeClient';
 import {
-  LabKubernetes,
   adminClient,
-  labKubernetes,
   uniqueName,
+  useLabNamespace,
 } from '../__testUtils__/labKubernetes';
 
 jest.setTimeout(120_000);
@@ -19,30 +18,21 @@ const MANAGER = 'diehard';
  * "Already applied" must never be claimed where the server would change something.
  */
 describe('alreadyApplied, checked against the API server', () => {
-  let k: LabKubernetes;
+  const lab = useLabNamespace();
   let client: KubeClient;
-  let ns: string;
-  const written: ManifestObject[] = [];
 
-  beforeAll(async () => {
-    k = await labKubernetes();
+  beforeAll(() => {
     client = new KubeClient({
-      server: k.server,
-      token: k.portal.token,
-      ca: k.caPem,
+      server: lab.k.server,
+      token: lab.k.portal.token,
+      ca: lab.k.caPem,
     });
-    ns = k.portal.namespaces[0];
   });
-  afterAll(async () => {
-    const admin = adminClient(k);
-    for (const o of written) await admin.delete(o).catch(() => {});
-    admin.close();
-    client?.close();
-  });
+  afterAll(() => client?.close());
 
   function app(name: string) {
     const labels = { app: name };
-    const metadata = { name, namespace: ns, labels };
+    const metadata = { name, namespace: lab.ns, labels };
     return {
       config: {
         apiVersion: 'v1',
@@ -60,7 +50,7 @@ describe('alreadyApplied, checked against the API server', () => {
       account: {
         apiVersion: 'v1',
         kind: 'ServiceAccount',
-        metadata: { name, namespace: ns },
+        metadata: { name, namespace: lab.ns },
       } as ManifestObject,
       service: {
         apiVersion: 'v1',
@@ -97,7 +87,7 @@ describe('alreadyApplied, checked against the API server', () => {
   }
 
   async function applied(o: ManifestObject): Promise<ManifestObject> {
-    written.push(o);
+    lab.written.push(o);
     return client.apply(o, { fieldManager: MANAGER });
   }
 
@@ -198,7 +188,7 @@ describe('alreadyApplied, checked against the API server', () => {
       ],
       [
         'label dropped',
-        { ...d, metadata: { name: d.metadata.name, namespace: ns } },
+        { ...d, metadata: { name: d.metadata.name, namespace: lab.ns } },
       ],
       [
         'replicas now left to an autoscaler',
@@ -233,7 +223,7 @@ describe('alreadyApplied, checked against the API server', () => {
     const base = app(uniqueName('drift'));
     await applied(base.deployment);
     await applied(base.config);
-    const admin = adminClient(k);
+    const admin = adminClient(lab.k);
     try {
       for (const [o, patch] of [
         [base.deployment, { spec: { replicas: 2 } }],

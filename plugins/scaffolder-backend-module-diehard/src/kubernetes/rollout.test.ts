@@ -1,31 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import {
-  LabKubernetes,
-  adminClient,
-  labKubernetes,
-  uniqueName,
-} from '../__testUtils__/labKubernetes';
+import { uniqueName, useLabNamespace } from '../__testUtils__/labKubernetes';
 import { ManifestObject } from './bundle';
-import { KubeClient } from './KubeClient';
 import { RolloutTimeoutError, waitForRollouts } from './rollout';
 
 jest.setTimeout(120_000);
 
 describe('waitForRollouts against the lab control plane', () => {
-  let k: LabKubernetes;
-  let admin: KubeClient;
-  let ns: string;
-  const written: ManifestObject[] = [];
-
-  beforeAll(async () => {
-    k = await labKubernetes();
-    admin = adminClient(k);
-    ns = k.portal.namespaces[0];
-  });
-  afterAll(async () => {
-    for (const o of written) await admin.delete(o).catch(() => {});
-    admin?.close();
-  });
+  const lab = useLabNamespace();
 
   /**
    * How waiting 8 s for `d`'s rollout ends (its error, or undefined), with a grace
@@ -33,7 +14,7 @@ describe('waitForRollouts against the lab control plane', () => {
    */
   async function rolloutFailure(d: ManifestObject) {
     const logger = mockServices.logger.mock();
-    const error = await waitForRollouts(admin, [d], {
+    const error = await waitForRollouts(lab.admin, [d], {
       timeoutMs: 8000,
       pollMs: 500,
       reasonGraceMs: 60_000,
@@ -46,15 +27,15 @@ describe('waitForRollouts against the lab control plane', () => {
   }
 
   async function create(o: ManifestObject) {
-    written.push(o);
-    return admin.apply(o, { fieldManager: 'diehard-test' });
+    lab.written.push(o);
+    return lab.admin.apply(o, { fieldManager: 'diehard-test' });
   }
 
   function deployment(name: string, claimName: string): ManifestObject {
     return {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name, namespace: ns },
+      metadata: { name, namespace: lab.ns },
       spec: {
         replicas: 2,
         selector: { matchLabels: { app: name } },
@@ -75,7 +56,7 @@ describe('waitForRollouts against the lab control plane', () => {
     await create({
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
-      metadata: { name, namespace: ns },
+      metadata: { name, namespace: lab.ns },
       spec: {
         accessModes: ['ReadWriteMany'],
         storageClassName: 'no-such-class',
@@ -88,7 +69,7 @@ describe('waitForRollouts against the lab control plane', () => {
     // A missing class is no reason to wait: said without any grace period.
     const { error, logger } = await rolloutFailure(d);
     expect(error).toBeInstanceOf(RolloutTimeoutError);
-    const missing = `claim ${ns}/${name} is Pending: its storage class "no-such-class" does not exist on the cluster`;
+    const missing = `claim ${lab.ns}/${name} is Pending: its storage class "no-such-class" does not exist on the cluster`;
     expect(error.message).toContain(missing);
     const warnings = logger.warn.mock.calls.map(c => c[0] as string);
     const said = warnings.filter(w => w.includes(missing));
@@ -111,7 +92,7 @@ describe('waitForRollouts against the lab control plane', () => {
       seen.push(Date.now() - started);
     });
     await expect(
-      waitForRollouts(admin, [d], {
+      waitForRollouts(lab.admin, [d], {
         timeoutMs: 6000,
         pollMs: 250,
         reasonGraceMs: 2000,
@@ -122,7 +103,7 @@ describe('waitForRollouts against the lab control plane', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
       new RegExp(
-        `rollout Deployment ${ns}/${name}: not available: pod ${name}-[a-z0-9-]+: Unschedulable: .*node\\(s\\) didn't match Pod's node affinity/selector`,
+        `rollout Deployment ${lab.ns}/${name}: not available: pod ${name}-[a-z0-9-]+: Unschedulable: .*node\\(s\\) didn't match Pod's node affinity/selector`,
       ),
     );
     expect(seen[0]).toBeGreaterThanOrEqual(2000);
@@ -147,7 +128,7 @@ describe('waitForRollouts against the lab control plane', () => {
       const warnings = logger.warn.mock.calls.map(c => c[0] as string);
       expect(warnings.filter(w => why.test(w))).toHaveLength(1);
       expect(warnings[0]).toMatch(
-        new RegExp(`^rollout ${kind} ${ns}/${name}: not available: `),
+        new RegExp(`^rollout ${kind} ${lab.ns}/${name}: not available: `),
       );
     },
   );
