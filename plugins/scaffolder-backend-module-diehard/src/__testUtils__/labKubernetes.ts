@@ -56,14 +56,15 @@ export function clusterConfig(
 /**
  * The lab's control plane for a suite (ready from its `beforeAll`): cluster-admin, the
  * first namespace the portal may apply in, and `written`, what the suite wrote to the
- * cluster, deleted at its end (the lab outlives the suite).
+ * cluster (in that namespace when it names none), deleted at its end (the lab outlives
+ * the suite).
  */
 export function useLabNamespace() {
   const lab = { written: [] } as unknown as {
     k: LabKubernetes;
     admin: KubeClient;
     ns: string;
-    written: ManifestObject[];
+    written: object[];
   };
   beforeAll(async () => {
     lab.k = await labKubernetes();
@@ -71,7 +72,13 @@ export function useLabNamespace() {
     lab.ns = lab.k.portal.namespaces[0];
   });
   afterAll(async () => {
-    for (const o of lab.written) await lab.admin?.delete(o).catch(() => {});
+    for (const o of lab.written as ManifestObject[]) {
+      const metadata = {
+        ...o.metadata,
+        namespace: o.metadata.namespace ?? lab.ns,
+      };
+      await lab.admin?.delete({ ...o, metadata }).catch(() => {});
+    }
     lab.admin?.close();
   });
   return lab;

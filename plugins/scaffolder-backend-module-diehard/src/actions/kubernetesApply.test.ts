@@ -4,14 +4,11 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { JsonObject } from '@backstage/types';
 import { createKubernetesApplyAction } from './kubernetesApply';
-import { KubeClient } from '../kubernetes/KubeClient';
 import {
   APPLY_KINDS,
-  LabKubernetes,
-  adminClient,
   clusterConfig,
-  labKubernetes,
   uniqueName,
+  useLabNamespace,
 } from '../__testUtils__/labKubernetes';
 import { permissionsAnswering } from '../__testUtils__/permissions';
 import { TcpProxy } from '../__testUtils__/TcpProxy';
@@ -22,29 +19,8 @@ jest.setTimeout(300_000);
 const allowAll = () => permissionsAnswering(AuthorizeResult.ALLOW);
 
 describe('diehard:kubernetes:apply against the lab control plane', () => {
-  let k: LabKubernetes;
-  let admin: KubeClient;
-  let ns: string;
+  const lab = useLabNamespace();
   const mockDir = createMockDirectory();
-
-  beforeAll(async () => {
-    k = await labKubernetes();
-    admin = adminClient(k);
-    ns = k.portal.namespaces[0];
-  });
-  /** Everything a test wrote to the cluster, deleted at the end (the lab outlives the suite). */
-  const written: object[] = [];
-  afterAll(async () => {
-    for (const o of written as any[]) {
-      await admin
-        .delete({
-          ...o,
-          metadata: { ...o.metadata, namespace: o.metadata.namespace ?? ns },
-        })
-        .catch(() => {});
-    }
-    admin?.close();
-  });
   beforeEach(() => mockDir.clear());
 
   const context = (input: JsonObject, extra?: Partial<ActionContext<any>>) =>
@@ -162,40 +138,40 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
   }
 
   function writeBundle(objects: object[], file = 'manifests/app.yaml') {
-    written.push(...objects);
+    lab.written.push(...objects);
     mockDir.addContent({
       [file]: objects.map(o => yaml.stringify(o)).join('---\n'),
     });
   }
 
   const exists = async (kind: string, apiVersion: string, name: string) =>
-    !!(await admin.get({
+    !!(await lab.admin.get({
       apiVersion,
       kind,
-      metadata: { name, namespace: ns },
+      metadata: { name, namespace: lab.ns },
     }));
 
   it('applies a bundle that shows up in the cluster, and re-applying is a no-op', async () => {
     const name = uniqueName('apply');
     writeBundle(appBundle(name));
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k),
+      config: clusterConfig(lab.k),
       permissions: allowAll(),
     });
 
     const first = context({
       cluster: 'lab',
-      namespace: ns,
+      namespace: lab.ns,
       timeoutSeconds: 120,
     });
     await action.handler(first);
     expect(outputsOf(first).summary).toBe(
       '6 created, 0 configured, 0 unchanged',
     );
-    const deployment = await admin.get({
+    const deployment = await lab.admin.get({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name, namespace: ns },
+      metadata: { name, namespace: lab.ns },
     });
     expect((deployment as any).spec.replicas).toBe(2);
     expect(
@@ -204,14 +180,14 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     expect((deployment as any).status.availableReplicas).toBe(2);
     expect(logText(first)).toMatch(
       new RegExp(
-        `rollout Deployment ${ns}/${name}: 2/2 updated, 2/2 available`,
+        `rollout Deployment ${lab.ns}/${name}: 2/2 updated, 2/2 available`,
       ),
     );
     expect(
       JSON.stringify((first.logger.info as jest.Mock).mock.calls),
     ).not.toContain('not-logged');
 
-    const again = context({ cluster: 'lab', namespace: ns });
+    const again = context({ cluster: 'lab', namespace: lab.ns });
     await action.handler(again);
     expect(outputsOf(again).summary).toBe(
       '0 created, 0 configured, 6 unchanged',
@@ -229,7 +205,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     writeBundle(appBundle(name, { replicas: 3 }));
     const changed = context({
       cluster: 'lab',
-      namespace: ns,
+      namespace: lab.ns,
       timeoutSeconds: 120,
     });
     await action.handler(changed);
@@ -239,7 +215,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
       {
         apiVersion: 'apps/v1',
         kind: 'Deployment',
-        namespace: ns,
+        namespace: lab.ns,
         name,
         result: 'configured',
       },
@@ -269,16 +245,16 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
           kind: 'Role',
           name,
         },
-        subjects: [{ kind: 'ServiceAccount', name, namespace: ns }],
+        subjects: [{ kind: 'ServiceAccount', name, namespace: lab.ns }],
       },
     ]);
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k, {
+      config: clusterConfig(lab.k, {
         kinds: [...APPLY_KINDS, 'Role', 'RoleBinding'],
       }),
       permissions: allowAll(),
     });
-    const ctx = context({ cluster: 'lab', namespace: ns, wait: false });
+    const ctx = context({ cluster: 'lab', namespace: lab.ns, wait: false });
     await action.handler(ctx);
     expect(outputsOf(ctx).summary).toBe('3 created, 0 configured, 0 unchanged');
     expect(
@@ -291,21 +267,21 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     writeBundle(appBundle(name, { replicas: 1 }));
     const pinned = `localhost:5000/team/petclinic@sha256:${'d'.repeat(64)}`;
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k),
+      config: clusterConfig(lab.k),
       permissions: allowAll(),
     });
     await action.handler(
       context({
         cluster: 'lab',
-        namespace: ns,
+        namespace: lab.ns,
         images: [{ name: 'team/petclinic', reference: pinned }],
         wait: false,
       }),
     );
-    const d: any = await admin.get({
+    const d: any = await lab.admin.get({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name, namespace: ns },
+      metadata: { name, namespace: lab.ns },
     });
     expect(d.spec.template.spec.containers[0].image).toBe(pinned);
   });
@@ -316,14 +292,14 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     bundle[3].spec.ports[0].port = 70000; // the Service
     writeBundle(bundle);
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k),
+      config: clusterConfig(lab.k),
       permissions: allowAll(),
     });
     await expect(
-      action.handler(context({ cluster: 'lab', namespace: ns })),
+      action.handler(context({ cluster: 'lab', namespace: lab.ns })),
     ).rejects.toThrow(
       new RegExp(
-        `server dry-run rejected 1 of 6 object\\(s\\); nothing was applied: Service ${ns}/${name}: spec\\.ports\\[0\\]\\.port: .*between 1 and 65535`,
+        `server dry-run rejected 1 of 6 object\\(s\\); nothing was applied: Service ${lab.ns}/${name}: spec\\.ports\\[0\\]\\.port: .*between 1 and 65535`,
       ),
     );
     expect(await exists('ConfigMap', 'v1', `${name}-config`)).toBe(false);
@@ -336,30 +312,30 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     bundle[4].spec.replicass = 3;
     writeBundle(bundle);
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k),
+      config: clusterConfig(lab.k),
       permissions: allowAll(),
     });
     await expect(
-      action.handler(context({ cluster: 'lab', namespace: ns })),
-    ).rejects.toThrow(new RegExp(`Deployment ${ns}/${name}: .*replicass`));
+      action.handler(context({ cluster: 'lab', namespace: lab.ns })),
+    ).rejects.toThrow(new RegExp(`Deployment ${lab.ns}/${name}: .*replicass`));
     expect(await exists('ConfigMap', 'v1', `${name}-config`)).toBe(false);
   });
 
   it('refuses a forbidden namespace before anything is sent to the cluster', async () => {
-    const [host, port] = new URL(k.server).host.split(':');
+    const [host, port] = new URL(lab.k.server).host.split(':');
     const proxy = new TcpProxy({ host, port: Number(port) });
     const proxied = `https://${await proxy.start()}`;
     try {
       const name = uniqueName('forbidden');
       writeBundle(withConfigMapIn(name, 'kube-system'));
       const action = createKubernetesApplyAction({
-        config: clusterConfig(k, { url: proxied }),
+        config: clusterConfig(lab.k, { url: proxied }),
         permissions: allowAll(),
       });
       await expect(
-        action.handler(context({ cluster: 'lab', namespace: ns })),
+        action.handler(context({ cluster: 'lab', namespace: lab.ns })),
       ).rejects.toThrow(
-        `refused before anything was sent to cluster "lab": ConfigMap kube-system/${name} (manifests/app.yaml): namespace "kube-system" is not allowed (allowed: ${k.portal.namespaces.join(
+        `refused before anything was sent to cluster "lab": ConfigMap kube-system/${name} (manifests/app.yaml): namespace "kube-system" is not allowed (allowed: ${lab.k.portal.namespaces.join(
           ', ',
         )})`,
       );
@@ -374,13 +350,13 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     const name = uniqueName('rbac');
     writeBundle(withConfigMapIn(name, 'default'));
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k, {
-        namespaces: [...k.portal.namespaces, 'default'],
+      config: clusterConfig(lab.k, {
+        namespaces: [...lab.k.portal.namespaces, 'default'],
       }),
       permissions: allowAll(),
     });
     const error = await action
-      .handler(context({ cluster: 'lab', namespace: ns }))
+      .handler(context({ cluster: 'lab', namespace: lab.ns }))
       .then(
         () => undefined,
         e => e,
@@ -389,7 +365,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     expect(error?.message).toMatch(
       new RegExp(`ConfigMap default/${name}: .*forbidden`),
     );
-    expect(error?.message).not.toContain(k.portal.token);
+    expect(error?.message).not.toContain(lab.k.portal.token);
     expect(await exists('Deployment', 'apps/v1', name)).toBe(false);
   });
 
@@ -402,18 +378,22 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
       }),
     );
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k),
+      config: clusterConfig(lab.k),
       permissions: allowAll(),
     });
     const started = Date.now();
-    const ctx = context({ cluster: 'lab', namespace: ns, timeoutSeconds: 6 });
+    const ctx = context({
+      cluster: 'lab',
+      namespace: lab.ns,
+      timeoutSeconds: 6,
+    });
     await expect(action.handler(ctx)).rejects.toThrow(
       new RegExp(
-        `rollout of Deployment ${ns}/${name} not ready after 6 s \\(.*0/1 available\\): pod ${name}-.*Unschedulable`,
+        `rollout of Deployment ${lab.ns}/${name} not ready after 6 s \\(.*0/1 available\\): pod ${name}-.*Unschedulable`,
       ),
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(6000);
-    expect(logText(ctx)).toContain(`rollout Deployment ${ns}/${name}: `);
+    expect(logText(ctx)).toContain(`rollout Deployment ${lab.ns}/${name}: `);
   });
 
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -441,19 +421,23 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     const name = uniqueName('nfs');
     writeBundle(appBundle(name, { claimClass: 'nfs-ha' }));
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k, { kinds: WITH_CLAIMS }),
+      config: clusterConfig(lab.k, { kinds: WITH_CLAIMS }),
       permissions: allowAll(),
     });
-    const ctx = context({ cluster: 'lab', namespace: ns, timeoutSeconds: 120 });
+    const ctx = context({
+      cluster: 'lab',
+      namespace: lab.ns,
+      timeoutSeconds: 120,
+    });
     await action.handler(ctx);
     expect(outputsOf(ctx).summary).toBe('7 created, 0 configured, 0 unchanged');
     expect(logText(ctx)).toContain(
-      `rollout Deployment ${ns}/${name}: 2/2 updated, 2/2 available`,
+      `rollout Deployment ${lab.ns}/${name}: 2/2 updated, 2/2 available`,
     );
-    const claim: any = await admin.get({
+    const claim: any = await lab.admin.get({
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
-      metadata: { name: `${name}-attachments`, namespace: ns },
+      metadata: { name: `${name}-attachments`, namespace: lab.ns },
     });
     expect(claim.status.phase).toBe('Bound');
   });
@@ -461,7 +445,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
   it("applies the nfs-volume template's static volume and its claim with the portal's token, and the claim binds to it", async () => {
     // templates/nfs-volume/skeleton/k8s/volume.yaml, with the lab's stand-in address.
     const name = uniqueName('nfsvol');
-    const volume = `${ns}-${name}`;
+    const volume = `${lab.ns}-${name}`;
     writeBundle([
       {
         apiVersion: 'v1',
@@ -473,7 +457,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
           persistentVolumeReclaimPolicy: 'Retain',
           storageClassName: 'nfs-ha',
           mountOptions: ['nfsvers=4.1', 'hard', 'timeo=600', 'retrans=3'],
-          nfs: { server: k.nfsHa.server, path: `/exports/${name}` },
+          nfs: { server: lab.k.nfsHa.server, path: `/exports/${name}` },
         },
       },
       {
@@ -490,21 +474,21 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
       },
     ]);
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k, {
+      config: clusterConfig(lab.k, {
         kinds: [...WITH_CLAIMS, 'PersistentVolume'],
       }),
       permissions: allowAll(),
     });
-    const ctx = context({ cluster: 'lab', namespace: ns, wait: false });
+    const ctx = context({ cluster: 'lab', namespace: lab.ns, wait: false });
     await action.handler(ctx);
     expect(outputsOf(ctx).summary).toBe('2 created, 0 configured, 0 unchanged');
     const bound = await waitForState(
       `claim ${name} Bound`,
       async () => {
-        const c: any = await admin.get({
+        const c: any = await lab.admin.get({
           apiVersion: 'v1',
           kind: 'PersistentVolumeClaim',
-          metadata: { name, namespace: ns },
+          metadata: { name, namespace: lab.ns },
         });
         return c?.status?.phase === 'Bound' ? c : undefined;
       },
@@ -518,18 +502,18 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     const name = uniqueName('noclass');
     writeBundle(appBundle(name, { claimClass: 'no-such-class' }));
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k, { kinds: WITH_CLAIMS }),
+      config: clusterConfig(lab.k, { kinds: WITH_CLAIMS }),
       permissions: allowAll(),
     });
     const expected = new RegExp(
-      `volume claim\\(s\\) could never bind; nothing was applied: PersistentVolumeClaim ${ns}/${name}-attachments: storage class "no-such-class" does not exist on the cluster \\(its classes: [^)]*nfs-ha`,
+      `volume claim\\(s\\) could never bind; nothing was applied: PersistentVolumeClaim ${lab.ns}/${name}-attachments: storage class "no-such-class" does not exist on the cluster \\(its classes: [^)]*nfs-ha`,
     );
     await expect(
-      action.handler(context({ cluster: 'lab', namespace: ns })),
+      action.handler(context({ cluster: 'lab', namespace: lab.ns })),
     ).rejects.toThrow(expected);
     await expect(
       action.handler(
-        context({ cluster: 'lab', namespace: ns }, { isDryRun: true }),
+        context({ cluster: 'lab', namespace: lab.ns }, { isDryRun: true }),
       ),
     ).rejects.toThrow(expected);
     expect(
@@ -542,7 +526,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
   it('says in the task log, within seconds and once, that pods wait for a claim no volume comes for, and keeps it in the final error', async () => {
     // A class whose provisioner nobody runs: the claim stays Pending.
     const storageClass = uniqueName('diehard-test-nobody');
-    await admin.apply(
+    await lab.admin.apply(
       {
         apiVersion: 'storage.k8s.io/v1',
         kind: 'StorageClass',
@@ -551,7 +535,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
       } as any,
       { fieldManager: 'diehard-test' },
     );
-    written.push({
+    lab.written.push({
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
       metadata: { name: storageClass },
@@ -559,13 +543,13 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     const name = uniqueName('pending');
     writeBundle(appBundle(name, { replicas: 1, claimClass: storageClass }));
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k, { kinds: WITH_CLAIMS }),
+      config: clusterConfig(lab.k, { kinds: WITH_CLAIMS }),
       permissions: allowAll(),
     });
     const abort = new AbortController();
-    const claimReason = `claim ${ns}/${name}-attachments is Pending: storage class "${storageClass}" (provisioner diehard.test/nobody) has not provided a volume`;
+    const claimReason = `claim ${lab.ns}/${name}-attachments is Pending: storage class "${storageClass}" (provisioner diehard.test/nobody) has not provided a volume`;
     const ctx = context(
-      { cluster: 'lab', namespace: ns, timeoutSeconds: 120 },
+      { cluster: 'lab', namespace: lab.ns, timeoutSeconds: 120 },
       { signal: abort.signal },
     );
     let seenAfterMs = 0;
@@ -579,7 +563,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     });
     await expect(action.handler(ctx)).rejects.toThrow(
       new RegExp(
-        `rollout of Deployment ${ns}/${name} not ready .*claim ${ns}/${name}-attachments is Pending`,
+        `rollout of Deployment ${lab.ns}/${name} not ready .*claim ${lab.ns}/${name}-attachments is Pending`,
       ),
     );
     process.stdout.write(`claim reason logged after ${seenAfterMs} ms\n`);
@@ -588,7 +572,9 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     expect(seenAfterMs).toBeLessThan(60_000);
     expect(warnText(ctx)).toMatch(
       new RegExp(
-        `rollout Deployment ${ns}/${name}: not available: pod ${name}-[a-z0-9-]+: ${escape(
+        `rollout Deployment ${
+          lab.ns
+        }/${name}: not available: pod ${name}-[a-z0-9-]+: ${escape(
           claimReason,
         )}: ExternalProvisioning: Waiting for a volume to be created`,
       ),
@@ -603,10 +589,13 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     const name = uniqueName('dryrun');
     writeBundle(appBundle(name));
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k),
+      config: clusterConfig(lab.k),
       permissions: allowAll(),
     });
-    const ctx = context({ cluster: 'lab', namespace: ns }, { isDryRun: true });
+    const ctx = context(
+      { cluster: 'lab', namespace: lab.ns },
+      { isDryRun: true },
+    );
     await action.handler(ctx);
     expect(outputsOf(ctx).summary).toBe('6 created, 0 configured, 0 unchanged');
     expect(await exists('Deployment', 'apps/v1', name)).toBe(false);
@@ -616,10 +605,10 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     writeBundle(appBundle(uniqueName('denied')));
     const permissions = permissionsAnswering(AuthorizeResult.DENY);
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k),
+      config: clusterConfig(lab.k),
       permissions,
     });
-    const ctx = context({ cluster: 'lab', namespace: ns });
+    const ctx = context({ cluster: 'lab', namespace: lab.ns });
     await expect(action.handler(ctx)).rejects.toThrow(
       /may not apply to cluster "lab" \(permission diehard\.kubernetes\.apply\)/,
     );
@@ -638,7 +627,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
 
   it('names the clusters open to it when an unknown one is asked for', async () => {
     const action = createKubernetesApplyAction({
-      config: clusterConfig(k),
+      config: clusterConfig(lab.k),
       permissions: allowAll(),
     });
     await expect(action.handler(context({ cluster: 'prod' }))).rejects.toThrow(
