@@ -9,10 +9,12 @@ import {
 import {
   answerAll,
   change,
+  DEV_ITEMS,
   getReview,
   HA,
   historyOf,
   openReview,
+  OPS_ITEMS,
   postReview,
   tomorrow,
 } from './__testUtils__/requests';
@@ -20,8 +22,6 @@ import {
 // Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
 jest.setTimeout(60_000);
 
-const DEV_ITEMS = ['dev-load-tested', 'dev-restore-tested', 'dev-runbook'];
-const OPS_ITEMS = ['ops-on-call', 'ops-monitoring', 'ops-backups'];
 const WAIVE_CONTROL_PLANE = {
   action: 'waive',
   itemId: 'posture-control-plane',

@@ -11,8 +11,10 @@ import {
 import {
   answerAll,
   change,
+  DEV_ITEMS,
   HA,
   openReview,
+  OPS_ITEMS,
   tomorrow,
 } from './__testUtils__/requests';
 import {
@@ -22,9 +24,6 @@ import {
 
 // Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
 jest.setTimeout(60_000);
-
-const DEV_ITEMS = ['dev-load-tested', 'dev-restore-tested', 'dev-runbook'];
-const OPS_ITEMS = ['ops-on-call', 'ops-monitoring', 'ops-backups'];
 
 /** A plugin's own token, as Tech Insights calls with (no access restrictions). */
 const SERVICE = {

@@ -11,10 +11,12 @@ import {
 import {
   answerAll,
   change,
+  DEV_ITEMS,
   HA,
   postReview,
   historyOf,
   openReview,
+  OPS_ITEMS,
   tomorrow,
 } from './__testUtils__/requests';
 
@@ -89,28 +91,8 @@ describe('handoff reviews', () => {
     const { server } = await startReviewBackend();
     let review = await openReview(server);
 
-    for (const itemId of [
-      'dev-load-tested',
-      'dev-restore-tested',
-      'dev-runbook',
-    ]) {
-      const res = await change(server, review, ALICE, {
-        action: 'answer',
-        itemId,
-        done: true,
-      });
-      expect(res.status).toBe(200);
-      review = res.body;
-    }
-    for (const itemId of ['ops-on-call', 'ops-monitoring', 'ops-backups']) {
-      review = (
-        await change(server, review, BRUNO, {
-          action: 'answer',
-          itemId,
-          done: true,
-        })
-      ).body;
-    }
+    review = await answerAll(server, review, ALICE, DEV_ITEMS);
+    review = await answerAll(server, review, BRUNO, OPS_ITEMS);
     review = (
       await change(server, review, BRUNO, {
         action: 'waive',
@@ -179,16 +161,8 @@ describe('handoff reviews', () => {
   it('records comments, and withdraws both sign-offs when an answer changes after approval', async () => {
     const { server } = await startReviewBackend();
     let review = await openReview(server);
-    review = await answerAll(server, review, ALICE, [
-      'dev-load-tested',
-      'dev-restore-tested',
-      'dev-runbook',
-    ]);
-    review = await answerAll(server, review, BRUNO, [
-      'ops-on-call',
-      'ops-monitoring',
-      'ops-backups',
-    ]);
+    review = await answerAll(server, review, ALICE, DEV_ITEMS);
+    review = await answerAll(server, review, BRUNO, OPS_ITEMS);
     review = (
       await change(server, review, BRUNO, {
         action: 'waive',

@@ -3,6 +3,14 @@ import { ALICE, as } from './reviewBackend';
 
 export const HA = 'component:default/eni-todo-ha';
 
+/** The default checklist's manual items, each side's. */
+export const DEV_ITEMS = [
+  'dev-load-tested',
+  'dev-restore-tested',
+  'dev-runbook',
+];
+export const OPS_ITEMS = ['ops-on-call', 'ops-monitoring', 'ops-backups'];
+
 export const tomorrow = () =>
   new Date(Date.now() + 86400_000).toISOString().slice(0, 10);
 

@@ -92,25 +92,18 @@ function catalogFactory(entities: Entity[]) {
   });
 }
 
-/** A component whose manifests are the posture corpus's eni-todo stacks. */
-function component(name: string, stack: string): Entity {
+/** A service registered from `catalogFile`, its manifests beside it. */
+export function componentAt(name: string, catalogFile: string): Entity {
+  // Registered from there: the posture reads manifests from that repository.
+  const location = `file:${catalogFile}`;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
       name,
       annotations: {
-        'backstage.io/managed-by-location': `file:${path.join(
-          corpus,
-          stack,
-          'catalog-info.yaml',
-        )}`,
-        // Registered from there: the posture reads manifests from that repository.
-        'backstage.io/managed-by-origin-location': `file:${path.join(
-          corpus,
-          stack,
-          'catalog-info.yaml',
-        )}`,
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
         [MANIFESTS_PATH_ANNOTATION]: '.',
       },
     },
@@ -119,19 +112,26 @@ function component(name: string, stack: string): Entity {
   };
 }
 
+/** A component whose manifests are the posture corpus's eni-todo stacks. */
+function component(name: string, stack: string): Entity {
+  return componentAt(name, path.join(corpus, stack, 'catalog-info.yaml'));
+}
+
 /**
  * A backend with the real ha-posture and handoff-review plugins, a catalog holding
  * the eni-todo stacks, and users whose groups are the demo teams. `database` (a
  * `backend.database` config) makes several instances share real databases, as
  * replicas do. `teamsOnlyPolicy` runs the real permission backend with the README's
  * example policy instead of allowing everything. `features` are added (or replace a
- * service).
+ * service), `entities` join the catalog and `config` the configuration.
  */
 export async function startReviewBackend(
   options: {
     database?: JsonObject;
     teamsOnlyPolicy?: boolean;
     features?: BackendFeature[];
+    entities?: Entity[];
+    config?: JsonObject;
   } = {},
 ) {
   return startTestBackend({
@@ -146,6 +146,7 @@ export async function startReviewBackend(
         component('eni-todo-ha', 'eni-todo-ha'),
         component('eni-todo-fragile', 'eni-todo-fragile'),
         component('eni-todo-restricted', 'eni-todo-ha'),
+        ...(options.entities ?? []),
       ]),
       mockServices.userInfo.mock({
         getUserInfo: async credentials => {
@@ -168,6 +169,7 @@ export async function startReviewBackend(
             ? { backend: { database: options.database } }
             : {}),
           ...(options.teamsOnlyPolicy ? { permission: { enabled: true } } : {}),
+          ...options.config,
         },
       }),
     ],

@@ -5,37 +5,25 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import request from 'supertest';
-// The review backend reads the posture backend it runs beside, as in the portal.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
-import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
-import { handoffReviewPlugin } from '../plugin';
-import { change, openReview } from '../__testUtils__/requests';
+import {
+  ALICE,
+  BRUNO,
+  CAROL,
+  componentAt,
+  startReviewBackend,
+} from '../__testUtils__/reviewBackend';
+import {
+  change,
+  DEV_ITEMS,
+  openReview,
+  OPS_ITEMS,
+} from '../__testUtils__/requests';
 
 jest.setTimeout(60_000);
-
-const ALICE = 'user:default/alice'; // dev-team, owner of eni-todo-ha
-const BRUNO = 'user:default/bruno'; // ops-team
-const CAROL = 'user:default/carol'; // neither
-const MEMBERSHIPS: Record<string, string[]> = {
-  [ALICE]: [ALICE, 'group:default/dev-team'],
-  [BRUNO]: [BRUNO, 'group:default/ops-team'],
-  [CAROL]: [CAROL],
-};
-
-const location = `file:${path.resolve(
-  require.resolve('@diehard/plugin-ha-posture-common/package.json'),
-  '../corpus/service/eni-todo-ha/catalog-info.yaml',
-)}`;
 
 const group = (name: string, member: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -49,46 +37,6 @@ const corpus = path.resolve(
   require.resolve('@diehard/plugin-ha-posture-common/package.json'),
   '../corpus',
 );
-
-/** A component whose manifests the test changes: `folder` is its repository. */
-const shop = (folder: string): Entity => {
-  const at = `file:${path.join(folder, 'catalog-info.yaml')}`;
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'shop',
-      namespace: 'default',
-      annotations: {
-        'backstage.io/managed-by-location': at,
-        'backstage.io/managed-by-origin-location': at,
-        [MANIFESTS_PATH_ANNOTATION]: '.',
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'dev-team' },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/dev-team' }],
-  };
-};
-
-const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'eni-todo-ha',
-      namespace: 'default',
-      annotations: {
-        'backstage.io/managed-by-location': location,
-        'backstage.io/managed-by-origin-location': location,
-        [MANIFESTS_PATH_ANNOTATION]: '.',
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'dev-team' },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/dev-team' }],
-  },
-  group('dev-team', ALICE),
-  group('ops-team', BRUNO),
-];
 
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
@@ -121,39 +69,25 @@ describe('handoff review notifications', () => {
 
   beforeAll(async () => {
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'review-notify-'));
-    const backend = await startTestBackend({
+    const backend = await startReviewBackend({
       features: [
-        handoffReviewPlugin,
-        haPosturePlugin,
         notificationsPlugin,
-        catalogServiceMock.factory({ entities: [...entities, shop(folder)] }),
-        mockServices.userInfo.mock({
-          getUserInfo: async credentials => {
-            const userEntityRef = (
-              credentials.principal as { userEntityRef: string }
-            ).userEntityRef;
-            return {
-              userEntityRef,
-              ownershipEntityRefs: MEMBERSHIPS[userEntityRef] ?? [],
-            };
-          },
-        }).factory,
         createServiceFactory({
           service: coreServices.scheduler,
           deps: {},
           factory: () => scheduler,
         }),
-        mockServices.rootConfig.factory({
-          data: {
-            app: { baseUrl: 'http://localhost:3000' },
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [{ type: 'config', clusters: [] }],
-            },
-            diehard: { notifications: { waiverExpiryDays: 7 } },
-          },
-        }),
       ],
+      // A component whose manifests the test changes: `folder` is its repository.
+      entities: [
+        group('dev-team', ALICE),
+        group('ops-team', BRUNO),
+        componentAt('shop', path.join(folder, 'catalog-info.yaml')),
+      ],
+      config: {
+        app: { baseUrl: 'http://localhost:3000' },
+        diehard: { notifications: { waiverExpiryDays: 7 } },
+      },
     });
     server = backend.server;
     stop = () => backend.stop();
@@ -175,13 +109,9 @@ describe('handoff review notifications', () => {
       expect([res.status, res.body.error?.message]).toEqual([200, undefined]);
       review = res.body;
     };
-    for (const itemId of [
-      'dev-load-tested',
-      'dev-restore-tested',
-      'dev-runbook',
-    ])
+    for (const itemId of DEV_ITEMS)
       await act(ALICE, { action: 'answer', itemId, done: true });
-    for (const itemId of ['ops-on-call', 'ops-monitoring', 'ops-backups'])
+    for (const itemId of OPS_ITEMS)
       await act(BRUNO, { action: 'answer', itemId, done: true });
     // Items are still open: nobody is asked to sign yet.
     expect(await titlesOf(ALICE)).toEqual([]);

@@ -3,21 +3,12 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { Review } from '@diehard/plugin-handoff-review-common';
 import { reviewToMarkdown } from './markdown';
 import { applyChange, viewOf } from './transitions';
+import {
+  DEV_REVIEWER as alice,
+  GRADE_A as gradeA,
+  OPS_REVIEWER as bruno,
+} from '../__testUtils__/reviewers';
 
-const alice = {
-  userEntityRef: 'user:default/alice',
-  ownershipEntityRefs: ['group:default/dev-team'],
-};
-const bruno = {
-  userEntityRef: 'user:default/bruno',
-  ownershipEntityRefs: ['group:default/ops-team'],
-};
-const gradeA = {
-  grade: 'A' as const,
-  critical: 0,
-  warning: 0,
-  evaluatedAt: '2026-11-20T00:00:00Z',
-};
 const day = new Date('2026-11-20T10:00:00Z');
 
 /** Strings a hostile reviewer writes, each trying to forge part of the export. */

@@ -1,20 +1,10 @@
 import { applyChange, viewOf } from './transitions';
 import { Review } from '@diehard/plugin-handoff-review-common';
-
-const dev = {
-  userEntityRef: 'user:default/alice',
-  ownershipEntityRefs: ['group:default/dev-team'],
-};
-const ops = {
-  userEntityRef: 'user:default/bruno',
-  ownershipEntityRefs: ['group:default/ops-team'],
-};
-const gradeA = {
-  grade: 'A' as const,
-  critical: 0,
-  warning: 0,
-  evaluatedAt: '2026-11-20T00:00:00Z',
-};
+import {
+  DEV_REVIEWER as dev,
+  GRADE_A as gradeA,
+  OPS_REVIEWER as ops,
+} from '../__testUtils__/reviewers';
 
 function review(): Review {
   return {
