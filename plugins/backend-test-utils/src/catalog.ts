@@ -1,0 +1,54 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
+
+/**
+ * A service of dev-team registered from `catalogFile`, its manifests beside it: the
+ * posture reads them from the repository the entity came from.
+ */
+export function postureComponent(name: string, catalogFile: string): Entity {
+  const location = `file:${catalogFile}`;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      annotations: {
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
+        [MANIFESTS_PATH_ANNOTATION]: '.',
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/dev-team' }],
+  };
+}
+
+/** Gives the real catalog backend `entities`, as an entity provider does. */
+export function catalogEntitiesModule(entities: Entity[]) {
+  return createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'test-entities',
+    register(reg) {
+      reg.registerInit({
+        deps: { catalog: catalogProcessingExtensionPoint },
+        async init({ catalog }) {
+          catalog.addEntityProvider({
+            getProviderName: () => 'test-entities',
+            connect: async connection => {
+              await connection.applyMutation({
+                type: 'full',
+                // The catalog computes relations itself.
+                entities: entities.map(({ relations, ...entity }) => ({
+                  entity,
+                  locationKey: 'test-entities',
+                })),
+              });
+            },
+          });
+        },
+      });
+    },
+  });
+}
