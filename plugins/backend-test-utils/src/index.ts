@@ -4,7 +4,12 @@
  * @packageDocumentation
  */
 export { actorAuthFactory } from './actorAuth';
-export { catalogEntitiesModule, postureComponent } from './catalog';
+export {
+  catalogEntitiesModule,
+  postureComponent,
+  teamGroup,
+  waitForComponents,
+} from './catalog';
 export { notificationsOf } from './notifications';
 export {
   NO_KUBERNETES_CLUSTERS,

@@ -1,20 +1,23 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import permissionModuleDiehardPolicy from '@diehard/plugin-permission-backend-module-diehard';
 import { RESTRICTED_ANNOTATION } from '@diehard/plugin-ha-posture-common';
-import request from 'supertest';
-import { actorAuthFactory } from './__testUtils__/actorAuth';
-import { catalogEntitiesModule } from './__testUtils__/catalogEntities';
+import {
+  actorAuthFactory,
+  catalogEntitiesModule,
+  userInfoWithMemberships,
+  waitForComponents,
+} from '@diehard/backend-test-utils';
 import { component, startSearchBackend } from './__testUtils__/searchBackend';
 
 const ALICE = 'user:default/alice'; // dev-team, owns both services
 const BRUNO = 'user:default/bruno'; // ops-team
 const CAROL = 'user:default/carol'; // neither
-const GROUPS: Record<string, string[]> = {
-  [ALICE]: ['group:default/dev-team'],
-  [BRUNO]: ['group:default/ops-team'],
-  [CAROL]: [],
+const MEMBERSHIPS: Record<string, string[]> = {
+  [ALICE]: [ALICE, 'group:default/dev-team'],
+  [BRUNO]: [BRUNO, 'group:default/ops-team'],
+  [CAROL]: [CAROL],
 };
 
 const restricted = component('orders-restricted', 'replicas/single-replica');
@@ -43,30 +46,14 @@ describe('HA posture search, with permissions', () => {
         permissionPlugin,
         permissionModuleDiehardPolicy,
         actorAuthFactory,
-        mockServices.userInfo.mock({
-          getUserInfo: async credentials => {
-            const user = (credentials.principal as { userEntityRef: string })
-              .userEntityRef;
-            return {
-              userEntityRef: user,
-              ownershipEntityRefs: [user, ...(GROUPS[user] ?? [])],
-            };
-          },
-        }).factory,
+        userInfoWithMemberships(MEMBERSHIPS),
       ],
       config: { permission: { enabled: true } },
     });
-    // The catalog processes its entities on its own loop: wait until both are stitched.
-    for (const { metadata } of entities) {
-      for (let res; res?.status !== 200; ) {
-        res = await request(stack.backend.server)
-          .get(
-            `/api/catalog/entities/by-name/component/default/${metadata.name}`,
-          )
-          .set('Authorization', mockCredentials.service.header());
-        if (res.status !== 200) await new Promise(r => setTimeout(r, 200));
-      }
-    }
+    await waitForComponents(
+      stack.backend.server,
+      entities.map(e => e.metadata.name),
+    );
     await stack.index();
   }, 60_000);
 

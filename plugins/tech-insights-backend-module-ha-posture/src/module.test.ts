@@ -1,52 +1,19 @@
 import path from 'node:path';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import techInsightsPlugin from '@backstage-community/plugin-tech-insights-backend';
 import request from 'supertest';
-// The retrievers read the posture and review backends over HTTP: the test runs them, as
-// the app does.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import handoffReviewPlugin from '@diehard/plugin-handoff-review-backend';
-import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
-import {
-  techInsightsModuleHaPostureChecks,
-  techInsightsModuleHaPostureFacts,
-} from './module';
+import { postureComponent } from '@diehard/backend-test-utils';
 import { HA_POSTURE_FACT_RETRIEVER_ID } from './facts/haPostureFactRetriever';
 import { HA_REVIEW_FACT_RETRIEVER_ID } from './facts/haReviewFactRetriever';
+import { startTechInsightsBackend } from './__testUtils__/techInsightsBackend';
 
 const corpus = path.resolve(
   require.resolve('@diehard/plugin-ha-posture-common/package.json'),
   '../corpus',
 );
 
-function component(name: string, folder: string): Entity {
-  const location = `file:${path.join(corpus, folder, 'catalog-info.yaml')}`;
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/managed-by-location': location,
-        'backstage.io/managed-by-origin-location': location,
-        [MANIFESTS_PATH_ANNOTATION]: '.',
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },
-  };
-}
+const component = (name: string, folder: string) =>
+  postureComponent(name, path.join(corpus, folder, 'catalog-info.yaml'));
 
 const USER = mockCredentials.user.header('user:default/alice');
 
@@ -55,43 +22,15 @@ describe('HA posture in Tech Insights', () => {
   let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    const scheduler = mockServices.scheduler();
-    const backend = await startTestBackend({
-      features: [
-        techInsightsPlugin,
-        techInsightsModuleHaPostureFacts,
-        techInsightsModuleHaPostureChecks,
-        haPosturePlugin,
-        handoffReviewPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            component('orders', 'replicas/single-replica'),
-            component('eni-todo-fragile', 'service/eni-todo-fragile'),
-            component('eni-todo-ha', 'service/eni-todo-ha'),
-          ],
-        }),
-        // One scheduler for every plugin; tasks run when the test triggers them.
-        createServiceFactory({
-          service: coreServices.scheduler,
-          deps: {},
-          factory: () => scheduler,
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [{ type: 'config', clusters: [] }],
-            },
-            techInsights: {
-              factRetrievers: {
-                [HA_POSTURE_FACT_RETRIEVER_ID]: { cadence: '*/10 * * * *' },
-                [HA_REVIEW_FACT_RETRIEVER_ID]: { cadence: '*/10 * * * *' },
-              },
-            },
-          },
-        }),
-      ],
-    });
+    const { backend, scheduler } = await startTechInsightsBackend([
+      catalogServiceMock.factory({
+        entities: [
+          component('orders', 'replicas/single-replica'),
+          component('eni-todo-fragile', 'service/eni-todo-fragile'),
+          component('eni-todo-ha', 'service/eni-todo-ha'),
+        ],
+      }),
+    ]);
     server = backend.server;
     stop = () => backend.stop();
     await scheduler.triggerTask('ha-posture-refresh');

@@ -1,37 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import techInsightsPlugin from '@backstage-community/plugin-tech-insights-backend';
 import request from 'supertest';
-// The retrievers read the posture and review backends over HTTP: the test runs them, with
-// the real catalog, permission backend and Diehard's policy, as the portal does.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import handoffReviewPlugin from '@diehard/plugin-handoff-review-backend';
 import permissionModuleDiehardPolicy from '@diehard/plugin-permission-backend-module-diehard';
-import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
-import { actorAuthFactory } from './__testUtils__/actorAuth';
 import {
-  techInsightsModuleHaPostureChecks,
-  techInsightsModuleHaPostureFacts,
-} from './module';
-import { HA_POSTURE_FACT_RETRIEVER_ID } from './facts/haPostureFactRetriever';
+  actorAuthFactory,
+  catalogEntitiesModule,
+  postureComponent,
+  userInfoWithMemberships,
+  waitForComponents,
+} from '@diehard/backend-test-utils';
 import { HA_REVIEW_FACT_RETRIEVER_ID } from './facts/haReviewFactRetriever';
+import { startTechInsightsBackend } from './__testUtils__/techInsightsBackend';
 
 jest.setTimeout(180_000);
 
@@ -42,9 +25,9 @@ const corpus = path.resolve(
 const ENTITY = 'component:default/eni-todo';
 const ALICE = 'user:default/alice'; // dev-team, owns eni-todo
 const BRUNO = 'user:default/bruno'; // ops-team
-const GROUPS: Record<string, string[]> = {
-  [ALICE]: ['group:default/dev-team'],
-  [BRUNO]: ['group:default/ops-team'],
+const MEMBERSHIPS: Record<string, string[]> = {
+  [ALICE]: [ALICE, 'group:default/dev-team'],
+  [BRUNO]: [BRUNO, 'group:default/ops-team'],
 };
 const as = (user: string) => ({
   Authorization: mockCredentials.user.header(user),
@@ -52,112 +35,36 @@ const as = (user: string) => ({
 const DEV_ITEMS = ['dev-load-tested', 'dev-restore-tested', 'dev-runbook'];
 const OPS_ITEMS = ['ops-on-call', 'ops-monitoring', 'ops-backups'];
 
-/** eni-todo, whose manifests (a copy of the HA stack) the test may degrade. */
-function entityIn(dir: string): Entity {
-  const location = `file:${path.join(dir, 'catalog-info.yaml')}`;
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'eni-todo',
-      annotations: {
-        'backstage.io/managed-by-location': location,
-        'backstage.io/managed-by-origin-location': location,
-        [MANIFESTS_PATH_ANNOTATION]: '.',
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },
-  };
-}
-
-/** Gives the real catalog backend `entities`, as an entity provider does. */
-const catalogEntities = (entities: Entity[]) =>
-  createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'test-entities',
-    register(reg) {
-      reg.registerInit({
-        deps: { catalog: catalogProcessingExtensionPoint },
-        async init({ catalog }) {
-          catalog.addEntityProvider({
-            getProviderName: () => 'test-entities',
-            connect: connection =>
-              connection.applyMutation({
-                type: 'full',
-                entities: entities.map(entity => ({
-                  entity,
-                  locationKey: 'test-entities',
-                })),
-              }),
-          });
-        },
-      });
-    },
-  });
-
 describe('the handoff review in Tech Insights', () => {
   const manifests = fs.mkdtempSync(path.join(os.tmpdir(), 'eni-todo-'));
-  const scheduler = mockServices.scheduler();
+  let scheduler: Awaited<
+    ReturnType<typeof startTechInsightsBackend>
+  >['scheduler'];
   let server: any;
   let stop: () => Promise<void>;
 
   beforeAll(async () => {
     fs.cpSync(path.join(corpus, 'eni-todo-ha'), manifests, { recursive: true });
-    const entity = entityIn(manifests);
-    const backend = await startTestBackend({
-      features: [
-        techInsightsPlugin,
-        techInsightsModuleHaPostureFacts,
-        techInsightsModuleHaPostureChecks,
-        haPosturePlugin,
-        handoffReviewPlugin,
+    // eni-todo, whose manifests (a copy of the HA stack) the test may degrade.
+    const entity = postureComponent(
+      'eni-todo',
+      path.join(manifests, 'catalog-info.yaml'),
+    );
+    const started = await startTechInsightsBackend(
+      [
         catalogPlugin,
-        catalogEntities([entity]),
+        catalogEntitiesModule([entity]),
         permissionPlugin,
         permissionModuleDiehardPolicy,
         actorAuthFactory,
-        mockServices.userInfo.mock({
-          getUserInfo: async credentials => {
-            const user = (credentials.principal as { userEntityRef: string })
-              .userEntityRef;
-            return {
-              userEntityRef: user,
-              ownershipEntityRefs: [user, ...(GROUPS[user] ?? [])],
-            };
-          },
-        }).factory,
-        // One scheduler for every plugin; tasks run when the test triggers them.
-        createServiceFactory({
-          service: coreServices.scheduler,
-          deps: {},
-          factory: () => scheduler,
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            permission: { enabled: true },
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [{ type: 'config', clusters: [] }],
-            },
-            techInsights: {
-              factRetrievers: {
-                [HA_POSTURE_FACT_RETRIEVER_ID]: { cadence: '*/10 * * * *' },
-                [HA_REVIEW_FACT_RETRIEVER_ID]: { cadence: '*/10 * * * *' },
-              },
-            },
-          },
-        }),
+        userInfoWithMemberships(MEMBERSHIPS),
       ],
-    });
-    server = backend.server;
-    stop = () => backend.stop();
-    // The catalog stitches its entities on its own loop: wait until eni-todo is there.
-    for (let res; res?.status !== 200; ) {
-      res = await request(server)
-        .get('/api/catalog/entities/by-name/component/default/eni-todo')
-        .set('Authorization', mockCredentials.service.header());
-      if (res.status !== 200) await new Promise(r => setTimeout(r, 200));
-    }
+      { permission: { enabled: true } },
+    );
+    scheduler = started.scheduler;
+    server = started.backend.server;
+    stop = () => started.backend.stop();
+    await waitForComponents(server, ['eni-todo']);
     await scheduler.triggerTask('ha-posture-refresh');
   });
 

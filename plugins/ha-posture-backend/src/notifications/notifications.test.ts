@@ -1,61 +1,33 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
-import request from 'supertest';
-import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
-import { haPosturePlugin } from '../plugin';
+import {
+  notificationsOf as notificationsOfUser,
+  postureComponent,
+  sharedScheduler,
+  teamGroup,
+} from '@diehard/backend-test-utils';
 import { corpusDir } from '../__testUtils__/corpus';
+import { startPostureBackend } from '../__testUtils__/postureBackend';
 
 const corpus = corpusDir('replicas');
+const ALICE = 'user:default/alice';
+const BOB = 'user:default/bob';
 
 function entities(folder: string): Entity[] {
-  const location = `file:${path.join(folder, 'catalog-info.yaml')}`;
   return [
-    {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: 'orders',
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': location,
-          'backstage.io/managed-by-origin-location': location,
-          [MANIFESTS_PATH_ANNOTATION]: '.',
-        },
-      },
-      spec: { type: 'service', lifecycle: 'production', owner: 'dev-team' },
-      relations: [{ type: 'ownedBy', targetRef: 'group:default/dev-team' }],
-    },
-    {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: { name: 'dev-team', namespace: 'default' },
-      spec: { type: 'team', children: [] },
-      relations: [{ type: 'hasMember', targetRef: 'user:default/alice' }],
-    },
+    postureComponent('orders', path.join(folder, 'catalog-info.yaml')),
+    teamGroup('dev-team', ALICE),
   ];
 }
-
-const ALICE = mockCredentials.user.header('user:default/alice');
-const BOB = mockCredentials.user.header('user:default/bob');
 
 describe('HA posture notifications to the owner group', () => {
   let server: any;
   let stop: () => Promise<void>;
   let folder: string;
-  const scheduler = mockServices.scheduler();
+  const { scheduler, factory: schedulerFactory } = sharedScheduler();
 
   const useManifests = (corpusFolder: string) =>
     fs.copyFile(
@@ -63,39 +35,18 @@ describe('HA posture notifications to the owner group', () => {
       path.join(folder, 'manifests.yaml'),
     );
   const refresh = () => scheduler.triggerTask('ha-posture-refresh');
-  const notificationsOf = async (user: string) => {
-    const res = await request(server)
-      .get('/api/notifications/notifications')
-      .set('Authorization', user);
-    expect(res.status).toBe(200);
-    return res.body.notifications as Array<{
+  const notificationsOf = (user: string) =>
+    notificationsOfUser<{
       origin: string;
       payload: { title: string; link: string; scope: string };
-    }>;
-  };
+    }>(server, user);
 
   beforeAll(async () => {
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'posture-notify-'));
-    const backend = await startTestBackend({
-      features: [
-        haPosturePlugin,
-        notificationsPlugin,
-        catalogServiceMock.factory({ entities: entities(folder) }),
-        createServiceFactory({
-          service: coreServices.scheduler,
-          deps: {},
-          factory: () => scheduler,
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            app: { baseUrl: 'http://localhost:3000' },
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [{ type: 'config', clusters: [] }],
-            },
-          },
-        }),
-      ],
+    const backend = await startPostureBackend({
+      entities: entities(folder),
+      config: { app: { baseUrl: 'http://localhost:3000' } },
+      features: [notificationsPlugin, schedulerFactory],
     });
     server = backend.server;
     stop = () => backend.stop();

@@ -16,7 +16,11 @@ import { JsonObject } from '@backstage/types';
 // The review backend's tests run the posture backend it reads, as the portal does.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
-import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
+import {
+  NO_KUBERNETES_CLUSTERS,
+  postureComponent,
+  userInfoWithMemberships,
+} from '@diehard/backend-test-utils';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { handoffReviewPlugin } from '../plugin';
 import { teamsOnlyPolicyModule } from './teamsOnlyPolicy';
@@ -92,29 +96,9 @@ function catalogFactory(entities: Entity[]) {
   });
 }
 
-/** A service registered from `catalogFile`, its manifests beside it. */
-export function componentAt(name: string, catalogFile: string): Entity {
-  // Registered from there: the posture reads manifests from that repository.
-  const location = `file:${catalogFile}`;
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/managed-by-location': location,
-        'backstage.io/managed-by-origin-location': location,
-        [MANIFESTS_PATH_ANNOTATION]: '.',
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/dev-team' }],
-  };
-}
-
 /** A component whose manifests are the posture corpus's eni-todo stacks. */
 function component(name: string, stack: string): Entity {
-  return componentAt(name, path.join(corpus, stack, 'catalog-info.yaml'));
+  return postureComponent(name, path.join(corpus, stack, 'catalog-info.yaml'));
 }
 
 /**
@@ -148,23 +132,10 @@ export async function startReviewBackend(
         component('eni-todo-restricted', 'eni-todo-ha'),
         ...(options.entities ?? []),
       ]),
-      mockServices.userInfo.mock({
-        getUserInfo: async credentials => {
-          const userEntityRef = (
-            credentials.principal as { userEntityRef: string }
-          ).userEntityRef;
-          return {
-            userEntityRef,
-            ownershipEntityRefs: MEMBERSHIPS[userEntityRef] ?? [],
-          };
-        },
-      }).factory,
+      userInfoWithMemberships(MEMBERSHIPS),
       mockServices.rootConfig.factory({
         data: {
-          kubernetes: {
-            serviceLocatorMethod: { type: 'multiTenant' },
-            clusterLocatorMethods: [{ type: 'config', clusters: [] }],
-          },
+          kubernetes: NO_KUBERNETES_CLUSTERS,
           ...(options.database
             ? { backend: { database: options.database } }
             : {}),

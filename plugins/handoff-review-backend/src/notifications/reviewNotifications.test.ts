@@ -1,19 +1,19 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import request from 'supertest';
+import {
+  notificationsOf as notificationsOfUser,
+  postureComponent,
+  sharedScheduler,
+  teamGroup,
+} from '@diehard/backend-test-utils';
 import {
   ALICE,
   BRUNO,
   CAROL,
-  componentAt,
   startReviewBackend,
 } from '../__testUtils__/reviewBackend';
 import {
@@ -24,14 +24,6 @@ import {
 } from '../__testUtils__/requests';
 
 jest.setTimeout(60_000);
-
-const group = (name: string, member: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children: [] },
-  relations: [{ type: 'hasMember', targetRef: member }],
-});
 
 const corpus = path.resolve(
   require.resolve('@diehard/plugin-ha-posture-common/package.json'),
@@ -44,7 +36,7 @@ const inDays = (days: number) =>
 describe('handoff review notifications', () => {
   let server: any;
   let stop: () => Promise<void>;
-  const scheduler = mockServices.scheduler();
+  const { scheduler, factory: schedulerFactory } = sharedScheduler();
   const check = () => scheduler.triggerTask('handoff-review-notifications');
   let folder: string;
   const useManifests = (corpusFolder: string) =>
@@ -53,36 +45,24 @@ describe('handoff review notifications', () => {
       path.join(folder, 'manifests.yaml'),
     );
 
-  const notificationsOf = async (user: string) => {
-    const res = await request(server)
-      .get('/api/notifications/notifications')
-      .set('Authorization', mockCredentials.user.header(user));
-    expect(res.status).toBe(200);
-    return res.body.notifications as Array<{
+  const notificationsOf = (user: string) =>
+    notificationsOfUser<{
       id: string;
       read: string | null;
       payload: { title: string };
-    }>;
-  };
+    }>(server, user);
   const titlesOf = async (user: string) =>
     (await notificationsOf(user)).map(n => n.payload.title).sort();
 
   beforeAll(async () => {
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'review-notify-'));
     const backend = await startReviewBackend({
-      features: [
-        notificationsPlugin,
-        createServiceFactory({
-          service: coreServices.scheduler,
-          deps: {},
-          factory: () => scheduler,
-        }),
-      ],
+      features: [notificationsPlugin, schedulerFactory],
       // A component whose manifests the test changes: `folder` is its repository.
       entities: [
-        group('dev-team', ALICE),
-        group('ops-team', BRUNO),
-        componentAt('shop', path.join(folder, 'catalog-info.yaml')),
+        teamGroup('dev-team', ALICE),
+        teamGroup('ops-team', BRUNO),
+        postureComponent('shop', path.join(folder, 'catalog-info.yaml')),
       ],
       config: {
         app: { baseUrl: 'http://localhost:3000' },

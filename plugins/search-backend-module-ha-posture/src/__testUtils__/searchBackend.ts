@@ -4,10 +4,6 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import searchPlugin from '@backstage/plugin-search-backend';
@@ -15,7 +11,11 @@ import request from 'supertest';
 // The collator reads the posture backend over HTTP: the test runs it, as the app does.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
-import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
+import {
+  NO_KUBERNETES_CLUSTERS,
+  postureComponent,
+  sharedScheduler,
+} from '@diehard/backend-test-utils';
 import { searchModuleHaPostureCollator } from '../module';
 import {
   HA_POSTURE_DOCUMENT_TYPE,
@@ -29,21 +29,7 @@ const corpus = path.resolve(
 
 /** A component whose manifests are a folder of the posture corpus. */
 export function component(name: string, folder: string): Entity {
-  const location = `file:${path.join(corpus, folder, 'catalog-info.yaml')}`;
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/managed-by-location': location,
-        'backstage.io/managed-by-origin-location': location,
-        [MANIFESTS_PATH_ANNOTATION]: '.',
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/dev-team' }],
-  };
+  return postureComponent(name, path.join(corpus, folder, 'catalog-info.yaml'));
 }
 
 export const USER = {
@@ -64,27 +50,17 @@ export async function startSearchBackend(
     config?: Record<string, unknown>;
   } = {},
 ) {
-  const scheduler = mockServices.scheduler();
+  const { scheduler, factory: schedulerFactory } = sharedScheduler();
   const backend = await startTestBackend({
     features: [
       searchPlugin,
       searchModuleHaPostureCollator,
       haPosturePlugin,
       ...(options.catalog ?? [catalogServiceMock.factory({ entities })]),
-      // One scheduler for every plugin, and no task runs unless index() says so.
-      createServiceFactory({
-        service: coreServices.scheduler,
-        deps: {},
-        factory: () => scheduler,
-      }),
+      // No task runs unless index() says so.
+      schedulerFactory,
       mockServices.rootConfig.factory({
-        data: {
-          kubernetes: {
-            serviceLocatorMethod: { type: 'multiTenant' },
-            clusterLocatorMethods: [{ type: 'config', clusters: [] }],
-          },
-          ...options.config,
-        },
+        data: { kubernetes: NO_KUBERNETES_CLUSTERS, ...options.config },
       }),
       ...(options.extra ?? []),
     ],
