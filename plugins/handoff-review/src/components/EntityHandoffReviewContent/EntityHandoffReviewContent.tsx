@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -14,6 +13,7 @@ import { handoffReviewApiRef } from '../../api';
 import type { ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
 import { describeError } from '../../lib/errors';
+import { ReviewsLoadFailed } from '../shared/ReviewsLoadFailed';
 import { ReviewPanel } from './ReviewPanel';
 
 /** The most recently opened review. */
@@ -45,16 +45,7 @@ export function EntityHandoffReviewContent() {
     return <Progress />;
   }
   if (reviews.error) {
-    return (
-      <Box role="alert">
-        <Typography color="error" paragraph>
-          {t('loadFailed', { message: describeError(reviews.error) })}
-        </Typography>
-        <Button variant="outlined" onClick={reviews.retry}>
-          {t('retry')}
-        </Button>
-      </Box>
-    );
+    return <ReviewsLoadFailed error={reviews.error} onRetry={reviews.retry} />;
   }
 
   const review =

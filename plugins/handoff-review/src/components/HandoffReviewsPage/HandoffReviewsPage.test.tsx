@@ -32,6 +32,29 @@ function rows() {
 }
 
 describe('HandoffReviewsPage', () => {
+  it('says why the reviews could not be loaded, and loads them again on Retry', async () => {
+    let down = true;
+    const api = fakeHandoffReviewApi({
+      listReviews: jest.fn(async (filter?: { status?: ReviewListStatus }) => {
+        if (down) throw new Error('database is down');
+        return filter?.status === 'open' ? [openReview] : [];
+      }),
+    });
+    renderInTestApp(<HandoffReviewsPage />, {
+      apis: [[handoffReviewApiRef, api]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not load the handoff reviews: database is down',
+    );
+
+    down = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByRole('table', { name: 'Handoff reviews' });
+    expect(rows()[0]).toHaveTextContent('todo-web');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('lists the stale reviews before the open ones, with who opened them and what remains', async () => {
     const api = renderPage();
     await screen.findByRole('table', { name: 'Handoff reviews' });

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -13,8 +12,8 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { handoffReviewApiRef } from '../../api';
 import type { ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
-import { describeError } from '../../lib/errors';
 import { displayStatus } from '../shared/StatusChip';
+import { ReviewsLoadFailed } from '../shared/ReviewsLoadFailed';
 import { ReviewsTable } from './ReviewsTable';
 
 type StatusFilter = 'all' | 'open' | 'stale';
@@ -76,14 +75,7 @@ export function HandoffReviewsPage() {
         </Box>
         {reviews.loading && <Progress />}
         {reviews.error && (
-          <Box role="alert">
-            <Typography color="error" paragraph>
-              {t('loadFailed', { message: describeError(reviews.error) })}
-            </Typography>
-            <Button variant="outlined" onClick={reviews.retry}>
-              {t('retry')}
-            </Button>
-          </Box>
+          <ReviewsLoadFailed error={reviews.error} onRetry={reviews.retry} />
         )}
         {!reviews.loading && !reviews.error && <ReviewsTable reviews={shown} />}
       </InfoCard>
