@@ -7,15 +7,13 @@ import {
   startReviewBackend,
 } from './__testUtils__/reviewBackend';
 import {
-  answerAll,
   change,
-  DEV_ITEMS,
   getReview,
   HA,
   historyOf,
   openReview,
-  OPS_ITEMS,
   postReview,
+  readyForSignOff,
   tomorrow,
 } from './__testUtils__/requests';
 
@@ -37,9 +35,7 @@ describe('handoff reviews under a permission policy', () => {
   it('lets the two teams complete a review', async () => {
     const { server } = await startReviewBackend({ teamsOnlyPolicy: true });
     let review = await openReview(server);
-    review = await answerAll(server, review, ALICE, DEV_ITEMS);
-    review = await answerAll(server, review, BRUNO, OPS_ITEMS);
-    review = (await change(server, review, BRUNO, WAIVE_CONTROL_PLANE)).body;
+    review = await readyForSignOff(server, review);
     review = (
       await change(server, review, ALICE, { action: 'sign-off', side: 'dev' })
     ).body;
@@ -66,9 +62,7 @@ describe('handoff reviews under a permission policy', () => {
 
     // A review ready for both sign-offs, so only the policy stands in Carol's way.
     let review = await openReview(server);
-    review = await answerAll(server, review, ALICE, DEV_ITEMS);
-    review = await answerAll(server, review, BRUNO, OPS_ITEMS);
-    review = (await change(server, review, BRUNO, WAIVE_CONTROL_PLANE)).body;
+    review = await readyForSignOff(server, review);
     const before = await getReview(server, review.id);
     const eventsBefore = await historyOf(server, review.id);
 
@@ -110,9 +104,7 @@ describe('handoff reviews under a permission policy', () => {
   it('refuses a Dev sign-off for Ops even when the policy lets Dev sign', async () => {
     const { server } = await startReviewBackend({ teamsOnlyPolicy: true });
     let review = await openReview(server);
-    review = await answerAll(server, review, ALICE, DEV_ITEMS);
-    review = await answerAll(server, review, BRUNO, OPS_ITEMS);
-    review = (await change(server, review, BRUNO, WAIVE_CONTROL_PLANE)).body;
+    review = await readyForSignOff(server, review);
     const res = await change(server, review, ALICE, {
       action: 'sign-off',
       side: 'ops',

@@ -9,14 +9,12 @@ import {
   startReviewBackend,
 } from './__testUtils__/reviewBackend';
 import {
-  answerAll,
   change,
-  DEV_ITEMS,
   HA,
   postReview,
+  readyForSignOff,
   historyOf,
   openReview,
-  OPS_ITEMS,
   tomorrow,
 } from './__testUtils__/requests';
 
@@ -91,16 +89,11 @@ describe('handoff reviews', () => {
     const { server } = await startReviewBackend();
     let review = await openReview(server);
 
-    review = await answerAll(server, review, ALICE, DEV_ITEMS);
-    review = await answerAll(server, review, BRUNO, OPS_ITEMS);
-    review = (
-      await change(server, review, BRUNO, {
-        action: 'waive',
-        itemId: 'posture-control-plane',
-        reason: 'three API servers and etcd members, see the cluster page',
-        expiresOn: tomorrow(),
-      })
-    ).body;
+    review = await readyForSignOff(
+      server,
+      review,
+      'three API servers and etcd members, see the cluster page',
+    );
     expect(review.itemStates['posture-control-plane']).toBe('waived');
 
     review = (
@@ -161,16 +154,7 @@ describe('handoff reviews', () => {
   it('records comments, and withdraws both sign-offs when an answer changes after approval', async () => {
     const { server } = await startReviewBackend();
     let review = await openReview(server);
-    review = await answerAll(server, review, ALICE, DEV_ITEMS);
-    review = await answerAll(server, review, BRUNO, OPS_ITEMS);
-    review = (
-      await change(server, review, BRUNO, {
-        action: 'waive',
-        itemId: 'posture-control-plane',
-        reason: 'three API servers',
-        expiresOn: tomorrow(),
-      })
-    ).body;
+    review = await readyForSignOff(server, review, 'three API servers');
     review = (
       await change(server, review, ALICE, { action: 'sign-off', side: 'dev' })
     ).body;
