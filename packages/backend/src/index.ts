@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { techInsightsModuleHaPostureChecks } from '@diehard/plugin-tech-insights-backend-module-ha-posture';
 
 const backend = createBackend();
 
@@ -41,6 +42,12 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@diehard/plugin-ha-posture-backend'));
 // Diehard: Dev/Ops handoff reviews, checklist from the posture.
 backend.add(import('@diehard/plugin-handoff-review-backend'));
+
+// Scorecards: HA posture and review facts, with Diehard's default checks (grade at
+// least B, no critical finding, review signed and not stale).
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(import('@diehard/plugin-tech-insights-backend-module-ha-posture'));
+backend.add(techInsightsModuleHaPostureChecks);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 // Pushes user-settings changes and new notifications to open browser tabs.
