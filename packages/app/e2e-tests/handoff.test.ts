@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,6 +8,7 @@ import {
   startBackendProcess,
 } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
+import { labOidcAuthConfig } from '../../backend/src/__testUtils__/labOidcAuth';
 import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
 
 /**
@@ -205,25 +205,7 @@ beforeAll(async () => {
         database: { client: 'better-sqlite3', connection: ':memory:' },
       },
       diehard: { signInProvider: 'oidc' },
-      auth: {
-        // Backstage's OIDC provider keeps the flow's state in a session cookie.
-        session: { secret: randomBytes(24).toString('base64url') },
-        providers: {
-          oidc: {
-            development: {
-              metadataUrl: oidc.metadataUrl,
-              clientId: oidc.clientId,
-              clientSecret: oidc.clientSecret,
-              prompt: 'auto',
-              signIn: {
-                resolvers: [
-                  { resolver: 'emailMatchingUserEntityProfileEmail' },
-                ],
-              },
-            },
-          },
-        },
-      },
+      auth: labOidcAuthConfig(oidc),
     },
   });
   await waitForCatalog(backend.baseUrl, [

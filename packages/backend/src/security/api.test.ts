@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import { stringify } from 'yaml';
 import { OidcEndpoint, trustLabCa, useLab } from '@diehard/lab';
@@ -10,6 +9,7 @@ import {
   startBackendProcess,
 } from '../__testUtils__/startBackendProcess';
 import { guestToken } from '../__testUtils__/guestSession';
+import { labOidcAuthConfig } from '../__testUtils__/labOidcAuth';
 import { oidcToken } from './oidcSignIn';
 
 jest.setTimeout(300_000);
@@ -140,24 +140,7 @@ beforeAll(async () => {
       backend: {
         database: { client: 'better-sqlite3', connection: ':memory:' },
       },
-      auth: {
-        session: { secret: randomBytes(24).toString('base64url') },
-        providers: {
-          oidc: {
-            development: {
-              metadataUrl: oidc.metadataUrl,
-              clientId: oidc.clientId,
-              clientSecret: oidc.clientSecret,
-              prompt: 'auto',
-              signIn: {
-                resolvers: [
-                  { resolver: 'emailMatchingUserEntityProfileEmail' },
-                ],
-              },
-            },
-          },
-        },
-      },
+      auth: labOidcAuthConfig(oidc),
       catalog: {
         locations: [
           { type: 'file', target: path.join(repo, 'examples/eni-todo.yaml') },
