@@ -1,19 +1,13 @@
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
-import {
-  assertAppIsBuilt,
-  launchChromium,
-  screenshot,
-  signInAsGuest,
-  switchToFrench,
-} from './browser';
-import { startPortalBackend } from './portalBackend';
+import { screenshot, signInAsGuest, switchToFrench } from './browser';
+import { PortalInChromium, portalInChromium } from './portalBackend';
 
 const LEGACY = 'component:default/eni-todo-legacy';
 
+let portal: PortalInChromium;
 let backend: BackendProcess;
-let browser: Browser;
 let page: Page;
 let token: string;
 
@@ -80,9 +74,8 @@ async function indexedCategoryOfLegacy(): Promise<string> {
 }
 
 beforeAll(async () => {
-  assertAppIsBuilt();
   // Index again soon: the first run may come before any posture is evaluated.
-  backend = await startPortalBackend({
+  portal = await portalInChromium({
     search: {
       collators: {
         haPosture: {
@@ -95,15 +88,21 @@ beforeAll(async () => {
       },
     },
   });
+  ({ backend, page } = portal);
   token = await guestToken(backend.baseUrl);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await backend?.stop();
-});
+afterAll(() => portal?.stop());
+
+/** The search page for `term`, filtered to HA postures: the legacy service's result. */
+async function legacyResultFor(term: string) {
+  await page.goto(`${backend.baseUrl}/search?query=${term}`);
+  await page
+    .getByRole('navigation', { name: 'filter by type' })
+    .getByText('HA posture', { exact: true })
+    .click();
+  return page.getByRole('article', { name: /legacy/i });
+}
 
 describe('searching postures in a browser', () => {
   let term: string;
@@ -112,12 +111,7 @@ describe('searching postures in a browser', () => {
     term = await indexedCategoryOfLegacy();
     await signInAsGuest(page, backend.baseUrl);
 
-    await page.goto(`${backend.baseUrl}/search?query=${term}`);
-    await page
-      .getByRole('navigation', { name: 'filter by type' })
-      .getByText('HA posture', { exact: true })
-      .click();
-    const result = page.getByRole('article', { name: /legacy/i });
+    const result = await legacyResultFor(term);
     await result.waitFor();
     await result.getByText('Matching findings').waitFor();
     await result.locator('mark').first().waitFor();
@@ -131,12 +125,7 @@ describe('searching postures in a browser', () => {
   it('says it in French', async () => {
     await switchToFrench(page, backend.baseUrl);
 
-    await page.goto(`${backend.baseUrl}/search?query=${term}`);
-    await page
-      .getByRole('navigation', { name: 'filter by type' })
-      .getByText('HA posture', { exact: true })
-      .click();
-    const result = page.getByRole('article', { name: /legacy/i });
+    const result = await legacyResultFor(term);
     await result.getByText('Constats correspondants').waitFor();
     await result.getByRole('img', { name: /^Note [A-F]$/ }).waitFor();
     await page.getByText('Tout', { exact: true }).first().waitFor();
