@@ -136,6 +136,16 @@ describe('the handoff review on the HA posture card', () => {
     return screen.findByRole('region', { name: 'Handoff review' });
   }
 
+  /** The card's `text`, once shown for `reviews` (or a failing backend). */
+  async function findOnCard(
+    reviews: Parameters<typeof serveReviews>[0],
+    text: string,
+  ) {
+    serveReviews(reviews);
+    await renderCard();
+    return screen.findByText(text);
+  }
+
   it('says there is no review yet, with a link to the tab to open one', async () => {
     serveReviews([]);
     const section = await renderCard();
@@ -151,64 +161,62 @@ describe('the handoff review on the HA posture card', () => {
   });
 
   it('counts the done items of an open review (passed or waived)', async () => {
-    serveReviews([review()]);
-    await renderCard();
     expect(
-      await screen.findByText('Open: 2 of 3 items done'),
+      await findOnCard([review()], 'Open: 2 of 3 items done'),
     ).toBeInTheDocument();
   });
 
   it('shows the latest review when an entity has several', async () => {
-    serveReviews([
-      review({
-        id: 'old',
-        status: 'approved',
-        createdAt: '2026-01-01T00:00:00Z',
-      }),
-      review({ id: 'new', createdAt: '2026-11-21T00:00:00Z' }),
-    ]);
-    await renderCard();
     expect(
-      await screen.findByText('Open: 2 of 3 items done'),
+      await findOnCard(
+        [
+          review({
+            id: 'old',
+            status: 'approved',
+            createdAt: '2026-01-01T00:00:00Z',
+          }),
+          review({ id: 'new', createdAt: '2026-11-21T00:00:00Z' }),
+        ],
+        'Open: 2 of 3 items done',
+      ),
     ).toBeInTheDocument();
   });
 
   it('says a review is signed off by both sides', async () => {
-    serveReviews([review({ status: 'approved' })]);
-    await renderCard();
     expect(
-      await screen.findByText('Signed off by Dev and Ops'),
+      await findOnCard(
+        [review({ status: 'approved' })],
+        'Signed off by Dev and Ops',
+      ),
     ).toBeInTheDocument();
   });
 
   it('says why a signed review is stale', async () => {
-    serveReviews([
-      review({
-        status: 'approved',
-        stale: true,
-        staleReasons: [
-          {
-            kind: 'posture-degraded',
-            signed: gradeA,
-            current: { ...gradeA, grade: 'D', critical: 1 },
-          },
-          { kind: 'waiver-expired', itemIds: ['posture-control-plane'] },
-        ],
-      }),
-    ]);
-    await renderCard();
     expect(
-      await screen.findByText(
+      await findOnCard(
+        [
+          review({
+            status: 'approved',
+            stale: true,
+            staleReasons: [
+              {
+                kind: 'posture-degraded',
+                signed: gradeA,
+                current: { ...gradeA, grade: 'D', critical: 1 },
+              },
+              { kind: 'waiver-expired', itemIds: ['posture-control-plane'] },
+            ],
+          }),
+        ],
         'Stale: the posture fell from A to D; 1 waiver expired',
       ),
     ).toBeInTheDocument();
   });
 
   it('says so when the handoff-review backend cannot answer', async () => {
-    serveReviews({ status: 500 });
-    await renderCard();
     expect(
-      await screen.findByText(
+      await findOnCard(
+        { status: 500 },
         'Could not read the handoff review: database is down (500)',
       ),
     ).toBeInTheDocument();
