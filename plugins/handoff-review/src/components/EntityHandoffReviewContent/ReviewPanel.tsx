@@ -128,24 +128,17 @@ export function ReviewPanel(props: { initial: ReviewView }) {
           <Notice notice={notice} onDismiss={dismissNotice} onReload={reload} />
         </Grid>
       )}
-      <Grid item xs={12} md={6}>
-        <SideColumn
-          review={review}
-          side="dev"
-          access={access}
-          busy={busy}
-          onChange={apply}
-        />
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <SideColumn
-          review={review}
-          side="ops"
-          access={access}
-          busy={busy}
-          onChange={apply}
-        />
-      </Grid>
+      {(['dev', 'ops'] as const).map(side => (
+        <Grid item xs={12} md={6} key={side}>
+          <SideColumn
+            review={review}
+            side={side}
+            access={access}
+            busy={busy}
+            onChange={apply}
+          />
+        </Grid>
+      ))}
       <Grid item xs={12}>
         <InfoCard title={t('history.title')}>
           <ReviewHistory review={review} />
