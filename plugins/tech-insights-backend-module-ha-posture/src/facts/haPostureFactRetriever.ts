@@ -1,10 +1,7 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import {
-  FactRetriever,
-  TechInsightFact,
-} from '@backstage-community/plugin-tech-insights-node';
+import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { HaPostureClient } from '@diehard/plugin-ha-posture-common';
 import { HA_POSTURE_FACTS_SCHEMA, postureFacts } from './postureFacts';
+import { fleetFacts } from './fleetFacts';
 import { serviceFetch } from './serviceFetch';
 
 /**
@@ -32,14 +29,9 @@ export const haPostureFactRetriever: FactRetriever = {
       discoveryApi: discovery,
       fetchApi: await serviceFetch(auth, 'ha-posture'),
     });
-    const facts: TechInsightFact[] = [];
-    for (const entry of await client.getFleet()) {
-      const posture = await client.getEntityPosture(entry.entityRef);
-      const values = posture && postureFacts(posture);
-      if (!values) continue;
-      const { kind, namespace, name } = parseEntityRef(entry.entityRef);
-      facts.push({ entity: { kind, namespace, name }, facts: values });
-    }
-    return facts;
+    return fleetFacts(client, async entityRef => {
+      const posture = await client.getEntityPosture(entityRef);
+      return posture ? postureFacts(posture) : undefined;
+    });
   },
 };

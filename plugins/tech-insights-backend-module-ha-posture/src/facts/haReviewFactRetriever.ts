@@ -1,11 +1,8 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import {
-  FactRetriever,
-  TechInsightFact,
-} from '@backstage-community/plugin-tech-insights-node';
+import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { HaPostureClient } from '@diehard/plugin-ha-posture-common';
 import { HandoffReviewClient } from '@diehard/plugin-handoff-review-common';
 import { HA_REVIEW_FACTS_SCHEMA, reviewFacts } from './reviewFacts';
+import { fleetFacts } from './fleetFacts';
 import { serviceFetch } from './serviceFetch';
 
 /**
@@ -37,15 +34,8 @@ export const haReviewFactRetriever: FactRetriever = {
       discoveryApi: discovery,
       fetchApi: await serviceFetch(auth, 'handoff-review'),
     });
-    const facts: TechInsightFact[] = [];
-    for (const { entityRef } of await postures.getFleet()) {
-      const state = await reviews.getReviewState(entityRef);
-      const { kind, namespace, name } = parseEntityRef(entityRef);
-      facts.push({
-        entity: { kind, namespace, name },
-        facts: reviewFacts(state, new Date()),
-      });
-    }
-    return facts;
+    return fleetFacts(postures, async entityRef =>
+      reviewFacts(await reviews.getReviewState(entityRef), new Date()),
+    );
   },
 };
