@@ -3,12 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import type { OidcEndpoint, OidcUser } from '../../../lab/src/components/oidc';
-import {
-  BackendProcess,
-  startBackendProcess,
-} from '../../backend/src/__testUtils__/startBackendProcess';
+import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
-import { labOidcAuthConfig } from '../../backend/src/__testUtils__/labOidcAuth';
+import { startBackendWithLabOidc } from '../../backend/src/__testUtils__/labOidcAuth';
 import { assertAppIsBuilt, launchChromium, screenshot } from './browser';
 
 /**
@@ -196,17 +193,8 @@ async function markDone(page: Page, title: string, by: string) {
 beforeAll(async () => {
   assertAppIsBuilt();
   oidc = labOidc();
-  backend = await startBackendProcess({
-    port: PORT,
-    configFiles: ['app-config.yaml'],
-    env: { NODE_EXTRA_CA_CERTS: oidc.caFile },
-    overrides: {
-      backend: {
-        database: { client: 'better-sqlite3', connection: ':memory:' },
-      },
-      diehard: { signInProvider: 'oidc' },
-      auth: labOidcAuthConfig(oidc),
-    },
+  backend = await startBackendWithLabOidc(oidc, PORT, {
+    diehard: { signInProvider: 'oidc' },
   });
   await waitForCatalog(backend.baseUrl, [
     ENTITY,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { OidcEndpoint } from '@diehard/lab';
+import { BackendProcess, startBackendProcess } from './startBackendProcess';
 
 /**
  * The portal's `auth` config for signing in through the lab's OpenID Provider: a user
@@ -23,4 +24,27 @@ export function labOidcAuthConfig(oidc: OidcEndpoint) {
       },
     },
   };
+}
+
+/**
+ * The portal's backend on `port` (app-config.yaml, an in-memory database), trusting the
+ * lab's CA and signing users in through the lab's OpenID Provider; `overrides` over it.
+ */
+export function startBackendWithLabOidc(
+  oidc: OidcEndpoint,
+  port: number,
+  overrides: Record<string, unknown> = {},
+): Promise<BackendProcess> {
+  return startBackendProcess({
+    port,
+    configFiles: ['app-config.yaml'],
+    env: { NODE_EXTRA_CA_CERTS: oidc.caFile },
+    overrides: {
+      backend: {
+        database: { client: 'better-sqlite3', connection: ':memory:' },
+      },
+      auth: labOidcAuthConfig(oidc),
+      ...overrides,
+    },
+  });
 }

@@ -4,12 +4,9 @@ import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { stringify } from 'yaml';
 import { OidcEndpoint, trustLabCa, useLab } from '@diehard/lab';
-import {
-  BackendProcess,
-  startBackendProcess,
-} from '../__testUtils__/startBackendProcess';
+import { BackendProcess } from '../__testUtils__/startBackendProcess';
 import { guestToken } from '../__testUtils__/guestSession';
-import { labOidcAuthConfig } from '../__testUtils__/labOidcAuth';
+import { startBackendWithLabOidc } from '../__testUtils__/labOidcAuth';
 import { oidcToken } from './oidcSignIn';
 
 jest.setTimeout(300_000);
@@ -132,46 +129,37 @@ beforeAll(async () => {
   const fixtureFile = path.join(fixtureDir, 'catalog-info.yaml');
   fs.writeFileSync(fixtureFile, fixtures.map(e => stringify(e)).join('---\n'));
   const repo = path.resolve(__dirname, '../../../..');
-  backend = await startBackendProcess({
-    port: PORT,
-    configFiles: ['app-config.yaml'],
-    env: { NODE_EXTRA_CA_CERTS: oidc.caFile },
-    overrides: {
-      backend: {
-        database: { client: 'better-sqlite3', connection: ':memory:' },
-      },
-      auth: labOidcAuthConfig(oidc),
-      catalog: {
-        locations: [
-          { type: 'file', target: path.join(repo, 'examples/eni-todo.yaml') },
-          {
-            type: 'file',
-            target: path.join(repo, 'examples/org.yaml'),
-            rules: [{ allow: ['User', 'Group'] }],
-          },
-          { type: 'file', target: fixtureFile },
-        ],
-      },
-      kubernetes: {
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: [cluster('dev-only'), cluster('shared')],
-          },
-        ],
-      },
-      diehard: {
-        apply: {
-          clusters: [
-            {
-              name: 'dev-only',
-              namespaces: ['eni-todo'],
-              kinds: ['*'],
-              groups: ['group:default/dev-team'],
-            },
-            { name: 'shared', namespaces: ['eni-todo'], kinds: ['*'] },
-          ],
+  backend = await startBackendWithLabOidc(oidc, PORT, {
+    catalog: {
+      locations: [
+        { type: 'file', target: path.join(repo, 'examples/eni-todo.yaml') },
+        {
+          type: 'file',
+          target: path.join(repo, 'examples/org.yaml'),
+          rules: [{ allow: ['User', 'Group'] }],
         },
+        { type: 'file', target: fixtureFile },
+      ],
+    },
+    kubernetes: {
+      clusterLocatorMethods: [
+        {
+          type: 'config',
+          clusters: [cluster('dev-only'), cluster('shared')],
+        },
+      ],
+    },
+    diehard: {
+      apply: {
+        clusters: [
+          {
+            name: 'dev-only',
+            namespaces: ['eni-todo'],
+            kinds: ['*'],
+            groups: ['group:default/dev-team'],
+          },
+          { name: 'shared', namespaces: ['eni-todo'], kinds: ['*'] },
+        ],
       },
     },
   });
