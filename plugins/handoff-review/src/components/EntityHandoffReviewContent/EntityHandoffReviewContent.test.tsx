@@ -11,21 +11,10 @@ import {
 import { handoffReviewApiRef } from '../../api';
 import type { HandoffReviewApi, ReviewView } from '../../api';
 import { handoffReviewTranslations } from '../../translation';
-import { openReview } from '../../testing/fixtures';
+import { openReview, todoWebEntity } from '../../testing/fixtures';
 import { backendError, fakeHandoffReviewApi } from '../../testing/fakeApi';
 import { tomorrow } from './WaiveDialog';
 import { EntityHandoffReviewContent } from './EntityHandoffReviewContent';
-
-const todoWeb: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'todo-web', namespace: 'default' },
-  spec: {
-    type: 'service',
-    lifecycle: 'production',
-    owner: 'group:default/dev-team',
-  },
-};
 
 // Rendering the review is slow on a shared machine.
 const SLOW = { timeout: 10_000 };
@@ -46,7 +35,7 @@ interface Viewer {
 function renderTab(
   api: HandoffReviewApi,
   viewer: Viewer = {},
-  entity: Entity = todoWeb,
+  entity: Entity = todoWebEntity,
 ) {
   const user = viewer.user ?? 'user:default/guest';
   renderInTestApp(
@@ -140,7 +129,10 @@ describe('EntityHandoffReviewContent', () => {
             ? AuthorizeResult.DENY
             : AuthorizeResult.ALLOW,
       },
-      { ...todoWeb, metadata: { name: 'todo-batch', namespace: 'default' } },
+      {
+        ...todoWebEntity,
+        metadata: { name: 'todo-batch', namespace: 'default' },
+      },
     );
 
     expect(

@@ -11,7 +11,6 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import type { Entity } from '@backstage/catalog-model';
 import {
   HandoffReviewClient,
   PostureSnapshot,
@@ -21,14 +20,8 @@ import { inFrench } from '@diehard/frontend-test-utils';
 import { handoffReviewApiRef } from '../../api';
 import { handoffReviewTranslations } from '../../translation';
 import { handoffReviewPostureCardSection } from '../../plugin';
+import { todoWebEntity } from '../../testing/fixtures';
 import { HandoffReviewStatus } from './HandoffReviewStatus';
-
-const todoWebEntity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'todo-web', namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:dev-team' },
-};
 
 const client = () =>
   new HandoffReviewClient({
