@@ -21,6 +21,7 @@ export {
   startPostgres,
   stopPostgres,
   dropDatabasesWithPrefix,
+  backstageDatabaseConfig,
 } from './components/postgres';
 export type {
   PostgresEndpoint,

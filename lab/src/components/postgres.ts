@@ -32,6 +32,26 @@ export interface PostgresEndpoint {
 }
 
 /**
+ * Backstage's `backend.database` config on this PostgreSQL: one database per plugin,
+ * each named with `prefix` (several backends given the same share them, as replicas do).
+ */
+export function backstageDatabaseConfig(
+  endpoint: Pick<PostgresEndpoint, 'host' | 'port' | 'user' | 'password'>,
+  prefix: string,
+) {
+  return {
+    client: 'pg',
+    prefix,
+    connection: {
+      host: endpoint.host,
+      port: endpoint.port,
+      user: endpoint.user,
+      password: endpoint.password,
+    },
+  };
+}
+
+/**
  * Drops every database whose name starts with `prefix`: what a test made with
  * `backend.database.prefix`, one database per plugin.
  */

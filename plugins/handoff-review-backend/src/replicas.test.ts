@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { dropDatabasesWithPrefix, useLab } from '@diehard/lab';
+import {
+  backstageDatabaseConfig,
+  dropDatabasesWithPrefix,
+  useLab,
+} from '@diehard/lab';
 import {
   ALICE,
   as,
@@ -26,16 +30,7 @@ describe('handoff reviews on two replicas sharing PostgreSQL', () => {
   afterAll(() => dropDatabasesWithPrefix(pg, prefix));
 
   it('records every accepted change and loses none', async () => {
-    const database = {
-      client: 'pg',
-      prefix,
-      connection: {
-        host: pg.host,
-        port: pg.port,
-        user: pg.user,
-        password: pg.password,
-      },
-    };
+    const database = backstageDatabaseConfig(pg, prefix);
     const one = await startReviewBackend({ database });
     const two = await startReviewBackend({ database });
     const replicas = [one.server, two.server];

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { dropDatabasesWithPrefix, freePort, useLab } from '@diehard/lab';
+import {
+  backstageDatabaseConfig,
+  dropDatabasesWithPrefix,
+  freePort,
+  useLab,
+} from '@diehard/lab';
 import {
   BackendProcess,
   startBackendProcess,
@@ -119,16 +124,7 @@ describe('two portal backends on PostgreSQL, one killed under load', () => {
           backend: {
             baseUrl: publicUrl,
             cors: { origin: publicUrl },
-            database: {
-              client: 'pg',
-              prefix,
-              connection: {
-                host: pg.host,
-                port: pg.port,
-                user: pg.user,
-                password: pg.password,
-              },
-            },
+            database: backstageDatabaseConfig(pg, prefix),
           },
           haPosture: { refresh: { minutes: PERIOD_MS / 60_000 } },
         },
