@@ -154,6 +154,9 @@ export async function buildDiehardImage(
     report('image: packages/backend/dist is missing: yarn build:backend');
     await exec('yarn', ['build:backend'], {
       cwd: REPO_ROOT,
+      // Under jest NODE_ENV is "test", a browserslist environment the app does not
+      // declare: the frontend build inside it would fail.
+      env: { ...process.env, NODE_ENV: 'production' },
       timeout: 20 * 60_000,
       maxBuffer: 64 * 1024 * 1024,
     }).catch(e => {
