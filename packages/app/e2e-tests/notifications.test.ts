@@ -82,16 +82,27 @@ afterAll(async () => {
 
 describe('Notifications', () => {
   it("shows a grade drop of the guest's team's service on the Notifications page, live", async () => {
-    const signals = page.waitForEvent('websocket', {
-      predicate: socket => socket.url().includes('/api/signals'),
-      timeout: 60_000,
-    });
+    // Live means the page has subscribed to its signal channel before the drop is sent
+    // (an open socket is not enough: on a loaded machine the subscription comes later).
+    const subscribed = page
+      .waitForEvent('websocket', {
+        predicate: socket => socket.url().includes('/api/signals'),
+        timeout: 60_000,
+      })
+      .then(socket =>
+        socket.waitForEvent('framesent', {
+          predicate: frame =>
+            String(frame.payload).includes('"subscribe"') &&
+            String(frame.payload).includes('notifications'),
+          timeout: 60_000,
+        }),
+      );
     await page
       .getByRole('navigation')
       .getByRole('link', { name: 'Notifications' })
       .click();
     await page.getByText('Unread notifications (0)').waitFor();
-    await signals;
+    await subscribed;
 
     // Its repository now runs one replica: the next evaluation drops the grade.
     useManifests('single-replica');
