@@ -2,38 +2,17 @@ import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  coreServices,
-  createServiceFactory,
-  LoggerService,
-  UrlReaderService,
-} from '@backstage/backend-plugin-api';
+import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
 import {
   mockServices,
   ServiceFactoryTester,
 } from '@backstage/backend-test-utils';
+import { capturingLogger } from '@diehard/backend-test-utils';
 import { GitEndpoint, labGitRepo, useLab } from '@diehard/lab';
 import diehardGitUrlReader from './index';
 
 jest.setTimeout(120_000);
-
-/** A logger that keeps every line and its metadata, to look for secrets in. */
-function capturingLogger(): LoggerService & { text(): string } {
-  const lines: string[] = [];
-  const log = (level: string) => (message: string, meta?: unknown) => {
-    lines.push(`${level} ${message} ${JSON.stringify(meta ?? {})}`);
-  };
-  const logger = {
-    error: log('error'),
-    warn: log('warn'),
-    info: log('info'),
-    debug: log('debug'),
-    child: () => logger,
-    text: () => lines.join('\n'),
-  };
-  return logger;
-}
 
 /**
  * The UrlReaderService a plugin gets from the real backend-defaults factory, with
@@ -59,11 +38,7 @@ async function urlReaderFor(
           },
         },
       }),
-      createServiceFactory({
-        service: coreServices.logger,
-        deps: {},
-        factory: () => logger,
-      }),
+      logger.factory,
     ],
   });
   return tester.getSubject('catalog');

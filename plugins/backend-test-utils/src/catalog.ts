@@ -1,9 +1,9 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { MANIFESTS_PATH_ANNOTATION } from '@diehard/plugin-ha-posture-common';
 import request from 'supertest';
+import { moduleUsing } from './features';
 
 /**
  * A service of dev-team registered from `catalogFile`, its manifests beside it: the
@@ -40,30 +40,25 @@ export function teamGroup(name: string, member: string): Entity {
 
 /** Gives the real catalog backend `entities`, as an entity provider does. */
 export function catalogEntitiesModule(entities: Entity[]) {
-  return createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'test-entities',
-    register(reg) {
-      reg.registerInit({
-        deps: { catalog: catalogProcessingExtensionPoint },
-        async init({ catalog }) {
-          catalog.addEntityProvider({
-            getProviderName: () => 'test-entities',
-            connect: async connection => {
-              await connection.applyMutation({
-                type: 'full',
-                // The catalog computes relations itself.
-                entities: entities.map(({ relations, ...entity }) => ({
-                  entity,
-                  locationKey: 'test-entities',
-                })),
-              });
-            },
+  return moduleUsing(
+    'catalog',
+    'test-entities',
+    catalogProcessingExtensionPoint,
+    catalog =>
+      catalog.addEntityProvider({
+        getProviderName: () => 'test-entities',
+        connect: async connection => {
+          await connection.applyMutation({
+            type: 'full',
+            // The catalog computes relations itself.
+            entities: entities.map(({ relations, ...entity }) => ({
+              entity,
+              locationKey: 'test-entities',
+            })),
           });
         },
-      });
-    },
-  });
+      }),
+  );
 }
 
 /**

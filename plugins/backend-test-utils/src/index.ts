@@ -10,9 +10,12 @@ export {
   teamGroup,
   waitForComponents,
 } from './catalog';
+export { moduleUsing, pluginUsing } from './features';
 export { notificationsOf } from './notifications';
 export {
+  capturingLogger,
   NO_KUBERNETES_CLUSTERS,
+  serviceOf,
   sharedScheduler,
   userInfoWithMemberships,
 } from './services';

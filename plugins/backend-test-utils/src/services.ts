@@ -1,6 +1,8 @@
 import {
   coreServices,
   createServiceFactory,
+  LoggerService,
+  ServiceRef,
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 
@@ -16,14 +18,51 @@ export const NO_KUBERNETES_CLUSTERS = {
  */
 export function sharedScheduler() {
   const scheduler = mockServices.scheduler();
-  return {
-    scheduler,
-    factory: createServiceFactory({
-      service: coreServices.scheduler,
-      deps: {},
-      factory: () => scheduler,
-    }),
+  return { scheduler, factory: serviceOf(coreServices.scheduler, scheduler) };
+}
+
+/** Installs `instance` as `service` for every plugin of a test backend. */
+export function serviceOf<T>(
+  service: ServiceRef<T, 'plugin', 'singleton'>,
+  instance: T,
+) {
+  return createServiceFactory({ service, deps: {}, factory: () => instance });
+}
+
+/**
+ * A logger that keeps every line with its metadata (`lines`), gives them as one text
+ * to look for secrets in (`text()`, errors with their stack), and installs itself as
+ * the backend's logger (`factory`).
+ */
+export function capturingLogger() {
+  const lines: Array<{ level: string; message: string; meta: any }> = [];
+  const log = (level: string) => (message: string, meta?: unknown) => {
+    lines.push({ level, message, meta: meta ?? {} });
   };
+  const logger: LoggerService = {
+    error: log('error'),
+    warn: log('warn'),
+    info: log('info'),
+    debug: log('debug'),
+    child: () => logger,
+  };
+  const text = () =>
+    lines
+      .map(({ level, message, meta }) =>
+        [
+          level,
+          message,
+          meta instanceof Error
+            ? `${meta.message} ${meta.stack}`
+            : JSON.stringify(meta),
+        ].join(' '),
+      )
+      .join('\n');
+  return Object.assign(logger, {
+    lines,
+    text,
+    factory: serviceOf(coreServices.logger, logger),
+  });
 }
 
 /**

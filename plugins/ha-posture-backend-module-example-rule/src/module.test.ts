@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 // The test starts the posture backend itself, with this module, as an app's backend would.
@@ -12,6 +11,7 @@ import {
   MANIFESTS_PATH_ANNOTATION,
 } from '@diehard/plugin-ha-posture-common';
 import { haPostureRulesExtensionPoint } from '@diehard/plugin-ha-posture-node';
+import { moduleUsing } from '@diehard/backend-test-utils';
 import { haPostureModuleExampleRule } from './module';
 import { preStopRule } from './preStopRule';
 
@@ -97,21 +97,16 @@ describe('the example rule, added to the posture backend by its module', () => {
   });
 
   it("refuses to start with a rule whose check id is one of Diehard's own", async () => {
-    const clash = createBackendModule({
-      pluginId: 'ha-posture',
-      moduleId: 'clash',
-      register(reg) {
-        reg.registerInit({
-          deps: { rules: haPostureRulesExtensionPoint },
-          async init({ rules }) {
-            rules.addRule({
-              ...preStopRule,
-              checks: [{ ...preStopRule.checks[0], id: 'replicas-single' }],
-            });
-          },
-        });
-      },
-    });
+    const clash = moduleUsing(
+      'ha-posture',
+      'clash',
+      haPostureRulesExtensionPoint,
+      rules =>
+        rules.addRule({
+          ...preStopRule,
+          checks: [{ ...preStopRule.checks[0], id: 'replicas-single' }],
+        }),
+    );
     await expect(startBackend([clash])).rejects.toThrow(
       'posture rule check "replicas-single": this id is already used by another check',
     );

@@ -1,5 +1,4 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
@@ -11,6 +10,7 @@ import {
   HaPostureManifestSource,
   haPostureManifestSourcesExtensionPoint,
 } from '@diehard/plugin-ha-posture-node';
+import { moduleUsing } from '@diehard/backend-test-utils';
 import { haPosturePlugin } from './plugin';
 
 // Each test starts a backend: seconds on a loaded machine, more than Jest's default 5 s.
@@ -49,18 +49,12 @@ const helmReleases: HaPostureManifestSource = {
 };
 
 const sourceModule = (source: HaPostureManifestSource) =>
-  createBackendModule({
-    pluginId: 'ha-posture',
-    moduleId: 'helm-releases',
-    register(reg) {
-      reg.registerInit({
-        deps: { sources: haPostureManifestSourcesExtensionPoint },
-        async init({ sources }) {
-          sources.addManifestSource(source);
-        },
-      });
-    },
-  });
+  moduleUsing(
+    'ha-posture',
+    'helm-releases',
+    haPostureManifestSourcesExtensionPoint,
+    sources => sources.addManifestSource(source),
+  );
 
 const component = (name: string, annotations: Record<string, string>) =>
   ({

@@ -9,7 +9,7 @@ import {
   ClusterPosture,
   EntityPosture,
 } from '@diehard/plugin-ha-posture-common';
-import { capturingLogger } from './__testUtils__/capturingLogger';
+import { capturingLogger } from '@diehard/backend-test-utils';
 import {
   PostureBackend,
   serviceComponent,

@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { capturingLogger } from './__testUtils__/capturingLogger';
+import { capturingLogger } from '@diehard/backend-test-utils';
 import {
   componentOnDisk,
   startPostureBackend,

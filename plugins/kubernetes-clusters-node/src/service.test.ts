@@ -1,5 +1,5 @@
-import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { pluginUsing } from '@diehard/backend-test-utils';
 import { KubernetesClusterDirectory } from './KubernetesClusterDirectory';
 import { kubernetesClustersServiceRef } from './service';
 
@@ -10,16 +10,8 @@ describe('kubernetesClustersServiceRef', () => {
   it('gives every plugin that injects it the one directory read from the root config', async () => {
     const seen: Record<string, KubernetesClusterDirectory> = {};
     const recorder = (pluginId: string) =>
-      createBackendPlugin({
-        pluginId,
-        register(env) {
-          env.registerInit({
-            deps: { clusters: kubernetesClustersServiceRef },
-            async init({ clusters }) {
-              seen[pluginId] = clusters;
-            },
-          });
-        },
+      pluginUsing(pluginId, kubernetesClustersServiceRef, clusters => {
+        seen[pluginId] = clusters;
       });
     await startTestBackend({
       features: [

@@ -1,8 +1,5 @@
-import {
-  createBackendModule,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { moduleUsing, pluginUsing } from '@diehard/backend-test-utils';
 import { RegistryDirectory } from '../registry/RegistryDirectory';
 import { registryDirectoryServiceRef } from './registryDirectoryServiceRef';
 
@@ -12,30 +9,17 @@ jest.setTimeout(60_000);
 describe('registryDirectoryServiceRef', () => {
   it('gives every plugin and module of a backend the same directory, read from diehard.registries', async () => {
     const seen: RegistryDirectory[] = [];
+    const see = (registries: RegistryDirectory) => {
+      seen.push(registries);
+    };
     const consumer = (pluginId: string) =>
-      createBackendPlugin({
-        pluginId,
-        register(env) {
-          env.registerInit({
-            deps: { registries: registryDirectoryServiceRef },
-            async init({ registries }) {
-              seen.push(registries);
-            },
-          });
-        },
-      });
-    const module = createBackendModule({
-      pluginId: 'first',
-      moduleId: 'images',
-      register(env) {
-        env.registerInit({
-          deps: { registries: registryDirectoryServiceRef },
-          async init({ registries }) {
-            seen.push(registries);
-          },
-        });
-      },
-    });
+      pluginUsing(pluginId, registryDirectoryServiceRef, see);
+    const module = moduleUsing(
+      'first',
+      'images',
+      registryDirectoryServiceRef,
+      see,
+    );
 
     const backend = await startTestBackend({
       features: [

@@ -1,4 +1,3 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   isPermission,
@@ -9,6 +8,7 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { moduleUsing } from '@diehard/backend-test-utils';
 import { handoffReviewWaivePermission } from '@diehard/plugin-handoff-review-common';
 
 /**
@@ -43,15 +43,9 @@ export class TeamsOnlyPolicy implements PermissionPolicy {
 }
 
 /** Installs {@link TeamsOnlyPolicy} in the permission backend. */
-export const teamsOnlyPolicyModule = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'handoff-review-teams-only',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new TeamsOnlyPolicy());
-      },
-    });
-  },
-});
+export const teamsOnlyPolicyModule = moduleUsing(
+  'permission',
+  'handoff-review-teams-only',
+  policyExtensionPoint,
+  policy => policy.setPolicy(new TeamsOnlyPolicy()),
+);

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
 import { httpGet as labHttpGet, useLab } from '@diehard/lab';
@@ -73,28 +72,4 @@ export async function filesOf(dir: string): Promise<Record<string, string>> {
   };
   await walk(dir);
   return out;
-}
-
-/** A logger that keeps every line and its metadata, to look for secrets in. */
-export function capturingLogger(): LoggerService & { text(): string } {
-  const lines: string[] = [];
-  const log =
-    (level: string) => (message: string, meta?: Error | JsonObject) => {
-      lines.push(
-        `${level} ${message} ${
-          meta instanceof Error
-            ? `${meta.message} ${meta.stack}`
-            : JSON.stringify(meta ?? {})
-        }`,
-      );
-    };
-  const logger = {
-    error: log('error'),
-    warn: log('warn'),
-    info: log('info'),
-    debug: log('debug'),
-    child: () => logger,
-    text: () => lines.join('\n'),
-  };
-  return logger;
 }

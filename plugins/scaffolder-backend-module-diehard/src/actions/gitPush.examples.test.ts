@@ -2,9 +2,9 @@ import yaml from 'yaml';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createGitPushAction } from './gitPush';
+import { capturingLogger } from '@diehard/backend-test-utils';
 import { examples } from './gitPush.examples';
 import {
-  capturingLogger,
   gitConfig,
   httpGet,
   LabGit,

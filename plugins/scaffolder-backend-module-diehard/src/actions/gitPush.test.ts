@@ -5,9 +5,9 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createGitPushAction } from './gitPush';
+import { capturingLogger } from '@diehard/backend-test-utils';
 import { cloneLabRepo, labGitCli } from '@diehard/lab';
 import {
-  capturingLogger,
   filesOf,
   gitConfig,
   httpGet,

@@ -1,4 +1,3 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -12,6 +11,7 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import request from 'supertest';
+import { moduleUsing } from '@diehard/backend-test-utils';
 import scaffolderModuleDiehard from '../index';
 
 jest.setTimeout(60_000);
@@ -70,34 +70,26 @@ const config = {
 };
 
 /** A policy where Bruno may deploy anywhere and anyone else nowhere. */
-const policyModule = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'test-policy',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy({
-          async handle(req, user) {
-            if (
-              !isResourcePermission(
-                req.permission,
-                'diehard-kubernetes-cluster',
-              )
-            ) {
-              return { result: AuthorizeResult.ALLOW };
-            }
-            const who = user?.info.userEntityRef;
-            if (who === 'user:default/bruno') {
-              return { result: AuthorizeResult.ALLOW };
-            }
-            return { result: AuthorizeResult.DENY };
-          },
-        });
+const policyModule = moduleUsing(
+  'permission',
+  'test-policy',
+  policyExtensionPoint,
+  policy =>
+    policy.setPolicy({
+      async handle(req, user) {
+        if (
+          !isResourcePermission(req.permission, 'diehard-kubernetes-cluster')
+        ) {
+          return { result: AuthorizeResult.ALLOW };
+        }
+        const who = user?.info.userEntityRef;
+        if (who === 'user:default/bruno') {
+          return { result: AuthorizeResult.ALLOW };
+        }
+        return { result: AuthorizeResult.DENY };
       },
-    });
-  },
-});
+    }),
+);
 
 describe('GET /api/scaffolder/diehard/targets', () => {
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
