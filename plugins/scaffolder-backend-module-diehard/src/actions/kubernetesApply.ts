@@ -3,8 +3,6 @@ import {
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { applyBundle } from '../kubernetes/applyBundle';
 import { loadBundle } from '../kubernetes/bundle';
@@ -14,10 +12,10 @@ import {
   requestAuthFromHeaders,
 } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from '../kubernetes/applyClusters';
+import { assertMayApply } from '../kubernetes/applyPermission';
 import { overrideImages } from '../kubernetes/images';
 import { KubeClient } from '../kubernetes/KubeClient';
 import { waitForRollouts } from '../kubernetes/rollout';
-import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
 import { examples } from './kubernetesApply.examples';
 
 /** @public */
@@ -38,10 +36,7 @@ export interface KubernetesApplyActionOptions {
 export function createKubernetesApplyAction(
   options: KubernetesApplyActionOptions,
 ) {
-  const clusters = ApplyClusters.fromConfig(
-    options.config,
-    options.clusters ?? KubernetesClusterDirectory.fromConfig(options.config),
-  );
+  const clusters = ApplyClusters.fromConfig(options.config, options.clusters);
   const fieldManager =
     options.config.getOptionalString('diehard.apply.fieldManager') ?? 'diehard';
   return createTemplateAction({
@@ -120,18 +115,7 @@ export function createKubernetesApplyAction(
       const { input } = ctx;
       const cluster = clusters.get(input.cluster);
 
-      const credentials = await ctx.getInitiatorCredentials();
-      const [decision] = await options.permissions.authorize(
-        [{ permission: kubernetesApplyPermission, resourceRef: cluster.name }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `${ctx.user?.ref ?? 'the task initiator'} may not apply to cluster "${
-            cluster.name
-          }" (permission ${kubernetesApplyPermission.name})`,
-        );
-      }
+      await assertMayApply(options.permissions, ctx, cluster.name);
 
       const paths = (
         Array.isArray(input.manifests)

@@ -110,7 +110,7 @@ describe('diehard:kubernetes:check-target', () => {
     await expect(done).rejects.toMatchObject({
       name: 'NotAllowedError',
       message: expect.stringMatching(
-        /^cluster "lab": .* may not deploy to it \(permission diehard\.kubernetes\.apply\)$/,
+        /^.+ may not apply to cluster "lab" \(permission diehard\.kubernetes\.apply\)$/,
       ),
     });
   });

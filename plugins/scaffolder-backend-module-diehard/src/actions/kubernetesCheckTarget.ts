@@ -1,24 +1,18 @@
-import { PermissionsService } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  KubernetesClusterDirectory,
-  requestAuthFromHeaders,
-} from '@diehard/plugin-kubernetes-clusters-node';
+import { requestAuthFromHeaders } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from '../kubernetes/applyClusters';
+import { assertMayApply } from '../kubernetes/applyPermission';
 import { assertTargetReachable } from '../kubernetes/targetReachable';
-import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
+import type { KubernetesApplyActionOptions } from './kubernetesApply';
 import { examples } from './kubernetesCheckTarget.examples';
 
-/** @public */
-export interface KubernetesCheckTargetActionOptions {
-  config: Config;
-  permissions: PermissionsService;
-  /** The shared cluster directory (injected); read from `config` when absent. */
-  clusters?: KubernetesClusterDirectory;
-}
+/**
+ * The apply's own options: the check refuses what the apply would.
+ *
+ * @public
+ */
+export type KubernetesCheckTargetActionOptions = KubernetesApplyActionOptions;
 
 /**
  * `diehard:kubernetes:check-target`: refuses, before anything is generated, built or
@@ -32,10 +26,7 @@ export interface KubernetesCheckTargetActionOptions {
 export function createKubernetesCheckTargetAction(
   options: KubernetesCheckTargetActionOptions,
 ) {
-  const clusters = ApplyClusters.fromConfig(
-    options.config,
-    options.clusters ?? KubernetesClusterDirectory.fromConfig(options.config),
-  );
+  const clusters = ApplyClusters.fromConfig(options.config, options.clusters);
   const targets = clusters.targets();
   return createTemplateAction({
     id: 'diehard:kubernetes:check-target',
@@ -78,20 +69,7 @@ export function createKubernetesCheckTargetAction(
           })`,
         );
       }
-      const credentials = await ctx.getInitiatorCredentials();
-      const [decision] = await options.permissions.authorize(
-        [{ permission: kubernetesApplyPermission, resourceRef: cluster }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `cluster "${cluster}": ${
-            ctx.user?.ref ?? 'the task initiator'
-          } may not deploy to it (permission ${
-            kubernetesApplyPermission.name
-          })`,
-        );
-      }
+      await assertMayApply(options.permissions, ctx, cluster);
       await assertTargetReachable(
         clusters,
         cluster,

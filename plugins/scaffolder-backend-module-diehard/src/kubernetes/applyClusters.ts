@@ -27,9 +27,10 @@ export class ApplyClusters {
     private readonly allow: Map<string, Config>,
   ) {}
 
+  /** `directory` is the shared one when injected; read from `config` when absent. */
   static fromConfig(
     config: Config,
-    directory: KubernetesClusterDirectory,
+    directory = KubernetesClusterDirectory.fromConfig(config),
   ): ApplyClusters {
     const allow = new Map<string, Config>();
     for (const a of config.getOptionalConfigArray('diehard.apply.clusters') ??

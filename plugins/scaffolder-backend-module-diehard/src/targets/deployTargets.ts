@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
 import { DeployTarget } from '@diehard/plugin-scaffolder-diehard-common';
-import { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-node';
+import type { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from '../kubernetes/applyClusters';
 
 /**
@@ -12,9 +12,7 @@ import { ApplyClusters } from '../kubernetes/applyClusters';
  */
 export function readDeployTargets(
   config: Config,
-  directory: KubernetesClusterDirectory = KubernetesClusterDirectory.fromConfig(
-    config,
-  ),
+  directory?: KubernetesClusterDirectory,
 ): DeployTarget[] {
   return ApplyClusters.fromConfig(config, directory).targets();
 }
