@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { formatBytes } from '@diehard/plugin-ha-posture-common';
+import { formatBytes } from '@diehard/plugin-ha-posture-common/engine';
 import { UnreadableFile, readBounded } from './read/readRegularFile';
 import { runCli } from './scan';
 

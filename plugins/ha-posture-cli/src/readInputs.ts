@@ -12,7 +12,7 @@ import {
   planRenders,
   postureFileKind,
   renderMarker,
-} from '@diehard/plugin-ha-posture-common';
+} from '@diehard/plugin-ha-posture-common/engine';
 import {
   RenderFile,
   addRendered,

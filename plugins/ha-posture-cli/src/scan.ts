@@ -2,7 +2,7 @@ import {
   evaluatePosture,
   severityRank,
   toContractJson,
-} from '@diehard/plugin-ha-posture-common';
+} from '@diehard/plugin-ha-posture-common/engine';
 import { USAGE, UsageError, parseScanArgs } from './args';
 import { formatSarif } from './format/sarif';
 import { formatTable } from './format/table';

@@ -3,7 +3,7 @@ import {
   PostureFiles,
   RenderRoot,
   addPostureFile,
-} from '@diehard/plugin-ha-posture-common';
+} from '@diehard/plugin-ha-posture-common/engine';
 import { RenderResult } from './render';
 
 /**

@@ -6,7 +6,7 @@ import {
   RenderKind,
   RenderRoot,
   isInsideRendered,
-} from '@diehard/plugin-ha-posture-common';
+} from '@diehard/plugin-ha-posture-common/engine';
 import { RENDER_DEFAULTS, RenderTools, findTool } from './renderTools';
 
 /**

@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { RenderKind } from '@diehard/plugin-ha-posture-common';
+import { RenderKind } from '@diehard/plugin-ha-posture-common/engine';
 
 /**
  * Where helm and kustomize are, and the bounds of one render.

@@ -6,7 +6,7 @@ import {
   PostureReport,
   RULE_TITLES_FR,
   refOf,
-} from '@diehard/plugin-ha-posture-common';
+} from '@diehard/plugin-ha-posture-common/engine';
 import { Language, SARIF_WORDS, findingText } from '../i18n/language';
 
 const LEVEL = { critical: 'error', warning: 'warning', info: 'note' } as const;

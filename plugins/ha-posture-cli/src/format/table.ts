@@ -1,4 +1,4 @@
-import { Finding, PostureReport } from '@diehard/plugin-ha-posture-common';
+import { Finding, PostureReport } from '@diehard/plugin-ha-posture-common/engine';
 import { Language, TABLE_WORDS, findingText, spofText } from '../i18n/language';
 
 const PAD = ' '.repeat(13);

@@ -4,7 +4,7 @@ import {
   Finding,
   MessageRef,
   renderMessage,
-} from '@diehard/plugin-ha-posture-common';
+} from '@diehard/plugin-ha-posture-common/engine';
 
 /** The languages the table and SARIF text are written in. */
 export const LANGUAGES = ['en', 'fr'] as const;

@@ -4,7 +4,7 @@ import {
   ParsedManifests,
   collectManifestObjects,
   parseManifests,
-} from '@diehard/plugin-ha-posture-common';
+} from '@diehard/plugin-ha-posture-common/engine';
 
 /**
  * True when a js-yaml value is not plainly what its text says: aliases expanding it beyond

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { formatBytes } from '@diehard/plugin-ha-posture-common';
+import { formatBytes } from '@diehard/plugin-ha-posture-common/engine';
 
 /** A file that is not read: the reason, for the user. */
 export class UnreadableFile extends Error {}
