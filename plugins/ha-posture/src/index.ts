@@ -12,7 +12,3 @@ export { haPosturePlugin };
 export { haPostureApiRef, HaPostureClient } from './api';
 export type { HaPostureApi, HaPostureEntityRef } from './api';
 export { haPostureTranslationRef, haPostureTranslations } from './translation';
-export {
-  haPostureFindingsTranslationRef,
-  haPostureFindingsTranslations,
-} from './findingsTranslation';

@@ -15,7 +15,3 @@ export {
   handoffReviewTranslationRef,
   handoffReviewTranslations,
 } from './translation';
-export {
-  handoffReviewFindingsTranslationRef,
-  handoffReviewFindingsTranslations,
-} from './findingsTranslation';

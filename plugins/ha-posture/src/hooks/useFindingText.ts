@@ -1,13 +1,9 @@
-import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   FINDING_MESSAGES_EN,
   Finding,
   MessageRef,
 } from '@diehard/plugin-ha-posture-common';
-import { haPostureFindingsTranslationRef } from '../findingsTranslation';
-import { useLanguage } from './useLanguage';
-
-type Translate = (key: string, params?: Record<string, string>) => string;
+import { useEngineMessages } from '@diehard/plugin-ha-posture-react';
 
 /**
  * Renders the engine's messages in the user's language. A finding of a rule added to the
@@ -16,20 +12,7 @@ type Translate = (key: string, params?: Record<string, string>) => string;
  * sentence it came with.
  */
 export function useFindingText() {
-  const { t } = useTranslationRef(haPostureFindingsTranslationRef);
-  const language = useLanguage().split('-')[0];
-  const translate = t as unknown as Translate;
-  const render = (ref: MessageRef): string => {
-    const params: Record<string, string> = {};
-    for (const [name, value] of Object.entries(ref.params ?? {}))
-      params[name] =
-        typeof value === 'object' && value !== null
-          ? render(value)
-          : String(value);
-    return translate(ref.id, params);
-  };
-  const known = (ref: MessageRef | null | undefined): ref is MessageRef =>
-    !!ref && typeof ref.id === 'string' && ref.id in FINDING_MESSAGES_EN;
+  const { known, render, language } = useEngineMessages();
   const text = (ref: MessageRef | null | undefined, english: string) =>
     known(ref) ? render(ref) : english;
   const own = (f: Finding) =>

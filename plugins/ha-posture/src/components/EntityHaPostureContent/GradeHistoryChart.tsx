@@ -5,7 +5,7 @@ import type { PostureHistoryPoint } from '@diehard/plugin-ha-posture-common';
 import { haPostureTranslationRef } from '../../translation';
 import { GRADES, gradeColor, gradeRank } from '../../lib/grades';
 import { formatDateTime } from '../../lib/relativeTime';
-import { useLanguage } from '../../hooks/useLanguage';
+import { useLanguage } from '@diehard/plugin-ha-posture-react';
 
 const WIDTH = 560;
 const HEIGHT = 160;

@@ -8,7 +8,7 @@ import {
 } from '@diehard/plugin-ha-posture-common';
 import { haPostureTranslationRef } from '../../translation';
 import { useFindingText } from '../../hooks/useFindingText';
-import { useLanguage } from '../../hooks/useLanguage';
+import { useLanguage } from '@diehard/plugin-ha-posture-react';
 
 /**
  * Where the posture comes from: live clusters, or the manifests folder, named by its

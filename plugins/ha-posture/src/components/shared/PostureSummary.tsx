@@ -14,7 +14,7 @@ import { GradeBadge } from './GradeBadge';
 import { NoSourceExplanation, PostureSource } from './PostureSource';
 import { useRelativeTime } from './RelativeTime';
 import { formatDateTime } from '../../lib/relativeTime';
-import { useLanguage } from '../../hooks/useLanguage';
+import { useLanguage } from '@diehard/plugin-ha-posture-react';
 
 /** Grade, source, when it was evaluated, and the refresh button. */
 export function PostureSummary(props: {

@@ -1,5 +1,5 @@
 import { formatDateTime, formatRelativeTime } from '../../lib/relativeTime';
-import { useLanguage } from '../../hooks/useLanguage';
+import { useLanguage } from '@diehard/plugin-ha-posture-react';
 
 /** "5 minutes ago" with the full date as a tooltip. */
 export function RelativeTime(props: { iso: string }) {

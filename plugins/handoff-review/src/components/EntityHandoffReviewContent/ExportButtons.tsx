@@ -8,7 +8,7 @@ import { handoffReviewApiRef } from '../../api';
 import type { ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
 import { describeError } from '../../lib/errors';
-import { useLanguage } from '../../hooks/useLanguage';
+import { useLanguage } from '@diehard/plugin-ha-posture-react';
 
 function download(fileName: string, markdown: string) {
   const url = URL.createObjectURL(

@@ -10,7 +10,7 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { handoffReviewApiRef } from '../../api';
 import type { PostureSnapshot, ReviewEvent, ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
-import { useDateFormat } from '../../hooks/useLanguage';
+import { useDateFormat } from '../../hooks/useDateFormat';
 import { useItemTitle } from '../../hooks/useItemTitle';
 import { describeError } from '../../lib/errors';
 import { shortRef } from '../../lib/refs';

@@ -7,7 +7,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { ItemState, ReviewChange, ReviewItem } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
-import { useDateFormat } from '../../hooks/useLanguage';
+import { useDateFormat } from '../../hooks/useDateFormat';
 import { useItemTitle } from '../../hooks/useItemTitle';
 import { useFindingLines } from '../../hooks/useFindingLines';
 import { shortRef } from '../../lib/refs';

@@ -7,7 +7,7 @@ import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
-import { useDateFormat } from '../../hooks/useLanguage';
+import { useDateFormat } from '../../hooks/useDateFormat';
 import { ChangeNotice, useReviewChanges } from '../../hooks/useReviewChanges';
 import { useReviewAccess } from '../../hooks/useReviewAccess';
 import { shortRef } from '../../lib/refs';

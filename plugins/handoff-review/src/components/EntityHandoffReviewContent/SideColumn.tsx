@@ -5,7 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { ReviewChange, ReviewView, Side } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
-import { useDateFormat } from '../../hooks/useLanguage';
+import { useDateFormat } from '../../hooks/useDateFormat';
 import type { Access, ReviewAccess } from '../../hooks/useReviewAccess';
 import { blockingItems } from '../../lib/blockingItems';
 import { shortRef } from '../../lib/refs';

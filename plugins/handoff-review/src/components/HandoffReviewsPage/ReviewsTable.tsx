@@ -8,7 +8,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
-import { useDateFormat } from '../../hooks/useLanguage';
+import { useDateFormat } from '../../hooks/useDateFormat';
 import { blockingItems } from '../../lib/blockingItems';
 import { shortRef } from '../../lib/refs';
 import { StatusChip } from '../shared/StatusChip';

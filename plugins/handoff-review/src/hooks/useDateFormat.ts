@@ -1,21 +1,5 @@
 import { useMemo } from 'react';
-import useObservable from 'react-use/esm/useObservable';
-import {
-  appLanguageApiRef,
-  useApiHolder,
-} from '@backstage/frontend-plugin-api';
-
-const EMPTY = {
-  subscribe: () => ({ unsubscribe: () => {} }),
-};
-
-/** The language the user picked, for dates; English when the app has no language API. */
-export function useLanguage(): string {
-  const languageApi = useApiHolder().get(appLanguageApiRef);
-  const language$ = useMemo(() => languageApi?.language$(), [languageApi]);
-  const current = useObservable(language$ ?? EMPTY, languageApi?.getLanguage());
-  return current?.language ?? 'en';
-}
+import { useLanguage } from '@diehard/plugin-ha-posture-react';
 
 /** Formats ISO timestamps and dates in the user's language. */
 export function useDateFormat() {

@@ -9,7 +9,12 @@ const NO_CHANGES = {
   subscribe: () => ({ unsubscribe: () => {} }),
 };
 
-/** The language the user picked, for dates; English when the app has no language API. */
+/**
+ * The language the user picked (for dates and a company rule's own texts); English when
+ * the app has no language API.
+ *
+ * @public
+ */
 export function useLanguage(): string {
   const languageApi = useApiHolder().get(appLanguageApiRef);
   const language$ = useMemo(() => languageApi?.language$(), [languageApi]);
