@@ -5,6 +5,12 @@ export interface Config {
       /** How often every annotated entity is re-evaluated. Default: every 10 minutes. */
       minutes?: number;
       /**
+       * How long one scheduled refresh may hold the replicas' lock. A run still going
+       * then stops; a replica that died while running it delays the next run by up to
+       * this plus one minute. Keep it above the longest full refresh. Default: 5.
+       */
+      timeoutMinutes?: number;
+      /**
        * Evaluations of different entities that run at once. Refreshes of one entity
        * asked while its evaluation runs share it. Default: 2.
        */

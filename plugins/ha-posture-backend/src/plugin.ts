@@ -111,20 +111,30 @@ export const haPosturePlugin = createBackendPlugin({
 
         const minutes =
           deps.config.getOptionalNumber('haPosture.refresh.minutes') ?? 10;
+        const timeoutMinutes =
+          deps.config.getOptionalNumber('haPosture.refresh.timeoutMinutes') ??
+          5;
         const historyDays =
           deps.config.getOptionalNumber('haPosture.historyDays') ?? 180;
+        // One replica at a time runs it (the scheduler's lock in the database). A replica
+        // that dies while running it keeps the lock until `timeout`; a scheduler janitor
+        // (each replica, once a minute) then frees it and the next replica runs at once.
         await deps.scheduler.scheduleTask({
           id: 'ha-posture-refresh',
           frequency: { minutes },
-          timeout: { minutes: Math.max(5, minutes) },
+          timeout: { minutes: timeoutMinutes },
           initialDelay: { seconds: 15 },
-          fn: async () => {
+          fn: async signal => {
             const started = Date.now();
-            const result = await posture.refreshAll();
-            deps.logger.info('refreshed HA posture', {
-              ...result,
-              durationMs: Date.now() - started,
-            });
+            deps.logger.info('refreshing HA posture');
+            const result = await posture.refreshAll(signal);
+            deps.logger.info(
+              result.stopped
+                ? 'stopped refreshing HA posture (timed out or shutting down)'
+                : 'refreshed HA posture',
+              { ...result, durationMs: Date.now() - started },
+            );
+            if (result.stopped) return;
             await store.pruneHistory(
               new Date(Date.now() - historyDays * 24 * 3600 * 1000),
             );

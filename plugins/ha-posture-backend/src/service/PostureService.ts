@@ -146,8 +146,13 @@ export class PostureService {
     });
   }
 
-  /** Re-evaluates every entity that names its cluster objects or its manifests. */
-  async refreshAll(): Promise<{ evaluated: number; failed: number }> {
+  /**
+   * Re-evaluates every entity that names its cluster objects or its manifests; stops
+   * between entities once `signal` is aborted (the scheduler's timeout, or shutdown).
+   */
+  async refreshAll(
+    signal?: AbortSignal,
+  ): Promise<{ evaluated: number; failed: number; stopped: boolean }> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const { items } = await this.deps.catalog.getEntities(
       {
@@ -160,7 +165,11 @@ export class PostureService {
     // One read of each cluster, shared by every entity of this refresh.
     const snapshot = await this.deps.live.snapshot();
     let failed = 0;
+    let done = 0;
     for (const entity of items) {
+      if (signal?.aborted)
+        return { evaluated: done - failed, failed, stopped: true };
+      done += 1;
       try {
         await this.deps.queue.run(
           stringifyEntityRef(entity),
@@ -175,7 +184,7 @@ export class PostureService {
         });
       }
     }
-    return { evaluated: items.length - failed, failed };
+    return { evaluated: items.length - failed, failed, stopped: false };
   }
 
   async history(entityRef: string) {
