@@ -59,6 +59,8 @@ export const EVALUATED_ANNOTATIONS = [
 ];
 
 const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'F'];
+/** Postures of the scheduled refresh saved per transaction. */
+const SAVE_BATCH = 100;
 const EMPTY_REPORT: PostureReport = {
   workloads: [],
   cluster: { findings: [], facts: { nodes: 0, nodesPerZone: {} } },
@@ -147,12 +149,13 @@ export class PostureService {
   }
 
   /**
-   * Re-evaluates every entity that names its cluster objects or its manifests; stops
-   * between entities once `signal` is aborted (the scheduler's timeout, or shutdown).
+   * Re-evaluates every entity that names its cluster objects or its manifests, and
+   * saves them {@link SAVE_BATCH} at a time (one transaction each, written while the
+   * next ones are evaluated). Stops between entities once `signal` is aborted (the
+   * scheduler's timeout, or shutdown), keeping what was evaluated.
    */
-  async refreshAll(
-    signal?: AbortSignal,
-  ): Promise<{ evaluated: number; failed: number; stopped: boolean }> {
+  async refreshAll(signal?: AbortSignal): Promise<RefreshAllResult> {
+    const timer = phaseTimer();
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const { items } = await this.deps.catalog.getEntities(
       {
@@ -162,29 +165,64 @@ export class PostureService {
       },
       { credentials },
     );
+    timer.lap('catalogMs');
     // One read of each cluster, shared by every entity of this refresh.
     const snapshot = await this.deps.live.snapshot();
+    timer.lap('clustersMs');
+    let evaluated = 0;
     let failed = 0;
-    let done = 0;
-    for (const entity of items) {
-      if (signal?.aborted)
-        return { evaluated: done - failed, failed, stopped: true };
-      done += 1;
+    let batch: EntityPosture[] = [];
+    let saving: Promise<void> = Promise.resolve();
+    const save = async (postures: EntityPosture[]) => {
+      const started = Date.now();
       try {
-        await this.deps.queue.run(
-          stringifyEntityRef(entity),
-          () => this.evaluateAndSave(entity, snapshot),
-          { wait: true },
+        await this.deps.store.saveAll(postures);
+        timer.add('saveMs', Date.now() - started);
+        evaluated += postures.length;
+      } catch (error) {
+        failed += postures.length;
+        this.deps.logger.warn('could not save HA postures', {
+          entities: postures.length,
+          error: String(error),
+        });
+      }
+    };
+    const flush = async () => {
+      await saving;
+      saving = save(batch);
+      batch = [];
+    };
+    let stopped = false;
+    for (const entity of items) {
+      if (signal?.aborted) {
+        stopped = true;
+        break;
+      }
+      const entityRef = stringifyEntityRef(entity);
+      try {
+        // Its own key: a user's refresh of the entity meanwhile is evaluated and
+        // saved on its own, never handed a posture not saved yet.
+        batch.push(
+          await this.deps.queue.run(
+            `${entityRef} (scheduled)`,
+            () => this.evaluate(entity, snapshot),
+            { wait: true },
+          ),
         );
       } catch (error) {
         failed += 1;
         this.deps.logger.warn('posture evaluation failed', {
-          entity: stringifyEntityRef(entity),
+          entity: entityRef,
           error: String(error),
         });
       }
+      if (batch.length >= SAVE_BATCH) await flush();
     }
-    return { evaluated: items.length - failed, failed, stopped: false };
+    timer.lap('evaluateMs');
+    await flush();
+    await saving;
+    timer.lap('lastSaveMs');
+    return { evaluated, failed, stopped, ...timer.phases };
   }
 
   async history(entityRef: string) {
@@ -288,12 +326,9 @@ export class PostureService {
     };
   }
 
-  private async evaluateAndSave(
-    entity: Entity,
-    snapshot?: LiveSnapshot,
-  ): Promise<EntityPosture> {
+  private async evaluateAndSave(entity: Entity): Promise<EntityPosture> {
     const started = Date.now();
-    const posture = await this.evaluate(entity, snapshot);
+    const posture = await this.evaluate(entity);
     await this.deps.store.save(posture);
     this.deps.logger.debug('evaluated HA posture', {
       entity: posture.entityRef,
@@ -413,6 +448,30 @@ export class PostureService {
       placement: [],
     };
   }
+}
+
+/** What a scheduled refresh did, and where its time went (ms per phase, for its log). */
+export interface RefreshAllResult {
+  evaluated: number;
+  failed: number;
+  stopped: boolean;
+  [phase: `${string}Ms`]: number;
+}
+
+function phaseTimer() {
+  const phases: Record<string, number> = {};
+  let last = Date.now();
+  return {
+    phases,
+    lap(name: string) {
+      const now = Date.now();
+      phases[name] = (phases[name] ?? 0) + now - last;
+      last = now;
+    },
+    add(name: string, ms: number) {
+      phases[name] = (phases[name] ?? 0) + ms;
+    },
+  };
 }
 
 function hasTokens(authConfig?: KubernetesRequestAuth): boolean {

@@ -14,6 +14,9 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+/** Rows per statement: well under SQLite's 999 bound parameters at 7 columns a row. */
+const BATCH = 100;
+
 export interface StoredPosture {
   posture: EntityPosture;
 }
@@ -41,41 +44,78 @@ export class PostureStore {
   private constructor(private readonly db: Knex) {}
 
   async save(posture: EntityPosture): Promise<void> {
-    const evaluatedAt = new Date(posture.evaluatedAt);
-    const counts = countBySeverity(posture);
+    await this.saveAll([posture]);
+  }
+
+  /**
+   * Saves many postures in one transaction, a few statements per {@link BATCH}
+   * entities rather than a few per entity: the scheduled refresh of a whole catalog.
+   * A history row is added for each entity whose grade or counts changed.
+   */
+  async saveAll(postures: EntityPosture[]): Promise<void> {
+    // One row per entity: the last posture given for it wins.
+    const unique = [...new Map(postures.map(p => [p.entityRef, p])).values()];
+    if (unique.length === 0) return;
     await this.db.transaction(async tx => {
-      await tx('posture_latest')
-        .insert({
-          entity_ref: posture.entityRef,
-          evaluated_at: evaluatedAt,
-          body: JSON.stringify(posture),
-          grade: posture.grade,
-          critical: counts.critical,
-          warning: counts.warning,
-          source_type: posture.source.type,
-        })
-        .onConflict('entity_ref')
-        .merge();
-      if (!posture.grade) return;
-      const point = { grade: posture.grade, ...counts };
-      const last = await tx('posture_history')
-        .where({ entity_ref: posture.entityRef })
-        .orderBy('evaluated_at', 'desc')
-        .first();
-      const changed =
-        !last ||
-        last.grade !== point.grade ||
-        last.critical !== point.critical ||
-        last.warning !== point.warning ||
-        last.info !== point.info;
-      if (changed) {
-        await tx('posture_history').insert({
-          entity_ref: posture.entityRef,
-          evaluated_at: evaluatedAt,
-          ...point,
+      for (const batch of chunks(unique, BATCH)) {
+        const rows = batch.map(posture => ({
+          posture,
+          evaluatedAt: new Date(posture.evaluatedAt),
+          counts: countBySeverity(posture),
+        }));
+        await tx('posture_latest')
+          .insert(
+            rows.map(({ posture, evaluatedAt, counts }) => ({
+              entity_ref: posture.entityRef,
+              evaluated_at: evaluatedAt,
+              body: JSON.stringify(posture),
+              grade: posture.grade,
+              critical: counts.critical,
+              warning: counts.warning,
+              source_type: posture.source.type,
+            })),
+          )
+          .onConflict('entity_ref')
+          .merge();
+        const graded = rows.filter(r => r.posture.grade);
+        if (graded.length === 0) continue;
+        const last = await lastHistory(
+          tx,
+          graded.map(r => r.posture.entityRef),
+        );
+        const changed = graded.filter(({ posture, counts }) => {
+          const before = last.get(posture.entityRef);
+          return (
+            !before ||
+            before.grade !== posture.grade ||
+            before.critical !== counts.critical ||
+            before.warning !== counts.warning ||
+            before.info !== counts.info
+          );
         });
+        if (changed.length === 0) continue;
+        await tx('posture_history').insert(
+          changed.map(({ posture, evaluatedAt, counts }) => ({
+            entity_ref: posture.entityRef,
+            evaluated_at: evaluatedAt,
+            grade: posture.grade,
+            ...counts,
+          })),
+        );
       }
     });
+  }
+
+  /** The latest postures of these entities, by reference; none for one never evaluated. */
+  async latestOf(entityRefs: string[]): Promise<Map<string, EntityPosture>> {
+    const found = new Map<string, EntityPosture>();
+    for (const batch of chunks(entityRefs, BATCH)) {
+      const rows = await this.db('posture_latest')
+        .whereIn('entity_ref', batch)
+        .select('entity_ref', 'body');
+      for (const row of rows) found.set(row.entity_ref, JSON.parse(row.body));
+    }
+    return found;
   }
 
   async latest(entityRef: string): Promise<EntityPosture | undefined> {
@@ -137,6 +177,43 @@ export class PostureStore {
       .where('evaluated_at', '<', before)
       .delete();
   }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size)
+    result.push(items.slice(i, i + size));
+  return result;
+}
+
+/** Each entity's newest history row (the last change recorded). */
+async function lastHistory(
+  tx: Knex.Transaction,
+  entityRefs: string[],
+): Promise<
+  Map<
+    string,
+    { grade: string; critical: number; warning: number; info: number }
+  >
+> {
+  const newest = tx('posture_history')
+    .whereIn('entity_ref', entityRefs)
+    .groupBy('entity_ref')
+    .select('entity_ref')
+    .max({ at: 'evaluated_at' })
+    .as('newest');
+  const rows = await tx('posture_history as h')
+    .join(newest, function joinNewest() {
+      this.on('h.entity_ref', '=', 'newest.entity_ref').andOn(
+        'h.evaluated_at',
+        '=',
+        'newest.at',
+      );
+    })
+    .orderBy('h.id', 'asc')
+    .select('h.entity_ref', 'h.grade', 'h.critical', 'h.warning', 'h.info');
+  // Two rows at the same instant: the one written last.
+  return new Map(rows.map(row => [row.entity_ref, row]));
 }
 
 export function countBySeverity(posture: EntityPosture) {
