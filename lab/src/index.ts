@@ -58,6 +58,7 @@ export type {
 export {
   buildDebianImage,
   ensurePlatformImages,
+  labRegistryClient,
   PLATFORM_IMAGES,
 } from './images';
 export type { BuiltImage, PlatformImage, DebianImageSpec } from './images';

@@ -5,7 +5,8 @@ import {
 } from '@diehard/plugin-container-images-node';
 import type { RegistryEndpoint } from '../components/registry';
 
-function clientFor(registry: RegistryEndpoint) {
+/** A registry client for the lab's registry, as its user, trusting its CA. */
+export function clientFor(registry: RegistryEndpoint) {
   return new RegistryClient({
     name: 'lab',
     host: registry.host,

@@ -8,9 +8,11 @@ import { dropDatabasesWithPrefix, freePort, useLab } from '@diehard/lab';
 import {
   BackendProcess,
   StartBackendOptions,
+  sqliteIn,
   startBackendProcess,
 } from './__testUtils__/startBackendProcess';
 import { guestToken } from './__testUtils__/guestSession';
+import { productionEnv } from './__testUtils__/productionEnv';
 
 jest.setTimeout(300_000);
 
@@ -54,10 +56,7 @@ function embeddedSqlite(port: number): Setup {
         configFiles: ['app-config.yaml'],
         overrides: {
           backend: {
-            database: {
-              client: 'better-sqlite3',
-              connection: { directory: dataDir },
-            },
+            database: sqliteIn(dataDir),
             reading: { allow: readingAllow },
           },
           // Only what the test registers, so nothing else re-creates it on restart.
@@ -76,22 +75,7 @@ async function productionPostgres(port: number): Promise<Setup> {
   const options: StartBackendOptions = {
     port,
     configFiles: ['app-config.yaml', 'app-config.production.yaml'],
-    env: {
-      DIEHARD_BASE_URL: `http://localhost:${port}`,
-      BACKEND_SECRET: randomBytes(24).toString('base64'),
-      POSTGRES_HOST: pg.host,
-      POSTGRES_PORT: String(pg.port),
-      POSTGRES_USER: pg.user,
-      POSTGRES_PASSWORD: pg.password,
-      KUBERNETES_CLUSTER_NAME: 'production',
-      KUBERNETES_CLUSTER_URL: 'https://127.0.0.1:1',
-      KUBERNETES_SERVICE_ACCOUNT_TOKEN: 'unused-by-this-test',
-      KUBERNETES_CA_DATA: Buffer.from('not a real CA').toString('base64'),
-      AUTH_OIDC_METADATA_URL: 'http://127.0.0.1:1/unused',
-      AUTH_OIDC_CLIENT_ID: 'unused',
-      AUTH_OIDC_CLIENT_SECRET: 'unused',
-      AUTH_SESSION_SECRET: randomBytes(24).toString('base64'),
-    },
+    env: productionEnv(`http://localhost:${port}`, pg),
     overrides: {
       backend: { database: { prefix }, reading: { allow: readingAllow } },
       // The test signs in as guest; production's own sign-in needs an OIDC server.

@@ -19,6 +19,11 @@ export interface StartBackendOptions {
   readyTimeoutMs?: number;
 }
 
+/** The backend's database as SQLite files in `directory`: kept across restarts. */
+export function sqliteIn(directory: string) {
+  return { client: 'better-sqlite3', connection: { directory } };
+}
+
 export interface BackendProcess {
   baseUrl: string;
   /** The process id, for a test that kills it (SIGKILL) as a lost machine would. */

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { labEnv } from '@diehard/lab';
-import { BackendProcess, startBackendProcess } from './startBackendProcess';
+import {
+  BackendProcess,
+  sqliteIn,
+  startBackendProcess,
+} from './startBackendProcess';
 
 /**
  * The portal as `scripts/start.sh` runs it: app-config.yaml +
@@ -17,12 +21,7 @@ export function startLabPortal(options: {
     configFiles: ['app-config.yaml', 'app-config.lab.yaml'],
     env: labEnv(options.lab),
     overrides: {
-      backend: {
-        database: {
-          client: 'better-sqlite3',
-          connection: { directory: path.join(options.workDir, 'sqlite') },
-        },
-      },
+      backend: { database: sqliteIn(path.join(options.workDir, 'sqlite')) },
     },
   });
 }

@@ -4,7 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { dropDatabasesWithPrefix, freePort, useLab } from '@diehard/lab';
+import {
+  dropDatabasesWithPrefix,
+  freePort,
+  labRegistryClient,
+  useLab,
+} from '@diehard/lab';
 import {
   ImageManifest,
   OciLayout,
@@ -17,6 +22,7 @@ import {
   DiehardImage,
   IMAGE_REPOSITORY,
 } from './__testUtils__/image/buildDiehardImage';
+import { productionEnv } from '../__testUtils__/productionEnv';
 
 /**
  * Diehard's own image, built by our native builder from packages/backend/dist (built
@@ -49,13 +55,7 @@ let client: RegistryClient;
 beforeAll(async () => {
   lab = await useLab(['registry', 'postgres']);
   image = await buildDiehardImage({ registry: lab.registry });
-  client = new RegistryClient({
-    name: 'lab',
-    host: lab.registry.host,
-    username: lab.registry.username,
-    password: lab.registry.password,
-    ca: lab.registry.caPem,
-  });
+  client = labRegistryClient(lab.registry);
 });
 
 afterAll(() => client?.close());
@@ -148,7 +148,6 @@ describe('a container of it', () => {
 
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;
-    const pg = lab.postgres;
     // The test's own settings, last: its port, its databases, guest sign-in (production's
     // OIDC needs an OpenID provider) and no catalog files to read.
     fs.writeFileSync(
@@ -172,20 +171,7 @@ describe('a container of it', () => {
         ]),
       ),
       LOG_LEVEL: 'warn',
-      DIEHARD_BASE_URL: baseUrl,
-      BACKEND_SECRET: crypto.randomBytes(24).toString('base64'),
-      AUTH_SESSION_SECRET: crypto.randomBytes(24).toString('base64'),
-      POSTGRES_HOST: pg.host,
-      POSTGRES_PORT: String(pg.port),
-      POSTGRES_USER: pg.user,
-      POSTGRES_PASSWORD: pg.password,
-      KUBERNETES_CLUSTER_NAME: 'production',
-      KUBERNETES_CLUSTER_URL: 'https://127.0.0.1:1',
-      KUBERNETES_SERVICE_ACCOUNT_TOKEN: 'unused-by-this-test',
-      KUBERNETES_CA_DATA: Buffer.from('not a real CA').toString('base64'),
-      AUTH_OIDC_METADATA_URL: 'http://127.0.0.1:1/unused',
-      AUTH_OIDC_CLIENT_ID: 'unused',
-      AUTH_OIDC_CLIENT_SECRET: 'unused',
+      ...productionEnv(baseUrl, lab.postgres),
     };
     child = spawn(
       'chroot',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { freePort } from '@diehard/lab';
 import {
   BackendProcess,
+  sqliteIn,
   startBackendProcess,
 } from '../__testUtils__/startBackendProcess';
 import { guestToken } from '../__testUtils__/guestSession';
@@ -33,12 +34,7 @@ beforeAll(async () => {
     port: await freePort(),
     configFiles: ['app-config.yaml'],
     overrides: {
-      backend: {
-        database: {
-          client: 'better-sqlite3',
-          connection: { directory: dataDir },
-        },
-      },
+      backend: { database: sqliteIn(dataDir) },
     },
   });
   token = await guestToken(backend.baseUrl);

@@ -4,7 +4,12 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { buildDebianImage, labPaths, RegistryEndpoint } from '@diehard/lab';
+import {
+  buildDebianImage,
+  labPaths,
+  labRegistryClient,
+  RegistryEndpoint,
+} from '@diehard/lab';
 import {
   LayerSource,
   nativeBuild,
@@ -67,16 +72,6 @@ function chartAppVersion(): string {
     fs.readFileSync(path.join(REPO_ROOT, 'deploy/diehard/Chart.yaml'), 'utf8'),
   );
   return String(chart.appVersion);
-}
-
-function clientFor(registry: RegistryEndpoint) {
-  return new RegistryClient({
-    name: 'lab',
-    host: registry.host,
-    username: registry.username,
-    password: registry.password,
-    ca: registry.caPem,
-  });
 }
 
 async function hashInputs(parts: (string | Buffer)[]): Promise<string> {
@@ -189,7 +184,7 @@ async function build(
   },
 ): Promise<DiehardImage> {
   const { bundle, skeleton, node, tag, cacheDir, report } = inputs;
-  const client = clientFor(options.registry);
+  const client = labRegistryClient(options.registry);
   try {
     // 1. The runtime base, built once per Node version like the lab's platform images.
     const spec = nodeRuntimeSpec(node);
