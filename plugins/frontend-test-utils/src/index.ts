@@ -3,4 +3,5 @@
  *
  * @packageDocumentation
  */
+export { todoWebEntity } from './entities';
 export { inFrench } from './inFrench';

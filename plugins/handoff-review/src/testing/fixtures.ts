@@ -1,4 +1,3 @@
-import type { Entity } from '@backstage/catalog-model';
 import type { ReviewEvent, ReviewItem, ReviewView } from '../api';
 
 const at = '2026-11-20T09:30:00.000Z';
@@ -152,15 +151,3 @@ export const history: ReviewEvent[] = [
     },
   },
 ];
-
-/** The service the reviews above are about, owned by dev-team. */
-export const todoWebEntity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'todo-web', namespace: 'default' },
-  spec: {
-    type: 'service',
-    lifecycle: 'production',
-    owner: 'group:default/dev-team',
-  },
-};

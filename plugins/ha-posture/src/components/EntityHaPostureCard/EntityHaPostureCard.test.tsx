@@ -15,7 +15,7 @@ import type { EntityPosture } from '@diehard/plugin-ha-posture-common';
 import { HaPostureApi, haPostureApiRef } from '../../api';
 import { haPosturePlugin } from '../../plugin';
 import { samplePosture } from '../../testing/fixtures';
-import { todoWebEntity } from '../../testing/entities';
+import { todoWebEntity } from '@diehard/frontend-test-utils';
 import { EntityHaPostureCard } from './EntityHaPostureCard';
 import {
   KubernetesAuthProvidersApi,

@@ -4,7 +4,7 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { inFrench } from '@diehard/frontend-test-utils';
+import { inFrench, todoWebEntity } from '@diehard/frontend-test-utils';
 import {
   EntityPosture,
   evaluatePosture,
@@ -14,7 +14,6 @@ import {
   workloadLabel,
 } from '@diehard/plugin-ha-posture-common';
 import { HaPostureApi, haPostureApiRef } from '../../api';
-import { todoWebEntity } from '../../testing/entities';
 import { haPostureTranslations } from '../../translation';
 import { EntityHaPostureCard } from '../EntityHaPostureCard';
 import { EntityHaPostureContent } from '../EntityHaPostureContent';

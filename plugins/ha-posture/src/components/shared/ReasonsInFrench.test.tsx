@@ -4,13 +4,12 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { inFrench } from '@diehard/frontend-test-utils';
+import { inFrench, todoWebEntity } from '@diehard/frontend-test-utils';
 import {
   EntityPosture,
   MessageRef,
   PostureReport,
 } from '@diehard/plugin-ha-posture-common';
-import { todoWebEntity } from '../../testing/entities';
 import { haPostureTranslations } from '../../translation';
 import { EntityHaPostureCard } from '../EntityHaPostureCard';
 import { ClustersView } from '../HaPosturePage/ClustersView';

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { inFrench } from '@diehard/frontend-test-utils';
+import { inFrench, todoWebEntity } from '@diehard/frontend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
@@ -11,7 +11,7 @@ import {
 import { handoffReviewApiRef } from '../../api';
 import type { HandoffReviewApi, ReviewView } from '../../api';
 import { handoffReviewTranslations } from '../../translation';
-import { openReview, todoWebEntity } from '../../testing/fixtures';
+import { openReview } from '../../testing/fixtures';
 import { backendError, fakeHandoffReviewApi } from '../../testing/fakeApi';
 import { tomorrow } from './WaiveDialog';
 import { EntityHandoffReviewContent } from './EntityHandoffReviewContent';

@@ -16,11 +16,10 @@ import {
   PostureSnapshot,
   ReviewView,
 } from '@diehard/plugin-handoff-review-common';
-import { inFrench } from '@diehard/frontend-test-utils';
+import { inFrench, todoWebEntity } from '@diehard/frontend-test-utils';
 import { handoffReviewApiRef } from '../../api';
 import { handoffReviewTranslations } from '../../translation';
 import { handoffReviewPostureCardSection } from '../../plugin';
-import { todoWebEntity } from '../../testing/fixtures';
 import { HandoffReviewStatus } from './HandoffReviewStatus';
 
 const client = () =>
@@ -153,66 +152,54 @@ describe('the handoff review on the HA posture card', () => {
     expect(asked).toContain('component:default/todo-web');
   });
 
-  it('counts the done items of an open review (passed or waived)', async () => {
-    expect(
-      await findOnCard([review()], 'Open: 2 of 3 items done'),
-    ).toBeInTheDocument();
-  });
-
-  it('shows the latest review when an entity has several', async () => {
-    expect(
-      await findOnCard(
-        [
-          review({
-            id: 'old',
-            status: 'approved',
-            createdAt: '2026-01-01T00:00:00Z',
-          }),
-          review({ id: 'new', createdAt: '2026-11-21T00:00:00Z' }),
-        ],
-        'Open: 2 of 3 items done',
-      ),
-    ).toBeInTheDocument();
-  });
-
-  it('says a review is signed off by both sides', async () => {
-    expect(
-      await findOnCard(
-        [review({ status: 'approved' })],
-        'Signed off by Dev and Ops',
-      ),
-    ).toBeInTheDocument();
-  });
-
-  it('says why a signed review is stale', async () => {
-    expect(
-      await findOnCard(
-        [
-          review({
-            status: 'approved',
-            stale: true,
-            staleReasons: [
-              {
-                kind: 'posture-degraded',
-                signed: gradeA,
-                current: { ...gradeA, grade: 'D', critical: 1 },
-              },
-              { kind: 'waiver-expired', itemIds: ['posture-control-plane'] },
-            ],
-          }),
-        ],
-        'Stale: the posture fell from A to D; 1 waiver expired',
-      ),
-    ).toBeInTheDocument();
-  });
-
-  it('says so when the handoff-review backend cannot answer', async () => {
-    expect(
-      await findOnCard(
-        { status: 500 },
-        'Could not read the handoff review: database is down (500)',
-      ),
-    ).toBeInTheDocument();
+  it.each<[string, Parameters<typeof serveReviews>[0], string]>([
+    [
+      'counts the done items of an open review (passed or waived)',
+      [review()],
+      'Open: 2 of 3 items done',
+    ],
+    [
+      'shows the latest review when an entity has several',
+      [
+        review({
+          id: 'old',
+          status: 'approved',
+          createdAt: '2026-01-01T00:00:00Z',
+        }),
+        review({ id: 'new', createdAt: '2026-11-21T00:00:00Z' }),
+      ],
+      'Open: 2 of 3 items done',
+    ],
+    [
+      'says a review is signed off by both sides',
+      [review({ status: 'approved' })],
+      'Signed off by Dev and Ops',
+    ],
+    [
+      'says why a signed review is stale',
+      [
+        review({
+          status: 'approved',
+          stale: true,
+          staleReasons: [
+            {
+              kind: 'posture-degraded',
+              signed: gradeA,
+              current: { ...gradeA, grade: 'D', critical: 1 },
+            },
+            { kind: 'waiver-expired', itemIds: ['posture-control-plane'] },
+          ],
+        }),
+      ],
+      'Stale: the posture fell from A to D; 1 waiver expired',
+    ],
+    [
+      'says so when the handoff-review backend cannot answer',
+      { status: 500 },
+      'Could not read the handoff review: database is down (500)',
+    ],
+  ])('%s', async (_title, reviews, text) => {
+    expect(await findOnCard(reviews, text)).toBeInTheDocument();
   });
 });
 
