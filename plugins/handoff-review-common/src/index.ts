@@ -9,6 +9,7 @@ export * from './permissions';
 export { DEFAULT_ITEM_TITLES, DEFAULT_ITEM_TITLES_FR } from './checklistTitles';
 export type { DefaultItemTitleKey } from './checklistTitles';
 export { isSideMember, sideGroup } from './sides';
+export { findingLines } from './findingLines';
 export { summarizeReviews } from './reviewSummary';
 export type { ReviewSummary } from './reviewSummary';
 export type { EntityReviewState } from './reviewState';

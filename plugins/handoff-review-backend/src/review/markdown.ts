@@ -1,6 +1,7 @@
 import { renderMessage } from '@diehard/plugin-ha-posture-common';
 import {
   FindingMessage,
+  findingLines,
   ReviewEvent,
   ReviewItem,
   ReviewView,
@@ -29,28 +30,19 @@ function titleOf(
     : item.title;
 }
 
-/** The findings' lines, from their messages when the record has them (older ones do not). */
-function findingLines(
+/** The findings' lines in the export's language (a record without messages: English). */
+function itemFindings(
   item: ReviewItem,
   labels: ExportLabels,
   language: ExportLanguage,
 ): string[] {
-  const messages = item.findingMessages;
-  const english = item.findings ?? [];
   // A company rule's finding carries its own text in each language.
   const text = (m: FindingMessage) =>
     m.message?.id in labels.findingMessages
       ? renderMessage(m.message, labels.findingMessages)
       : m.texts?.[language];
-  if (
-    !messages ||
-    messages.length !== english.length ||
-    !messages.every(m => text(m) !== undefined)
-  ) {
-    return english;
-  }
-  return messages.map(m =>
-    labels.finding(labels.severity[m.severity] ?? m.severity, text(m)!),
+  return findingLines(item, text, (severity, line) =>
+    labels.finding(labels.severity[severity] ?? severity, line),
   );
 }
 
@@ -94,7 +86,7 @@ export function reviewToMarkdown(
           l.state[state] ?? state
         }`,
       );
-      for (const finding of findingLines(item, l, language))
+      for (const finding of itemFindings(item, l, language))
         lines.push(`  - ${md(finding)}`);
       if (item.waiver) {
         lines.push(

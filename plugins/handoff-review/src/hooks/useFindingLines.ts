@@ -1,5 +1,6 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEngineMessages } from '@diehard/plugin-ha-posture-react';
+import { findingLines } from '@diehard/plugin-handoff-review-common';
 import type { FindingMessage, ReviewItem } from '../api';
 import { handoffReviewTranslationRef } from '../translation';
 
@@ -16,21 +17,8 @@ export function useFindingLines(): (
   // A company rule's finding carries its own text in each language.
   const text = (m: FindingMessage) =>
     known(m.message) ? render(m.message) : m.texts?.[language];
-  return item => {
-    const english = item.findings ?? [];
-    const messages = item.findingMessages;
-    if (
-      !messages ||
-      messages.length !== english.length ||
-      !messages.every(m => text(m) !== undefined)
-    ) {
-      return english;
-    }
-    return messages.map(m =>
-      t('item.finding', {
-        severity: t(`severity.${m.severity}`),
-        message: text(m)!,
-      }),
+  return item =>
+    findingLines(item, text, (severity, message) =>
+      t('item.finding', { severity: t(`severity.${severity}`), message }),
     );
-  };
 }
