@@ -93,6 +93,11 @@ export const ALL_CHECKS: RuleCheck[] = [
   ...CLUSTER_CHECKS,
 ];
 
+/** The file name of a path, `/` or `\\` separated. */
+function baseName(p: string): string {
+  return p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
+}
+
 function serviceName(w: Workload, entityName?: string): string {
   if (entityName) return entityName;
   const l = {
@@ -171,19 +176,21 @@ export function evaluatePosture(
         origin: path,
       }));
 
+  const extraNames = extraFiles.map(f => baseName(f.path));
   const reports: WorkloadReport[] = [];
   for (const w of workloads) {
     const service = serviceName(w, entityName);
     const containers = containersOf(w.template.spec);
     const mounted = containers.flatMap(c => mountedFiles(w, c, index));
-    const tomcat = containers.some(isTomcatContainer);
-    // Files next to the manifests stand in for what a Tomcat container does not mount itself.
-    const base = (p: string) =>
-      p.slice(p.replace(/\\/g, '/').lastIndexOf('/') + 1);
-    const mountedNames = new Set(mounted.map(f => base(f.path)));
-    const files = tomcat
-      ? [...mounted, ...extraFiles.filter(f => !mountedNames.has(base(f.path)))]
-      : mounted;
+    let files = mounted;
+    if (extraFiles.length > 0 && containers.some(isTomcatContainer)) {
+      // Files next to the manifests stand in for what a Tomcat container does not mount itself.
+      const mountedNames = new Set(mounted.map(f => baseName(f.path)));
+      files = [
+        ...mounted,
+        ...extraFiles.filter((_, i) => !mountedNames.has(extraNames[i])),
+      ];
+    }
     const findings: Finding[] = [];
     for (const rule of rules) {
       const found = rule.evaluate({

@@ -46,8 +46,17 @@ export function isDatabaseWorkload(w: Workload): boolean {
   );
 }
 
+const galera = new WeakMap<Workload, boolean>();
+
 /** True when the workload runs a Galera (or PXC) cluster node. */
 export function isGalera(w: Workload): boolean {
+  // Asked for the workload itself and for each client whose DSN reaches it.
+  let known = galera.get(w);
+  if (known === undefined) galera.set(w, (known = readIsGalera(w)));
+  return known;
+}
+
+function readIsGalera(w: Workload): boolean {
   if (isArbitrator(w)) return false;
   for (const c of containersOf(w.template.spec)) {
     if (GALERA_IMAGE.test(c.image ?? '')) return true;
@@ -116,14 +125,18 @@ export function workloadDsns(w: Workload, files: ConfigFile[]): WorkloadDsn[] {
 function scanWorkloadDsns(w: Workload, files: ConfigFile[]): WorkloadDsn[] {
   const out: WorkloadDsn[] = [];
   const seen = new Set<string>();
-  const add = (text: string, origin: string, carrier?: KubeObject) => {
-    for (const dsn of findDsns(text)) {
+  // Most texts hold no DSN: their origin is only written for the ones that do.
+  const add = (text: string, origin: () => string, carrier?: KubeObject) => {
+    const found = findDsns(text);
+    if (found.length === 0) return;
+    const where = origin();
+    for (const dsn of found) {
       // A host left as `$(VAR)` or `${VAR}` is not known here: no verdict on it.
       if (dsn.hosts.some(h => /[$(){}]/.test(h.host))) continue;
-      const k = `${dsn.redacted}\u0000${origin}`;
+      const k = `${dsn.redacted}\u0000${where}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      out.push({ dsn, origin, carrier });
+      out.push({ dsn, origin: where, carrier });
     }
   };
   for (const c of containersOf(w.template.spec)) {
@@ -135,15 +148,15 @@ function scanWorkloadDsns(w: Workload, files: ConfigFile[]): WorkloadDsn[] {
       if (typeof e?.value === 'string')
         add(
           expandEnvRefs(e.value, literal),
-          `${refOf(w.object)} env ${e.name}`,
+          () => `${refOf(w.object)} env ${e.name}`,
           w.object,
         );
   }
   for (const obj of [...w.secrets, ...w.configMaps]) {
     for (const [k, v] of Object.entries(entriesOf(obj)))
-      add(v, `${refOf(obj)}#${k}`, obj);
+      add(v, () => `${refOf(obj)}#${k}`, obj);
   }
-  for (const f of files) add(f.content, f.origin);
+  for (const f of files) add(f.content, () => f.origin);
   return out;
 }
 

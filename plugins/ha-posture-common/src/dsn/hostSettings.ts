@@ -100,6 +100,7 @@ export function expandEnvRefs(
   value: string,
   env: ReadonlyMap<string, string>,
 ): string {
+  if (!value.includes('$(')) return value;
   return value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n) =>
     env.has(n) ? env.get(n)! : m,
   );

@@ -38,6 +38,7 @@ export class BindingIndex {
 
   /** Bindings whose subjects may name service account `name` of namespace `ns`, in input order. */
   candidates(ns: string, name: string): KubeObject[] {
+    if (this.byKey.size === 0) return [];
     const positions = new Set([
       ...(this.byKey.get(`sa\u0000${ns}\u0000${name}`) ?? []),
       ...(this.byKey.get('all') ?? []),

@@ -360,12 +360,21 @@ function build(def: any): Check {
         (def.catchall !== undefined && def.catchall._zod.def.type !== 'unknown')
       )
         return never;
-      const fields: Array<[string, Check]> = Object.entries(
+      // Most fields are absent from any one object: whether a field may be undefined or
+      // null is answered once here, not by a call per field and object.
+      const fields = Object.entries(
         def.shape as Record<string, z.core.$ZodType>,
-      ).map(([k, s]) => [k, checker(s)]);
+      ).map(([k, s]) => {
+        const check = checker(s);
+        return { k, check, absent: check(undefined), isNull: check(null) };
+      });
       return v => {
         if (!isMap(v)) return false;
-        for (const [k, check] of fields) if (!check(v[k])) return false;
+        for (const f of fields) {
+          const x = v[f.k];
+          if (x === undefined ? !f.absent : x === null ? !f.isNull : !f.check(x))
+            return false;
+        }
         return true;
       };
     }

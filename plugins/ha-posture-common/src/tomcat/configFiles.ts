@@ -71,10 +71,12 @@ export function mountedFiles(
   index: ObjectIndex,
 ): ConfigFile[] {
   const out: ConfigFile[] = [];
+  const mounts = c.volumeMounts ?? [];
+  if (Array.isArray(mounts) && mounts.length === 0) return out;
   const volumes = new Map<string, any>(
     volumesOf(w.template.spec).map(v => [v?.name, v]),
   );
-  for (const m of c.volumeMounts ?? []) {
+  for (const m of mounts) {
     const v = volumes.get(m?.name ?? '');
     if (!v || !m?.mountPath) continue;
     const sources: Array<{
