@@ -14,19 +14,18 @@
  * --keep leaves the namespace in place; --reuse then skips creating it again.
  * --replicas 2 runs two backend processes on the lab's PostgreSQL (a fresh database
  * prefix, dropped at the end) instead of one on SQLite; requests alternate between them.
- * --clusters N registers the lab's one API server N times (`lab-1`…): a STAND-IN for a
- * fleet deployed to N clusters (each service is found in each), so that the portal reads
- * and evaluates N clusters' objects; the lab runs one Kubernetes.
+ * --clusters N runs N real Kubernetes clusters (`lab-1`…): the lab's own, then labs at
+ * port offsets +100, +200… with state directories beside it (taken down at the end
+ * unless --keep); service i runs in cluster i mod N, and --nodes fake nodes are shared
+ * out between the clusters.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { KubeConfig } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import {
   dropDatabasesWithPrefix,
-  labClusterLocators,
   PostgresEndpoint,
   useLab,
 } from '@diehard/lab';
@@ -42,6 +41,7 @@ import {
   deleteNamespace,
   waitForPods,
 } from './cluster';
+import { clusterLocators, stopExtraClusters, useClusters } from './clusters';
 import {
   BENCH_NAMESPACE,
   serviceEntity,
@@ -79,28 +79,45 @@ const rows: Array<[string, string, string, string]> = [];
 const ms = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} ms`;
 
 async function main() {
-  log(`lab: kubernetes with ${NODES} fake nodes`);
-  const lab = await useLab(['kubernetes'], { nodes: NODES });
-  const admin = new KubeConfig();
-  admin.loadFromFile(lab.kubernetes.adminKubeconfig);
+  const nodesPerCluster = Math.ceil(NODES / CLUSTERS);
+  log(
+    `lab: ${CLUSTERS} Kubernetes cluster(s) of ${nodesPerCluster} fake nodes`,
+  );
+  const clusters = await useClusters(CLUSTERS, nodesPerCluster);
+  const servicesOf = (c: number) =>
+    Array.from({ length: SERVICES }, (_, i) => i).filter(
+      i => i % CLUSTERS === c,
+    );
   let start = performance.now();
   if (!args.reuse) {
-    await deleteNamespace(admin); // a previous run that was interrupted
-    const objects = Array.from({ length: SERVICES }, (_, i) =>
-      serviceObjects(i, NODES),
-    ).flat();
+    // A previous run that was interrupted.
+    await Promise.all(clusters.map(({ admin }) => deleteNamespace(admin)));
     start = performance.now();
-    await createNamespace(admin);
-    await applyAll(admin, objects);
+    const applied = await Promise.all(
+      clusters.map(async ({ admin }, c) => {
+        const objects = servicesOf(c).flatMap(i =>
+          serviceObjects(i, nodesPerCluster),
+        );
+        await createNamespace(admin);
+        await applyAll(admin, objects);
+        return objects.length;
+      }),
+    );
+    const total = applied.reduce((a, b) => a + b, 0);
+    const seconds = (performance.now() - start) / 1000;
     log(
-      `applied ${objects.length} objects in ${(
-        (performance.now() - start) /
-        1000
-      ).toFixed(1)} s`,
+      `applied ${total} objects in ${seconds.toFixed(1)} s (${(
+        total / seconds
+      ).toFixed(0)}/s)`,
     );
   }
-  await waitForPods(admin, SERVICES * 3, running =>
-    log(`${running}/${SERVICES * 3} pods running`),
+  await Promise.all(
+    clusters.map(({ admin, name }, c) => {
+      const pods = servicesOf(c).length * 3;
+      return waitForPods(admin, pods, running =>
+        log(`${name}: ${running}/${pods} pods running`),
+      );
+    }),
   );
   log(
     `${SERVICES * 3} pods running ${(
@@ -132,19 +149,6 @@ async function main() {
         },
       }
     : { connection: { directory: path.join(work, 'sqlite') } };
-  const [locator] = labClusterLocators(lab.kubernetes);
-  const clusterLocators =
-    CLUSTERS > 1
-      ? [
-          {
-            ...locator,
-            clusters: Array.from({ length: CLUSTERS }, (_, c) => ({
-              ...locator.clusters[0],
-              name: `lab-${c + 1}`,
-            })),
-          },
-        ]
-      : [locator];
   const startOne = (replica: number) =>
     startBackendProcess({
       configFiles: ['app-config.yaml'],
@@ -163,7 +167,7 @@ async function main() {
             { type: 'file', target: catalogFile },
           ],
         },
-        kubernetes: { clusterLocatorMethods: clusterLocators },
+        kubernetes: { clusterLocatorMethods: clusterLocators(clusters) },
         // Only the refresh the bench triggers runs while it measures.
         haPosture: { refresh: { minutes: 600 } },
       },
@@ -396,7 +400,15 @@ async function main() {
     if (pg) await dropDatabasesWithPrefix(pg, prefix);
     if (!args.keep) {
       log(`deleting namespace ${BENCH_NAMESPACE}`);
-      await deleteNamespace(admin);
+      await Promise.all(clusters.map(({ admin }) => deleteNamespace(admin)));
+      await stopExtraClusters(clusters);
+    } else if (clusters.length > 1) {
+      log(
+        `clusters left up: ${clusters
+          .slice(1)
+          .map(c => `${c.labVariables} yarn lab down`)
+          .join('; ')}`,
+      );
     }
   }
 }

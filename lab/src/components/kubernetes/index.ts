@@ -289,6 +289,9 @@ function schedulerArgs(o: MemberOptions) {
     `--secure-port=${o.port}`,
     `--cert-dir=${o.certDir}`,
     `--leader-elect=${o.leaderElect}`,
+    // Binds tens of thousands of bench pods at 200/s rather than the default 50/s.
+    '--kube-api-qps=200',
+    '--kube-api-burst=400',
     '--v=1',
   ];
 }
