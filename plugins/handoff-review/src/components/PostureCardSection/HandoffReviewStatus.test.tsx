@@ -29,6 +29,21 @@ const client = () =>
   });
 
 const REVIEWS = 'http://backstage.test/api/handoff-review/reviews';
+
+/** `element` on todo-web's entity page of the test app (French with `inFrench`). */
+function renderOnEntity(
+  element: JSX.Element,
+  options: Partial<ReturnType<typeof inFrench>> = {},
+) {
+  return renderInTestApp(
+    <EntityProvider entity={todoWebEntity}>{element}</EntityProvider>,
+    {
+      apis: [[handoffReviewApiRef, client()]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      ...options,
+    },
+  );
+}
 const gradeA: PostureSnapshot = {
   grade: 'A',
   critical: 0,
@@ -75,15 +90,7 @@ it('is a section the HA posture card shows, once loaded', async () => {
     const section = createExtensionTester(handoffReviewPostureCardSection, {
       apis: [[handoffReviewApiRef, client()]],
     });
-    await renderInTestApp(
-      <EntityProvider entity={todoWebEntity}>
-        {section.reactElement()}
-      </EntityProvider>,
-      {
-        apis: [[handoffReviewApiRef, client()]],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+    await renderOnEntity(section.reactElement());
     expect(
       await screen.findByRole('region', { name: 'Handoff review' }),
     ).toHaveTextContent('None yet');
@@ -116,15 +123,7 @@ describe('the handoff review on the HA posture card', () => {
   }
 
   async function renderCard() {
-    await renderInTestApp(
-      <EntityProvider entity={todoWebEntity}>
-        <HandoffReviewStatus />
-      </EntityProvider>,
-      {
-        apis: [[handoffReviewApiRef, client()]],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+    await renderOnEntity(<HandoffReviewStatus />);
     return screen.findByRole('region', { name: 'Handoff review' });
   }
 
@@ -226,15 +225,9 @@ describe('the handoff review on the HA posture card, in French', () => {
         }),
       ),
     );
-    await renderInTestApp(
-      <EntityProvider entity={todoWebEntity}>
-        <HandoffReviewStatus />
-      </EntityProvider>,
-      {
-        apis: [[handoffReviewApiRef, client()]],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        ...inFrench(handoffReviewTranslations),
-      },
+    await renderOnEntity(
+      <HandoffReviewStatus />,
+      inFrench(handoffReviewTranslations),
     );
     expect(
       await screen.findByRole('region', { name: 'Revue de passation' }),
