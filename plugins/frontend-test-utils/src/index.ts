@@ -5,3 +5,4 @@
  */
 export { todoWebEntity } from './entities';
 export { inFrench } from './inFrench';
+export { renderOnEntityPage } from './renderOnEntityPage';

@@ -3,19 +3,14 @@ import userEvent from '@testing-library/user-event';
 import {
   createExtensionTester,
   mockApis,
-  renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { HaPostureCardSectionBlueprint } from '@diehard/plugin-ha-posture-react';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import type { EntityPosture } from '@diehard/plugin-ha-posture-common';
 import { HaPostureApi, haPostureApiRef } from '../../api';
 import { haPosturePlugin } from '../../plugin';
 import { samplePosture } from '../../testing/fixtures';
-import { todoWebEntity } from '@diehard/frontend-test-utils';
+import { renderOnEntityPage } from '@diehard/frontend-test-utils';
 import { EntityHaPostureCard } from './EntityHaPostureCard';
 import {
   KubernetesAuthProvidersApi,
@@ -49,26 +44,20 @@ function renderCard(
   } = {},
 ) {
   const { refreshAllowed = true, kubernetesAuth } = options;
-  return renderInTestApp(
-    <EntityProvider entity={todoWebEntity}>
-      <EntityHaPostureCard />
-    </EntityProvider>,
-    {
-      apis: [
-        [haPostureApiRef, api],
-        mockApis.permission({
-          authorize: ({ permission }) =>
-            permission.name === 'ha-posture.entity.refresh' && !refreshAllowed
-              ? AuthorizeResult.DENY
-              : AuthorizeResult.ALLOW,
-        }),
-        ...(kubernetesAuth
-          ? [[kubernetesAuthProvidersApiRef, kubernetesAuth] as const]
-          : []),
-      ],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
+  return renderOnEntityPage(<EntityHaPostureCard />, {
+    apis: [
+      [haPostureApiRef, api],
+      mockApis.permission({
+        authorize: ({ permission }) =>
+          permission.name === 'ha-posture.entity.refresh' && !refreshAllowed
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      }),
+      ...(kubernetesAuth
+        ? [[kubernetesAuthProvidersApiRef, kubernetesAuth] as const]
+        : []),
+    ],
+  });
 }
 
 /** The lab cluster, read with the signed-in user's token from the provider `lab`. */
@@ -216,15 +205,9 @@ describe('EntityHaPostureCard', () => {
         apis: [[haPostureApiRef, fakeApi()]],
       },
     ).add(section);
-    await renderInTestApp(
-      <EntityProvider entity={todoWebEntity}>
-        {card.reactElement()}
-      </EntityProvider>,
-      {
-        apis: [[haPostureApiRef, fakeApi()]],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+    await renderOnEntityPage(card.reactElement(), {
+      apis: [[haPostureApiRef, fakeApi()]],
+    });
     const text = await screen.findByText('Section from another plugin');
     const grade = await screen.findByRole('img', { name: 'Grade D' });
     expect(

@@ -1,11 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { PostureHistoryPoint } from '@diehard/plugin-ha-posture-common';
 import { HaPostureApi, haPostureApiRef } from '../../api';
 import { samplePosture } from '../../testing/fixtures';
-import { todoWebEntity } from '@diehard/frontend-test-utils';
+import { renderOnEntityPage } from '@diehard/frontend-test-utils';
 import { EntityHaPostureContent } from './EntityHaPostureContent';
 
 const api: HaPostureApi = {
@@ -46,12 +44,9 @@ const api: HaPostureApi = {
 };
 
 async function renderContent() {
-  renderInTestApp(
-    <EntityProvider entity={todoWebEntity}>
-      <EntityHaPostureContent />
-    </EntityProvider>,
-    { apis: [[haPostureApiRef, api]] },
-  );
+  renderOnEntityPage(<EntityHaPostureContent />, {
+    apis: [[haPostureApiRef, api]],
+  });
   await screen.findByText('Findings by category');
 }
 

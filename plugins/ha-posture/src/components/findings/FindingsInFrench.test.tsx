@@ -1,10 +1,9 @@
 import { screen } from '@testing-library/react';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { inFrench, todoWebEntity } from '@diehard/frontend-test-utils';
+  inFrench,
+  renderOnEntityPage,
+  todoWebEntity,
+} from '@diehard/frontend-test-utils';
 import {
   EntityPosture,
   evaluatePosture,
@@ -73,19 +72,15 @@ function renderPosture(
   shown: EntityPosture = posture,
   { french = true } = {},
 ) {
-  renderInTestApp(
-    <EntityProvider entity={todoWebEntity}>{ui}</EntityProvider>,
-    {
-      apis: [
-        [
-          haPostureApiRef,
-          { ...api, getEntityPosture: jest.fn(async () => shown) },
-        ],
+  renderOnEntityPage(ui, {
+    apis: [
+      [
+        haPostureApiRef,
+        { ...api, getEntityPosture: jest.fn(async () => shown) },
       ],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      ...(french ? inFrench(haPostureTranslations) : {}),
-    },
-  );
+    ],
+    ...(french ? inFrench(haPostureTranslations) : {}),
+  });
 }
 
 describe('findings in French', () => {

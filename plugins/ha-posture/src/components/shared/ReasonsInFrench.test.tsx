@@ -1,10 +1,6 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { inFrench, todoWebEntity } from '@diehard/frontend-test-utils';
+import { inFrench, renderOnEntityPage } from '@diehard/frontend-test-utils';
 import {
   EntityPosture,
   MessageRef,
@@ -58,16 +54,10 @@ describe('why nothing was read, in French', () => {
   afterEach(() => localStorage.clear());
 
   it('says on the card why the entity has no posture, in French', async () => {
-    renderInTestApp(
-      <EntityProvider entity={todoWebEntity}>
-        <EntityHaPostureCard />
-      </EntityProvider>,
-      {
-        apis: [[haPostureApiRef, api]],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        ...inFrench(haPostureTranslations),
-      },
-    );
+    renderOnEntityPage(<EntityHaPostureCard />, {
+      apis: [[haPostureApiRef, api]],
+      ...inFrench(haPostureTranslations),
+    });
     const text = await screen.findByText(
       /aucune charge de travail étiquetée pour cette entité dans les clusters lus, et aucun manifeste désigné par diehard\.io\/manifests-path ; le cluster « prod » utilise oidc : il se lit avec le jeton propre de l'utilisateur connecté/,
     );

@@ -1,8 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
-import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { inFrench, todoWebEntity } from '@diehard/frontend-test-utils';
+import { mockApis } from '@backstage/frontend-test-utils';
+import {
+  inFrench,
+  renderOnEntityPage,
+  todoWebEntity,
+} from '@diehard/frontend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
@@ -38,25 +41,18 @@ function renderTab(
   entity: Entity = todoWebEntity,
 ) {
   const user = viewer.user ?? 'user:default/guest';
-  renderInTestApp(
-    <EntityProvider entity={entity}>
-      <EntityHandoffReviewContent />
-    </EntityProvider>,
-    {
-      apis: [
-        [handoffReviewApiRef, api],
-        mockApis.identity({
-          userEntityRef: user,
-          ownershipEntityRefs: [
-            user,
-            ...(viewer.groups ?? [DEV_TEAM, OPS_TEAM]),
-          ],
-        }),
-        mockApis.permission({ authorize: viewer.authorize }),
-      ],
-      ...(viewer.language === 'fr' ? inFrench(handoffReviewTranslations) : {}),
-    },
-  );
+  renderOnEntityPage(<EntityHandoffReviewContent />, {
+    entity,
+    apis: [
+      [handoffReviewApiRef, api],
+      mockApis.identity({
+        userEntityRef: user,
+        ownershipEntityRefs: [user, ...(viewer.groups ?? [DEV_TEAM, OPS_TEAM])],
+      }),
+      mockApis.permission({ authorize: viewer.authorize }),
+    ],
+    ...(viewer.language === 'fr' ? inFrench(handoffReviewTranslations) : {}),
+  });
 }
 
 /**

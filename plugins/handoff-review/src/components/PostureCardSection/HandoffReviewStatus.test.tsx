@@ -5,18 +5,13 @@ import {
   createExtensionTester,
   mockApis,
   registerMswTestHooks,
-  renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import {
   HandoffReviewClient,
   PostureSnapshot,
   ReviewView,
 } from '@diehard/plugin-handoff-review-common';
-import { inFrench, todoWebEntity } from '@diehard/frontend-test-utils';
+import { inFrench, renderOnEntityPage } from '@diehard/frontend-test-utils';
 import { handoffReviewApiRef } from '../../api';
 import { handoffReviewTranslations } from '../../translation';
 import { handoffReviewPostureCardSection } from '../../plugin';
@@ -35,14 +30,10 @@ function renderOnEntity(
   element: JSX.Element,
   options: Partial<ReturnType<typeof inFrench>> = {},
 ) {
-  return renderInTestApp(
-    <EntityProvider entity={todoWebEntity}>{element}</EntityProvider>,
-    {
-      apis: [[handoffReviewApiRef, client()]],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      ...options,
-    },
-  );
+  return renderOnEntityPage(element, {
+    apis: [[handoffReviewApiRef, client()]],
+    ...options,
+  });
 }
 const gradeA: PostureSnapshot = {
   grade: 'A',
