@@ -23,8 +23,22 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
   const mockDir = createMockDirectory();
   beforeEach(() => mockDir.clear());
 
-  const context = (input: JsonObject, extra?: Partial<ActionContext<any>>) =>
-    actionContext(mockDir.path, input, extra);
+  /** A task applying to the lab cluster's test namespace, with `input` besides. */
+  const context = (
+    input: JsonObject = {},
+    extra?: Partial<ActionContext<any>>,
+  ) =>
+    actionContext(
+      mockDir.path,
+      { cluster: 'lab', namespace: lab.ns, ...input },
+      extra,
+    );
+  /** The action on the lab cluster (opened with `options`), for an initiator allowed to apply. */
+  const applyAction = (options?: Parameters<typeof clusterConfig>[1]) =>
+    createKubernetesApplyAction({
+      config: clusterConfig(lab.k, options),
+      permissions: allowAll(),
+    });
   const logText = (ctx: any) =>
     (ctx.logger.info as jest.Mock).mock.calls
       .map((c: any[]) => c[0])
@@ -154,14 +168,9 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
   it('applies a bundle that shows up in the cluster, and re-applying is a no-op', async () => {
     const name = uniqueName('apply');
     writeBundle(appBundle(name));
-    const action = createKubernetesApplyAction({
-      config: clusterConfig(lab.k),
-      permissions: allowAll(),
-    });
+    const action = applyAction();
 
     const first = context({
-      cluster: 'lab',
-      namespace: lab.ns,
       timeoutSeconds: 120,
     });
     await action.handler(first);
@@ -187,7 +196,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
       JSON.stringify((first.logger.info as jest.Mock).mock.calls),
     ).not.toContain('not-logged');
 
-    const again = context({ cluster: 'lab', namespace: lab.ns });
+    const again = context();
     await action.handler(again);
     expect(outputsOf(again).summary).toBe(
       '0 created, 0 configured, 6 unchanged',
@@ -204,8 +213,6 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     // One field changes: one object configured.
     writeBundle(appBundle(name, { replicas: 3 }));
     const changed = context({
-      cluster: 'lab',
-      namespace: lab.ns,
       timeoutSeconds: 120,
     });
     await action.handler(changed);
@@ -248,13 +255,10 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
         subjects: [{ kind: 'ServiceAccount', name, namespace: lab.ns }],
       },
     ]);
-    const action = createKubernetesApplyAction({
-      config: clusterConfig(lab.k, {
-        kinds: [...APPLY_KINDS, 'Role', 'RoleBinding'],
-      }),
-      permissions: allowAll(),
+    const action = applyAction({
+      kinds: [...APPLY_KINDS, 'Role', 'RoleBinding'],
     });
-    const ctx = context({ cluster: 'lab', namespace: lab.ns, wait: false });
+    const ctx = context({ wait: false });
     await action.handler(ctx);
     expect(outputsOf(ctx).summary).toBe('3 created, 0 configured, 0 unchanged');
     expect(
@@ -266,14 +270,9 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     const name = uniqueName('pin');
     writeBundle(appBundle(name, { replicas: 1 }));
     const pinned = `localhost:5000/team/petclinic@sha256:${'d'.repeat(64)}`;
-    const action = createKubernetesApplyAction({
-      config: clusterConfig(lab.k),
-      permissions: allowAll(),
-    });
+    const action = applyAction();
     await action.handler(
       context({
-        cluster: 'lab',
-        namespace: lab.ns,
         images: [{ name: 'team/petclinic', reference: pinned }],
         wait: false,
       }),
@@ -291,13 +290,8 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     const bundle: any[] = appBundle(name);
     bundle[3].spec.ports[0].port = 70000; // the Service
     writeBundle(bundle);
-    const action = createKubernetesApplyAction({
-      config: clusterConfig(lab.k),
-      permissions: allowAll(),
-    });
-    await expect(
-      action.handler(context({ cluster: 'lab', namespace: lab.ns })),
-    ).rejects.toThrow(
+    const action = applyAction();
+    await expect(action.handler(context())).rejects.toThrow(
       new RegExp(
         `server dry-run rejected 1 of 6 object\\(s\\); nothing was applied: Service ${lab.ns}/${name}: spec\\.ports\\[0\\]\\.port: .*between 1 and 65535`,
       ),
@@ -311,13 +305,10 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     const bundle: any[] = appBundle(name);
     bundle[4].spec.replicass = 3;
     writeBundle(bundle);
-    const action = createKubernetesApplyAction({
-      config: clusterConfig(lab.k),
-      permissions: allowAll(),
-    });
-    await expect(
-      action.handler(context({ cluster: 'lab', namespace: lab.ns })),
-    ).rejects.toThrow(new RegExp(`Deployment ${lab.ns}/${name}: .*replicass`));
+    const action = applyAction();
+    await expect(action.handler(context())).rejects.toThrow(
+      new RegExp(`Deployment ${lab.ns}/${name}: .*replicass`),
+    );
     expect(await exists('ConfigMap', 'v1', `${name}-config`)).toBe(false);
   });
 
@@ -328,13 +319,8 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     try {
       const name = uniqueName('forbidden');
       writeBundle(withConfigMapIn(name, 'kube-system'));
-      const action = createKubernetesApplyAction({
-        config: clusterConfig(lab.k, { url: proxied }),
-        permissions: allowAll(),
-      });
-      await expect(
-        action.handler(context({ cluster: 'lab', namespace: lab.ns })),
-      ).rejects.toThrow(
+      const action = applyAction({ url: proxied });
+      await expect(action.handler(context())).rejects.toThrow(
         `refused before anything was sent to cluster "lab": ConfigMap kube-system/${name} (manifests/app.yaml): namespace "kube-system" is not allowed (allowed: ${lab.k.portal.namespaces.join(
           ', ',
         )})`,
@@ -349,18 +335,13 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     // Our allowlist lets "default" through; the cluster's RBAC does not.
     const name = uniqueName('rbac');
     writeBundle(withConfigMapIn(name, 'default'));
-    const action = createKubernetesApplyAction({
-      config: clusterConfig(lab.k, {
-        namespaces: [...lab.k.portal.namespaces, 'default'],
-      }),
-      permissions: allowAll(),
+    const action = applyAction({
+      namespaces: [...lab.k.portal.namespaces, 'default'],
     });
-    const error = await action
-      .handler(context({ cluster: 'lab', namespace: lab.ns }))
-      .then(
-        () => undefined,
-        e => e,
-      );
+    const error = await action.handler(context()).then(
+      () => undefined,
+      e => e,
+    );
     expect(error?.name).toBe('NotAllowedError');
     expect(error?.message).toMatch(
       new RegExp(`ConfigMap default/${name}: .*forbidden`),
@@ -377,14 +358,9 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
         nodeSelector: { 'diehard.test/no-such-node': 'true' },
       }),
     );
-    const action = createKubernetesApplyAction({
-      config: clusterConfig(lab.k),
-      permissions: allowAll(),
-    });
+    const action = applyAction();
     const started = Date.now();
     const ctx = context({
-      cluster: 'lab',
-      namespace: lab.ns,
       timeoutSeconds: 6,
     });
     await expect(action.handler(ctx)).rejects.toThrow(
@@ -420,13 +396,8 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
   it("rolls out a service whose pods share an nfs-ha ReadWriteMany claim (the lab's stand-in provisioner binds it)", async () => {
     const name = uniqueName('nfs');
     writeBundle(appBundle(name, { claimClass: 'nfs-ha' }));
-    const action = createKubernetesApplyAction({
-      config: clusterConfig(lab.k, { kinds: WITH_CLAIMS }),
-      permissions: allowAll(),
-    });
+    const action = applyAction({ kinds: WITH_CLAIMS });
     const ctx = context({
-      cluster: 'lab',
-      namespace: lab.ns,
       timeoutSeconds: 120,
     });
     await action.handler(ctx);
@@ -473,13 +444,10 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
         },
       },
     ]);
-    const action = createKubernetesApplyAction({
-      config: clusterConfig(lab.k, {
-        kinds: [...WITH_CLAIMS, 'PersistentVolume'],
-      }),
-      permissions: allowAll(),
+    const action = applyAction({
+      kinds: [...WITH_CLAIMS, 'PersistentVolume'],
     });
-    const ctx = context({ cluster: 'lab', namespace: lab.ns, wait: false });
+    const ctx = context({ wait: false });
     await action.handler(ctx);
     expect(outputsOf(ctx).summary).toBe('2 created, 0 configured, 0 unchanged');
     const bound = await waitForState(
@@ -501,20 +469,13 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     // The API server's own dry run accepts such a claim: only the preflight catches it.
     const name = uniqueName('noclass');
     writeBundle(appBundle(name, { claimClass: 'no-such-class' }));
-    const action = createKubernetesApplyAction({
-      config: clusterConfig(lab.k, { kinds: WITH_CLAIMS }),
-      permissions: allowAll(),
-    });
+    const action = applyAction({ kinds: WITH_CLAIMS });
     const expected = new RegExp(
       `volume claim\\(s\\) could never bind; nothing was applied: PersistentVolumeClaim ${lab.ns}/${name}-attachments: storage class "no-such-class" does not exist on the cluster \\(its classes: [^)]*nfs-ha`,
     );
+    await expect(action.handler(context())).rejects.toThrow(expected);
     await expect(
-      action.handler(context({ cluster: 'lab', namespace: lab.ns })),
-    ).rejects.toThrow(expected);
-    await expect(
-      action.handler(
-        context({ cluster: 'lab', namespace: lab.ns }, { isDryRun: true }),
-      ),
+      action.handler(context({}, { isDryRun: true })),
     ).rejects.toThrow(expected);
     expect(
       await exists('PersistentVolumeClaim', 'v1', `${name}-attachments`),
@@ -542,16 +503,10 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     });
     const name = uniqueName('pending');
     writeBundle(appBundle(name, { replicas: 1, claimClass: storageClass }));
-    const action = createKubernetesApplyAction({
-      config: clusterConfig(lab.k, { kinds: WITH_CLAIMS }),
-      permissions: allowAll(),
-    });
+    const action = applyAction({ kinds: WITH_CLAIMS });
     const abort = new AbortController();
     const claimReason = `claim ${lab.ns}/${name}-attachments is Pending: storage class "${storageClass}" (provisioner diehard.test/nobody) has not provided a volume`;
-    const ctx = context(
-      { cluster: 'lab', namespace: lab.ns, timeoutSeconds: 120 },
-      { signal: abort.signal },
-    );
+    const ctx = context({ timeoutSeconds: 120 }, { signal: abort.signal });
     let seenAfterMs = 0;
     const started = Date.now();
     (ctx.logger.warn as jest.Mock).mockImplementation((m: string) => {
@@ -588,14 +543,8 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
   it("in the scaffolder's dry-run mode validates on the server and changes nothing", async () => {
     const name = uniqueName('dryrun');
     writeBundle(appBundle(name));
-    const action = createKubernetesApplyAction({
-      config: clusterConfig(lab.k),
-      permissions: allowAll(),
-    });
-    const ctx = context(
-      { cluster: 'lab', namespace: lab.ns },
-      { isDryRun: true },
-    );
+    const action = applyAction();
+    const ctx = context({}, { isDryRun: true });
     await action.handler(ctx);
     expect(outputsOf(ctx).summary).toBe('6 created, 0 configured, 0 unchanged');
     expect(await exists('Deployment', 'apps/v1', name)).toBe(false);
@@ -608,7 +557,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
       config: clusterConfig(lab.k),
       permissions,
     });
-    const ctx = context({ cluster: 'lab', namespace: lab.ns });
+    const ctx = context();
     await expect(action.handler(ctx)).rejects.toThrow(
       /may not apply to cluster "lab" \(permission diehard\.kubernetes\.apply\)/,
     );
@@ -626,10 +575,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
   });
 
   it('names the clusters open to it when an unknown one is asked for', async () => {
-    const action = createKubernetesApplyAction({
-      config: clusterConfig(lab.k),
-      permissions: allowAll(),
-    });
+    const action = applyAction();
     await expect(action.handler(context({ cluster: 'prod' }))).rejects.toThrow(
       'no cluster named "prod" is open to diehard:kubernetes:apply (configured: lab)',
     );
