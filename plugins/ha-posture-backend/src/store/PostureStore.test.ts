@@ -1,48 +1,12 @@
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
-import { EntityPosture } from '@diehard/plugin-ha-posture-common';
+import { storedPosture } from '../__testUtils__/storedPosture';
 import { PostureStore } from './PostureStore';
 
 const migrations = path.resolve(__dirname, '../../migrations');
 
-function posture(
-  entityRef: string,
-  grade: 'A' | 'F',
-  critical: number,
-): EntityPosture {
-  return {
-    entityRef,
-    evaluatedAt: '2026-11-20T10:00:00.000Z',
-    source: { type: 'live', clusters: ['lab'] },
-    grade,
-    singlePointsOfFailure: [],
-    placement: [],
-    report: {
-      workloads: [
-        {
-          kind: 'Deployment',
-          namespace: 'shop',
-          name: entityRef.split('/')[1],
-          service: 'shop',
-          grade,
-          score: 100 - 35 * critical,
-          replicas: 3,
-          findings: Array.from({ length: critical }, () => ({
-            rule: 'spread-all-on-one-node',
-            category: 'spread' as const,
-            severity: 'critical' as const,
-            message: 'All replicas on one node',
-            objects: [],
-            evidence: 'pods[*].spec.nodeName: lab-node-001',
-            remediation: 'Spread the replicas over nodes.',
-          })),
-        },
-      ],
-      services: [],
-      cluster: { findings: [], facts: { nodes: 3, nodesPerZone: {} } },
-    },
-  } as EntityPosture;
-}
+const posture = (entityRef: string, grade: 'A' | 'F', critical: number) =>
+  storedPosture(entityRef, grade, { critical });
 
 describe('PostureStore', () => {
   let knex: Knex;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import knexFactory, { Knex } from 'knex';
-import { EntityPosture } from '@diehard/plugin-ha-posture-common';
 import { dropDatabasesWithPrefix, useLab } from '@diehard/lab';
+import { storedPosture } from '../__testUtils__/storedPosture';
 import { PostureStore } from './PostureStore';
 
 jest.setTimeout(120_000);
@@ -9,46 +9,16 @@ jest.setTimeout(120_000);
 /** More entities than one statement holds: the scheduled refresh's batches. */
 const ENTITIES = 250;
 
-function posture(
+const posture = (
   i: number,
   grade: 'A' | 'F',
   evaluatedAt: string,
-  spof: string[] = [],
-): EntityPosture {
-  const critical = grade === 'F' ? 1 : 0;
-  return {
-    entityRef: `component:default/svc-${i}`,
+  singlePointsOfFailure: string[] = [],
+) =>
+  storedPosture(`component:default/svc-${i}`, grade, {
     evaluatedAt,
-    source: { type: 'live', clusters: ['lab'] },
-    grade,
-    singlePointsOfFailure: spof,
-    placement: [],
-    report: {
-      workloads: [
-        {
-          kind: 'Deployment',
-          namespace: 'shop',
-          name: `svc-${i}`,
-          service: `svc-${i}`,
-          grade,
-          score: 100 - 35 * critical,
-          replicas: 3,
-          findings: Array.from({ length: critical }, () => ({
-            rule: 'spread-all-on-one-node',
-            category: 'spread' as const,
-            severity: 'critical' as const,
-            message: 'All replicas on one node',
-            objects: [],
-            evidence: 'pods[*].spec.nodeName: lab-node-001',
-            remediation: 'Spread the replicas over nodes.',
-          })),
-        },
-      ],
-      services: [],
-      cluster: { findings: [], facts: { nodes: 3, nodesPerZone: {} } },
-    },
-  } as EntityPosture;
-}
+    singlePointsOfFailure,
+  });
 
 const T1 = '2026-12-01T10:00:00.000Z';
 const T2 = '2026-12-01T10:10:00.000Z';
