@@ -4,7 +4,7 @@ import { JsonObject } from '@backstage/types';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { OciLayout, pullImage } from '@diehard/plugin-container-images-node';
 import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
-import { createImagePushAction } from './imagePush';
+import { createImagePushAction, ImagePushActionOptions } from './imagePush';
 import { useLabRegistry, uniqueRepository } from '../__testUtils__/labRegistry';
 import { TcpProxy } from '../__testUtils__/TcpProxy';
 import { actionContext } from '../__testUtils__/actionContext';
@@ -21,6 +21,11 @@ describe('diehard:image:push against the lab registry', () => {
 
   const context = (input: JsonObject, extra?: Partial<ActionContext<any>>) =>
     actionContext(mockDir.path, input, extra);
+  /** The action on the lab registry (its entry changed by `entry`), its client tuned by `client`. */
+  const pushAction = (
+    entry?: Record<string, string>,
+    client?: ImagePushActionOptions['client'],
+  ) => createImagePushAction({ registries: lab.registries(entry), client });
 
   function outputs(ctx: { output: jest.Mock | any }) {
     return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
@@ -31,9 +36,7 @@ describe('diehard:image:push against the lab registry', () => {
       layerSizes: [300_000, 200_000, 100_000],
     });
     const repository = uniqueRepository('roundtrip');
-    const action = createImagePushAction({
-      registries: lab.registries(),
-    });
+    const action = pushAction();
     const ctx = context({
       registry: 'internal',
       repository,
@@ -80,9 +83,7 @@ describe('diehard:image:push against the lab registry', () => {
     const proxy = new TcpProxy({ host, port: Number(port) });
     const proxyHost = await proxy.start();
     try {
-      const action = createImagePushAction({
-        registries: lab.registries({ host: proxyHost }),
-      });
+      const action = pushAction({ host: proxyHost });
       const repository = uniqueRepository('warm');
       const input = {
         registry: 'internal',
@@ -117,9 +118,7 @@ describe('diehard:image:push against the lab registry', () => {
     await writeRandomImage(path.join(mockDir.path, 'image'), {
       layerSizes: [250_000, 150_000],
     });
-    const action = createImagePushAction({
-      registries: lab.registries(),
-    });
+    const action = pushAction();
     const first = uniqueRepository('mount-src');
     await action.handler(
       context({ registry: 'internal', repository: first, tag: 'a' }),
@@ -146,10 +145,10 @@ describe('diehard:image:push against the lab registry', () => {
     const repository = uniqueRepository('killed');
     const client = lab.client();
     try {
-      const action = createImagePushAction({
-        registries: lab.registries({ host: proxyHost }),
-        client: { retry: fastRetry, chunkSize: 512 * 1024, concurrency: 1 },
-      });
+      const action = pushAction(
+        { host: proxyHost },
+        { retry: fastRetry, chunkSize: 512 * 1024, concurrency: 1 },
+      );
       const input = {
         registry: 'internal',
         repository,
@@ -202,10 +201,10 @@ describe('diehard:image:push against the lab registry', () => {
     const proxy = new TcpProxy({ host, port: Number(port) });
     const proxyHost = await proxy.start();
     try {
-      const action = createImagePushAction({
-        registries: lab.registries({ host: proxyHost }),
-        client: { retry: fastRetry, chunkSize: 512 * 1024 },
-      });
+      const action = pushAction(
+        { host: proxyHost },
+        { retry: fastRetry, chunkSize: 512 * 1024 },
+      );
       proxy.killAfter(1_200_000, { reviveAfterMs: 100 });
       const ctx = context({
         registry: 'internal',
@@ -228,9 +227,7 @@ describe('diehard:image:push against the lab registry', () => {
     });
 
     it('refuses a bad repository name or tag before sending anything', async () => {
-      const action = createImagePushAction({
-        registries: lab.registries(),
-      });
+      const action = pushAction();
       await expect(
         action.handler(
           context({ registry: 'internal', repository: 'Team/App Name' }),
@@ -248,9 +245,7 @@ describe('diehard:image:push against the lab registry', () => {
     });
 
     it('names the configured registries when an unknown one is asked for', async () => {
-      const action = createImagePushAction({
-        registries: lab.registries(),
-      });
+      const action = pushAction();
       await expect(
         action.handler(
           context({ registry: 'nowhere', repository: 'team/app' }),
@@ -262,9 +257,7 @@ describe('diehard:image:push against the lab registry', () => {
 
     it('reports refused credentials without the password, in errors or logs', async () => {
       const password = 'wrong-Pa55word-not-to-leak';
-      const action = createImagePushAction({
-        registries: lab.registries({ password }),
-      });
+      const action = pushAction({ password });
       const ctx = context({
         registry: 'internal',
         repository: uniqueRepository('auth'),
@@ -292,9 +285,7 @@ describe('diehard:image:push against the lab registry', () => {
     });
 
     it('says when the workspace path is not an OCI layout', async () => {
-      const action = createImagePushAction({
-        registries: lab.registries(),
-      });
+      const action = pushAction();
       await expect(
         action.handler(
           context({
@@ -312,9 +303,7 @@ describe('diehard:image:push against the lab registry', () => {
       layerSizes: [1000],
     });
     const repository = uniqueRepository('dry');
-    const action = createImagePushAction({
-      registries: lab.registries(),
-    });
+    const action = pushAction();
     const ctx = context(
       { registry: 'internal', repository, tag: 'x' },
       { isDryRun: true },
@@ -330,9 +319,7 @@ describe('diehard:image:push against the lab registry', () => {
   });
 
   it('in dry-run mode without a layout (the build was skipped) says what it would push', async () => {
-    const action = createImagePushAction({
-      registries: lab.registries(),
-    });
+    const action = pushAction();
     const ctx = context(
       { registry: 'internal', repository: 'team/app', tag: '2.0' },
       { isDryRun: true },
