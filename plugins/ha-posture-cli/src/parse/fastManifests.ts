@@ -38,9 +38,26 @@ function maybeSuspicious(text: string): boolean {
   return (
     (text.includes('*') && /(?:^|[\s[{,:])\*/.test(text)) ||
     (text.includes('?') && /\?(?:\s|$)/.test(text)) ||
-    /[}\]][^\S\n]*:/.test(text) ||
+    collectionKey(text, '}') ||
+    collectionKey(text, ']') ||
     text.includes('[object Object]')
   );
+}
+
+const BLANKS_THEN_COLON = /[^\S\n]*:/y;
+
+/** True when a `close` bracket of the text is followed by `:` on its line (`}:`, `] :`). */
+function collectionKey(text: string, close: '}' | ']'): boolean {
+  // Brackets are rare in manifests: looking from each one is cheaper than a regex over the text.
+  for (
+    let at = text.indexOf(close);
+    at >= 0;
+    at = text.indexOf(close, at + 1)
+  ) {
+    BLANKS_THEN_COLON.lastIndex = at + 1;
+    if (BLANKS_THEN_COLON.test(text)) return true;
+  }
+  return false;
 }
 
 /** True when the line at `at` (up to `end`) is `...` alone, as `line.trim() === '...'` says. */

@@ -21,7 +21,10 @@ export type {
   ServiceReport,
   ClusterFacts,
 } from '../model/report';
-export { incompleteFindings, unreachableFinding } from '../cluster/controlPlane';
+export {
+  incompleteFindings,
+  unreachableFinding,
+} from '../cluster/controlPlane';
 export type {
   ControlPlaneFact,
   ControlPlaneFacts,
@@ -74,7 +77,12 @@ export {
   PENALTY,
   GRADE_THRESHOLDS,
 } from '../score/grade';
-export { parseDsn, findDsns, describeDsn, redactSecrets } from '../dsn/parseDsn';
+export {
+  parseDsn,
+  findDsns,
+  describeDsn,
+  redactSecrets,
+} from '../dsn/parseDsn';
 export type { Dsn, DsnHost } from '../dsn/parseDsn';
 export { isDatabaseHostVariable, parseHostValue } from '../dsn/hostSettings';
 export { readSessionConfig } from '../tomcat/sessionConfig';

@@ -372,7 +372,9 @@ function build(def: any): Check {
         if (!isMap(v)) return false;
         for (const f of fields) {
           const x = v[f.k];
-          if (x === undefined ? !f.absent : x === null ? !f.isNull : !f.check(x))
+          if (
+            x === undefined ? !f.absent : x === null ? !f.isNull : !f.check(x)
+          )
             return false;
         }
         return true;

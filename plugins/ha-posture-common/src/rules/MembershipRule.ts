@@ -5,7 +5,7 @@ import { Container, envDeclared, envValue } from '../kube/podSpec';
 import { parseLabelString, selectorMatches } from '../kube/selectors';
 import { refOf } from '../model/kube';
 import { entriesOf, tomcatContainerOf } from '../tomcat/configFiles';
-import { readSessionConfig } from '../tomcat/sessionConfig';
+import { sessionConfigOf } from '../tomcat/sessionConfig';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
 
 const rbac: RuleCheck = {
@@ -88,7 +88,7 @@ export const membershipRule: PostureRule = {
   evaluate({ workload: w, files, service }) {
     const c = tomcatContainerOf(w);
     if (!c) return [];
-    const cfg = readSessionConfig(files);
+    const cfg = sessionConfigOf(files);
     if (!cfg.cluster) return [];
     const out = [];
     const spof = msg('sessions-membership.spof', {

@@ -1,5 +1,5 @@
 import { msg } from '../messages/format';
-import { readSessionConfig } from '../tomcat/sessionConfig';
+import { sessionConfigOf } from '../tomcat/sessionConfig';
 import { tomcatContainerOf, tomcatFileKind } from '../tomcat/configFiles';
 import {
   PostureRule,
@@ -58,7 +58,7 @@ export const sessionReplicationRule: PostureRule = {
   evaluate({ workload: w, files, service }) {
     const tomcat = tomcatContainerOf(w);
     if (!tomcat) return [];
-    const cfg = readSessionConfig(files);
+    const cfg = sessionConfigOf(files);
     // Objects only: ConfigMap/Secret refs without their #key; files next to the manifests stay in the evidence.
     const origins = [
       ...new Set(

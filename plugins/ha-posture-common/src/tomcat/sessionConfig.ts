@@ -144,3 +144,25 @@ export function readSessionConfig(files: ConfigFile[]): SessionConfig {
   }
   return cfg;
 }
+
+const sessionConfigs = new WeakMap<
+  ConfigFile[],
+  { files: ConfigFile[]; cfg: SessionConfig }
+>();
+
+/**
+ * {@link readSessionConfig} for the rules of one workload, which share its files: read once
+ * per files array (while it holds the same files), the result only read.
+ */
+export function sessionConfigOf(files: ConfigFile[]): Readonly<SessionConfig> {
+  const known = sessionConfigs.get(files);
+  if (
+    known &&
+    known.files.length === files.length &&
+    known.files.every((f, i) => f === files[i])
+  )
+    return known.cfg;
+  const cfg = readSessionConfig(files);
+  sessionConfigs.set(files, { files: [...files], cfg });
+  return cfg;
+}
