@@ -1,3 +1,4 @@
+/* eslint-disable jest/no-export, jest/valid-title -- a shared suite, titled by the tool it tests */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

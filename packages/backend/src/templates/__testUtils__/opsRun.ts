@@ -1,3 +1,4 @@
+/* eslint-disable jest/no-export, jest/expect-expect -- a shared suite the templates' test files call; its checks are the expect* helpers of labRun */
 import { formDefaults, formRequired } from './formDefaults';
 import {
   expectRegisteredFromRepo,

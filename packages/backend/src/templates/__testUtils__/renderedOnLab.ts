@@ -1,3 +1,4 @@
+/* eslint-disable jest/no-export -- a shared suite: the templates' test files call it */
 import { renderOnLab } from './labConfig';
 import { DryRunResponse, ScaffolderUnderTest } from './scaffolderDryRun';
 import {
