@@ -30,16 +30,37 @@ export async function applyAll(
   concurrency = 64,
 ) {
   const api = KubernetesObjectApi.makeApiClient(admin);
-  await pool(objects, concurrency, async object => {
-    await api.patch(
-      object,
-      undefined,
-      undefined,
-      'diehard-bench',
-      true,
-      PatchStrategy.ServerSideApply,
-    );
-  });
+  await pool(objects, concurrency, object =>
+    retryWhenOverloaded(() =>
+      api.patch(
+        object,
+        undefined,
+        undefined,
+        'diehard-bench',
+        true,
+        PatchStrategy.ServerSideApply,
+      ),
+    ),
+  );
+}
+
+const OVERLOADED = new Set([429, 500, 503, 504]);
+
+/**
+ * Retries what an API server busy creating tens of thousands of pods answers when it
+ * cannot keep up (a 504 "request did not complete within requested timeout", 429);
+ * applies are idempotent, so a retry is safe.
+ */
+async function retryWhenOverloaded<T>(fn: () => Promise<T>, attempts = 6) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const code = (error as { code?: number }).code;
+      if (attempt >= attempts || !code || !OVERLOADED.has(code)) throw error;
+      await new Promise(resolve => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
 }
 
 export async function createNamespace(admin: KubeConfig) {

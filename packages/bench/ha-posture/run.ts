@@ -89,42 +89,48 @@ async function main() {
       i => i % CLUSTERS === c,
     );
   let start = performance.now();
-  if (!args.reuse) {
-    // A previous run that was interrupted.
-    await Promise.all(clusters.map(({ admin }) => deleteNamespace(admin)));
-    start = performance.now();
-    const applied = await Promise.all(
-      clusters.map(async ({ admin }, c) => {
-        const objects = servicesOf(c).flatMap(i =>
-          serviceObjects(i, nodesPerCluster),
+  try {
+    if (!args.reuse) {
+      // A previous run that was interrupted.
+      await Promise.all(clusters.map(({ admin }) => deleteNamespace(admin)));
+      start = performance.now();
+      const applied = await Promise.all(
+        clusters.map(async ({ admin }, c) => {
+          const objects = servicesOf(c).flatMap(i =>
+            serviceObjects(i, nodesPerCluster),
+          );
+          await createNamespace(admin);
+          await applyAll(admin, objects);
+          return objects.length;
+        }),
+      );
+      const total = applied.reduce((a, b) => a + b, 0);
+      const seconds = (performance.now() - start) / 1000;
+      log(
+        `applied ${total} objects in ${seconds.toFixed(1)} s (${(
+          total / seconds
+        ).toFixed(0)}/s)`,
+      );
+    }
+    await Promise.all(
+      clusters.map(({ admin, name }, c) => {
+        const pods = servicesOf(c).length * 3;
+        return waitForPods(admin, pods, running =>
+          log(`${name}: ${running}/${pods} pods running`),
         );
-        await createNamespace(admin);
-        await applyAll(admin, objects);
-        return objects.length;
       }),
     );
-    const total = applied.reduce((a, b) => a + b, 0);
-    const seconds = (performance.now() - start) / 1000;
     log(
-      `applied ${total} objects in ${seconds.toFixed(1)} s (${(
-        total / seconds
-      ).toFixed(0)}/s)`,
+      `${SERVICES * 3} pods running ${(
+        (performance.now() - start) /
+        1000
+      ).toFixed(1)} s after the first apply`,
     );
+  } catch (error) {
+    // Setting up failed: the extra labs would otherwise keep their thousands of objects.
+    if (!args.keep) await stopExtraClusters(clusters);
+    throw error;
   }
-  await Promise.all(
-    clusters.map(({ admin, name }, c) => {
-      const pods = servicesOf(c).length * 3;
-      return waitForPods(admin, pods, running =>
-        log(`${name}: ${running}/${pods} pods running`),
-      );
-    }),
-  );
-  log(
-    `${SERVICES * 3} pods running ${(
-      (performance.now() - start) /
-      1000
-    ).toFixed(1)} s after the first apply`,
-  );
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ha-posture-bench-'));
   const catalogFile = path.join(work, 'catalog-info.yaml');
