@@ -372,10 +372,11 @@ function build(def: any): Check {
         if (!isMap(v)) return false;
         for (const f of fields) {
           const x = v[f.k];
-          if (
-            x === undefined ? !f.absent : x === null ? !f.isNull : !f.check(x)
-          )
-            return false;
+          if (x === undefined) {
+            if (!f.absent) return false;
+          } else if (x === null) {
+            if (!f.isNull) return false;
+          } else if (!f.check(x)) return false;
         }
         return true;
       };
