@@ -27,7 +27,7 @@ export async function pool<T>(
 export async function applyAll(
   admin: KubeConfig,
   objects: KubernetesObject[],
-  concurrency = 64,
+  concurrency = 16,
 ) {
   const api = KubernetesObjectApi.makeApiClient(admin);
   await pool(objects, concurrency, object =>
@@ -51,14 +51,16 @@ const OVERLOADED = new Set([429, 500, 503, 504]);
  * cannot keep up (a 504 "request did not complete within requested timeout", 429);
  * applies are idempotent, so a retry is safe.
  */
-async function retryWhenOverloaded<T>(fn: () => Promise<T>, attempts = 6) {
+async function retryWhenOverloaded<T>(fn: () => Promise<T>, attempts = 8) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (error) {
       const code = (error as { code?: number }).code;
       if (attempt >= attempts || !code || !OVERLOADED.has(code)) throw error;
-      await new Promise(resolve => setTimeout(resolve, 1000 * 2 ** attempt));
+      await new Promise(resolve =>
+        setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt)),
+      );
     }
   }
 }
