@@ -12,32 +12,54 @@ import { apiFailureReason } from './apiFailureReason';
 import { reasonMessage } from './reasonMessage';
 import { LabelSelector, parseLabelSelector } from './labelSelector';
 import { NamespaceObjects, referencedNames } from './scopeToEntity';
+import { ListedKind, listObjects } from './listObjects';
+
+const listed = (
+  apiVersion: string,
+  kind: string,
+  resource: string,
+): ListedKind => ({ apiVersion, kind, resource });
+const POD = listed('v1', 'Pod', 'pods');
+const NODE = listed('v1', 'Node', 'nodes');
 
 /** Kinds the posture needs in a service's namespace, beyond the Kubernetes plugin's defaults. */
-const NAMESPACED_KINDS: Array<[apiVersion: string, kind: string]> = [
-  ['v1', 'Pod'],
-  ['v1', 'Service'],
-  ['v1', 'ConfigMap'],
-  ['v1', 'Secret'],
-  ['v1', 'ServiceAccount'],
-  ['v1', 'PersistentVolumeClaim'],
-  ['apps/v1', 'Deployment'],
-  ['apps/v1', 'ReplicaSet'],
-  ['apps/v1', 'StatefulSet'],
-  ['apps/v1', 'DaemonSet'],
-  ['networking.k8s.io/v1', 'Ingress'],
-  ['networking.k8s.io/v1', 'NetworkPolicy'],
-  ['policy/v1', 'PodDisruptionBudget'],
-  ['autoscaling/v2', 'HorizontalPodAutoscaler'],
-  ['rbac.authorization.k8s.io/v1', 'Role'],
-  ['rbac.authorization.k8s.io/v1', 'RoleBinding'],
+const NAMESPACED_KINDS = [
+  POD,
+  listed('v1', 'Service', 'services'),
+  listed('v1', 'ConfigMap', 'configmaps'),
+  listed('v1', 'Secret', 'secrets'),
+  listed('v1', 'ServiceAccount', 'serviceaccounts'),
+  listed('v1', 'PersistentVolumeClaim', 'persistentvolumeclaims'),
+  listed('apps/v1', 'Deployment', 'deployments'),
+  listed('apps/v1', 'ReplicaSet', 'replicasets'),
+  listed('apps/v1', 'StatefulSet', 'statefulsets'),
+  listed('apps/v1', 'DaemonSet', 'daemonsets'),
+  listed('networking.k8s.io/v1', 'Ingress', 'ingresses'),
+  listed('networking.k8s.io/v1', 'NetworkPolicy', 'networkpolicies'),
+  listed('policy/v1', 'PodDisruptionBudget', 'poddisruptionbudgets'),
+  listed(
+    'autoscaling/v2',
+    'HorizontalPodAutoscaler',
+    'horizontalpodautoscalers',
+  ),
+  listed('rbac.authorization.k8s.io/v1', 'Role', 'roles'),
+  listed('rbac.authorization.k8s.io/v1', 'RoleBinding', 'rolebindings'),
 ];
 
-const CLUSTER_KINDS: Array<[apiVersion: string, kind: string]> = [
-  ['v1', 'Node'],
-  ['v1', 'PersistentVolume'],
-  ['storage.k8s.io/v1', 'StorageClass'],
+const CLUSTER_KINDS = [
+  NODE,
+  listed('v1', 'PersistentVolume', 'persistentvolumes'),
+  listed('storage.k8s.io/v1', 'StorageClass', 'storageclasses'),
 ];
+
+/** What the cluster-level posture reads beyond nodes and kube-system's pods. */
+const ENDPOINTS = listed('v1', 'Endpoints', 'endpoints');
+const ENDPOINT_SLICES = listed(
+  'discovery.k8s.io/v1',
+  'EndpointSlice',
+  'endpointslices',
+);
+const LEASES = listed('coordination.k8s.io/v1', 'Lease', 'leases');
 
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 export const KUBERNETES_NAMESPACE_ANNOTATION =
@@ -93,15 +115,15 @@ export interface LiveSnapshot {
 const OWNED_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod']);
 const PART_OF = 'app.kubernetes.io/part-of';
 /** Kinds that carry their service's labels (pods and ReplicaSets from the template). */
-const LABELLED_KINDS = NAMESPACED_KINDS.filter(([, kind]) =>
+const LABELLED_KINDS = NAMESPACED_KINDS.filter(({ kind }) =>
   ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod'].includes(
     kind,
   ),
 );
 /** Kinds that select or name a service's pods rather than carry its labels. */
 const SELECTING_KINDS = NAMESPACED_KINDS.filter(
-  ([, kind]) =>
-    !LABELLED_KINDS.some(([, labelled]) => labelled === kind) &&
+  ({ kind }) =>
+    !LABELLED_KINDS.some(labelled => labelled.kind === kind) &&
     kind !== 'ConfigMap' &&
     kind !== 'Secret',
 );
@@ -160,10 +182,13 @@ export class LiveObjectSource {
       );
   }
 
-  /** A client with a fresh credential from the cluster's auth strategy. */
-  private async api(cluster: string, authConfig?: KubernetesRequestAuth) {
+  /** The cluster's KubeConfig, with a fresh credential from its auth strategy. */
+  private async kubeConfig(
+    cluster: string,
+    authConfig?: KubernetesRequestAuth,
+  ) {
     const { kubeConfig } = await this.clusters.connect(cluster, { authConfig });
-    return KubernetesObjectApi.makeApiClient(kubeConfig);
+    return kubeConfig;
   }
 
   /**
@@ -265,27 +290,26 @@ export class LiveObjectSource {
     authConfig?: KubernetesRequestAuth,
   ): Promise<KubeObject[]> {
     if (!this.readableClusters(authConfig).includes(name)) return [];
-    const api = await this.api(name, authConfig);
+    const kubeConfig = await this.kubeConfig(name, authConfig);
     const optional = (read: Promise<KubeObject[]>) =>
       read.catch(error => {
         if (error?.code === 403 || error?.code === 404) return [];
         throw error;
       });
     const lists = await Promise.all([
-      list(api, 'v1', 'Node'),
-      list(api, 'v1', 'Pod', 'kube-system'),
-      list(api, 'v1', 'Endpoints', 'default', 'metadata.name=kubernetes'),
+      listObjects(kubeConfig, NODE),
+      listObjects(kubeConfig, POD, { namespace: 'kube-system' }),
+      listObjects(kubeConfig, ENDPOINTS, {
+        namespace: 'default',
+        fieldSelector: 'metadata.name=kubernetes',
+      }),
       optional(
-        list(
-          api,
-          'discovery.k8s.io/v1',
-          'EndpointSlice',
-          'default',
-          undefined,
-          'kubernetes.io/service-name=kubernetes',
-        ),
+        listObjects(kubeConfig, ENDPOINT_SLICES, {
+          namespace: 'default',
+          labelSelector: 'kubernetes.io/service-name=kubernetes',
+        }),
       ),
-      optional(list(api, 'coordination.k8s.io/v1', 'Lease', 'kube-system')),
+      optional(listObjects(kubeConfig, LEASES, { namespace: 'kube-system' })),
     ]);
     return lists.flat();
   }
@@ -303,11 +327,12 @@ export class LiveObjectSource {
     namespaceHint?: string,
     authConfig?: KubernetesRequestAuth,
   ): Promise<ClusterObjects | undefined> {
-    const api = await this.api(cluster, authConfig);
-    const labelled = (namespace: string | undefined, labels: string) =>
+    const kubeConfig = await this.kubeConfig(cluster, authConfig);
+    const api = KubernetesObjectApi.makeApiClient(kubeConfig);
+    const labelled = (namespace: string | undefined, labelSelector: string) =>
       Promise.all(
-        LABELLED_KINDS.map(([apiVersion, kind]) =>
-          list(api, apiVersion, kind, namespace, undefined, labels),
+        LABELLED_KINDS.map(kind =>
+          listObjects(kubeConfig, kind, { namespace, labelSelector }),
         ),
       ).then(lists => lists.flat());
     const own = await labelled(namespaceHint, labelSelector);
@@ -340,8 +365,8 @@ export class LiveObjectSource {
             ? labelled(namespace, `${PART_OF} in (${applications.join(',')})`)
             : Promise.resolve([]),
           Promise.all(
-            SELECTING_KINDS.map(([apiVersion, kind]) =>
-              list(api, apiVersion, kind, namespace),
+            SELECTING_KINDS.map(kind =>
+              listObjects(kubeConfig, kind, { namespace }),
             ),
           ).then(lists => lists.flat()),
         ]);
@@ -372,7 +397,7 @@ export class LiveObjectSource {
       }),
     );
     const clusterWide = await Promise.all(
-      CLUSTER_KINDS.map(([apiVersion, kind]) => list(api, apiVersion, kind)),
+      CLUSTER_KINDS.map(kind => listObjects(kubeConfig, kind)),
     );
     return {
       cluster,
@@ -382,16 +407,10 @@ export class LiveObjectSource {
 
   /** The cluster's namespaced objects by namespace, and its cluster-wide ones. */
   private async readCluster(cluster: string): Promise<ClusterSnapshot> {
-    const api = await this.api(cluster);
+    const kubeConfig = await this.kubeConfig(cluster);
     const [namespaced, clusterWide] = await Promise.all([
-      Promise.all(
-        NAMESPACED_KINDS.map(([apiVersion, kind]) =>
-          list(api, apiVersion, kind),
-        ),
-      ),
-      Promise.all(
-        CLUSTER_KINDS.map(([apiVersion, kind]) => list(api, apiVersion, kind)),
-      ),
+      Promise.all(NAMESPACED_KINDS.map(kind => listObjects(kubeConfig, kind))),
+      Promise.all(CLUSTER_KINDS.map(kind => listObjects(kubeConfig, kind))),
     ]);
     const grouped = new Map<string, KubeObject[]>();
     for (const object of namespaced.flat()) {
@@ -470,30 +489,6 @@ async function readReferenced(
     ),
   );
   return read.filter((o): o is KubeObject => !!o);
-}
-
-async function list(
-  api: KubernetesObjectApi,
-  apiVersion: string,
-  kind: string,
-  namespace?: string,
-  fieldSelector?: string,
-  labelSelector?: string,
-): Promise<KubeObject[]> {
-  const response = await api.list(
-    apiVersion,
-    kind,
-    namespace,
-    undefined,
-    undefined,
-    undefined,
-    fieldSelector,
-    labelSelector,
-  );
-  // List items come without apiVersion and kind; the engine needs both.
-  return response.items.map(
-    item => ({ ...item, apiVersion, kind } as KubeObject),
-  );
 }
 
 /** One object per kind and name (the same object may come from several reads). */
