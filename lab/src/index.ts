@@ -29,6 +29,7 @@ export type {
 } from './components/postgres';
 export type { RegistryEndpoint } from './components/registry';
 export type { KubernetesEndpoint } from './components/kubernetes';
+export { pauseKubernetesSimulation } from './components/kubernetes';
 export { labClusterLocators } from './components/kubernetes/clusterLocators';
 export type {
   ControlPlaneEndpoint,

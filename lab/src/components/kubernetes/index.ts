@@ -269,8 +269,11 @@ function controllerManagerArgs(f: Files, caFile: string, o: MemberOptions) {
     `--service-account-private-key-file=${f.saKey}`,
     `--root-ca-file=${caFile}`,
     '--cluster-name=diehard-lab',
-    // Pods get loopback IPs, which Endpoints and EndpointSlices reject.
-    '--controllers=*,-endpoints-controller,-endpointslice-controller,-endpointslice-mirroring-controller',
+    // Pods get loopback IPs, which Endpoints and EndpointSlices reject. There is no
+    // metrics server: the autoscaler controller would only fail on every
+    // HorizontalPodAutoscaler each 15 s, logging and writing its status, a load that
+    // grows with the fleet.
+    '--controllers=*,-endpoints-controller,-endpointslice-controller,-endpointslice-mirroring-controller,-horizontalpodautoscaling',
     // KWOK's node heartbeats come from one process on 2 busy cores: a late lease must
     // not get a fake node declared dead, and its pods evicted, in the middle of a test.
     '--node-monitor-grace-period=5m',
@@ -958,6 +961,27 @@ async function startStandIn(ctx: ComponentContext, e: KubernetesEndpoint) {
       logFile: f.standIn.log,
     },
   );
+}
+
+/**
+ * Pauses (SIGSTOP) or resumes (SIGCONT) what makes the lab's cluster move: KWOK's fake
+ * nodes, the controllers and the scheduler. The API server and etcd keep answering, so
+ * a benchmark can measure a portal reading a fleet that holds still, without the
+ * simulators taking the machine's cores. Resume before changing the cluster again.
+ */
+export async function pauseKubernetesSimulation(
+  paused: boolean,
+  stateDir: string,
+) {
+  const dir = path.join(stateDir, 'kubernetes');
+  for (const name of [
+    'kwok',
+    'kube-controller-manager',
+    'kube-scheduler',
+  ] as const) {
+    const pid = await readPid(files(dir).pid(name));
+    if (isAlive(pid, dir)) process.kill(pid!, paused ? 'SIGSTOP' : 'SIGCONT');
+  }
 }
 
 export const kubernetesComponent: LabComponent<KubernetesEndpoint> = {
