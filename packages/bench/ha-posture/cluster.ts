@@ -23,25 +23,36 @@ export async function pool<T>(
   );
 }
 
-/** Server-side applies every object, `concurrency` requests in flight. */
+/**
+ * Server-side applies every object, `concurrency` requests in flight; `progress` is
+ * told the number applied every 10 s.
+ */
 export async function applyAll(
   admin: KubeConfig,
   objects: KubernetesObject[],
+  progress?: (applied: number) => void,
   concurrency = 16,
 ) {
   const api = KubernetesObjectApi.makeApiClient(admin);
-  await pool(objects, concurrency, object =>
-    retryWhenOverloaded(() =>
-      api.patch(
-        object,
-        undefined,
-        undefined,
-        'diehard-bench',
-        true,
-        PatchStrategy.ServerSideApply,
-      ),
-    ),
-  );
+  let applied = 0;
+  const timer = progress && setInterval(() => progress(applied), 10_000);
+  try {
+    await pool(objects, concurrency, async object => {
+      await retryWhenOverloaded(() =>
+        api.patch(
+          object,
+          undefined,
+          undefined,
+          'diehard-bench',
+          true,
+          PatchStrategy.ServerSideApply,
+        ),
+      );
+      applied += 1;
+    });
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 const OVERLOADED = new Set([429, 500, 503, 504]);

@@ -5,6 +5,7 @@ import {
   labClusterLocators,
   labDown,
   labPaths,
+  pauseKubernetesSimulation,
   useLab,
 } from '@diehard/lab';
 
@@ -97,4 +98,17 @@ export async function stopExtraClusters(clusters: BenchCluster[]) {
     await inLab(c, () => labDown(['kubernetes']));
     await fsp.rm(labOf(c).dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Pauses (or resumes) every cluster's fake nodes, controllers and scheduler: the fleet
+ * holds still and its API servers keep answering, so that what is measured on a small
+ * machine is the portal rather than the simulators.
+ */
+export async function pauseSimulation(
+  clusters: BenchCluster[],
+  paused: boolean,
+) {
+  for (let c = 0; c < clusters.length; c++)
+    await pauseKubernetesSimulation(paused, labOf(c).dir);
 }

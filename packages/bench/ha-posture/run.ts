@@ -9,7 +9,7 @@
  * namespace at the end; the extra fake nodes stay (harmless to other users of the lab).
  *
  *   yarn bench:posture [--services 1000] [--nodes 300] [--samples 200] [--keep] [--reuse]
- *                      [--replicas 1] [--clusters 1]
+ *                      [--replicas 1] [--clusters 1] [--freeze]
  *
  * --keep leaves the namespace in place; --reuse then skips creating it again.
  * --replicas 2 runs two backend processes on the lab's PostgreSQL (a fresh database
@@ -18,6 +18,9 @@
  * port offsets +100, +200… with state directories beside it (taken down at the end
  * unless --keep); service i runs in cluster i mod N, and --nodes fake nodes are shared
  * out between the clusters.
+ * --freeze pauses the clusters' fake nodes, controllers and schedulers (SIGSTOP) once the
+ * pods run, and resumes them at the end: the API servers still answer every read, and the
+ * machine's cores go to the portal (in production the clusters run elsewhere).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,7 +44,12 @@ import {
   deleteNamespace,
   waitForPods,
 } from './cluster';
-import { clusterLocators, stopExtraClusters, useClusters } from './clusters';
+import {
+  clusterLocators,
+  pauseSimulation,
+  stopExtraClusters,
+  useClusters,
+} from './clusters';
 import {
   BENCH_NAMESPACE,
   serviceEntity,
@@ -59,6 +67,7 @@ const { values: args } = parseArgs({
     replicas: { type: 'string', default: '1' },
     clusters: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
+    freeze: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
   },
 });
@@ -95,12 +104,14 @@ async function main() {
       await Promise.all(clusters.map(({ admin }) => deleteNamespace(admin)));
       start = performance.now();
       const applied = await Promise.all(
-        clusters.map(async ({ admin }, c) => {
+        clusters.map(async ({ admin, name }, c) => {
           const objects = servicesOf(c).flatMap(i =>
             serviceObjects(i, nodesPerCluster),
           );
           await createNamespace(admin);
-          await applyAll(admin, objects);
+          await applyAll(admin, objects, applied =>
+            log(`${name}: ${applied}/${objects.length} objects applied`),
+          );
           return objects.length;
         }),
       );
@@ -112,20 +123,26 @@ async function main() {
         ).toFixed(0)}/s)`,
       );
     }
+    // Reused, the namespace is taken as it is: counted, not waited for.
     await Promise.all(
       clusters.map(({ admin, name }, c) => {
         const pods = servicesOf(c).length * 3;
-        return waitForPods(admin, pods, running =>
+        return waitForPods(admin, args.reuse ? 0 : pods, running =>
           log(`${name}: ${running}/${pods} pods running`),
         );
       }),
     );
-    log(
-      `${SERVICES * 3} pods running ${(
-        (performance.now() - start) /
-        1000
-      ).toFixed(1)} s after the first apply`,
-    );
+    if (!args.reuse)
+      log(
+        `${SERVICES * 3} pods running ${(
+          (performance.now() - start) /
+          1000
+        ).toFixed(1)} s after the first apply`,
+      );
+    if (args.freeze) {
+      await pauseSimulation(clusters, true);
+      log('fake nodes, controllers and schedulers paused until the end');
+    }
   } catch (error) {
     // Setting up failed: the extra labs would otherwise keep their thousands of objects.
     if (!args.keep) await stopExtraClusters(clusters);
@@ -401,12 +418,23 @@ async function main() {
     ]);
     rows.push(['backend RSS after the cold runs', '', memory(), '']);
     printTable();
+  } catch (error) {
+    // What was measured before the failure, and the failure, before the slow cleanup.
+    printTable();
+    for (const [r, b] of backends.entries())
+      process.stderr.write(
+        `--- backend ${r + 1}, last output:\n${b.output().slice(-3000)}\n`,
+      );
+    log(`failed: ${error}`);
+    throw error;
   } finally {
     await Promise.all(backends.map(b => b.stop()));
     if (pg) await dropDatabasesWithPrefix(pg, prefix);
+    if (args.freeze) await pauseSimulation(clusters, false);
     if (!args.keep) {
+      // The extra clusters go with their labs; the caller's lab stays, emptied.
       log(`deleting namespace ${BENCH_NAMESPACE}`);
-      await Promise.all(clusters.map(({ admin }) => deleteNamespace(admin)));
+      await deleteNamespace(clusters[0].admin);
       await stopExtraClusters(clusters);
     } else if (clusters.length > 1) {
       log(
