@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { useLab } from '@diehard/lab';
 import { KubernetesApiError, listObjects } from './listObjects';
@@ -90,5 +92,70 @@ describe('listObjects on the lab cluster', () => {
     expect(error.code).toBe(401);
     expect(error.message).toBe('Kubernetes API answered HTTP 401');
     expect(error.message).not.toContain(new URL(server).port);
+  });
+});
+
+// A stand-in for an API server that answers what a real one never does: the lab's
+// cannot be made to send a web page or a list of another shape.
+describe('listObjects on an answer that is not a Kubernetes list', () => {
+  let server: http.Server;
+  let answer = '';
+  let config: KubeConfig;
+
+  beforeAll(async () => {
+    server = http.createServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(answer);
+    });
+    await new Promise<void>(resolve =>
+      server.listen(0, '127.0.0.1', () => resolve()),
+    );
+    const { port } = server.address() as AddressInfo;
+    config = new KubeConfig();
+    config.loadFromOptions({
+      clusters: [
+        // Plain HTTP: the client allows it only with TLS checks off.
+        {
+          name: 'stand-in',
+          server: `http://127.0.0.1:${port}`,
+          skipTLSVerify: true,
+        },
+      ],
+      users: [{ name: 'nobody', token: 'x' }],
+      contexts: [{ name: 'stand-in', cluster: 'stand-in', user: 'nobody' }],
+      currentContext: 'stand-in',
+    });
+  });
+
+  afterAll(() => new Promise(resolve => server.close(resolve)));
+
+  it('refuses a web page without quoting it', async () => {
+    answer = '<html>secret-looking login page</html>';
+    const error = await listObjects(config, CONFIG_MAP).catch(e => e);
+    expect(error).toBeInstanceOf(SyntaxError);
+    expect(error.message).toBe('the ConfigMap list answer is not JSON');
+  });
+
+  it('refuses JSON that is not a list', async () => {
+    for (const body of [
+      '{"items":"everything"}',
+      '{"items":[],"metadata":{"continue":{"again":true}}}',
+      'null',
+    ]) {
+      answer = body;
+      await expect(listObjects(config, CONFIG_MAP)).rejects.toThrow(
+        'the ConfigMap list answer is not a Kubernetes list',
+      );
+    }
+  });
+
+  it('skips items that are not objects and reads an empty list as empty', async () => {
+    answer =
+      '{"kind":"ConfigMapList","items":[null,7,{"metadata":{"name":"a"}}]}';
+    expect(await listObjects(config, CONFIG_MAP)).toEqual([
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } },
+    ]);
+    answer = '{"kind":"ConfigMapList","items":null}';
+    expect(await listObjects(config, CONFIG_MAP)).toEqual([]);
   });
 });

@@ -51,25 +51,56 @@ export async function listObjects(
   if (labelSelector) url.searchParams.set('labelSelector', labelSelector);
 
   const objects: KubeObject[] = [];
+  let budget = LIST_MAX_BYTES;
   let next: string | undefined;
   do {
     if (next) url.searchParams.set('continue', next);
-    const page = JSON.parse(await get(kubeConfig, url));
+    const body = await get(kubeConfig, url, budget);
+    budget -= body.length;
+    const page = parsePage(body, kind);
     // List items come without apiVersion and kind; the engine needs both.
-    for (const item of page.items ?? []) {
+    for (const item of page.items) {
+      if (!item || typeof item !== 'object') continue;
       if (item.metadata) delete item.metadata.managedFields;
       objects.push({ ...item, apiVersion, kind });
     }
-    next = page.metadata?.continue || undefined;
+    next = page.continue;
   } while (next);
   return objects;
 }
 
-/** Longest wait for one page, and the largest page read: a stuck or hostile server is cut off. */
-const PAGE_TIMEOUT_MS = 60_000;
-const PAGE_MAX_BYTES = 256 * 1024 * 1024;
+/** The items and continue token of a list answer; an answer of another shape is refused. */
+function parsePage(body: string, kind: string) {
+  let page: any;
+  try {
+    page = JSON.parse(body);
+  } catch {
+    // Not the parser's message: it quotes the answer.
+    throw new SyntaxError(`the ${kind} list answer is not JSON`);
+  }
+  const token = page?.metadata?.continue;
+  const items =
+    page?.items ?? (page?.kind?.endsWith?.('List') ? [] : undefined);
+  if (!Array.isArray(items) || (token && typeof token !== 'string'))
+    throw new TypeError(`the ${kind} list answer is not a Kubernetes list`);
+  return {
+    items: items as any[],
+    continue: (token as string) || undefined,
+  };
+}
 
-async function get(kubeConfig: KubeConfig, url: URL): Promise<string> {
+/**
+ * Longest wait for one page, and the most one list may read over all its pages: a
+ * stuck or hostile server (endless pages, endless answers) is cut off.
+ */
+const PAGE_TIMEOUT_MS = 60_000;
+const LIST_MAX_BYTES = 1024 * 1024 * 1024;
+
+async function get(
+  kubeConfig: KubeConfig,
+  url: URL,
+  maxBytes: number,
+): Promise<string> {
   const options = await kubeConfig.applyToFetchOptions({});
   const headers: Record<string, string> = { accept: 'application/json' };
   new Headers(options.headers as HeadersInit).forEach(
@@ -85,8 +116,8 @@ async function get(kubeConfig: KubeConfig, url: URL): Promise<string> {
         let bytes = 0;
         response.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
-          if (bytes > PAGE_MAX_BYTES)
-            req.destroy(new RangeError('a page of the list is too large'));
+          if (bytes > maxBytes)
+            req.destroy(new RangeError('the list is larger than 1 GiB'));
           else chunks.push(chunk);
         });
         response.on('error', reject);
