@@ -114,3 +114,28 @@ describe('parseManifestsFast skips the walk over plain documents only', () => {
     }
   });
 });
+
+describe('parseManifestsFast reads YAML as Kubernetes does, like parseManifests', () => {
+  it('keeps an unquoted date as text and applies merge keys', () => {
+    const text = [
+      'kind: Deployment',
+      'metadata: {name: web, annotations: {released: 2026-01-01}}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - &base {name: web, resources: {requests: {cpu: 500m}}}',
+      '        - {<<: *base, name: sidecar}',
+      '        - {name: job, env: [{name: SINCE, value: 2026-01-01 10:00:00}]}',
+    ].join('\n');
+    const fast = parseManifestsFast(text, 'k.yaml');
+    expect(fast).toEqual(parseManifests(text, 'k.yaml'));
+    expect(fast.errors).toEqual([]);
+    const spec = fast.objects[0].object.spec.template.spec;
+    expect(fast.objects[0].object.metadata?.annotations?.released).toBe(
+      '2026-01-01',
+    );
+    expect(spec.containers[1].resources).toEqual({ requests: { cpu: '500m' } });
+    expect(spec.containers[2].env[0].value).toBe('2026-01-01 10:00:00');
+  });
+});

@@ -1,10 +1,24 @@
-import { load } from 'js-yaml';
+import { DEFAULT_SCHEMA, Type, load } from 'js-yaml';
 import {
   ManifestLimits,
   ParsedManifests,
   collectManifestObjects,
   parseManifests,
 } from '@diehard/plugin-ha-posture-common/engine';
+
+/**
+ * js-yaml's default schema with timestamps read as text, as Kubernetes reads them (go-yaml keeps
+ * a timestamp-like scalar a string; js-yaml would make `released: 2026-01-01` a Date, which the
+ * shape check refuses). Merge keys (`<<`) stay, as in Kubernetes.
+ */
+const KUBERNETES_SCHEMA = DEFAULT_SCHEMA.extend({
+  implicit: [
+    new Type('tag:yaml.org,2002:timestamp', {
+      kind: 'scalar',
+      resolve: () => false,
+    }),
+  ],
+});
 
 /**
  * True when a js-yaml value is not plainly what its text says: aliases expanding it beyond
@@ -119,7 +133,11 @@ export function parseManifestsFast(
     // Template syntax may leave no trace in js-yaml's value (a later duplicate key wins).
     if (!body.includes('{{') && !body.includes('{%')) {
       try {
-        value = load(body, { filename: file, json: true });
+        value = load(body, {
+          filename: file,
+          json: true,
+          schema: KUBERNETES_SCHEMA,
+        });
         ok = !maybeSuspicious(body) || !suspicious(value, body.length + 16);
       } catch {
         ok = false;

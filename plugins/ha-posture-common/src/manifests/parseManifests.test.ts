@@ -57,6 +57,41 @@ describe('parseManifests', () => {
   });
 });
 
+describe('parseManifests reads YAML as Kubernetes does', () => {
+  it('applies merge keys and keeps an unquoted date as text', () => {
+    const text = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: web, annotations: {released: 2026-01-01}}',
+      'spec:',
+      '  selector: {matchLabels: {app: web}}',
+      '  template:',
+      '    metadata: {labels: {app: web}}',
+      '    spec:',
+      '      containers:',
+      '        - &base',
+      '          name: web',
+      '          resources: {requests: {cpu: 500m, memory: 1Gi}}',
+      '        - <<: *base',
+      '          name: sidecar',
+    ].join('\n');
+    const { objects, errors } = parseManifests(text, 'k.yaml');
+    expect(errors).toEqual([]);
+    const [deployment] = objects.map(o => o.object);
+    expect(deployment.metadata?.annotations).toEqual({
+      released: '2026-01-01',
+    });
+    expect(deployment.spec.template.spec.containers[1]).toEqual({
+      name: 'sidecar',
+      resources: { requests: { cpu: '500m', memory: '1Gi' } },
+    });
+    const report = evaluatePosture({ objects: [deployment] });
+    expect(report.workloads[0].findings.map(f => f.rule)).not.toContain(
+      'resources-no-requests',
+    );
+  });
+});
+
 describe('parseManifests on hostile input', () => {
   const bomb = [
     'apiVersion: v1',

@@ -158,6 +158,8 @@ export function parseManifests(
   try {
     docs = parseAllDocuments(text, {
       lineCounter,
+      // Merge keys (`<<: *base`), which Kubernetes applies.
+      merge: true,
       uniqueKeys: false,
       prettyErrors: false,
       logLevel: 'error',

@@ -56,7 +56,10 @@ export async function loadBundle(
   for (const p of paths) {
     for (const file of await filesUnder(p)) {
       const source = path.relative(workspacePath, file);
-      const docs = yaml.parseAllDocuments(await fsp.readFile(file, 'utf8'));
+      // Merge keys (`<<: *base`) are applied, as kubectl does.
+      const docs = yaml.parseAllDocuments(await fsp.readFile(file, 'utf8'), {
+        merge: true,
+      });
       for (const doc of docs) {
         if (doc.errors.length) {
           throw new InputError(
