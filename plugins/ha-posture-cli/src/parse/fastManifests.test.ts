@@ -116,7 +116,7 @@ describe('parseManifestsFast skips the walk over plain documents only', () => {
 });
 
 describe('parseManifestsFast reads YAML as Kubernetes does, like parseManifests', () => {
-  it('keeps an unquoted date as text and applies merge keys', () => {
+  it('reads YAML 1.1 scalars, merge keys and timestamps as text', () => {
     const text = [
       'kind: Deployment',
       'metadata: {name: web, annotations: {released: 2026-01-01}}',
@@ -126,16 +126,46 @@ describe('parseManifestsFast reads YAML as Kubernetes does, like parseManifests'
       '      containers:',
       '        - &base {name: web, resources: {requests: {cpu: 500m}}}',
       '        - {<<: *base, name: sidecar}',
-      '        - {name: job, env: [{name: SINCE, value: 2026-01-01 10:00:00}]}',
+      '      volumes: [{name: conf, configMap: {name: conf, defaultMode: 0644}}]',
     ].join('\n');
     const fast = parseManifestsFast(text, 'k.yaml');
     expect(fast).toEqual(parseManifests(text, 'k.yaml'));
+    const { metadata, spec } = fast.objects[0].object;
+    expect(metadata?.annotations?.released).toBe('2026-01-01');
+    expect(spec.template.spec.containers[1].resources).toEqual({
+      requests: { cpu: '500m' },
+    });
+    expect(spec.template.spec.volumes[0].configMap.defaultMode).toBe(0o644);
+  });
+
+  it('gives every scalar the value the engine gives it', () => {
+    const scalars = [
+      ...['0644', '0o644', '08', '1_000', '0b101', '0x1F', '-0x1F', '+12'],
+      ...['-.5', '.5', '1.', '1e3', '-1E-3', '.inf', '-.Inf', '.NaN', '.'],
+      ...['y', 'Y', 'n', 'yes', 'No', 'ON', 'off', 'true', 'False', 'TRUE'],
+      ...['~', 'null', 'NULL', '2026-01-01', '2026-01-01 10:00:00', '12:30'],
+      ...['1:20:30.5', '1__0', '0_', '_1', '1_', '0', '-0', '00', '0x', '1e'],
+    ];
+    // As keys too (`on:` is `true:`), but for null, which Kubernetes refuses as a key.
+    const text = scalars
+      .map(
+        (s, i) =>
+          `kind: T\nmetadata: {name: t${i}}\nv: ${s}\n${
+            /^(~|null|NULL)$/.test(s) ? '' : `${s}: k`
+          }`,
+      )
+      .join('\n---\n');
+    const fast = parseManifestsFast(text, 's.yaml');
+    const reference = parseManifests(text, 's.yaml');
     expect(fast.errors).toEqual([]);
-    const spec = fast.objects[0].object.spec.template.spec;
-    expect(fast.objects[0].object.metadata?.annotations?.released).toBe(
-      '2026-01-01',
+    expect(fast.objects.map(o => o.object)).toEqual(
+      reference.objects.map(o => o.object),
     );
-    expect(spec.containers[1].resources).toEqual({ requests: { cpu: '500m' } });
-    expect(spec.containers[2].env[0].value).toBe('2026-01-01 10:00:00');
+    expect(fast.objects.map(o => o.object.v).slice(0, 4)).toEqual([
+      0o644,
+      '0o644',
+      8,
+      1000,
+    ]);
   });
 });

@@ -1,24 +1,11 @@
-import { DEFAULT_SCHEMA, Type, load } from 'js-yaml';
+import { load } from 'js-yaml';
 import {
   ManifestLimits,
   ParsedManifests,
   collectManifestObjects,
   parseManifests,
 } from '@diehard/plugin-ha-posture-common/engine';
-
-/**
- * js-yaml's default schema with timestamps read as text, as Kubernetes reads them (go-yaml keeps
- * a timestamp-like scalar a string; js-yaml would make `released: 2026-01-01` a Date, which the
- * shape check refuses). Merge keys (`<<`) stay, as in Kubernetes.
- */
-const KUBERNETES_SCHEMA = DEFAULT_SCHEMA.extend({
-  implicit: [
-    new Type('tag:yaml.org,2002:timestamp', {
-      kind: 'scalar',
-      resolve: () => false,
-    }),
-  ],
-});
+import { KUBERNETES_SCHEMA } from './kubernetesSchema';
 
 /**
  * True when a js-yaml value is not plainly what its text says: aliases expanding it beyond

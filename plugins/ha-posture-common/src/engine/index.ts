@@ -36,6 +36,7 @@ export {
   collectManifestObjects,
 } from '../manifests/parseManifests';
 export { DEFAULT_MANIFEST_LIMITS, formatBytes } from '../manifests/limits';
+export { KUBERNETES_YAML_OPTIONS } from '../manifests/kubernetesYaml';
 export type { ManifestLimits } from '../manifests/limits';
 export type {
   ParsedManifests,

@@ -58,7 +58,7 @@ describe('parseManifests', () => {
 });
 
 describe('parseManifests reads YAML as Kubernetes does', () => {
-  it('applies merge keys and keeps an unquoted date as text', () => {
+  it('applies merge keys, reads yes as true and keeps an unquoted date as text', () => {
     const text = [
       'apiVersion: apps/v1',
       'kind: Deployment',
@@ -68,6 +68,7 @@ describe('parseManifests reads YAML as Kubernetes does', () => {
       '  template:',
       '    metadata: {labels: {app: web}}',
       '    spec:',
+      '      hostNetwork: yes',
       '      containers:',
       '        - &base',
       '          name: web',
@@ -85,10 +86,11 @@ describe('parseManifests reads YAML as Kubernetes does', () => {
       name: 'sidecar',
       resources: { requests: { cpu: '500m', memory: '1Gi' } },
     });
-    const report = evaluatePosture({ objects: [deployment] });
-    expect(report.workloads[0].findings.map(f => f.rule)).not.toContain(
-      'resources-no-requests',
-    );
+    const rules = evaluatePosture({
+      objects: [deployment],
+    }).workloads[0].findings.map(f => f.rule);
+    expect(rules).not.toContain('resources-no-requests');
+    expect(rules).toContain('ingress-host-port');
   });
 });
 
@@ -291,7 +293,7 @@ describe('parseManifests on fields of the wrong type', () => {
         '{topologySpreadConstraints: {maxSkew: 1}, containers: []}',
       ),
       'kind: Role\nmetadata: {name: r}\nrules: [{verbs: get, resources: [pods]}]',
-      'kind: NetworkPolicy\nmetadata: {name: n}\nspec: {podSelector: {matchExpressions: [{key: app, operator: In, values: 5}]}}',
+      'kind: NetworkPolicy\nmetadata: {name: np}\nspec: {podSelector: {matchExpressions: [{key: app, operator: In, values: 5}]}}',
       'kind: ConfigMap\nmetadata: {name: m}\ndata: {x: {toString: 1}}',
     ].join('\n---\n');
     const { objects, errors } = parseManifests(text, 'types.yaml');
@@ -301,7 +303,7 @@ describe('parseManifests on fields of the wrong type', () => {
       'Deployment b: spec.template.spec.containers must be a list, not number 5',
       'Deployment c: spec.template.spec.topologySpreadConstraints must be a list, not a map',
       'Role r: rules[0].verbs must be a list, not string "get"',
-      'NetworkPolicy n: spec.podSelector.matchExpressions[0].values must be a list, not number 5',
+      'NetworkPolicy np: spec.podSelector.matchExpressions[0].values must be a list, not number 5',
       'ConfigMap m: data.x must be a string, not a map',
     ]);
     // What the rules would have met, had these objects passed.

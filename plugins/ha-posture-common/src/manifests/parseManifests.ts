@@ -6,6 +6,7 @@ import {
   visit,
 } from 'yaml';
 import { KubeObject } from '../model/kube';
+import { KUBERNETES_YAML_OPTIONS } from './kubernetesYaml';
 import {
   DEFAULT_MANIFEST_LIMITS,
   ManifestLimits,
@@ -157,9 +158,8 @@ export function parseManifests(
   let docs;
   try {
     docs = parseAllDocuments(text, {
+      ...KUBERNETES_YAML_OPTIONS,
       lineCounter,
-      // Merge keys (`<<: *base`), which Kubernetes applies.
-      merge: true,
       uniqueKeys: false,
       prettyErrors: false,
       logLevel: 'error',

@@ -1,6 +1,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
+import { KUBERNETES_YAML_OPTIONS } from '@diehard/plugin-ha-posture-common';
 import yaml from 'yaml';
 
 /**
@@ -56,10 +57,10 @@ export async function loadBundle(
   for (const p of paths) {
     for (const file of await filesUnder(p)) {
       const source = path.relative(workspacePath, file);
-      // Merge keys (`<<: *base`) are applied, as kubectl does.
-      const docs = yaml.parseAllDocuments(await fsp.readFile(file, 'utf8'), {
-        merge: true,
-      });
+      const docs = yaml.parseAllDocuments(
+        await fsp.readFile(file, 'utf8'),
+        KUBERNETES_YAML_OPTIONS,
+      );
       for (const doc of docs) {
         if (doc.errors.length) {
           throw new InputError(
