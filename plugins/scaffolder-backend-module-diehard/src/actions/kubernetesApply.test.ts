@@ -312,6 +312,42 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     expect(await exists('ConfigMap', 'v1', `${name}-config`)).toBe(false);
   });
 
+  it('reads the manifests as kubectl does: a mode 0644 is octal, merge keys apply', async () => {
+    const name = uniqueName('yaml');
+    lab.written.push({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name },
+    });
+    mockDir.addContent({
+      'manifests/app.yaml': [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        `metadata: {name: ${name}}`,
+        'spec:',
+        `  selector: {matchLabels: &labels {app: ${name}}}`,
+        '  template:',
+        '    metadata: {labels: {<<: *labels, tier: front}}',
+        '    spec:',
+        '      containers: [{name: app, image: team/petclinic:1.0}]',
+        `      volumes: [{name: c, configMap: {name: c, defaultMode: 0644}}]`,
+      ].join('\n'),
+    });
+    await applyAction().handler(context({ timeoutSeconds: 120 }));
+    const applied: any = await lab.admin.get({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace: lab.ns },
+    });
+    expect(applied.spec.template.metadata.labels).toEqual({
+      app: name,
+      tier: 'front',
+    });
+    expect(applied.spec.template.spec.volumes[0].configMap.defaultMode).toBe(
+      0o644,
+    );
+  });
+
   it('refuses a forbidden namespace before anything is sent to the cluster', async () => {
     const [host, port] = new URL(lab.k.server).host.split(':');
     const proxy = new TcpProxy({ host, port: Number(port) });
