@@ -2,10 +2,7 @@ import { DEFAULT_SCHEMA, Type } from 'js-yaml';
 import { Schema, ScalarTag, isScalar } from 'yaml';
 import { KUBERNETES_YAML_OPTIONS } from '@diehard/plugin-ha-posture-common/engine';
 
-const YAML_TAGS = new Schema({
-  ...KUBERNETES_YAML_OPTIONS,
-  schema: 'yaml-1.1',
-}).tags;
+const YAML_TAGS = new Schema(KUBERNETES_YAML_OPTIONS).tags;
 
 /**
  * The js-yaml type of one scalar tag (bool, int, float) that asks the `yaml` library's tags of

@@ -14,6 +14,7 @@ export const KUBERNETES_YAML_OPTIONS: ParseOptions &
   DocumentOptions &
   SchemaOptions = {
   version: '1.1',
+  schema: 'yaml-1.1',
   merge: true,
   customTags: tags =>
     tags.filter(
