@@ -145,6 +145,7 @@ describe('parseManifestsFast reads YAML as Kubernetes does, like parseManifests'
       ...['y', 'Y', 'n', 'yes', 'No', 'ON', 'off', 'true', 'False', 'TRUE'],
       ...['~', 'null', 'NULL', '2026-01-01', '2026-01-01 10:00:00', '12:30'],
       ...['1:20:30.5', '1__0', '0_', '_1', '1_', '0', '-0', '00', '0x', '1e'],
+      ...['e2', 'E3', '.e5', '1.e3', '-.', '._', '.5e2', '1_000.5', '09.5'],
     ];
     // As keys too (`on:` is `true:`), but for null, which Kubernetes refuses as a key.
     const text = scalars

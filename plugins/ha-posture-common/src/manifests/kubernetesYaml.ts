@@ -1,12 +1,43 @@
-import type { DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
+import type {
+  DocumentOptions,
+  ParseOptions,
+  ScalarTag,
+  SchemaOptions,
+  Tags,
+} from 'yaml';
 
 const TIMESTAMP = 'tag:yaml.org,2002:timestamp';
+const FLOAT = 'tag:yaml.org,2002:float';
+
+/**
+ * go-yaml's float syntax (its `yamlStyleFloat`, underscores allowed between digits): a digit
+ * before or after the point. YAML 1.1's own reads `.` as NaN and `e2` as 100.
+ */
+const GO_YAML_FLOAT = /^[-+]?(?:\.[0-9_]*[0-9][0-9_]*|[0-9][0-9_]*\.[0-9_]*)$/;
+const GO_YAML_FLOAT_EXP =
+  /^[-+]?(?:\.[0-9_]*[0-9][0-9_]*|[0-9][0-9_]*(?:\.[0-9_]*)?)[eE][-+]?[0-9]+$/;
+
+/** YAML 1.1's tags as go-yaml reads a scalar into a generic value. */
+function goYamlTags(tags: Tags): Tags {
+  return tags
+    .filter(
+      t =>
+        typeof t === 'string' || (t.tag !== TIMESTAMP && t.format !== 'TIME'),
+    )
+    .map(t => {
+      if (typeof t === 'string' || t.tag !== FLOAT) return t;
+      const tag = t as ScalarTag;
+      if (tag.format === 'EXP') return { ...tag, test: GO_YAML_FLOAT_EXP };
+      return tag.test?.test('1.5') ? { ...tag, test: GO_YAML_FLOAT } : tag;
+    });
+}
 
 /**
  * Options of the `yaml` library that read a manifest as Kubernetes does. kubectl and the API
  * server read YAML 1.1 through go-yaml v2: `yes`, `on` and `y` are true, `0644` is octal, merge
  * keys (`<<: *base`) apply; but a timestamp-like scalar (`2026-01-01`) or a sexagesimal one
- * (`12:30`) stays text, as go-yaml keeps it when it reads into a generic value.
+ * (`12:30`) stays text, as go-yaml keeps it when it reads into a generic value, and so do `.`
+ * and `e2`.
  *
  * @public
  */
@@ -16,9 +47,5 @@ export const KUBERNETES_YAML_OPTIONS: ParseOptions &
   version: '1.1',
   schema: 'yaml-1.1',
   merge: true,
-  customTags: tags =>
-    tags.filter(
-      t =>
-        typeof t === 'string' || (t.tag !== TIMESTAMP && t.format !== 'TIME'),
-    ),
+  customTags: goYamlTags,
 };

@@ -94,6 +94,47 @@ describe('parseManifests reads YAML as Kubernetes does', () => {
   });
 });
 
+describe('parseManifests reads each scalar as go-yaml, and so kubectl, does', () => {
+  it.each([
+    ...[
+      ['yes', true],
+      ['On', true],
+      ['y', true],
+      ['off', false],
+      ['n', false],
+    ],
+    ...[
+      ['0644', 0o644],
+      ['1_000', 1000],
+      ['-0x1F', -31],
+      ['08', 8],
+    ],
+    ...[
+      ['1e3', 1000],
+      ['-.5', -0.5],
+      ['1.', 1],
+      ['.inf', Infinity],
+    ],
+    ...[
+      ['.', '.'],
+      ['-.', '-.'],
+      ['e2', 'e2'],
+      ['.e5', '.e5'],
+    ],
+    ...[
+      ['2026-01-01', '2026-01-01'],
+      ['12:30', '12:30'],
+      ['~', null],
+    ],
+  ])('%s is %j', (text, value) => {
+    const { objects, errors } = parseManifests(
+      `kind: T\nmetadata: {name: t}\nv: ${text}\n`,
+    );
+    expect(errors).toEqual([]);
+    expect(objects[0].object.v).toEqual(value);
+  });
+});
+
 describe('parseManifests on hostile input', () => {
   const bomb = [
     'apiVersion: v1',
