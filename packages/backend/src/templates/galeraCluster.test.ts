@@ -112,6 +112,25 @@ describe('galera-cluster through the real scaffolder', () => {
     );
   });
 
+  it('writes what the user typed as text where YAML would read it otherwise (no, on, 1e3): the gate and the API server accept it', async () => {
+    const r = await onLab.scaffolder.dryRun(TEMPLATE, {
+      ...form,
+      name: 'no',
+      database: 'on',
+      credentialsSecret: '1e3',
+    });
+    expect(r.status).toBe(200);
+    expect(r.log.join('\n')).toMatch(/server dry-run accepted 5 object\(s\)/);
+    const ss = oneOf(manifestsOf(r.files, 'k8s'), 'StatefulSet');
+    expect(ss.metadata.name).toBe('no');
+    const env = ss.spec.template.spec.containers[0].env;
+    const named = (n: string) => env.find((e: any) => e.name === n);
+    expect(named('MARIADB_DATABASE').value).toBe('on');
+    expect(named('MARIADB_USER').valueFrom.secretKeyRef.name).toBe('1e3');
+    const entity = YAML.parse(r.files.get('catalog-info.yaml')!);
+    expect(entity.metadata.name).toBe('no');
+  });
+
   itRefusesBadInput(onLab, TEMPLATE, form, [
     ['size', 4, /instance\.size is not one of enum values: 3,5,7,9/],
     ['size', 2, /instance\.size must be greater than or equal to 3/],

@@ -24,7 +24,8 @@ const TEMPLATE = 'tomcat-ha-service';
 /** What a developer types into the form (with the form's defaults). */
 const form = {
   ...tomcatHaServiceValues('todo-web'),
-  description: 'Our todo list, highly available',
+  // What XML and YAML give a meaning to, as a developer may well type it.
+  description: 'Todos & notes <v2>: "always" on',
   system: 'system:default/eni-todo',
 };
 
@@ -121,6 +122,10 @@ describe('tomcat-ha-service through the real scaffolder', () => {
         leftover: false,
       });
     }
+    // What the developer typed stays text in the pom (mvn -B verify reads it below).
+    expect(file('pom.xml')).toContain(
+      '<description>Todos &amp; notes &lt;v2&gt;: &quot;always&quot; on</description>',
+    );
   });
 
   it('Deployment: 3 replicas, one per node, spread over zones, probed, bounded, drained gently', () => {
@@ -366,6 +371,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
       kind: 'Component',
       metadata: {
         name: 'todo-web',
+        description: form.description,
         annotations: {
           'backstage.io/kubernetes-id': 'todo-web',
           'backstage.io/kubernetes-namespace': 'diehard-apps',

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
+import YAML from 'yaml';
 import { ensurePlatformImages, freePort, useLab } from '@diehard/lab';
 import { BackendProcess } from '../__testUtils__/startBackendProcess';
 import { startLabPortal } from '../__testUtils__/startLabPortal';
@@ -246,8 +247,9 @@ it('publishes a repository that clones back with the generated project', () => {
   }
   expect(git(['rev-parse', '--abbrev-ref', 'HEAD'], clone).trim()).toBe('main');
   expect(
-    fs.readFileSync(path.join(clone, 'catalog-info.yaml'), 'utf8'),
-  ).toContain(`name: ${name}`);
+    YAML.parse(fs.readFileSync(path.join(clone, 'catalog-info.yaml'), 'utf8'))
+      .metadata.name,
+  ).toBe(name);
   // What the scaffolder built is not part of the source.
   expect(fs.existsSync(path.join(clone, 'image'))).toBe(false);
   expect(fs.existsSync(path.join(clone, 'target'))).toBe(false);
@@ -346,7 +348,7 @@ it('registers the entity in the catalog from the git server', async () => {
   // What the catalog read: the raw file on the git server (no credentials needed).
   const served = await request(location.slice('url:'.length));
   expect(served.status).toBe(200);
-  expect(served.body).toContain(`name: ${name}`);
+  expect(YAML.parse(served.body).metadata.name).toBe(name);
 });
 
 it("offers the lab to the form's cluster picker by its title, and nothing of how it is reached", async () => {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import YAML from 'yaml';
 import { freePort, useLab } from '@diehard/lab';
 import { BackendProcess } from '../../__testUtils__/startBackendProcess';
 import { startLabPortal } from '../../__testUtils__/startLabPortal';
@@ -188,7 +189,7 @@ export async function expectRegisteredFromRepo(
   const repo = publishedRepo(portal.lab, owner, name);
   const served = await request(repo.catalogInfo);
   expect(served.status).toBe(200);
-  expect(served.body).toContain(`name: ${name}`);
+  expect(YAML.parse(served.body).metadata.name).toBe(name);
   const entity = await portal.untilInCatalog(
     `resource:default/${name}`,
     60_000,
@@ -228,7 +229,8 @@ export async function expectRepositoryOpensInBrowser(
     const catalogInfo = new URL(repo.catalogInfo).pathname;
     expect(page.body).toContain(`href="${catalogInfo}"`);
     expect(
-      (await request(new URL(catalogInfo, url).toString())).body,
-    ).toContain(`name: ${name}`);
+      YAML.parse((await request(new URL(catalogInfo, url).toString())).body)
+        .metadata.name,
+    ).toBe(name);
   }
 }

@@ -16,6 +16,7 @@ import {
   scaffolderActionsExtensionPoint,
   TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
+import { KUBERNETES_YAML_OPTIONS } from '@diehard/plugin-ha-posture-common';
 import {
   createKubernetesApplyAction,
   createKubernetesCheckTargetAction,
@@ -276,12 +277,15 @@ export function writeFiles(dir: string, files: Map<string, string>) {
   }
 }
 
-/** Every YAML document of the generated files under `folder`. */
+/** Every YAML document of the generated files under `folder`, read as Kubernetes reads it. */
 export function manifestsOf(files: Map<string, string>, folder: string): any[] {
   const out: any[] = [];
   for (const [rel, content] of [...files].sort()) {
     if (!rel.startsWith(`${folder}/`) || !/\.ya?ml$/.test(rel)) continue;
-    for (const doc of YAML.parseAllDocuments(content)) {
+    for (const doc of YAML.parseAllDocuments(
+      content,
+      KUBERNETES_YAML_OPTIONS,
+    )) {
       if (doc.errors.length) {
         throw new Error(`${rel}: ${doc.errors.map(e => e.message).join('; ')}`);
       }
