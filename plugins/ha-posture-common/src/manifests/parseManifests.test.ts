@@ -94,39 +94,32 @@ describe('parseManifests reads YAML as Kubernetes does', () => {
   });
 });
 
+/** Plain scalars and what go-yaml, and so kubectl, reads them as. */
+const GO_YAML_READINGS: Array<[string, unknown]> = [
+  ['yes', true],
+  ['On', true],
+  ['y', true],
+  ['off', false],
+  ['n', false],
+  ['0644', 0o644],
+  ['1_000', 1000],
+  ['-0x1F', -31],
+  ['08', 8],
+  ['1e3', 1000],
+  ['-.5', -0.5],
+  ['1.', 1],
+  ['.inf', Infinity],
+  ['.', '.'],
+  ['-.', '-.'],
+  ['e2', 'e2'],
+  ['.e5', '.e5'],
+  ['2026-01-01', '2026-01-01'],
+  ['12:30', '12:30'],
+  ['~', null],
+];
+
 describe('parseManifests reads each scalar as go-yaml, and so kubectl, does', () => {
-  it.each([
-    ...[
-      ['yes', true],
-      ['On', true],
-      ['y', true],
-      ['off', false],
-      ['n', false],
-    ],
-    ...[
-      ['0644', 0o644],
-      ['1_000', 1000],
-      ['-0x1F', -31],
-      ['08', 8],
-    ],
-    ...[
-      ['1e3', 1000],
-      ['-.5', -0.5],
-      ['1.', 1],
-      ['.inf', Infinity],
-    ],
-    ...[
-      ['.', '.'],
-      ['-.', '-.'],
-      ['e2', 'e2'],
-      ['.e5', '.e5'],
-    ],
-    ...[
-      ['2026-01-01', '2026-01-01'],
-      ['12:30', '12:30'],
-      ['~', null],
-    ],
-  ])('%s is %j', (text, value) => {
+  it.each(GO_YAML_READINGS)('%s is %j', (text, value) => {
     const { objects, errors } = parseManifests(
       `kind: T\nmetadata: {name: t}\nv: ${text}\n`,
     );
