@@ -11,11 +11,13 @@ const FLOAT = 'tag:yaml.org,2002:float';
 
 /**
  * go-yaml's float syntax (its `yamlStyleFloat`, underscores allowed between digits): a digit
- * before or after the point. YAML 1.1's own reads `.` as NaN and `e2` as 100.
+ * before or after the point. YAML 1.1's own reads `.` as NaN and `e2` as 100. The lookahead
+ * asks for the digit once, so a long scalar is matched in linear time.
  */
-const GO_YAML_FLOAT = /^[-+]?(?:\.[0-9_]*[0-9][0-9_]*|[0-9][0-9_]*\.[0-9_]*)$/;
+const GO_YAML_FLOAT =
+  /^[-+]?(?=\.?[0-9_]*[0-9])(?:\.[0-9_]+|[0-9][0-9_]*\.[0-9_]*)$/;
 const GO_YAML_FLOAT_EXP =
-  /^[-+]?(?:\.[0-9_]*[0-9][0-9_]*|[0-9][0-9_]*(?:\.[0-9_]*)?)[eE][-+]?[0-9]+$/;
+  /^[-+]?(?=\.?[0-9_]*[0-9])(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)[eE][-+]?[0-9]+$/;
 
 /** YAML 1.1's tags as go-yaml reads a scalar into a generic value. */
 function goYamlTags(tags: Tags): Tags {

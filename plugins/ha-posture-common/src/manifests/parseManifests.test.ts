@@ -126,6 +126,15 @@ describe('parseManifests reads each scalar as go-yaml, and so kubectl, does', ()
     expect(errors).toEqual([]);
     expect(objects[0].object.v).toEqual(value);
   });
+
+  it('reads a number-like scalar of 300,000 characters within a second', () => {
+    const started = Date.now();
+    const { objects } = parseManifests(
+      `kind: T\nmetadata: {name: t}\nv: .${'1'.repeat(300_000)}x\n`,
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(objects[0].object.v).toHaveLength(300_002);
+  });
 });
 
 describe('parseManifests on hostile input', () => {
