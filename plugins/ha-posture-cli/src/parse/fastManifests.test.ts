@@ -138,6 +138,27 @@ describe('parseManifestsFast reads YAML as Kubernetes does, like parseManifests'
     expect(spec.template.spec.volumes[0].configMap.defaultMode).toBe(0o644);
   });
 
+  it('leaves explicit !!set, !!omap, !!pairs, !!binary and !!timestamp to the engine', () => {
+    const text = [
+      'kind: T',
+      'metadata: {name: t}',
+      's: !!set {a, b}',
+      'o: !!omap [{a: 1}, {b: 2}]',
+      'p: !!pairs [{a: 1}, {a: 2}]',
+      'b: !!binary aGVsbG8=',
+      'd: !!timestamp 2026-01-01',
+    ].join('\n');
+    const fast = parseManifestsFast(text, 't.yaml');
+    expect(fast).toEqual(parseManifests(text, 't.yaml'));
+    expect(fast.objects[0].object).toMatchObject({
+      s: { a: null, b: null },
+      o: [{ a: 1 }, { b: 2 }],
+      p: [{ a: 1 }, { a: 2 }],
+      b: 'aGVsbG8=',
+      d: '2026-01-01',
+    });
+  });
+
   it('gives every scalar the value the engine gives it', () => {
     const scalars = [
       ...['0644', '0o644', '08', '1_000', '0b101', '0x1F', '-0x1F', '+12'],

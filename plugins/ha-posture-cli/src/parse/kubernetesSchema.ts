@@ -34,19 +34,28 @@ function scalarType(tag: string): Type {
   });
 }
 
+/** A type js-yaml gives up on, so that the engine's parser reads the document instead. */
+function leftToTheEngine(tag: string, kind: 'scalar' | 'sequence' | 'mapping') {
+  return new Type(`tag:yaml.org,2002:${tag}`, { kind, resolve: () => false });
+}
+
 /**
  * js-yaml's default schema reading scalars as Kubernetes does ({@link KUBERNETES_YAML_OPTIONS}):
  * YAML 1.1 booleans and numbers, merge keys, and timestamps as text (js-yaml would make
- * `released: 2026-01-01` a Date, which the shape check refuses).
+ * `released: 2026-01-01` a Date, which the shape check refuses). A document with an explicit
+ * `!!binary`, `!!omap`, `!!pairs` or `!!set` is read by the engine's parser.
  */
 export const KUBERNETES_SCHEMA = DEFAULT_SCHEMA.extend({
   implicit: [
     scalarType('tag:yaml.org,2002:bool'),
     scalarType('tag:yaml.org,2002:int'),
     scalarType('tag:yaml.org,2002:float'),
-    new Type('tag:yaml.org,2002:timestamp', {
-      kind: 'scalar',
-      resolve: () => false,
-    }),
+    leftToTheEngine('timestamp', 'scalar'),
+  ],
+  explicit: [
+    leftToTheEngine('binary', 'scalar'),
+    leftToTheEngine('omap', 'sequence'),
+    leftToTheEngine('pairs', 'sequence'),
+    leftToTheEngine('set', 'mapping'),
   ],
 });

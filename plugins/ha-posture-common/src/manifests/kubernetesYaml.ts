@@ -6,8 +6,17 @@ import type {
   Tags,
 } from 'yaml';
 
-const TIMESTAMP = 'tag:yaml.org,2002:timestamp';
 const FLOAT = 'tag:yaml.org,2002:float';
+/**
+ * Tags go-yaml does not give a value of their own to: a timestamp stays text, a `!!set` is a
+ * map, an `!!omap` or `!!pairs` a list (YAML 1.1 would make a JavaScript Set or Map, which JSON
+ * cannot carry), a `!!binary` its text.
+ */
+const NOT_GO_YAML = new Set(
+  ['timestamp', 'set', 'omap', 'pairs', 'binary'].map(
+    t => `tag:yaml.org,2002:${t}`,
+  ),
+);
 
 /**
  * go-yaml's float syntax (its `yamlStyleFloat`, underscores allowed between digits): a digit
@@ -24,7 +33,8 @@ function goYamlTags(tags: Tags): Tags {
   return tags
     .filter(
       t =>
-        typeof t === 'string' || (t.tag !== TIMESTAMP && t.format !== 'TIME'),
+        typeof t === 'string' ||
+        (!NOT_GO_YAML.has(t.tag) && t.format !== 'TIME'),
     )
     .map(t => {
       if (typeof t === 'string' || t.tag !== FLOAT) return t;
