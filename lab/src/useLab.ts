@@ -28,6 +28,13 @@ import { silentReporter, stderrReporter } from './util/reporter';
 
 /** The Galera cluster, and failure operations on its nodes (0-based, as in `nodes`). */
 export interface GaleraLab extends GaleraEndpoint {
+  /**
+   * Runs fn with the shared cluster to itself: a suite kills or partitions a node only
+   * in here (as does one that needs every node up). Starts once the 3 nodes are Synced
+   * in one Primary component and leaves them so (restarting what fn left down); other
+   * suites' calls wait.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /** SIGKILL node i; it stays down (even across `lab up`) until restart(i). */
   kill(i: number): Promise<void>;
   /** Starts node i again; resolves once it is Synced in the Primary component. */

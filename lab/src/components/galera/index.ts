@@ -294,12 +294,71 @@ function checkIndex(i: number) {
   }
 }
 
+const isWhole = (s: WsrepStatus | undefined) =>
+  s?.clusterSize === NODE_COUNT &&
+  s.clusterStatus === 'Primary' &&
+  s.localState === 'Synced';
+
 /** Operations on one node of the running cluster, for failure tests. */
 export function galeraOperations(ctx: Pick<ComponentContext, 'dir' | 'paths'>) {
   const { dir } = ctx;
   const locked = <T>(fn: () => Promise<T>) =>
     withLock(ctx.paths.stateDir, 'galera', fn);
+  const statuses = () =>
+    Promise.all(
+      Array.from({ length: NODE_COUNT }, (_, i) =>
+        wsrepStatus(dir, i).catch(() => undefined),
+      ),
+    );
+  const restart = (i: number) =>
+    locked(async () => {
+      checkIndex(i);
+      await stopNode(dir, i);
+      const primary = await primaryNode(dir);
+      await startNode(dir, i, primary === undefined);
+    });
+  const wholeWithin = (timeoutMs: number) =>
+    waitFor(
+      `the ${NODE_COUNT} galera nodes Synced in one Primary component`,
+      async () => {
+        const s = await statuses();
+        if (s.every(isWhole)) return true;
+        throw new Error(`node states ${JSON.stringify(s)}`);
+      },
+      { timeoutMs, intervalMs: 300 },
+    );
+  /** Waits for one whole cluster; restarts the nodes still out of it after graceMs. */
+  const makeWhole = async (graceMs: number) => {
+    try {
+      await wholeWithin(graceMs);
+      return;
+    } catch {
+      const s = await statuses();
+      for (let i = 0; i < NODE_COUNT; i++) if (!isWhole(s[i])) await restart(i);
+      await wholeWithin(180_000);
+    }
+  };
   return {
+    /**
+     * Runs fn with the cluster to itself: parallel suites share it, and a second node
+     * lost while one is down would cost the quorum. Waits (across processes) for the
+     * other holders and for every node to be Synced in one Primary component, and
+     * leaves the cluster so, whatever fn left down.
+     */
+    exclusive: <T>(fn: () => Promise<T>, timeoutMs = 15 * 60_000) =>
+      withLock(
+        ctx.paths.stateDir,
+        'galera-exclusive',
+        async () => {
+          await makeWhole(60_000);
+          try {
+            return await fn();
+          } finally {
+            await makeWhole(5_000);
+          }
+        },
+        timeoutMs,
+      ),
     /** SIGKILL node i (a crash); it stays down, even across `lab up`, until restart(i). */
     kill: (i: number) =>
       locked(async () => {
@@ -313,13 +372,7 @@ export function galeraOperations(ctx: Pick<ComponentContext, 'dir' | 'paths'>) {
         }
       }),
     /** (Re)starts node i; it rejoins the Primary component (IST) and is Synced on return. */
-    restart: (i: number) =>
-      locked(async () => {
-        checkIndex(i);
-        await stopNode(dir, i);
-        const primary = await primaryNode(dir);
-        await startNode(dir, i, primary === undefined);
-      }),
+    restart,
     /** Cuts node i off the group (gmcast.isolate): it falls out of the Primary component. */
     partition: (i: number) =>
       locked(async () => {

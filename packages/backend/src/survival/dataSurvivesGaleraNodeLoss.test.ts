@@ -7,15 +7,12 @@ import { freePort, startApp } from './__testUtils__/appInstance';
 import {
   createDatabase,
   generatedDsn,
-  killNode,
   labDsn,
-  restartIfDown,
   setGeneratedDsn,
   singleHostDsn,
   sql,
 } from './__testUtils__/galera';
 import { renderService } from './__testUtils__/generatedService';
-import { exclusiveGaleraFailure } from './__testUtils__/failureLock';
 import { generatedWar } from './__testUtils__/generatedWar';
 import { SurvivalLab, Tomcat, useSurvivalLab } from './__testUtils__/lab';
 import { findingsOf, scanProject } from './__testUtils__/postureCli';
@@ -69,9 +66,6 @@ beforeAll(async () => {
 afterAll(async () => {
   keepLogs(tomcats);
   for (const t of tomcats) await t.stop().catch(() => undefined);
-  // Leave the shared cluster whole for the next suite, whatever happened.
-  for (const node of lab.galera.nodes)
-    await restartIfDown(lab.galera, node.index);
   if (database) await sql(lab.galera, `DROP DATABASE IF EXISTS ${database}`);
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
@@ -93,28 +87,31 @@ describe('the generated todo application on Tomcat 10.1 and Galera', () => {
   });
 
   it('stores todos in Galera and attachments on the shared volume: written through one pod, read through the other', async () => {
-    const content = crypto.randomBytes(2048);
-    const added = await addTodo(podA.url, 'Replace the <b>UPS</b> battery', {
-      attachment: content,
+    // Not while another suite has a node down: a write during the view change gets 503.
+    await lab.galera.exclusive(async () => {
+      const content = crypto.randomBytes(2048);
+      const added = await addTodo(podA.url, 'Replace the <b>UPS</b> battery', {
+        attachment: content,
+      });
+      expect(added.status).toBe(302);
+      const page = await request(`${podB.url}/`);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('Served by pod <b>todo-web-b</b>');
+      expect(page.body).toContain('Replace the &lt;b&gt;UPS&lt;/b&gt; battery');
+      const id = page.body.match(/href="attachments\/([0-9a-f-]{36})"/)![1];
+      const download = await request(`${podB.url}/attachments/${id}`);
+      expect(download.status).toBe(200);
+      expect(download.raw.equals(content)).toBe(true);
+      expect(
+        await sql(lab.galera, `SELECT title FROM ${database}.todo`),
+      ).toContain('UPS');
+      // Paths that are not generated ids are never served.
+      for (const bad of ['..%2F..%2Fetc%2Fpasswd', 'notes.txt', `${id}.bak`]) {
+        expect([400, 404]).toContain(
+          (await request(`${podB.url}/attachments/${bad}`)).status,
+        );
+      }
     });
-    expect(added.status).toBe(302);
-    const page = await request(`${podB.url}/`);
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('Served by pod <b>todo-web-b</b>');
-    expect(page.body).toContain('Replace the &lt;b&gt;UPS&lt;/b&gt; battery');
-    const id = page.body.match(/href="attachments\/([0-9a-f-]{36})"/)![1];
-    const download = await request(`${podB.url}/attachments/${id}`);
-    expect(download.status).toBe(200);
-    expect(download.raw.equals(content)).toBe(true);
-    expect(
-      await sql(lab.galera, `SELECT title FROM ${database}.todo`),
-    ).toContain('UPS');
-    // Paths that are not generated ids are never served.
-    for (const bad of ['..%2F..%2Fetc%2Fpasswd', 'notes.txt', `${id}.bak`]) {
-      expect([400, 404]).toContain(
-        (await request(`${podB.url}/attachments/${bad}`)).status,
-      );
-    }
   });
 
   it('keeps a per-user session value that shows which pod served it', async () => {
@@ -134,17 +131,15 @@ describe('the generated todo application on Tomcat 10.1 and Galera', () => {
 
   it('keeps serving reads and writes when the Galera node it is connected to is killed; no acknowledged write is lost and the node rejoins', async () => {
     await withTomcatLogs([podA, podB], async () => {
-      const titles: string[] = [];
-      for (let i = 0; i < 5; i++) {
-        const title = `before the kill #${i}`;
-        expect((await addTodo(podA.url, title)).status).toBe(302);
-        titles.push(title);
-      }
-      const before = await rows(1);
+      await lab.galera.exclusive(async () => {
+        for (let i = 0; i < 5; i++)
+          expect(
+            (await addTodo(podA.url, `before the kill #${i}`)).status,
+          ).toBe(302);
+        const before = await rows(1);
 
-      // The sequential DSN connects to its first host: node-0.
-      await exclusiveGaleraFailure(async () => {
-        await killNode(lab.galera, 0);
+        // The sequential DSN connects to its first host: node-0.
+        await lab.galera.kill(0);
         try {
           // Galera needs a few seconds to evict the dead node (a view change); meanwhile
           // a user retrying the form gets 503, then it works without any restart.
@@ -172,13 +167,13 @@ describe('the generated todo application on Tomcat 10.1 and Galera', () => {
         } finally {
           await lab.galera.restart(0);
         }
+        // The node is back, Synced, with every write it missed.
+        expect(await lab.galera.status(0)).toMatchObject({
+          clusterSize: 3,
+          localState: 'Synced',
+        });
+        expect(await rows(0)).toBe(before + 6);
       });
-      // The node is back, Synced, with every write it missed.
-      expect(await lab.galera.status(0)).toMatchObject({
-        clusterSize: 3,
-        localState: 'Synced',
-      });
-      expect(await rows(0)).toBe(before + 6);
     });
   });
 
@@ -203,12 +198,12 @@ describe('the generated todo application on Tomcat 10.1 and Galera', () => {
     });
     tomcats.push(podS);
     await withTomcatLogs([podS, podA], async () => {
-      expect(
-        (await addTodo(podS.url, 'single host, all nodes up')).status,
-      ).toBe(302);
+      await lab.galera.exclusive(async () => {
+        expect(
+          (await addTodo(podS.url, 'single host, all nodes up')).status,
+        ).toBe(302);
 
-      await exclusiveGaleraFailure(async () => {
-        await killNode(lab.galera, 0);
+        await lab.galera.kill(0);
         try {
           // Once the survivors have evicted node-0, the generated DSN works again...
           const survivors = await eventually(
@@ -240,15 +235,15 @@ describe('the generated todo application on Tomcat 10.1 and Galera', () => {
         } finally {
           await lab.galera.restart(0);
         }
+        // When its node returns, so does the single-host pod, without a restart.
+        const back = await eventually(
+          () => addTodo(podS.url, 'single host, node-0 back'),
+          r => r.status === 302,
+          60_000,
+        );
+        expect(back.status).toBe(302);
+        expect((await request(`${podS.url}/health/ready`)).status).toBe(200);
       });
-      // When its node returns, so does the single-host pod, without a restart.
-      const back = await eventually(
-        () => addTodo(podS.url, 'single host, node-0 back'),
-        r => r.status === 302,
-        60_000,
-      );
-      expect(back.status).toBe(302);
-      expect((await request(`${podS.url}/health/ready`)).status).toBe(200);
     });
   });
 

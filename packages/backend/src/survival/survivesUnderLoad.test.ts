@@ -5,12 +5,7 @@ import {
   DeployedService,
   ServiceDeployment,
 } from './__testUtils__/deployedService';
-import {
-  restartIfDown,
-  sql,
-  waitForWholeCluster,
-} from './__testUtils__/galera';
-import { exclusiveGaleraFailure } from './__testUtils__/failureLock';
+import { sql } from './__testUtils__/galera';
 import { IngressStandIn } from './__testUtils__/ingressStandIn';
 import {
   LoadMarks,
@@ -48,12 +43,7 @@ beforeAll(async () => {
   await waitForLog(service.cluster.pods, MEMBER_ADDED, 2);
 });
 
-afterAll(() =>
-  deployment.stop(async lab => {
-    for (const node of lab.galera.nodes)
-      await restartIfDown(lab.galera, node.index);
-  }),
-);
+afterAll(() => deployment.stop());
 
 /** True once nothing accepts connections on host:port. */
 const refuses = (host: string, port: number) =>
@@ -98,8 +88,6 @@ describe('the generated service under load', () => {
     await withTomcatLogs(
       pods.map(p => p.tomcat),
       async () => {
-        await ingress.start();
-        expect(ingress.readyUpstreams()).toHaveLength(3);
         const marks: LoadMarks = {
           started: 0,
           tomcatKilled: 0,
@@ -108,7 +96,9 @@ describe('the generated service under load', () => {
           galeraRejoined: 0,
           stopped: 0,
         };
-        await exclusiveGaleraFailure(async () => {
+        const report = await lab.galera.exclusive(async () => {
+          await ingress.start();
+          expect(ingress.readyUpstreams()).toHaveLength(3);
           marks.started = Date.now();
           users.start();
           try {
@@ -131,7 +121,6 @@ describe('the generated service under load', () => {
             );
 
             // The Galera node the sequential DSN is connected to: its first host.
-            await waitForWholeCluster(lab.galera);
             marks.galeraKilled = Date.now();
             await lab.galera.kill(0);
             await everyUser(
@@ -151,37 +140,36 @@ describe('the generated service under load', () => {
             await users.stop();
             marks.stopped = Date.now();
             ingress.stop();
-            await restartIfDown(lab.galera, 0);
           }
-        });
 
-        // Every node, the one that rejoined included, holds every acknowledged write.
-        const acknowledged = users.users.flatMap(u => u.acknowledged);
-        const storedOn = async (node: number) =>
-          new Set(
-            (
-              await sql(
-                lab.galera,
-                `SELECT title FROM ${database}.todo WHERE title LIKE '${runId} %'`,
-                node,
+          // Every node, the one that rejoined included, holds every acknowledged write.
+          const acknowledged = users.users.flatMap(u => u.acknowledged);
+          const storedOn = async (node: number) =>
+            new Set(
+              (
+                await sql(
+                  lab.galera,
+                  `SELECT title FROM ${database}.todo WHERE title LIKE '${runId} %'`,
+                  node,
+                )
               )
-            )
-              .split('\n')
-              .filter(Boolean),
-          );
-        for (const node of [0, 2]) {
-          const here = await storedOn(node);
-          expect({
-            node,
-            missing: acknowledged.filter(t => !here.has(t)),
-          }).toEqual({ node, missing: [] });
-        }
-        const report = loadReport({
-          outcomes: users.outcomes,
-          users: users.users,
-          retriedOnRefusedConnection: ingress.retriedOnRefusal,
-          storedTitles: await storedOn(1),
-          marks,
+                .split('\n')
+                .filter(Boolean),
+            );
+          for (const node of [0, 2]) {
+            const here = await storedOn(node);
+            expect({
+              node,
+              missing: acknowledged.filter(t => !here.has(t)),
+            }).toEqual({ node, missing: [] });
+          }
+          return loadReport({
+            outcomes: users.outcomes,
+            users: users.users,
+            retriedOnRefusedConnection: ingress.retriedOnRefusal,
+            storedTitles: await storedOn(1),
+            marks,
+          });
         });
         publishLoadReport(report, 5_000);
 

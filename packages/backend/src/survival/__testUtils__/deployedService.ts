@@ -59,14 +59,9 @@ export class ServiceDeployment {
     return { lab, project, name, database, cluster };
   }
 
-  /**
-   * Stops the pods, then runs `beforeDroppingDatabase` (to leave the shared Galera
-   * whole, say), drops the database and removes the work directory.
-   */
-  async stop(beforeDroppingDatabase?: (lab: SurvivalLab) => Promise<void>) {
+  /** Stops the pods, drops the database and removes the work directory. */
+  async stop() {
     await this.cluster?.stop();
-    if (this.lab && beforeDroppingDatabase)
-      await beforeDroppingDatabase(this.lab);
     if (this.lab && this.database)
       await sql(this.lab.galera, `DROP DATABASE IF EXISTS ${this.database}`);
     if (this.work) fs.rmSync(this.work, { recursive: true, force: true });

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -22,6 +24,10 @@ import javax.sql.DataSource;
  * inserts are replayed by the driver (transactionReplay in DB_URL) or reported.
  */
 public final class TodoRepository {
+  private static final Logger LOG = Logger.getLogger(TodoRepository.class.getName());
+  /** MariaDbPoolDataSource's default maxPoolSize: how many stale connections a pool can hold. */
+  static final int POOL_SIZE = 8;
+
   private final DataSource dataSource;
 
   public TodoRepository(DataSource dataSource) {
@@ -47,14 +53,17 @@ public final class TodoRepository {
 
   /**
    * A connection that answered a ping: a pooled connection to a node that died is
-   * dropped before a non-idempotent statement is sent on it.
+   * dropped (the pool forgets a connection that failed its ping) before a
+   * non-idempotent statement is sent on it. After a node loss every pooled connection
+   * may be stale, so as many are tried as the pool holds, and one more.
    */
-  private Connection validConnection() throws SQLException {
+  private Connection validConnection(int timeoutSeconds) throws SQLException {
     SQLException last = null;
-    for (int attempt = 0; attempt < 3; attempt++) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    for (int attempt = 0; attempt <= POOL_SIZE && System.nanoTime() < deadline; attempt++) {
       Connection c = dataSource.getConnection();
       try {
-        if (c.isValid(2)) return c;
+        if (c.isValid(timeoutSeconds)) return c;
       } catch (SQLException e) {
         last = e;
       }
@@ -97,7 +106,7 @@ public final class TodoRepository {
   public Todo add(String title, String attachment) throws SQLException {
     Instant now = Instant.now();
     new Todo(0, title, false, attachment, now); // validates
-    try (Connection c = validConnection();
+    try (Connection c = validConnection(2);
         PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO todo (title, done, attachment, created_at) VALUES (?, FALSE, ?, ?)",
@@ -169,11 +178,15 @@ public final class TodoRepository {
     });
   }
 
-  /** Readiness: true when a connection answers within the timeout. */
+  /**
+   * Readiness: true when a connection answers within the timeout. A pooled connection
+   * to a node that died does not make the pod unready: the next one is tried.
+   */
   public boolean isReachable(int timeoutSeconds) {
-    try (Connection c = dataSource.getConnection()) {
-      return c.isValid(timeoutSeconds);
+    try (Connection c = validConnection(timeoutSeconds)) {
+      return true;
     } catch (SQLException e) {
+      LOG.warning("readiness: no database connection: " + e + " (SQLState " + e.getSQLState() + ")");
       return false;
     }
   }

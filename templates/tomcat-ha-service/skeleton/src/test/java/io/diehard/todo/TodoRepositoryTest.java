@@ -62,15 +62,21 @@ class TodoRepositoryTest {
 
   /** A pool whose first connection went to a database node that died since. */
   private static DataSource firstConnectionDead(DataSource real, AtomicInteger borrowed) {
+    return deadConnections(real, borrowed, 1);
+  }
+
+  /** A pool whose first `dead` connections went to a database node that died since. */
+  private static DataSource deadConnections(DataSource real, AtomicInteger borrowed, int dead) {
     return new DataSource() {
       @Override
       public Connection getConnection() throws SQLException {
-        if (borrowed.getAndIncrement() > 0) return real.getConnection();
+        if (borrowed.getAndIncrement() >= dead) return real.getConnection();
         return (Connection) Proxy.newProxyInstance(
             Connection.class.getClassLoader(),
             new Class<?>[] {Connection.class},
             (proxy, method, args) -> {
               if (method.getName().equals("close")) return null;
+              if (method.getName().equals("isValid")) return false;
               throw new SQLNonTransientConnectionException("Connection reset", "08S01");
             });
       }
@@ -120,6 +126,24 @@ class TodoRepositoryTest {
     TodoRepository afterFailover = new TodoRepository(firstConnectionDead(ds, borrowed));
     assertEquals(List.of("survives a failover"), afterFailover.list().stream().map(Todo::title).toList());
     assertEquals(2, borrowed.get());
+  }
+
+  @Test
+  void stalePooledConnectionsDoNotMakeThePodUnready() {
+    AtomicInteger borrowed = new AtomicInteger();
+    TodoRepository afterFailover =
+        new TodoRepository(deadConnections(ds, borrowed, TodoRepository.POOL_SIZE));
+    assertTrue(Readiness.check(afterFailover, null).ready());
+    assertEquals(TodoRepository.POOL_SIZE + 1, borrowed.get());
+  }
+
+  @Test
+  void addingAfterANodeLossUsesAFreshConnection() throws SQLException {
+    AtomicInteger borrowed = new AtomicInteger();
+    TodoRepository afterFailover =
+        new TodoRepository(deadConnections(ds, borrowed, TodoRepository.POOL_SIZE));
+    afterFailover.add("written after the failover", null);
+    assertEquals(List.of("written after the failover"), repo.list().stream().map(Todo::title).toList());
   }
 
   @Test
