@@ -134,6 +134,39 @@ describe('the portal in French', () => {
     await screenshot(page, 'fr-01-legacy-posture');
   });
 
+  it("offers the templates and the Tomcat service's form in French", async () => {
+    await page.goto(`${backend.baseUrl}/create`);
+    // The cards' titles and descriptions are the catalog's, in the template's own language.
+    await page.getByText('Choisir', { exact: true }).first().waitFor();
+    expect(await visibleText()).toContain('Modèles');
+
+    await page.goto(
+      `${backend.baseUrl}/create/templates/default/tomcat-ha-service`,
+    );
+    await page.getByRole('textbox', { name: 'Nom' }).fill('todo-fr');
+    const text = await visibleText();
+    for (const french of [
+      'Service Tomcat hautement disponible',
+      "Une application web Tomcat 10.1 (Java 17, Jakarta Servlet 6) sur Kubernetes qui survit à la perte de n'importe quelle machine",
+      "Lettres minuscules, chiffres et tirets ; nomme le dépôt, l'image et chaque objet Kubernetes.",
+      'Propriétaire',
+      'Où il tourne',
+      'Données',
+      'Exposition',
+      'Suivant',
+    ])
+      expect(text).toContain(french);
+    for (const english of [
+      'Highly available Tomcat service',
+      'Lower-case letters',
+      'Owner',
+      'Where it runs',
+      'Next',
+    ])
+      expect(text).not.toContain(english);
+    await screenshot(page, 'fr-03-create-form');
+  });
+
   it('opens a handoff review whose items, findings and history are in French', async () => {
     await page.goto(
       `${backend.baseUrl}/catalog/default/component/eni-todo-legacy/handoff-review`,

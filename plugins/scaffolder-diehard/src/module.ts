@@ -1,12 +1,18 @@
 import {
   ApiBlueprint,
+  appLanguageApiRef,
   createFrontendModule,
   discoveryApiRef,
   fetchApiRef,
+  identityApiRef,
 } from '@backstage/frontend-plugin-api';
+import { scmIntegrationsApiRef } from '@backstage/integration-react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { DiehardTargetsClient } from '@diehard/plugin-scaffolder-diehard-common';
 import { diehardTargetsApiRef } from './api';
+import { TranslatingScaffolderClient } from './templateTranslations/TranslatingScaffolderClient';
 
 /** `api:scaffolder/diehard-targets`: what the pickers list. */
 export const diehardTargetsApi = ApiBlueprint.make({
@@ -17,6 +23,26 @@ export const diehardTargetsApi = ApiBlueprint.make({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new DiehardTargetsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * `api:scaffolder`, in place of the scaffolder plugin's own: the same client, whose template
+ * forms come in the user's language (`ui:translations` in the template).
+ */
+export const translatingScaffolderApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: scaffolderApiRef,
+      deps: {
+        discoveryApi: discoveryApiRef,
+        scmIntegrationsApi: scmIntegrationsApiRef,
+        fetchApi: fetchApiRef,
+        identityApi: identityApiRef,
+        appLanguageApi: appLanguageApiRef,
+        catalogApi: catalogApiRef,
+      },
+      factory: deps => new TranslatingScaffolderClient(deps),
     }),
 });
 
@@ -39,7 +65,8 @@ export const diehardNamespacePickerField = FormFieldBlueprint.make({
 });
 
 /**
- * The templates' cluster and namespace pickers, added to the scaffolder plugin.
+ * The templates' cluster and namespace pickers, added to the scaffolder plugin, and its
+ * client, which shows each template's form in the user's language.
  *
  * @public
  */
@@ -47,6 +74,7 @@ export const scaffolderModuleDiehardFields = createFrontendModule({
   pluginId: 'scaffolder',
   extensions: [
     diehardTargetsApi,
+    translatingScaffolderApi,
     diehardClusterPickerField,
     diehardNamespacePickerField,
   ],

@@ -17,6 +17,7 @@ import { appTranslationRef } from '../translations/appTranslationRef';
 
 const navTitleKeys = {
   'page:catalog': 'nav.catalog',
+  'page:catalog-graph': 'nav.catalogGraph',
   'page:scaffolder': 'nav.create',
   'page:catalog-import': 'nav.register',
   'page:search': 'nav.search',
@@ -32,7 +33,8 @@ export const SidebarContent = NavContentBlueprint.make({
       // eslint-disable-next-line react-hooks/rules-of-hooks
       const { t } = useTranslationRef(appTranslationRef);
       const nav = navItems.withComponent(item => {
-        const key = navTitleKeys[item.node.spec.id as keyof typeof navTitleKeys];
+        const key =
+          navTitleKeys[item.node.spec.id as keyof typeof navTitleKeys];
         return (
           <SidebarItem
             icon={() => item.icon}

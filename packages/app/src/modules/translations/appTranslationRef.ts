@@ -6,6 +6,7 @@ export const appTranslationRef = createTranslationRef({
   messages: {
     nav: {
       catalog: 'Catalog',
+      catalogGraph: 'Catalog graph',
       create: 'Create...',
       register: 'Register',
       search: 'Search',

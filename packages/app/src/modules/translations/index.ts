@@ -2,10 +2,13 @@ import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { createTranslationResource } from '@backstage/frontend-plugin-api';
 import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { catalogTranslationRef } from '@backstage/plugin-catalog/alpha';
+import { catalogGraphTranslationRef } from '@backstage/plugin-catalog-graph/alpha';
 import { catalogReactTranslationRef } from '@backstage/plugin-catalog-react/alpha';
 import { kubernetesTranslationRef } from '@backstage/plugin-kubernetes/alpha';
 import { kubernetesReactTranslationRef } from '@backstage/plugin-kubernetes-react/alpha';
 import { notificationsTranslationRef } from '@backstage/plugin-notifications/alpha';
+import { scaffolderTranslationRef } from '@backstage/plugin-scaffolder/alpha';
+import { scaffolderReactTranslationRef } from '@backstage/plugin-scaffolder-react/alpha';
 import { searchTranslationRef } from '@backstage/plugin-search/alpha';
 import { searchReactTranslationRef } from '@backstage/plugin-search-react';
 import { userSettingsTranslationRef } from '@backstage/plugin-user-settings/alpha';
@@ -28,6 +31,10 @@ const resources = [
     translations: { fr: () => import('./fr/catalog') },
   }),
   createTranslationResource({
+    ref: catalogGraphTranslationRef,
+    translations: { fr: () => import('./fr/catalogGraph') },
+  }),
+  createTranslationResource({
     ref: catalogReactTranslationRef,
     translations: { fr: () => import('./fr/catalogReact') },
   }),
@@ -42,6 +49,14 @@ const resources = [
   createTranslationResource({
     ref: notificationsTranslationRef,
     translations: { fr: () => import('./fr/notifications') },
+  }),
+  createTranslationResource({
+    ref: scaffolderTranslationRef,
+    translations: { fr: () => import('./fr/scaffolder') },
+  }),
+  createTranslationResource({
+    ref: scaffolderReactTranslationRef,
+    translations: { fr: () => import('./fr/scaffolderReact') },
   }),
   createTranslationResource({
     ref: searchTranslationRef,

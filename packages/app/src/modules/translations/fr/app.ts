@@ -6,6 +6,7 @@ export default createTranslationMessages({
   full: true,
   messages: {
     'nav.catalog': 'Catalogue',
+    'nav.catalogGraph': 'Graphe du catalogue',
     'nav.create': 'Créer...',
     'nav.register': 'Enregistrer',
     'nav.search': 'Recherche',
