@@ -167,6 +167,50 @@ describe('the portal in French', () => {
     await screenshot(page, 'fr-03-create-form');
   });
 
+  it("names a run's steps in French", async () => {
+    // This portal deploys nowhere: the run stops at its first step, and lists them all.
+    const response = await fetch(`${backend.baseUrl}/api/scaffolder/v2/tasks`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        templateRef: 'template:default/galera-cluster',
+        values: {
+          name: 'galera-fr',
+          owner: 'group:default/ops-team',
+          size: 3,
+          cluster: 'lab',
+          namespace: 'diehard-apps',
+          storageClass: 'local-ssd',
+          storageSize: '1Gi',
+          credentialsSecret: 'galera-credentials',
+          repoOwner: 'ops-team',
+        },
+      }),
+    });
+    expect(response.status).toBe(201);
+    const { id } = await response.json();
+    await page.goto(`${backend.baseUrl}/create/tasks/${id}`);
+    await page.getByText('Vérifier le cluster cible').waitFor();
+    const text = await visibleText();
+    for (const french of [
+      'Générer les manifestes',
+      'Vérifier la posture HA',
+      'Publier le dépôt',
+      'Enregistrer dans le catalogue',
+    ])
+      expect(text).toContain(french);
+    for (const english of [
+      'Check the target cluster',
+      'Generate the manifests',
+      'Register in the catalog',
+    ])
+      expect(text).not.toContain(english);
+    await screenshot(page, 'fr-04-run-steps');
+  });
+
   it('opens a handoff review whose items, findings and history are in French', async () => {
     await page.goto(
       `${backend.baseUrl}/catalog/default/component/eni-todo-legacy/handoff-review`,

@@ -11,6 +11,7 @@ import { createImagePushAction } from './actions/imagePush';
 import { createKubernetesApplyAction } from './actions/kubernetesApply';
 import { createKubernetesCheckTargetAction } from './actions/kubernetesCheckTarget';
 import { createPostureGateAction } from './actions/postureGate';
+import { withoutServerStack } from './actions/withoutServerStack';
 import { kubernetesClustersServiceRef } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from './kubernetes/applyClusters';
 import { diehardPermissions } from '@diehard/plugin-scaffolder-diehard-common';
@@ -43,6 +44,7 @@ export const scaffolderModuleDiehard = createBackendModule({
         permissionsRegistry: coreServices.permissionsRegistry,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        logger: coreServices.logger,
         registries: registryDirectoryServiceRef,
         directory: kubernetesClustersServiceRef,
       },
@@ -53,6 +55,7 @@ export const scaffolderModuleDiehard = createBackendModule({
         permissionsRegistry,
         httpRouter,
         httpAuth,
+        logger,
         registries,
         directory,
       }) {
@@ -64,7 +67,7 @@ export const scaffolderModuleDiehard = createBackendModule({
           getResources: async refs =>
             refs.map(name => (clusters.has(name) ? { name } : undefined)),
         });
-        scaffolderActions.addActions(
+        const actions = [
           createImageBuildAction({ registries }),
           createImageCheckBuildAction({ registries }),
           createImagePushAction({ registries }),
@@ -80,6 +83,9 @@ export const scaffolderModuleDiehard = createBackendModule({
           }),
           createPostureGateAction({ config }),
           createGitPushAction({ config }),
+        ];
+        scaffolderActions.addActions(
+          ...actions.map(a => withoutServerStack(a, logger)),
         );
         httpRouter.use(
           await createTargetsRouter({

@@ -174,6 +174,9 @@ describe('a Diehard template run by the scaffolder', () => {
         deploy: 'skipped',
       });
       expect(log).toContain(message.replace('NS', ns));
+      // The user's log names no file of the server (a stack trace would).
+      expect(log).not.toMatch(/^\s+at /m);
+      expect(log).not.toContain(__dirname.split('/plugins/')[0]);
 
       const client = new RegistryClient(endpointOf(reg));
       const admin = adminClient(k);

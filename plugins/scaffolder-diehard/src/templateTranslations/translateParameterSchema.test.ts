@@ -131,31 +131,36 @@ describe("the repository's templates", () => {
     .readdirSync(templatesDir)
     .filter(t => fs.existsSync(path.join(templatesDir, t, 'template.yaml')));
 
-  /** Each step and field of a template, with its path, whose text a user reads. */
-  function textNodes(template: any): Array<[string, JsonObject]> {
-    const out: Array<[string, JsonObject]> = [];
+  /** Each part of a template whose text a user reads, with where it is and what it says. */
+  function textNodes(template: any): Array<[string, JsonObject, string[]]> {
+    const out: Array<[string, JsonObject, string[]]> = [
+      ['metadata', template.metadata, ['title', 'description']],
+    ];
+    const form = ['title', 'description', 'enumNames', 'ui:help'];
     [template.spec.parameters].flat().forEach((step: any, i: number) => {
-      out.push([`step ${i + 1}`, step]);
+      out.push([`form step ${i + 1}`, step, form]);
       for (const [name, field] of Object.entries(step.properties ?? {}))
-        out.push([`step ${i + 1} ${name}`, field as JsonObject]);
+        out.push([`form step ${i + 1} ${name}`, field as JsonObject, form]);
     });
+    for (const step of template.spec.steps)
+      out.push([`run step ${step.id}`, step, ['name']]);
+    for (const link of template.spec.output?.links ?? [])
+      out.push([`output link ${link.title}`, link, ['title']]);
+    for (const text of template.spec.output?.text ?? [])
+      out.push([`output text ${text.title}`, text, ['title', 'content']]);
     return out;
   }
 
   it.each(templates)(
-    '%s has French for its title, description, and every text of its form',
+    '%s has French for its title, description, form, run steps and output',
     name => {
       const template = parse(
         fs.readFileSync(path.join(templatesDir, name, 'template.yaml'), 'utf8'),
       );
       const untranslated: string[] = [];
-      const nodes: Array<[string, JsonObject]> = [
-        ['metadata', template.metadata],
-        ...textNodes(template),
-      ];
-      for (const [where, node] of nodes) {
+      for (const [where, node, keys] of textNodes(template)) {
         const fr = (node[TRANSLATIONS_KEY] as any)?.fr ?? {};
-        for (const key of ['title', 'description', 'enumNames', 'ui:help'])
+        for (const key of keys)
           if (node[key] !== undefined && fr[key] === undefined)
             untranslated.push(`${where}: ${key}`);
       }

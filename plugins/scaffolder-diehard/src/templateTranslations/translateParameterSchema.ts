@@ -1,41 +1,14 @@
 import type { TemplateParameterSchema } from '@backstage/plugin-scaffolder-common';
 import type { JsonObject, JsonValue } from '@backstage/types';
-
-/** The key a template writes its other languages under, next to the text they translate. */
-export const TRANSLATIONS_KEY = 'ui:translations';
+import {
+  TRANSLATIONS_KEY,
+  isObject,
+  translated,
+  translationsOf,
+} from './translations';
 
 /** What a translation may replace in a schema node (a step, a field, an array's items). */
-const TEXT_KEYS = ['title', 'description', 'ui:help', 'ui:placeholder'];
-
-type Json = JsonValue | undefined;
-
-const isObject = (v: Json): v is JsonObject =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * The texts of `node[TRANSLATIONS_KEY]` for `language` (`fr-CA` falls back to `fr`), each
- * kept only if it has the type of what it replaces: a template's mistake leaves its own
- * text, never an error in the form.
- */
-export function textsFor(node: JsonObject, language: string): JsonObject {
-  const all = node[TRANSLATIONS_KEY];
-  if (!isObject(all)) return {};
-  const texts = all[language] ?? all[language.split('-')[0]];
-  if (!isObject(texts)) return {};
-  const out: JsonObject = {};
-  for (const key of TEXT_KEYS)
-    if (typeof texts[key] === 'string') out[key] = texts[key];
-  const names = texts.enumNames;
-  const english = node.enumNames ?? node['ui:enumNames'];
-  if (
-    Array.isArray(names) &&
-    Array.isArray(english) &&
-    names.length === english.length &&
-    names.every(n => typeof n === 'string')
-  )
-    out[node.enumNames ? 'enumNames' : 'ui:enumNames'] = names;
-  return out;
-}
+const SCHEMA_TEXTS = ['title', 'description', 'ui:help', 'ui:placeholder'];
 
 /** Keywords whose value is a schema, a list of schemas, or a map of names to schemas. */
 const SCHEMA_KEYWORDS = new Set([
@@ -64,7 +37,24 @@ const MAP_KEYWORDS = new Set([
   '$defs',
 ]);
 
-function translateSchemas(value: Json, language: string, isMap: boolean): Json {
+/** The option names of `node` in `language`, if they are as many as the template's own. */
+function enumNamesOf(node: JsonObject, language: string): JsonObject {
+  const names = translationsOf(node, language).enumNames;
+  const key = node.enumNames ? 'enumNames' : 'ui:enumNames';
+  const own = node[key];
+  return Array.isArray(names) &&
+    Array.isArray(own) &&
+    names.length === own.length &&
+    names.every(n => typeof n === 'string')
+    ? { [key]: names }
+    : {};
+}
+
+function translateSchemas(
+  value: JsonValue | undefined,
+  language: string,
+  isMap: boolean,
+): JsonValue | undefined {
   if (Array.isArray(value))
     return value.map(v => translateNode(v, language) as JsonValue);
   if (!isMap || !isObject(value)) return translateNode(value, language);
@@ -77,16 +67,20 @@ function translateSchemas(value: Json, language: string, isMap: boolean): Json {
  * A copy of a JSON Schema node with its texts in `language` and no translations left.
  * Only schemas are walked: defaults, enums and the like are data, never translated.
  */
-function translateNode(value: Json, language: string): Json {
+function translateNode(
+  value: JsonValue | undefined,
+  language: string,
+): JsonValue | undefined {
   if (!isObject(value)) return value;
   const out: JsonObject = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (key === TRANSLATIONS_KEY) continue;
+  for (const [key, v] of Object.entries(value))
     out[key] = SCHEMA_KEYWORDS.has(key)
       ? translateSchemas(v, language, MAP_KEYWORDS.has(key))
       : v;
-  }
-  return { ...out, ...textsFor(value, language) };
+  return {
+    ...translated(out, language, SCHEMA_TEXTS),
+    ...enumNamesOf(value, language),
+  };
 }
 
 /**
@@ -106,9 +100,9 @@ function translateNode(value: Json, language: string): Json {
 export function translateParameterSchema(
   manifest: TemplateParameterSchema,
   language: string,
-  templateTexts: JsonObject = {},
+  templateMetadata: JsonObject = {},
 ): TemplateParameterSchema {
-  const own = textsFor(templateTexts, language);
+  const own = translated(templateMetadata, language, ['title', 'description']);
   return {
     ...manifest,
     title: typeof own.title === 'string' ? own.title : manifest.title,
@@ -130,3 +124,5 @@ export function translateParameterSchema(
     }),
   };
 }
+
+export { TRANSLATIONS_KEY };
