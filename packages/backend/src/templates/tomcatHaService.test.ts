@@ -83,6 +83,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
       '.gitignore',
       '.gitlab-ci.yml',
       'Dockerfile',
+      'README.fr.md',
       'README.md',
       'catalog-info.yaml',
       'k8s/deployment.yaml',
