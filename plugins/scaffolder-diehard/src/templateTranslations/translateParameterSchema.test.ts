@@ -125,6 +125,20 @@ describe('a template form in the user’s language', () => {
   });
 });
 
+it('keeps a field named __proto__ a field, and touches no prototype', () => {
+  const step = JSON.parse(
+    '{"title":"Data","properties":{"__proto__":{"title":"Proto","ui:translations":{"fr":{"title":"Proto FR"}}}}}',
+  );
+  const fr = translateParameterSchema(manifest([step]), 'fr');
+  const properties = fr.steps[0].schema.properties as JsonObject;
+  expect(Object.getOwnPropertyNames(properties)).toEqual(['__proto__']);
+  expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
+  expect(
+    Object.getOwnPropertyDescriptor(properties, '__proto__')?.value,
+  ).toEqual({ title: 'Proto FR' });
+  expect(({} as any).title).toBeUndefined();
+});
+
 describe("the repository's templates", () => {
   const templatesDir = path.resolve(__dirname, '../../../../templates');
   const templates = fs

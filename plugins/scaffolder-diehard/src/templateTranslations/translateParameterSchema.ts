@@ -72,11 +72,14 @@ function translateNode(
   language: string,
 ): JsonValue | undefined {
   if (!isObject(value)) return value;
-  const out: JsonObject = {};
-  for (const [key, v] of Object.entries(value))
-    out[key] = SCHEMA_KEYWORDS.has(key)
-      ? translateSchemas(v, language, MAP_KEYWORDS.has(key))
-      : v;
+  const out: JsonObject = Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [
+      key,
+      SCHEMA_KEYWORDS.has(key)
+        ? translateSchemas(v, language, MAP_KEYWORDS.has(key))
+        : v,
+    ]),
+  );
   return {
     ...translated(out, language, SCHEMA_TEXTS),
     ...enumNamesOf(value, language),
