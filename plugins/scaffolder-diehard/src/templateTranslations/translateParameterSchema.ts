@@ -106,22 +106,18 @@ export function translateParameterSchema(
   templateMetadata: JsonObject = {},
 ): TemplateParameterSchema {
   const own = translated(templateMetadata, language, ['title', 'description']);
+  const textOr = <T>(v: JsonValue | undefined, otherwise: T) =>
+    typeof v === 'string' ? v : otherwise;
   return {
     ...manifest,
-    title: typeof own.title === 'string' ? own.title : manifest.title,
-    description:
-      typeof own.description === 'string'
-        ? own.description
-        : manifest.description,
+    title: textOr(own.title, manifest.title),
+    description: textOr(own.description, manifest.description),
     steps: manifest.steps.map(step => {
       const schema = translateNode(step.schema, language) as JsonObject;
       return {
         ...step,
-        title: typeof schema.title === 'string' ? schema.title : step.title,
-        description:
-          typeof schema.description === 'string'
-            ? schema.description
-            : step.description,
+        title: textOr(schema.title, step.title),
+        description: textOr(schema.description, step.description),
         schema,
       };
     }),
