@@ -32,8 +32,9 @@ export function translateOutput(
 }
 
 /**
- * A task in `language`: the names of its steps (the task page lists them), the template's
- * title (the page's and the task list's heading) and its output.
+ * A task in `language`: the names of its steps (the task page lists them), its output, and
+ * the template's title and description it carries (the task list searches them). Headings
+ * that name the template read its catalog entity, not the task.
  */
 export function translateTask(
   task: ScaffolderTask,
