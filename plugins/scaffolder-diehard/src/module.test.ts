@@ -5,6 +5,7 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   diehardClusterPickerField,
   diehardNamespacePickerField,
+  diehardUserLanguageField,
 } from './module';
 
 const templatesDir = path.resolve(__dirname, '../../../templates');
@@ -27,10 +28,16 @@ describe('the Diehard form fields', () => {
           FormFieldBlueprint.dataRefs.formFieldLoader,
         ),
       ),
+      await nameOf(
+        createExtensionTester(diehardUserLanguageField).get(
+          FormFieldBlueprint.dataRefs.formFieldLoader,
+        ),
+      ),
     ];
     expect(provided).toEqual([
       'DiehardClusterPicker',
       'DiehardNamespacePicker',
+      'DiehardUserLanguage',
     ]);
 
     const used = new Set<string>();

@@ -64,9 +64,18 @@ export const diehardNamespacePickerField = FormFieldBlueprint.make({
   },
 });
 
+/** `scaffolder-form-field:scaffolder/diehard-user-language`. */
+export const diehardUserLanguageField = FormFieldBlueprint.make({
+  name: 'diehard-user-language',
+  params: {
+    field: () => import('./components/fields').then(m => m.DiehardUserLanguage),
+  },
+});
+
 /**
- * The templates' cluster and namespace pickers, added to the scaffolder plugin, and its
- * client, which shows each template's form in the user's language.
+ * The templates' cluster and namespace pickers and the user's language field, added to
+ * the scaffolder plugin, and its client, which shows each template's form in the user's
+ * language.
  *
  * @public
  */
@@ -77,5 +86,6 @@ export const scaffolderModuleDiehardFields = createFrontendModule({
     translatingScaffolderApi,
     diehardClusterPickerField,
     diehardNamespacePickerField,
+    diehardUserLanguageField,
   ],
 });

@@ -5,9 +5,10 @@ import {
   ObjectSource,
   PostureReport,
   RULE_TITLES_FR,
+  findingText,
   refOf,
 } from '@diehard/plugin-ha-posture-common/engine';
-import { Language, SARIF_WORDS, findingText } from '../i18n/language';
+import { Language, SARIF_WORDS } from '../i18n/language';
 
 const LEVEL = { critical: 'error', warning: 'warning', info: 'note' } as const;
 

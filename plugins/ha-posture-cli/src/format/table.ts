@@ -1,5 +1,10 @@
-import { Finding, PostureReport } from '@diehard/plugin-ha-posture-common/engine';
-import { Language, TABLE_WORDS, findingText, spofText } from '../i18n/language';
+import {
+  Finding,
+  PostureReport,
+  findingText,
+  messageText,
+} from '@diehard/plugin-ha-posture-common/engine';
+import { Language, TABLE_WORDS } from '../i18n/language';
 
 const PAD = ' '.repeat(13);
 
@@ -49,7 +54,7 @@ export function formatTable(
     lines.push('', words.service(s.name, s.grade, s.score));
     s.singlePointsOfFailure.forEach((spof, i) =>
       lines.push(
-        `  - ${spofText(spof, s.singlePointsOfFailureMessages?.[i], lang)}`,
+        `  - ${messageText(s.singlePointsOfFailureMessages?.[i], spof, lang)}`,
       ),
     );
   }

@@ -1,14 +1,11 @@
 import {
-  FINDING_MESSAGES_EN,
-  FINDING_MESSAGES_FR,
-  Finding,
-  MessageRef,
-  renderMessage,
+  MessageLanguage,
+  messageLanguage,
 } from '@diehard/plugin-ha-posture-common/engine';
 
 /** The languages the table and SARIF text are written in. */
 export const LANGUAGES = ['en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export type Language = MessageLanguage;
 
 /**
  * The language of the environment, as POSIX orders it: LC_ALL, then LC_MESSAGES, then LANG
@@ -17,40 +14,9 @@ export type Language = (typeof LANGUAGES)[number];
 export function languageFromEnv(
   env: Record<string, string | undefined>,
 ): Language {
-  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find(v => !!v) ?? '';
-  return /^fr([_.@-]|$)/i.test(locale) ? 'fr' : 'en';
-}
-
-const CATALOGS: Record<Language, Record<string, string>> = {
-  en: FINDING_MESSAGES_EN,
-  fr: FINDING_MESSAGES_FR,
-};
-
-/** A finding's message, single point of failure and remediation in one language. */
-export function findingText(f: Finding, lang: Language) {
-  const text = (ref: MessageRef | undefined | null, english: string) =>
-    ref && ref.id in FINDING_MESSAGES_EN
-      ? renderMessage(ref, CATALOGS[lang])
-      : english;
-  return {
-    message: text(
-      f.messageId ? { id: f.messageId, params: f.params ?? {} } : undefined,
-      f.message,
-    ),
-    spof: f.spof ? text(f.spofMessage, f.spof) : undefined,
-    remediation: text(f.remediationMessage, f.remediation),
-  };
-}
-
-/** A single point of failure sentence of a service report, in one language. */
-export function spofText(
-  english: string,
-  ref: MessageRef | null | undefined,
-  lang: Language,
-): string {
-  return ref && ref.id in FINDING_MESSAGES_EN
-    ? renderMessage(ref, CATALOGS[lang])
-    : english;
+  return messageLanguage(
+    [env.LC_ALL, env.LC_MESSAGES, env.LANG].find(v => !!v),
+  );
 }
 
 /** The table's own words. */

@@ -103,4 +103,10 @@ export type { FindingMessageId } from '../messages/en';
 export { FINDING_MESSAGES_FR } from '../messages/fr';
 export { renderMessage, placeholdersOf } from '../messages/format';
 export type { MessageRef, MessageParams } from '../messages/format';
+export {
+  findingText,
+  messageLanguage,
+  messageText,
+} from '../messages/findingText';
+export type { MessageLanguage } from '../messages/findingText';
 export { RULE_TITLES_FR } from '../messages/ruleTitles.fr';

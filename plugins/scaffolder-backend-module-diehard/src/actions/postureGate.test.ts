@@ -38,6 +38,37 @@ describe('diehard:posture:gate', () => {
     expect(logged(ctx)).toContain('fix:');
   });
 
+  it("logs the findings, their fixes and the verdict in the user's French, and fails in French", async () => {
+    const english = run(fixtures, { manifests: 'bad', minimumGrade: 'B' });
+    await expect(english.result).rejects.toThrow();
+    const { ctx, result } = run(fixtures, {
+      manifests: 'bad',
+      minimumGrade: 'B',
+      language: 'fr-FR',
+    });
+    await expect(result).rejects.toThrow(
+      /La note de posture HA [DF] est sous le minimum B \(Deployment team-a\/petclinic [DF]\)/,
+    );
+    const log = logged(ctx);
+    expect(log).toMatch(/CRITICAL \[replicas\//);
+    expect(log).toContain('correctif : ');
+    expect(log).toMatch(
+      /Posture HA : note [DF] \(\d+\/100\), minimum B : ÉCHEC/,
+    );
+    // Every finding's sentence differs from the English one: none is left untranslated.
+    const sentences = (text: string) =>
+      text
+        .split('\n')
+        .filter(l => /^ {4}[A-Z]+ \[/.test(l))
+        .map(l => l.replace(/^.*?\] /, ''));
+    const en = sentences(logged(english.ctx));
+    const fr = sentences(log);
+    expect(fr).toHaveLength(en.length);
+    expect(en.length).toBeGreaterThan(2);
+    expect(fr.filter(s => en.includes(s))).toEqual([]);
+    expect(outputs(ctx)).toEqual(outputs(english.ctx));
+  });
+
   it('passes the same manifests with a lenient threshold and outputs the grade', async () => {
     const { ctx, result } = run(fixtures, {
       manifests: 'bad',

@@ -2,10 +2,13 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CustomErrorBase } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { evaluatePosture } from '@diehard/plugin-ha-posture-common';
+import {
+  evaluatePosture,
+  messageLanguage,
+} from '@diehard/plugin-ha-posture-common';
 import { renderToolsFromConfig } from '@diehard/plugin-ha-posture-render-node';
 import {
-  GRADES,
+  GATE_WORDS,
   formatReport,
   gradeRank,
   overallGrade,
@@ -57,6 +60,14 @@ export function createPostureGateAction(options: { config?: Config } = {}) {
             .string()
             .optional()
             .describe('Service name to report under (e.g. the component name)'),
+        language: z =>
+          z
+            .string()
+            .max(35)
+            .optional()
+            .describe(
+              "Language of the log and the error: fr (fr-CA…) for French, anything else English (the DiehardUserLanguage field gives the user's)",
+            ),
       },
       output: {
         grade: z =>
@@ -89,24 +100,21 @@ export function createPostureGateAction(options: { config?: Config } = {}) {
           ? { metadata: { name: input.service } }
           : undefined,
       });
-      for (const line of formatReport(report)) ctx.logger.info(line);
+      const language = messageLanguage(input.language);
+      const words = GATE_WORDS[language];
+      for (const line of formatReport(report, language)) ctx.logger.info(line);
       const { grade, score } = overallGrade(report);
       const findings =
         report.workloads.reduce((n, w) => n + w.findings.length, 0) +
         report.cluster.findings.length;
       const passed = gradeRank(grade) <= gradeRank(minimum);
-      ctx.logger.info(
-        `HA posture grade ${grade} (${score}/100), minimum ${minimum}: ${
-          passed ? 'passed' : 'FAILED'
-        }`,
-        {
-          grade,
-          score,
-          minimum,
-          workloads: report.workloads.length,
-          findings,
-        },
-      );
+      ctx.logger.info(words.verdict(grade, score, minimum, passed), {
+        grade,
+        score,
+        minimum,
+        workloads: report.workloads.length,
+        findings,
+      });
       ctx.output('grade', grade);
       ctx.output('score', score);
       ctx.output('passed', passed);
@@ -115,13 +123,7 @@ export function createPostureGateAction(options: { config?: Config } = {}) {
         const worst = report.workloads
           .filter(w => gradeRank(w.grade) > gradeRank(minimum))
           .map(w => `${w.kind} ${w.namespace}/${w.name} ${w.grade}`);
-        throw new PostureGateError(
-          `HA posture grade ${grade} is below the minimum ${minimum} (${worst.join(
-            ', ',
-          )}); see the log for findings and fixes. Grades: ${GRADES.join(
-            ' > ',
-          )}`,
-        );
+        throw new PostureGateError(words.failed(grade, minimum, worst));
       }
     },
   });

@@ -1,4 +1,10 @@
-import type { Grade, PostureReport } from '@diehard/plugin-ha-posture-common';
+import {
+  Grade,
+  MessageLanguage,
+  PostureReport,
+  findingText,
+  messageText,
+} from '@diehard/plugin-ha-posture-common';
 
 export const GRADES: Grade[] = ['A', 'B', 'C', 'D', 'F'];
 
@@ -20,34 +26,84 @@ export function overallGrade(report: PostureReport): {
   return { grade: worst.grade, score: worst.score };
 }
 
-/** The report as task log lines, worst first, one finding per line. */
-export function formatReport(report: PostureReport): string[] {
+/** The gate's own words, by language. */
+export const GATE_WORDS = {
+  en: {
+    workload: (replicas: number, service: string) =>
+      `service ${service}, ${replicas} replica(s)`,
+    fix: 'fix: ',
+    cluster: 'cluster',
+    spof: (service: string) => `single point of failure (${service}): `,
+    verdict: (grade: Grade, score: number, minimum: Grade, passed: boolean) =>
+      `HA posture grade ${grade} (${score}/100), minimum ${minimum}: ${
+        passed ? 'passed' : 'FAILED'
+      }`,
+    failed: (grade: Grade, minimum: Grade, worst: string[]) =>
+      `HA posture grade ${grade} is below the minimum ${minimum} (${worst.join(
+        ', ',
+      )}); see the log for findings and fixes. Grades: ${GRADES.join(' > ')}`,
+  },
+  fr: {
+    workload: (replicas: number, service: string) =>
+      `service ${service}, ${replicas} réplica(s)`,
+    fix: 'correctif : ',
+    cluster: 'cluster',
+    spof: (service: string) => `point unique de défaillance (${service}) : `,
+    verdict: (grade: Grade, score: number, minimum: Grade, passed: boolean) =>
+      `Posture HA : note ${grade} (${score}/100), minimum ${minimum} : ${
+        passed ? 'réussi' : 'ÉCHEC'
+      }`,
+    failed: (grade: Grade, minimum: Grade, worst: string[]) =>
+      `La note de posture HA ${grade} est sous le minimum ${minimum} (${worst.join(
+        ', ',
+      )}) ; le journal donne les constats et leurs correctifs. Notes : ${GRADES.join(
+        ' > ',
+      )}`,
+  },
+} satisfies Record<MessageLanguage, unknown>;
+
+/** The report as task log lines in `language`, worst first, one finding per line. */
+export function formatReport(
+  report: PostureReport,
+  language: MessageLanguage = 'en',
+): string[] {
+  const words = GATE_WORDS[language];
   const lines: string[] = [];
   const workloads = [...report.workloads].sort((a, b) => a.score - b.score);
   for (const w of workloads) {
     lines.push(
-      `${w.grade} (${w.score}) ${w.kind} ${w.namespace}/${w.name}, service ${w.service}, ${w.replicas} replica(s)`,
+      `${w.grade} (${w.score}) ${w.kind} ${w.namespace}/${
+        w.name
+      }, ${words.workload(w.replicas, w.service)}`,
     );
     for (const f of w.findings) {
+      const text = findingText(f, language);
       lines.push(
         `    ${f.severity.toUpperCase()} [${f.category}/${f.rule}] ${
-          f.message
+          text.message
         }`,
       );
-      const fix = f.remediation.split('\n')[0];
-      if (fix) lines.push(`        fix: ${fix}`);
+      const fix = text.remediation.split('\n')[0];
+      if (fix) lines.push(`        ${words.fix}${fix}`);
     }
   }
   for (const f of report.cluster.findings) {
     lines.push(
-      `cluster ${f.severity.toUpperCase()} [${f.category}/${f.rule}] ${
-        f.message
+      `${words.cluster} ${f.severity.toUpperCase()} [${f.category}/${f.rule}] ${
+        findingText(f, language).message
       }`,
     );
   }
   for (const s of report.services) {
-    for (const spof of s.singlePointsOfFailure)
-      lines.push(`single point of failure (${s.name}): ${spof}`);
+    s.singlePointsOfFailure.forEach((spof, i) =>
+      lines.push(
+        `${words.spof(s.name)}${messageText(
+          s.singlePointsOfFailureMessages?.[i],
+          spof,
+          language,
+        )}`,
+      ),
+    );
   }
   return lines;
 }

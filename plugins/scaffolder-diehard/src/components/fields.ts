@@ -2,6 +2,7 @@ import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import { DiehardClusterPicker as ClusterPickerComponent } from './DiehardClusterPicker';
 import { DiehardNamespacePicker as NamespacePickerComponent } from './DiehardNamespacePicker';
+import { DiehardUserLanguage as UserLanguageComponent } from './DiehardUserLanguage';
 
 /** `ui:field: DiehardClusterPicker`. */
 export const DiehardClusterPicker = createFormField({
@@ -28,4 +29,11 @@ export const DiehardNamespacePicker = createFormField({
           .describe('A fixed cluster, when the form does not ask for one'),
       }),
   }),
+});
+
+/** `ui:field: DiehardUserLanguage`. */
+export const DiehardUserLanguage = createFormField({
+  name: 'DiehardUserLanguage',
+  component: UserLanguageComponent,
+  schema: makeFieldSchema({ output: z => z.string() }),
 });
