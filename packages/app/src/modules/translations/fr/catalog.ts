@@ -3,6 +3,7 @@ import { catalogTranslationRef } from '@backstage/plugin-catalog/alpha';
 
 export default createTranslationMessages({
   ref: catalogTranslationRef,
+  full: true,
   messages: {
     'deleteEntity.description':
       "Cette entité n'est référencée par aucun emplacement et ne reçoit donc plus de mises à jour.",
@@ -10,6 +11,19 @@ export default createTranslationMessages({
     'deleteEntity.deleteButtonTitle': 'Supprimer',
     'deleteEntity.dialogTitle': 'Voulez-vous vraiment supprimer cette entité ?',
     'deleteEntity.actionButtonTitle': "Supprimer l'entité",
+    'catalogExportButton.triggerButtonTitle': 'Exporter la sélection',
+    'catalogExportButton.dialogTitle': 'Exporter la sélection du catalogue',
+    'catalogExportButton.formatLabel': 'Format',
+    'catalogExportButton.columnsLabel': 'Colonnes',
+    'catalogExportButton.cancelButtonTitle': 'Annuler',
+    'catalogExportButton.confirmButtonTitle': 'Confirmer',
+    'catalogExportButton.exportingButtonTitle': 'Exportation…',
+    'catalogExportButton.successMessage': 'Catalogue exporté avec succès',
+    'catalogExportButton.errorMessage':
+      "Impossible d'exporter le catalogue : {{errorMessage}}",
+    entityProcessingErrorsDescription: "L'erreur ci-dessous provient de",
+    entityRelationWarningDescription:
+      "Cette entité a des relations avec d'autres entités, introuvables dans le catalogue.\n Entités introuvables : ",
     'aboutCard.title': 'À propos',
     'aboutCard.unknown': 'inconnu',
     'aboutCard.refreshButtonTitle': "Planifier l'actualisation de l'entité",
@@ -19,6 +33,7 @@ export default createTranslationMessages({
     'aboutCard.refreshScheduledMessage': 'Actualisation planifiée',
     'aboutCard.refreshButtonAriaLabel': 'Actualiser',
     'aboutCard.launchTemplate': 'Lancer le modèle',
+    'aboutCard.viewTechdocs': 'Voir TechDocs',
     'aboutCard.viewSource': 'Voir la source',
     'aboutCard.descriptionField.value': 'Aucune description',
     'aboutCard.descriptionField.label': 'Description',
@@ -36,9 +51,14 @@ export default createTranslationMessages({
     'aboutCard.tagsField.value': 'Aucune étiquette',
     'aboutCard.tagsField.label': 'Étiquettes',
     'aboutCard.targetsField.label': 'Cibles',
+    'searchResultItem.kind': 'Sorte',
+    'searchResultItem.type': 'Type',
+    'searchResultItem.lifecycle': 'Cycle de vie',
+    'searchResultItem.owner': 'Propriétaire',
     'indexPage.title': 'Catalogue {{orgName}}',
     'indexPage.createButtonTitle': 'Créer',
-    'indexPage.supportButtonContent': 'Toutes les entités de votre catalogue logiciel',
+    'indexPage.supportButtonContent':
+      'Toutes les entités de votre catalogue logiciel',
     'entityPage.notFoundMessage':
       "Il n'existe aucun {{kind}} avec ces {{link}}.",
     'entityPage.notFoundLinkText': 'sorte, espace de noms et nom',
@@ -64,6 +84,12 @@ export default createTranslationMessages({
     'entityContextMenu.copyURLMenuTitle': "Copier l'URL de l'entité",
     'entityContextMenu.unregisterMenuTitle': "Désinscrire l'entité",
     'entityContextMenu.moreButtonAriaLabel': "Plus d'actions",
+    'entityLabelsCard.title': 'Libellés',
+    'entityLabelsCard.columnKeyLabel': 'Libellé',
+    'entityLabelsCard.columnValueLabel': 'Valeur',
+    'entityLabelsCard.emptyDescription':
+      "Aucun libellé n'est défini pour cette entité. Vous pouvez ajouter des libellés au YAML de votre entité comme dans l'exemple mis en évidence ci-dessous :",
+    'entityLabelsCard.readMoreButtonTitle': 'En savoir plus',
     'entityLabels.ownerLabel': 'Propriétaire',
     'entityLabels.warningPanelTitle': 'Entité introuvable',
     'entityLabels.lifecycleLabel': 'Cycle de vie',
@@ -71,14 +97,30 @@ export default createTranslationMessages({
     'entityLabels.domainLabel': 'Domaine',
     'entityLabels.partOfLabel': 'Fait partie de',
     'entityLinksCard.title': 'Liens',
+    'entityLinksCard.emptyDescription':
+      "Aucun lien n'est défini pour cette entité. Vous pouvez ajouter des liens au YAML de votre entité comme dans l'exemple mis en évidence ci-dessous :",
+    'entityLinksCard.readMoreButtonTitle': 'En savoir plus',
     'entityNotFound.title': "L'entité est introuvable",
+    'entityNotFound.description':
+      'Vous voulez nous aider à le construire ? Consultez notre documentation de démarrage.',
+    'entityNotFound.docButtonTitle': 'DOCUMENTATION',
     'entityTabs.tabsAriaLabel': 'Onglets',
     'hasComponentsCard.title': 'Composants',
-    'hasComponentsCard.emptyMessage': 'Aucun composant ne fait partie de ce système.',
+    'hasComponentsCard.emptyMessage':
+      'Aucun composant ne fait partie de ce système.',
     'hasResourcesCard.title': 'Ressources',
-    'hasResourcesCard.emptyMessage': 'Aucune ressource ne fait partie de ce système.',
+    'hasResourcesCard.emptyMessage':
+      'Aucune ressource ne fait partie de ce système.',
     'hasSubcomponentsCard.title': 'Sous-composants',
+    'hasSubcomponentsCard.emptyMessage':
+      'Aucun sous-composant ne fait partie de ce composant.',
+    'hasSubdomainsCard.title': 'Sous-domaines',
+    'hasSubdomainsCard.emptyMessage':
+      'Aucun sous-domaine ne fait partie de ce domaine.',
     'hasSystemsCard.title': 'Systèmes',
+    'hasSystemsCard.emptyMessage':
+      'Aucun système ne fait partie de ce domaine.',
+    'relatedEntitiesCard.emptyHelpLinkTitle': 'Découvrez comment changer cela.',
     'systemDiagramCard.title': 'Diagramme du système',
     'systemDiagramCard.description':
       'Pincez et zoomez pour vous déplacer dans le diagramme.',
