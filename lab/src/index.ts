@@ -64,6 +64,7 @@ export {
 } from './images';
 export type { BuiltImage, PlatformImage, DebianImageSpec } from './images';
 export { labEnv } from './cli/env';
+export { withPackageFilesSteady } from './util/packageFilesLock';
 export { labPaths } from './paths';
 export type { LabPaths } from './paths';
 export { LAB_HOST, LAB_PORTS } from './ports';

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdtempSync,
@@ -8,7 +8,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ensureHelm } from '@diehard/lab';
+import { promisify } from 'node:util';
+import { ensureHelm, withPackageFilesSteady } from '@diehard/lab';
 
 // The CLI as a user gets it: both packages built, packed with `yarn pack`, installed with npm
 // from their tarballs into an empty folder outside the repository (third-party dependencies
@@ -21,16 +22,24 @@ describe('the packed CLI installed from its tarball', () => {
   let dir: string;
   let bin: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'diehard-posture-packed-'));
-    const r = spawnSync('bash', [join(pkg, 'scripts/install-packed.sh'), dir], {
-      encoding: 'utf8',
-      timeout: 240_000,
-    });
-    if (r.status !== 0)
-      throw new Error(`install-packed.sh failed (${r.status}): ${r.stderr}`);
-    bin = r.stdout.trim();
-  }, 250_000);
+    // Packing rewrites the packages' package.json for a moment: not while a test runs the
+    // CLI from source.
+    const { stdout } = await withPackageFilesSteady(() =>
+      promisify(execFile)(
+        'bash',
+        [join(pkg, 'scripts/install-packed.sh'), dir],
+        {
+          encoding: 'utf8',
+          timeout: 240_000,
+        },
+      ).catch(e => {
+        throw new Error(`install-packed.sh failed (${e.code}): ${e.stderr}`);
+      }),
+    );
+    bin = stdout.trim();
+  }, 900_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,11 +1,16 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { ensureHelm, ensureKustomize } from '@diehard/lab';
+import {
+  ensureHelm,
+  ensureKustomize,
+  withPackageFilesSteady,
+} from '@diehard/lab';
 import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
 import { createPostureGateAction } from '@diehard/plugin-scaffolder-backend-module-diehard';
 import { renderOnLab } from '../templates/__testUtils__/labConfig';
@@ -65,23 +70,27 @@ beforeAll(async () => {
     .join(path.delimiter);
 });
 
-function throughCli(repo: string): Graded {
-  const out = execFileSync(
-    process.execPath,
-    [
-      path.join(root, 'plugins/ha-posture-cli/bin/diehard-posture'),
-      'scan',
-      '.',
-      '--format',
-      'json',
-    ],
-    {
-      cwd: repo,
-      env: { ...process.env, INIT_CWD: repo, PATH: toolsPath },
-      encoding: 'utf8',
-    },
+async function throughCli(repo: string): Promise<Graded> {
+  // The bin runs from source: not while a test packs the packages it reads.
+  const { stdout } = await withPackageFilesSteady(() =>
+    promisify(execFile)(
+      process.execPath,
+      [
+        path.join(root, 'plugins/ha-posture-cli/bin/diehard-posture'),
+        'scan',
+        '.',
+        '--format',
+        'json',
+      ],
+      {
+        cwd: repo,
+        env: { ...process.env, INIT_CWD: repo, PATH: toolsPath },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    ),
   );
-  return graded(JSON.parse(out).workloads);
+  return graded(JSON.parse(stdout).workloads);
 }
 
 /** The gate reports in its task log: a line per workload, then one per finding. */
@@ -168,7 +177,7 @@ async function throughPortal(repo: string, service: string): Promise<Graded> {
 
 /** Asserts that the three readers agree on `repo`, and answers what they said. */
 async function sameEverywhere(repo: string, service: string): Promise<Graded> {
-  const cli = throughCli(repo);
+  const cli = await throughCli(repo);
   // The gate and the portal find helm and kustomize on the backend's PATH.
   const saved = process.env.PATH;
   process.env.PATH = toolsPath;

@@ -8,6 +8,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { withPackageFilesSteady } from '@diehard/lab';
 import { HostileInput, hostileInputs } from '../__testUtils__/hostileInputs';
 
 /** DIEHARD_FUZZ_BIN: another checkout's bin, to see what it did with the same inputs. */
@@ -98,7 +99,8 @@ describe(`diehard-posture scan fuzzed with ${COUNT} hostile inputs (seed ${SEED}
         outcomes.push(await scan(inputs[i], i, root));
       }
     };
-    await Promise.all([worker(), worker()]);
+    // The bin runs from source: not while a test packs the packages it reads.
+    await withPackageFilesSteady(() => Promise.all([worker(), worker()]));
 
     const bad = outcomes
       .filter(
