@@ -1,8 +1,6 @@
 import path from 'node:path';
+import { labPaths } from '../paths';
 import { withLock } from './lock';
-
-/** In this checkout's node_modules: one checkout's packing never waits on another's. */
-const LOCKS = path.resolve(__dirname, '../../../node_modules/.cache/diehard');
 
 /**
  * Runs `fn` while no other test of this checkout packs a package or runs one from source in
@@ -11,5 +9,12 @@ const LOCKS = path.resolve(__dirname, '../../../node_modules/.cache/diehard');
  * "Invalid package config" (seen in CI: the CLI's fuzz test beside its packed test).
  */
 export function withPackageFilesSteady<T>(fn: () => Promise<T>): Promise<T> {
-  return withLock(LOCKS, 'package-files', fn, 15 * 60_000);
+  // In this checkout's node_modules: one checkout's packing never waits on another's.
+  const checkout = path.resolve(labPaths().labDir, '..');
+  return withLock(
+    path.join(checkout, 'node_modules/.cache/diehard'),
+    'package-files',
+    fn,
+    15 * 60_000,
+  );
 }
