@@ -9,6 +9,7 @@ import {
   TemplateParameterSchema,
 } from '@backstage/plugin-scaffolder-common';
 import type { JsonObject, Observable } from '@backstage/types';
+import { withoutStackFrames } from '../taskLog/withoutStackFrames';
 import { translateParameterSchema } from './translateParameterSchema';
 import { translateLogEvent, translateTask } from './translateTask';
 
@@ -16,7 +17,8 @@ import { translateLogEvent, translateTask } from './translateTask';
  * The scaffolder's own client, whose answers come in the language the user picked: a
  * template's form (see {@link translateParameterSchema}; its title and description from
  * `metadata.ui:translations` of its catalog entity), and a run's step names, heading and
- * output links.
+ * output links. A run's log comes without the stack frames of a failed step (see
+ * {@link withoutStackFrames}).
  */
 export class TranslatingScaffolderClient extends ScaffolderClient {
   private readonly languageApi: AppLanguageApi;
@@ -94,7 +96,8 @@ export class TranslatingScaffolderClient extends ScaffolderClient {
             ? observerOrNext
             : { next: observerOrNext, error: onError, complete: onComplete };
         return events.subscribe({
-          next: e => observer.next?.(translateLogEvent(e, language)),
+          next: e =>
+            observer.next?.(translateLogEvent(withoutStackFrames(e), language)),
           error: e => observer.error?.(e),
           complete: () => observer.complete?.(),
         });
