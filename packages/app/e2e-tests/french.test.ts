@@ -173,7 +173,7 @@ describe('the portal in French', () => {
     await screenshot(page, 'fr-03-create-form');
   });
 
-  it("names a run's steps in French", async () => {
+  it("names a run's steps in French, and its log's lines from Backstage's runner", async () => {
     // This portal deploys nowhere: the run stops at its first step, and lists them all.
     const response = await fetch(`${backend.baseUrl}/api/scaffolder/v2/tasks`, {
       method: 'POST',
@@ -199,19 +199,29 @@ describe('the portal in French', () => {
     expect(response.status).toBe(201);
     const { id } = await response.json();
     await page.goto(`${backend.baseUrl}/create/tasks/${id}`);
-    await page.getByText('Vérifier le cluster cible').waitFor();
+    await page.getByText('Vérifier le cluster cible').first().waitFor();
+    // The failed run opens its log.
+    await page
+      .getByText("Début de l'étape « Vérifier le cluster cible »")
+      .waitFor();
     await expectFrenchNotEnglish(
       [
         'Générer les manifestes',
         'Vérifier la posture HA',
         'Publier le dépôt',
         'Enregistrer dans le catalogue',
+        "Début de l'étape « Vérifier le cluster cible »",
       ],
       [
         'Check the target cluster',
         'Generate the manifests',
         'Register in the catalog',
+        'Beginning step',
       ],
+    );
+    // The failed step's error, without the server's files.
+    expect(await page.locator('body').innerText()).not.toMatch(
+      /node_modules|^\s+at /m,
     );
     await screenshot(page, 'fr-04-run-steps');
   });

@@ -5,6 +5,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
   identityApiRef,
+  translationApiRef,
 } from '@backstage/frontend-plugin-api';
 import { scmIntegrationsApiRef } from '@backstage/integration-react';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -41,6 +42,7 @@ export const translatingScaffolderApi = ApiBlueprint.make({
         identityApi: identityApiRef,
         appLanguageApi: appLanguageApiRef,
         catalogApi: catalogApiRef,
+        translationApi: translationApiRef,
       },
       factory: deps => new TranslatingScaffolderClient(deps),
     }),

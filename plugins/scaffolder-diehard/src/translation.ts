@@ -4,7 +4,8 @@ import {
 } from '@backstage/frontend-plugin-api';
 
 /**
- * Every string the Diehard scaffolder fields show, in English.
+ * Every string the Diehard scaffolder fields show, in English, and the lines of Backstage's
+ * runner in a run's log (`runLog`), as the runner writes them.
  *
  * @public
  */
@@ -18,6 +19,21 @@ export const scaffolderDiehardTranslationRef = createTranslationRef({
       notAllowed: 'Cluster “{{cluster}}” is not one you may deploy to.',
       noToken:
         'Cluster “{{cluster}}” is deployed to with your own sign-in, and none could be had: {{message}}. Sign in and choose it again.',
+    },
+    runLog: {
+      starting: 'Starting up task with {{steps}} steps',
+      beginning: 'Beginning step {{step}}',
+      finished: 'Finished step {{step}}',
+      skippedAfterFailure:
+        'Skipping step {{step}} because a previous step failed',
+      skippedCondition:
+        'Skipping step {{step}} because its if condition was false',
+      skippedCompleted:
+        'Skipping step {{step}} because it was already completed in a previous run',
+      skippedDryRun: 'Skipping because {{action}} does not support dry-run',
+      cancelled: 'Step {{step}} has been cancelled.',
+      recovered:
+        'Task recovered - resuming from last known good state. {{steps}} step(s) already completed.',
     },
     namespacePicker: {
       chooseCluster: 'Choose a cluster first.',

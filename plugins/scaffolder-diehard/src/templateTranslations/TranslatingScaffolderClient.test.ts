@@ -1,22 +1,47 @@
+import type { TranslationApi } from '@backstage/frontend-plugin-api';
 import type { LogEvent } from '@backstage/plugin-scaffolder-common';
+import fr from '../translations/fr';
 import { TranslatingScaffolderClient } from './TranslatingScaffolderClient';
 
-/** A run's events as the scaffolder backend answers a long poll (a recorded answer). */
-const EVENTS: LogEvent[] = [
-  {
-    id: 1,
+/** The task, and its run's events, as the scaffolder backend answers (recorded answers). */
+const TASK = {
+  id: 't1',
+  status: 'failed',
+  createdAt: '2026-12-06T00:00:00Z',
+  spec: {
+    apiVersion: 'scaffolder.backstage.io/v1beta3',
+    parameters: {},
+    output: {},
+    steps: [
+      {
+        id: 'check-target',
+        name: 'Check the target cluster',
+        action: 'diehard:kubernetes:check-target',
+        'ui:translations': { fr: { name: 'Vérifier le cluster cible' } },
+      },
+      { id: 'register', name: 'Register', action: 'catalog:register' },
+    ],
+  },
+};
+const log = (id: number, stepId: string | undefined, message: string) =>
+  ({
+    id,
     taskId: 't1',
     type: 'log',
     createdAt: '2026-12-06T00:00:00Z',
-    body: {
-      stepId: 'register',
-      status: 'failed',
-      message:
-        'ConflictError: Location already exists\n    at CatalogClient.addLocation (/srv/portal/node_modules/@backstage/catalog-client/dist/index.cjs.js:312:13)',
-    },
-  },
+    body: { ...(stepId && { stepId }), message },
+  } as LogEvent);
+const EVENTS: LogEvent[] = [
+  log(1, undefined, 'Starting up task with 2 steps'),
+  log(2, 'check-target', 'Beginning step Check the target cluster'),
+  log(3, 'check-target', 'Finished step Check the target cluster'),
+  log(
+    4,
+    'register',
+    'ConflictError: Location already exists\n    at CatalogClient.addLocation (/srv/portal/node_modules/@backstage/catalog-client/dist/index.cjs.js:312:13)',
+  ),
   {
-    id: 2,
+    id: 5,
     taskId: 't1',
     type: 'completion',
     createdAt: '2026-12-06T00:00:01Z',
@@ -34,14 +59,39 @@ const EVENTS: LogEvent[] = [
   } as LogEvent,
 ];
 
+/**
+ * A test double of the app's translation API: Diehard's French catalog, interpolated as
+ * i18next does ({{param}}), once "loaded" (the first snapshot is not ready).
+ */
+const frenchTranslationApi: TranslationApi = {
+  getTranslation: () => ({ ready: false } as any),
+  translation$: () =>
+    ({
+      subscribe: ({ next }: { next: (s: unknown) => void }) => {
+        next({ ready: false });
+        setTimeout(() =>
+          next({
+            ready: true,
+            t: (key: string, params: Record<string, string>) =>
+              (fr.messages as Record<string, string>)[key].replace(
+                /{{(\w+)}}/g,
+                (_, p) => params[p],
+              ),
+          }),
+        );
+        return { unsubscribe: () => {}, closed: false };
+      },
+    } as any),
+};
+
 function client(language: string) {
   return new TranslatingScaffolderClient({
     discoveryApi: {
       getBaseUrl: async () => 'http://portal.test/api/scaffolder',
     },
     fetchApi: {
-      fetch: (async () =>
-        new Response(JSON.stringify(EVENTS), {
+      fetch: (async (url: string) =>
+        new Response(JSON.stringify(url.includes('/events') ? EVENTS : TASK), {
           headers: { 'content-type': 'application/json' },
         })) as typeof fetch,
     },
@@ -54,6 +104,7 @@ function client(language: string) {
       language$: () => ({} as any),
     },
     catalogApi: { getEntityByRef: async () => undefined },
+    translationApi: frenchTranslationApi,
   });
 }
 
@@ -70,15 +121,33 @@ function received(language: string): Promise<LogEvent[]> {
   });
 }
 
+const messages = (events: LogEvent[]) => events.map(e => e.body.message);
+
 describe('TranslatingScaffolderClient.streamLogs', () => {
-  it("shows a failed step's error without the server's files, and the output in the user's language", async () => {
-    const [log, completion] = await received('fr');
-    expect(log.body.message).toBe('ConflictError: Location already exists');
-    expect((completion.body as any).output.links[0].title).toBe(
+  it("shows a run's log in French: the runner's lines, its steps' names, the output, no stack", async () => {
+    const events = await received('fr');
+    expect(messages(events)).toEqual([
+      'Démarrage de la tâche : 2 étapes',
+      "Début de l'étape « Vérifier le cluster cible »",
+      "Fin de l'étape « Vérifier le cluster cible »",
+      'ConflictError: Location already exists',
+      'Run failed',
+    ]);
+    expect((events[4].body as any).output.links[0].title).toBe(
       'Ouvrir dans le catalogue',
     );
-    const [, english] = await received('en');
-    expect((english.body as any).output.links[0].title).toBe(
+  });
+
+  it('leaves the English log as the runner wrote it, without the stack', async () => {
+    const events = await received('en');
+    expect(messages(events)).toEqual([
+      'Starting up task with 2 steps',
+      'Beginning step Check the target cluster',
+      'Finished step Check the target cluster',
+      'ConflictError: Location already exists',
+      'Run failed',
+    ]);
+    expect((events[4].body as any).output.links[0].title).toBe(
       'Open in the catalog',
     );
   });

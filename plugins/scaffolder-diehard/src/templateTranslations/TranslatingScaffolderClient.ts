@@ -1,4 +1,8 @@
-import type { AppLanguageApi } from '@backstage/frontend-plugin-api';
+import type {
+  AppLanguageApi,
+  TranslationApi,
+  TranslationSnapshot,
+} from '@backstage/frontend-plugin-api';
 import type { CatalogApi } from '@backstage/plugin-catalog-react';
 import {
   LogEvent,
@@ -9,30 +13,41 @@ import {
   TemplateParameterSchema,
 } from '@backstage/plugin-scaffolder-common';
 import type { JsonObject, Observable } from '@backstage/types';
+import { mapLogStream } from '../taskLog/mapLogStream';
+import {
+  StepNames,
+  TranslateRunnerLine,
+  translateRunnerLine,
+} from '../taskLog/runnerLines';
 import { withoutStackFrames } from '../taskLog/withoutStackFrames';
+import { scaffolderDiehardTranslationRef } from '../translation';
 import { translateParameterSchema } from './translateParameterSchema';
 import { translateLogEvent, translateTask } from './translateTask';
+import { translated } from './translations';
 
 /**
  * The scaffolder's own client, whose answers come in the language the user picked: a
  * template's form (see {@link translateParameterSchema}; its title and description from
  * `metadata.ui:translations` of its catalog entity), and a run's step names, heading and
  * output links. A run's log comes without the stack frames of a failed step (see
- * {@link withoutStackFrames}).
+ * {@link withoutStackFrames}), the lines of Backstage's runner in the user's language.
  */
 export class TranslatingScaffolderClient extends ScaffolderClient {
   private readonly languageApi: AppLanguageApi;
   private readonly catalog: Pick<CatalogApi, 'getEntityByRef'>;
+  private readonly translationApi: TranslationApi;
 
   constructor(
     options: ConstructorParameters<typeof ScaffolderClient>[0] & {
       appLanguageApi: AppLanguageApi;
       catalogApi: Pick<CatalogApi, 'getEntityByRef'>;
+      translationApi: TranslationApi;
     },
   ) {
     super(options);
     this.languageApi = options.appLanguageApi;
     this.catalog = options.catalogApi;
+    this.translationApi = options.translationApi;
   }
 
   private get language() {
@@ -74,35 +89,67 @@ export class TranslatingScaffolderClient extends ScaffolderClient {
     request: ScaffolderStreamLogsOptions,
     options?: ScaffolderRequestOptions,
   ): Observable<LogEvent> {
-    const events = super.streamLogs(request, options);
     const language = this.language;
-    // zen-observable, what the scaffolder's client builds its stream with, ships no types:
-    // the stream is mapped here through the subscription itself.
-    const mapped: Observable<LogEvent> = {
-      [Symbol.observable]: () => mapped,
-      subscribe: (
-        observerOrNext?:
-          | {
-              next?(e: LogEvent): void;
-              error?(e: Error): void;
-              complete?(): void;
-            }
-          | ((e: LogEvent) => void),
-        onError?: (e: Error) => void,
-        onComplete?: () => void,
-      ) => {
-        const observer =
-          typeof observerOrNext === 'object'
-            ? observerOrNext
-            : { next: observerOrNext, error: onError, complete: onComplete };
-        return events.subscribe({
-          next: e =>
-            observer.next?.(translateLogEvent(withoutStackFrames(e), language)),
-          error: e => observer.error?.(e),
-          complete: () => observer.complete?.(),
-        });
-      },
-    };
-    return mapped;
+    const runnerLines = this.runnerLines(request.taskId, language, options);
+    return mapLogStream(
+      super.streamLogs(request, options),
+      runnerLines.then(
+        runner => e =>
+          translateLogEvent(runner(withoutStackFrames(e)), language),
+      ),
+    );
   }
+
+  /** Translates the lines of Backstage's runner (see {@link translateRunnerLine}). */
+  private async runnerLines(
+    taskId: string,
+    language: string,
+    options?: ScaffolderRequestOptions,
+  ): Promise<(e: LogEvent) => LogEvent> {
+    if (language.split('-')[0] === 'en') return e => e;
+    const [task, t] = await Promise.all([
+      super.getTask(taskId, options),
+      readyTranslation(this.translationApi),
+    ]);
+    const steps: StepNames = new Map(
+      task.spec.steps.map(step => [
+        step.id,
+        {
+          name: step.name,
+          shown: String(
+            translated(step as unknown as JsonObject, language, ['name']).name,
+          ),
+        },
+      ]),
+    );
+    const translate: TranslateRunnerLine = (line, params) =>
+      (t as (key: string, params: object) => string)(`runLog.${line}`, params);
+    return e => translateRunnerLine(e, steps, translate);
+  }
+}
+
+/** The translation function of Diehard's scaffolder strings, once the user's language is loaded. */
+function readyTranslation(api: TranslationApi) {
+  return new Promise<
+    TranslationSnapshot<typeof scaffolderDiehardTranslationRef.T> & {
+      ready: true;
+    }
+  >((resolve, reject) => {
+    const now = api.getTranslation(scaffolderDiehardTranslationRef);
+    if (now.ready) {
+      resolve(now);
+      return;
+    }
+    const subscription = api
+      .translation$(scaffolderDiehardTranslationRef)
+      .subscribe({
+        next: snapshot => {
+          if (!snapshot.ready) return;
+          resolve(snapshot);
+          // The first snapshot may come before subscribe() returns.
+          queueMicrotask(() => subscription.unsubscribe());
+        },
+        error: reject,
+      });
+  }).then(snapshot => snapshot.t);
 }

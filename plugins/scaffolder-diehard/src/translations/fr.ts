@@ -14,6 +14,20 @@ export default createTranslationMessages({
       'Le cluster « {{cluster}} » ne fait pas partie de ceux où vous pouvez déployer.',
     'clusterPicker.noToken':
       "Le déploiement sur le cluster « {{cluster}} » se fait avec votre propre connexion, et elle n'a pas pu être obtenue : {{message}}. Connectez-vous et choisissez-le de nouveau.",
+    'runLog.starting': 'Démarrage de la tâche : {{steps}} étapes',
+    'runLog.beginning': "Début de l'étape « {{step}} »",
+    'runLog.finished': "Fin de l'étape « {{step}} »",
+    'runLog.skippedAfterFailure':
+      'Étape « {{step}} » sautée : une étape précédente a échoué',
+    'runLog.skippedCondition':
+      'Étape « {{step}} » sautée : sa condition (if) est fausse',
+    'runLog.skippedCompleted':
+      "Étape « {{step}} » sautée : déjà faite lors d'une exécution précédente",
+    'runLog.skippedDryRun':
+      "Étape sautée : {{action}} ne s'exécute pas à blanc (dry-run)",
+    'runLog.cancelled': 'Étape « {{step}} » annulée.',
+    'runLog.recovered':
+      'Tâche reprise à son dernier état sûr : {{steps}} étape(s) déjà faite(s).',
     'namespacePicker.chooseCluster': "Choisissez d'abord un cluster.",
     'namespacePicker.none':
       "Aucun namespace n'est ouvert aux déploiements sur {{cluster}}.",
