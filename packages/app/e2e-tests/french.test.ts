@@ -173,7 +173,7 @@ describe('the portal in French', () => {
     await screenshot(page, 'fr-03-create-form');
   });
 
-  it("names a run's steps in French, and its log's lines from Backstage's runner", async () => {
+  it("names a run's steps in French, with its log and the failed step's error", async () => {
     // This portal deploys nowhere: the run stops at its first step, and lists them all.
     const response = await fetch(`${backend.baseUrl}/api/scaffolder/v2/tasks`, {
       method: 'POST',
@@ -193,6 +193,8 @@ describe('the portal in French', () => {
           storageSize: '1Gi',
           credentialsSecret: 'galera-credentials',
           repoOwner: 'ops-team',
+          // What the form's hidden DiehardUserLanguage field sends for a French user.
+          language: 'fr',
         },
       }),
     });
@@ -211,8 +213,10 @@ describe('the portal in French', () => {
         'Publier le dépôt',
         'Enregistrer dans le catalogue',
         "Début de l'étape « Vérifier le cluster cible »",
+        'le cluster « lab » ne fait pas partie des clusters où les modèles peuvent déployer',
       ],
       [
+        'is not a cluster templates may deploy to',
         'Check the target cluster',
         'Generate the manifests',
         'Register in the catalog',

@@ -14,6 +14,7 @@ export const examples: TemplateExample[] = [
           input: {
             cluster: '${{ parameters.cluster }}',
             namespace: '${{ parameters.namespace }}',
+            language: '${{ parameters.language }}',
           },
         },
       ],

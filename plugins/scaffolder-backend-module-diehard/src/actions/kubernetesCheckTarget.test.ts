@@ -36,7 +36,7 @@ function withGhost(base: ConfigReader, cluster: Record<string, unknown> = {}) {
 }
 
 function run(
-  input: { cluster: string; namespace?: string },
+  input: { cluster: string; namespace?: string; language?: string },
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   withConfig: ConfigReader = config,
 ) {
@@ -102,6 +102,44 @@ describe('diehard:kubernetes:check-target', () => {
     expect(permissions.authorize).not.toHaveBeenCalled();
   });
 
+  it("refuses in the user's language when the template passes it", async () => {
+    const refused = (
+      input: object,
+      result:
+        | AuthorizeResult.ALLOW
+        | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+    ) =>
+      run({ language: 'fr-CA', ...input } as any, result).done.then(
+        () => undefined,
+        e => (e as Error).message,
+      );
+    expect(
+      await Promise.all([
+        refused({ cluster: 'prod', namespace: 'diehard-apps' }),
+        refused({ cluster: 'lab', namespace: 'kube-system' }),
+        refused(
+          { cluster: 'lab', namespace: 'diehard-apps' },
+          AuthorizeResult.DENY,
+        ),
+      ]),
+    ).toEqual([
+      'le cluster « prod » ne fait pas partie des clusters où les modèles peuvent déployer (configurés : lab ; voir diehard.apply.clusters)',
+      "le namespace « kube-system » n'est pas permis sur le cluster « lab » (permis : diehard-apps)",
+      expect.stringMatching(
+        /^.+ n'a pas le droit d'appliquer sur le cluster « lab » \(permission diehard\.kubernetes\.apply\)$/,
+      ),
+    ]);
+    const { ctx, done } = run({
+      cluster: 'lab',
+      namespace: 'diehard-apps',
+      language: 'fr',
+    });
+    await done;
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      'cible : le cluster « lab » (HA lab), namespace « diehard-apps » est ouvert à cette tâche',
+    );
+  });
+
   it('refuses a cluster the initiator may not apply to', async () => {
     const { done } = run(
       { cluster: 'lab', namespace: 'diehard-apps' },
@@ -163,6 +201,16 @@ describe('diehard:kubernetes:check-target', () => {
       name: 'NotFoundError',
       message:
         'namespace "not-created-yet" does not exist on cluster "lab" (HA lab): ask its administrators to create it',
+    });
+    const inFrench = run(
+      { cluster: 'lab', namespace: 'not-created-yet', language: 'fr' },
+      AuthorizeResult.ALLOW,
+      withGhost(clusterConfig(k, { namespaces: ['not-created-yet'] })),
+    );
+    await expect(inFrench.done).rejects.toMatchObject({
+      name: 'NotFoundError',
+      message:
+        "le namespace « not-created-yet » n'existe pas sur le cluster « lab » (HA lab) : demandez à ses administrateurs de le créer",
     });
   });
 });

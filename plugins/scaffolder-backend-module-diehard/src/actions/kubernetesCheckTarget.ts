@@ -1,9 +1,11 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { messageLanguage } from '@diehard/plugin-ha-posture-common';
 import { requestAuthFromHeaders } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from '../kubernetes/applyClusters';
 import { assertMayApply } from '../kubernetes/applyPermission';
 import { assertTargetReachable } from '../kubernetes/targetReachable';
+import { TARGET_WORDS } from '../kubernetes/targetWords';
 import type { KubernetesApplyActionOptions } from './kubernetesApply';
 import { examples } from './kubernetesCheckTarget.examples';
 
@@ -47,6 +49,14 @@ export function createKubernetesCheckTargetAction(
             .string()
             .optional()
             .describe('Namespace the objects will be applied in'),
+        language: z =>
+          z
+            .string()
+            .max(35)
+            .optional()
+            .describe(
+              "Language of the log and the error: fr (fr-CA…) for French, anything else English (the DiehardUserLanguage field gives the user's)",
+            ),
       },
       output: {
         title: z => z.string().describe("The cluster's title"),
@@ -54,33 +64,30 @@ export function createKubernetesCheckTargetAction(
     },
     async handler(ctx) {
       const { cluster, namespace } = ctx.input;
+      const words = TARGET_WORDS[messageLanguage(ctx.input.language)];
       const target = targets.find(t => t.name === cluster);
       if (!target) {
         throw new InputError(
-          `cluster "${cluster}" is not a cluster templates may deploy to (configured: ${
-            targets.map(t => t.name).join(', ') || 'none'
-          }; see diehard.apply.clusters)`,
+          words.notATarget(
+            cluster,
+            targets.map(t => t.name),
+          ),
         );
       }
       if (namespace !== undefined && !target.namespaces.includes(namespace)) {
         throw new InputError(
-          `namespace "${namespace}" is not allowed on cluster "${cluster}" (allowed: ${
-            target.namespaces.join(', ') || 'none'
-          })`,
+          words.namespaceNotAllowed(namespace, cluster, target.namespaces),
         );
       }
-      await assertMayApply(options.permissions, ctx, cluster);
+      await assertMayApply(options.permissions, ctx, cluster, words);
       await assertTargetReachable(
         clusters,
         cluster,
         namespace,
         requestAuthFromHeaders(ctx.secrets ?? {}),
+        words,
       );
-      ctx.logger.info(
-        `target: cluster "${cluster}" (${target.title})${
-          namespace ? `, namespace "${namespace}"` : ''
-        } is open to this task`,
-      );
+      ctx.logger.info(words.open(cluster, target.title, namespace));
       ctx.output('title', target.title);
     },
   });

@@ -3,6 +3,7 @@ import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
+import { TARGET_WORDS, TargetWords } from './targetWords';
 
 /**
  * Refuses a task whose initiator may not apply to `cluster`
@@ -12,6 +13,7 @@ export async function assertMayApply(
   permissions: PermissionsService,
   ctx: Pick<ActionContext<any, any>, 'getInitiatorCredentials' | 'user'>,
   cluster: string,
+  words: TargetWords = TARGET_WORDS.en,
 ): Promise<void> {
   const credentials = await ctx.getInitiatorCredentials();
   const [decision] = await permissions.authorize(
@@ -20,11 +22,7 @@ export async function assertMayApply(
   );
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(
-      `${
-        ctx.user?.ref ?? 'the task initiator'
-      } may not apply to cluster "${cluster}" (permission ${
-        kubernetesApplyPermission.name
-      })`,
+      words.mayNotApply(ctx.user?.ref, cluster, kubernetesApplyPermission.name),
     );
   }
 }

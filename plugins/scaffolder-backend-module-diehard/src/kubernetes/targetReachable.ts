@@ -5,6 +5,7 @@ import {
 } from '@backstage/errors';
 import type { KubernetesRequestAuth } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from './applyClusters';
+import { TARGET_WORDS, TargetWords } from './targetWords';
 import { KubeApiError, KubeClient } from './KubeClient';
 
 /**
@@ -18,8 +19,9 @@ export async function assertTargetReachable(
   cluster: string,
   namespace: string | undefined,
   authConfig?: KubernetesRequestAuth,
+  words: TargetWords = TARGET_WORDS.en,
 ) {
-  const name = `cluster "${cluster}" (${clusters.get(cluster).title})`;
+  const name = words.cluster(cluster, clusters.get(cluster).title);
   const authProvider = clusters.authProvider(cluster);
   const client = new KubeClient({
     ...(await clusters.connection(cluster, authConfig)),
@@ -36,29 +38,24 @@ export async function assertTargetReachable(
       metadata: { name: namespace },
     });
     if (!found) {
-      throw new NotFoundError(
-        `namespace "${namespace}" does not exist on ${name}: ask its administrators to create it`,
-      );
+      throw new NotFoundError(words.noNamespace(namespace, name));
     }
   } catch (e) {
     if (!(e instanceof KubeApiError)) throw e;
     if (e.status === 0) {
-      throw new ServiceUnavailableError(
-        `${name} does not answer: check that it runs and that the portal reaches the URL given in kubernetes.clusterLocatorMethods`,
-      );
+      throw new ServiceUnavailableError(words.noAnswer(name));
     }
     if (e.status === 401 && clusters.needsUserToken(cluster)) {
-      throw new AuthenticationError(
-        `${name} refuses your ${authProvider} token: sign in again and restart the template`,
-      );
+      throw new AuthenticationError(words.userTokenRefused(name, authProvider));
     }
     if (e.status === 401) {
       throw new AuthenticationError(
-        `${name} refuses the portal's credentials: renew its ${
+        words.portalCredentialsRefused(
+          name,
           authProvider === 'serviceAccount'
             ? 'serviceAccountToken'
-            : `${authProvider} credentials`
-        } in kubernetes.clusterLocatorMethods`,
+            : words.credentials(authProvider),
+        ),
       );
     }
     if (e.status !== 403) throw e;
