@@ -150,7 +150,8 @@ it('creates a Galera cluster from the browser and sees its live posture', async 
   await expectLiveGrade('A', 'newcomer-02-galera-entity');
 });
 
-it('creates an HA Tomcat service on that cluster from the browser: built, pushed, deployed, registered, grade A live', async () => {
+/** The service form, filled as the README's "Your first service" says. */
+async function fillServiceForm() {
   await chooseTemplate('Highly available Tomcat service');
   await page.getByRole('textbox', { name: 'Name' }).fill(SERVICE);
   await pickOwner('Dev', /Dev team/);
@@ -163,6 +164,10 @@ it('creates an HA Tomcat service on that cluster from the browser: built, pushed
     .getByRole('textbox', { name: 'Host name' })
     .fill(`${SERVICE}.apps.example.org`);
   await page.getByRole('button', { name: 'Next' }).click();
+}
+
+it('creates an HA Tomcat service on that cluster from the browser: built, pushed, deployed, registered, grade A live', async () => {
+  await fillServiceForm();
   await createAndWait('newcomer-03-service-created', 25 * 60_000);
 
   await openInCatalog('component', SERVICE);
@@ -198,4 +203,22 @@ it('creates an HA Tomcat service on that cluster from the browser: built, pushed
     .first()
     .waitFor();
   await screenshot(page, 'newcomer-06-service-pods');
+});
+
+it('refuses the same service a second time before building anything, saying why', async () => {
+  await fillServiceForm();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page
+    .getByText('already has a branch "main" (commit')
+    .first()
+    .waitFor({ timeout: 120_000 });
+  await page
+    .getByText('choose another name, or delete that repository first')
+    .first()
+    .waitFor();
+  await screenshot(page, 'newcomer-07-same-service-refused');
+  const text = await page.locator('body').innerText();
+  expect(text).not.toContain('Beginning step Build the image');
+  expect(text).not.toMatch(/node_modules|^\s+at /m);
 });

@@ -6,7 +6,9 @@
  */
 export { scaffolderModuleDiehard as default } from './module';
 export { createGitPushAction } from './actions/gitPush';
+export { createGitCheckPushAction } from './actions/gitCheckPush';
 export type { GitPushActionOptions } from './actions/gitPush';
+export type { GitCheckPushActionOptions } from './actions/gitCheckPush';
 export { createImageBuildAction } from './actions/imageBuild';
 export type { ImageBuildActionOptions } from './actions/imageBuild';
 export { createImagePushAction } from './actions/imagePush';

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { registryDirectoryServiceRef } from '@diehard/plugin-container-images-node';
+import { createGitCheckPushAction } from './actions/gitCheckPush';
 import { createGitPushAction } from './actions/gitPush';
 import { createImageBuildAction } from './actions/imageBuild';
 import { createImageCheckBuildAction } from './actions/imageCheckBuild';
@@ -25,7 +26,7 @@ import { createTargetsRouter } from './targets/router';
  * Registers the Diehard actions with the scaffolder (`diehard:image:build`,
  * `diehard:image:push`, `diehard:kubernetes:apply`, `diehard:posture:gate`,
  * `diehard:kubernetes:check-target`, `diehard:image:check-build`,
- * `diehard:git:push`), the
+ * `diehard:git:push`, `diehard:git:check-push`), the
  * `diehard.kubernetes.apply` permission with its IS_CLUSTER rule, and
  * `GET /api/scaffolder/diehard/targets` (the clusters the user may deploy to, for
  * the templates' pickers).
@@ -83,6 +84,7 @@ export const scaffolderModuleDiehard = createBackendModule({
           }),
           createPostureGateAction({ config }),
           createGitPushAction({ config }),
+          createGitCheckPushAction({ config }),
         ];
         scaffolderActions.addActions(
           ...actions.map(a => withoutServerStack(a, logger)),

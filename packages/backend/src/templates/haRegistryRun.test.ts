@@ -20,7 +20,15 @@ import {
 jest.setTimeout(15 * 60_000);
 
 const TEMPLATE = 'ha-registry';
-const STEPS = ['target', 'fetch', 'posture', 'deploy', 'publish', 'register'];
+const STEPS = [
+  'target',
+  'check-publish',
+  'fetch',
+  'posture',
+  'deploy',
+  'publish',
+  'register',
+];
 const name = `registry-${crypto.randomBytes(3).toString('hex')}`;
 const host = `${name}.apps.example.org`;
 

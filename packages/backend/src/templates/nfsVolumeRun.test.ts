@@ -11,7 +11,15 @@ import { NAMESPACE } from './__testUtils__/tomcatHaServiceValues';
 jest.setTimeout(15 * 60_000);
 
 const TEMPLATE = 'nfs-volume';
-const STEPS = ['target', 'fetch', 'posture', 'deploy', 'publish', 'register'];
+const STEPS = [
+  'target',
+  'check-publish',
+  'fetch',
+  'posture',
+  'deploy',
+  'publish',
+  'register',
+];
 const name = `files-${crypto.randomBytes(3).toString('hex')}`;
 const volumeName = `${NAMESPACE}-${name}`;
 

@@ -33,6 +33,7 @@ type Lab = Awaited<
 
 const STEPS = [
   'target',
+  'check-publish',
   'preflight',
   'fetch',
   'posture',
@@ -398,4 +399,35 @@ it('refuses a cluster outside the configuration at its first step: nothing built
     'application/json',
   );
   expect(tags.status).toBe(404);
+});
+
+it('refuses the same service a second time at its second step: the running one untouched, nothing built', async () => {
+  const deployment = () =>
+    JSON.parse(
+      kubectl(['get', 'deployment', name, '-n', NAMESPACE, '-o', 'json']),
+    );
+  const before = deployment();
+  const again = await runTemplateTask({
+    baseUrl: backend!.baseUrl,
+    token,
+    templateRef: 'template:default/tomcat-ha-service',
+    values: { ...tomcatHaServiceValues(name), repoOwner },
+    timeoutMs: 120_000,
+  });
+  expect(again.status).toBe('failed');
+  expect(again.steps).toEqual({
+    target: 'completed',
+    'check-publish': 'failed',
+    ...Object.fromEntries(STEPS.slice(2).map(s => [s, 'skipped'])),
+  });
+  expect(again.log.join('\n')).toMatch(
+    new RegExp(
+      `/${repoOwner}/${name}\\.git already has a branch "main" \\(commit [0-9a-f]{12}\\): choose another name, or delete that repository first; nothing was built or deployed`,
+    ),
+  );
+  const after = deployment();
+  expect(after.metadata.generation).toBe(before.metadata.generation);
+  expect(after.spec.template.spec.containers[0].image).toBe(
+    before.spec.template.spec.containers[0].image,
+  );
 });

@@ -13,6 +13,7 @@ import {
   initRepoAndPush,
 } from '@backstage/plugin-scaffolder-node';
 import { GitServerDirectory, rawUrlOf } from '../config/gitServers';
+import { branchName } from '../git/branchName';
 import { remoteBranches } from '../git/remoteBranches';
 import { withoutServerPath } from '../git/withoutServerPath';
 import { examples } from './gitPush.examples';
@@ -22,9 +23,6 @@ export interface GitPushActionOptions {
   config: Config;
 }
 
-/** What `git check-ref-format --branch` accepts, minus the rarely wanted corners. */
-const BRANCH =
-  /^(?!-)(?!.*\.\.)(?!.*\/\/)(?!.*@\{)[A-Za-z0-9._/-]+(?<![./])(?<!\.lock)$/;
 const CATALOG_FILE = 'catalog-info.yaml';
 
 /**
@@ -111,10 +109,7 @@ export function createGitPushAction(options: GitPushActionOptions) {
     async handler(ctx) {
       const { input } = ctx;
       const remote = servers.resolve(input.remoteUrl);
-      const branch = input.defaultBranch ?? 'main';
-      if (!BRANCH.test(branch)) {
-        throw new InputError(`defaultBranch "${branch}" is not a branch name`);
-      }
+      const branch = branchName(input.defaultBranch ?? 'main');
       const dir = resolveSafeChildPath(
         ctx.workspacePath,
         input.sourcePath ?? '.',

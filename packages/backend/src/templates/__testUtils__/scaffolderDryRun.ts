@@ -80,7 +80,8 @@ export interface ScaffolderUnderTest {
 /**
  * Stand-ins for the actions a dry run cannot exercise here: the build's preflight
  * and the image build (buildah, skipped by the scaffolder in a dry run anyway), the
- * push (no image to push once the build is skipped) and the git publish action. They
+ * push (no image to push once the build is skipped), and the git publish action and its
+ * check. They
  * answer what the real ones would, so that later steps see realistic outputs.
  */
 function standInActions(registryHost: string): TemplateAction<any, any, any>[] {
@@ -122,6 +123,13 @@ function standInActions(registryHost: string): TemplateAction<any, any, any>[] {
           `${registryHost}/${ctx.input.repository}@${digest}`,
         );
       },
+    }),
+    createTemplateAction({
+      id: 'diehard:git:check-push',
+      description:
+        'stand-in: no git server here, so the repository name is taken as free',
+      supportsDryRun: true,
+      async handler() {},
     }),
     createTemplateAction({
       id: 'diehard:git:push',

@@ -1,0 +1,83 @@
+import { Config } from '@backstage/config';
+import { ConflictError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { messageLanguage } from '@diehard/plugin-ha-posture-common';
+import { GitServerDirectory } from '../config/gitServers';
+import { branchName } from '../git/branchName';
+import { remoteBranches } from '../git/remoteBranches';
+import { examples } from './gitCheckPush.examples';
+
+/** @public */
+export interface GitCheckPushActionOptions {
+  config: Config;
+}
+
+const WORDS = {
+  en: {
+    taken: (url: string, branch: string, commit: string) =>
+      `${url} already has a branch "${branch}" (commit ${commit}): choose another name, or delete that repository first; nothing was built or deployed`,
+    free: (url: string, branch: string) =>
+      `publish: ${url} has no branch "${branch}" yet; the server answers with its credentials`,
+  },
+  fr: {
+    taken: (url: string, branch: string, commit: string) =>
+      `${url} a déjà une branche « ${branch} » (commit ${commit}) : choisissez un autre nom, ou supprimez d'abord ce dépôt ; rien n'a été construit ni déployé`,
+    free: (url: string, branch: string) =>
+      `publication : ${url} n'a pas encore de branche « ${branch} » ; le serveur répond avec ses identifiants`,
+  },
+};
+
+/**
+ * `diehard:git:check-push`: refuses, before anything is built, pushed or applied, what
+ * `diehard:git:push` would refuse at the end of the run: a repository that already has
+ * the branch (a second run with the same name), a remote on no server of
+ * `diehard.git.servers`, a server that does not answer or refuses its credentials.
+ * Pushes nothing.
+ *
+ * @public
+ */
+export function createGitCheckPushAction(options: GitCheckPushActionOptions) {
+  const servers = GitServerDirectory.fromConfig(options.config);
+  return createTemplateAction({
+    id: 'diehard:git:check-push',
+    description:
+      'Checks that diehard:git:push will be able to publish: the remote is on a server of diehard.git.servers, the server answers with its credentials, and the branch does not exist yet. Pushes nothing: a first step of a publishing template',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        remoteUrl: z =>
+          z
+            .string()
+            .min(1)
+            .describe(
+              'Repository URL <baseUrl>/<owner>/<name>.git, as given to diehard:git:push',
+            ),
+        defaultBranch: z =>
+          z
+            .string()
+            .default('main')
+            .describe('Branch diehard:git:push will create (default: main)'),
+        language: z =>
+          z
+            .string()
+            .max(35)
+            .optional()
+            .describe(
+              "Language of the log and the refusal: fr (fr-CA…) for French, anything else English (the DiehardUserLanguage field gives the user's)",
+            ),
+      },
+    },
+    async handler(ctx) {
+      const words = WORDS[messageLanguage(ctx.input.language)];
+      const remote = servers.resolve(ctx.input.remoteUrl);
+      const branch = branchName(ctx.input.defaultBranch ?? 'main');
+      const existing = (await remoteBranches(remote)).get(branch);
+      if (existing)
+        throw new ConflictError(
+          words.taken(remote.url, branch, existing.slice(0, 12)),
+        );
+      ctx.logger.info(words.free(remote.url, branch));
+    },
+  });
+}
