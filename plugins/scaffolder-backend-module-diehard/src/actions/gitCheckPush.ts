@@ -6,6 +6,7 @@ import { GitServerDirectory } from '../config/gitServers';
 import { branchName } from '../git/branchName';
 import { remoteBranches } from '../git/remoteBranches';
 import { examples } from './gitCheckPush.examples';
+import { languageInput } from './languageInput';
 
 /** @public */
 export interface GitCheckPushActionOptions {
@@ -58,14 +59,7 @@ export function createGitCheckPushAction(options: GitCheckPushActionOptions) {
             .string()
             .default('main')
             .describe('Branch diehard:git:push will create (default: main)'),
-        language: z =>
-          z
-            .string()
-            .max(35)
-            .optional()
-            .describe(
-              "Language of the log and the refusal: fr (fr-CA…) for French, anything else English (the DiehardUserLanguage field gives the user's)",
-            ),
+        language: languageInput,
       },
     },
     async handler(ctx) {

@@ -8,6 +8,7 @@ import { assertTargetReachable } from '../kubernetes/targetReachable';
 import { TARGET_WORDS } from '../kubernetes/targetWords';
 import type { KubernetesApplyActionOptions } from './kubernetesApply';
 import { examples } from './kubernetesCheckTarget.examples';
+import { languageInput } from './languageInput';
 
 /**
  * The apply's own options: the check refuses what the apply would.
@@ -49,14 +50,7 @@ export function createKubernetesCheckTargetAction(
             .string()
             .optional()
             .describe('Namespace the objects will be applied in'),
-        language: z =>
-          z
-            .string()
-            .max(35)
-            .optional()
-            .describe(
-              "Language of the log and the error: fr (fr-CA…) for French, anything else English (the DiehardUserLanguage field gives the user's)",
-            ),
+        language: languageInput,
       },
       output: {
         title: z => z.string().describe("The cluster's title"),

@@ -15,6 +15,7 @@ import {
 } from '../posture/formatReport';
 import { readWorkspaceManifests } from '../posture/readWorkspace';
 import { examples } from './postureGate.examples';
+import { languageInput } from './languageInput';
 
 /**
  * The manifests grade below the template's threshold.
@@ -60,14 +61,7 @@ export function createPostureGateAction(options: { config?: Config } = {}) {
             .string()
             .optional()
             .describe('Service name to report under (e.g. the component name)'),
-        language: z =>
-          z
-            .string()
-            .max(35)
-            .optional()
-            .describe(
-              "Language of the log and the error: fr (fr-CA…) for French, anything else English (the DiehardUserLanguage field gives the user's)",
-            ),
+        language: languageInput,
       },
       output: {
         grade: z =>
