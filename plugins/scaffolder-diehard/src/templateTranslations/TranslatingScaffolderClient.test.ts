@@ -84,7 +84,10 @@ const frenchTranslationApi: TranslationApi = {
     } as any),
 };
 
-function client(language: string) {
+function client(
+  language: string,
+  translationApi: TranslationApi = frenchTranslationApi,
+) {
   return new TranslatingScaffolderClient({
     discoveryApi: {
       getBaseUrl: async () => 'http://portal.test/api/scaffolder',
@@ -104,14 +107,17 @@ function client(language: string) {
       language$: () => ({} as any),
     },
     catalogApi: { getEntityByRef: async () => undefined },
-    translationApi: frenchTranslationApi,
+    translationApi,
   });
 }
 
-function received(language: string): Promise<LogEvent[]> {
+function received(
+  language: string,
+  translationApi?: TranslationApi,
+): Promise<LogEvent[]> {
   return new Promise((resolve, reject) => {
     const events: LogEvent[] = [];
-    client(language)
+    client(language, translationApi)
       .streamLogs({ taskId: 't1' })
       .subscribe({
         next: e => events.push(e),
@@ -151,4 +157,22 @@ describe('TranslatingScaffolderClient.streamLogs', () => {
       'Open in the catalog',
     );
   });
+
+  it('shows the log, untranslated, when the French never loads', async () => {
+    const neverLoaded: TranslationApi = {
+      getTranslation: () => ({ ready: false } as any),
+      translation$: () =>
+        ({
+          subscribe: () => ({ unsubscribe: () => {}, closed: false }),
+        } as any),
+    };
+    const events = await received('fr', neverLoaded);
+    expect(messages(events)).toEqual([
+      'Starting up task with 2 steps',
+      'Beginning step Check the target cluster',
+      'Finished step Check the target cluster',
+      'ConflictError: Location already exists',
+      'Run failed',
+    ]);
+  }, 15_000);
 });

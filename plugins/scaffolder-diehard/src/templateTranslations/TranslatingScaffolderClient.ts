@@ -90,7 +90,12 @@ export class TranslatingScaffolderClient extends ScaffolderClient {
     options?: ScaffolderRequestOptions,
   ): Observable<LogEvent> {
     const language = this.language;
-    const runnerLines = this.runnerLines(request.taskId, language, options);
+    // Without the task or the translations, the runner's lines stay in English.
+    const runnerLines = this.runnerLines(
+      request.taskId,
+      language,
+      options,
+    ).catch(() => (e: LogEvent) => e);
     return mapLogStream(
       super.streamLogs(request, options),
       runnerLines.then(
@@ -128,8 +133,12 @@ export class TranslatingScaffolderClient extends ScaffolderClient {
   }
 }
 
-/** The translation function of Diehard's scaffolder strings, once the user's language is loaded. */
-function readyTranslation(api: TranslationApi) {
+/**
+ * The translation function of Diehard's scaffolder strings once the user's language is
+ * loaded; rejected after `timeoutMs` (the log then shows the runner's own lines rather
+ * than wait).
+ */
+function readyTranslation(api: TranslationApi, timeoutMs = 5000) {
   return new Promise<
     TranslationSnapshot<typeof scaffolderDiehardTranslationRef.T> & {
       ready: true;
@@ -140,16 +149,24 @@ function readyTranslation(api: TranslationApi) {
       resolve(now);
       return;
     }
+    const timer = setTimeout(
+      () => reject(new Error('translations not loaded')),
+      timeoutMs,
+    );
     const subscription = api
       .translation$(scaffolderDiehardTranslationRef)
       .subscribe({
         next: snapshot => {
           if (!snapshot.ready) return;
+          clearTimeout(timer);
           resolve(snapshot);
           // The first snapshot may come before subscribe() returns.
           queueMicrotask(() => subscription.unsubscribe());
         },
-        error: reject,
+        error: e => {
+          clearTimeout(timer);
+          reject(e);
+        },
       });
   }).then(snapshot => snapshot.t);
 }
