@@ -9,6 +9,8 @@ export { createGitPushAction } from './actions/gitPush';
 export { createGitCheckPushAction } from './actions/gitCheckPush';
 export type { GitPushActionOptions } from './actions/gitPush';
 export type { GitCheckPushActionOptions } from './actions/gitCheckPush';
+export { createCatalogCheckNameAction } from './actions/catalogCheckName';
+export type { CatalogCheckNameActionOptions } from './actions/catalogCheckName';
 export { createImageBuildAction } from './actions/imageBuild';
 export type { ImageBuildActionOptions } from './actions/imageBuild';
 export { createImagePushAction } from './actions/imagePush';

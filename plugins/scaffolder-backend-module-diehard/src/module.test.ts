@@ -19,6 +19,7 @@ describe('scaffolderModuleDiehard', () => {
     });
     const ids = addActions.mock.calls.flat().map((a: { id: string }) => a.id);
     expect(ids.sort()).toEqual([
+      'diehard:catalog:check-name',
       'diehard:git:check-push',
       'diehard:git:push',
       'diehard:image:build',

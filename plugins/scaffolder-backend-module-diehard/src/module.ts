@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { registryDirectoryServiceRef } from '@diehard/plugin-container-images-node';
+import { createCatalogCheckNameAction } from './actions/catalogCheckName';
 import { createGitCheckPushAction } from './actions/gitCheckPush';
 import { createGitPushAction } from './actions/gitPush';
 import { createImageBuildAction } from './actions/imageBuild';
@@ -26,7 +28,7 @@ import { createTargetsRouter } from './targets/router';
  * Registers the Diehard actions with the scaffolder (`diehard:image:build`,
  * `diehard:image:push`, `diehard:kubernetes:apply`, `diehard:posture:gate`,
  * `diehard:kubernetes:check-target`, `diehard:image:check-build`,
- * `diehard:git:push`, `diehard:git:check-push`), the
+ * `diehard:git:push`, `diehard:git:check-push`, `diehard:catalog:check-name`), the
  * `diehard.kubernetes.apply` permission with its IS_CLUSTER rule, and
  * `GET /api/scaffolder/diehard/targets` (the clusters the user may deploy to, for
  * the templates' pickers).
@@ -48,6 +50,8 @@ export const scaffolderModuleDiehard = createBackendModule({
         logger: coreServices.logger,
         registries: registryDirectoryServiceRef,
         directory: kubernetesClustersServiceRef,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
       },
       async init({
         scaffolderActions,
@@ -59,6 +63,8 @@ export const scaffolderModuleDiehard = createBackendModule({
         logger,
         registries,
         directory,
+        catalog,
+        auth,
       }) {
         const clusters = ApplyClusters.fromConfig(config, directory);
         permissionsRegistry.addResourceType({
@@ -85,6 +91,7 @@ export const scaffolderModuleDiehard = createBackendModule({
           createPostureGateAction({ config }),
           createGitPushAction({ config }),
           createGitCheckPushAction({ config }),
+          createCatalogCheckNameAction({ catalog, auth }),
         ];
         scaffolderActions.addActions(
           ...actions.map(a => withoutServerStack(a, logger)),

@@ -23,6 +23,7 @@ const TEMPLATE = 'ha-registry';
 const STEPS = [
   'target',
   'check-publish',
+  'check-name',
   'fetch',
   'posture',
   'deploy',

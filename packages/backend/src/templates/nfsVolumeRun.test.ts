@@ -14,6 +14,7 @@ const TEMPLATE = 'nfs-volume';
 const STEPS = [
   'target',
   'check-publish',
+  'check-name',
   'fetch',
   'posture',
   'deploy',

@@ -34,6 +34,7 @@ type Lab = Awaited<
 const STEPS = [
   'target',
   'check-publish',
+  'check-name',
   'preflight',
   'fetch',
   'posture',
@@ -430,4 +431,35 @@ it('refuses the same service a second time at its second step: the running one u
   expect(after.spec.template.spec.containers[0].image).toBe(
     before.spec.template.spec.containers[0].image,
   );
+});
+
+it("refuses another team's service of the same name at the catalog check: nothing built, the running one untouched", async () => {
+  const otherOwner = `${repoOwner}-other`;
+  const before = JSON.parse(
+    kubectl(['get', 'deployment', name, '-n', NAMESPACE, '-o', 'json']),
+  );
+  const refused = await runTemplateTask({
+    baseUrl: backend!.baseUrl,
+    token,
+    templateRef: 'template:default/tomcat-ha-service',
+    values: { ...tomcatHaServiceValues(name), repoOwner: otherOwner },
+    timeoutMs: 120_000,
+  });
+  expect(refused.status).toBe('failed');
+  expect(refused.steps).toEqual({
+    target: 'completed',
+    'check-publish': 'completed',
+    'check-name': 'failed',
+    ...Object.fromEntries(STEPS.slice(3).map(s => [s, 'skipped'])),
+  });
+  expect(refused.log.join('\n')).toContain(
+    `component:default/${name} is already in the catalog: another service has that name; choose another name (nothing was built or deployed)`,
+  );
+  expect(
+    fs.existsSync(path.join(lab.git.projectRoot, otherOwner, `${name}.git`)),
+  ).toBe(false);
+  const after = JSON.parse(
+    kubectl(['get', 'deployment', name, '-n', NAMESPACE, '-o', 'json']),
+  );
+  expect(after.metadata.generation).toBe(before.metadata.generation);
 });

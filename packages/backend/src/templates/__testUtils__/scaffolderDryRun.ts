@@ -10,6 +10,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   createTemplateAction,
@@ -18,6 +19,7 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import { KUBERNETES_YAML_OPTIONS } from '@diehard/plugin-ha-posture-common';
 import {
+  createCatalogCheckNameAction,
   createKubernetesApplyAction,
   createKubernetesCheckTargetAction,
   createPostureGateAction,
@@ -208,7 +210,7 @@ function recorded(
 /**
  * Starts the real scaffolder backend plugin (Backstage's template engine, its built-in
  * actions, the router's dry-run endpoint) with mock core services, the real Diehard
- * target check, posture gate and Kubernetes apply actions, and stand-ins for build,
+ * target check, catalog name check, posture gate and Kubernetes apply actions, and stand-ins for build,
  * push and git.
  * `config` is merged into the root config (e.g. scaffolder.defaultEnvironment,
  * kubernetes clusters, diehard.apply).
@@ -227,11 +229,14 @@ export async function startScaffolder(options: {
           actions: scaffolderActionsExtensionPoint,
           config: coreServices.rootConfig,
           permissions: coreServices.permissions,
+          catalog: catalogServiceRef,
+          auth: coreServices.auth,
         },
-        async init({ actions, config, permissions }) {
+        async init({ actions, config, permissions, catalog, auth }) {
           actions.addActions(
             ...[
               createKubernetesCheckTargetAction({ config, permissions }),
+              createCatalogCheckNameAction({ catalog, auth }),
               createPostureGateAction(),
               createKubernetesApplyAction({ config, permissions }),
               ...standInActions(options.registryHost),
