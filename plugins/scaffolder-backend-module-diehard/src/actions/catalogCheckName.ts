@@ -2,7 +2,10 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { messageLanguage } from '@diehard/plugin-ha-posture-common';
+import {
+  MessageLanguage,
+  messageLanguage,
+} from '@diehard/plugin-ha-posture-common';
 import { examples } from './catalogCheckName.examples';
 import { languageInput } from './languageInput';
 
@@ -15,6 +18,7 @@ export interface CatalogCheckNameActionOptions {
 /** A full entity reference, `kind:namespace/name`, as a template writes it. */
 const ENTITY_REF = /^[A-Za-z][A-Za-z0-9-]*:[a-z0-9-_.]+\/[A-Za-z0-9-_.]+$/;
 
+/** What the check says to the template's user, in each language the portal speaks. */
 const WORDS = {
   en: {
     taken: (ref: string) =>
@@ -26,7 +30,7 @@ const WORDS = {
       `${ref} est déjà au catalogue : un autre service porte ce nom ; choisissez-en un autre (rien n'a été construit ni déployé)`,
     free: (ref: string) => `catalogue : aucune entité ne s'appelle ${ref}`,
   },
-};
+} satisfies Record<MessageLanguage, unknown>;
 
 /**
  * `diehard:catalog:check-name`: refuses, before anything is built or deployed, a name the

@@ -1,7 +1,10 @@
 import { Config } from '@backstage/config';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { messageLanguage } from '@diehard/plugin-ha-posture-common';
+import {
+  MessageLanguage,
+  messageLanguage,
+} from '@diehard/plugin-ha-posture-common';
 import { GitServerDirectory } from '../config/gitServers';
 import { branchName } from '../git/branchName';
 import { remoteBranches } from '../git/remoteBranches';
@@ -13,6 +16,7 @@ export interface GitCheckPushActionOptions {
   config: Config;
 }
 
+/** What the check says to the template's user, in each language the portal speaks. */
 const WORDS = {
   en: {
     taken: (url: string, branch: string, commit: string) =>
@@ -26,7 +30,7 @@ const WORDS = {
     free: (url: string, branch: string) =>
       `publication : ${url} n'a pas encore de branche « ${branch} » ; le serveur répond avec ses identifiants`,
   },
-};
+} satisfies Record<MessageLanguage, unknown>;
 
 /**
  * `diehard:git:check-push`: refuses, before anything is built, pushed or applied, what
