@@ -19,7 +19,8 @@ export function startLabPortal(options: {
   return startBackendProcess({
     port: options.port,
     configFiles: ['app-config.yaml', 'app-config.lab.yaml'],
-    env: labEnv(options.lab),
+    // At start.sh's level: the task log a user reads has the actions' info lines.
+    env: { ...labEnv(options.lab), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
     overrides: {
       backend: { database: sqliteIn(path.join(options.workDir, 'sqlite')) },
     },

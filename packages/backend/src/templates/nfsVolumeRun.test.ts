@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { stripVTControlCharacters } from 'node:util';
 import { itRunsAsOpsDoes, useOpsRun } from './__testUtils__/opsRun';
 import { NAMESPACE } from './__testUtils__/tomcatHaServiceValues';
 
@@ -26,12 +27,13 @@ const volumeName = `${NAMESPACE}-${name}`;
 
 const run = useOpsRun(
   TEMPLATE,
-  // What the pickers offer on the lab.
+  // What the pickers offer on the lab, to an Ops user who reads the portal in French.
   {
     name,
     owner: 'group:default/ops-team',
     cluster: 'lab',
     namespace: NAMESPACE,
+    language: 'fr',
   },
   portal => {
     portal.kubectl([
@@ -71,6 +73,30 @@ itRunsAsOpsDoes(run, TEMPLATE, name, {
   typed: ['cluster', 'name', 'namespace', 'owner'],
   steps: STEPS,
   type: 'storage',
+});
+
+it("speaks the Ops user's French in every step of its own: the checks, the deploy, the publish", () => {
+  // Each line of the task log without its colours and level: `[step] text`.
+  const lines = run.task.log.map(l =>
+    stripVTControlCharacters(l).replace(/^(\[[\w-]+\]) \w+: /, '$1 '),
+  );
+  expect(lines).toContainEqual(
+    expect.stringMatching(/^\[target\] cible : le cluster « lab »/),
+  );
+  expect(lines).toContain(
+    `[deploy] PersistentVolumeClaim ${NAMESPACE}/${name} : créé`,
+  );
+  expect(lines).toContainEqual(
+    expect.stringMatching(
+      /^\[deploy\] appliqué sur le cluster « lab » : 2 créés, 0 configuré, 0 inchangé/,
+    ),
+  );
+  expect(lines).toContainEqual(
+    expect.stringMatching(/^\[publish\] branche « main » poussée vers http/),
+  );
+  expect(lines.join('\n')).not.toMatch(
+    /^\[(deploy|publish)\] (applied|pushed|server dry-run)/m,
+  );
 });
 
 it('creates a highly available volume on the NFS-HA address and binds its claim to it', async () => {

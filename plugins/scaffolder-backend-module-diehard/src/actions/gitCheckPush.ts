@@ -7,6 +7,7 @@ import {
 } from '@diehard/plugin-ha-posture-common';
 import { GitServerDirectory } from '../config/gitServers';
 import { branchName } from '../git/branchName';
+import { GIT_WORDS } from '../git/gitWords';
 import { remoteBranches } from '../git/remoteBranches';
 import { examples } from './gitCheckPush.examples';
 import { languageInput } from './languageInput';
@@ -20,13 +21,21 @@ export interface GitCheckPushActionOptions {
 const WORDS = {
   en: {
     taken: (url: string, branch: string, commit: string) =>
-      `${url} already has a branch "${branch}" (commit ${commit}): choose another name, or delete that repository first; nothing was built or deployed`,
+      `${GIT_WORDS.en.taken(
+        url,
+        branch,
+        commit,
+      )}; nothing was built or deployed`,
     free: (url: string, branch: string) =>
       `publish: ${url} has no branch "${branch}" yet; the server answers with its credentials`,
   },
   fr: {
     taken: (url: string, branch: string, commit: string) =>
-      `${url} a déjà une branche « ${branch} » (commit ${commit}) : choisissez un autre nom, ou supprimez d'abord ce dépôt ; rien n'a été construit ni déployé`,
+      `${GIT_WORDS.fr.taken(
+        url,
+        branch,
+        commit,
+      )} ; rien n'a été construit ni déployé`,
     free: (url: string, branch: string) =>
       `publication : ${url} n'a pas encore de branche « ${branch} » ; le serveur répond avec ses identifiants`,
   },

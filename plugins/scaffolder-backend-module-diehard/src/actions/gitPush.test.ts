@@ -191,6 +191,47 @@ describe('diehard:git:push against the lab git server', () => {
     );
   });
 
+  it('speaks French when language is fr: the missing catalog file, the push, the branch already there', async () => {
+    const repo = `${owner.owner}/francais`;
+    const remoteUrl = `${git.url}/${repo}.git`;
+    const first = run({ remoteUrl, sourcePath: 'k8s', language: 'fr' });
+    await first.done;
+    const { commitHash } = first.outputs();
+    expect(first.logger.lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          level: 'warn',
+          message:
+            "le dossier k8s n'a pas de catalog-info.yaml : catalogInfoUrl ne mènera à aucun fichier",
+        }),
+        expect.objectContaining({
+          level: 'info',
+          message: `branche « main » poussée vers ${remoteUrl}`,
+          meta: { remoteUrl, branch: 'main', commitHash },
+        }),
+      ]),
+    );
+
+    const second = run({ remoteUrl, language: 'fr' });
+    const error = await failure(second.done);
+    expect(error.name).toBe('ConflictError');
+    expect(error.message).toBe(
+      `${remoteUrl} a déjà une branche « main » (commit ${commitHash.slice(
+        0,
+        12,
+      )}) : choisissez un autre nom, ou supprimez d'abord ce dépôt ; rien n'a été poussé`,
+    );
+
+    const dry = run(
+      { remoteUrl: `${git.url}/${owner.owner}/essai.git`, language: 'fr' },
+      { dryRun: true },
+    );
+    await dry.done;
+    expect(dry.logger.text()).toContain(
+      `essai à blanc : pousserait l'espace de travail vers ${git.url}/${owner.owner}/essai.git comme branche « main »`,
+    );
+  });
+
   it('refuses a remote on a server that is not configured, and creates nothing', async () => {
     const r = run({
       remoteUrl: `http://127.0.0.1:9/${owner.owner}/elsewhere.git`,

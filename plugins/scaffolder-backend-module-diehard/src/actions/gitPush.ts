@@ -12,11 +12,17 @@ import {
   createTemplateAction,
   initRepoAndPush,
 } from '@backstage/plugin-scaffolder-node';
+import {
+  MessageLanguage,
+  messageLanguage,
+} from '@diehard/plugin-ha-posture-common';
 import { GitServerDirectory, rawUrlOf } from '../config/gitServers';
 import { branchName } from '../git/branchName';
+import { GIT_WORDS } from '../git/gitWords';
 import { remoteBranches } from '../git/remoteBranches';
 import { withoutServerPath } from '../git/withoutServerPath';
 import { examples } from './gitPush.examples';
+import { languageInput } from './languageInput';
 
 /** @public */
 export interface GitPushActionOptions {
@@ -24,6 +30,49 @@ export interface GitPushActionOptions {
 }
 
 const CATALOG_FILE = 'catalog-info.yaml';
+
+/** What the push says to the template's user, in each language the portal speaks. */
+const WORDS = {
+  en: {
+    notAFolder: (sourcePath: string) =>
+      `sourcePath ${sourcePath} is not a folder of the workspace`,
+    noCatalogFile: (sourcePath: string | undefined) =>
+      `${
+        sourcePath ?? 'the workspace'
+      } has no ${CATALOG_FILE}: catalogInfoUrl will not resolve`,
+    dryRun: (sourcePath: string | undefined, url: string, branch: string) =>
+      `dry run: would push ${
+        sourcePath ?? 'the workspace'
+      } to ${url} as branch ${branch}`,
+    taken: (url: string, branch: string, commit: string) =>
+      `${GIT_WORDS.en.taken(url, branch, commit)}; nothing was pushed`,
+    appeared: (url: string, branch: string, message: string) =>
+      `${url}: the server refused the push of branch "${branch}", which appeared meanwhile; nothing was overwritten (${message})`,
+    failed: (url: string, message: string) =>
+      `git push to ${url} failed: ${message}`,
+    pushed: (url: string, branch: string) => `pushed ${url} ${branch}`,
+  },
+  fr: {
+    notAFolder: (sourcePath: string) =>
+      `sourcePath ${sourcePath} n'est pas un dossier de l'espace de travail`,
+    noCatalogFile: (sourcePath: string | undefined) =>
+      `${
+        sourcePath ? `le dossier ${sourcePath}` : "l'espace de travail"
+      } n'a pas de ${CATALOG_FILE} : catalogInfoUrl ne mènera à aucun fichier`,
+    dryRun: (sourcePath: string | undefined, url: string, branch: string) =>
+      `essai à blanc : pousserait ${
+        sourcePath ? `le dossier ${sourcePath}` : "l'espace de travail"
+      } vers ${url} comme branche « ${branch} »`,
+    taken: (url: string, branch: string, commit: string) =>
+      `${GIT_WORDS.fr.taken(url, branch, commit)} ; rien n'a été poussé`,
+    appeared: (url: string, branch: string, message: string) =>
+      `${url} : le serveur a refusé de pousser la branche « ${branch} », apparue entre-temps ; rien n'a été écrasé (${message})`,
+    failed: (url: string, message: string) =>
+      `le push git vers ${url} a échoué : ${message}`,
+    pushed: (url: string, branch: string) =>
+      `branche « ${branch} » poussée vers ${url}`,
+  },
+} satisfies Record<MessageLanguage, unknown>;
 
 /**
  * `diehard:git:push`: publishes a workspace folder as the first commit of a new
@@ -91,6 +140,7 @@ export function createGitPushAction(options: GitPushActionOptions) {
             .describe(
               "Author's e-mail (default: scaffolder.defaultAuthor.email)",
             ),
+        language: languageInput,
       },
       output: {
         remoteUrl: z =>
@@ -108,6 +158,7 @@ export function createGitPushAction(options: GitPushActionOptions) {
     },
     async handler(ctx) {
       const { input } = ctx;
+      const words = WORDS[messageLanguage(input.language)];
       const remote = servers.resolve(input.remoteUrl);
       const branch = branchName(input.defaultBranch ?? 'main');
       const dir = resolveSafeChildPath(
@@ -116,11 +167,7 @@ export function createGitPushAction(options: GitPushActionOptions) {
       );
       const sourceStat = await fsp.stat(dir).catch(() => undefined);
       if (!sourceStat?.isDirectory()) {
-        throw new InputError(
-          `sourcePath ${
-            input.sourcePath ?? '.'
-          } is not a folder of the workspace`,
-        );
+        throw new InputError(words.notAFolder(input.sourcePath ?? '.'));
       }
       const hasCatalogFile = await fsp
         .access(path.join(dir, CATALOG_FILE))
@@ -129,11 +176,7 @@ export function createGitPushAction(options: GitPushActionOptions) {
           () => false,
         );
       if (!hasCatalogFile) {
-        ctx.logger.warn(
-          `${
-            input.sourcePath ?? 'the workspace'
-          } has no ${CATALOG_FILE}: catalogInfoUrl will not resolve`,
-        );
+        ctx.logger.warn(words.noCatalogFile(input.sourcePath));
       }
       const outputs = () => {
         ctx.output('remoteUrl', remote.url);
@@ -145,11 +188,7 @@ export function createGitPushAction(options: GitPushActionOptions) {
       };
 
       if (ctx.isDryRun) {
-        ctx.logger.info(
-          `dry run: would push ${input.sourcePath ?? 'the workspace'} to ${
-            remote.url
-          } as branch ${branch}`,
-        );
+        ctx.logger.info(words.dryRun(input.sourcePath, remote.url, branch));
         outputs();
         ctx.output('commitHash', '0'.repeat(40));
         return;
@@ -163,12 +202,7 @@ export function createGitPushAction(options: GitPushActionOptions) {
           const existing = (await remoteBranches(remote)).get(branch);
           if (existing) {
             throw new ConflictError(
-              `${
-                remote.url
-              } already has a branch "${branch}" (commit ${existing.slice(
-                0,
-                12,
-              )}); diehard:git:push never overwrites a branch: choose another name, or delete that repository first`,
+              words.taken(remote.url, branch, existing.slice(0, 12)),
             );
           }
 
@@ -193,16 +227,16 @@ export function createGitPushAction(options: GitPushActionOptions) {
               /not-fast-forward|non-fast-forward|PushRejected/i.test(message)
             ) {
               throw new ConflictError(
-                `${remote.url}: the server refused the push of branch "${branch}", which appeared meanwhile; nothing was overwritten (${message})`,
+                words.appeared(remote.url, branch, message),
               );
             }
             throw new ServiceUnavailableError(
-              `git push to ${remote.url} failed: ${message}`,
+              words.failed(remote.url, message),
             );
           }
         },
       });
-      ctx.logger.info(`pushed ${remote.url} ${branch}`, {
+      ctx.logger.info(words.pushed(remote.url, branch), {
         remoteUrl: remote.url,
         branch,
         commitHash,

@@ -166,6 +166,37 @@ describe('diehard:image:build', () => {
       }
     });
 
+    it('speaks French when language is fr: the digest built, a build with nothing to build, a skipped Dockerfile build', async () => {
+      const ctx = context({ ...nativeInput('image'), language: 'fr' });
+      await action().handler(ctx);
+      expect(ctx.logger.info).toHaveBeenCalledWith(
+        `image construite : ${outputsOf(ctx).digest}`,
+        expect.objectContaining({ builder: 'native', layers: 2 }),
+      );
+      await expect(
+        action().handler(context({ builder: 'native', language: 'fr' })),
+      ).rejects.toThrow(
+        'une construction native demande une image de base, des couches, ou les deux',
+      );
+      await expect(
+        action().handler(
+          context({
+            ...nativeInput('image'),
+            created: 'hier',
+            language: 'fr',
+          }),
+        ),
+      ).rejects.toThrow(`created « hier » n'est pas un horodatage ISO`);
+      const dry = context(
+        { builder: 'dockerfile', language: 'fr' },
+        { isDryRun: true },
+      );
+      await action().handler(dry);
+      expect(dry.logger.info).toHaveBeenCalledWith(
+        'essai à blanc : la construction du Dockerfile avec buildah est sautée',
+      );
+    });
+
     it('refuses paths outside the workspace and relative image paths', async () => {
       await expect(
         action().handler(

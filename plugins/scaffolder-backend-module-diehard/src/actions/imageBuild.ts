@@ -10,7 +10,12 @@ import {
   RegistryClient,
   RegistryDirectory,
 } from '@diehard/plugin-container-images-node';
+import {
+  MessageLanguage,
+  messageLanguage,
+} from '@diehard/plugin-ha-posture-common';
 import { examples } from './imageBuild.examples';
+import { languageInput } from './languageInput';
 
 /** @public */
 export interface ImageBuildActionOptions {
@@ -21,6 +26,29 @@ export interface ImageBuildActionOptions {
 const SOURCE = 'org.opencontainers.image.source';
 const REVISION = 'org.opencontainers.image.revision';
 const CREATED = 'org.opencontainers.image.created';
+
+/**
+ * What the build says to the template's user, in each language the portal speaks
+ * (buildah's own lines stay as buildah writes them).
+ */
+const WORDS = {
+  en: {
+    notATimestamp: (created: string) =>
+      `created "${created}" is not an ISO timestamp`,
+    nothingToBuild: 'a native build needs a base image, layers, or both',
+    built: (digest: string) => `built ${digest}`,
+    dryRunDockerfile: 'dry run: the Dockerfile build with buildah is skipped',
+  },
+  fr: {
+    notATimestamp: (created: string) =>
+      `created « ${created} » n'est pas un horodatage ISO`,
+    nothingToBuild:
+      'une construction native demande une image de base, des couches, ou les deux',
+    built: (digest: string) => `image construite : ${digest}`,
+    dryRunDockerfile:
+      'essai à blanc : la construction du Dockerfile avec buildah est sautée',
+  },
+} satisfies Record<MessageLanguage, unknown>;
 
 /**
  * `diehard:image:build`: builds an OCI image layout in the workspace, either
@@ -128,6 +156,7 @@ export function createImageBuildAction(options: ImageBuildActionOptions) {
             .record(z.string())
             .optional()
             .describe('dockerfile: --build-arg values'),
+        language: languageInput,
       },
       output: {
         layout: z => z.string().describe('Workspace path of the OCI layout'),
@@ -142,14 +171,13 @@ export function createImageBuildAction(options: ImageBuildActionOptions) {
     },
     async handler(ctx) {
       const { input } = ctx;
+      const words = WORDS[messageLanguage(input.language)];
       const output = input.output ?? 'image';
       const refName = input.refName ?? 'latest';
       const layoutDir = resolveSafeChildPath(ctx.workspacePath, output);
       const created = input.created ? new Date(input.created) : undefined;
       if (created && Number.isNaN(created.getTime())) {
-        throw new InputError(
-          `created "${input.created}" is not an ISO timestamp`,
-        );
+        throw new InputError(words.notATimestamp(String(input.created)));
       }
       const labels: Record<string, string> = { ...input.labels };
       if (input.source) labels[SOURCE] = input.source;
@@ -161,9 +189,7 @@ export function createImageBuildAction(options: ImageBuildActionOptions) {
 
       if ((input.builder ?? 'native') === 'native') {
         if (!input.layers?.length && !input.base) {
-          throw new InputError(
-            'a native build needs a base image, layers, or both',
-          );
+          throw new InputError(words.nothingToBuild);
         }
         const base = input.base
           ? {
@@ -196,7 +222,7 @@ export function createImageBuildAction(options: ImageBuildActionOptions) {
               labels,
             },
           });
-          ctx.logger.info(`built ${result.manifest.digest}`, {
+          ctx.logger.info(words.built(result.manifest.digest), {
             builder: 'native',
             digest: result.manifest.digest,
             base: input.base?.image ?? 'scratch',
@@ -211,9 +237,7 @@ export function createImageBuildAction(options: ImageBuildActionOptions) {
         }
       } else if (ctx.isDryRun) {
         // buildah is heavy and runs Dockerfile steps: not in a template dry run.
-        ctx.logger.info(
-          'dry run: the Dockerfile build with buildah is skipped',
-        );
+        ctx.logger.info(words.dryRunDockerfile);
         return;
       } else {
         const workDir = await fsp.mkdtemp(
@@ -241,7 +265,7 @@ export function createImageBuildAction(options: ImageBuildActionOptions) {
             logger: ctx.logger,
             signal: ctx.signal,
           });
-          ctx.logger.info(`built ${result.digest}`, {
+          ctx.logger.info(words.built(result.digest), {
             builder: 'dockerfile',
             digest: result.digest,
             ms: Date.now() - started,

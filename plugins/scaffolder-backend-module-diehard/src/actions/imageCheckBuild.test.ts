@@ -66,6 +66,39 @@ describe('diehard:image:check-build against the lab registry', () => {
     );
   });
 
+  it('speaks French when language is fr: a base image missing, then all there', async () => {
+    const absent = `${uniqueRepository('absent')}:10.1-jre17`;
+    const error = await run({
+      registry: 'internal',
+      builder: 'native',
+      baseImages: [base, absent],
+      language: 'fr',
+    })
+      .then(() => undefined)
+      .catch(e => e as Error);
+    expect(error?.name).toBe('NotFoundError');
+    expect(error?.message).toBe(
+      `l'image ne peut pas être construite et poussée ici : l'image de base ${lab.reg.host}/${absent} n'est pas dans le registre « internal » : poussez-la d'abord dans ce registre`,
+    );
+
+    const logger = mockServices.logger.mock();
+    const ctx = createMockActionContext<any>({
+      input: {
+        registry: 'internal',
+        builder: 'native',
+        baseImages: [base],
+        language: 'fr',
+      },
+      workspacePath: mockDir.path,
+      logger,
+    });
+    Object.assign(ctx, { logger });
+    await action().handler(ctx);
+    expect(logger.info).toHaveBeenCalledWith(
+      `constructeur native prêt ; le registre « internal » répond et contient ${base}`,
+    );
+  });
+
   it('says buildah is missing on a host without it', async () => {
     const empty = fs.mkdtempSync(path.join(mockDir.path, 'no-buildah-'));
     const saved = process.env.PATH;

@@ -11,13 +11,57 @@ import {
   RegistryClient,
   RegistryDirectory,
 } from '@diehard/plugin-container-images-node';
+import {
+  MessageLanguage,
+  messageLanguage,
+} from '@diehard/plugin-ha-posture-common';
 import { examples } from './imageCheckBuild.examples';
+import { languageInput } from './languageInput';
 
 /** @public */
 export interface ImageCheckBuildActionOptions {
   /** The registries of `diehard.registries`, built once by the module. */
   registries: RegistryDirectory;
 }
+
+/**
+ * What the check says to the template's user, in each language the portal speaks (what
+ * the builder or the registry answer is quoted as they word it).
+ */
+const WORDS = {
+  en: {
+    hostInName: (image: string, registry: string) =>
+      `base image "${image}": name it as repository:tag inside registry "${registry}", without a host`,
+    notInRegistry: (image: string, registry: string) =>
+      `base image ${image} is not in registry "${registry}": push it there first`,
+    unusable: (registry: string, host: string, reason: string) =>
+      `registry "${registry}" (${host}) cannot be used: ${reason}`,
+    cannotBuild: (problems: string[]) =>
+      `the image cannot be built and pushed here: ${problems.join('; ')}`,
+    ready: (builder: string, registry: string, baseImages: string[]) =>
+      `builder ${builder} ready; registry "${registry}" answers and holds ${
+        baseImages.length ? baseImages.join(', ') : 'no base image to check'
+      }`,
+  },
+  fr: {
+    hostInName: (image: string, registry: string) =>
+      `image de base « ${image} » : nommez-la repository:tag dans le registre « ${registry} », sans hôte`,
+    notInRegistry: (image: string, registry: string) =>
+      `l'image de base ${image} n'est pas dans le registre « ${registry} » : poussez-la d'abord dans ce registre`,
+    unusable: (registry: string, host: string, reason: string) =>
+      `le registre « ${registry} » (${host}) est inutilisable : ${reason}`,
+    cannotBuild: (problems: string[]) =>
+      `l'image ne peut pas être construite et poussée ici : ${problems.join(
+        ' ; ',
+      )}`,
+    ready: (builder: string, registry: string, baseImages: string[]) =>
+      `constructeur ${builder} prêt ; le registre « ${registry} » répond${
+        baseImages.length
+          ? ` et contient ${baseImages.join(', ')}`
+          : ' (aucune image de base à vérifier)'
+      }`,
+  },
+} satisfies Record<MessageLanguage, unknown>;
 
 /**
  * `diehard:image:check-build`: a template's preflight for `diehard:image:build` and
@@ -60,6 +104,7 @@ export function createImageCheckBuildAction(
             .describe(
               'repository:tag of each base image, in that registry (e.g. platform/tomcat:10.1-jre17)',
             ),
+        language: languageInput,
       },
       output: {
         registryHost: z => z.string().describe('host[:port] of the registry'),
@@ -67,6 +112,7 @@ export function createImageCheckBuildAction(
     },
     async handler(ctx) {
       const { builder, baseImages } = ctx.input;
+      const words = WORDS[messageLanguage(ctx.input.language)];
       const missing: string[] = [];
       const unreachable: string[] = [];
       if (builder === 'dockerfile') {
@@ -77,9 +123,7 @@ export function createImageCheckBuildAction(
       const images = baseImages.map(image => {
         const ref = parseReference(image);
         if (ref.host || !(ref.tag || ref.digest)) {
-          throw new InputError(
-            `base image "${image}": name it as repository:tag inside registry "${endpoint.name}", without a host`,
-          );
+          throw new InputError(words.hostInName(image, endpoint.name));
         }
         return ref;
       });
@@ -96,37 +140,28 @@ export function createImageCheckBuildAction(
             ))
           ) {
             missing.push(
-              `base image ${endpoint.host}/${formatReference(
-                image,
-              )} is not in registry "${endpoint.name}": push it there first`,
+              words.notInRegistry(
+                `${endpoint.host}/${formatReference(image)}`,
+                endpoint.name,
+              ),
             );
           }
         }
       } catch (e) {
         unreachable.push(
-          `registry "${endpoint.name}" (${endpoint.host}) cannot be used: ${
-            (e as Error).message
-          }`,
+          words.unusable(endpoint.name, endpoint.host, (e as Error).message),
         );
       } finally {
         client.close();
       }
       const problems = [...unreachable, ...missing];
       if (problems.length) {
-        const message = `the image cannot be built and pushed here: ${problems.join(
-          '; ',
-        )}`;
+        const message = words.cannotBuild(problems);
         throw unreachable.length
           ? new ServiceUnavailableError(message)
           : new NotFoundError(message);
       }
-      ctx.logger.info(
-        `builder ${builder} ready; registry "${
-          endpoint.name
-        }" answers and holds ${
-          baseImages.length ? baseImages.join(', ') : 'no base image to check'
-        }`,
-      );
+      ctx.logger.info(words.ready(builder, endpoint.name, baseImages));
       ctx.output('registryHost', endpoint.host);
     },
   });

@@ -1,6 +1,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { JsonObject } from '@backstage/types';
+import { freePort } from '@diehard/lab';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { OciLayout, pullImage } from '@diehard/plugin-container-images-node';
 import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtils';
@@ -316,6 +317,43 @@ describe('diehard:image:push against the lab registry', () => {
     } finally {
       client.close();
     }
+  });
+
+  it("speaks French when language is fr: the push, the dry run, a registry that can't be reached", async () => {
+    const image = await writeRandomImage(path.join(mockDir.path, 'image'), {
+      layerSizes: [1000],
+    });
+    const repository = uniqueRepository('fr');
+    const ctx = context({ registry: 'internal', repository, language: 'fr' });
+    await pushAction().handler(ctx);
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      `image poussée : ${lab.reg.host}/${repository}@${image.manifest.digest}`,
+      expect.objectContaining({ registry: 'internal', uploaded: 2 }),
+    );
+
+    const dry = context(
+      { registry: 'internal', repository, layout: 'none', language: 'fr-CA' },
+      { isDryRun: true },
+    );
+    await pushAction().handler(dry);
+    expect(dry.logger.info).toHaveBeenCalledWith(
+      `essai à blanc : pas encore de layout d'image dans none ; pousserait vers ${lab.reg.host}/${repository}`,
+    );
+
+    const port = await freePort();
+    const error = await pushAction(
+      { host: `127.0.0.1:${port}` },
+      { retry: fastRetry },
+    )
+      .handler(context({ registry: 'internal', repository, language: 'fr' }))
+      .then(
+        () => undefined,
+        e => e as Error,
+      );
+    expect(error?.name).toBe('ServiceUnavailableError');
+    expect(error?.message).toMatch(
+      /^le registre « internal » est injoignable \(.+\) ; aucun tag n'a été écrit, relancer l'étape reprendra l'envoi là où il s'est arrêté$/,
+    );
   });
 
   it('in dry-run mode without a layout (the build was skipped) says what it would push', async () => {

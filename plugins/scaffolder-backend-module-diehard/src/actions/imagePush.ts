@@ -9,7 +9,12 @@ import {
   RegistryClientOptions,
   RegistryDirectory,
 } from '@diehard/plugin-container-images-node';
+import {
+  MessageLanguage,
+  messageLanguage,
+} from '@diehard/plugin-ha-posture-common';
 import { examples } from './imagePush.examples';
+import { languageInput } from './languageInput';
 
 /** @public */
 export interface ImagePushActionOptions {
@@ -18,6 +23,26 @@ export interface ImagePushActionOptions {
   /** Tuning for the registry client (tests use small chunks and fast retries). */
   client?: Omit<RegistryClientOptions, 'logger'>;
 }
+
+/** What the push says to the template's user, in each language the portal speaks. */
+const WORDS = {
+  en: {
+    dryRunNoLayout: (layout: string, target: string) =>
+      `dry run: no image layout at ${layout} yet; would push to ${target}`,
+    dryRun: 'dry run: would push image',
+    pushed: (reference: string) => `pushed ${reference}`,
+    unreachable: (registry: string, message: string) =>
+      `registry "${registry}" could not be reached (${message}); no tag was written, running the step again resumes the push`,
+  },
+  fr: {
+    dryRunNoLayout: (layout: string, target: string) =>
+      `essai à blanc : pas encore de layout d'image dans ${layout} ; pousserait vers ${target}`,
+    dryRun: "essai à blanc : pousserait l'image",
+    pushed: (reference: string) => `image poussée : ${reference}`,
+    unreachable: (registry: string, message: string) =>
+      `le registre « ${registry} » est injoignable (${message}) ; aucun tag n'a été écrit, relancer l'étape reprendra l'envoi là où il s'est arrêté`,
+  },
+} satisfies Record<MessageLanguage, unknown>;
 
 /**
  * `diehard:image:push`: pushes an OCI image layout from the task workspace to a
@@ -73,6 +98,7 @@ export function createImagePushAction(options: ImagePushActionOptions) {
             .describe(
               'Repositories of the same registry to mount shared layers from',
             ),
+        language: languageInput,
       },
       output: {
         reference: z =>
@@ -87,6 +113,7 @@ export function createImagePushAction(options: ImagePushActionOptions) {
     },
     async handler(ctx) {
       const { input } = ctx;
+      const words = WORDS[messageLanguage(input.language)];
       const endpoint = registries.get(input.registry);
       const layoutDir = resolveSafeChildPath(
         ctx.workspacePath,
@@ -97,9 +124,10 @@ export function createImagePushAction(options: ImagePushActionOptions) {
         const layout = await OciLayout.open(layoutDir).catch(() => undefined);
         if (!layout) {
           ctx.logger.info(
-            `dry run: no image layout at ${
-              input.layout ?? 'image'
-            } yet; would push to ${endpoint.host}/${input.repository}`,
+            words.dryRunNoLayout(
+              input.layout ?? 'image',
+              `${endpoint.host}/${input.repository}`,
+            ),
           );
           ctx.output(
             'reference',
@@ -109,7 +137,7 @@ export function createImagePushAction(options: ImagePushActionOptions) {
           return;
         }
         const root = await layout.resolve(input.refName);
-        ctx.logger.info('dry run: would push image', {
+        ctx.logger.info(words.dryRun, {
           registry: endpoint.name,
           repository: input.repository,
           digest: root.digest,
@@ -134,7 +162,7 @@ export function createImagePushAction(options: ImagePushActionOptions) {
           refName: input.refName,
           mountFrom: input.mountFrom,
         });
-        ctx.logger.info(`pushed ${result.reference}`, {
+        ctx.logger.info(words.pushed(result.reference), {
           registry: endpoint.name,
           reference: result.reference,
           digest: result.digest,
@@ -154,7 +182,7 @@ export function createImagePushAction(options: ImagePushActionOptions) {
       } catch (e) {
         if (e instanceof NetworkError) {
           throw new ServiceUnavailableError(
-            `registry "${endpoint.name}" could not be reached (${e.message}); no tag was written, running the step again resumes the push`,
+            words.unreachable(endpoint.name, e.message),
           );
         }
         throw e;

@@ -408,6 +408,41 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     expect(logText(ctx)).toContain(`rollout Deployment ${lab.ns}/${name}: `);
   });
 
+  it('speaks French to a French-speaking user: what it applied, the rollout, and why it is stuck', async () => {
+    const name = uniqueName('fr');
+    writeBundle(appBundle(name));
+    const action = applyAction();
+    const ctx = context({ timeoutSeconds: 120, language: 'fr' });
+    await action.handler(ctx);
+    const log = logText(ctx);
+    expect(log).toContain(`Deployment ${lab.ns}/${name} : créé`);
+    expect(log).toContain(
+      `appliqué sur le cluster « lab » : 6 créés, 0 configuré, 0 inchangé`,
+    );
+    expect(log).toContain(
+      `déploiement de Deployment ${lab.ns}/${name} : 2/2 à jour, 2/2 disponibles`,
+    );
+    expect(log).not.toMatch(/ created|rollout |updated/);
+    // What other steps read stays as it was.
+    expect(outputsOf(ctx).summary).toBe('6 created, 0 configured, 0 unchanged');
+
+    writeBundle(
+      appBundle(name, {
+        replicas: 3,
+        nodeSelector: { 'diehard.test/no-such-node': 'true' },
+      }),
+    );
+    const stuck = context({ timeoutSeconds: 6, language: 'fr' });
+    await expect(action.handler(stuck)).rejects.toThrow(
+      new RegExp(
+        `^le déploiement de Deployment ${lab.ns}/${name} n'est pas prêt après 6 s \\(\\d/3 à jour, \\d/3 disponibles?\\) : pods? ${name}-.*Unschedulable`,
+      ),
+    );
+    expect(logText(stuck)).toContain(
+      `Deployment ${lab.ns}/${name} : configuré`,
+    );
+  });
+
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   async function waitForState<T>(
     what: string,

@@ -4,7 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { applyBundle } from '../kubernetes/applyBundle';
+import { messageLanguage } from '@diehard/plugin-ha-posture-common';
+import { ApplyOutcome, applyBundle } from '../kubernetes/applyBundle';
 import { loadBundle } from '../kubernetes/bundle';
 import { enforceAllowlist } from '../kubernetes/allowlist';
 import {
@@ -13,10 +14,13 @@ import {
 } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from '../kubernetes/applyClusters';
 import { assertMayApply } from '../kubernetes/applyPermission';
+import { APPLY_WORDS } from '../kubernetes/applyWords';
 import { overrideImages } from '../kubernetes/images';
 import { KubeClient } from '../kubernetes/KubeClient';
 import { waitForRollouts } from '../kubernetes/rollout';
+import { TARGET_WORDS } from '../kubernetes/targetWords';
 import { examples } from './kubernetesApply.examples';
+import { languageInput } from './languageInput';
 
 /** @public */
 export interface KubernetesApplyActionOptions {
@@ -92,6 +96,7 @@ export function createKubernetesApplyAction(
             .boolean()
             .default(false)
             .describe('Take over fields owned by another field manager'),
+        language: languageInput,
       },
       output: {
         objects: z =>
@@ -113,9 +118,16 @@ export function createKubernetesApplyAction(
     },
     async handler(ctx) {
       const { input } = ctx;
+      const language = messageLanguage(input.language);
+      const words = APPLY_WORDS[language];
       const cluster = clusters.get(input.cluster);
 
-      await assertMayApply(options.permissions, ctx, cluster.name);
+      await assertMayApply(
+        options.permissions,
+        ctx,
+        cluster.name,
+        TARGET_WORDS[language],
+      );
 
       const paths = (
         Array.isArray(input.manifests)
@@ -123,11 +135,11 @@ export function createKubernetesApplyAction(
           : [input.manifests ?? 'manifests']
       ).map(p => resolveSafeChildPath(ctx.workspacePath, p));
       const bundle = await loadBundle(paths, ctx.workspacePath);
-      for (const line of overrideImages(
+      for (const c of overrideImages(
         bundle.map(b => b.object),
         input.images ?? [],
       )) {
-        ctx.logger.info(`image ${line}`);
+        ctx.logger.info(words.image(c.object, c.container, c.from, c.to));
       }
       enforceAllowlist(
         bundle,
@@ -137,6 +149,7 @@ export function createKubernetesApplyAction(
           kinds: cluster.kinds,
         },
         input.namespace,
+        language,
       );
 
       // The initiator's cluster token (user-side clusters), from the task's secrets:
@@ -156,15 +169,17 @@ export function createKubernetesApplyAction(
           force: input.forceConflicts ?? false,
           dryRunOnly: ctx.isDryRun,
           logger: ctx.logger,
+          language,
         });
-        const count = (r: string) => objects.filter(o => o.result === r).length;
-        const summary = `${count('created')} created, ${count(
-          'configured',
-        )} configured, ${count('unchanged')} unchanged`;
+        const count = (r: ApplyOutcome) =>
+          objects.filter(o => o.result === r).length;
+        const counts = {
+          created: count('created'),
+          configured: count('configured'),
+          unchanged: count('unchanged'),
+        };
         ctx.logger.info(
-          `${ctx.isDryRun ? 'dry run: would apply' : 'applied'} to cluster "${
-            cluster.name
-          }": ${summary}`,
+          words.applied(cluster.name, words.counts(counts), !!ctx.isDryRun),
           {
             cluster: cluster.name,
             fieldManager,
@@ -180,12 +195,13 @@ export function createKubernetesApplyAction(
               timeoutMs: (input.timeoutSeconds ?? 300) * 1000,
               logger: ctx.logger,
               signal: ctx.signal,
+              language,
             },
           );
         }
         ctx.output('objects', objects);
-        ctx.output('changed', count('created') + count('configured'));
-        ctx.output('summary', summary);
+        ctx.output('changed', counts.created + counts.configured);
+        ctx.output('summary', APPLY_WORDS.en.counts(counts));
       } finally {
         client.close();
       }

@@ -44,6 +44,21 @@ describe('enforceAllowlist', () => {
     );
   });
 
+  it('says it in French to a French-speaking user', () => {
+    expect(() =>
+      enforceAllowlist(
+        [obj('Deployment', 'web', 'kube-system'), obj('Service', 'web')],
+        allow,
+        undefined,
+        'fr',
+      ),
+    ).toThrow(
+      'refusé avant tout envoi au cluster « lab » : ' +
+        "Deployment kube-system/web (manifests/app.yaml) : le namespace « kube-system » n'est pas permis (permis : team-a) ; " +
+        "Service web (manifests/app.yaml) : aucun namespace (renseignez metadata.namespace ou l'entrée namespace de l'action)",
+    );
+  });
+
   it('accepts any kind with "*", but never a namespace outside the list', () => {
     expect(() =>
       enforceAllowlist([obj('Widget', 'w', 'team-b')], {

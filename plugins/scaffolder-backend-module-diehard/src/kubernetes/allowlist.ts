@@ -1,4 +1,6 @@
 import { NotAllowedError } from '@backstage/errors';
+import type { MessageLanguage } from '@diehard/plugin-ha-posture-common';
+import { APPLY_WORDS } from './applyWords';
 import { BundleObject, describe } from './bundle';
 import { CLUSTER_SCOPED_KINDS } from './order';
 
@@ -12,7 +14,7 @@ export interface Allowlist {
 /**
  * Checks every object against the cluster's allowlist before anything is sent,
  * filling in the default namespace. Throws one NotAllowedError listing every
- * refused object.
+ * refused object, in `language` (English by default).
  *
  * @public
  */
@@ -20,7 +22,9 @@ export function enforceAllowlist(
   objects: BundleObject[],
   allow: Allowlist,
   defaultNamespace?: string,
+  language: MessageLanguage = 'en',
 ): void {
+  const words = APPLY_WORDS[language];
   const kindAllowed = (k: string) =>
     allow.kinds.includes('*') || allow.kinds.includes(k);
   const nsAllowed = (ns: string) => allow.namespaces.includes(ns);
@@ -35,42 +39,30 @@ export function enforceAllowlist(
     }
     const what = `${describe(o)} (${source})`;
     if (!kindAllowed(o.kind)) {
-      problems.push(
-        `${what}: kind ${o.kind} is not allowed (allowed: ${
-          allow.kinds.join(', ') || 'none'
-        })`,
-      );
+      problems.push(words.kindNotAllowed(what, o.kind, allow.kinds));
       continue;
     }
     if (o.kind === 'Namespace') {
       if (!nsAllowed(o.metadata.name)) {
         problems.push(
-          `${what}: namespace "${o.metadata.name}" is not allowed (allowed: ${
-            allow.namespaces.join(', ') || 'none'
-          })`,
+          words.namespaceNotAllowed(what, o.metadata.name, allow.namespaces),
         );
       }
     } else if (!CLUSTER_SCOPED_KINDS.has(o.kind)) {
       if (!o.metadata.namespace) {
-        problems.push(
-          `${what}: no namespace (set metadata.namespace or the action's namespace input)`,
-        );
+        problems.push(words.noNamespace(what));
       } else if (!nsAllowed(o.metadata.namespace)) {
         problems.push(
-          `${what}: namespace "${
-            o.metadata.namespace
-          }" is not allowed (allowed: ${
-            allow.namespaces.join(', ') || 'none'
-          })`,
+          words.namespaceNotAllowed(
+            what,
+            o.metadata.namespace,
+            allow.namespaces,
+          ),
         );
       }
     }
   }
   if (problems.length) {
-    throw new NotAllowedError(
-      `refused before anything was sent to cluster "${
-        allow.cluster
-      }": ${problems.join('; ')}`,
-    );
+    throw new NotAllowedError(words.refused(allow.cluster, problems));
   }
 }

@@ -1,12 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { mapConcurrent } from '@diehard/plugin-container-images-node';
+import type { MessageLanguage } from '@diehard/plugin-ha-posture-common';
 import { BundleObject, ManifestObject, describe } from './bundle';
 import { KubeApiError, KubeClient } from './KubeClient';
 import { applyWaves } from './order';
 import { alreadyApplied } from './alreadyApplied';
 import { claimsWithoutClass } from './claimClasses';
 import { sameJson } from './sameJson';
+import { APPLY_WORDS } from './applyWords';
 
 /** @public */
 export type ApplyOutcome = 'created' | 'configured' | 'unchanged';
@@ -31,6 +33,8 @@ export interface ApplyBundleOptions {
   dryRunOnly?: boolean;
   concurrency?: number;
   logger: LoggerService;
+  /** The language of the log lines and errors (English by default). */
+  language?: MessageLanguage;
 }
 
 /** The values of a Secret's data and stringData (to keep them out of messages). */
@@ -85,6 +89,7 @@ export async function applyBundle(
   options: ApplyBundleOptions,
 ): Promise<AppliedObject[]> {
   const { client, fieldManager, logger } = options;
+  const words = APPLY_WORDS[options.language ?? 'en'];
   const concurrency = options.concurrency ?? 16;
   const objects = options.objects.map(b => b.object);
 
@@ -134,16 +139,9 @@ export async function applyBundle(
     objects,
     o => existing.has(ref(o)),
     logger,
+    words,
   );
-  if (unbindable.length) {
-    throw new InputError(
-      `${
-        unbindable.length
-      } volume claim(s) could never bind; nothing was applied: ${unbindable.join(
-        ' | ',
-      )}`,
-    );
-  }
+  if (unbindable.length) throw new InputError(words.neverBind(unbindable));
   const toCheck = objects.filter(o => !alreadyThere.has(ref(o)));
   const dry = new Map<string, ManifestObject>();
   const failures: { o: ManifestObject; e: unknown }[] = [];
@@ -178,19 +176,14 @@ export async function applyBundle(
     const forbidden = failures.some(
       f => f.e instanceof KubeApiError && f.e.status === 403,
     );
-    const message = `server dry-run rejected ${failures.length} of ${
-      objects.length
-    } object(s); nothing was applied: ${failures
-      .map(f => explain(f.o, f.e))
-      .join(' | ')}`;
+    const message = words.dryRunRejected(
+      failures.map(f => explain(f.o, f.e)),
+      objects.length,
+    );
     throw forbidden ? new NotAllowedError(message) : new InputError(message);
   }
   logger.info(
-    `server dry-run accepted ${toCheck.length - deferred} object(s)${
-      alreadyThere.size
-        ? `; ${alreadyThere.size} already as their manifests say`
-        : ''
-    }`,
+    words.dryRunAccepted(toCheck.length - deferred, alreadyThere.size),
     {
       objects: objects.length,
       deferred,
@@ -239,11 +232,7 @@ export async function applyBundle(
         const done = [...results.values()]
           .filter(r => r.result !== 'unchanged')
           .map(r => `${r.kind} ${r.name}`);
-        throw new InputError(
-          `apply failed at ${explain(o, e)}${
-            done.length ? ` (already applied: ${done.join(', ')})` : ''
-          }`,
-        );
+        throw new InputError(words.applyFailed(explain(o, e), done));
       }
       const before = dry.get(ref(o));
       const now = existing.get(ref(o));
@@ -259,7 +248,8 @@ export async function applyBundle(
         result = 'unchanged';
       else result = 'configured';
       results.set(ref(o), summary(o, result));
-      if (result !== 'unchanged') logger.info(`${describe(o)} ${result}`);
+      if (result !== 'unchanged')
+        logger.info(words.outcome(describe(o), result));
     });
     if (wave.some(o => o.kind === 'CustomResourceDefinition'))
       client.forgetDiscovery();

@@ -5,6 +5,7 @@ import {
   labKubernetes,
 } from '../__testUtils__/labKubernetes';
 import { ManifestObject } from './bundle';
+import { APPLY_WORDS } from './applyWords';
 import { claimsWithoutClass } from './claimClasses';
 import { KubeClient } from './KubeClient';
 
@@ -26,7 +27,7 @@ describe('claimsWithoutClass, against the lab control plane', () => {
   let client: KubeClient;
   const logger = mockServices.logger.mock();
   const check = (objects: ManifestObject[], live = () => false) =>
-    claimsWithoutClass(client, objects, live, logger);
+    claimsWithoutClass(client, objects, live, logger, APPLY_WORDS.en);
 
   beforeAll(async () => {
     k = await labKubernetes();
@@ -98,6 +99,7 @@ describe('claimsWithoutClass, against the lab control plane', () => {
           [claim('files', { storageClassName: 'no-such-class' })],
           () => false,
           logger,
+          APPLY_WORDS.en,
         ),
       ).toEqual([]);
       expect(logger.warn).toHaveBeenCalledWith(

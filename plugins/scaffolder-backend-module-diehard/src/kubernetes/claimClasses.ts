@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ManifestObject, describe } from './bundle';
 import { KubeClient } from './KubeClient';
+import { ApplyWords } from './applyWords';
 
 const DEFAULT_CLASS = [
   'storageclass.kubernetes.io/is-default-class',
@@ -59,6 +60,7 @@ export async function claimsWithoutClass(
   objects: ManifestObject[],
   isLive: (o: ManifestObject) => boolean,
   logger: LoggerService,
+  words: ApplyWords,
 ): Promise<string[]> {
   const claims = claimsOf(objects, isLive).filter(
     c => !c.spec.volumeName && c.spec.storageClassName !== '',
@@ -68,11 +70,7 @@ export async function claimsWithoutClass(
   try {
     classes = await client.list('storage.k8s.io/v1', 'StorageClass', '');
   } catch (e) {
-    logger.warn(
-      `storage classes of the claims not checked: cannot list StorageClasses (${
-        (e as Error).message
-      })`,
-    );
+    logger.warn(words.classesNotListed((e as Error).message));
     return [];
   }
   const names = new Set<string>([
@@ -82,7 +80,7 @@ export async function claimsWithoutClass(
   const hasDefault = classes.some(c =>
     DEFAULT_CLASS.some(a => c.metadata?.annotations?.[a] === 'true'),
   );
-  const known = [...names].sort().join(', ') || 'none';
+  const known = [...names].sort();
   // Without a default class, a claim naming none can still bind to a class-less volume
   // (volumes that cannot be listed: maybe there is one).
   const classlessVolume = async () =>
@@ -95,14 +93,10 @@ export async function claimsWithoutClass(
   for (const c of claims) {
     const name = c.spec.storageClassName;
     if (typeof name === 'string' && !names.has(name)) {
-      problems.push(
-        `${c.what}: storage class "${name}" does not exist on the cluster (its classes: ${known})`,
-      );
+      problems.push(words.classMissing(c.what, name, known));
     } else if (name === undefined || name === null) {
       if (!hasDefault && !(await classlessVolume()))
-        problems.push(
-          `${c.what}: names no storage class and the cluster has no default one (its classes: ${known})`,
-        );
+        problems.push(words.noDefaultClass(c.what, known));
     }
   }
   return problems;

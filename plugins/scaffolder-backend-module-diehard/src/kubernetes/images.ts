@@ -7,6 +7,15 @@ export interface ImageOverride {
   reference: string;
 }
 
+/** One container image an override replaced. */
+export interface ImageChange {
+  /** `Deployment team-a/web` */
+  object: string;
+  container: string;
+  from: string;
+  to: string;
+}
+
 /** `host/team/app:1.0@sha256:…` → `host/team/app` */
 function repositoryOf(image: string): string {
   let ref = image.split('@')[0];
@@ -42,8 +51,8 @@ function podSpecs(o: ManifestObject): any[] {
 export function overrideImages(
   objects: ManifestObject[],
   overrides: ImageOverride[],
-): string[] {
-  const changes: string[] = [];
+): ImageChange[] {
+  const changes: ImageChange[] = [];
   if (!overrides.length) return changes;
   for (const o of objects) {
     for (const pod of podSpecs(o)) {
@@ -56,11 +65,12 @@ export function overrideImages(
           if (typeof c?.image !== 'string') continue;
           const hit = overrides.find(ov => matches(c.image, ov.name));
           if (hit && c.image !== hit.reference) {
-            changes.push(
-              `${describe(o)} container ${c.name}: ${c.image} → ${
-                hit.reference
-              }`,
-            );
+            changes.push({
+              object: describe(o),
+              container: c.name,
+              from: c.image,
+              to: hit.reference,
+            });
             c.image = hit.reference;
           }
         }

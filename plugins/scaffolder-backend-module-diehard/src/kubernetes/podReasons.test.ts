@@ -1,3 +1,4 @@
+import { APPLY_WORDS } from './applyWords';
 import { containerReason } from './podReasons';
 
 // The lab's nodes are KWOK's: they pull no images and run no containers, so image pull
@@ -65,6 +66,38 @@ describe('containerReason', () => {
     expect(
       containerReason({ name: 'app', ready: true, state: { running: {} } }),
     ).toBeUndefined();
+  });
+
+  it("says it in French to a French-speaking user, quoting the kubelet's words as it wrote them", () => {
+    expect(
+      containerReason(
+        {
+          name: 'tomcat',
+          ready: false,
+          restartCount: 4,
+          state: {
+            waiting: {
+              reason: 'CrashLoopBackOff',
+              message: 'back-off 1m20s restarting failed container=tomcat',
+            },
+          },
+          lastState: { terminated: { exitCode: 1, reason: 'Error' } },
+        },
+        APPLY_WORDS.fr,
+      ),
+    ).toEqual({
+      text: 'conteneur tomcat : CrashLoopBackOff: back-off 1m20s restarting failed container=tomcat (dernier code de sortie 1 : Error, 4 redémarrages)',
+      lasting: true,
+    });
+    expect(
+      containerReason(
+        { name: 'app', ready: false, state: { running: {} } },
+        APPLY_WORDS.fr,
+      ),
+    ).toEqual({
+      text: 'conteneur app : démarré mais pas prêt (sonde readiness)',
+      lasting: false,
+    });
   });
 
   it('cuts a long message (a kubelet may quote a whole registry answer)', () => {

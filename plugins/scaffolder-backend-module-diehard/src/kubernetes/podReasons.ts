@@ -1,4 +1,5 @@
 import { KubeClient } from './KubeClient';
+import { APPLY_WORDS, ApplyWords } from './applyWords';
 
 /** One reason why pods of a workload are not available, the same for every pod it holds for. */
 export interface PodReason {
@@ -35,22 +36,27 @@ const clip = (s: string) =>
 /** What is wrong with one container, from its status as the kubelet reports it. */
 export function containerReason(
   cs: any,
+  words: ApplyWords = APPLY_WORDS.en,
 ): { text: string; lasting: boolean } | undefined {
   const w = cs.state?.waiting;
   if (w?.reason) {
-    let text = `container ${cs.name}: ${w.reason}`;
-    if (w.message) text += `: ${clip(w.message)}`;
+    let reason: string = w.reason;
+    if (w.message) reason += `: ${clip(w.message)}`;
     const last = cs.lastState?.terminated;
-    if (w.reason === 'CrashLoopBackOff' && last) {
-      text += ` (last exit code ${last.exitCode}${
-        last.reason ? `: ${last.reason}` : ''
-      }, ${cs.restartCount ?? 0} restarts)`;
-    }
-    return { text, lasting: LASTING_WAITS.has(w.reason) };
+    if (w.reason === 'CrashLoopBackOff' && last)
+      reason += words.lastExit(
+        last.exitCode,
+        last.reason,
+        cs.restartCount ?? 0,
+      );
+    return {
+      text: words.container(cs.name, reason),
+      lasting: LASTING_WAITS.has(w.reason),
+    };
   }
   if (cs.ready === false && cs.state?.running)
     return {
-      text: `container ${cs.name}: running but not ready (readiness probe)`,
+      text: words.container(cs.name, words.notReadyProbe),
       lasting: false,
     };
   return undefined;
@@ -84,12 +90,21 @@ async function lastEvent(
   return last ? clip(`${last.reason}: ${last.message ?? ''}`.trim()) : '';
 }
 
+/** Why a claim is not bound, and whether waiting may cure it. */
+interface ClaimReason {
+  text: string;
+  lasting: boolean;
+}
+
 /** The claims and classes a round looks up once, whatever the number of pods. */
 class Lookups {
-  private readonly claims = new Map<string, Promise<string | undefined>>();
+  private readonly claims = new Map<string, Promise<ClaimReason | undefined>>();
   private classes?: Promise<any[] | undefined>;
 
-  constructor(private readonly client: KubeClient) {}
+  constructor(
+    private readonly client: KubeClient,
+    private readonly words: ApplyWords,
+  ) {}
 
   /** Why a claim is not bound (undefined when it is). */
   claim(namespace: string, name: string) {
@@ -109,7 +124,8 @@ class Lookups {
   private async explainClaim(
     namespace: string,
     name: string,
-  ): Promise<string | undefined> {
+  ): Promise<ClaimReason | undefined> {
+    const words = this.words;
     const claim: any = await this.client
       .get({
         apiVersion: 'v1',
@@ -117,27 +133,36 @@ class Lookups {
         metadata: { name, namespace },
       })
       .catch(() => null);
-    const what = `claim ${namespace}/${name}`;
-    if (claim === undefined) return `${what} does not exist`;
+    const what = words.claim(namespace, name);
+    if (claim === undefined)
+      return { text: words.claimMissing(what), lasting: true };
     if (!claim || claim.status?.phase === 'Bound') return undefined;
     const phase = claim.status?.phase ?? 'Pending';
     const className: string | undefined = claim.spec?.storageClassName;
     if (claim.spec?.volumeName)
-      return `${what} is ${phase}: waiting for volume ${claim.spec.volumeName}`;
-    if (!className) return `${what} is ${phase}: it names no storage class`;
+      return {
+        text: words.claimWaitsForVolume(what, phase, claim.spec.volumeName),
+        lasting: false,
+      };
+    if (!className)
+      return { text: words.claimNoClass(what, phase), lasting: false };
     const classes = await this.storageClasses();
     const sc = classes?.find(c => c.metadata?.name === className);
     if (classes && !sc)
-      return `${what} is ${phase}: its storage class "${className}" does not exist on the cluster`;
+      return {
+        text: words.claimClassMissing(what, phase, className),
+        lasting: true,
+      };
     const event = await lastEvent(
       this.client,
       namespace,
       'PersistentVolumeClaim',
       name,
     );
-    return `${what} is ${phase}: storage class "${className}"${
-      sc?.provisioner ? ` (provisioner ${sc.provisioner})` : ''
-    } has not provided a volume${event ? `: ${event}` : ''}`;
+    return {
+      text: words.claimNoVolume(what, phase, className, sc?.provisioner, event),
+      lasting: false,
+    };
   }
 }
 
@@ -150,6 +175,7 @@ class Lookups {
 export async function podReasons(
   client: KubeClient,
   workload: any,
+  words: ApplyWords = APPLY_WORDS.en,
 ): Promise<PodReason[]> {
   const found = new Map<string, { pods: string[]; lasting: boolean }>();
   const add = (key: string, pod: string | undefined, lasting: boolean) => {
@@ -171,7 +197,7 @@ export async function podReasons(
     const pods = (
       await client.list('v1', 'Pod', namespace, selector).catch(() => [])
     ).filter(p => !p.metadata?.deletionTimestamp);
-    const lookups = new Lookups(client);
+    const lookups = new Lookups(client, words);
     for (const p of pods) {
       const pod = p.metadata.name;
       let explained = false;
@@ -188,14 +214,14 @@ export async function podReasons(
         for (const v of p.spec?.volumes ?? []) {
           const claim = v.persistentVolumeClaim?.claimName;
           const why = claim && (await lookups.claim(namespace, claim));
-          if (why) add(why, pod, /does not exist/.test(why));
+          if (why) add(why.text, pod, why.lasting);
         }
       }
       for (const cs of [
         ...(p.status?.initContainerStatuses ?? []),
         ...(p.status?.containerStatuses ?? []),
       ]) {
-        const why = containerReason(cs);
+        const why = containerReason(cs, words);
         if (why) {
           explained = true;
           add(why.text, pod, why.lasting);
@@ -219,16 +245,14 @@ export async function podReasons(
         e => e.type === 'Warning' && e.reason === 'FailedCreate',
       );
       if (failed) add(failed, undefined, true);
-      else add('no pods were created', undefined, false);
+      else add(words.noPods, undefined, false);
     }
   }
   return [...found].map(([key, { pods, lasting }]) => ({
     key,
     lasting,
     text: pods.length
-      ? `${pods.length > 1 ? 'pods' : 'pod'} ${pods.slice(0, 3).join(', ')}${
-          pods.length > 3 ? ` and ${pods.length - 3} more` : ''
-        }: ${key}`
+      ? words.pods(pods.slice(0, 3), Math.max(0, pods.length - 3), key)
       : key,
   }));
 }

@@ -1,4 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import type { MessageLanguage } from '@diehard/plugin-ha-posture-common';
+import { APPLY_WORDS, ApplyWords } from './applyWords';
 import { ManifestObject, describe } from './bundle';
 import { KubeClient } from './KubeClient';
 import { PodReason, podReasons } from './podReasons';
@@ -24,7 +26,7 @@ interface Progress {
   failed?: string;
 }
 
-function progressOf(o: any): Progress {
+function progressOf(o: any, words: ApplyWords): Progress {
   const spec = o.spec ?? {};
   const st = o.status ?? {};
   const observed =
@@ -41,7 +43,7 @@ function progressOf(o: any): Progress {
       return {
         ready:
           observed && updated >= want && available >= want && total <= want,
-        text: `${updated}/${want} updated, ${available}/${want} available`,
+        text: words.progress(updated, available, want, 'available'),
         failed:
           progressing?.reason === 'ProgressDeadlineExceeded'
             ? `ProgressDeadlineExceeded: ${progressing.message}`
@@ -58,7 +60,7 @@ function progressOf(o: any): Progress {
         updated >= want;
       return {
         ready: observed && ready >= want && updated >= want && revisionsMatch,
-        text: `${updated}/${want} updated, ${ready}/${want} ready`,
+        text: words.progress(updated, ready, want, 'ready'),
       };
     }
     case 'DaemonSet': {
@@ -67,7 +69,7 @@ function progressOf(o: any): Progress {
       const available = st.numberAvailable ?? 0;
       return {
         ready: observed && updated >= want && available >= want,
-        text: `${updated}/${want} updated, ${available}/${want} available`,
+        text: words.progress(updated, available, want, 'available'),
       };
     }
     default:
@@ -90,8 +92,11 @@ export async function waitForRollouts(
     reasonGraceMs?: number;
     logger: LoggerService;
     signal?: AbortSignal;
+    /** The language of the log lines and the error (English by default). */
+    language?: MessageLanguage;
   },
 ): Promise<void> {
+  const words = APPLY_WORDS[options.language ?? 'en'];
   const workloads = objects.filter(o => WORKLOAD_KINDS.has(o.kind));
   const deadline = Date.now() + options.timeoutMs;
   const grace = options.reasonGraceMs ?? 5000;
@@ -103,24 +108,20 @@ export async function waitForRollouts(
       for (;;) {
         const current = await client.get(w);
         if (!current)
-          throw new RolloutTimeoutError(
-            `${describe(w)} disappeared during its rollout`,
-          );
-        const p = progressOf(current);
+          throw new RolloutTimeoutError(words.disappeared(describe(w)));
+        const p = progressOf(current, words);
         if (p.text !== last) {
-          options.logger.info(`rollout ${describe(w)}: ${p.text}`);
+          options.logger.info(words.rollout(describe(w), p.text));
           last = p.text;
         }
         if (p.ready) return;
-        const reasons = await podReasons(client, current);
+        const reasons = await podReasons(client, current, words);
         const now = Date.now();
         for (const r of reasons) {
           if (!firstSeen.has(r.key)) firstSeen.set(r.key, now);
           if (logged.has(r.key)) continue;
           if (r.lasting || now - firstSeen.get(r.key)! >= grace) {
-            options.logger.warn(
-              `rollout ${describe(w)}: not available: ${r.text}`,
-            );
+            options.logger.warn(words.notAvailable(describe(w), r.text));
             logged.set(r.key, r);
           }
         }
@@ -132,15 +133,16 @@ export async function waitForRollouts(
             .join('; ');
           if (p.failed) {
             throw new RolloutTimeoutError(
-              `rollout of ${describe(w)} failed (${p.text}): ${p.failed}${
-                why ? `; ${why}` : ''
-              }`,
+              words.rolloutFailed(describe(w), p.text, p.failed, why),
             );
           }
           throw new RolloutTimeoutError(
-            `rollout of ${describe(w)} not ready after ${Math.round(
-              options.timeoutMs / 1000,
-            )} s (${p.text})${why ? `: ${why}` : ''}`,
+            words.notReady(
+              describe(w),
+              Math.round(options.timeoutMs / 1000),
+              p.text,
+              why,
+            ),
           );
         }
         await new Promise(r => setTimeout(r, options.pollMs ?? 1000));

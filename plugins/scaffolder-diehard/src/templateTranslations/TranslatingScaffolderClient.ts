@@ -20,6 +20,7 @@ import {
   translateRunnerLine,
 } from '../taskLog/runnerLines';
 import { withoutStackFrames } from '../taskLog/withoutStackFrames';
+import { withoutWorkspacePath } from '../taskLog/withoutWorkspacePath';
 import { scaffolderDiehardTranslationRef } from '../translation';
 import { translateParameterSchema } from './translateParameterSchema';
 import { translateLogEvent, translateTask } from './translateTask';
@@ -30,7 +31,8 @@ import { translated } from './translations';
  * template's form (see {@link translateParameterSchema}; its title and description from
  * `metadata.ui:translations` of its catalog entity), and a run's step names, heading and
  * output links. A run's log comes without the stack frames of a failed step (see
- * {@link withoutStackFrames}), the lines of Backstage's runner in the user's language.
+ * {@link withoutStackFrames}) or the workspace folder `fetch:template` names (see
+ * {@link withoutWorkspacePath}), the lines of Backstage's runner in the user's language.
  */
 export class TranslatingScaffolderClient extends ScaffolderClient {
   private readonly languageApi: AppLanguageApi;
@@ -100,7 +102,10 @@ export class TranslatingScaffolderClient extends ScaffolderClient {
       super.streamLogs(request, options),
       runnerLines.then(
         runner => e =>
-          translateLogEvent(runner(withoutStackFrames(e)), language),
+          translateLogEvent(
+            runner(withoutWorkspacePath(withoutStackFrames(e))),
+            language,
+          ),
       ),
     );
   }
