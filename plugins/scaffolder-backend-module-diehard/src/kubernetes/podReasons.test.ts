@@ -5,6 +5,20 @@ import { containerReason } from './podReasons';
 // errors and crash loops cannot happen there. These are container statuses as a real
 // kubelet reports them; the rest of podReasons runs against the lab (rollout.test.ts,
 // kubernetesApply.test.ts).
+/** A Tomcat container in a crash loop, as the kubelet reports it. */
+const crashLoop = {
+  name: 'tomcat',
+  ready: false,
+  restartCount: 4,
+  state: {
+    waiting: {
+      reason: 'CrashLoopBackOff',
+      message: 'back-off 1m20s restarting failed container=tomcat',
+    },
+  },
+  lastState: { terminated: { exitCode: 1, reason: 'Error' } },
+};
+
 describe('containerReason', () => {
   it('says an image cannot be pulled, with the kubelet message, as a reason not to wait for', () => {
     expect(
@@ -27,20 +41,7 @@ describe('containerReason', () => {
   });
 
   it('says a crash loop with the last exit code and the restarts', () => {
-    expect(
-      containerReason({
-        name: 'tomcat',
-        ready: false,
-        restartCount: 4,
-        state: {
-          waiting: {
-            reason: 'CrashLoopBackOff',
-            message: 'back-off 1m20s restarting failed container=tomcat',
-          },
-        },
-        lastState: { terminated: { exitCode: 1, reason: 'Error' } },
-      }),
-    ).toEqual({
+    expect(containerReason(crashLoop)).toEqual({
       text: 'container tomcat: CrashLoopBackOff: back-off 1m20s restarting failed container=tomcat (last exit code 1: Error, 4 restarts)',
       lasting: true,
     });
@@ -69,23 +70,7 @@ describe('containerReason', () => {
   });
 
   it("says it in French to a French-speaking user, quoting the kubelet's words as it wrote them", () => {
-    expect(
-      containerReason(
-        {
-          name: 'tomcat',
-          ready: false,
-          restartCount: 4,
-          state: {
-            waiting: {
-              reason: 'CrashLoopBackOff',
-              message: 'back-off 1m20s restarting failed container=tomcat',
-            },
-          },
-          lastState: { terminated: { exitCode: 1, reason: 'Error' } },
-        },
-        APPLY_WORDS.fr,
-      ),
-    ).toEqual({
+    expect(containerReason(crashLoop, APPLY_WORDS.fr)).toEqual({
       text: 'conteneur tomcat : CrashLoopBackOff: back-off 1m20s restarting failed container=tomcat (dernier code de sortie 1 : Error, 4 redémarrages)',
       lasting: true,
     });
