@@ -21,7 +21,11 @@ export type {
 export { RegistryServerError } from './registry/RegistryError';
 export { NetworkError } from './registry/http';
 export { pushImage } from './registry/pushImage';
-export type { PushImageOptions, PushImageResult } from './registry/pushImage';
+export type {
+  PushImageOptions,
+  PushImageResult,
+  PushedBlob,
+} from './registry/pushImage';
 export { pullImage } from './registry/pullImage';
 export type { PullImageOptions } from './registry/pullImage';
 export {

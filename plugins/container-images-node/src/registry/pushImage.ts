@@ -19,6 +19,21 @@ export interface PushImageOptions {
   refName?: string;
   /** Repositories of the same registry to mount shared blobs from. */
   mountFrom?: string[];
+  /**
+   * Told of each blob the push sent or mounted, as it is done (a caller that words the
+   * progress itself); without it the client's logger says it in English.
+   */
+  onBlob?: (blob: PushedBlob) => void;
+}
+
+/** @public */
+export interface PushedBlob {
+  digest: string;
+  /** Bytes. */
+  size: number;
+  outcome: 'uploaded' | 'mounted';
+  retries: number;
+  ms: number;
 }
 
 /** @public */
@@ -89,19 +104,21 @@ export async function pushImage(
         mountFrom: options.mountFrom,
       });
       if (r.outcome !== 'exists') {
-        client.logger?.info(
-          `blob ${s.digest.slice(0, 19)}… ${r.outcome} (${(
-            s.size / 1e6
-          ).toFixed(1)} MB)`,
-          {
-            repository,
-            digest: s.digest,
-            size: s.size,
-            outcome: r.outcome,
-            retries: r.retries,
-            ms: Date.now() - started,
-          },
-        );
+        const blob: PushedBlob = {
+          digest: s.digest,
+          size: s.size,
+          outcome: r.outcome,
+          retries: r.retries,
+          ms: Date.now() - started,
+        };
+        if (options.onBlob) options.onBlob(blob);
+        else
+          client.logger?.info(
+            `blob ${s.digest.slice(0, 19)}… ${r.outcome} (${(
+              s.size / 1e6
+            ).toFixed(1)} MB)`,
+            { repository, ...blob },
+          );
       }
       return r;
     },

@@ -330,6 +330,13 @@ describe('diehard:image:push against the lab registry', () => {
       `image poussée : ${lab.reg.host}/${repository}@${image.manifest.digest}`,
       expect.objectContaining({ registry: 'internal', uploaded: 2 }),
     );
+    // Each blob as it is sent: the layer and the config.
+    const lines = (ctx.logger.info as jest.Mock).mock.calls.map(c => c[0]);
+    expect(
+      lines.filter(l =>
+        /^blob sha256:[0-9a-f]{12}… envoyé \(0,0 Mo\)$/.test(l),
+      ),
+    ).toHaveLength(2);
 
     const dry = context(
       { registry: 'internal', repository, layout: 'none', language: 'fr-CA' },

@@ -30,6 +30,11 @@ const WORDS = {
     dryRunNoLayout: (layout: string, target: string) =>
       `dry run: no image layout at ${layout} yet; would push to ${target}`,
     dryRun: 'dry run: would push image',
+    blob: (
+      digest: string,
+      outcome: 'uploaded' | 'mounted',
+      megabytes: string,
+    ) => `blob ${digest}… ${outcome} (${megabytes} MB)`,
     pushed: (reference: string) => `pushed ${reference}`,
     unreachable: (registry: string, message: string) =>
       `registry "${registry}" could not be reached (${message}); no tag was written, running the step again resumes the push`,
@@ -38,6 +43,14 @@ const WORDS = {
     dryRunNoLayout: (layout: string, target: string) =>
       `essai à blanc : pas encore de layout d'image dans ${layout} ; pousserait vers ${target}`,
     dryRun: "essai à blanc : pousserait l'image",
+    blob: (
+      digest: string,
+      outcome: 'uploaded' | 'mounted',
+      megabytes: string,
+    ) =>
+      `blob ${digest}… ${
+        outcome === 'uploaded' ? 'envoyé' : 'monté depuis le registre'
+      } (${megabytes.replace('.', ',')} Mo)`,
     pushed: (reference: string) => `image poussée : ${reference}`,
     unreachable: (registry: string, message: string) =>
       `le registre « ${registry} » est injoignable (${message}) ; aucun tag n'a été écrit, relancer l'étape reprendra l'envoi là où il s'est arrêté`,
@@ -161,6 +174,15 @@ export function createImagePushAction(options: ImagePushActionOptions) {
           tag: input.tag,
           refName: input.refName,
           mountFrom: input.mountFrom,
+          onBlob: blob =>
+            ctx.logger.info(
+              words.blob(
+                blob.digest.slice(0, 19),
+                blob.outcome,
+                (blob.size / 1e6).toFixed(1),
+              ),
+              { repository: input.repository, ...blob },
+            ),
         });
         ctx.logger.info(words.pushed(result.reference), {
           registry: endpoint.name,
