@@ -5,7 +5,7 @@ import {
 
 /**
  * Every string the Diehard scaffolder fields show, in English, and the lines of Backstage's
- * runner in a run's log (`runLog`), as the runner writes them.
+ * runner (`runLog`) and of its own actions (`builtinLog`) in a run's log, as they write them.
  *
  * @public
  */
@@ -34,6 +34,21 @@ export const scaffolderDiehardTranslationRef = createTranslationRef({
       cancelled: 'Step {{step}} has been cancelled.',
       recovered:
         'Task recovered - resuming from last known good state. {{steps}} step(s) already completed.',
+    },
+    builtinLog: {
+      fetching: 'Fetching template content from remote URL',
+      listing: 'Listing files and directories in template',
+      processing:
+        'Processing {{count}} template files/directories with input values {{values}}',
+      writingFile:
+        'Writing file {{path}} to template output path with mode {{mode}}.',
+      writingDirectory: 'Writing directory {{path}} to template output path.',
+      written: 'Template result written to the workspace',
+      gitInit: 'Init git repository {{details}}',
+      gitAdd: 'Adding file {{details}}',
+      gitCommit: 'Committing file to repo {{details}}',
+      gitPush: 'Pushing directory to remote {{details}}',
+      registering: 'Registering {{url}} in the catalog',
     },
     namespacePicker: {
       chooseCluster: 'Choose a cluster first.',

@@ -35,13 +35,19 @@ const EVENTS: LogEvent[] = [
   log(1, undefined, 'Starting up task with 2 steps'),
   log(2, 'check-target', 'Beginning step Check the target cluster'),
   log(3, 'check-target', 'Finished step Check the target cluster'),
+  log(4, 'fetch', 'info: Template result written to /tmp/0bddab38-5770'),
   log(
-    4,
+    5,
+    'register',
+    'info: Registering http://git.test/dev/todo/raw/main/catalog-info.yaml in the catalog',
+  ),
+  log(
+    6,
     'register',
     'ConflictError: Location already exists\n    at CatalogClient.addLocation (/srv/portal/node_modules/@backstage/catalog-client/dist/index.cjs.js:312:13)',
   ),
   {
-    id: 5,
+    id: 7,
     taskId: 't1',
     type: 'completion',
     createdAt: '2026-12-06T00:00:01Z',
@@ -129,26 +135,33 @@ function received(
 
 const messages = (events: LogEvent[]) => events.map(e => e.body.message);
 
-/** The English log the user reads: the runner's lines, the failed step's error alone. */
+/**
+ * The English log the user reads: Backstage's lines, no server folder, the failed step's
+ * error alone.
+ */
 const RUNNER_LINES_WITHOUT_STACK = [
   'Starting up task with 2 steps',
   'Beginning step Check the target cluster',
   'Finished step Check the target cluster',
+  'info: Template result written to the workspace',
+  'info: Registering http://git.test/dev/todo/raw/main/catalog-info.yaml in the catalog',
   'ConflictError: Location already exists',
   'Run failed',
 ];
 
 describe('TranslatingScaffolderClient.streamLogs', () => {
-  it("shows a run's log in French: the runner's lines, its steps' names, the output, no stack", async () => {
+  it("shows a run's log in French: Backstage's lines, its steps' names, the output, no stack", async () => {
     const events = await received('fr');
     expect(messages(events)).toEqual([
       'Démarrage de la tâche : 2 étapes',
       "Début de l'étape « Vérifier le cluster cible »",
       "Fin de l'étape « Vérifier le cluster cible »",
+      "info: Projet écrit dans l'espace de travail",
+      'info: Enregistrement de http://git.test/dev/todo/raw/main/catalog-info.yaml dans le catalogue',
       'ConflictError: Location already exists',
       'Run failed',
     ]);
-    expect((events[4].body as any).output.links[0].title).toBe(
+    expect((events[6].body as any).output.links[0].title).toBe(
       'Ouvrir dans le catalogue',
     );
   });
@@ -156,7 +169,7 @@ describe('TranslatingScaffolderClient.streamLogs', () => {
   it('leaves the English log as the runner wrote it, without the stack', async () => {
     const events = await received('en');
     expect(messages(events)).toEqual(RUNNER_LINES_WITHOUT_STACK);
-    expect((events[4].body as any).output.links[0].title).toBe(
+    expect((events[6].body as any).output.links[0].title).toBe(
       'Open in the catalog',
     );
   });

@@ -21,6 +21,10 @@ import {
 } from '../taskLog/runnerLines';
 import { withoutStackFrames } from '../taskLog/withoutStackFrames';
 import { withoutWorkspacePath } from '../taskLog/withoutWorkspacePath';
+import {
+  TranslateBuiltinActionLine,
+  translateBuiltinActionLine,
+} from '../taskLog/builtinActionLines';
 import { scaffolderDiehardTranslationRef } from '../translation';
 import { translateParameterSchema } from './translateParameterSchema';
 import { translateLogEvent, translateTask } from './translateTask';
@@ -32,7 +36,8 @@ import { translated } from './translations';
  * `metadata.ui:translations` of its catalog entity), and a run's step names, heading and
  * output links. A run's log comes without the stack frames of a failed step (see
  * {@link withoutStackFrames}) or the workspace folder `fetch:template` names (see
- * {@link withoutWorkspacePath}), the lines of Backstage's runner in the user's language.
+ * {@link withoutWorkspacePath}), the lines of Backstage's runner and of its own actions in the
+ * user's language.
  */
 export class TranslatingScaffolderClient extends ScaffolderClient {
   private readonly languageApi: AppLanguageApi;
@@ -92,26 +97,29 @@ export class TranslatingScaffolderClient extends ScaffolderClient {
     options?: ScaffolderRequestOptions,
   ): Observable<LogEvent> {
     const language = this.language;
-    // Without the task or the translations, the runner's lines stay in English.
-    const runnerLines = this.runnerLines(
+    // Without the task or the translations, Backstage's lines stay in English.
+    const backstageLines = this.backstageLines(
       request.taskId,
       language,
       options,
     ).catch(() => (e: LogEvent) => e);
     return mapLogStream(
       super.streamLogs(request, options),
-      runnerLines.then(
-        runner => e =>
+      backstageLines.then(
+        backstage => e =>
           translateLogEvent(
-            runner(withoutWorkspacePath(withoutStackFrames(e))),
+            backstage(withoutWorkspacePath(withoutStackFrames(e))),
             language,
           ),
       ),
     );
   }
 
-  /** Translates the lines of Backstage's runner (see {@link translateRunnerLine}). */
-  private async runnerLines(
+  /**
+   * Translates the lines of Backstage's runner and of its own actions (see
+   * {@link translateRunnerLine}, {@link translateBuiltinActionLine}).
+   */
+  private async backstageLines(
     taskId: string,
     language: string,
     options?: ScaffolderRequestOptions,
@@ -132,9 +140,16 @@ export class TranslatingScaffolderClient extends ScaffolderClient {
         },
       ]),
     );
-    const translate: TranslateRunnerLine = (line, params) =>
-      (t as (key: string, params: object) => string)(`runLog.${line}`, params);
-    return e => translateRunnerLine(e, steps, translate);
+    const text = t as (key: string, params: object) => string;
+    const runner: TranslateRunnerLine = (line, params) =>
+      text(`runLog.${line}`, params);
+    const builtin: TranslateBuiltinActionLine = (line, params) =>
+      text(`builtinLog.${line}`, params);
+    return e =>
+      translateBuiltinActionLine(
+        translateRunnerLine(e, steps, runner),
+        builtin,
+      );
   }
 }
 

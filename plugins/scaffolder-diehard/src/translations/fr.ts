@@ -28,6 +28,20 @@ export default createTranslationMessages({
     'runLog.cancelled': 'Étape « {{step}} » annulée.',
     'runLog.recovered':
       'Tâche reprise à son dernier état sûr : {{steps}} étape(s) déjà faite(s).',
+    'builtinLog.fetching': 'Récupération du contenu du modèle',
+    'builtinLog.listing': 'Liste des fichiers et dossiers du modèle',
+    'builtinLog.processing':
+      'Traitement de {{count}} fichiers et dossiers du modèle avec les valeurs {{values}}',
+    'builtinLog.writingFile':
+      'Écriture du fichier {{path}} dans le projet (mode {{mode}})',
+    'builtinLog.writingDirectory':
+      'Écriture du dossier {{path}} dans le projet',
+    'builtinLog.written': "Projet écrit dans l'espace de travail",
+    'builtinLog.gitInit': 'Initialisation du dépôt git {{details}}',
+    'builtinLog.gitAdd': 'Ajout des fichiers {{details}}',
+    'builtinLog.gitCommit': 'Commit des fichiers {{details}}',
+    'builtinLog.gitPush': 'Envoi du dossier vers le dépôt distant {{details}}',
+    'builtinLog.registering': 'Enregistrement de {{url}} dans le catalogue',
     'namespacePicker.chooseCluster': "Choisissez d'abord un cluster.",
     'namespacePicker.none':
       "Aucun namespace n'est ouvert aux déploiements sur {{cluster}}.",
