@@ -300,6 +300,28 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
     expect(await exists('Deployment', 'apps/v1', name)).toBe(false);
   });
 
+  it("never deploys over another team's object of the same name: the fields it manages are refused, nothing is applied", async () => {
+    const name = uniqueName('theirs');
+    const theirs: any = appBundle(name, { replicas: 1 })[4]; // the Deployment
+    theirs.metadata.namespace = lab.ns;
+    lab.written.push(theirs);
+    await lab.admin.apply(theirs, { fieldManager: 'other-team' });
+
+    writeBundle(appBundle(name, { replicas: 3, image: 'team/other-app:2.0' }));
+    const ctx = context();
+    await expect(applyAction().handler(ctx)).rejects.toThrow(
+      new RegExp(
+        `nothing was applied: Deployment ${lab.ns}/${name}: \\.spec\\.replicas: conflict with "other-team".*; those fields belong to "other-team": if the objects are another team's, choose another name; if they are yours, forceConflicts: true takes the fields over$`,
+      ),
+    );
+    const now: any = await lab.admin.get(theirs);
+    expect(now.spec.replicas).toBe(1);
+    expect(now.spec.template.spec.containers[0].image).toBe(
+      theirs.spec.template.spec.containers[0].image,
+    );
+    expect(await exists('ConfigMap', 'v1', `${name}-config`)).toBe(false);
+  });
+
   it('refuses unknown fields (a typo) instead of dropping them', async () => {
     const name = uniqueName('typo');
     const bundle: any[] = appBundle(name);

@@ -8,7 +8,7 @@ import { applyWaves } from './order';
 import { alreadyApplied } from './alreadyApplied';
 import { claimsWithoutClass } from './claimClasses';
 import { sameJson } from './sameJson';
-import { APPLY_WORDS } from './applyWords';
+import { APPLY_WORDS, ApplyWords } from './applyWords';
 
 /** @public */
 export type ApplyOutcome = 'created' | 'configured' | 'unchanged';
@@ -69,6 +69,22 @@ export function explain(o: ManifestObject, e: unknown): string {
   for (const secret of secretValues(o))
     text = text.split(secret).join('[redacted]');
   return `${describe(o)}: ${text}`;
+}
+
+/**
+ * What to do about fields another field manager owns (the API server's 409 in a dry run):
+ * the object is most likely another team's of the same name.
+ */
+function conflictHint(failures: { e: unknown }[], words: ApplyWords): string {
+  const managers = new Set<string>();
+  for (const { e } of failures) {
+    if (!(e instanceof KubeApiError) || e.status !== 409) continue;
+    for (const c of e.causes) {
+      const manager = /conflict with "([^"]+)"/.exec(c.message ?? '')?.[1];
+      if (manager) managers.add(manager);
+    }
+  }
+  return managers.size ? words.otherManagers([...managers]) : '';
 }
 
 const ref = (o: ManifestObject) =>
@@ -176,10 +192,10 @@ export async function applyBundle(
     const forbidden = failures.some(
       f => f.e instanceof KubeApiError && f.e.status === 403,
     );
-    const message = words.dryRunRejected(
+    const message = `${words.dryRunRejected(
       failures.map(f => explain(f.o, f.e)),
       objects.length,
-    );
+    )}${conflictHint(failures, words)}`;
     throw forbidden ? new NotAllowedError(message) : new InputError(message);
   }
   logger.info(

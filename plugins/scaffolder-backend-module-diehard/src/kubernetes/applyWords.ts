@@ -58,6 +58,12 @@ const en = {
     `server dry-run rejected ${
       rejected.length
     } of ${total} object(s); nothing was applied: ${rejected.join(' | ')}`,
+  otherManagers: (managers: string[]) =>
+    `; those fields belong to ${managers
+      .map(m => `"${m}"`)
+      .join(
+        ', ',
+      )}: if the objects are another team's, choose another name; if they are yours, forceConflicts: true takes the fields over`,
   dryRunAccepted: (accepted: number, already: number) =>
     `server dry-run accepted ${accepted} object(s)${
       already ? `; ${already} already as their manifests say` : ''
@@ -173,6 +179,12 @@ const fr: ApplyWords = {
     `l'essai à blanc du serveur a refusé ${rejected.length} objet${s(
       rejected.length,
     )} sur ${total} ; rien n'a été appliqué : ${rejected.join(' | ')}`,
+  otherManagers: managers =>
+    ` ; ces champs appartiennent à ${managers
+      .map(m => `« ${m} »`)
+      .join(
+        ', ',
+      )} : si ces objets sont ceux d'une autre équipe, choisissez un autre nom ; s'ils sont à vous, forceConflicts: true reprend ces champs`,
   dryRunAccepted: (accepted, already) =>
     `l'essai à blanc du serveur a accepté ${accepted} objet${s(accepted)}${
       already ? ` ; ${already} déjà conforme${s(already)} à leur manifeste` : ''
