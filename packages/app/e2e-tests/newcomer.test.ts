@@ -205,20 +205,23 @@ it('creates an HA Tomcat service on that cluster from the browser: built, pushed
   await screenshot(page, 'newcomer-06-service-pods');
 });
 
-it('refuses the same service a second time before building anything, saying why', async () => {
-  await fillServiceForm();
-  await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
+it('refuses the same service a second time at Next, before anything runs, saying why', async () => {
+  await chooseTemplate('Highly available Tomcat service');
+  await page.getByRole('textbox', { name: 'Name' }).fill(SERVICE);
+  await pickOwner('Dev', /Dev team/);
+  await page.getByRole('button', { name: 'Next' }).click();
   await page
-    .getByText('already has a branch "main" (commit')
+    .getByText(
+      `“${SERVICE}” is already in the catalog (component:default/${SERVICE}): choose another name.`,
+    )
     .first()
-    .waitFor({ timeout: 120_000 });
-  await page
-    .getByText('choose another name, or delete that repository first')
-    .first()
-    .waitFor();
+    .waitFor({ timeout: 60_000 });
   await screenshot(page, 'newcomer-07-same-service-refused');
-  const text = await page.locator('body').innerText();
-  expect(text).not.toContain('Beginning step Build the image');
-  expect(text).not.toMatch(/node_modules|^\s+at /m);
+  // Still on the first page: no target asked for, nothing ran.
+  expect(await page.getByRole('combobox', { name: /^Cluster/ }).count()).toBe(
+    0,
+  );
+  await page.getByRole('textbox', { name: 'Name' }).fill(`${SERVICE}-2`);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expectTargetChosen();
 });

@@ -1,7 +1,8 @@
 /**
  * Diehard's scaffolder form fields (new frontend system): `DiehardClusterPicker` and
  * `DiehardNamespacePicker`, listing what `diehard.apply.clusters` lets the signed-in
- * user deploy to (`GET /api/scaffolder/diehard/targets`).
+ * user deploy to (`GET /api/scaffolder/diehard/targets`), and `DiehardEntityName`, which
+ * refuses a name the catalog already has.
  *
  * @packageDocumentation
  */
@@ -17,6 +18,7 @@ export type {
   DiehardTargetsApi,
 } from '@diehard/plugin-scaffolder-diehard-common';
 export type { DiehardNamespacePickerOptions } from './components/DiehardNamespacePicker';
+export type { DiehardEntityNameOptions } from './components/DiehardEntityName';
 export {
   scaffolderDiehardTranslationRef,
   scaffolderDiehardTranslations,

@@ -4,6 +4,7 @@ import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   diehardClusterPickerField,
+  diehardEntityNameField,
   diehardNamespacePickerField,
   diehardUserLanguageField,
 } from './module';
@@ -29,6 +30,11 @@ describe('the Diehard form fields', () => {
         ),
       ),
       await nameOf(
+        createExtensionTester(diehardEntityNameField).get(
+          FormFieldBlueprint.dataRefs.formFieldLoader,
+        ),
+      ),
+      await nameOf(
         createExtensionTester(diehardUserLanguageField).get(
           FormFieldBlueprint.dataRefs.formFieldLoader,
         ),
@@ -37,6 +43,7 @@ describe('the Diehard form fields', () => {
     expect(provided).toEqual([
       'DiehardClusterPicker',
       'DiehardNamespacePicker',
+      'DiehardEntityName',
       'DiehardUserLanguage',
     ]);
 

@@ -66,6 +66,14 @@ export const diehardNamespacePickerField = FormFieldBlueprint.make({
   },
 });
 
+/** `scaffolder-form-field:scaffolder/diehard-entity-name`. */
+export const diehardEntityNameField = FormFieldBlueprint.make({
+  name: 'diehard-entity-name',
+  params: {
+    field: () => import('./components/fields').then(m => m.DiehardEntityName),
+  },
+});
+
 /** `scaffolder-form-field:scaffolder/diehard-user-language`. */
 export const diehardUserLanguageField = FormFieldBlueprint.make({
   name: 'diehard-user-language',
@@ -75,7 +83,7 @@ export const diehardUserLanguageField = FormFieldBlueprint.make({
 });
 
 /**
- * The templates' cluster and namespace pickers and the user's language field, added to
+ * The templates' cluster and namespace pickers, entity name field and user's language field, added to
  * the scaffolder plugin, and its client, which shows each template's form in the user's
  * language.
  *
@@ -88,6 +96,7 @@ export const scaffolderModuleDiehardFields = createFrontendModule({
     translatingScaffolderApi,
     diehardClusterPickerField,
     diehardNamespacePickerField,
+    diehardEntityNameField,
     diehardUserLanguageField,
   ],
 });

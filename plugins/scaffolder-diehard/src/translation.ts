@@ -50,6 +50,10 @@ export const scaffolderDiehardTranslationRef = createTranslationRef({
       gitPush: 'Pushing directory to remote {{details}}',
       registering: 'Registering {{url}} in the catalog',
     },
+    entityName: {
+      taken:
+        '“{{name}}” is already in the catalog ({{ref}}): choose another name.',
+    },
     namespacePicker: {
       chooseCluster: 'Choose a cluster first.',
       none: 'No namespace is open to deployments on {{cluster}}.',

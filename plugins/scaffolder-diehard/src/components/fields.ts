@@ -1,6 +1,10 @@
 import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import { DiehardClusterPicker as ClusterPickerComponent } from './DiehardClusterPicker';
+import {
+  DiehardEntityName as EntityNameComponent,
+  validateEntityName,
+} from './DiehardEntityName';
 import { DiehardNamespacePicker as NamespacePickerComponent } from './DiehardNamespacePicker';
 import { DiehardUserLanguage as UserLanguageComponent } from './DiehardUserLanguage';
 
@@ -36,4 +40,24 @@ export const DiehardUserLanguage = createFormField({
   name: 'DiehardUserLanguage',
   component: UserLanguageComponent,
   schema: makeFieldSchema({ output: z => z.string() }),
+});
+
+/** `ui:field: DiehardEntityName`. */
+export const DiehardEntityName = createFormField({
+  name: 'DiehardEntityName',
+  component: EntityNameComponent,
+  validation: validateEntityName,
+  schema: makeFieldSchema({
+    output: z => z.string(),
+    uiOptions: z =>
+      z.object({
+        kind: z
+          .string()
+          .describe('The kind of the entity the template registers'),
+        namespace: z
+          .string()
+          .optional()
+          .describe('Its catalog namespace (default: default)'),
+      }),
+  }),
 });

@@ -42,6 +42,8 @@ export default createTranslationMessages({
     'builtinLog.gitCommit': 'Commit des fichiers {{details}}',
     'builtinLog.gitPush': 'Envoi du dossier vers le dépôt distant {{details}}',
     'builtinLog.registering': 'Enregistrement de {{url}} dans le catalogue',
+    'entityName.taken':
+      '« {{name}} » est déjà dans le catalogue ({{ref}}) : choisissez un autre nom.',
     'namespacePicker.chooseCluster': "Choisissez d'abord un cluster.",
     'namespacePicker.none':
       "Aucun namespace n'est ouvert aux déploiements sur {{cluster}}.",

@@ -1,0 +1,80 @@
+import TextField from '@material-ui/core/TextField';
+import { ApiHolder, translationApiRef } from '@backstage/frontend-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import type {
+  CustomFieldValidator,
+  FieldExtensionComponentProps,
+} from '@backstage/plugin-scaffolder-react';
+import { scaffolderDiehardTranslationRef } from '../translation';
+
+/**
+ * `ui:options` of the `DiehardEntityName` field.
+ *
+ * @public
+ */
+export interface DiehardEntityNameOptions {
+  /** The kind of the entity the template registers (e.g. Component, Resource). */
+  kind: string;
+  /** Its catalog namespace (default `default`). */
+  namespace?: string;
+}
+
+/**
+ * `ui:field: DiehardEntityName`: the name of the entity a template creates, typed as in a
+ * plain text field; **Next** refuses a name the catalog already has for that kind
+ * (`ui:options.kind`), before anything runs.
+ */
+export function DiehardEntityName(
+  props: FieldExtensionComponentProps<string, DiehardEntityNameOptions>,
+) {
+  const { formData, onChange, schema, required, disabled, rawErrors } = props;
+  return (
+    <TextField
+      id={props.idSchema?.$id ?? 'name'}
+      fullWidth
+      margin="normal"
+      label={schema.title ?? 'Name'}
+      required={required}
+      disabled={disabled}
+      // The template asks for it (`ui:autofocus`), as rjsf's own text field honours it.
+      // eslint-disable-next-line jsx-a11y/no-autofocus
+      autoFocus={Boolean(props.uiSchema?.['ui:autofocus'])}
+      value={formData ?? ''}
+      error={Boolean(rawErrors?.length)}
+      helperText={schema.description}
+      onChange={event => onChange(event.target.value || undefined)}
+      InputLabelProps={{ shrink: true }}
+    />
+  );
+}
+
+/**
+ * Refuses a name whose entity the catalog already has: the run would refuse it at its
+ * first steps. An entity the user may not read is not seen here; the run's own check
+ * (`diehard:catalog:check-name`, with the backend's credentials) still refuses it.
+ */
+export const validateEntityName: CustomFieldValidator<
+  string,
+  DiehardEntityNameOptions
+> = async (name, validation, { apiHolder, uiSchema, schema }) => {
+  const options = uiSchema?.['ui:options'];
+  const pattern = typeof schema.pattern === 'string' ? schema.pattern : '';
+  if (!name || !options?.kind || (pattern && !new RegExp(pattern).test(name)))
+    return;
+  const ref = `${options.kind.toLocaleLowerCase('en-US')}:${
+    options.namespace ?? 'default'
+  }/${name}`;
+  const catalog = apiHolder.get(catalogApiRef);
+  if (!catalog) return;
+  const existing = await catalog.getEntityByRef(ref).catch(() => undefined);
+  if (existing) validation.addError(takenMessage(apiHolder, name, ref));
+};
+
+function takenMessage(apiHolder: ApiHolder, name: string, ref: string) {
+  const translation = apiHolder
+    .get(translationApiRef)
+    ?.getTranslation(scaffolderDiehardTranslationRef);
+  return translation?.ready
+    ? translation.t('entityName.taken', { name, ref })
+    : `“${name}” is already in the catalog (${ref}): choose another name.`;
+}
