@@ -63,3 +63,19 @@ export async function switchToFrench(page: Page, baseUrl: string) {
   await page.getByRole('option', { name: /Français|French/ }).click();
   await page.getByText('Langue', { exact: true }).waitFor();
 }
+
+/**
+ * Picks an owner in a template's form: types `search` in the owner field (labelled
+ * `label`, e.g. `Owner` or `Propriétaire`) and chooses the first option matching `option`.
+ */
+export async function pickOwner(
+  page: Page,
+  label: string,
+  search: string,
+  option: RegExp,
+) {
+  const owner = page.getByRole('textbox', { name: label });
+  await owner.click();
+  await owner.fill(search);
+  await page.getByRole('option', { name: option }).first().click();
+}

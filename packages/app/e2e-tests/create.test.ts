@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
-import { screenshot } from './browser';
+import { pickOwner, screenshot } from './browser';
 import { expectValue, SignedInLabPortal, signedInLabPortal } from './labPortal';
 
 /**
@@ -24,13 +24,7 @@ it('offers the lab cluster by its title and its namespace in the HA Tomcat servi
     `${backend.baseUrl}/create/templates/default/tomcat-ha-service`,
   );
   await page.getByRole('textbox', { name: 'Name' }).fill('todo-picked');
-  const owner = page.getByRole('textbox', { name: 'Owner' });
-  await owner.click();
-  await owner.fill('Dev');
-  await page
-    .getByRole('option', { name: /Dev team/ })
-    .first()
-    .click();
+  await pickOwner(page, 'Owner', 'Dev', /Dev team/);
   await page.getByRole('button', { name: 'Next' }).click();
 
   const cluster = page.getByRole('combobox', { name: /^Cluster/ });

@@ -11,7 +11,12 @@ import {
   DEFAULT_ITEM_TITLES,
   DEFAULT_ITEM_TITLES_FR,
 } from '../../../plugins/handoff-review-common/src/checklistTitles';
-import { screenshot, signInAsGuest, switchToFrench } from './browser';
+import {
+  pickOwner,
+  screenshot,
+  signInAsGuest,
+  switchToFrench,
+} from './browser';
 import { PortalInChromium, portalInChromium } from './portalBackend';
 
 const LEGACY = 'component/default/eni-todo-legacy';
@@ -150,6 +155,19 @@ describe('the portal in French', () => {
     await page.goto(
       `${backend.baseUrl}/create/templates/default/tomcat-ha-service`,
     );
+    // A name the catalog has is refused at Next, in French.
+    await page.getByRole('textbox', { name: 'Nom' }).fill('eni-todo-legacy');
+    await pickOwner(page, 'Propriétaire', 'Dev', /Dev team/);
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await page
+      .getByText(
+        '« eni-todo-legacy » est déjà dans le catalogue (component:default/eni-todo-legacy) : choisissez un autre nom.',
+      )
+      .first()
+      .waitFor();
+    await screenshot(page, 'fr-03a-name-taken');
+    expect(await visibleText()).not.toContain('is already in the catalog');
+
     await page.getByRole('textbox', { name: 'Nom' }).fill('todo-fr');
     await expectFrenchNotEnglish(
       [

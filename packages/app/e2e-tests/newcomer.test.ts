@@ -3,7 +3,7 @@ import { Browser, Page } from 'playwright-core';
 import { ensurePlatformImages } from '@diehard/lab';
 import { BackendProcess } from '../../backend/src/__testUtils__/startBackendProcess';
 import { guestToken } from '../../backend/src/__testUtils__/guestSession';
-import { screenshot } from './browser';
+import { pickOwner, screenshot } from './browser';
 import { expectValue, SignedInLabPortal, signedInLabPortal } from './labPortal';
 
 /**
@@ -42,13 +42,6 @@ async function chooseTemplate(title: string) {
     .locator('xpath=ancestor::*[.//button[normalize-space()="Choose"]][1]');
   await card.getByRole('button', { name: 'Choose' }).click();
   await page.getByRole('textbox', { name: 'Name' }).waitFor();
-}
-
-async function pickOwner(search: string, option: RegExp) {
-  const owner = page.getByRole('textbox', { name: 'Owner' });
-  await owner.click();
-  await owner.fill(search);
-  await page.getByRole('option', { name: option }).first().click();
 }
 
 /** The pickers choose the only cluster and namespace the guest may deploy to. */
@@ -140,7 +133,7 @@ async function expectLiveGrade(grade: string, screenshotName: string) {
 it('creates a Galera cluster from the browser and sees its live posture', async () => {
   await chooseTemplate('MariaDB Galera cluster');
   await page.getByRole('textbox', { name: 'Name' }).fill(GALERA);
-  await pickOwner('Ops', /Ops team/);
+  await pickOwner(page, 'Owner', 'Ops', /Ops team/);
   await page.getByRole('button', { name: 'Next' }).click();
   await expectTargetChosen();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -154,7 +147,7 @@ it('creates a Galera cluster from the browser and sees its live posture', async 
 async function fillServiceForm() {
   await chooseTemplate('Highly available Tomcat service');
   await page.getByRole('textbox', { name: 'Name' }).fill(SERVICE);
-  await pickOwner('Dev', /Dev team/);
+  await pickOwner(page, 'Owner', 'Dev', /Dev team/);
   await page.getByRole('button', { name: 'Next' }).click();
   await expectTargetChosen();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -208,7 +201,7 @@ it('creates an HA Tomcat service on that cluster from the browser: built, pushed
 it('refuses the same service a second time at Next, before anything runs, saying why', async () => {
   await chooseTemplate('Highly available Tomcat service');
   await page.getByRole('textbox', { name: 'Name' }).fill(SERVICE);
-  await pickOwner('Dev', /Dev team/);
+  await pickOwner(page, 'Owner', 'Dev', /Dev team/);
   await page.getByRole('button', { name: 'Next' }).click();
   await page
     .getByText(

@@ -2,11 +2,14 @@ import { fireEvent, screen } from '@testing-library/react';
 import type { ApiHolder } from '@backstage/frontend-plugin-api';
 import { translationApiRef } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import fr from '../translations/fr';
+import { frenchTranslationApi } from '../__testUtils__/frenchTranslationApi';
 import { renderForm } from '../__testUtils__/renderForm';
 import { DiehardEntityName, validateEntityName } from './DiehardEntityName';
 
-/** A test double of the catalog: the entities it holds, by reference; what it was asked. */
+/**
+ * Test doubles of the catalog (the entities it holds, by reference; what it was asked) and,
+ * for `french`, of the app's translation API with French loaded on demand.
+ */
 function catalogHolding(refs: string[], french = false) {
   const asked: string[] = [];
   const apis = new Map<unknown, unknown>([
@@ -21,22 +24,9 @@ function catalogHolding(refs: string[], french = false) {
         },
       },
     ],
-    [
-      translationApiRef,
-      {
-        getTranslation: () =>
-          french
-            ? {
-                ready: true,
-                t: (key: string, params: Record<string, string>) =>
-                  (fr.messages as Record<string, string>)[key].replace(
-                    /{{(\w+)}}/g,
-                    (_, p) => params[p],
-                  ),
-              }
-            : { ready: false },
-      },
-    ],
+    ...(french
+      ? [[translationApiRef, frenchTranslationApi] as [unknown, unknown]]
+      : []),
   ]);
   const apiHolder = { get: (ref: unknown) => apis.get(ref) } as ApiHolder;
   return { apiHolder, asked };

@@ -5,7 +5,7 @@ import type {
   CustomFieldValidator,
   FieldExtensionComponentProps,
 } from '@backstage/plugin-scaffolder-react';
-import { scaffolderDiehardTranslationRef } from '../translation';
+import { readyTranslation } from '../readyTranslation';
 
 /**
  * `ui:options` of the `DiehardEntityName` field.
@@ -67,14 +67,14 @@ export const validateEntityName: CustomFieldValidator<
   const catalog = apiHolder.get(catalogApiRef);
   if (!catalog) return;
   const existing = await catalog.getEntityByRef(ref).catch(() => undefined);
-  if (existing) validation.addError(takenMessage(apiHolder, name, ref));
+  if (existing) validation.addError(await takenMessage(apiHolder, name, ref));
 };
 
-function takenMessage(apiHolder: ApiHolder, name: string, ref: string) {
-  const translation = apiHolder
-    .get(translationApiRef)
-    ?.getTranslation(scaffolderDiehardTranslationRef);
-  return translation?.ready
-    ? translation.t('entityName.taken', { name, ref })
+/** In the user's language once loaded (the first page may not have loaded it yet). */
+async function takenMessage(apiHolder: ApiHolder, name: string, ref: string) {
+  const api = apiHolder.get(translationApiRef);
+  const t = api && (await readyTranslation(api, 3000).catch(() => undefined));
+  return t
+    ? t('entityName.taken', { name, ref })
     : `“${name}” is already in the catalog (${ref}): choose another name.`;
 }

@@ -1,6 +1,6 @@
 import type { TranslationApi } from '@backstage/frontend-plugin-api';
 import type { LogEvent } from '@backstage/plugin-scaffolder-common';
-import fr from '../translations/fr';
+import { frenchTranslationApi } from '../__testUtils__/frenchTranslationApi';
 import { TranslatingScaffolderClient } from './TranslatingScaffolderClient';
 
 /** The task, and its run's events, as the scaffolder backend answers (recorded answers). */
@@ -64,31 +64,6 @@ const EVENTS: LogEvent[] = [
     },
   } as LogEvent,
 ];
-
-/**
- * A test double of the app's translation API: Diehard's French catalog, interpolated as
- * i18next does ({{param}}), once "loaded" (the first snapshot is not ready).
- */
-const frenchTranslationApi: TranslationApi = {
-  getTranslation: () => ({ ready: false } as any),
-  translation$: () =>
-    ({
-      subscribe: ({ next }: { next: (s: unknown) => void }) => {
-        next({ ready: false });
-        setTimeout(() =>
-          next({
-            ready: true,
-            t: (key: string, params: Record<string, string>) =>
-              (fr.messages as Record<string, string>)[key].replace(
-                /{{(\w+)}}/g,
-                (_, p) => params[p],
-              ),
-          }),
-        );
-        return { unsubscribe: () => {}, closed: false };
-      },
-    } as any),
-};
 
 function client(
   language: string,

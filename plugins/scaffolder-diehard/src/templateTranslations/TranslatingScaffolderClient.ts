@@ -1,7 +1,6 @@
 import type {
   AppLanguageApi,
   TranslationApi,
-  TranslationSnapshot,
 } from '@backstage/frontend-plugin-api';
 import type { CatalogApi } from '@backstage/plugin-catalog-react';
 import {
@@ -25,7 +24,7 @@ import {
   TranslateBuiltinActionLine,
   translateBuiltinActionLine,
 } from '../taskLog/builtinActionLines';
-import { scaffolderDiehardTranslationRef } from '../translation';
+import { readyTranslation } from '../readyTranslation';
 import { translateParameterSchema } from './translateParameterSchema';
 import { translateLogEvent, translateTask } from './translateTask';
 import { translated } from './translations';
@@ -140,53 +139,14 @@ export class TranslatingScaffolderClient extends ScaffolderClient {
         },
       ]),
     );
-    const text = t as (key: string, params: object) => string;
     const runner: TranslateRunnerLine = (line, params) =>
-      text(`runLog.${line}`, params);
+      t(`runLog.${line}`, params);
     const builtin: TranslateBuiltinActionLine = (line, params) =>
-      text(`builtinLog.${line}`, params);
+      t(`builtinLog.${line}`, params);
     return e =>
       translateBuiltinActionLine(
         translateRunnerLine(e, steps, runner),
         builtin,
       );
   }
-}
-
-/**
- * The translation function of Diehard's scaffolder strings once the user's language is
- * loaded; rejected after `timeoutMs` (the log then shows the runner's own lines rather
- * than wait).
- */
-function readyTranslation(api: TranslationApi, timeoutMs = 5000) {
-  return new Promise<
-    TranslationSnapshot<typeof scaffolderDiehardTranslationRef.T> & {
-      ready: true;
-    }
-  >((resolve, reject) => {
-    const now = api.getTranslation(scaffolderDiehardTranslationRef);
-    if (now.ready) {
-      resolve(now);
-      return;
-    }
-    const timer = setTimeout(
-      () => reject(new Error('translations not loaded')),
-      timeoutMs,
-    );
-    const subscription = api
-      .translation$(scaffolderDiehardTranslationRef)
-      .subscribe({
-        next: snapshot => {
-          if (!snapshot.ready) return;
-          clearTimeout(timer);
-          resolve(snapshot);
-          // The first snapshot may come before subscribe() returns.
-          queueMicrotask(() => subscription.unsubscribe());
-        },
-        error: e => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      });
-  }).then(snapshot => snapshot.t);
 }
