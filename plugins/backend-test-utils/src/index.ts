@@ -13,9 +13,11 @@ export {
 export { moduleUsing, pluginUsing } from './features';
 export { notificationsOf } from './notifications';
 export {
+  auditEvents,
   capturingLogger,
   NO_KUBERNETES_CLUSTERS,
   serviceOf,
   sharedScheduler,
   userInfoWithMemberships,
 } from './services';
+export type { LoggedAuditEvent } from './services';

@@ -2,6 +2,7 @@ import {
   coreServices,
   createServiceFactory,
   LoggerService,
+  RootLoggerService,
   ServiceRef,
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
@@ -80,4 +81,38 @@ export function userInfoWithMemberships(memberships: Record<string, string[]>) {
       };
     },
   }).factory;
+}
+
+/** An audit event as Backstage's auditor logs it: `message` (`scaffolder.task`), then its fields. */
+export type LoggedAuditEvent = { message: string } & Record<string, any>;
+
+/**
+ * The audit events of a test backend (`events`) as Backstage's own auditor logs them, the
+ * way an operator's log collector receives them: `factory` installs a root logger that
+ * keeps the lines marked `isAuditEvent` and drops the others.
+ */
+export function auditEvents() {
+  const events: LoggedAuditEvent[] = [];
+  const logger = (fields: Record<string, unknown>): RootLoggerService => {
+    const log = (message: string, meta?: Error | Record<string, unknown>) => {
+      if (!fields.isAuditEvent) return;
+      const more = meta instanceof Error ? { error: meta.message } : meta;
+      events.push({ ...fields, ...more, message });
+    };
+    return {
+      error: log,
+      warn: log,
+      info: log,
+      debug: log,
+      child: more => logger({ ...fields, ...more }),
+    };
+  };
+  return {
+    events,
+    factory: createServiceFactory({
+      service: coreServices.rootLogger,
+      deps: {},
+      factory: () => logger({}),
+    }),
+  };
 }

@@ -39,6 +39,7 @@ export const handoffReviewPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         logger: coreServices.logger,
+        auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
         notifications: notificationService,
       },
@@ -72,6 +73,7 @@ export const handoffReviewPlugin = createBackendPlugin({
             reviews,
             httpAuth: deps.httpAuth,
             userInfo: deps.userInfo,
+            auditor: deps.auditor,
           }),
         );
       },

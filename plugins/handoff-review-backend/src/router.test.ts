@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { auditEvents } from '@diehard/backend-test-utils';
 import {
   ALICE,
   as,
@@ -10,6 +11,7 @@ import {
 } from './__testUtils__/reviewBackend';
 import {
   change,
+  getReview,
   HA,
   postReview,
   readyForSignOff,
@@ -224,6 +226,81 @@ describe('handoff reviews', () => {
     });
     expect(signOff.status).toBe(403);
     expect(signOff.body.error.message).toContain('group:default/ops-team');
+  });
+
+  it("leaves each change in the operators' audit trail: who, what, and what was refused", async () => {
+    const audit = auditEvents();
+    const { server } = await startReviewBackend({ features: [audit.factory] });
+    const review = await openReview(server);
+    await change(server, review, ALICE, {
+      action: 'comment',
+      itemId: 'dev-runbook',
+      text: 'a private note',
+    });
+    const waived = await change(
+      server,
+      await getReview(server, review.id),
+      BRUNO,
+      {
+        action: 'waive',
+        itemId: 'posture-control-plane',
+        reason: 'three API servers, see the cluster page',
+        expiresOn: tomorrow(),
+      },
+    );
+    expect(waived.status).toBe(200);
+    const refused = await change(server, waived.body, CAROL, {
+      action: 'sign-off',
+      side: 'ops',
+    });
+    expect(refused.status).toBe(403);
+
+    const trail = audit.events
+      .filter(e => e.plugin === 'handoff-review' && e.status !== 'initiated')
+      .map(e => ({
+        actor: e.actor.actorId,
+        severity: e.severityLevel,
+        status: e.status,
+        ...e.meta,
+        ...(e.error ? { error: e.error } : {}),
+      }));
+    expect(trail).toEqual([
+      {
+        actor: ALICE,
+        severity: 'low',
+        status: 'succeeded',
+        actionType: 'open',
+        entityRef: HA,
+      },
+      {
+        actor: ALICE,
+        severity: 'low',
+        status: 'succeeded',
+        actionType: 'comment',
+        reviewId: review.id,
+        itemId: 'dev-runbook',
+      },
+      {
+        actor: BRUNO,
+        severity: 'medium',
+        status: 'succeeded',
+        actionType: 'waive',
+        reviewId: review.id,
+        itemId: 'posture-control-plane',
+        reason: 'three API servers, see the cluster page',
+        expiresOn: tomorrow(),
+      },
+      {
+        actor: CAROL,
+        severity: 'medium',
+        status: 'failed',
+        actionType: 'sign-off',
+        reviewId: review.id,
+        side: 'ops',
+        error: expect.stringContaining('group:default/ops-team'),
+      },
+    ]);
+    expect(JSON.stringify(audit.events)).not.toContain('a private note');
   });
 
   it('refuses a change made on an old version, with a message saying what to do', async () => {

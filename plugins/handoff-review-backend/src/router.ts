@@ -1,8 +1,10 @@
 import {
+  AuditorService,
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { JsonObject } from '@backstage/types';
+import { InputError, toError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -58,15 +60,41 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data;
 }
 
-/** Routes parse the request and say who asks; the review service decides. */
+/**
+ * Routes parse the request and say who asks; the review service decides. Each change to a
+ * review is an event of Backstage's auditor: a waiver and a sign-off at medium severity.
+ */
 export async function createRouter(options: {
   reviews: ReviewService;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
+  auditor: AuditorService;
 }): Promise<express.Router> {
-  const { reviews, httpAuth, userInfo } = options;
+  const { reviews, httpAuth, userInfo, auditor } = options;
   const router = Router();
   router.use(express.json());
+
+  const audited = async <T>(
+    req: express.Request,
+    severityLevel: 'low' | 'medium',
+    meta: JsonObject,
+    work: () => Promise<T>,
+  ): Promise<T> => {
+    const event = await auditor.createEvent({
+      eventId: 'review',
+      severityLevel,
+      request: req,
+      meta,
+    });
+    try {
+      const result = await work();
+      await event.success();
+      return result;
+    } catch (e) {
+      await event.fail({ error: toError(e) });
+      throw e;
+    }
+  };
 
   const caller = async (req: express.Request): Promise<Caller> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -83,9 +111,13 @@ export async function createRouter(options: {
   router.post('/reviews', async (req, res) => {
     const who = await caller(req);
     const { entityRef } = parse(createBody, req.body, 'review');
-    res
-      .status(201)
-      .json(await reviews.open(entityRefParam('entityRef', entityRef), who));
+    const review = await audited(
+      req,
+      'low',
+      { actionType: 'open', entityRef },
+      () => reviews.open(entityRefParam('entityRef', entityRef), who),
+    );
+    res.status(201).json(review);
   });
 
   router.get('/reviews', async (req, res) => {
@@ -118,9 +150,22 @@ export async function createRouter(options: {
   router.post('/reviews/:id/changes', async (req, res) => {
     const who = await caller(req);
     const body = parse(changeBody, req.body, 'change');
-    res.json(
-      await reviews.change(req.params.id, body.version, body.change, who),
+    // A comment's text belongs to the review, not to the audit trail.
+    const {
+      action,
+      text: _text,
+      ...details
+    } = body.change as {
+      action: string;
+      text?: string;
+    };
+    const review = await audited(
+      req,
+      action === 'waive' || action === 'sign-off' ? 'medium' : 'low',
+      { actionType: action, reviewId: req.params.id, ...details },
+      () => reviews.change(req.params.id, body.version, body.change, who),
     );
+    res.json(review);
   });
 
   router.get('/reviews/:id/history', async (req, res) => {

@@ -14,6 +14,7 @@ import { createImagePushAction } from './actions/imagePush';
 import { createKubernetesApplyAction } from './actions/kubernetesApply';
 import { createKubernetesCheckTargetAction } from './actions/kubernetesCheckTarget';
 import { createPostureGateAction } from './actions/postureGate';
+import { withAuditEvent } from './actions/withAuditEvent';
 import { withoutServerStack } from './actions/withoutServerStack';
 import { kubernetesClustersServiceRef } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from './kubernetes/applyClusters';
@@ -31,7 +32,7 @@ import { createTargetsRouter } from './targets/router';
  * `diehard:git:push`, `diehard:git:check-push`, `diehard:catalog:check-name`), the
  * `diehard.kubernetes.apply` permission with its IS_CLUSTER rule, and
  * `GET /api/scaffolder/diehard/targets` (the clusters the user may deploy to, for
- * the templates' pickers).
+ * the templates' pickers). Each push and apply is an event of Backstage's auditor.
  *
  * @public
  */
@@ -48,6 +49,7 @@ export const scaffolderModuleDiehard = createBackendModule({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         logger: coreServices.logger,
+        auditor: coreServices.auditor,
         registries: registryDirectoryServiceRef,
         directory: kubernetesClustersServiceRef,
         catalog: catalogServiceRef,
@@ -61,6 +63,7 @@ export const scaffolderModuleDiehard = createBackendModule({
         httpRouter,
         httpAuth,
         logger,
+        auditor,
         registries,
         directory,
         catalog,
@@ -74,22 +77,26 @@ export const scaffolderModuleDiehard = createBackendModule({
           getResources: async refs =>
             refs.map(name => (clusters.has(name) ? { name } : undefined)),
         });
-        const actions = [
-          createImageBuildAction({ registries }),
-          createImageCheckBuildAction({ registries }),
+        // What changes a registry, a cluster or a git server is an audit event.
+        const changing = [
           createImagePushAction({ registries }),
           createKubernetesApplyAction({
             config,
             permissions,
             clusters: directory,
           }),
+          createGitPushAction({ config }),
+        ].map(a => withAuditEvent(a, auditor));
+        const actions = [
+          ...changing,
+          createImageBuildAction({ registries }),
+          createImageCheckBuildAction({ registries }),
           createKubernetesCheckTargetAction({
             config,
             permissions,
             clusters: directory,
           }),
           createPostureGateAction({ config }),
-          createGitPushAction({ config }),
           createGitCheckPushAction({ config }),
           createCatalogCheckNameAction({ catalog, auth }),
         ];

@@ -63,7 +63,7 @@ describe('a Diehard template run by the scaffolder', () => {
       },
       ...steps,
     });
-    const { api } = await startScaffolder({
+    const { api, audit } = await startScaffolder({
       reg: lab.reg,
       k: lab.k,
       namespace: ns,
@@ -84,7 +84,8 @@ describe('a Diehard template run by the scaffolder', () => {
           await created.json()
         ).id,
       );
-      return { task, events, log: events.map(e => e.body?.message).join('\n') };
+      const log = events.map(e => e.body?.message).join('\n');
+      return { task, events, log, audit };
     };
   }
 
@@ -101,7 +102,7 @@ describe('a Diehard template run by the scaffolder', () => {
         summary: '${{ steps.deploy.output.summary }}',
       },
     });
-    const { task, events, log } = await run();
+    const { task, events, log, audit } = await run();
     expect({ status: task.status, log }).toMatchObject({ status: 'completed' });
     const output = events.find(e => e.type === 'completion')?.body?.output;
     expect(output.summary).toBe('3 created, 0 configured, 0 unchanged');
@@ -110,6 +111,35 @@ describe('a Diehard template run by the scaffolder', () => {
     );
     expect(log).not.toContain(reg.password);
     expect(log).not.toContain(k.portal.token);
+    // The user reads sentences: no logger fields after them.
+    expect(log).toContain(`pushed ${output.reference}`);
+    expect(log).not.toMatch(/\{"\w+":/);
+
+    // Who pushed what and applied which objects where, for the operators' audit trail.
+    const done = (eventId: string) =>
+      audit.find(e => e.eventId === eventId && e.status === 'succeeded')?.meta;
+    const who = { taskId: task.id, createdBy: 'user:default/mock' };
+    expect(done('diehard-image-push')).toMatchObject({
+      ...who,
+      templateRef: 'template:default/diehard-service',
+      outputs: { reference: output.reference },
+    });
+    expect(done('diehard-kubernetes-apply')).toMatchObject({
+      ...who,
+      outputs: {
+        changed: 3,
+        objects: expect.arrayContaining([
+          expect.objectContaining({
+            kind: 'Deployment',
+            namespace: ns,
+            name,
+            result: 'created',
+          }),
+        ]),
+      },
+    });
+    expect(JSON.stringify(audit)).not.toContain(reg.password);
+    expect(JSON.stringify(audit)).not.toContain(k.portal.token);
 
     const client = new RegistryClient(endpointOf(reg));
     const admin = adminClient(k);
@@ -157,8 +187,9 @@ describe('a Diehard template run by the scaffolder', () => {
       const name = uniqueName('refused');
       const repository = uniqueRepository('refused');
       const run = await scaffolderFor(ns, name, repository, { output: {} });
-      const { task, events, log } = await run(target);
+      const { task, events, log, audit } = await run(target);
       expect(task.status).toBe('failed');
+      expect(audit.map(e => e.eventId)).not.toContain('diehard-image-push');
       // The last status each step reported: only the check ran.
       const steps: Record<string, string> = {};
       for (const e of events) {

@@ -92,7 +92,9 @@ it("speaks the Ops user's French in every step of its own: the checks, the deplo
     ),
   );
   expect(lines).toContainEqual(
-    expect.stringMatching(/^\[publish\] branche « main » poussée vers http/),
+    expect.stringMatching(
+      /^\[publish\] branche « main » poussée vers http\S+ \(commit [0-9a-f]{12}\)$/,
+    ),
   );
   expect(lines.join('\n')).not.toMatch(
     /^\[(deploy|publish)\] (applied|pushed|server dry-run)/m,

@@ -157,9 +157,6 @@ export async function buildahBuild(
   for (const [k, v] of Object.entries(options.labels ?? {}))
     bud.push('--label', `${k}=${v}`);
   bud.push(options.contextDir);
-  options.logger.info('buildah build', {
-    dockerfile: path.basename(options.dockerfile),
-  });
   await run(bud, env, options.logger, options.signal);
 
   await fsp.rm(options.layoutDir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { JsonObject } from '@backstage/types';
 import scaffolderModuleDiehard from '../index';
 import { labClusterLocators } from '@diehard/lab';
+import { auditEvents } from '@diehard/backend-test-utils';
 import { LabKubernetes, labKubernetes } from './labKubernetes';
 import { LabRegistry, labRegistry, registryEntry } from './labRegistry';
 
@@ -133,7 +134,8 @@ function serviceTemplateSteps(options: {
 /**
  * A real scaffolder backend with our module, configured for the lab's registry
  * (`internal`) and the lab's cluster (`lab`, allowlisting `namespace`), the catalog
- * holding `entities`. `api` calls it as a signed-in user.
+ * holding `entities`. `api` calls it as a signed-in user; `audit` holds the audit events
+ * logged so far.
  */
 export async function startScaffolder(options: {
   reg: LabRegistry;
@@ -142,8 +144,10 @@ export async function startScaffolder(options: {
   entities?: JsonObject[];
 }) {
   const { reg, k, namespace } = options;
+  const audit = auditEvents();
   const { server } = await startTestBackend({
     features: [
+      audit.factory,
       scaffolderPlugin,
       scaffolderModuleDiehard,
       catalogServiceMock.factory({ entities: (options.entities ?? []) as any }),
@@ -177,5 +181,5 @@ export async function startScaffolder(options: {
         Authorization: mockCredentials.user.header(),
       },
     });
-  return { api };
+  return { api, audit: audit.events };
 }

@@ -206,8 +206,10 @@ describe('diehard:git:push against the lab git server', () => {
         }),
         expect.objectContaining({
           level: 'info',
-          message: `branche « main » poussée vers ${remoteUrl}`,
-          meta: { remoteUrl, branch: 'main', commitHash },
+          message: `branche « main » poussée vers ${remoteUrl} (commit ${commitHash.slice(
+            0,
+            12,
+          )})`,
         }),
       ]),
     );

@@ -50,7 +50,8 @@ const WORDS = {
       `${url}: the server refused the push of branch "${branch}", which appeared meanwhile; nothing was overwritten (${message})`,
     failed: (url: string, message: string) =>
       `git push to ${url} failed: ${message}`,
-    pushed: (url: string, branch: string) => `pushed ${url} ${branch}`,
+    pushed: (url: string, branch: string, commit: string) =>
+      `pushed branch "${branch}" to ${url} (commit ${commit.slice(0, 12)})`,
   },
   fr: {
     notAFolder: (sourcePath: string) =>
@@ -69,8 +70,11 @@ const WORDS = {
       `${url} : le serveur a refusé de pousser la branche « ${branch} », apparue entre-temps ; rien n'a été écrasé (${message})`,
     failed: (url: string, message: string) =>
       `le push git vers ${url} a échoué : ${message}`,
-    pushed: (url: string, branch: string) =>
-      `branche « ${branch} » poussée vers ${url}`,
+    pushed: (url: string, branch: string, commit: string) =>
+      `branche « ${branch} » poussée vers ${url} (commit ${commit.slice(
+        0,
+        12,
+      )})`,
   },
 } satisfies Record<MessageLanguage, unknown>;
 
@@ -236,11 +240,7 @@ export function createGitPushAction(options: GitPushActionOptions) {
           }
         },
       });
-      ctx.logger.info(words.pushed(remote.url, branch), {
-        remoteUrl: remote.url,
-        branch,
-        commitHash,
-      });
+      ctx.logger.info(words.pushed(remote.url, branch, commitHash));
       outputs();
       ctx.output('commitHash', commitHash);
     },

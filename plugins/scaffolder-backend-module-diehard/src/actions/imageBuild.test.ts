@@ -171,7 +171,6 @@ describe('diehard:image:build', () => {
       await action().handler(ctx);
       expect(ctx.logger.info).toHaveBeenCalledWith(
         `image construite : ${outputsOf(ctx).digest}`,
-        expect.objectContaining({ builder: 'native', layers: 2 }),
       );
       await expect(
         action().handler(context({ builder: 'native', language: 'fr' })),

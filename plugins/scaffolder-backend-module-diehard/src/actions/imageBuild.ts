@@ -36,6 +36,7 @@ const WORDS = {
     notATimestamp: (created: string) =>
       `created "${created}" is not an ISO timestamp`,
     nothingToBuild: 'a native build needs a base image, layers, or both',
+    building: (dockerfile: string) => `building ${dockerfile} with buildah`,
     built: (digest: string) => `built ${digest}`,
     dryRunDockerfile: 'dry run: the Dockerfile build with buildah is skipped',
   },
@@ -44,6 +45,8 @@ const WORDS = {
       `created « ${created} » n'est pas un horodatage ISO`,
     nothingToBuild:
       'une construction native demande une image de base, des couches, ou les deux',
+    building: (dockerfile: string) =>
+      `construction de ${dockerfile} avec buildah`,
     built: (digest: string) => `image construite : ${digest}`,
     dryRunDockerfile:
       'essai à blanc : la construction du Dockerfile avec buildah est sautée',
@@ -185,7 +188,6 @@ export function createImageBuildAction(options: ImageBuildActionOptions) {
       labels[CREATED] = (created ?? new Date(0))
         .toISOString()
         .replace('.000Z', 'Z');
-      const started = Date.now();
 
       if ((input.builder ?? 'native') === 'native') {
         if (!input.layers?.length && !input.base) {
@@ -222,13 +224,7 @@ export function createImageBuildAction(options: ImageBuildActionOptions) {
               labels,
             },
           });
-          ctx.logger.info(words.built(result.manifest.digest), {
-            builder: 'native',
-            digest: result.manifest.digest,
-            base: input.base?.image ?? 'scratch',
-            layers: input.layers?.length ?? 0,
-            ms: Date.now() - started,
-          });
+          ctx.logger.info(words.built(result.manifest.digest));
           ctx.output('digest', result.manifest.digest);
           if (result.baseRepository)
             ctx.output('baseRepository', result.baseRepository);
@@ -244,6 +240,7 @@ export function createImageBuildAction(options: ImageBuildActionOptions) {
           path.join(os.tmpdir(), 'diehard-buildah-'),
         );
         try {
+          ctx.logger.info(words.building(input.dockerfile ?? 'Dockerfile'));
           const result = await buildahBuild({
             contextDir: resolveSafeChildPath(
               ctx.workspacePath,
@@ -265,11 +262,7 @@ export function createImageBuildAction(options: ImageBuildActionOptions) {
             logger: ctx.logger,
             signal: ctx.signal,
           });
-          ctx.logger.info(words.built(result.digest), {
-            builder: 'dockerfile',
-            digest: result.digest,
-            ms: Date.now() - started,
-          });
+          ctx.logger.info(words.built(result.digest));
           ctx.output('digest', result.digest);
         } finally {
           await fsp.rm(workDir, { recursive: true, force: true });

@@ -103,12 +103,9 @@ describe('diehard:image:push against the lab registry', () => {
       // HEADs, a manifest PUT, TLS handshakes: a few KB, not the smallest layer.
       expect(proxy.bytesFromClients).toBeLessThan(30_000);
       expect(second.logger.info).toHaveBeenCalledWith(
-        expect.stringContaining('pushed'),
-        expect.objectContaining({
-          uploaded: 0,
-          existing: 4,
-          bytesSent: expect.any(Number),
-        }),
+        expect.stringMatching(
+          /^pushed .* \(blobs sent: 0, mounted: 0, already there: 4\)$/,
+        ),
       );
     } finally {
       await proxy.stop();
@@ -131,8 +128,7 @@ describe('diehard:image:push against the lab registry', () => {
     });
     await action.handler(ctx);
     expect(ctx.logger.info).toHaveBeenCalledWith(
-      expect.stringContaining('pushed'),
-      expect.objectContaining({ uploaded: 0, mounted: 3 }),
+      expect.stringMatching(/^pushed .* \(blobs sent: 0, mounted: 3, /),
     );
   });
 
@@ -327,8 +323,7 @@ describe('diehard:image:push against the lab registry', () => {
     const ctx = context({ registry: 'internal', repository, language: 'fr' });
     await pushAction().handler(ctx);
     expect(ctx.logger.info).toHaveBeenCalledWith(
-      `image poussée : ${lab.reg.host}/${repository}@${image.manifest.digest}`,
-      expect.objectContaining({ registry: 'internal', uploaded: 2 }),
+      `image poussée : ${lab.reg.host}/${repository}@${image.manifest.digest} (blobs envoyés : 2, montés : 0, déjà présents : 0)`,
     );
     // Each blob as it is sent: the layer and the config.
     const lines = (ctx.logger.info as jest.Mock).mock.calls.map(c => c[0]);

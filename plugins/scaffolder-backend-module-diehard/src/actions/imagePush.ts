@@ -25,6 +25,8 @@ export interface ImagePushActionOptions {
 }
 
 /** What the push says to the template's user, in each language the portal speaks. */
+type BlobCounts = { uploaded: number; mounted: number; existing: number };
+
 const WORDS = {
   en: {
     dryRunNoLayout: (layout: string, target: string) =>
@@ -35,7 +37,8 @@ const WORDS = {
       outcome: 'uploaded' | 'mounted',
       megabytes: string,
     ) => `blob ${digest}… ${outcome} (${megabytes} MB)`,
-    pushed: (reference: string) => `pushed ${reference}`,
+    pushed: (reference: string, blobs: BlobCounts) =>
+      `pushed ${reference} (blobs sent: ${blobs.uploaded}, mounted: ${blobs.mounted}, already there: ${blobs.existing})`,
     unreachable: (registry: string, message: string) =>
       `registry "${registry}" could not be reached (${message}); no tag was written, running the step again resumes the push`,
   },
@@ -51,7 +54,8 @@ const WORDS = {
       `blob ${digest}… ${
         outcome === 'uploaded' ? 'envoyé' : 'monté depuis le registre'
       } (${megabytes.replace('.', ',')} Mo)`,
-    pushed: (reference: string) => `image poussée : ${reference}`,
+    pushed: (reference: string, blobs: BlobCounts) =>
+      `image poussée : ${reference} (blobs envoyés : ${blobs.uploaded}, montés : ${blobs.mounted}, déjà présents : ${blobs.existing})`,
     unreachable: (registry: string, message: string) =>
       `le registre « ${registry} » est injoignable (${message}) ; aucun tag n'a été écrit, relancer l'étape reprendra l'envoi là où il s'est arrêté`,
   },
@@ -150,11 +154,7 @@ export function createImagePushAction(options: ImagePushActionOptions) {
           return;
         }
         const root = await layout.resolve(input.refName);
-        ctx.logger.info(words.dryRun, {
-          registry: endpoint.name,
-          repository: input.repository,
-          digest: root.digest,
-        });
+        ctx.logger.info(words.dryRun);
         ctx.output('digest', root.digest);
         ctx.output(
           'reference',
@@ -167,7 +167,6 @@ export function createImagePushAction(options: ImagePushActionOptions) {
         ...options.client,
         logger: ctx.logger,
       });
-      const started = Date.now();
       try {
         const result = await pushImage(client, layout, {
           repository: input.repository,
@@ -181,19 +180,9 @@ export function createImagePushAction(options: ImagePushActionOptions) {
                 blob.outcome,
                 (blob.size / 1e6).toFixed(1),
               ),
-              { repository: input.repository, ...blob },
             ),
         });
-        ctx.logger.info(words.pushed(result.reference), {
-          registry: endpoint.name,
-          reference: result.reference,
-          digest: result.digest,
-          uploaded: result.blobs.uploaded,
-          existing: result.blobs.existing,
-          mounted: result.blobs.mounted,
-          bytesSent: result.bytesSent,
-          ms: Date.now() - started,
-        });
+        ctx.logger.info(words.pushed(result.reference, result.blobs));
         ctx.output('reference', result.reference);
         ctx.output('digest', result.digest);
         if (input.tag)

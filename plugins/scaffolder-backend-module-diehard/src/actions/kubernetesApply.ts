@@ -160,7 +160,6 @@ export function createKubernetesApplyAction(
           requestAuthFromHeaders(ctx.secrets ?? {}),
         ),
       );
-      const started = Date.now();
       try {
         const objects = await applyBundle({
           client,
@@ -180,12 +179,6 @@ export function createKubernetesApplyAction(
         };
         ctx.logger.info(
           words.applied(cluster.name, words.counts(counts), !!ctx.isDryRun),
-          {
-            cluster: cluster.name,
-            fieldManager,
-            objects: objects.length,
-            ms: Date.now() - started,
-          },
         );
         if (!ctx.isDryRun && (input.wait ?? true)) {
           await waitForRollouts(

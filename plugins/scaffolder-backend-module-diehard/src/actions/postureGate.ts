@@ -102,13 +102,7 @@ export function createPostureGateAction(options: { config?: Config } = {}) {
         report.workloads.reduce((n, w) => n + w.findings.length, 0) +
         report.cluster.findings.length;
       const passed = gradeRank(grade) <= gradeRank(minimum);
-      ctx.logger.info(words.verdict(grade, score, minimum, passed), {
-        grade,
-        score,
-        minimum,
-        workloads: report.workloads.length,
-        findings,
-      });
+      ctx.logger.info(words.verdict(grade, score, minimum, passed));
       ctx.output('grade', grade);
       ctx.output('score', score);
       ctx.output('passed', passed);

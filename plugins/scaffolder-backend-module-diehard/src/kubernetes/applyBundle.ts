@@ -200,12 +200,6 @@ export async function applyBundle(
   }
   logger.info(
     words.dryRunAccepted(toCheck.length - deferred, alreadyThere.size),
-    {
-      objects: objects.length,
-      deferred,
-      alreadyThere: alreadyThere.size,
-      ms: Date.now() - started,
-    },
   );
 
   // Objects the dry run leaves exactly as they are: no second request for them.
