@@ -16,6 +16,7 @@ export type {
   ManifestResult,
   RegistryClientOptions,
   RegistryEndpoint,
+  RegistryRetry,
   SendOptions,
 } from './registry/RegistryClient';
 export { RegistryServerError } from './registry/RegistryError';

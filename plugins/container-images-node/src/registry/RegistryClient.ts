@@ -43,6 +43,27 @@ export interface RegistryClientOptions {
   /** Blobs uploaded in parallel. */
   concurrency?: number;
   logger?: LoggerService;
+  /**
+   * Told of each retry (a caller that words it itself, in its user's language); without
+   * it the logger says it in English.
+   */
+  onRetry?: (retry: RegistryRetry) => void;
+}
+
+/** A failure the client tries again after. @public */
+export interface RegistryRetry {
+  /** A request sent again, or a blob's upload resumed from what the registry holds. */
+  what: 'request' | 'blob-upload';
+  /** The registry's name in `diehard.registries`. */
+  registry: string;
+  /** 1 for the first retry. */
+  attempt: number;
+  /** Why the last try failed. */
+  error: string;
+  /** The blob whose upload resumes. */
+  digest?: string;
+  /** Bytes of that blob the registry had when the upload broke. */
+  offset?: number;
 }
 
 /** @public */
@@ -83,6 +104,7 @@ export class RegistryClient {
   readonly chunkSize: number;
   readonly concurrency: number;
   readonly logger?: LoggerService;
+  private readonly onRetry?: (retry: RegistryRetry) => void;
   private readonly auth: RegistryAuth;
 
   constructor(
@@ -105,6 +127,16 @@ export class RegistryClient {
     this.chunkSize = options.chunkSize ?? 64 * 1024 * 1024;
     this.concurrency = options.concurrency ?? 3;
     this.logger = options.logger;
+    this.onRetry = options.onRetry;
+  }
+
+  /** Says that `retry` is about to happen, to `onRetry` or else the logger. */
+  retrying(retry: Omit<RegistryRetry, 'registry'>) {
+    const told = { registry: this.endpoint.name, ...retry };
+    if (this.onRetry) this.onRetry(told);
+    else if (retry.what === 'blob-upload')
+      this.logger?.warn('blob upload interrupted, resuming', told);
+    else this.logger?.warn('registry request failed, retrying', told);
   }
 
   close() {
@@ -167,8 +199,8 @@ export class RegistryClient {
         return res;
       },
       (e, attempt) =>
-        this.logger?.warn('registry request failed, retrying', {
-          registry: this.endpoint.name,
+        this.retrying({
+          what: 'request',
           attempt,
           error: (e as Error).message,
         }),

@@ -175,9 +175,8 @@ export async function uploadBlob(
       const transient =
         isTransient(e) || (e instanceof RegistryServerError && e.transient);
       if (!transient || failures >= client.retry.retries) throw e;
-      client.logger?.warn('blob upload interrupted, resuming', {
-        registry: client.endpoint.name,
-        repository,
+      client.retrying({
+        what: 'blob-upload',
         digest: blob.digest,
         offset,
         attempt: failures + 1,

@@ -15,6 +15,7 @@ import {
   messageLanguage,
 } from '@diehard/plugin-ha-posture-common';
 import { examples } from './imageBuild.examples';
+import { RETRY_WORDS } from '../registry/retryWords';
 import { languageInput } from './languageInput';
 
 /** @public */
@@ -197,6 +198,10 @@ export function createImageBuildAction(options: ImageBuildActionOptions) {
           ? {
               client: new RegistryClient(registries.get(input.base.registry), {
                 logger: ctx.logger,
+                onRetry: r =>
+                  ctx.logger.warn(
+                    RETRY_WORDS[messageLanguage(input.language)](r),
+                  ),
               }),
               reference: input.base.image,
             }

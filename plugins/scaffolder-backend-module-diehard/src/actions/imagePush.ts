@@ -14,6 +14,7 @@ import {
   messageLanguage,
 } from '@diehard/plugin-ha-posture-common';
 import { examples } from './imagePush.examples';
+import { RETRY_WORDS } from '../registry/retryWords';
 import { languageInput } from './languageInput';
 
 /** @public */
@@ -166,6 +167,8 @@ export function createImagePushAction(options: ImagePushActionOptions) {
       const client = new RegistryClient(endpoint, {
         ...options.client,
         logger: ctx.logger,
+        onRetry: r =>
+          ctx.logger.warn(RETRY_WORDS[messageLanguage(input.language)](r)),
       });
       try {
         const result = await pushImage(client, layout, {
