@@ -43,7 +43,10 @@ describe('translateBuiltinActionLine', () => {
         `${INFO}Committing file to repo {dir=.,message=Initial commit: todo from the tomcat-ha-service template}`,
       ),
     ).toBe(
-      `${INFO}gitCommit({"details":"{dir=.,message=Initial commit: todo from the tomcat-ha-service template}"})`,
+      `${INFO}gitCommit({"message":"Initial commit: todo from the tomcat-ha-service template"})`,
+    );
+    expect(shown(`${INFO}Adding file {dir=.,filepath=.}`)).toBe(
+      `${INFO}gitAdd({})`,
     );
     expect(
       shown(

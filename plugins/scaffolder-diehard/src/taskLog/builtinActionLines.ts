@@ -41,10 +41,14 @@ const BUILTIN_LINES: ReadonlyArray<{ key: BuiltinActionLine; line: RegExp }> = [
     line: /^Writing directory (?<path>.+) to template output path\.$/,
   },
   { key: 'written', line: /^Template result written to the workspace$/ },
-  { key: 'gitInit', line: /^Init git repository (?<details>\{.*\})$/ },
-  { key: 'gitAdd', line: /^Adding file (?<details>\{.*\})$/ },
-  { key: 'gitCommit', line: /^Committing file to repo (?<details>\{.*\})$/s },
-  { key: 'gitPush', line: /^Pushing directory to remote (?<details>\{.*\})$/ },
+  // The git helper's `{dir=.,…}`: only the commit's message says something to the user.
+  { key: 'gitInit', line: /^Init git repository \{.*\}$/ },
+  { key: 'gitAdd', line: /^Adding file \{.*\}$/ },
+  {
+    key: 'gitCommit',
+    line: /^Committing file to repo \{.*?message=(?<message>.*)\}$/s,
+  },
+  { key: 'gitPush', line: /^Pushing directory to remote \{.*\}$/ },
   { key: 'registering', line: /^Registering (?<url>\S+) in the catalog$/ },
 ];
 

@@ -37,10 +37,10 @@ export default createTranslationMessages({
     'builtinLog.writingDirectory':
       'Écriture du dossier {{path}} dans le projet',
     'builtinLog.written': "Projet écrit dans l'espace de travail",
-    'builtinLog.gitInit': 'Initialisation du dépôt git {{details}}',
-    'builtinLog.gitAdd': 'Ajout des fichiers {{details}}',
-    'builtinLog.gitCommit': 'Commit des fichiers {{details}}',
-    'builtinLog.gitPush': 'Envoi du dossier vers le dépôt distant {{details}}',
+    'builtinLog.gitInit': 'Initialisation du dépôt git',
+    'builtinLog.gitAdd': 'Ajout des fichiers',
+    'builtinLog.gitCommit': 'Commit : {{message}}',
+    'builtinLog.gitPush': 'Envoi vers le dépôt distant',
     'builtinLog.registering': 'Enregistrement de {{url}} dans le catalogue',
     'entityName.taken':
       '« {{name}} » est déjà dans le catalogue ({{ref}}) : choisissez un autre nom.',
