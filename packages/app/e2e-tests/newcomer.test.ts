@@ -143,15 +143,33 @@ it('creates a Galera cluster from the browser and sees its live posture', async 
   await expectLiveGrade('A', 'newcomer-02-galera-entity');
 });
 
-/** The service form, filled as the README's "Your first service" says. */
-async function fillServiceForm() {
+/**
+ * The service form, filled as the README's "Your first service" says; `mistyped` first
+ * names a Galera cluster that is not there, which Next refuses.
+ */
+async function fillServiceForm(options: { mistyped?: boolean } = {}) {
   await chooseTemplate('Highly available Tomcat service');
   await page.getByRole('textbox', { name: 'Name' }).fill(SERVICE);
   await pickOwner(page, 'Owner', 'Dev', /Dev team/);
   await page.getByRole('button', { name: 'Next' }).click();
   await expectTargetChosen();
   await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('textbox', { name: 'Galera cluster' }).fill(GALERA);
+  const galera = page.getByRole('textbox', { name: 'Galera cluster' });
+  if (options.mistyped) {
+    await galera.fill(`${GALERA}x`);
+    await page.getByRole('button', { name: 'Next' }).click();
+    // Refused, with the cluster just created among those offered.
+    await page
+      .getByText(
+        new RegExp(
+          `^No Galera cluster “${GALERA}x” in lab/diehard-apps: choose one of .*${GALERA} \\(3 nodes\\)`,
+        ),
+      )
+      .first()
+      .waitFor();
+    await screenshot(page, 'newcomer-03a-galera-mistyped');
+  }
+  await galera.fill(GALERA);
   await page.getByRole('button', { name: 'Next' }).click();
   await page
     .getByRole('textbox', { name: 'Host name' })
@@ -160,7 +178,7 @@ async function fillServiceForm() {
 }
 
 it('creates an HA Tomcat service on that cluster from the browser: built, pushed, deployed, registered, grade A live', async () => {
-  await fillServiceForm();
+  await fillServiceForm({ mistyped: true });
   await createAndWait('newcomer-03-service-created', 25 * 60_000);
 
   await openInCatalog('component', SERVICE);

@@ -1,7 +1,7 @@
 /**
  * What Diehard's scaffolder backend module and its frontend pickers share: the
- * `diehard.kubernetes.apply` permission, and the contract and client of
- * `GET /api/scaffolder/diehard/targets`.
+ * `diehard.kubernetes.apply` permission, the contract and client of
+ * `GET /api/scaffolder/diehard/targets`, and the annotations the templates write.
  *
  * @packageDocumentation
  */
@@ -14,3 +14,7 @@ export { DEPLOY_TARGETS_PATH } from './targets';
 export type { DeployTarget, DeployTargetsResponse } from './targets';
 export { DiehardTargetsClient } from './DiehardTargetsClient';
 export type { DiehardTargetsApi } from './DiehardTargetsClient';
+export {
+  GALERA_NODES_ANNOTATION,
+  TARGET_CLUSTER_ANNOTATION,
+} from './annotations';

@@ -1,8 +1,9 @@
 /**
  * Diehard's scaffolder form fields (new frontend system): `DiehardClusterPicker` and
  * `DiehardNamespacePicker`, listing what `diehard.apply.clusters` lets the signed-in
- * user deploy to (`GET /api/scaffolder/diehard/targets`), and `DiehardEntityName`, which
- * refuses a name the catalog already has.
+ * user deploy to (`GET /api/scaffolder/diehard/targets`), `DiehardEntityName`, which
+ * refuses a name the catalog already has, and `DiehardGaleraCluster`, which offers the
+ * Galera clusters the catalog has on the form's target and refuses any other.
  *
  * @packageDocumentation
  */
@@ -19,6 +20,7 @@ export type {
 } from '@diehard/plugin-scaffolder-diehard-common';
 export type { DiehardNamespacePickerOptions } from './components/DiehardNamespacePicker';
 export type { DiehardEntityNameOptions } from './components/DiehardEntityName';
+export type { DiehardGaleraClusterOptions } from './components/DiehardGaleraCluster';
 export {
   scaffolderDiehardTranslationRef,
   scaffolderDiehardTranslations,

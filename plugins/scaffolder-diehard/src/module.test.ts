@@ -5,6 +5,7 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   diehardClusterPickerField,
   diehardEntityNameField,
+  diehardGaleraClusterField,
   diehardNamespacePickerField,
   diehardUserLanguageField,
 } from './module';
@@ -39,12 +40,18 @@ describe('the Diehard form fields', () => {
           FormFieldBlueprint.dataRefs.formFieldLoader,
         ),
       ),
+      await nameOf(
+        createExtensionTester(diehardGaleraClusterField).get(
+          FormFieldBlueprint.dataRefs.formFieldLoader,
+        ),
+      ),
     ];
     expect(provided).toEqual([
       'DiehardClusterPicker',
       'DiehardNamespacePicker',
       'DiehardEntityName',
       'DiehardUserLanguage',
+      'DiehardGaleraCluster',
     ]);
 
     const used = new Set<string>();
@@ -57,10 +64,18 @@ describe('the Diehard form fields', () => {
         used.add(`${template}: ${m[1]}`);
       }
     }
+    const everyForm = provided.filter(f => f !== 'DiehardGaleraCluster');
     expect([...used].sort()).toEqual(
-      ['galera-cluster', 'ha-registry', 'nfs-volume', 'tomcat-ha-service']
-        .flatMap(t => provided.map(f => `${t}: ${f}`))
-        .sort(),
+      [
+        ...[
+          'galera-cluster',
+          'ha-registry',
+          'nfs-volume',
+          'tomcat-ha-service',
+        ].flatMap(t => everyForm.map(f => `${t}: ${f}`)),
+        // The service's database: the Galera clusters the catalog has there.
+        'tomcat-ha-service: DiehardGaleraCluster',
+      ].sort(),
     );
   });
 });

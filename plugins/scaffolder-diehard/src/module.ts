@@ -74,6 +74,15 @@ export const diehardEntityNameField = FormFieldBlueprint.make({
   },
 });
 
+/** `scaffolder-form-field:scaffolder/diehard-galera-cluster`. */
+export const diehardGaleraClusterField = FormFieldBlueprint.make({
+  name: 'diehard-galera-cluster',
+  params: {
+    field: () =>
+      import('./components/fields').then(m => m.DiehardGaleraCluster),
+  },
+});
+
 /** `scaffolder-form-field:scaffolder/diehard-user-language`. */
 export const diehardUserLanguageField = FormFieldBlueprint.make({
   name: 'diehard-user-language',
@@ -83,7 +92,7 @@ export const diehardUserLanguageField = FormFieldBlueprint.make({
 });
 
 /**
- * The templates' cluster and namespace pickers, entity name field and user's language field, added to
+ * The templates' cluster and namespace pickers, entity name and Galera cluster fields and user's language field, added to
  * the scaffolder plugin, and its client, which shows each template's form in the user's
  * language.
  *
@@ -97,6 +106,7 @@ export const scaffolderModuleDiehardFields = createFrontendModule({
     diehardClusterPickerField,
     diehardNamespacePickerField,
     diehardEntityNameField,
+    diehardGaleraClusterField,
     diehardUserLanguageField,
   ],
 });

@@ -1,8 +1,13 @@
-import type {
+import {
+  ApiHolder,
   TranslationApi,
+  translationApiRef,
   TranslationSnapshot,
 } from '@backstage/frontend-plugin-api';
-import { scaffolderDiehardTranslationRef } from './translation';
+import {
+  englishMessages,
+  scaffolderDiehardTranslationRef,
+} from './translation';
 
 /**
  * A message of `scaffolderDiehardTranslationRef` by its full key (`runLog.beginning`), its
@@ -49,4 +54,27 @@ export function readyTranslation(
         },
       });
   }).then(snapshot => snapshot.t as unknown as TranslateKey);
+}
+
+/** {@link TranslateKey} in English, from the ref's own messages: for when no language loads. */
+export const inEnglish: TranslateKey = (key, params = {}) => {
+  let message: unknown = englishMessages;
+  for (const part of key.split('.'))
+    message = (message as Record<string, unknown> | undefined)?.[part];
+  if (typeof message !== 'string') return key;
+  return message.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
+    String((params as Record<string, unknown>)[name] ?? ''),
+  );
+};
+
+/**
+ * Diehard's strings in the user's language once loaded (at most 3 s: the first page of a
+ * form may not have loaded it yet), else in English.
+ */
+export async function userTranslation(
+  apiHolder: ApiHolder,
+): Promise<TranslateKey> {
+  const api = apiHolder.get(translationApiRef);
+  const t = api && (await readyTranslation(api, 3000).catch(() => undefined));
+  return t ?? inEnglish;
 }

@@ -6,6 +6,7 @@ import {
 import type { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
 import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { CatalogApi, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { inFrench } from '@diehard/frontend-test-utils';
 import { DeployTarget as DiehardTarget } from '@diehard/plugin-scaffolder-diehard-common';
 import { diehardTargetsApiRef } from '../api';
@@ -44,6 +45,8 @@ export function renderForm(
     french?: boolean;
     /** Test double of the Kubernetes plugin's frontend auth API (the user's sign-in). */
     kubernetesAuth?: KubernetesAuthProvidersApi;
+    /** The catalog the fields read. */
+    catalog?: CatalogApi;
   },
 ) {
   /** The task secrets the fields set, as the scaffolder would send them. */
@@ -96,6 +99,7 @@ export function renderForm(
         ...(options.kubernetesAuth
           ? [[kubernetesAuthProvidersApiRef, options.kubernetesAuth] as const]
           : []),
+        ...(options.catalog ? [[catalogApiRef, options.catalog] as const] : []),
       ],
       ...(options.french ? inFrench(scaffolderDiehardTranslations) : {}),
     },

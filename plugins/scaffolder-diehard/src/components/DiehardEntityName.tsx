@@ -1,11 +1,10 @@
 import TextField from '@material-ui/core/TextField';
-import { ApiHolder, translationApiRef } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import type {
   CustomFieldValidator,
   FieldExtensionComponentProps,
 } from '@backstage/plugin-scaffolder-react';
-import { readyTranslation } from '../readyTranslation';
+import { userTranslation } from '../readyTranslation';
 
 /**
  * `ui:options` of the `DiehardEntityName` field.
@@ -67,14 +66,8 @@ export const validateEntityName: CustomFieldValidator<
   const catalog = apiHolder.get(catalogApiRef);
   if (!catalog) return;
   const existing = await catalog.getEntityByRef(ref).catch(() => undefined);
-  if (existing) validation.addError(await takenMessage(apiHolder, name, ref));
+  if (existing)
+    validation.addError(
+      (await userTranslation(apiHolder))('entityName.taken', { name, ref }),
+    );
 };
-
-/** In the user's language once loaded (the first page may not have loaded it yet). */
-async function takenMessage(apiHolder: ApiHolder, name: string, ref: string) {
-  const api = apiHolder.get(translationApiRef);
-  const t = api && (await readyTranslation(api, 3000).catch(() => undefined));
-  return t
-    ? t('entityName.taken', { name, ref })
-    : `“${name}” is already in the catalog (${ref}): choose another name.`;
-}

@@ -5,6 +5,10 @@ import {
   DiehardEntityName as EntityNameComponent,
   validateEntityName,
 } from './DiehardEntityName';
+import {
+  DiehardGaleraCluster as GaleraClusterComponent,
+  validateGaleraCluster,
+} from './DiehardGaleraCluster';
 import { DiehardNamespacePicker as NamespacePickerComponent } from './DiehardNamespacePicker';
 import { DiehardUserLanguage as UserLanguageComponent } from './DiehardUserLanguage';
 
@@ -58,6 +62,35 @@ export const DiehardEntityName = createFormField({
           .string()
           .optional()
           .describe('Its catalog namespace (default: default)'),
+      }),
+  }),
+});
+
+/** `ui:field: DiehardGaleraCluster`. */
+export const DiehardGaleraCluster = createFormField({
+  name: 'DiehardGaleraCluster',
+  component: GaleraClusterComponent,
+  validation: validateGaleraCluster,
+  schema: makeFieldSchema({
+    output: z => z.string(),
+    uiOptions: z =>
+      z.object({
+        clusterField: z
+          .string()
+          .optional()
+          .describe('The form field holding the cluster (default: cluster)'),
+        namespaceField: z
+          .string()
+          .optional()
+          .describe(
+            'The form field holding the namespace (default: namespace)',
+          ),
+        nodesField: z
+          .string()
+          .optional()
+          .describe(
+            'The form field holding the Galera node count (default: galeraNodes)',
+          ),
       }),
   }),
 });

@@ -44,6 +44,16 @@ export default createTranslationMessages({
     'builtinLog.registering': 'Enregistrement de {{url}} dans le catalogue',
     'entityName.taken':
       '« {{name}} » est déjà dans le catalogue ({{ref}}) : choisissez un autre nom.',
+    'galeraCluster.withNodes': '{{name}} ({{nodes}} nœuds)',
+    'galeraCluster.here': 'Dans {{where}} : {{clusters}}.',
+    'galeraCluster.noneHere':
+      "Pas encore de cluster Galera dans {{where}} : créez-en d'abord un avec le modèle Cluster MariaDB Galera.",
+    'galeraCluster.notHere':
+      'Pas de cluster Galera « {{name}} » dans {{where}} : choisissez parmi {{clusters}}.',
+    'galeraCluster.noneYet':
+      "Pas de cluster Galera « {{name}} » dans {{where}}, ni aucun autre pour l'instant : créez-le d'abord avec le modèle Cluster MariaDB Galera (un cluster tout juste créé apparaît ici en moins d'une minute).",
+    'galeraCluster.otherNodes':
+      '« {{name}} » a {{nodes}} nœuds, pas {{asked}} : choisissez {{nodes}} dans Nœuds Galera.',
     'namespacePicker.chooseCluster': "Choisissez d'abord un cluster.",
     'namespacePicker.none':
       "Aucun namespace n'est ouvert aux déploiements sur {{cluster}}.",
