@@ -78,6 +78,16 @@ async function errorsFor(
   return errors;
 }
 
+const formFields = [
+  { name: 'cluster', title: 'Cluster', Field: DiehardClusterPicker },
+  { name: 'namespace', title: 'Namespace', Field: DiehardNamespacePicker },
+  {
+    name: 'galeraService',
+    title: 'Galera cluster',
+    Field: DiehardGaleraCluster,
+  },
+];
+
 describe('DiehardGaleraCluster', () => {
   it('takes a Galera cluster the catalog has in the target namespace, with its node count', async () => {
     expect(await errorsFor('galera-a', 3)).toEqual([]);
@@ -112,27 +122,12 @@ describe('DiehardGaleraCluster', () => {
   });
 
   it('lists the Galera clusters of the chosen target under the field, and chooses the only one', async () => {
-    const { changes } = renderForm(
-      [
-        { name: 'cluster', title: 'Cluster', Field: DiehardClusterPicker },
-        {
-          name: 'namespace',
-          title: 'Namespace',
-          Field: DiehardNamespacePicker,
-        },
-        {
-          name: 'galeraService',
-          title: 'Galera cluster',
-          Field: DiehardGaleraCluster,
-        },
-      ],
-      {
-        targets: [lab],
-        catalog: catalogApiMock({
-          entities: [galera('galera-a', HERE, 3), CATALOG[3]],
-        }),
-      },
-    );
+    const { changes } = renderForm(formFields, {
+      targets: [lab],
+      catalog: catalogApiMock({
+        entities: [galera('galera-a', HERE, 3), CATALOG[3]],
+      }),
+    });
     expect(
       await screen.findByText('In lab/diehard-apps: galera-a (3 nodes).'),
     ).toBeInTheDocument();
