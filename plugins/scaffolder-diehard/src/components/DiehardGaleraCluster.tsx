@@ -45,6 +45,10 @@ function targetOf(
   };
 }
 
+/** `lab/diehard-apps`: the target as the user reads it. */
+const whereOf = ({ cluster, namespace }: Target) =>
+  cluster ? `${cluster}/${namespace}` : `${namespace}`;
+
 /** The Galera clusters the catalog has in the target's namespace (and cluster, when named). */
 async function galeraClustersIn(
   catalog: CatalogApi,
@@ -110,9 +114,7 @@ export function DiehardGaleraCluster(
   useEffect(() => {
     if (only && !formData) onChange(only);
   }, [only, formData, onChange]);
-  const where = `${target.cluster ? `${target.cluster}/` : ''}${
-    target.namespace
-  }`;
+  const where = whereOf(target);
   let known: string | undefined;
   if (here?.length)
     known = t('galeraCluster.here', {
@@ -155,9 +157,7 @@ export const validateGaleraCluster: CustomFieldValidator<
   const here = await galeraClustersIn(catalog, target).catch(() => undefined);
   if (!here) return;
   const t = await userTranslation(apiHolder);
-  const where = `${target.cluster ? `${target.cluster}/` : ''}${
-    target.namespace
-  }`;
+  const where = whereOf(target);
   const chosen = here.find(e => e.metadata.name === name);
   if (!chosen) {
     validation.addError(
