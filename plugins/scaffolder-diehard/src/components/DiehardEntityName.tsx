@@ -1,10 +1,10 @@
-import TextField from '@material-ui/core/TextField';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import type {
   CustomFieldValidator,
   FieldExtensionComponentProps,
 } from '@backstage/plugin-scaffolder-react';
 import { userTranslation } from '../readyTranslation';
+import { FormTextField } from './FormTextField';
 
 /**
  * `ui:options` of the `DiehardEntityName` field.
@@ -26,25 +26,7 @@ export interface DiehardEntityNameOptions {
 export function DiehardEntityName(
   props: FieldExtensionComponentProps<string, DiehardEntityNameOptions>,
 ) {
-  const { formData, onChange, schema, required, disabled, rawErrors } = props;
-  return (
-    <TextField
-      id={props.idSchema?.$id ?? 'name'}
-      fullWidth
-      margin="normal"
-      label={schema.title ?? 'Name'}
-      required={required}
-      disabled={disabled}
-      // The template asks for it (`ui:autofocus`), as rjsf's own text field honours it.
-      // eslint-disable-next-line jsx-a11y/no-autofocus
-      autoFocus={Boolean(props.uiSchema?.['ui:autofocus'])}
-      value={formData ?? ''}
-      error={Boolean(rawErrors?.length)}
-      helperText={schema.description}
-      onChange={event => onChange(event.target.value || undefined)}
-      InputLabelProps={{ shrink: true }}
-    />
-  );
+  return <FormTextField {...props} />;
 }
 
 /**

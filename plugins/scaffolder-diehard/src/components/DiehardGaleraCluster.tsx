@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import TextField from '@material-ui/core/TextField';
 import useAsync from 'react-use/esm/useAsync';
 import type { Entity } from '@backstage/catalog-model';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
@@ -14,6 +13,7 @@ import {
 } from '@diehard/plugin-scaffolder-diehard-common';
 import { TranslateKey, userTranslation } from '../readyTranslation';
 import { scaffolderDiehardTranslationRef } from '../translation';
+import { FormTextField } from './FormTextField';
 
 /**
  * `ui:options` of the `DiehardGaleraCluster` field: the form fields holding the target and
@@ -97,7 +97,7 @@ function listed(entities: Entity[], t: TranslateKey) {
 export function DiehardGaleraCluster(
   props: FieldExtensionComponentProps<string, DiehardGaleraClusterOptions>,
 ) {
-  const { formData, onChange, schema, required, disabled, rawErrors } = props;
+  const { formData, onChange } = props;
   const { t } = useTranslationRef(scaffolderDiehardTranslationRef);
   const catalog = useApi(catalogApiRef);
   const target = targetOf(
@@ -122,21 +122,7 @@ export function DiehardGaleraCluster(
       clusters: listed(here, t as TranslateKey),
     });
   else if (here) known = t('galeraCluster.noneHere', { where });
-  return (
-    <TextField
-      id={props.idSchema?.$id ?? 'galeraService'}
-      fullWidth
-      margin="normal"
-      label={schema.title ?? 'Galera cluster'}
-      required={required}
-      disabled={disabled}
-      value={formData ?? ''}
-      error={Boolean(rawErrors?.length)}
-      helperText={[schema.description, known].filter(Boolean).join(' ')}
-      onChange={event => onChange(event.target.value || undefined)}
-      InputLabelProps={{ shrink: true }}
-    />
-  );
+  return <FormTextField {...props} note={known} />;
 }
 
 /**
