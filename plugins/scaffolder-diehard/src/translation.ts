@@ -49,6 +49,7 @@ export const englishMessages = {
   },
   galeraCluster: {
     withNodes: '{{name}} ({{nodes}} nodes)',
+    more: '{{count}} more',
     here: 'In {{where}}: {{clusters}}.',
     noneHere:
       'No Galera cluster in {{where}} yet: create one first with the MariaDB Galera cluster template.',

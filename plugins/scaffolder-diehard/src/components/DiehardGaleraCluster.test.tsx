@@ -106,6 +106,19 @@ describe('DiehardGaleraCluster', () => {
     ]);
   });
 
+  it('lists ten clusters at most, then says how many more', async () => {
+    const many = Array.from({ length: 25 }, (_, i) =>
+      galera(`galera-${String(i).padStart(2, '0')}`, HERE, 3),
+    );
+    const [refusal] = await errorsFor('galera', 3, many);
+    expect(refusal).toBe(
+      `No Galera cluster “galera” in lab/diehard-apps: choose one of ${many
+        .slice(0, 10)
+        .map(e => `${e.metadata.name} (3 nodes)`)
+        .join(', ')}, 15 more.`,
+    );
+  });
+
   it("refuses a node count other than the cluster's: the DSN would miss nodes", async () => {
     expect(await errorsFor('galera-b', 3)).toEqual([
       '“galera-b” has 5 nodes, not 3: choose 5 under Galera nodes.',

@@ -76,16 +76,22 @@ const nodesOf = (entity: Entity) => {
   return Number.isInteger(nodes) && nodes > 0 ? nodes : undefined;
 };
 
-/** `galera-a (3 nodes), galera-b`: what the user may choose from. */
+/** Names listed under the field or in a refusal: a namespace may hold many. */
+const LISTED_AT_MOST = 10;
+
+/** `galera-a (3 nodes), galera-b`: what the user may choose from (the first few, then how many more). */
 function listed(entities: Entity[], t: TranslateKey) {
-  return entities
-    .map(e => {
-      const nodes = nodesOf(e);
-      return nodes
-        ? t('galeraCluster.withNodes', { name: e.metadata.name, nodes })
-        : e.metadata.name;
-    })
-    .join(', ');
+  const names = entities.slice(0, LISTED_AT_MOST).map(e => {
+    const nodes = nodesOf(e);
+    return nodes
+      ? t('galeraCluster.withNodes', { name: e.metadata.name, nodes })
+      : e.metadata.name;
+  });
+  if (entities.length > LISTED_AT_MOST)
+    names.push(
+      t('galeraCluster.more', { count: entities.length - LISTED_AT_MOST }),
+    );
+  return names.join(', ');
 }
 
 /**

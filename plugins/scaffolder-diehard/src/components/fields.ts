@@ -12,6 +12,16 @@ import {
 import { DiehardNamespacePicker as NamespacePickerComponent } from './DiehardNamespacePicker';
 import { DiehardUserLanguage as UserLanguageComponent } from './DiehardUserLanguage';
 
+/** The zod that `makeFieldSchema` hands its schema builders. */
+type Zod = Parameters<Parameters<typeof makeFieldSchema>[0]['output']>[0];
+
+/** A `ui:options` entry naming the form field that holds `what`. */
+const otherField = (z: Zod, what: string, fallback: string) =>
+  z
+    .string()
+    .optional()
+    .describe(`The form field holding ${what} (default: ${fallback})`);
+
 /** `ui:field: DiehardClusterPicker`. */
 export const DiehardClusterPicker = createFormField({
   name: 'DiehardClusterPicker',
@@ -27,10 +37,7 @@ export const DiehardNamespacePicker = createFormField({
     output: z => z.string(),
     uiOptions: z =>
       z.object({
-        clusterField: z
-          .string()
-          .optional()
-          .describe('The form field holding the cluster (default: cluster)'),
+        clusterField: otherField(z, 'the cluster', 'cluster'),
         cluster: z
           .string()
           .optional()
@@ -75,22 +82,9 @@ export const DiehardGaleraCluster = createFormField({
     output: z => z.string(),
     uiOptions: z =>
       z.object({
-        clusterField: z
-          .string()
-          .optional()
-          .describe('The form field holding the cluster (default: cluster)'),
-        namespaceField: z
-          .string()
-          .optional()
-          .describe(
-            'The form field holding the namespace (default: namespace)',
-          ),
-        nodesField: z
-          .string()
-          .optional()
-          .describe(
-            'The form field holding the Galera node count (default: galeraNodes)',
-          ),
+        clusterField: otherField(z, 'the cluster', 'cluster'),
+        namespaceField: otherField(z, 'the namespace', 'namespace'),
+        nodesField: otherField(z, 'the Galera node count', 'galeraNodes'),
       }),
   }),
 });

@@ -45,6 +45,7 @@ export default createTranslationMessages({
     'entityName.taken':
       '« {{name}} » est déjà dans le catalogue ({{ref}}) : choisissez un autre nom.',
     'galeraCluster.withNodes': '{{name}} ({{nodes}} nœuds)',
+    'galeraCluster.more': '{{count}} autres',
     'galeraCluster.here': 'Dans {{where}} : {{clusters}}.',
     'galeraCluster.noneHere':
       "Pas encore de cluster Galera dans {{where}} : créez-en d'abord un avec le modèle Cluster MariaDB Galera.",
