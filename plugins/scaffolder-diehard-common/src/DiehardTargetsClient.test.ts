@@ -37,7 +37,10 @@ describe('DiehardTargetsClient', () => {
         fetch: (input, init) =>
           fetch(input, {
             ...init,
-            headers: { authorization: 'Bearer user-token' },
+            headers: {
+              ...(init?.headers as Record<string, string>),
+              authorization: 'Bearer user-token',
+            },
           }),
       },
     });
@@ -74,5 +77,44 @@ describe('DiehardTargetsClient', () => {
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(401);
     expect(error.cause.message).toBe('no token');
+  });
+
+  it("lists a cluster's storage classes, sending the user's cluster token in its header when given", async () => {
+    const seen: Array<Record<string, string | undefined>> = [];
+    const classes = [
+      { name: 'nfs-ha', isDefault: false, highlyAvailable: true },
+    ];
+    answer = (req, res) => {
+      seen.push({
+        url: req.url,
+        authorization: req.headers.authorization,
+        oidc: req.headers['backstage-kubernetes-authorization-oidc-okta'] as
+          | string
+          | undefined,
+      });
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ storageClasses: classes }));
+    };
+    await expect(client().getStorageClasses('lab')).resolves.toEqual(classes);
+    await expect(
+      client().getStorageClasses('eu/west 1', {
+        userToken: {
+          secret: 'Backstage-Kubernetes-Authorization-oidc-okta',
+          token: 'id-token',
+        },
+      }),
+    ).resolves.toEqual(classes);
+    expect(seen).toEqual([
+      {
+        url: '/api/scaffolder/diehard/targets/lab/storage-classes',
+        authorization: 'Bearer user-token',
+        oidc: undefined,
+      },
+      {
+        url: '/api/scaffolder/diehard/targets/eu%2Fwest%201/storage-classes',
+        authorization: 'Bearer user-token',
+        oidc: 'id-token',
+      },
+    ]);
   });
 });

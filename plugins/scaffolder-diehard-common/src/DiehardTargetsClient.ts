@@ -3,11 +3,22 @@ import {
   DEPLOY_TARGETS_PATH,
   DeployTarget,
   DeployTargetsResponse,
+  TargetStorageClass,
+  TargetStorageClassesResponse,
+  targetStorageClassesPath,
 } from './targets';
 
 /** The clusters and namespaces of `diehard.apply.clusters` open to the caller. @public */
 export interface DiehardTargetsApi {
   getTargets(): Promise<DeployTarget[]>;
+  /**
+   * The StorageClasses of a target cluster. `userToken`: the signed-in user's token, for
+   * a cluster reached with it ({@link DeployTarget.userToken}).
+   */
+  getStorageClasses(
+    cluster: string,
+    options?: { userToken?: { secret: string; token: string } },
+  ): Promise<TargetStorageClass[]>;
 }
 
 /**
@@ -41,5 +52,23 @@ export class DiehardTargetsClient implements DiehardTargetsApi {
     }
     const body = (await response.json()) as DeployTargetsResponse;
     return body.clusters;
+  }
+
+  async getStorageClasses(
+    cluster: string,
+    options?: { userToken?: { secret: string; token: string } },
+  ): Promise<TargetStorageClass[]> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('scaffolder');
+    const userToken = options?.userToken;
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${targetStorageClassesPath(cluster)}`,
+      // The header the Kubernetes plugin's frontend sends the same token in.
+      userToken ? { headers: { [userToken.secret]: userToken.token } } : {},
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const body = (await response.json()) as TargetStorageClassesResponse;
+    return body.storageClasses;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * What Diehard's scaffolder backend module and its frontend pickers share: the
  * `diehard.kubernetes.apply` permission, the contract and client of
- * `GET /api/scaffolder/diehard/targets`, and the annotations the templates write.
+ * `GET /api/scaffolder/diehard/targets` (and of each target's storage classes), and the annotations the templates write.
  *
  * @packageDocumentation
  */
@@ -10,8 +10,13 @@ export {
   diehardPermissions,
   kubernetesApplyPermission,
 } from './permissions';
-export { DEPLOY_TARGETS_PATH } from './targets';
-export type { DeployTarget, DeployTargetsResponse } from './targets';
+export { DEPLOY_TARGETS_PATH, targetStorageClassesPath } from './targets';
+export type {
+  DeployTarget,
+  DeployTargetsResponse,
+  TargetStorageClass,
+  TargetStorageClassesResponse,
+} from './targets';
 export { DiehardTargetsClient } from './DiehardTargetsClient';
 export type { DiehardTargetsApi } from './DiehardTargetsClient';
 export {

@@ -34,3 +34,30 @@ export interface DeployTargetsResponse {
 
 /** The route's path on the scaffolder's router. @public */
 export const DEPLOY_TARGETS_PATH = '/diehard/targets';
+
+/**
+ * A StorageClass of a target cluster, as the storage class field lists it.
+ *
+ * @public
+ */
+export interface TargetStorageClass {
+  name: string;
+  /** The cluster's default class (`storageclass.kubernetes.io/is-default-class`). */
+  isDefault: boolean;
+  /** Declared highly available by its operators (`diehard.io/highly-available: "true"`). */
+  highlyAvailable: boolean;
+}
+
+/**
+ * The body of `GET /api/scaffolder/diehard/targets/:cluster/storage-classes`: the
+ * cluster's StorageClasses by name, for a caller `diehard.kubernetes.apply` allows there.
+ *
+ * @public
+ */
+export interface TargetStorageClassesResponse {
+  storageClasses: TargetStorageClass[];
+}
+
+/** The path of a cluster's storage classes on the scaffolder's router. @public */
+export const targetStorageClassesPath = (cluster: string) =>
+  `${DEPLOY_TARGETS_PATH}/${encodeURIComponent(cluster)}/storage-classes`;

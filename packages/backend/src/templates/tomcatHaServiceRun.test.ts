@@ -374,33 +374,45 @@ it("offers the lab to the form's cluster picker by its title, and nothing of how
   expect(text).not.toContain(lab.kubernetes.server);
 });
 
-it('refuses a cluster outside the configuration at its first step: nothing built, pushed, applied or published', async () => {
-  const other = `${name}-x`;
-  const refused = await runTemplateTask({
-    baseUrl: backend!.baseUrl,
-    token,
-    templateRef: 'template:default/tomcat-ha-service',
-    values: { ...tomcatHaServiceValues(other), cluster: 'prod', repoOwner },
-    timeoutMs: 120_000,
-  });
-  expect(refused.status).toBe('failed');
-  expect(refused.steps).toEqual({
-    target: 'failed',
-    ...Object.fromEntries(STEPS.slice(1).map(s => [s, 'skipped'])),
-  });
-  expect(refused.log.join('\n')).toContain(
+it.each([
+  [
+    'a cluster outside the configuration',
+    { cluster: 'prod' },
     'cluster "prod" is not a cluster templates may deploy to (configured: lab; see diehard.apply.clusters)',
-  );
-  expect(
-    fs.existsSync(path.join(lab.git.projectRoot, repoOwner, `${other}.git`)),
-  ).toBe(false);
-  expect(serviceObjects(kubectl, 'deployment', other)).toEqual([]);
-  const tags = await registryGet(
-    `/v2/apps/${other}/tags/list`,
-    'application/json',
-  );
-  expect(tags.status).toBe(404);
-});
+  ],
+  [
+    'a storage class the cluster does not have',
+    { storageClass: 'nfs-hq' },
+    'storage class "nfs-hq" does not exist on cluster "lab" (',
+  ],
+])(
+  'refuses %s at its first step: nothing built, pushed, applied or published',
+  async (_d, values, reason) => {
+    const other = `${name}-x`;
+    const refused = await runTemplateTask({
+      baseUrl: backend!.baseUrl,
+      token,
+      templateRef: 'template:default/tomcat-ha-service',
+      values: { ...tomcatHaServiceValues(other), ...values, repoOwner },
+      timeoutMs: 120_000,
+    });
+    expect(refused.status).toBe('failed');
+    expect(refused.steps).toEqual({
+      target: 'failed',
+      ...Object.fromEntries(STEPS.slice(1).map(s => [s, 'skipped'])),
+    });
+    expect(refused.log.join('\n')).toContain(reason);
+    expect(
+      fs.existsSync(path.join(lab.git.projectRoot, repoOwner, `${other}.git`)),
+    ).toBe(false);
+    expect(serviceObjects(kubectl, 'deployment', other)).toEqual([]);
+    const tags = await registryGet(
+      `/v2/apps/${other}/tags/list`,
+      'application/json',
+    );
+    expect(tags.status).toBe(404);
+  },
+);
 
 it('refuses the same service a second time at its second step: the running one untouched, nothing built', async () => {
   const deployment = () =>

@@ -8,10 +8,16 @@ import { runExample } from '../__testUtils__/runExample';
 import { clusterConfig, labKubernetes } from '../__testUtils__/labKubernetes';
 
 /** The template's parameters, as the form would fill them. */
-const withParameters = (text: string, cluster: string, namespace: string) =>
+const withParameters = (
+  text: string,
+  cluster: string,
+  namespace: string,
+  storageClass = 'nfs-ha',
+) =>
   text
     .replace('${{ parameters.cluster }}', cluster)
-    .replace('${{ parameters.namespace }}', namespace);
+    .replace('${{ parameters.namespace }}', namespace)
+    .replace('${{ parameters.storageClass }}', storageClass);
 
 describe('diehard:kubernetes:check-target examples', () => {
   const dir = createMockDirectory();
@@ -45,6 +51,15 @@ describe('diehard:kubernetes:check-target examples', () => {
           dir.path,
         ),
       ).rejects.toThrow('namespace "kube-system" is not allowed');
+      await expect(
+        runExample(
+          withParameters(example.example, 'lab', 'diehard-apps', 'nfs-hq'),
+          [action],
+          dir.path,
+        ),
+      ).rejects.toThrow(
+        /storage class "nfs-hq" does not exist on cluster "lab" \(HA lab\): choose one of its classes \(.*nfs-ha.*\)/,
+      );
     },
   );
 });

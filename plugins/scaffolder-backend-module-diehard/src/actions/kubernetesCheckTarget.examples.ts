@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'As the first step of a template: refuse a cluster or namespace the apply step would refuse, before anything is built',
+      'As the first step of a template: refuse a cluster, namespace or storage class the apply step would refuse, before anything is built',
     example: yaml.stringify({
       steps: [
         {
@@ -14,6 +14,7 @@ export const examples: TemplateExample[] = [
           input: {
             cluster: '${{ parameters.cluster }}',
             namespace: '${{ parameters.namespace }}',
+            storageClasses: ['${{ parameters.storageClass }}'],
             language: '${{ parameters.language }}',
           },
         },

@@ -36,7 +36,12 @@ function withGhost(base: ConfigReader, cluster: Record<string, unknown> = {}) {
 }
 
 function run(
-  input: { cluster: string; namespace?: string; language?: string },
+  input: {
+    cluster: string;
+    namespace?: string;
+    storageClasses?: string[];
+    language?: string;
+  },
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   withConfig: ConfigReader = config,
 ) {
@@ -189,6 +194,37 @@ describe('diehard:kubernetes:check-target', () => {
         'cluster "lab" (HA lab) refuses the portal\'s credentials: renew its serviceAccountToken in kubernetes.clusterLocatorMethods',
     });
     expect(error?.message).not.toContain('expired-token-1234');
+  });
+
+  it('refuses a storage class the cluster does not have, naming those it has, before anything is built', async () => {
+    await run({
+      cluster: 'lab',
+      namespace: 'diehard-apps',
+      storageClasses: ['nfs-ha', 'local-ssd'],
+    }).done;
+    const { done } = run({
+      cluster: 'lab',
+      namespace: 'diehard-apps',
+      storageClasses: ['nfs-ha', 'nfs-hq'],
+    });
+    await expect(done).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(
+        /^storage class "nfs-hq" does not exist on cluster "lab" \(HA lab\): choose one of its classes \((.+, )?local-ssd, nfs-ha(, .+)?\)$/,
+      ),
+    });
+    const inFrench = run({
+      cluster: 'lab',
+      namespace: 'diehard-apps',
+      storageClasses: ['nfs-hq', 'ssd'],
+      language: 'fr',
+    });
+    await expect(inFrench.done).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(
+        /^les classes de stockage « nfs-hq », « ssd » n'existent pas sur le cluster « lab » \(HA lab\) : choisissez l'une de ses classes \(.*nfs-ha.*\)$/,
+      ),
+    });
   });
 
   it('refuses an allowlisted namespace the cluster does not have', async () => {

@@ -22,7 +22,9 @@ export type KubernetesCheckTargetActionOptions = KubernetesApplyActionOptions;
  * pushed, a cluster or namespace `diehard:kubernetes:apply` would refuse (not in
  * `diehard.apply.clusters`, or a cluster the task's initiator may not apply to), then
  * one the apply could not reach: a cluster that does not answer or refuses the
- * portal's credentials, a namespace that does not exist. Reads nothing else.
+ * portal's credentials, a namespace that does not exist, then a storage class the
+ * cluster does not have (the build would otherwise run before the apply refuses the
+ * claims naming it). Reads nothing else.
  *
  * @public
  */
@@ -34,7 +36,7 @@ export function createKubernetesCheckTargetAction(
   return createTemplateAction({
     id: 'diehard:kubernetes:check-target',
     description:
-      "Checks that a cluster and namespace are open to diehard:kubernetes:apply for the task initiator (allowlist and permission), that the cluster answers with the portal's credentials and that the namespace exists: the first step of a deploying template",
+      "Checks that a cluster and namespace are open to diehard:kubernetes:apply for the task initiator (allowlist and permission), that the cluster answers with the portal's credentials, that the namespace exists and that the cluster has the storage classes named: the first step of a deploying template",
     examples,
     supportsDryRun: true,
     schema: {
@@ -50,6 +52,14 @@ export function createKubernetesCheckTargetAction(
             .string()
             .optional()
             .describe('Namespace the objects will be applied in'),
+        storageClasses: z =>
+          z
+            .array(z.string().min(1).max(253))
+            .max(16)
+            .optional()
+            .describe(
+              'Storage classes the volume claims will name: each must exist on the cluster',
+            ),
         language: languageInput,
       },
       output: {
@@ -76,8 +86,7 @@ export function createKubernetesCheckTargetAction(
       await assertMayApply(options.permissions, ctx, cluster, words);
       await assertTargetReachable(
         clusters,
-        cluster,
-        namespace,
+        { cluster, namespace, storageClasses: ctx.input.storageClasses },
         requestAuthFromHeaders(ctx.secrets ?? {}),
         words,
       );

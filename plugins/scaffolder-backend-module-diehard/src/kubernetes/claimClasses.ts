@@ -1,12 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import type { TargetStorageClass } from '@diehard/plugin-scaffolder-diehard-common';
 import { ManifestObject, describe } from './bundle';
 import { KubeClient } from './KubeClient';
 import { ApplyWords } from './applyWords';
-
-const DEFAULT_CLASS = [
-  'storageclass.kubernetes.io/is-default-class',
-  'storageclass.beta.kubernetes.io/is-default-class',
-];
+import { listStorageClasses } from './storageClasses';
 
 interface ClaimSpec {
   storageClassName?: string | null;
@@ -66,20 +63,18 @@ export async function claimsWithoutClass(
     c => !c.spec.volumeName && c.spec.storageClassName !== '',
   );
   if (!claims.length) return [];
-  let classes: any[];
+  let classes: TargetStorageClass[];
   try {
-    classes = await client.list('storage.k8s.io/v1', 'StorageClass', '');
+    classes = await listStorageClasses(client);
   } catch (e) {
     logger.warn(words.classesNotListed((e as Error).message));
     return [];
   }
+  const hasDefault = classes.some(c => c.isDefault);
   const names = new Set<string>([
-    ...classes.map(c => c.metadata?.name),
+    ...classes.map(c => c.name),
     ...objects.filter(o => o.kind === 'StorageClass').map(o => o.metadata.name),
   ]);
-  const hasDefault = classes.some(c =>
-    DEFAULT_CLASS.some(a => c.metadata?.annotations?.[a] === 'true'),
-  );
   const known = [...names].sort();
   // Without a default class, a claim naming none can still bind to a class-less volume
   // (volumes that cannot be listed: maybe there is one).

@@ -1,5 +1,6 @@
 import {
   AuthenticationError,
+  InputError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
@@ -7,20 +8,31 @@ import type { KubernetesRequestAuth } from '@diehard/plugin-kubernetes-clusters-
 import { ApplyClusters } from './applyClusters';
 import { TARGET_WORDS, TargetWords } from './targetWords';
 import { KubeApiError, KubeClient } from './KubeClient';
+import { listStorageClasses } from './storageClasses';
+
+/** Where a template will deploy, and what it will ask of the cluster there. */
+export interface TargetCheck {
+  cluster: string;
+  namespace?: string;
+  /** Classes its volume claims will name. */
+  storageClasses?: string[];
+}
 
 /**
  * Throws, naming the cluster by name and title (never its URL or token), when the
- * cluster does not answer, refuses the portal's credentials, or has no `namespace`.
- * A cluster that answers but does not let the portal read namespaces passes: the
- * apply's own dry run then speaks for RBAC.
+ * cluster does not answer, refuses the portal's credentials, has no `namespace`, or
+ * has none of the storage classes named (a claim of such a class never binds: its pods
+ * would wait, Pending, until the rollout times out). A cluster that answers but does
+ * not let the portal read namespaces or StorageClasses passes: the apply's own checks
+ * then speak.
  */
 export async function assertTargetReachable(
   clusters: ApplyClusters,
-  cluster: string,
-  namespace: string | undefined,
+  target: TargetCheck,
   authConfig?: KubernetesRequestAuth,
   words: TargetWords = TARGET_WORDS.en,
 ) {
+  const { cluster, namespace, storageClasses = [] } = target;
   const name = words.cluster(cluster, clusters.get(cluster).title);
   const authProvider = clusters.authProvider(cluster);
   const client = new KubeClient({
@@ -30,15 +42,21 @@ export async function assertTargetReachable(
   try {
     if (namespace === undefined) {
       await client.request('GET', '/version');
-      return;
-    }
-    const found = await client.get({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: namespace },
-    });
-    if (!found) {
+    } else if (
+      !(await client.get({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: namespace },
+      }))
+    ) {
       throw new NotFoundError(words.noNamespace(namespace, name));
+    }
+    if (storageClasses.length) {
+      const known = (await listStorageClasses(client)).map(c => c.name);
+      const missing = storageClasses.filter(c => !known.includes(c));
+      if (missing.length) {
+        throw new InputError(words.noStorageClass(missing, name, known));
+      }
     }
   } catch (e) {
     if (!(e instanceof KubeApiError)) throw e;

@@ -1,6 +1,8 @@
 import type { MessageLanguage } from '@diehard/plugin-ha-posture-common';
 
 const list = (names: string[], none: string) => names.join(', ') || none;
+const quoted = (names: string[]) => names.map(n => `"${n}"`).join(', ');
+const guillemets = (names: string[]) => names.map(n => `« ${n} »`).join(', ');
 
 /**
  * What the check of a deployment target says to the template's user, in each language the
@@ -41,6 +43,12 @@ export const TARGET_WORDS = {
     portalCredentialsRefused: (cluster: string, credentials: string) =>
       `${cluster} refuses the portal's credentials: renew its ${credentials} in kubernetes.clusterLocatorMethods`,
     credentials: (provider: string) => `${provider} credentials`,
+    noStorageClass: (missing: string[], cluster: string, known: string[]) =>
+      `${
+        missing.length > 1
+          ? `storage classes ${quoted(missing)} do not exist`
+          : `storage class ${quoted(missing)} does not exist`
+      } on ${cluster}: choose one of its classes (${list(known, 'none')})`,
     open: (cluster: string, title: string, namespace?: string) =>
       `target: cluster "${cluster}" (${title})${
         namespace ? `, namespace "${namespace}"` : ''
@@ -80,6 +88,15 @@ export const TARGET_WORDS = {
     portalCredentialsRefused: (cluster: string, credentials: string) =>
       `${cluster} refuse les identifiants du portail : renouvelez ses ${credentials} dans kubernetes.clusterLocatorMethods`,
     credentials: (provider: string) => `identifiants ${provider}`,
+    noStorageClass: (missing: string[], cluster: string, known: string[]) =>
+      `${
+        missing.length > 1
+          ? `les classes de stockage ${guillemets(missing)} n'existent pas`
+          : `la classe de stockage ${guillemets(missing)} n'existe pas`
+      } sur ${cluster} : choisissez l'une de ses classes (${list(
+        known,
+        'aucune',
+      )})`,
     open: (cluster: string, title: string, namespace?: string) =>
       `cible : le cluster « ${cluster} » (${title})${
         namespace ? `, namespace « ${namespace} »` : ''

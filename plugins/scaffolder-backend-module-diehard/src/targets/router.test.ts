@@ -13,6 +13,11 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import request from 'supertest';
 import { moduleUsing } from '@diehard/backend-test-utils';
 import scaffolderModuleDiehard from '../index';
+import {
+  clusterConfig,
+  labKubernetes,
+  LabKubernetes,
+} from '../__testUtils__/labKubernetes';
 
 jest.setTimeout(60_000);
 
@@ -202,5 +207,92 @@ describe('GET /api/scaffolder/diehard/targets, a user allowed some clusters', ()
       requests.map((r: any) => r.resourceRef),
     );
     expect(asked).toEqual(expect.arrayContaining(['lab', 'prod']));
+  });
+});
+
+describe('GET /api/scaffolder/diehard/targets/:cluster/storage-classes, on the lab control plane', () => {
+  let k: LabKubernetes;
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+
+  /** The lab as the portal reaches it; `token` replaces the portal's. */
+  const labConfig = (token?: string) => {
+    const data = clusterConfig(k).get() as any;
+    data.permission = { enabled: true };
+    if (token)
+      data.kubernetes.clusterLocatorMethods[0].clusters[0].serviceAccountToken =
+        token;
+    return data;
+  };
+
+  beforeAll(async () => {
+    k = await labKubernetes();
+    ({ server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleDiehard,
+        permissionPlugin,
+        policyModule,
+        mockServices.rootConfig.factory({ data: labConfig() }),
+      ],
+    }));
+  });
+
+  const classesAs = (user: string, cluster = 'lab', on = server) =>
+    request(on)
+      .get(`/api/scaffolder/diehard/targets/${cluster}/storage-classes`)
+      .set('Authorization', mockCredentials.user.header(user));
+
+  it("lists the cluster's storage classes, the highly available ones marked, and nothing of how it is reached", async () => {
+    const res = await classesAs('user:default/bruno');
+    expect(res.status).toBe(200);
+    expect(res.body.storageClasses).toEqual(
+      expect.arrayContaining([
+        { name: 'nfs-ha', isDefault: false, highlyAvailable: true },
+        { name: 'local-ssd', isDefault: false, highlyAvailable: false },
+      ]),
+    );
+    const names = res.body.storageClasses.map((c: { name: string }) => c.name);
+    expect(names).toEqual([...names].sort());
+    expect(res.text).not.toContain(k.portal.token);
+    expect(res.text).not.toContain(k.server);
+  });
+
+  it('refuses a user the policy does not let deploy there, and a cluster not open to templates', async () => {
+    const denied = await classesAs('user:default/carol');
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toBe(
+      'you may not deploy to cluster "lab" (permission diehard.kubernetes.apply)',
+    );
+    const unknown = await classesAs('user:default/bruno', 'prod');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe(
+      'no cluster "prod" is open to templates',
+    );
+    const anonymous = await request(server)
+      .get('/api/scaffolder/diehard/targets/lab/storage-classes')
+      .set('Authorization', mockCredentials.none.header());
+    expect(anonymous.status).toBe(401);
+  });
+
+  it("says the cluster did not list them when it refuses the portal's token, without the token or the cluster's address", async () => {
+    const refused = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleDiehard,
+        permissionPlugin,
+        policyModule,
+        mockServices.rootConfig.factory({
+          data: labConfig('expired-token-1234'),
+        }),
+      ],
+    });
+    const res = await classesAs('user:default/bruno', 'lab', refused.server);
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toBe(
+      'cluster "lab" did not list its storage classes (HTTP 401)',
+    );
+    expect(res.text).not.toContain('expired-token-1234');
+    expect(res.text).not.toContain(k.server);
+    await refused.stop();
   });
 });

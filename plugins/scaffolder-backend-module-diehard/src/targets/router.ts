@@ -3,6 +3,11 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import {
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -10,9 +15,15 @@ import {
   DEPLOY_TARGETS_PATH,
   DeployTargetsResponse,
   kubernetesApplyPermission,
+  TargetStorageClassesResponse,
 } from '@diehard/plugin-scaffolder-diehard-common';
-import { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-node';
-import { readDeployTargets } from './deployTargets';
+import {
+  KubernetesClusterDirectory,
+  requestAuthFromHeaders,
+} from '@diehard/plugin-kubernetes-clusters-node';
+import { ApplyClusters } from '../kubernetes/applyClusters';
+import { KubeApiError, KubeClient } from '../kubernetes/KubeClient';
+import { listStorageClasses } from '../kubernetes/storageClasses';
 
 export interface TargetsRouterOptions {
   config: Config;
@@ -22,17 +33,27 @@ export interface TargetsRouterOptions {
   permissions: PermissionsService;
 }
 
+/** Storage classes a cluster's answer lists at most. */
+const STORAGE_CLASSES_AT_MOST = 500;
+
 /**
- * `GET /diehard/targets` on the scaffolder's router (`/api/scaffolder/diehard/targets`):
- * the clusters the signed-in user may deploy to (`diehard.kubernetes.apply` allowed
- * for that cluster), with their title and allowlisted namespaces and kinds, for the
- * templates' cluster and namespace pickers. Never how a cluster is reached.
+ * On the scaffolder's router (`/api/scaffolder/diehard/targets`), for the templates'
+ * fields; each cluster only for a caller `diehard.kubernetes.apply` allows there, and
+ * never how a cluster is reached:
+ *
+ * - `GET /diehard/targets`: the clusters the caller may deploy to, with their title and
+ *   allowlisted namespaces and kinds;
+ * - `GET /diehard/targets/:cluster/storage-classes`: that cluster's StorageClasses, read
+ *   with the portal's credentials for it, or with the caller's own token for a cluster
+ *   reached with the user's (sent as the Kubernetes plugin's frontend sends it, in a
+ *   `Backstage-Kubernetes-Authorization-*` header).
  */
 export async function createTargetsRouter(
   options: TargetsRouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, permissions } = options;
-  const targets = readDeployTargets(options.config, options.clusters);
+  const clusters = ApplyClusters.fromConfig(options.config, options.clusters);
+  const targets = clusters.targets();
   const router = Router();
   router.get(DEPLOY_TARGETS_PATH, async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
@@ -59,5 +80,49 @@ export async function createTargetsRouter(
     };
     res.json(body);
   });
+  router.get(
+    `${DEPLOY_TARGETS_PATH}/:cluster/storage-classes`,
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const { cluster } = req.params;
+      if (!clusters.has(cluster)) {
+        throw new NotFoundError(`no cluster "${cluster}" is open to templates`);
+      }
+      const [decision] = await permissions.authorize(
+        [{ permission: kubernetesApplyPermission, resourceRef: cluster }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `you may not deploy to cluster "${cluster}" (permission ${kubernetesApplyPermission.name})`,
+        );
+      }
+      const client = new KubeClient({
+        ...(await clusters.connection(
+          cluster,
+          requestAuthFromHeaders(req.headers),
+        )),
+        http2: false,
+      });
+      try {
+        const storageClasses = await listStorageClasses(client);
+        const body: TargetStorageClassesResponse = {
+          storageClasses: storageClasses.slice(0, STORAGE_CLASSES_AT_MOST),
+        };
+        res.json(body);
+      } catch (e) {
+        if (!(e instanceof KubeApiError)) throw e;
+        throw new ServiceUnavailableError(
+          `cluster "${cluster}" did not list its storage classes (${
+            e.status ? `HTTP ${e.status}` : 'no answer'
+          })`,
+        );
+      } finally {
+        client.close();
+      }
+    },
+  );
   return router;
 }
