@@ -145,7 +145,7 @@ it('creates a Galera cluster from the browser and sees its live posture', async 
 
 /**
  * The service form, filled as the README's "Your first service" says; `mistyped` first
- * names a Galera cluster that is not there, which Next refuses.
+ * names a Galera cluster and a storage class that are not there, which Next refuses.
  */
 async function fillServiceForm(options: { mistyped?: boolean } = {}) {
   await chooseTemplate('Highly available Tomcat service');
@@ -155,10 +155,17 @@ async function fillServiceForm(options: { mistyped?: boolean } = {}) {
   await expectTargetChosen();
   await page.getByRole('button', { name: 'Next' }).click();
   const galera = page.getByRole('textbox', { name: 'Galera cluster' });
+  const storage = page.getByRole('textbox', { name: 'NFS storage class' });
+  // The lab's storage classes, read from its cluster, under the field.
+  await page
+    .getByText(/On HA lab: .*nfs-ha \(highly available\)/)
+    .first()
+    .waitFor();
   if (options.mistyped) {
     await galera.fill(`${GALERA}x`);
+    await storage.fill('nfs-hq');
     await page.getByRole('button', { name: 'Next' }).click();
-    // Refused, with the cluster just created among those offered.
+    // Both refused, with the cluster just created among those offered.
     await page
       .getByText(
         new RegExp(
@@ -167,9 +174,16 @@ async function fillServiceForm(options: { mistyped?: boolean } = {}) {
       )
       .first()
       .waitFor();
-    await screenshot(page, 'newcomer-03a-galera-mistyped');
+    await page
+      .getByText(
+        /^No storage class “nfs-hq” on HA lab: choose one of .*nfs-ha \(highly available\)/,
+      )
+      .first()
+      .waitFor();
+    await screenshot(page, 'newcomer-03a-data-mistyped');
   }
   await galera.fill(GALERA);
+  await storage.fill('nfs-ha');
   await page.getByRole('button', { name: 'Next' }).click();
   await page
     .getByRole('textbox', { name: 'Host name' })

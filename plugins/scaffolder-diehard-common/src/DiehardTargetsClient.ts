@@ -54,6 +54,7 @@ export class DiehardTargetsClient implements DiehardTargetsApi {
     return body.clusters;
   }
 
+  /** `GET /api/scaffolder/diehard/targets/:cluster/storage-classes`. */
   async getStorageClasses(
     cluster: string,
     options?: { userToken?: { secret: string; token: string } },

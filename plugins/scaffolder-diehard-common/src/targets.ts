@@ -41,6 +41,7 @@ export const DEPLOY_TARGETS_PATH = '/diehard/targets';
  * @public
  */
 export interface TargetStorageClass {
+  /** The StorageClass's name, as claims name it. */
   name: string;
   /** The cluster's default class (`storageclass.kubernetes.io/is-default-class`). */
   isDefault: boolean;
@@ -55,6 +56,7 @@ export interface TargetStorageClass {
  * @public
  */
 export interface TargetStorageClassesResponse {
+  /** Sorted by name. */
   storageClasses: TargetStorageClass[];
 }
 

@@ -2,8 +2,9 @@
  * Diehard's scaffolder form fields (new frontend system): `DiehardClusterPicker` and
  * `DiehardNamespacePicker`, listing what `diehard.apply.clusters` lets the signed-in
  * user deploy to (`GET /api/scaffolder/diehard/targets`), `DiehardEntityName`, which
- * refuses a name the catalog already has, and `DiehardGaleraCluster`, which offers the
- * Galera clusters the catalog has on the form's target and refuses any other.
+ * refuses a name the catalog already has, `DiehardGaleraCluster`, which offers the
+ * Galera clusters the catalog has on the form's target and refuses any other, and
+ * `DiehardStorageClass`, which does the same with the target cluster's storage classes.
  *
  * @packageDocumentation
  */
@@ -17,10 +18,12 @@ export { DiehardTargetsClient } from '@diehard/plugin-scaffolder-diehard-common'
 export type {
   DeployTarget as DiehardTarget,
   DiehardTargetsApi,
+  TargetStorageClass,
 } from '@diehard/plugin-scaffolder-diehard-common';
 export type { DiehardNamespacePickerOptions } from './components/DiehardNamespacePicker';
 export type { DiehardEntityNameOptions } from './components/DiehardEntityName';
 export type { DiehardGaleraClusterOptions } from './components/DiehardGaleraCluster';
+export type { DiehardStorageClassOptions } from './components/DiehardStorageClass';
 export {
   scaffolderDiehardTranslationRef,
   scaffolderDiehardTranslations,

@@ -7,6 +7,7 @@ import {
   diehardEntityNameField,
   diehardGaleraClusterField,
   diehardNamespacePickerField,
+  diehardStorageClassField,
   diehardUserLanguageField,
 } from './module';
 
@@ -45,6 +46,11 @@ describe('the Diehard form fields', () => {
           FormFieldBlueprint.dataRefs.formFieldLoader,
         ),
       ),
+      await nameOf(
+        createExtensionTester(diehardStorageClassField).get(
+          FormFieldBlueprint.dataRefs.formFieldLoader,
+        ),
+      ),
     ];
     expect(provided).toEqual([
       'DiehardClusterPicker',
@@ -52,6 +58,7 @@ describe('the Diehard form fields', () => {
       'DiehardEntityName',
       'DiehardUserLanguage',
       'DiehardGaleraCluster',
+      'DiehardStorageClass',
     ]);
 
     const used = new Set<string>();
@@ -64,7 +71,9 @@ describe('the Diehard form fields', () => {
         used.add(`${template}: ${m[1]}`);
       }
     }
-    const everyForm = provided.filter(f => f !== 'DiehardGaleraCluster');
+    const everyForm = provided.filter(
+      f => f !== 'DiehardGaleraCluster' && f !== 'DiehardStorageClass',
+    );
     expect([...used].sort()).toEqual(
       [
         ...[
@@ -75,6 +84,10 @@ describe('the Diehard form fields', () => {
         ].flatMap(t => everyForm.map(f => `${t}: ${f}`)),
         // The service's database: the Galera clusters the catalog has there.
         'tomcat-ha-service: DiehardGaleraCluster',
+        // Classes the claims name (the NFS volume's claim binds to its volume by name).
+        ...['galera-cluster', 'ha-registry', 'tomcat-ha-service'].map(
+          t => `${t}: DiehardStorageClass`,
+        ),
       ].sort(),
     );
   });

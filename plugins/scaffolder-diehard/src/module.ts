@@ -83,6 +83,14 @@ export const diehardGaleraClusterField = FormFieldBlueprint.make({
   },
 });
 
+/** `scaffolder-form-field:scaffolder/diehard-storage-class`. */
+export const diehardStorageClassField = FormFieldBlueprint.make({
+  name: 'diehard-storage-class',
+  params: {
+    field: () => import('./components/fields').then(m => m.DiehardStorageClass),
+  },
+});
+
 /** `scaffolder-form-field:scaffolder/diehard-user-language`. */
 export const diehardUserLanguageField = FormFieldBlueprint.make({
   name: 'diehard-user-language',
@@ -92,9 +100,9 @@ export const diehardUserLanguageField = FormFieldBlueprint.make({
 });
 
 /**
- * The templates' cluster and namespace pickers, entity name and Galera cluster fields and user's language field, added to
- * the scaffolder plugin, and its client, which shows each template's form in the user's
- * language.
+ * The templates' cluster and namespace pickers, entity name, Galera cluster and storage
+ * class fields and user's language field, added to the scaffolder plugin, and its client,
+ * which shows each template's form in the user's language.
  *
  * @public
  */
@@ -107,6 +115,7 @@ export const scaffolderModuleDiehardFields = createFrontendModule({
     diehardNamespacePickerField,
     diehardEntityNameField,
     diehardGaleraClusterField,
+    diehardStorageClassField,
     diehardUserLanguageField,
   ],
 });

@@ -60,6 +60,17 @@ export const englishMessages = {
     otherNodes:
       '“{{name}}” has {{nodes}} nodes, not {{asked}}: choose {{nodes}} under Galera nodes.',
   },
+  storageClass: {
+    highlyAvailable: 'highly available',
+    default: 'default',
+    more: '{{count}} more',
+    here: 'On {{cluster}}: {{classes}}.',
+    none: 'The cluster {{cluster}} has no storage class: ask its administrators for one.',
+    notHere:
+      'No storage class “{{name}}” on {{cluster}}: choose one of {{classes}}.',
+    notListed:
+      'The storage classes of {{cluster}} could not be listed: the first step of the run checks this name.',
+  },
   namespacePicker: {
     chooseCluster: 'Choose a cluster first.',
     none: 'No namespace is open to deployments on {{cluster}}.',

@@ -21,7 +21,7 @@ export interface TargetCheck {
 /**
  * Throws, naming the cluster by name and title (never its URL or token), when the
  * cluster does not answer, refuses the portal's credentials, has no `namespace`, or
- * has none of the storage classes named (a claim of such a class never binds: its pods
+ * lacks one of the storage classes named (a claim of such a class never binds: its pods
  * would wait, Pending, until the rollout times out). A cluster that answers but does
  * not let the portal read namespaces or StorageClasses passes: the apply's own checks
  * then speak.

@@ -8,7 +8,10 @@ import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-reac
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { CatalogApi, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { inFrench } from '@diehard/frontend-test-utils';
-import { DeployTarget as DiehardTarget } from '@diehard/plugin-scaffolder-diehard-common';
+import type {
+  DeployTarget as DiehardTarget,
+  TargetStorageClass,
+} from '@diehard/plugin-scaffolder-diehard-common';
 import { diehardTargetsApiRef } from '../api';
 import { scaffolderDiehardTranslations } from '../translation';
 
@@ -47,6 +50,8 @@ export function renderForm(
     kubernetesAuth?: KubernetesAuthProvidersApi;
     /** The catalog the fields read. */
     catalog?: CatalogApi;
+    /** Each cluster's storage classes, as the backend answers them. */
+    storageClasses?: Record<string, TargetStorageClass[]>;
   },
 ) {
   /** The task secrets the fields set, as the scaffolder would send them. */
@@ -61,6 +66,11 @@ export function renderForm(
   const getTargets = jest.fn(async () => {
     if (options.targets instanceof Error) throw options.targets;
     return options.targets;
+  });
+  const getStorageClasses = jest.fn(async (cluster: string) => {
+    const classes = options.storageClasses?.[cluster];
+    if (!classes) throw new Error(`cluster "${cluster}" did not answer`);
+    return classes;
   });
   const changes: Array<[string, string | undefined]> = [];
   function Form() {
@@ -95,7 +105,7 @@ export function renderForm(
     </SecretsContextProvider>,
     {
       apis: [
-        [diehardTargetsApiRef, { getTargets }],
+        [diehardTargetsApiRef, { getTargets, getStorageClasses }],
         ...(options.kubernetesAuth
           ? [[kubernetesAuthProvidersApiRef, options.kubernetesAuth] as const]
           : []),
@@ -104,5 +114,5 @@ export function renderForm(
       ...(options.french ? inFrench(scaffolderDiehardTranslations) : {}),
     },
   );
-  return { getTargets, changes, secrets };
+  return { getTargets, getStorageClasses, changes, secrets };
 }

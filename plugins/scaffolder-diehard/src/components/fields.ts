@@ -10,6 +10,10 @@ import {
   validateGaleraCluster,
 } from './DiehardGaleraCluster';
 import { DiehardNamespacePicker as NamespacePickerComponent } from './DiehardNamespacePicker';
+import {
+  DiehardStorageClass as StorageClassComponent,
+  validateStorageClass,
+} from './DiehardStorageClass';
 import { DiehardUserLanguage as UserLanguageComponent } from './DiehardUserLanguage';
 
 /** The zod that `makeFieldSchema` hands its schema builders. */
@@ -86,5 +90,17 @@ export const DiehardGaleraCluster = createFormField({
         namespaceField: otherField(z, 'the namespace', 'namespace'),
         nodesField: otherField(z, 'the Galera node count', 'galeraNodes'),
       }),
+  }),
+});
+
+/** `ui:field: DiehardStorageClass`. */
+export const DiehardStorageClass = createFormField({
+  name: 'DiehardStorageClass',
+  component: StorageClassComponent,
+  validation: validateStorageClass,
+  schema: makeFieldSchema({
+    output: z => z.string(),
+    uiOptions: z =>
+      z.object({ clusterField: otherField(z, 'the cluster', 'cluster') }),
   }),
 });

@@ -55,6 +55,16 @@ export default createTranslationMessages({
       "Pas de cluster Galera « {{name}} » dans {{where}}, ni aucun autre pour l'instant : créez-le d'abord avec le modèle Cluster MariaDB Galera (un cluster tout juste créé apparaît ici en moins d'une minute).",
     'galeraCluster.otherNodes':
       '« {{name}} » a {{nodes}} nœuds, pas {{asked}} : choisissez {{nodes}} dans Nœuds Galera.',
+    'storageClass.highlyAvailable': 'hautement disponible',
+    'storageClass.default': 'par défaut',
+    'storageClass.more': '{{count}} autres',
+    'storageClass.here': 'Sur {{cluster}} : {{classes}}.',
+    'storageClass.none':
+      "Le cluster {{cluster}} n'a aucune classe de stockage : demandez-en une à ses administrateurs.",
+    'storageClass.notHere':
+      'Pas de classe de stockage « {{name}} » sur {{cluster}} : choisissez parmi {{classes}}.',
+    'storageClass.notListed':
+      "Les classes de stockage de {{cluster}} n'ont pas pu être listées : la première étape de l'exécution vérifie ce nom.",
     'namespacePicker.chooseCluster': "Choisissez d'abord un cluster.",
     'namespacePicker.none':
       "Aucun namespace n'est ouvert aux déploiements sur {{cluster}}.",

@@ -1,0 +1,151 @@
+import { useEffect } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  ApiHolder,
+  useApiHolder,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-react';
+import type {
+  CustomFieldValidator,
+  FieldExtensionComponentProps,
+} from '@backstage/plugin-scaffolder-react';
+import type {
+  DeployTarget,
+  TargetStorageClass,
+} from '@diehard/plugin-scaffolder-diehard-common';
+import { diehardTargetsApiRef } from '../api';
+import { TranslateKey, userTranslation } from '../readyTranslation';
+import { scaffolderDiehardTranslationRef } from '../translation';
+import { FormTextField } from './FormTextField';
+
+/**
+ * `ui:options` of the `DiehardStorageClass` field.
+ *
+ * @public
+ */
+export interface DiehardStorageClassOptions {
+  /** The form field holding the cluster (default `cluster`). */
+  clusterField?: string;
+}
+
+interface ClassesOn {
+  target: DeployTarget;
+  classes: TargetStorageClass[];
+}
+
+const clusterOf = (
+  formData: Record<string, unknown> | undefined,
+  options: DiehardStorageClassOptions | undefined,
+) => {
+  const value = formData?.[options?.clusterField ?? 'cluster'];
+  return typeof value === 'string' && value ? value : undefined;
+};
+
+/**
+ * The StorageClasses of a cluster the user may deploy to, asked with the user's own
+ * token when the cluster is reached with it; undefined for a cluster that is not a target.
+ */
+async function storageClassesOn(
+  apis: ApiHolder,
+  cluster: string,
+): Promise<ClassesOn | undefined> {
+  const api = apis.get(diehardTargetsApiRef);
+  if (!api) return undefined;
+  const target = (await api.getTargets()).find(t => t.name === cluster);
+  if (!target) return undefined;
+  let userToken: { secret: string; token: string } | undefined;
+  if (target.userToken) {
+    const authProviders = apis.get(kubernetesAuthProvidersApiRef);
+    const { token } =
+      (await authProviders?.getCredentials(target.userToken.provider)) ?? {};
+    if (!token) return undefined;
+    userToken = { secret: target.userToken.secret, token };
+  }
+  return {
+    target,
+    classes: await api.getStorageClasses(cluster, { userToken }),
+  };
+}
+
+/** Names listed under the field or in a refusal: a cluster may hold many. */
+const LISTED_AT_MOST = 10;
+
+/** `nfs-ha (highly available), standard (default)`: what the user may choose from. */
+function listed(classes: TargetStorageClass[], t: TranslateKey) {
+  const names = classes.slice(0, LISTED_AT_MOST).map(c => {
+    const marks = [
+      ...(c.highlyAvailable ? [t('storageClass.highlyAvailable')] : []),
+      ...(c.isDefault ? [t('storageClass.default')] : []),
+    ];
+    return marks.length ? `${c.name} (${marks.join(', ')})` : c.name;
+  });
+  if (classes.length > LISTED_AT_MOST)
+    names.push(
+      t('storageClass.more', { count: classes.length - LISTED_AT_MOST }),
+    );
+  return names.join(', ');
+}
+
+/**
+ * `ui:field: DiehardStorageClass`: a storage class of the cluster chosen in the same form
+ * (`ui:options.clusterField`), typed as in a plain text field, with the cluster's classes
+ * listed under it (those its operators declare highly available marked). **Next** refuses
+ * a class the cluster does not have: its claims would never bind. A cluster whose classes
+ * cannot be listed leaves the name to the template's first step.
+ */
+export function DiehardStorageClass(
+  props: FieldExtensionComponentProps<string, DiehardStorageClassOptions>,
+) {
+  const { formData, onChange } = props;
+  const { t } = useTranslationRef(scaffolderDiehardTranslationRef);
+  const apis = useApiHolder();
+  const cluster = clusterOf(
+    props.formContext?.formData,
+    props.uiSchema?.['ui:options'],
+  );
+  const on = useAsync(
+    async () => (cluster ? storageClassesOn(apis, cluster) : undefined),
+    [apis, cluster],
+  );
+  const only = on.value?.classes.length === 1 ? on.value.classes[0] : undefined;
+  useEffect(() => {
+    if (only && !formData) onChange(only.name);
+  }, [only, formData, onChange]);
+  let note: string | undefined;
+  if (on.error && cluster) {
+    note = t('storageClass.notListed', { cluster });
+  } else if (on.value) {
+    const where = on.value.target.title;
+    note = on.value.classes.length
+      ? t('storageClass.here', {
+          cluster: where,
+          classes: listed(on.value.classes, t as TranslateKey),
+        })
+      : t('storageClass.none', { cluster: where });
+  }
+  return <FormTextField {...props} note={note} />;
+}
+
+/** Refuses a storage class the form's cluster does not have (when its classes can be listed). */
+export const validateStorageClass: CustomFieldValidator<
+  string,
+  DiehardStorageClassOptions
+> = async (name, validation, { apiHolder, formData, uiSchema, schema }) => {
+  const cluster = clusterOf(formData, uiSchema?.['ui:options']);
+  const pattern = typeof schema.pattern === 'string' ? schema.pattern : '';
+  if (!name || !cluster) return;
+  if (pattern && !new RegExp(pattern).test(name)) return;
+  const on = await storageClassesOn(apiHolder, cluster).catch(() => undefined);
+  if (!on || on.classes.some(c => c.name === name)) return;
+  const t = await userTranslation(apiHolder);
+  validation.addError(
+    on.classes.length
+      ? t('storageClass.notHere', {
+          name,
+          cluster: on.target.title,
+          classes: listed(on.classes, t),
+        })
+      : t('storageClass.none', { cluster: on.target.title }),
+  );
+};
