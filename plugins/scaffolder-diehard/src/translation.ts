@@ -7,6 +7,7 @@ import {
 export const englishMessages = {
   loading: 'Loading the clusters you may deploy to…',
   loadFailed: 'Could not load the clusters you may deploy to: {{message}}',
+  more: '{{count}} more',
   clusterPicker: {
     none: 'No cluster is open to you for deployments. Ask Ops for the permission to deploy (diehard.kubernetes.apply).',
     notAllowed: 'Cluster “{{cluster}}” is not one you may deploy to.',
@@ -49,7 +50,6 @@ export const englishMessages = {
   },
   galeraCluster: {
     withNodes: '{{name}} ({{nodes}} nodes)',
-    more: '{{count}} more',
     here: 'In {{where}}: {{clusters}}.',
     noneHere:
       'No Galera cluster in {{where}} yet: create one first with the MariaDB Galera cluster template.',
@@ -63,7 +63,6 @@ export const englishMessages = {
   storageClass: {
     highlyAvailable: 'highly available',
     default: 'default',
-    more: '{{count}} more',
     here: 'On {{cluster}}: {{classes}}.',
     none: 'The cluster {{cluster}} has no storage class: ask its administrators for one.',
     notHere:

@@ -96,19 +96,23 @@ const policyModule = moduleUsing(
     }),
 );
 
+/** The scaffolder with Diehard's module, the permission backend and that policy, on `config`. */
+const withPolicy = (data: object) =>
+  startTestBackend({
+    features: [
+      scaffolderPlugin,
+      scaffolderModuleDiehard,
+      permissionPlugin,
+      policyModule,
+      mockServices.rootConfig.factory({ data }),
+    ],
+  });
+
 describe('GET /api/scaffolder/diehard/targets', () => {
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
 
   beforeAll(async () => {
-    ({ server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModuleDiehard,
-        permissionPlugin,
-        policyModule,
-        mockServices.rootConfig.factory({ data: config }),
-      ],
-    }));
+    ({ server } = await withPolicy(config));
   });
 
   const targetsAs = (user: string) =>
@@ -226,15 +230,7 @@ describe('GET /api/scaffolder/diehard/targets/:cluster/storage-classes, on the l
 
   beforeAll(async () => {
     k = await labKubernetes();
-    ({ server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModuleDiehard,
-        permissionPlugin,
-        policyModule,
-        mockServices.rootConfig.factory({ data: labConfig() }),
-      ],
-    }));
+    ({ server } = await withPolicy(labConfig()));
   });
 
   const classesAs = (user: string, cluster = 'lab', on = server) =>
@@ -275,17 +271,7 @@ describe('GET /api/scaffolder/diehard/targets/:cluster/storage-classes, on the l
   });
 
   it("says the cluster did not list them when it refuses the portal's token, without the token or the cluster's address", async () => {
-    const refused = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModuleDiehard,
-        permissionPlugin,
-        policyModule,
-        mockServices.rootConfig.factory({
-          data: labConfig('expired-token-1234'),
-        }),
-      ],
-    });
+    const refused = await withPolicy(labConfig('expired-token-1234'));
     const res = await classesAs('user:default/bruno', 'lab', refused.server);
     expect(res.status).toBe(503);
     expect(res.body.error.message).toBe(

@@ -29,6 +29,24 @@ export const prod: DiehardTarget = {
   kinds: ['*'],
 };
 
+/** The lab reached with the signed-in user's token (an oidc cluster). */
+export const oidcLab: DiehardTarget = {
+  ...lab,
+  userToken: {
+    provider: 'oidc.lab',
+    secret: 'Backstage-Kubernetes-Authorization-oidc-lab',
+  },
+};
+
+/** Test double of the Kubernetes plugin's frontend auth API: the user signs in and gets `token`, or is refused. */
+export const kubernetesAuthGiving = (token: string | Error) => ({
+  decorateRequestBodyForAuth: jest.fn(),
+  getCredentials: jest.fn(async () => {
+    if (token instanceof Error) throw token;
+    return { token };
+  }),
+});
+
 /** What the backend answers, or the error it fails with. */
 export type Targets = DiehardTarget[] | Error;
 

@@ -1,6 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { lab, prod, renderForm, Targets } from '../__testUtils__/renderForm';
+import {
+  kubernetesAuthGiving,
+  lab,
+  oidcLab,
+  prod,
+  renderForm,
+  Targets,
+} from '../__testUtils__/renderForm';
 import { DiehardClusterPicker } from './DiehardClusterPicker';
 
 const picker = () => screen.getByRole('combobox', { name: /Cluster/ });
@@ -34,17 +41,7 @@ describe('DiehardClusterPicker', () => {
   });
 
   it("puts the user's token for an oidc cluster in the task secrets, from the Kubernetes plugin's auth provider", async () => {
-    const oidcLab = {
-      ...lab,
-      userToken: {
-        provider: 'oidc.lab',
-        secret: 'Backstage-Kubernetes-Authorization-oidc-lab',
-      },
-    };
-    const kubernetesAuth = {
-      decorateRequestBodyForAuth: jest.fn(),
-      getCredentials: jest.fn(async () => ({ token: 'bruno-id-token' })),
-    };
+    const kubernetesAuth = kubernetesAuthGiving('bruno-id-token');
     const { secrets } = renderForm(
       [{ name: 'cluster', title: 'Cluster', Field: DiehardClusterPicker }],
       { targets: [oidcLab], kubernetesAuth },
@@ -58,10 +55,7 @@ describe('DiehardClusterPicker', () => {
   });
 
   it('asks nothing for a service-account cluster', async () => {
-    const kubernetesAuth = {
-      decorateRequestBodyForAuth: jest.fn(),
-      getCredentials: jest.fn(async () => ({ token: 'unused' })),
-    };
+    const kubernetesAuth = kubernetesAuthGiving('unused');
     const { secrets } = renderForm(
       [{ name: 'cluster', title: 'Cluster', Field: DiehardClusterPicker }],
       { targets: [lab], kubernetesAuth },
@@ -72,24 +66,11 @@ describe('DiehardClusterPicker', () => {
   });
 
   it('says so when the user gives no token for such a cluster', async () => {
-    const kubernetesAuth = {
-      decorateRequestBodyForAuth: jest.fn(),
-      getCredentials: jest.fn(async () => {
-        throw new Error('sign-in refused');
-      }),
-    };
+    const kubernetesAuth = kubernetesAuthGiving(new Error('sign-in refused'));
     renderForm(
       [{ name: 'cluster', title: 'Cluster', Field: DiehardClusterPicker }],
       {
-        targets: [
-          {
-            ...lab,
-            userToken: {
-              provider: 'oidc.lab',
-              secret: 'Backstage-Kubernetes-Authorization-oidc-lab',
-            },
-          },
-        ],
+        targets: [oidcLab],
         kubernetesAuth,
       },
     );

@@ -14,6 +14,7 @@ import {
 import { TranslateKey, userTranslation } from '../readyTranslation';
 import { scaffolderDiehardTranslationRef } from '../translation';
 import { FormTextField } from './FormTextField';
+import { listed } from './listed';
 
 /**
  * `ui:options` of the `DiehardGaleraCluster` field: the form fields holding the target and
@@ -76,22 +77,17 @@ const nodesOf = (entity: Entity) => {
   return Number.isInteger(nodes) && nodes > 0 ? nodes : undefined;
 };
 
-/** Names listed under the field or in a refusal: a namespace may hold many. */
-const LISTED_AT_MOST = 10;
-
-/** `galera-a (3 nodes), galera-b`: what the user may choose from (the first few, then how many more). */
-function listed(entities: Entity[], t: TranslateKey) {
-  const names = entities.slice(0, LISTED_AT_MOST).map(e => {
-    const nodes = nodesOf(e);
-    return nodes
-      ? t('galeraCluster.withNodes', { name: e.metadata.name, nodes })
-      : e.metadata.name;
-  });
-  if (entities.length > LISTED_AT_MOST)
-    names.push(
-      t('galeraCluster.more', { count: entities.length - LISTED_AT_MOST }),
-    );
-  return names.join(', ');
+/** `galera-a (3 nodes), galera-b`: what the user may choose from. */
+function listedClusters(entities: Entity[], t: TranslateKey) {
+  return listed(
+    entities.map(e => {
+      const nodes = nodesOf(e);
+      return nodes
+        ? t('galeraCluster.withNodes', { name: e.metadata.name, nodes })
+        : e.metadata.name;
+    }),
+    t,
+  );
 }
 
 /**
@@ -125,7 +121,7 @@ export function DiehardGaleraCluster(
   if (here?.length)
     known = t('galeraCluster.here', {
       where,
-      clusters: listed(here, t as TranslateKey),
+      clusters: listedClusters(here, t as TranslateKey),
     });
   else if (here) known = t('galeraCluster.noneHere', { where });
   return <FormTextField {...props} note={known} />;
@@ -154,7 +150,11 @@ export const validateGaleraCluster: CustomFieldValidator<
   if (!chosen) {
     validation.addError(
       here.length
-        ? t('galeraCluster.notHere', { name, where, clusters: listed(here, t) })
+        ? t('galeraCluster.notHere', {
+            name,
+            where,
+            clusters: listedClusters(here, t),
+          })
         : t('galeraCluster.noneYet', { name, where }),
     );
     return;

@@ -8,7 +8,13 @@ import type {
 } from '@diehard/plugin-scaffolder-diehard-common';
 import { diehardTargetsApiRef } from '../api';
 import { frenchTranslationApi } from '../__testUtils__/frenchTranslationApi';
-import { lab, prod, renderForm } from '../__testUtils__/renderForm';
+import {
+  kubernetesAuthGiving,
+  lab,
+  oidcLab,
+  prod,
+  renderForm,
+} from '../__testUtils__/renderForm';
 import { DiehardClusterPicker } from './DiehardClusterPicker';
 import {
   DiehardStorageClass,
@@ -107,17 +113,7 @@ describe('DiehardStorageClass', () => {
   });
 
   it("asks for the classes of a cluster reached with the user's token with that token", async () => {
-    const oidcLab = {
-      ...lab,
-      userToken: {
-        provider: 'oidc.lab',
-        secret: 'Backstage-Kubernetes-Authorization-oidc-lab',
-      },
-    };
-    const kubernetesAuth = {
-      decorateRequestBodyForAuth: jest.fn(),
-      getCredentials: jest.fn(async () => ({ token: 'bruno-id-token' })),
-    };
+    const kubernetesAuth = kubernetesAuthGiving('bruno-id-token');
     const { errors, getStorageClasses } = await errorsFor('nfs-hq', {
       targets: [oidcLab],
       kubernetesAuth,

@@ -18,6 +18,7 @@ import { diehardTargetsApiRef } from '../api';
 import { TranslateKey, userTranslation } from '../readyTranslation';
 import { scaffolderDiehardTranslationRef } from '../translation';
 import { FormTextField } from './FormTextField';
+import { listed } from './listed';
 
 /**
  * `ui:options` of the `DiehardStorageClass` field.
@@ -68,23 +69,18 @@ async function storageClassesOn(
   };
 }
 
-/** Names listed under the field or in a refusal: a cluster may hold many. */
-const LISTED_AT_MOST = 10;
-
 /** `nfs-ha (highly available), standard (default)`: what the user may choose from. */
-function listed(classes: TargetStorageClass[], t: TranslateKey) {
-  const names = classes.slice(0, LISTED_AT_MOST).map(c => {
-    const marks = [
-      ...(c.highlyAvailable ? [t('storageClass.highlyAvailable')] : []),
-      ...(c.isDefault ? [t('storageClass.default')] : []),
-    ];
-    return marks.length ? `${c.name} (${marks.join(', ')})` : c.name;
-  });
-  if (classes.length > LISTED_AT_MOST)
-    names.push(
-      t('storageClass.more', { count: classes.length - LISTED_AT_MOST }),
-    );
-  return names.join(', ');
+function listedClasses(classes: TargetStorageClass[], t: TranslateKey) {
+  return listed(
+    classes.map(c => {
+      const marks = [
+        ...(c.highlyAvailable ? [t('storageClass.highlyAvailable')] : []),
+        ...(c.isDefault ? [t('storageClass.default')] : []),
+      ];
+      return marks.length ? `${c.name} (${marks.join(', ')})` : c.name;
+    }),
+    t,
+  );
 }
 
 /**
@@ -120,7 +116,7 @@ export function DiehardStorageClass(
     note = on.value.classes.length
       ? t('storageClass.here', {
           cluster: where,
-          classes: listed(on.value.classes, t as TranslateKey),
+          classes: listedClasses(on.value.classes, t as TranslateKey),
         })
       : t('storageClass.none', { cluster: where });
   }
@@ -144,7 +140,7 @@ export const validateStorageClass: CustomFieldValidator<
       ? t('storageClass.notHere', {
           name,
           cluster: on.target.title,
-          classes: listed(on.classes, t),
+          classes: listedClasses(on.classes, t),
         })
       : t('storageClass.none', { cluster: on.target.title }),
   );

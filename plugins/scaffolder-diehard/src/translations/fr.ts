@@ -8,6 +8,7 @@ export default createTranslationMessages({
     loading: 'Chargement des clusters où vous pouvez déployer…',
     loadFailed:
       'Impossible de charger les clusters où vous pouvez déployer : {{message}}',
+    more: '{{count}} autres',
     'clusterPicker.none':
       'Aucun cluster ne vous est ouvert pour déployer. Demandez aux Ops la permission de déployer (diehard.kubernetes.apply).',
     'clusterPicker.notAllowed':
@@ -45,7 +46,6 @@ export default createTranslationMessages({
     'entityName.taken':
       '« {{name}} » est déjà dans le catalogue ({{ref}}) : choisissez un autre nom.',
     'galeraCluster.withNodes': '{{name}} ({{nodes}} nœuds)',
-    'galeraCluster.more': '{{count}} autres',
     'galeraCluster.here': 'Dans {{where}} : {{clusters}}.',
     'galeraCluster.noneHere':
       "Pas encore de cluster Galera dans {{where}} : créez-en d'abord un avec le modèle Cluster MariaDB Galera.",
@@ -57,7 +57,6 @@ export default createTranslationMessages({
       '« {{name}} » a {{nodes}} nœuds, pas {{asked}} : choisissez {{nodes}} dans Nœuds Galera.',
     'storageClass.highlyAvailable': 'hautement disponible',
     'storageClass.default': 'par défaut',
-    'storageClass.more': '{{count}} autres',
     'storageClass.here': 'Sur {{cluster}} : {{classes}}.',
     'storageClass.none':
       "Le cluster {{cluster}} n'a aucune classe de stockage : demandez-en une à ses administrateurs.",
