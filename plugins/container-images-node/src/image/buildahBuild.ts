@@ -1,6 +1,8 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { Readable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { RegistryEndpoint } from '../registry/RegistryClient';
@@ -27,6 +29,45 @@ export interface BuildahBuildOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * A line of build output as the task log shows it: no terminal colours (Maven prints
+ * bare resets even in batch mode) nor other control characters, only the last state of
+ * a line redrawn with `\r`; empty when nothing is left to read.
+ */
+export function plainLine(raw: string): string {
+  const states = raw.split('\r').map(state =>
+    stripVTControlCharacters(state)
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .trimEnd(),
+  );
+  return states.filter(state => state.trim()).pop() ?? '';
+}
+
+/** Longest line passed on: a build printing without newlines holds no more than this. */
+const LINE_AT_MOST = 4096;
+
+/** Calls `onLine` with each line of `stream`, a longer one in pieces of {@link LINE_AT_MOST}. */
+export function eachLine(stream: Readable, onLine: (line: string) => void) {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      for (let i = 0; i < line.length || i === 0; i += LINE_AT_MOST)
+        onLine(line.slice(i, i + LINE_AT_MOST));
+    }
+    while (pending.length > LINE_AT_MOST) {
+      onLine(pending.slice(0, LINE_AT_MOST));
+      pending = pending.slice(LINE_AT_MOST);
+    }
+  });
+  stream.on('end', () => {
+    if (pending) onLine(pending);
+  });
+}
+
 function run(
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -40,16 +81,17 @@ function run(
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const tail: string[] = [];
-    const onLine = (level: 'info' | 'warn') => (data: Buffer) => {
-      for (const line of data.toString('utf8').split('\n')) {
-        if (!line.trim()) continue;
+    // Both streams are progress for the task log (buildah writes its own to stderr);
+    // a failure is told by the error below, with the last lines.
+    for (const stream of [child.stdout, child.stderr]) {
+      eachLine(stream, raw => {
+        const line = plainLine(raw);
+        if (!line) return;
         tail.push(line);
         if (tail.length > 20) tail.shift();
-        logger[level](line);
-      }
-    };
-    child.stdout.on('data', onLine('info'));
-    child.stderr.on('data', onLine('warn'));
+        logger.info(line);
+      });
+    }
     child.on('error', e =>
       reject(
         (e as NodeJS.ErrnoException).code === 'ENOENT'

@@ -247,6 +247,16 @@ describe('diehard:image:build', () => {
           source: 'https://git.example.com/x',
         });
         await action.handler(ctx);
+        // buildah's progress, from both its streams, as plain lines of the task log.
+        const logged = jest.mocked(ctx.logger.info).mock.calls.map(([m]) => m);
+        expect(logged).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/^STEP 1\/\d+: FROM /),
+            'Getting image source signatures',
+          ]),
+        );
+        expect(logged.filter(m => !m.trim() || m.includes('\x1b'))).toEqual([]);
+        expect(ctx.logger.warn).not.toHaveBeenCalled();
         const { manifest, config, desc, layout } = await readImage('image');
         expect(outputsOf(ctx).digest).toBe(desc.digest);
         expect(manifest.layers.length).toBe(2);
