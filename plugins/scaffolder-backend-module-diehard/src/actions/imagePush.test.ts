@@ -166,7 +166,7 @@ describe('diehard:image:push against the lab registry', () => {
       );
       expect(failed.logger.warn).toHaveBeenCalledWith(
         expect.stringMatching(
-          /^blob sha256:[0-9a-f]{12}… upload interrupted at \d+\.\d MB \(.+\); resuming, attempt 1$/,
+          /^blob sha256:[0-9a-f]{12}… upload interrupted at [\d.]+ (kB|MB) \(.+\); resuming, attempt 1$/,
         ),
       );
       expect(await client.hasManifest(repository, 'release')).toBe(false);
@@ -215,7 +215,7 @@ describe('diehard:image:push against the lab registry', () => {
       // The French-speaking user reads why the push paused and that it goes on.
       expect(ctx.logger.warn).toHaveBeenCalledWith(
         expect.stringMatching(
-          /^blob sha256:[0-9a-f]{12}… : envoi interrompu à \d+,\d Mo \(.+\) ; reprise, essai 1$/,
+          /^blob sha256:[0-9a-f]{12}… : envoi interrompu à [\d,]+ (ko|Mo) \(.+\) ; reprise, essai 1$/,
         ),
       );
     } finally {
@@ -336,7 +336,7 @@ describe('diehard:image:push against the lab registry', () => {
     const lines = (ctx.logger.info as jest.Mock).mock.calls.map(c => c[0]);
     expect(
       lines.filter(l =>
-        /^blob sha256:[0-9a-f]{12}… envoyé \(0,0 Mo\)$/.test(l),
+        /^blob sha256:[0-9a-f]{12}… envoyé \((\d+ octets|[\d,]+ ko)\)$/.test(l),
       ),
     ).toHaveLength(2);
 

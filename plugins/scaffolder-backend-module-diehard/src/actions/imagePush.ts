@@ -14,6 +14,7 @@ import {
   messageLanguage,
 } from '@diehard/plugin-ha-posture-common';
 import { examples } from './imagePush.examples';
+import { byteSize } from '../registry/byteSize';
 import { RETRY_WORDS } from '../registry/retryWords';
 import { languageInput } from './languageInput';
 
@@ -33,11 +34,8 @@ const WORDS = {
     dryRunNoLayout: (layout: string, target: string) =>
       `dry run: no image layout at ${layout} yet; would push to ${target}`,
     dryRun: 'dry run: would push image',
-    blob: (
-      digest: string,
-      outcome: 'uploaded' | 'mounted',
-      megabytes: string,
-    ) => `blob ${digest}… ${outcome} (${megabytes} MB)`,
+    blob: (digest: string, outcome: 'uploaded' | 'mounted', size: string) =>
+      `blob ${digest}… ${outcome} (${size})`,
     pushed: (reference: string, blobs: BlobCounts) =>
       `pushed ${reference} (blobs sent: ${blobs.uploaded}, mounted: ${blobs.mounted}, already there: ${blobs.existing})`,
     unreachable: (registry: string, message: string) =>
@@ -47,14 +45,10 @@ const WORDS = {
     dryRunNoLayout: (layout: string, target: string) =>
       `essai à blanc : pas encore de layout d'image dans ${layout} ; pousserait vers ${target}`,
     dryRun: "essai à blanc : pousserait l'image",
-    blob: (
-      digest: string,
-      outcome: 'uploaded' | 'mounted',
-      megabytes: string,
-    ) =>
+    blob: (digest: string, outcome: 'uploaded' | 'mounted', size: string) =>
       `blob ${digest}… ${
         outcome === 'uploaded' ? 'envoyé' : 'monté depuis le registre'
-      } (${megabytes.replace('.', ',')} Mo)`,
+      } (${size})`,
     pushed: (reference: string, blobs: BlobCounts) =>
       `image poussée : ${reference} (blobs envoyés : ${blobs.uploaded}, montés : ${blobs.mounted}, déjà présents : ${blobs.existing})`,
     unreachable: (registry: string, message: string) =>
@@ -181,7 +175,7 @@ export function createImagePushAction(options: ImagePushActionOptions) {
               words.blob(
                 blob.digest.slice(0, 19),
                 blob.outcome,
-                (blob.size / 1e6).toFixed(1),
+                byteSize(blob.size, messageLanguage(input.language)),
               ),
             ),
         });

@@ -1,7 +1,7 @@
 import type { MessageLanguage } from '@diehard/plugin-ha-posture-common';
 import type { RegistryRetry } from '@diehard/plugin-container-images-node';
 
-const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
+import { byteSize } from './byteSize';
 
 /**
  * What the image actions say when a registry fails and the client tries again, in each
@@ -10,14 +10,16 @@ const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 export const RETRY_WORDS = {
   en: (r: RegistryRetry) =>
     r.what === 'blob-upload'
-      ? `blob ${r.digest?.slice(0, 19)}… upload interrupted at ${megabytes(
+      ? `blob ${r.digest?.slice(0, 19)}… upload interrupted at ${byteSize(
           r.offset ?? 0,
-        )} MB (${r.error}); resuming, attempt ${r.attempt}`
+          'en',
+        )} (${r.error}); resuming, attempt ${r.attempt}`
       : `registry "${r.registry}" failed (${r.error}); trying again, attempt ${r.attempt}`,
   fr: (r: RegistryRetry) =>
     r.what === 'blob-upload'
-      ? `blob ${r.digest?.slice(0, 19)}… : envoi interrompu à ${megabytes(
+      ? `blob ${r.digest?.slice(0, 19)}… : envoi interrompu à ${byteSize(
           r.offset ?? 0,
-        ).replace('.', ',')} Mo (${r.error}) ; reprise, essai ${r.attempt}`
+          'fr',
+        )} (${r.error}) ; reprise, essai ${r.attempt}`
       : `le registre « ${r.registry} » a échoué (${r.error}) ; nouvel essai, essai ${r.attempt}`,
 } satisfies Record<MessageLanguage, (r: RegistryRetry) => string>;
