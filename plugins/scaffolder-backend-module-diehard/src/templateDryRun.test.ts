@@ -91,4 +91,51 @@ describe('a Diehard template in the scaffolder dry run', () => {
       admin.close();
     }
   });
+
+  it('refuses, before asking the cluster, a storage class that is no Kubernetes name', async () => {
+    const { k } = lab;
+    const ns = k.portal.namespaces[0];
+    const { api } = await startScaffolder({ reg: lab.reg, k, namespace: ns });
+    const template = {
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+      metadata: { name: 'storage-class-check' },
+      spec: {
+        type: 'service',
+        owner: 'group:default/ops-team',
+        parameters: [],
+        steps: [
+          {
+            id: 'target',
+            action: 'diehard:kubernetes:check-target',
+            input: {
+              cluster: 'lab',
+              namespace: ns,
+              storageClasses: ['${{ parameters.storageClass }}'],
+            },
+          },
+        ],
+      },
+    };
+    const run = async (storageClass: string) => {
+      const res = await api('/v2/dry-run', {
+        method: 'POST',
+        body: JSON.stringify({
+          template,
+          values: { storageClass },
+          directoryContents: [],
+        }),
+      });
+      const body = await res.json();
+      return [
+        ...(body.log ?? []).map((l: any) => l.body.message),
+        body.error?.message,
+      ].join('\n');
+    };
+    expect(await run('nfs-ha')).toContain('is open to this task');
+    for (const name of ['NFS HA', '\u001b[31mnfs-ha', 'nfs-ha\nx'])
+      expect(await run(name)).toContain(
+        'Invalid input passed to action diehard:kubernetes:check-target, instance.storageClasses[0] does not match pattern',
+      );
+  });
 });

@@ -54,7 +54,12 @@ export function createKubernetesCheckTargetAction(
             .describe('Namespace the objects will be applied in'),
         storageClasses: z =>
           z
-            .array(z.string().min(1).max(253))
+            .array(
+              z
+                .string()
+                .max(253)
+                .regex(/^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/),
+            )
             .max(16)
             .optional()
             .describe(
