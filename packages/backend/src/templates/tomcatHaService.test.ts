@@ -201,7 +201,7 @@ describe('tomcat-ha-service through the real scaffolder', () => {
 
     const ing = one('Ingress');
     expect(ing.spec.tls).toEqual([
-      { hosts: ['todo.apps.example.org'], secretName: 'todo-tls' },
+      { hosts: ['todo-web.apps.example.org'], secretName: 'todo-tls' },
     ]);
     expect(
       ing.metadata.annotations['nginx.ingress.kubernetes.io/affinity'],

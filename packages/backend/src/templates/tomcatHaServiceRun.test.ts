@@ -385,6 +385,11 @@ it.each([
     { storageClass: 'nfs-hq' },
     'storage class "nfs-hq" does not exist on cluster "lab" (',
   ],
+  [
+    'the host name of the service running already',
+    { ingressHost: `${name}.apps.example.org` },
+    `host "${name}.apps.example.org" is already served by Ingress ${NAMESPACE}/${name} on cluster "lab" (`,
+  ],
 ])(
   'refuses %s at its first step: nothing built, pushed, applied or published',
   async (_d, values, reason) => {

@@ -17,7 +17,9 @@ const withParameters = (
   text
     .replace('${{ parameters.cluster }}', cluster)
     .replace('${{ parameters.namespace }}', namespace)
-    .replace('${{ parameters.storageClass }}', storageClass);
+    .replace('${{ parameters.storageClass }}', storageClass)
+    .replace('${{ parameters.name }}', 'todo')
+    .replace('${{ parameters.host }}', `todo-${process.pid}.apps.example.org`);
 
 describe('diehard:kubernetes:check-target examples', () => {
   const dir = createMockDirectory();

@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'As the first step of a template: refuse a cluster, namespace or storage class the apply step would refuse, before anything is built',
+      'As the first step of a template: refuse a cluster, namespace or storage class the apply step would refuse, and a host name another Ingress serves, before anything is built',
     example: yaml.stringify({
       steps: [
         {
@@ -15,6 +15,10 @@ export const examples: TemplateExample[] = [
             cluster: '${{ parameters.cluster }}',
             namespace: '${{ parameters.namespace }}',
             storageClasses: ['${{ parameters.storageClass }}'],
+            ingress: {
+              name: '${{ parameters.name }}',
+              hosts: ['${{ parameters.host }}'],
+            },
             language: '${{ parameters.language }}',
           },
         },

@@ -6,9 +6,11 @@ import { createKubernetesCheckTargetAction } from './kubernetesCheckTarget';
 import { freePort } from '@diehard/lab';
 import { permissionsAnswering } from '../__testUtils__/permissions';
 import {
+  adminClient,
   clusterConfig,
   labKubernetes,
   LabKubernetes,
+  uniqueName,
 } from '../__testUtils__/labKubernetes';
 
 let k: LabKubernetes;
@@ -40,6 +42,7 @@ function run(
     cluster: string;
     namespace?: string;
     storageClasses?: string[];
+    ingress?: { name: string; hosts: string[] };
     language?: string;
   },
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
@@ -225,6 +228,70 @@ describe('diehard:kubernetes:check-target', () => {
         /^les classes de stockage « nfs-hq », « ssd » n'existent pas sur le cluster « lab » \(HA lab\) : choisissez l'une de ses classes \(.*nfs-ha.*\)$/,
       ),
     });
+  });
+
+  it('refuses a host another Ingress serves already, naming it only in the target namespace', async () => {
+    const admin = adminClient(k);
+    const ingress = (namespace: string, name: string, host: string) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name, namespace },
+      spec: {
+        rules: [
+          {
+            host,
+            http: {
+              paths: [
+                {
+                  path: '/api',
+                  pathType: 'Prefix',
+                  backend: { service: { name, port: { number: 80 } } },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    const other = uniqueName('other');
+    const taken = `${other}.apps.example.org`;
+    const elsewhere = `${other}-x.apps.example.org`;
+    const objects = [
+      ingress('diehard-apps', other, taken),
+      ingress('default', other, elsewhere),
+    ];
+    try {
+      for (const o of objects) await admin.apply(o, { fieldManager: 'test' });
+      const check = (name: string, hosts: string[], language?: string) =>
+        run({
+          cluster: 'lab',
+          namespace: 'diehard-apps',
+          ingress: { name, hosts },
+          language,
+        }).done.then(
+          () => undefined,
+          e => (e as Error).message,
+        );
+      expect(
+        await Promise.all([
+          check('mine', [taken]),
+          check('mine', [`${other}-free.apps.example.org`]),
+          // A second run of the same service finds its own Ingress in place.
+          check(other, [taken]),
+          check('mine', [elsewhere]),
+          check('mine', [taken], 'fr'),
+        ]),
+      ).toEqual([
+        `host "${taken}" is already served by Ingress diehard-apps/${other} on cluster "lab" (HA lab): choose another host name, or remove that Ingress first`,
+        undefined,
+        undefined,
+        `host "${elsewhere}" is already served by an Ingress of another namespace on cluster "lab" (HA lab): choose another host name, or remove that Ingress first`,
+        `l'hôte « ${taken} » est déjà servi par l'Ingress diehard-apps/${other} sur le cluster « lab » (HA lab) : choisissez un autre nom d'hôte, ou supprimez d'abord cet Ingress`,
+      ]);
+    } finally {
+      for (const o of objects) await admin.delete(o).catch(() => {});
+      admin.close();
+    }
   });
 
   it('refuses an allowlisted namespace the cluster does not have', async () => {

@@ -24,7 +24,8 @@ export type KubernetesCheckTargetActionOptions = KubernetesApplyActionOptions;
  * one the apply could not reach: a cluster that does not answer or refuses the
  * portal's credentials, a namespace that does not exist, then a storage class the
  * cluster does not have (the build would otherwise run before the apply refuses the
- * claims naming it). Reads nothing else.
+ * claims naming it), then a host another Ingress serves already (the new service would
+ * get part of that host's traffic, and the running one lose it). Reads nothing else.
  *
  * @public
  */
@@ -36,7 +37,7 @@ export function createKubernetesCheckTargetAction(
   return createTemplateAction({
     id: 'diehard:kubernetes:check-target',
     description:
-      "Checks that a cluster and namespace are open to diehard:kubernetes:apply for the task initiator (allowlist and permission), that the cluster answers with the portal's credentials, that the namespace exists and that the cluster has the storage classes named: the first step of a deploying template",
+      "Checks that a cluster and namespace are open to diehard:kubernetes:apply for the task initiator (allowlist and permission), that the cluster answers with the portal's credentials, that the namespace exists, that the cluster has the storage classes named and that no other Ingress serves the hosts named: the first step of a deploying template",
     examples,
     supportsDryRun: true,
     schema: {
@@ -65,6 +66,28 @@ export function createKubernetesCheckTargetAction(
             .describe(
               'Storage classes the volume claims will name: each must exist on the cluster',
             ),
+        ingress: z =>
+          z
+            .object({
+              name: z
+                .string()
+                .max(253)
+                .regex(/^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/),
+              hosts: z
+                .array(
+                  z
+                    .string()
+                    .max(253)
+                    .regex(
+                      /^(\*\.)?([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)*[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+                    ),
+                )
+                .max(16),
+            })
+            .optional()
+            .describe(
+              'The Ingress the template will apply in the namespace, and the hosts it serves whole: a host another Ingress serves already is refused',
+            ),
         language: languageInput,
       },
       output: {
@@ -91,7 +114,12 @@ export function createKubernetesCheckTargetAction(
       await assertMayApply(options.permissions, ctx, cluster, words);
       await assertTargetReachable(
         clusters,
-        { cluster, namespace, storageClasses: ctx.input.storageClasses },
+        {
+          cluster,
+          namespace,
+          storageClasses: ctx.input.storageClasses,
+          ingress: ctx.input.ingress,
+        },
         requestAuthFromHeaders(ctx.secrets ?? {}),
         words,
       );

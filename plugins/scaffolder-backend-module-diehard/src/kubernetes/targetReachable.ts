@@ -9,6 +9,7 @@ import { ApplyClusters } from './applyClusters';
 import { TARGET_WORDS, TargetWords } from './targetWords';
 import { KubeApiError, KubeClient } from './KubeClient';
 import { listStorageClasses } from './storageClasses';
+import { hostsTaken } from './ingressHosts';
 
 /** Where a template will deploy, and what it will ask of the cluster there. */
 export interface TargetCheck {
@@ -16,13 +17,17 @@ export interface TargetCheck {
   namespace?: string;
   /** Classes its volume claims will name. */
   storageClasses?: string[];
+  /** The Ingress it will apply in `namespace`, and the hosts that Ingress serves whole. */
+  ingress?: { name: string; hosts: string[] };
 }
 
 /**
  * Throws, naming the cluster by name and title (never its URL or token), when the
  * cluster does not answer, refuses the portal's credentials, has no `namespace`, or
  * lacks one of the storage classes named (a claim of such a class never binds: its pods
- * would wait, Pending, until the rollout times out). A cluster that answers but does
+ * would wait, Pending, until the rollout times out), or when another Ingress serves a
+ * host the template's Ingress would (the two would share it, each getting part of its
+ * traffic). A cluster that answers but does
  * not let the portal read namespaces or StorageClasses passes: the apply's own checks
  * then speak.
  */
@@ -32,7 +37,7 @@ export async function assertTargetReachable(
   authConfig?: KubernetesRequestAuth,
   words: TargetWords = TARGET_WORDS.en,
 ) {
-  const { cluster, namespace, storageClasses = [] } = target;
+  const { cluster, namespace, storageClasses = [], ingress } = target;
   const name = words.cluster(cluster, clusters.get(cluster).title);
   const authProvider = clusters.authProvider(cluster);
   const client = new KubeClient({
@@ -57,6 +62,13 @@ export async function assertTargetReachable(
       if (missing.length) {
         throw new InputError(words.noStorageClass(missing, name, known));
       }
+    }
+    if (ingress) {
+      const taken = await hostsTaken(client, ingress.hosts, {
+        namespace,
+        name: ingress.name,
+      });
+      if (taken.length) throw new InputError(words.hostsTaken(taken, name));
     }
   } catch (e) {
     if (!(e instanceof KubeApiError)) throw e;

@@ -1,4 +1,5 @@
 import type { MessageLanguage } from '@diehard/plugin-ha-posture-common';
+import type { HostTaken } from './ingressHosts';
 
 const list = (names: string[], none: string) => names.join(', ') || none;
 const quoted = (names: string[]) => names.map(n => `"${n}"`).join(', ');
@@ -49,6 +50,19 @@ export const TARGET_WORDS = {
           ? `storage classes ${quoted(missing)} do not exist`
           : `storage class ${quoted(missing)} does not exist`
       } on ${cluster}: choose one of its classes (${list(known, 'none')})`,
+    hostsTaken: (taken: HostTaken[], cluster: string) =>
+      `${taken
+        .map(
+          t =>
+            `host "${t.host}" is already served by ${
+              t.ingress
+                ? `Ingress ${t.ingress}`
+                : 'an Ingress of another namespace'
+            }`,
+        )
+        .join(
+          '; ',
+        )} on ${cluster}: choose another host name, or remove that Ingress first`,
     open: (cluster: string, title: string, namespace?: string) =>
       `target: cluster "${cluster}" (${title})${
         namespace ? `, namespace "${namespace}"` : ''
@@ -97,6 +111,19 @@ export const TARGET_WORDS = {
         known,
         'aucune',
       )})`,
+    hostsTaken: (taken: HostTaken[], cluster: string) =>
+      `${taken
+        .map(
+          t =>
+            `l'hôte « ${t.host} » est déjà servi par ${
+              t.ingress
+                ? `l'Ingress ${t.ingress}`
+                : "un Ingress d'un autre namespace"
+            }`,
+        )
+        .join(
+          ' ; ',
+        )} sur ${cluster} : choisissez un autre nom d'hôte, ou supprimez d'abord cet Ingress`,
     open: (cluster: string, title: string, namespace?: string) =>
       `cible : le cluster « ${cluster} » (${title})${
         namespace ? `, namespace « ${namespace} »` : ''

@@ -18,7 +18,7 @@ export function tomcatHaServiceValues(name: string) {
     databaseName: 'todo',
     storageClass: 'nfs-ha',
     storageSize: '5Gi',
-    ingressHost: 'todo.apps.example.org',
+    ingressHost: `${name}.apps.example.org`,
     tlsSecret: 'todo-tls',
     repoOwner: 'dev-team',
   };
