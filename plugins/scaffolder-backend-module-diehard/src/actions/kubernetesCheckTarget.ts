@@ -4,7 +4,7 @@ import { messageLanguage } from '@diehard/plugin-ha-posture-common';
 import { requestAuthFromHeaders } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from '../kubernetes/applyClusters';
 import { assertMayApply } from '../kubernetes/applyPermission';
-import { assertTargetReachable } from '../kubernetes/targetReachable';
+import { assertTargetReady } from '../kubernetes/targetReady';
 import { TARGET_WORDS } from '../kubernetes/targetWords';
 import type { KubernetesApplyActionOptions } from './kubernetesApply';
 import { examples } from './kubernetesCheckTarget.examples';
@@ -112,7 +112,7 @@ export function createKubernetesCheckTargetAction(
         );
       }
       await assertMayApply(options.permissions, ctx, cluster, words);
-      await assertTargetReachable(
+      await assertTargetReady(
         clusters,
         {
           cluster,

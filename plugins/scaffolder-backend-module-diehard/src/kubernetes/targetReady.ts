@@ -27,11 +27,10 @@ export interface TargetCheck {
  * lacks one of the storage classes named (a claim of such a class never binds: its pods
  * would wait, Pending, until the rollout times out), or when another Ingress serves a
  * host the template's Ingress would (the two would share it, each getting part of its
- * traffic). A cluster that answers but does
- * not let the portal read namespaces or StorageClasses passes: the apply's own checks
- * then speak.
+ * traffic). A cluster that answers but does not let the portal read namespaces,
+ * StorageClasses or Ingresses passes: the apply's own checks then speak.
  */
-export async function assertTargetReachable(
+export async function assertTargetReady(
   clusters: ApplyClusters,
   target: TargetCheck,
   authConfig?: KubernetesRequestAuth,
