@@ -34,6 +34,7 @@ import {
 import type { VipProxyConfig } from './vipProxy';
 import { kubeconfigYaml } from './kubeconfig';
 import type { StorageStandInConfig } from './storageStandIn';
+import type { V1StorageClass } from '@kubernetes/client-node';
 import {
   DEFAULT_PORTAL_NAMESPACES,
   KWOK_NODE_ANNOTATION,
@@ -907,6 +908,35 @@ function serviceAccountToken(
 }
 
 /**
+ * Deletes the lab's StorageClasses whose provisioner a newer lab changed (the field is
+ * immutable: applying would fail on a cluster kept from before), so they are made anew.
+ */
+async function dropChangedClasses(
+  ctx: ComponentContext,
+  e: KubernetesEndpoint,
+) {
+  const wanted = new Map(
+    Object.values(STORAGE).map(c => [c.storageClass, c.provisioner]),
+  );
+  const { items } = await api(
+    e,
+    '/apis/storage.k8s.io/v1/storageclasses?labelSelector=diehard.dev%2Flab%3Dtrue',
+  );
+  for (const c of items as V1StorageClass[]) {
+    const name = c.metadata?.name ?? '';
+    const provisioner = wanted.get(name);
+    if (!provisioner || c.provisioner === provisioner) continue;
+    await run(binaryPaths(ctx.paths).kubectl, [
+      `--kubeconfig=${files(ctx.dir).admin}`,
+      'delete',
+      'storageclass',
+      name,
+      '--ignore-not-found',
+    ]);
+  }
+}
+
+/**
  * The `nfs-ha` and `local-ssd` StorageClasses and their stand-in provisioner
  * (storageStandIn.ts), a Node
  * process recorded by PID like the control plane's; resolves after its first pass.
@@ -916,6 +946,7 @@ async function startStandIn(ctx: ComponentContext, e: KubernetesEndpoint) {
   ctx.report(
     `kubernetes: StorageClasses ${NFS_HA.storageClass} and ${LOCAL_SSD.storageClass}, served by a stand-in provisioner (no NFS, no disks here)`,
   );
+  await dropChangedClasses(ctx, e);
   await applyYaml(binaryPaths(ctx.paths), f.admin, storageStandInManifests());
   const token = await serviceAccountToken(
     e,

@@ -100,7 +100,8 @@ describe('the nfs-ha and local-ssd StorageClasses (a stand-in provisioner: no NF
     const local = await admin
       .makeApiClient(StorageV1Api)
       .readStorageClass({ name: 'local-ssd' });
-    expect(local.provisioner).toBe('diehard.io/local-ssd-stand-in');
+    // local-path-provisioner's own name: the posture engine knows it as node-local.
+    expect(local.provisioner).toBe('rancher.io/local-path');
     expect(local.volumeBindingMode).toBe('WaitForFirstConsumer');
     expect(local.metadata?.annotations?.['diehard.io/stand-in']).toMatch(
       /STAND-IN/,
@@ -344,6 +345,52 @@ describe('the nfs-ha and local-ssd StorageClasses (a stand-in provisioner: no NF
           name: `${name}-selector`,
           namespace,
         })
+        .catch(() => {});
+    }
+  });
+
+  it("refuses a ReadWriteMany claim on local-ssd once a pod needs it (a node's disk serves one node, as local-path-provisioner says too), leaving its pods Pending", async () => {
+    const shared = `${name}-local-rwx`;
+    const c = claim(shared);
+    c.spec!.storageClassName = 'local-ssd';
+    await core.createNamespacedPersistentVolumeClaim({ namespace, body: c });
+    await admin.makeApiClient(AppsV1Api).createNamespacedDeployment({
+      namespace,
+      body: deployment(shared, shared),
+    });
+    try {
+      const event = await waitFor(
+        'a ProvisioningFailed event on the claim',
+        async () =>
+          (
+            await core.listNamespacedEvent({
+              namespace,
+              fieldSelector: `involvedObject.kind=PersistentVolumeClaim,involvedObject.name=${shared}`,
+            })
+          ).items.find(e => e.reason === 'ProvisioningFailed'),
+        { timeoutMs: 60_000, intervalMs: 250 },
+      );
+      expect(event.source?.component).toBe('rancher.io/local-path');
+      expect(event.message).toBe(
+        'a local volume lives on one node: it serves ReadWriteOnce and ReadWriteOncePod claims, not ReadWriteMany',
+      );
+      const now = await core.readNamespacedPersistentVolumeClaim({
+        name: shared,
+        namespace,
+      });
+      expect(now.status?.phase).toBe('Pending');
+      const pods = await core.listNamespacedPod({
+        namespace,
+        labelSelector: `app=${shared}`,
+      });
+      expect(pods.items.some(p => p.status?.phase === 'Running')).toBe(false);
+    } finally {
+      await admin
+        .makeApiClient(AppsV1Api)
+        .deleteNamespacedDeployment({ name: shared, namespace })
+        .catch(() => {});
+      await core
+        .deleteNamespacedPersistentVolumeClaim({ name: shared, namespace })
         .catch(() => {});
     }
   });

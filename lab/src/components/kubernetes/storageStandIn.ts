@@ -1,6 +1,7 @@
 // STAND-INS for the company's storage provisioners: nfs-subdir-external-provisioner on
-// the NFS-HA pair's virtual address (class nfs-ha) and a local-SSD provisioner like
-// local-path-provisioner (class local-ssd). NFS cannot run on these machines (no nfsd,
+// the NFS-HA pair's virtual address (class nfs-ha) and local-path-provisioner on the
+// nodes' SSDs (class local-ssd, under its provisioner name, refusing as it does the
+// claims a node's disk cannot serve). NFS cannot run on these machines (no nfsd,
 // no NFS mounts) and KWOK's nodes have no disks and mount nothing, so this process does
 // only the Kubernetes half of their job: for each claim the PV controller hands to it, a
 // bound PersistentVolumeClaim's volume (`nfs` on a documentation-range address that
@@ -52,6 +53,11 @@ function source(
     return {
       nfs: { server: NFS_HA.server, path: directory(NFS_HA.exportRoot, claim) },
     };
+  const modes = claim.spec?.accessModes ?? [];
+  if (modes.some(m => m !== 'ReadWriteOnce' && m !== 'ReadWriteOncePod'))
+    return `a local volume lives on one node: it serves ReadWriteOnce and ReadWriteOncePod claims, not ${modes.join(
+      ', ',
+    )}`;
   const node = claim.metadata?.annotations?.[ANN_SELECTED_NODE];
   if (!node)
     return 'a local volume needs a node: use volumeBindingMode WaitForFirstConsumer';
