@@ -158,7 +158,9 @@ async function fillServiceForm(options: { mistyped?: boolean } = {}) {
   const storage = page.getByRole('textbox', { name: 'NFS storage class' });
   // The lab's storage classes, read from its cluster, under the field.
   await page
-    .getByText(/On HA lab: .*nfs-ha \(highly available\)/)
+    .getByText(
+      /On HA lab: local-ssd \(one node only\), nfs-ha \(highly available\)/,
+    )
     .first()
     .waitFor();
   if (options.mistyped) {

@@ -16,6 +16,7 @@ export {
   HIGHLY_AVAILABLE_ANNOTATION,
   RESTRICTED_ANNOTATION,
 } from './annotations';
+export { isNodeLocalProvisioner } from './storage/nodeLocalClaims';
 export { HaPostureClient } from './api/HaPostureClient';
 export type {
   HaPostureApi,

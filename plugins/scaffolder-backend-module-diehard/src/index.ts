@@ -27,6 +27,7 @@ export {
   createPostureGateAction,
   PostureGateError,
 } from './actions/postureGate';
+export type { PostureGateActionOptions } from './actions/postureGate';
 export {
   clusterConditions,
   createClusterConditionalDecision,

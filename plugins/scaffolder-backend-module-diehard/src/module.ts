@@ -96,7 +96,11 @@ export const scaffolderModuleDiehard = createBackendModule({
             permissions,
             clusters: directory,
           }),
-          createPostureGateAction({ config }),
+          createPostureGateAction({
+            config,
+            permissions,
+            clusters: directory,
+          }),
           createGitCheckPushAction({ config }),
           createCatalogCheckNameAction({ catalog, auth }),
         ];

@@ -82,7 +82,12 @@ describe('DiehardTargetsClient', () => {
   it("lists a cluster's storage classes, sending the user's cluster token in its header when given", async () => {
     const seen: Array<Record<string, string | undefined>> = [];
     const classes = [
-      { name: 'nfs-ha', isDefault: false, highlyAvailable: true },
+      {
+        name: 'nfs-ha',
+        isDefault: false,
+        highlyAvailable: true,
+        nodeLocal: false,
+      },
     ];
     answer = (req, res) => {
       seen.push({

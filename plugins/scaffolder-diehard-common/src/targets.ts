@@ -47,6 +47,11 @@ export interface TargetStorageClass {
   isDefault: boolean;
   /** Declared highly available by its operators (`diehard.io/highly-available: "true"`). */
   highlyAvailable: boolean;
+  /**
+   * Its volumes live on one node's disk (a node-local provisioner such as
+   * local-path-provisioner): lost with that node, never shared between nodes.
+   */
+  nodeLocal: boolean;
 }
 
 /**

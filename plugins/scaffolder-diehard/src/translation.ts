@@ -62,6 +62,7 @@ export const englishMessages = {
   },
   storageClass: {
     highlyAvailable: 'highly available',
+    nodeLocal: 'one node only',
     default: 'default',
     here: 'On {{cluster}}: {{classes}}.',
     none: 'The cluster {{cluster}} has no storage class: ask its administrators for one.',

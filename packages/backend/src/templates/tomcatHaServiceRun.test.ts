@@ -480,3 +480,45 @@ it("refuses another team's service of the same name at the catalog check: nothin
   );
   expect(after.metadata.generation).toBe(before.metadata.generation);
 });
+
+it('refuses the attachments volume on a class whose volumes live on one node at the posture step, naming the class: nothing built, pushed or applied', async () => {
+  const other = `${name}-local`;
+  const refused = await runTemplateTask({
+    baseUrl: backend!.baseUrl,
+    token,
+    templateRef: 'template:default/tomcat-ha-service',
+    values: {
+      ...tomcatHaServiceValues(other),
+      storageClass: 'local-ssd',
+      repoOwner,
+    },
+    timeoutMs: 120_000,
+  });
+  expect(refused.status).toBe('failed');
+  expect(refused.steps).toEqual({
+    ...Object.fromEntries(STEPS.slice(0, 5).map(s => [s, 'completed'])),
+    posture: 'failed',
+    ...Object.fromEntries(STEPS.slice(6).map(s => [s, 'skipped'])),
+  });
+  const log = refused.log.join('\n');
+  expect(log).toContain(
+    'storage classes on cluster "lab" (HA lab), judged with the claims: local-ssd (rancher.io/local-path), nfs-ha (diehard.io/nfs-ha-stand-in)',
+  );
+  expect(log).toMatch(
+    new RegExp(
+      `CRITICAL \\[storage/storage-node-local-volume\\] Deployment ${other} keeps its data on PersistentVolumeClaim ${other}-attachments, served by StorageClass local-ssd`,
+    ),
+  );
+  expect(log).toMatch(
+    new RegExp(
+      `HA posture grade [B-F] is below the minimum A \\(Deployment ${NAMESPACE}/${other} [B-F]\\)`,
+    ),
+  );
+  expect(serviceObjects(kubectl, 'deployment', other)).toEqual([]);
+  expect(serviceObjects(kubectl, 'persistentvolumeclaim', other)).toEqual([]);
+  const tags = await registryGet(
+    `/v2/apps/${other}/tags/list`,
+    'application/json',
+  );
+  expect(tags.status).toBe(404);
+});

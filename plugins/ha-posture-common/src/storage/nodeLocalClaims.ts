@@ -9,6 +9,17 @@ import { KubeObject } from '../model/kube';
 const HOST_LOCAL_PROVISIONER =
   /^(rancher\.io\/local-path|kubernetes\.io\/no-provisioner|kubernetes\.io\/host-path|k8s\.io\/minikube-hostpath|docker\.io\/hostpath|microk8s\.io\/hostpath|openebs\.io\/local|local\.csi\.openebs\.io|hostpath\.csi\.k8s\.io|topolvm\.io|lvm\.csi\.metal-stack\.io|local\.csi\.aliyun\.com)$/i;
 
+/**
+ * Whether a StorageClass provisioner makes volumes that are a directory or disk of one
+ * node (local-path, OpenEBS LocalPV, TopoLVM, hostpath…): data on them is lost with that
+ * node and cannot be shared between nodes.
+ *
+ * @public
+ */
+export function isNodeLocalProvisioner(provisioner: string): boolean {
+  return HOST_LOCAL_PROVISIONER.test(provisioner);
+}
+
 /** Class names that are host-local on every distribution that ships them, even when the StorageClass is not in the input. */
 const HOST_LOCAL_CLASS_NAME =
   /^(local-path|microk8s-hostpath|openebs-hostpath|hostpath)$/;
@@ -173,7 +184,7 @@ function claimLocality(
   if (!className) return undefined;
   const sc = index.get('StorageClass', '', className);
   const provisioner = String(sc?.provisioner ?? '');
-  if (sc && HOST_LOCAL_PROVISIONER.test(provisioner))
+  if (sc && isNodeLocalProvisioner(provisioner))
     return {
       why: msg('storage.local.provisioner', {
         storageClass: className,

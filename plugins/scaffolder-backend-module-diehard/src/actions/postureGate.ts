@@ -1,12 +1,17 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  PermissionsService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { CustomErrorBase } from '@backstage/errors';
+import { CustomErrorBase, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   evaluatePosture,
   messageLanguage,
 } from '@diehard/plugin-ha-posture-common';
 import { renderToolsFromConfig } from '@diehard/plugin-ha-posture-render-node';
+import { KubernetesClusterDirectory } from '@diehard/plugin-kubernetes-clusters-node';
+import { ApplyClusters } from '../kubernetes/applyClusters';
 import {
   GATE_WORDS,
   formatReport,
@@ -14,6 +19,7 @@ import {
   overallGrade,
 } from '../posture/formatReport';
 import { readWorkspaceManifests } from '../posture/readWorkspace';
+import { targetStorageClasses } from '../posture/targetStorageClasses';
 import { examples } from './postureGate.examples';
 import { languageInput } from './languageInput';
 
@@ -27,15 +33,37 @@ export class PostureGateError extends CustomErrorBase {
 }
 
 /**
- * `diehard:posture:gate`: grades the workspace's manifests with the HA posture
- * engine, logs the report, and fails below a minimum grade. Helm charts and Kustomize
- * folders among them are rendered first, with the helm and kustomize of
- * `diehard.posture.render` in `config` (else those on PATH).
+ * Options of `diehard:posture:gate`.
  *
  * @public
  */
-export function createPostureGateAction(options: { config?: Config } = {}) {
-  const tools = options.config ? renderToolsFromConfig(options.config) : {};
+export interface PostureGateActionOptions {
+  /** `diehard.posture.render` (helm, kustomize), the clusters and `diehard.apply.clusters`. */
+  config?: Config;
+  /** Asked `diehard.kubernetes.apply` when a template names a `cluster`: without it, none may. */
+  permissions?: PermissionsService;
+  /** The clusters (default: the Kubernetes plugin's clusters of `config`). */
+  clusters?: KubernetesClusterDirectory;
+}
+
+/**
+ * `diehard:posture:gate`: grades the workspace's manifests with the HA posture
+ * engine, logs the report, and fails below a minimum grade. Helm charts and Kustomize
+ * folders among them are rendered first, with the helm and kustomize of
+ * `diehard.posture.render` in `config` (else those on PATH). Given the `cluster` they
+ * are for, their claims are judged with that cluster's StorageClasses.
+ *
+ * @public
+ */
+export function createPostureGateAction(
+  options: PostureGateActionOptions = {},
+) {
+  const { config, permissions } = options;
+  const tools = config ? renderToolsFromConfig(config) : {};
+  const clusters =
+    config && permissions
+      ? ApplyClusters.fromConfig(config, options.clusters)
+      : undefined;
   return createTemplateAction({
     id: 'diehard:posture:gate',
     description:
@@ -61,6 +89,14 @@ export function createPostureGateAction(options: { config?: Config } = {}) {
             .string()
             .optional()
             .describe('Service name to report under (e.g. the component name)'),
+        cluster: z =>
+          z
+            .string()
+            .max(253)
+            .optional()
+            .describe(
+              "The cluster the manifests will be applied to (as diehard:kubernetes:apply's cluster): their volume claims are judged with its StorageClasses, so a claim on a class whose volumes live on one node is found before the deploy. Asks diehard.kubernetes.apply there",
+            ),
         language: languageInput,
       },
       output: {
@@ -87,6 +123,23 @@ export function createPostureGateAction(options: { config?: Config } = {}) {
         ctx.workspacePath,
         tools,
       );
+      const language = messageLanguage(input.language);
+      if (input.cluster) {
+        if (!clusters || !permissions)
+          throw new InputError(
+            'this diehard:posture:gate was created without the permissions service: it cannot read a cluster, so it takes no cluster input',
+          );
+        objects.push(
+          ...(await targetStorageClasses({
+            clusters,
+            permissions,
+            ctx,
+            cluster: input.cluster,
+            language,
+            objects,
+          })),
+        );
+      }
       const report = evaluatePosture({
         objects,
         files,
@@ -94,7 +147,6 @@ export function createPostureGateAction(options: { config?: Config } = {}) {
           ? { metadata: { name: input.service } }
           : undefined,
       });
-      const language = messageLanguage(input.language);
       const words = GATE_WORDS[language];
       for (const line of formatReport(report, language)) ctx.logger.info(line);
       const { grade, score } = overallGrade(report);

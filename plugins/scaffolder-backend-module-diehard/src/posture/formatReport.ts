@@ -42,6 +42,14 @@ export const GATE_WORDS = {
       `HA posture grade ${grade} is below the minimum ${minimum} (${worst.join(
         ', ',
       )}); see the log for findings and fixes. Grades: ${GRADES.join(' > ')}`,
+    classesRead: (cluster: string, classes: string[]) =>
+      `storage classes on ${cluster}, judged with the claims: ${
+        classes.join(', ') || 'none'
+      }`,
+    classesNotRead: (cluster: string, status: number) =>
+      `the storage classes on ${cluster} could not be read (${
+        status ? `HTTP ${status}` : 'no answer'
+      }): the claims are judged from the manifests alone`,
   },
   fr: {
     workload: (replicas: number, service: string) =>
@@ -59,6 +67,14 @@ export const GATE_WORDS = {
       )}) ; le journal donne les constats et leurs correctifs. Notes : ${GRADES.join(
         ' > ',
       )}`,
+    classesRead: (cluster: string, classes: string[]) =>
+      `classes de stockage sur ${cluster}, jugées avec les claims : ${
+        classes.join(', ') || 'aucune'
+      }`,
+    classesNotRead: (cluster: string, status: number) =>
+      `les classes de stockage sur ${cluster} n'ont pu être lues (${
+        status ? `HTTP ${status}` : 'pas de réponse'
+      }) : les claims sont jugées sur les seuls manifestes`,
   },
 } satisfies Record<MessageLanguage, unknown>;
 

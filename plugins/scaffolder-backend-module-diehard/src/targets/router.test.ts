@@ -238,13 +238,23 @@ describe('GET /api/scaffolder/diehard/targets/:cluster/storage-classes, on the l
       .get(`/api/scaffolder/diehard/targets/${cluster}/storage-classes`)
       .set('Authorization', mockCredentials.user.header(user));
 
-  it("lists the cluster's storage classes, the highly available ones marked, and nothing of how it is reached", async () => {
+  it("lists the cluster's storage classes, the highly available and the node-local ones marked, and nothing of how it is reached", async () => {
     const res = await classesAs('user:default/bruno');
     expect(res.status).toBe(200);
     expect(res.body.storageClasses).toEqual(
       expect.arrayContaining([
-        { name: 'nfs-ha', isDefault: false, highlyAvailable: true },
-        { name: 'local-ssd', isDefault: false, highlyAvailable: false },
+        {
+          name: 'nfs-ha',
+          isDefault: false,
+          highlyAvailable: true,
+          nodeLocal: false,
+        },
+        {
+          name: 'local-ssd',
+          isDefault: false,
+          highlyAvailable: false,
+          nodeLocal: true,
+        },
       ]),
     );
     const names = res.body.storageClasses.map((c: { name: string }) => c.name);

@@ -28,11 +28,12 @@ const storageClass = (
   name,
   isDefault: false,
   highlyAvailable: false,
+  nodeLocal: false,
   ...marks,
 });
 
 const LAB_CLASSES = [
-  storageClass('local-ssd'),
+  storageClass('local-ssd', { nodeLocal: true }),
   storageClass('nfs-ha', { highlyAvailable: true }),
   storageClass('standard', { isDefault: true }),
 ];
@@ -88,9 +89,9 @@ describe('DiehardStorageClass', () => {
       expect((await errorsFor(name)).errors).toEqual([]);
   });
 
-  it('refuses at Next a class the cluster has not, listing those it has, the highly available marked', async () => {
+  it('refuses at Next a class the cluster has not, listing those it has, the highly available and the node-local marked', async () => {
     expect((await errorsFor('nfs-hq')).errors).toEqual([
-      'No storage class “nfs-hq” on HA lab: choose one of local-ssd, nfs-ha (highly available), standard (default).',
+      'No storage class “nfs-hq” on HA lab: choose one of local-ssd (one node only), nfs-ha (highly available), standard (default).',
     ]);
     expect(
       (await errorsFor('nfs-ha', { classes: { lab: [] } })).errors,
@@ -101,7 +102,7 @@ describe('DiehardStorageClass', () => {
 
   it('says it in French', async () => {
     expect((await errorsFor('nfs-hq', { french: true })).errors).toEqual([
-      'Pas de classe de stockage « nfs-hq » sur HA lab : choisissez parmi local-ssd, nfs-ha (hautement disponible), standard (par défaut).',
+      'Pas de classe de stockage « nfs-hq » sur HA lab : choisissez parmi local-ssd (un seul nœud), nfs-ha (hautement disponible), standard (par défaut).',
     ]);
   });
 
@@ -157,7 +158,7 @@ describe('DiehardStorageClass', () => {
     });
     expect(
       await screen.findByText(
-        'On HA lab: local-ssd, nfs-ha (highly available), standard (default).',
+        'On HA lab: local-ssd (one node only), nfs-ha (highly available), standard (default).',
       ),
     ).toBeInTheDocument();
   });

@@ -69,12 +69,13 @@ async function storageClassesOn(
   };
 }
 
-/** `nfs-ha (highly available), standard (default)`: what the user may choose from. */
+/** `local-ssd (one node only), nfs-ha (highly available)`: what the user may choose from. */
 function listedClasses(classes: TargetStorageClass[], t: TranslateKey) {
   return listed(
     classes.map(c => {
       const marks = [
         ...(c.highlyAvailable ? [t('storageClass.highlyAvailable')] : []),
+        ...(c.nodeLocal ? [t('storageClass.nodeLocal')] : []),
         ...(c.isDefault ? [t('storageClass.default')] : []),
       ];
       return marks.length ? `${c.name} (${marks.join(', ')})` : c.name;
@@ -86,7 +87,8 @@ function listedClasses(classes: TargetStorageClass[], t: TranslateKey) {
 /**
  * `ui:field: DiehardStorageClass`: a storage class of the cluster chosen in the same form
  * (`ui:options.clusterField`), typed as in a plain text field, with the cluster's classes
- * listed under it (those its operators declare highly available marked). **Next** refuses
+ * listed under it (those its operators declare highly available, and those whose volumes
+ * live on one node, marked). **Next** refuses
  * a class the cluster does not have: its claims would never bind. A cluster whose classes
  * cannot be listed leaves the name to the template's first step.
  */

@@ -56,6 +56,7 @@ export default createTranslationMessages({
     'galeraCluster.otherNodes':
       '« {{name}} » a {{nodes}} nœuds, pas {{asked}} : choisissez {{nodes}} dans Nœuds Galera.',
     'storageClass.highlyAvailable': 'hautement disponible',
+    'storageClass.nodeLocal': 'un seul nœud',
     'storageClass.default': 'par défaut',
     'storageClass.here': 'Sur {{cluster}} : {{classes}}.',
     'storageClass.none':

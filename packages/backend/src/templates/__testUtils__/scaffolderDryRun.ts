@@ -237,7 +237,7 @@ export async function startScaffolder(options: {
             ...[
               createKubernetesCheckTargetAction({ config, permissions }),
               createCatalogCheckNameAction({ catalog, auth }),
-              createPostureGateAction(),
+              createPostureGateAction({ config, permissions }),
               createKubernetesApplyAction({ config, permissions }),
               ...standInActions(options.registryHost),
             ].map(a => recorded(a, ran)),
