@@ -183,6 +183,17 @@ async function fillServiceForm(options: { mistyped?: boolean } = {}) {
       .first()
       .waitFor();
     await screenshot(page, 'newcomer-03a-data-mistyped');
+    // A class the lab has, but whose volumes live on one node: the replicas could not share it.
+    await galera.fill(GALERA);
+    await storage.fill('local-ssd');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page
+      .getByText(
+        /^“local-ssd” keeps each volume on one node of HA lab: .*Choose one of nfs-ha \(highly available\)/,
+      )
+      .first()
+      .waitFor();
+    await screenshot(page, 'newcomer-03b-data-node-local');
   }
   await galera.fill(GALERA);
   await storage.fill('nfs-ha');

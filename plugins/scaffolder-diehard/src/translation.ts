@@ -70,6 +70,10 @@ export const englishMessages = {
       'No storage class “{{name}}” on {{cluster}}: choose one of {{classes}}.',
     notListed:
       'The storage classes of {{cluster}} could not be listed: the first step of the run checks this name.',
+    notShared:
+      '“{{name}}” keeps each volume on one node of {{cluster}}: the replicas on other nodes could not share it, and its data would be lost with that node. Choose one of {{classes}}.',
+    noShared:
+      '“{{name}}” keeps each volume on one node of {{cluster}}: the replicas on other nodes could not share it, and its data would be lost with that node. Ask its administrators for a shared class.',
   },
   namespacePicker: {
     chooseCluster: 'Choose a cluster first.',

@@ -47,6 +47,7 @@ async function errorsFor(
     targets?: DeployTarget[];
     french?: boolean;
     kubernetesAuth?: unknown;
+    shared?: boolean;
   } = {},
 ) {
   const classes = options.classes ?? { lab: LAB_CLASSES };
@@ -77,7 +78,7 @@ async function errorsFor(
       apiHolder: { get: (ref: unknown) => apis.get(ref) } as ApiHolder,
       formData: { cluster: options.cluster ?? 'lab', storageClass: name },
       schema: { type: 'string', pattern: '^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$' },
-      uiSchema: {},
+      uiSchema: options.shared ? { 'ui:options': { shared: true } } : {},
     },
   );
   return { errors, getStorageClasses };
@@ -98,6 +99,29 @@ describe('DiehardStorageClass', () => {
     ).toEqual([
       'The cluster HA lab has no storage class: ask its administrators for one.',
     ]);
+  });
+
+  it('refuses at Next, for a volume the replicas share, a class whose volumes live on one node, offering the others', async () => {
+    expect((await errorsFor('local-ssd', { shared: true })).errors).toEqual([
+      '“local-ssd” keeps each volume on one node of HA lab: the replicas on other nodes could not share it, and its data would be lost with that node. Choose one of nfs-ha (highly available), standard (default).',
+    ]);
+    expect(
+      (await errorsFor('local-ssd', { shared: true, french: true })).errors,
+    ).toEqual([
+      '« local-ssd » garde chaque volume sur un seul nœud de HA lab : les réplicas des autres nœuds ne pourraient pas le partager, et ses données seraient perdues avec ce nœud. Choisissez parmi nfs-ha (hautement disponible), standard (par défaut).',
+    ]);
+    expect(
+      (
+        await errorsFor('local-ssd', {
+          shared: true,
+          classes: { lab: [LAB_CLASSES[0]] },
+        })
+      ).errors,
+    ).toEqual([
+      '“local-ssd” keeps each volume on one node of HA lab: the replicas on other nodes could not share it, and its data would be lost with that node. Ask its administrators for a shared class.',
+    ]);
+    for (const name of ['nfs-ha', 'standard'])
+      expect((await errorsFor(name, { shared: true })).errors).toEqual([]);
   });
 
   it('says it in French', async () => {

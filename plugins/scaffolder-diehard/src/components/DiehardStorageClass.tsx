@@ -28,6 +28,11 @@ import { listed } from './listed';
 export interface DiehardStorageClassOptions {
   /** The form field holding the cluster (default `cluster`). */
   clusterField?: string;
+  /**
+   * The claim is shared by pods on several nodes (a Deployment's ReadWriteMany volume):
+   * **Next** also refuses a class whose volumes live on one node.
+   */
+  shared?: boolean;
 }
 
 interface ClassesOn {
@@ -125,18 +130,37 @@ export function DiehardStorageClass(
   return <FormTextField {...props} note={note} />;
 }
 
-/** Refuses a storage class the form's cluster does not have (when its classes can be listed). */
+/**
+ * Refuses a storage class the form's cluster does not have, and for a `shared` claim one
+ * whose volumes live on one node (when the cluster's classes can be listed).
+ */
 export const validateStorageClass: CustomFieldValidator<
   string,
   DiehardStorageClassOptions
 > = async (name, validation, { apiHolder, formData, uiSchema, schema }) => {
-  const cluster = clusterOf(formData, uiSchema?.['ui:options']);
+  const options = uiSchema?.['ui:options'];
+  const cluster = clusterOf(formData, options);
   const pattern = typeof schema.pattern === 'string' ? schema.pattern : '';
   if (!name || !cluster) return;
   if (pattern && !new RegExp(pattern).test(name)) return;
   const on = await storageClassesOn(apiHolder, cluster).catch(() => undefined);
-  if (!on || on.classes.some(c => c.name === name)) return;
+  if (!on) return;
+  const chosen = on.classes.find(c => c.name === name);
+  if (chosen && !(options?.shared && chosen.nodeLocal)) return;
   const t = await userTranslation(apiHolder);
+  if (chosen) {
+    const shared = on.classes.filter(c => !c.nodeLocal);
+    validation.addError(
+      shared.length
+        ? t('storageClass.notShared', {
+            name,
+            cluster: on.target.title,
+            classes: listedClasses(shared, t),
+          })
+        : t('storageClass.noShared', { name, cluster: on.target.title }),
+    );
+    return;
+  }
   validation.addError(
     on.classes.length
       ? t('storageClass.notHere', {

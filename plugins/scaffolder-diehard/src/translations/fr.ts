@@ -65,6 +65,10 @@ export default createTranslationMessages({
       'Pas de classe de stockage « {{name}} » sur {{cluster}} : choisissez parmi {{classes}}.',
     'storageClass.notListed':
       "Les classes de stockage de {{cluster}} n'ont pas pu être listées : la première étape de l'exécution vérifie ce nom.",
+    'storageClass.notShared':
+      '« {{name}} » garde chaque volume sur un seul nœud de {{cluster}} : les réplicas des autres nœuds ne pourraient pas le partager, et ses données seraient perdues avec ce nœud. Choisissez parmi {{classes}}.',
+    'storageClass.noShared':
+      '« {{name}} » garde chaque volume sur un seul nœud de {{cluster}} : les réplicas des autres nœuds ne pourraient pas le partager, et ses données seraient perdues avec ce nœud. Demandez une classe partagée à ses administrateurs.',
     'namespacePicker.chooseCluster': "Choisissez d'abord un cluster.",
     'namespacePicker.none':
       "Aucun namespace n'est ouvert aux déploiements sur {{cluster}}.",
