@@ -152,6 +152,55 @@ describe('diehard-posture scan', () => {
     );
   });
 
+  it("judges a claim by the cluster's StorageClasses scanned with it, as kubectl get storageclass -o yaml prints them", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diehard-posture-classes-'));
+    writeFileSync(
+      join(dir, 'app.yaml'),
+      `${FRAGILE.replace('replicas: 1', 'replicas: 3').replace(
+        '          resources:',
+        '          volumeMounts: [{name: files, mountPath: /files}]\n          resources:',
+      )}      volumes: [{name: files, persistentVolumeClaim: {claimName: files}}]
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: files}
+spec:
+  accessModes: [ReadWriteMany]
+  storageClassName: local-ssd
+  resources: {requests: {storage: 5Gi}}
+`,
+    );
+    const classes = join(dir, 'classes.yaml');
+    writeFileSync(
+      classes,
+      `apiVersion: v1
+kind: List
+items:
+  - apiVersion: storage.k8s.io/v1
+    kind: StorageClass
+    metadata: {name: local-ssd}
+    provisioner: rancher.io/local-path
+    volumeBindingMode: WaitForFirstConsumer
+`,
+    );
+    const storage = (args: string[]) =>
+      JSON.parse(
+        run(['scan', join(dir, 'app.yaml'), ...args, '--format', 'json']).out,
+      ).workloads[0].findings.filter((f: any) => f.category === 'storage');
+    expect(storage([])).toEqual([]);
+    expect(storage([classes])).toEqual([
+      expect.objectContaining({
+        rule: 'storage-node-local-volume',
+        severity: 'critical',
+        objects: [
+          'Deployment/default/web',
+          'PersistentVolumeClaim/default/files',
+          'StorageClass/local-ssd',
+        ],
+      }),
+    ]);
+  });
+
   it('writes SARIF 2.1.0 with rule ids, levels and manifest locations', () => {
     const { out } = run([
       'scan',
