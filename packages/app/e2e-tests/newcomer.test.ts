@@ -243,7 +243,7 @@ it('creates an HA Tomcat service on that cluster from the browser: built, pushed
   await screenshot(page, 'newcomer-06-service-pods');
 });
 
-it('refuses the same service a second time at Next, before anything runs, saying why', async () => {
+it('refuses the same service a second time at Next, and then its host, before anything runs, saying why', async () => {
   await chooseTemplate('Highly available Tomcat service');
   await page.getByRole('textbox', { name: 'Name' }).fill(SERVICE);
   await pickOwner(page, 'Owner', 'Dev', /Dev team/);
@@ -262,4 +262,19 @@ it('refuses the same service a second time at Next, before anything runs, saying
   await page.getByRole('textbox', { name: 'Name' }).fill(`${SERVICE}-2`);
   await page.getByRole('button', { name: 'Next' }).click();
   await expectTargetChosen();
+  await page.getByRole('button', { name: 'Next' }).click();
+  // The Galera cluster and the NFS class chosen for it; then the first service's host.
+  await page.getByRole('textbox', { name: 'NFS storage class' }).waitFor();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page
+    .getByRole('textbox', { name: 'Host name' })
+    .fill(`${SERVICE}.apps.example.org`);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page
+    .getByText(
+      `The host “${SERVICE}.apps.example.org” is already served by Ingress diehard-apps/${SERVICE} on HA lab: choose another host name, or remove that Ingress first.`,
+    )
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await screenshot(page, 'newcomer-08-host-taken');
 });

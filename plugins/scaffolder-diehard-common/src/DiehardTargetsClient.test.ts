@@ -122,4 +122,40 @@ describe('DiehardTargetsClient', () => {
       },
     ]);
   });
+
+  it('asks whether a host is taken, every query value encoded, with the user token when given', async () => {
+    const seen: Array<Record<string, string | undefined>> = [];
+    answer = (req, res) => {
+      seen.push({
+        url: req.url,
+        oidc: req.headers['backstage-kubernetes-authorization-oidc-okta'] as
+          | string
+          | undefined,
+      });
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ taken: true, ingress: 'diehard-apps/shop' }));
+    };
+    await expect(
+      client().getIngressHost(
+        'lab',
+        {
+          host: 'shop.apps.example.org',
+          namespace: 'diehard-apps',
+          ingress: 'a&b=c',
+        },
+        {
+          userToken: {
+            secret: 'Backstage-Kubernetes-Authorization-oidc-okta',
+            token: 'id-token',
+          },
+        },
+      ),
+    ).resolves.toEqual({ taken: true, ingress: 'diehard-apps/shop' });
+    expect(seen).toEqual([
+      {
+        url: '/api/scaffolder/diehard/targets/lab/ingress-host?host=shop.apps.example.org&namespace=diehard-apps&ingress=a%26b%3Dc',
+        oidc: 'id-token',
+      },
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * What Diehard's scaffolder backend module and its frontend pickers share: the
  * `diehard.kubernetes.apply` permission, the contract and client of
- * `GET /api/scaffolder/diehard/targets` (and of each target's storage classes), and the annotations the templates write.
+ * `GET /api/scaffolder/diehard/targets` (and of each target's storage classes and Ingress hosts), and the annotations the templates write.
  *
  * @packageDocumentation
  */
@@ -10,15 +10,24 @@ export {
   diehardPermissions,
   kubernetesApplyPermission,
 } from './permissions';
-export { DEPLOY_TARGETS_PATH, targetStorageClassesPath } from './targets';
+export {
+  DEPLOY_TARGETS_PATH,
+  targetIngressHostPath,
+  targetStorageClassesPath,
+} from './targets';
 export type {
   DeployTarget,
   DeployTargetsResponse,
+  TargetIngressHostQuery,
+  TargetIngressHostResponse,
   TargetStorageClass,
   TargetStorageClassesResponse,
 } from './targets';
 export { DiehardTargetsClient } from './DiehardTargetsClient';
-export type { DiehardTargetsApi } from './DiehardTargetsClient';
+export type {
+  DiehardTargetsApi,
+  TargetUserToken,
+} from './DiehardTargetsClient';
 export {
   GALERA_NODES_ANNOTATION,
   TARGET_CLUSTER_ANNOTATION,

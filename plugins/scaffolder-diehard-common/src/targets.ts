@@ -68,3 +68,35 @@ export interface TargetStorageClassesResponse {
 /** The path of a cluster's storage classes on the scaffolder's router. @public */
 export const targetStorageClassesPath = (cluster: string) =>
   `${DEPLOY_TARGETS_PATH}/${encodeURIComponent(cluster)}/storage-classes`;
+
+/**
+ * What `GET /api/scaffolder/diehard/targets/:cluster/ingress-host` asks: whether an
+ * Ingress of the cluster other than `ingress` in `namespace` (the one the template
+ * applies, which a second run finds in place) serves `host` already.
+ *
+ * @public
+ */
+export interface TargetIngressHostQuery {
+  /** The host the template's Ingress will serve. */
+  host: string;
+  /** The namespace the template deploys to. */
+  namespace: string;
+  /** The name of the template's own Ingress. */
+  ingress: string;
+}
+
+/**
+ * The answer to {@link TargetIngressHostQuery}.
+ *
+ * @public
+ */
+export interface TargetIngressHostResponse {
+  /** Another Ingress serves the host: the new one would share it. */
+  taken: boolean;
+  /** `namespace/name` of that Ingress, when it is in the namespace asked about. */
+  ingress?: string;
+}
+
+/** The path of a cluster's Ingress host check on the scaffolder's router. @public */
+export const targetIngressHostPath = (cluster: string) =>
+  `${DEPLOY_TARGETS_PATH}/${encodeURIComponent(cluster)}/ingress-host`;

@@ -4,7 +4,8 @@
  * user deploy to (`GET /api/scaffolder/diehard/targets`), `DiehardEntityName`, which
  * refuses a name the catalog already has, `DiehardGaleraCluster`, which offers the
  * Galera clusters the catalog has on the form's target and refuses any other, and
- * `DiehardStorageClass`, which does the same with the target cluster's storage classes.
+ * `DiehardStorageClass`, which does the same with the target cluster's storage classes,
+ * and `DiehardIngressHost`, which refuses a host another Ingress of the cluster serves.
  *
  * @packageDocumentation
  */
@@ -18,12 +19,16 @@ export { DiehardTargetsClient } from '@diehard/plugin-scaffolder-diehard-common'
 export type {
   DeployTarget as DiehardTarget,
   DiehardTargetsApi,
+  TargetIngressHostQuery,
+  TargetIngressHostResponse,
   TargetStorageClass,
+  TargetUserToken,
 } from '@diehard/plugin-scaffolder-diehard-common';
 export type { DiehardNamespacePickerOptions } from './components/DiehardNamespacePicker';
 export type { DiehardEntityNameOptions } from './components/DiehardEntityName';
 export type { DiehardGaleraClusterOptions } from './components/DiehardGaleraCluster';
 export type { DiehardStorageClassOptions } from './components/DiehardStorageClass';
+export type { DiehardIngressHostOptions } from './components/DiehardIngressHost';
 export {
   scaffolderDiehardTranslationRef,
   scaffolderDiehardTranslations,

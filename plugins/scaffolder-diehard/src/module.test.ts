@@ -6,6 +6,7 @@ import {
   diehardClusterPickerField,
   diehardEntityNameField,
   diehardGaleraClusterField,
+  diehardIngressHostField,
   diehardNamespacePickerField,
   diehardStorageClassField,
   diehardUserLanguageField,
@@ -51,6 +52,11 @@ describe('the Diehard form fields', () => {
           FormFieldBlueprint.dataRefs.formFieldLoader,
         ),
       ),
+      await nameOf(
+        createExtensionTester(diehardIngressHostField).get(
+          FormFieldBlueprint.dataRefs.formFieldLoader,
+        ),
+      ),
     ];
     expect(provided).toEqual([
       'DiehardClusterPicker',
@@ -59,6 +65,7 @@ describe('the Diehard form fields', () => {
       'DiehardUserLanguage',
       'DiehardGaleraCluster',
       'DiehardStorageClass',
+      'DiehardIngressHost',
     ]);
 
     const used = new Set<string>();
@@ -72,7 +79,10 @@ describe('the Diehard form fields', () => {
       }
     }
     const everyForm = provided.filter(
-      f => f !== 'DiehardGaleraCluster' && f !== 'DiehardStorageClass',
+      f =>
+        f !== 'DiehardGaleraCluster' &&
+        f !== 'DiehardStorageClass' &&
+        f !== 'DiehardIngressHost',
     );
     expect([...used].sort()).toEqual(
       [
@@ -88,6 +98,8 @@ describe('the Diehard form fields', () => {
         ...['galera-cluster', 'ha-registry', 'tomcat-ha-service'].map(
           t => `${t}: DiehardStorageClass`,
         ),
+        // The registry asks its host before its cluster: its run's first step checks it.
+        'tomcat-ha-service: DiehardIngressHost',
       ].sort(),
     );
   });

@@ -91,6 +91,14 @@ export const diehardStorageClassField = FormFieldBlueprint.make({
   },
 });
 
+/** `scaffolder-form-field:scaffolder/diehard-ingress-host`. */
+export const diehardIngressHostField = FormFieldBlueprint.make({
+  name: 'diehard-ingress-host',
+  params: {
+    field: () => import('./components/fields').then(m => m.DiehardIngressHost),
+  },
+});
+
 /** `scaffolder-form-field:scaffolder/diehard-user-language`. */
 export const diehardUserLanguageField = FormFieldBlueprint.make({
   name: 'diehard-user-language',
@@ -100,8 +108,8 @@ export const diehardUserLanguageField = FormFieldBlueprint.make({
 });
 
 /**
- * The templates' cluster and namespace pickers, entity name, Galera cluster and storage
- * class fields and user's language field, added to the scaffolder plugin, and its client,
+ * The templates' cluster and namespace pickers, entity name, Galera cluster, storage
+ * class and Ingress host fields and user's language field, added to the scaffolder plugin, and its client,
  * which shows each template's form in the user's language.
  *
  * @public
@@ -116,6 +124,7 @@ export const scaffolderModuleDiehardFields = createFrontendModule({
     diehardEntityNameField,
     diehardGaleraClusterField,
     diehardStorageClassField,
+    diehardIngressHostField,
     diehardUserLanguageField,
   ],
 });

@@ -75,6 +75,12 @@ export const englishMessages = {
     noShared:
       '“{{name}}” keeps each volume on one node of {{cluster}}: the replicas on other nodes could not share it, and its data would be lost with that node. Ask its administrators for a shared class.',
   },
+  ingressHost: {
+    taken:
+      'The host “{{host}}” is already served by Ingress {{ingress}} on {{cluster}}: choose another host name, or remove that Ingress first.',
+    takenElsewhere:
+      'The host “{{host}}” is already served by an Ingress of another namespace on {{cluster}}: choose another host name.',
+  },
   namespacePicker: {
     chooseCluster: 'Choose a cluster first.',
     none: 'No namespace is open to deployments on {{cluster}}.',

@@ -91,3 +91,28 @@ export function adminClient(k: LabKubernetes) {
 
 export const uniqueName = (prefix: string) =>
   `${prefix}-${crypto.randomBytes(3).toString('hex')}`;
+
+/** An Ingress serving `host` (one path) in `namespace`, as another team's would. */
+export function ingressServing(namespace: string, name: string, host: string) {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name, namespace },
+    spec: {
+      rules: [
+        {
+          host,
+          http: {
+            paths: [
+              {
+                path: '/api',
+                pathType: 'Prefix',
+                backend: { service: { name, port: { number: 80 } } },
+              },
+            ],
+          },
+        },
+      ],
+    },
+  };
+}

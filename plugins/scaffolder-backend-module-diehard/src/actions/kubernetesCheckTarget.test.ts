@@ -8,6 +8,7 @@ import { permissionsAnswering } from '../__testUtils__/permissions';
 import {
   adminClient,
   clusterConfig,
+  ingressServing,
   labKubernetes,
   LabKubernetes,
   uniqueName,
@@ -232,33 +233,12 @@ describe('diehard:kubernetes:check-target', () => {
 
   it('refuses a host another Ingress serves already, naming it only in the target namespace', async () => {
     const admin = adminClient(k);
-    const ingress = (namespace: string, name: string, host: string) => ({
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'Ingress',
-      metadata: { name, namespace },
-      spec: {
-        rules: [
-          {
-            host,
-            http: {
-              paths: [
-                {
-                  path: '/api',
-                  pathType: 'Prefix',
-                  backend: { service: { name, port: { number: 80 } } },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    });
     const other = uniqueName('other');
     const taken = `${other}.apps.example.org`;
     const elsewhere = `${other}-x.apps.example.org`;
     const objects = [
-      ingress('diehard-apps', other, taken),
-      ingress('default', other, elsewhere),
+      ingressServing('diehard-apps', other, taken),
+      ingressServing('default', other, elsewhere),
     ];
     try {
       for (const o of objects) await admin.apply(o, { fieldManager: 'test' });

@@ -4,6 +4,7 @@ import { messageLanguage } from '@diehard/plugin-ha-posture-common';
 import { requestAuthFromHeaders } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from '../kubernetes/applyClusters';
 import { assertMayApply } from '../kubernetes/applyPermission';
+import { INGRESS_HOST, KUBERNETES_NAME } from '../kubernetes/names';
 import { assertTargetReady } from '../kubernetes/targetReady';
 import { TARGET_WORDS } from '../kubernetes/targetWords';
 import type { KubernetesApplyActionOptions } from './kubernetesApply';
@@ -55,12 +56,7 @@ export function createKubernetesCheckTargetAction(
             .describe('Namespace the objects will be applied in'),
         storageClasses: z =>
           z
-            .array(
-              z
-                .string()
-                .max(253)
-                .regex(/^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/),
-            )
+            .array(z.string().max(253).regex(KUBERNETES_NAME))
             .max(16)
             .optional()
             .describe(
@@ -69,20 +65,8 @@ export function createKubernetesCheckTargetAction(
         ingress: z =>
           z
             .object({
-              name: z
-                .string()
-                .max(253)
-                .regex(/^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/),
-              hosts: z
-                .array(
-                  z
-                    .string()
-                    .max(253)
-                    .regex(
-                      /^(\*\.)?([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)*[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
-                    ),
-                )
-                .max(16),
+              name: z.string().max(253).regex(KUBERNETES_NAME),
+              hosts: z.array(z.string().max(253).regex(INGRESS_HOST)).max(16),
             })
             .optional()
             .describe(

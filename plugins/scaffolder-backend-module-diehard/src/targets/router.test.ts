@@ -14,9 +14,12 @@ import request from 'supertest';
 import { moduleUsing } from '@diehard/backend-test-utils';
 import scaffolderModuleDiehard from '../index';
 import {
+  adminClient,
   clusterConfig,
+  ingressServing,
   labKubernetes,
   LabKubernetes,
+  uniqueName,
 } from '../__testUtils__/labKubernetes';
 
 jest.setTimeout(60_000);
@@ -214,7 +217,7 @@ describe('GET /api/scaffolder/diehard/targets, a user allowed some clusters', ()
   });
 });
 
-describe('GET /api/scaffolder/diehard/targets/:cluster/storage-classes, on the lab control plane', () => {
+describe('GET /api/scaffolder/diehard/targets/:cluster/…, on the lab control plane', () => {
   let k: LabKubernetes;
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
 
@@ -290,5 +293,86 @@ describe('GET /api/scaffolder/diehard/targets/:cluster/storage-classes, on the l
     expect(res.text).not.toContain('expired-token-1234');
     expect(res.text).not.toContain(k.server);
     await refused.stop();
+  });
+
+  it('says whether another Ingress serves a host, naming it only in the namespace asked about, its own Ingress not in the way', async () => {
+    const admin = adminClient(k);
+    const other = uniqueName('other');
+    const taken = `${other}.apps.example.org`;
+    const elsewhere = `${other}-x.apps.example.org`;
+    const objects = [
+      ingressServing('diehard-apps', other, taken),
+      ingressServing('default', other, elsewhere),
+    ];
+    const hostAs = (user: string, query: Record<string, string>) =>
+      request(server)
+        .get('/api/scaffolder/diehard/targets/lab/ingress-host')
+        .query(query)
+        .set('Authorization', mockCredentials.user.header(user));
+    const ask = async (host: string, ingress = 'mine') => {
+      const res = await hostAs('user:default/bruno', {
+        host,
+        namespace: 'diehard-apps',
+        ingress,
+      });
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    try {
+      for (const o of objects) await admin.apply(o, { fieldManager: 'test' });
+      expect(
+        await Promise.all([
+          ask(taken),
+          ask(`${other}-free.apps.example.org`),
+          ask(taken, other),
+          ask(elsewhere),
+        ]),
+      ).toEqual([
+        { taken: true, ingress: `diehard-apps/${other}` },
+        { taken: false },
+        { taken: false },
+        { taken: true },
+      ]);
+      const denied = await hostAs('user:default/carol', {
+        host: taken,
+        namespace: 'diehard-apps',
+        ingress: 'mine',
+      });
+      expect(denied.status).toBe(403);
+    } finally {
+      for (const o of objects) await admin.delete(o).catch(() => {});
+      admin.close();
+    }
+  });
+
+  it.each([
+    [
+      'a host that is no DNS name',
+      { host: 'a b/../c', namespace: 'diehard-apps', ingress: 'mine' },
+      'host',
+    ],
+    [
+      'no namespace',
+      { host: 'shop.apps.example.org', ingress: 'mine' },
+      'namespace',
+    ],
+    [
+      'two hosts',
+      {
+        host: ['a.example.org', 'b.example.org'],
+        namespace: 'diehard-apps',
+        ingress: 'mine',
+      },
+      'host',
+    ],
+  ])('answers 400 to %s, naming the parameter', async (_d, query, name) => {
+    const res = await request(server)
+      .get('/api/scaffolder/diehard/targets/lab/ingress-host')
+      .query(query)
+      .set('Authorization', mockCredentials.user.header('user:default/bruno'));
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      `expected ?host=<DNS name>&namespace=<name>&ingress=<name>: ${name} invalid`,
+    );
   });
 });

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
+  InputError,
   NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
@@ -11,10 +12,12 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
 import {
   DEPLOY_TARGETS_PATH,
   DeployTargetsResponse,
   kubernetesApplyPermission,
+  TargetIngressHostResponse,
   TargetStorageClassesResponse,
 } from '@diehard/plugin-scaffolder-diehard-common';
 import {
@@ -23,6 +26,8 @@ import {
 } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from '../kubernetes/applyClusters';
 import { KubeApiError, KubeClient } from '../kubernetes/KubeClient';
+import { hostsTaken } from '../kubernetes/ingressHosts';
+import { INGRESS_HOST, KUBERNETES_NAME } from '../kubernetes/names';
 import { listStorageClasses } from '../kubernetes/storageClasses';
 
 export interface TargetsRouterOptions {
@@ -36,6 +41,12 @@ export interface TargetsRouterOptions {
 /** Storage classes a cluster's answer lists at most. */
 const STORAGE_CLASSES_AT_MOST = 500;
 
+const ingressHostQuery = z.object({
+  host: z.string().max(253).regex(INGRESS_HOST),
+  namespace: z.string().max(63).regex(KUBERNETES_NAME),
+  ingress: z.string().max(253).regex(KUBERNETES_NAME),
+});
+
 /**
  * On the scaffolder's router (`/api/scaffolder/diehard/targets`), for the templates'
  * fields; each cluster only for a caller `diehard.kubernetes.apply` allows there, and
@@ -43,10 +54,14 @@ const STORAGE_CLASSES_AT_MOST = 500;
  *
  * - `GET /diehard/targets`: the clusters the caller may deploy to, with their title and
  *   allowlisted namespaces and kinds;
- * - `GET /diehard/targets/:cluster/storage-classes`: that cluster's StorageClasses, read
- *   with the portal's credentials for it, or with the caller's own token for a cluster
- *   reached with the user's (sent as the Kubernetes plugin's frontend sends it, in a
- *   `Backstage-Kubernetes-Authorization-*` header).
+ * - `GET /diehard/targets/:cluster/storage-classes`: that cluster's StorageClasses;
+ * - `GET /diehard/targets/:cluster/ingress-host?host=&namespace=&ingress=`: whether an
+ *   Ingress other than `ingress` in `namespace` serves `host` already (named only when
+ *   in that namespace);
+ *
+ * each read with the portal's credentials for the cluster, or with the caller's own
+ * token for a cluster reached with the user's (sent as the Kubernetes plugin's frontend
+ * sends it, in a `Backstage-Kubernetes-Authorization-*` header).
  */
 export async function createTargetsRouter(
   options: TargetsRouterOptions,
@@ -80,48 +95,83 @@ export async function createTargetsRouter(
     };
     res.json(body);
   });
+  /**
+   * Runs `read` with a client of the cluster named in the path, for a caller
+   * `diehard.kubernetes.apply` allows there; a cluster's error answer becomes a 503
+   * naming the cluster, what was asked (`what`) and the HTTP status only.
+   */
+  async function onTarget<T>(
+    req: express.Request,
+    what: string,
+    read: (client: KubeClient) => Promise<T>,
+  ): Promise<T> {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { cluster } = req.params;
+    if (!clusters.has(cluster)) {
+      throw new NotFoundError(`no cluster "${cluster}" is open to templates`);
+    }
+    const [decision] = await permissions.authorize(
+      [{ permission: kubernetesApplyPermission, resourceRef: cluster }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `you may not deploy to cluster "${cluster}" (permission ${kubernetesApplyPermission.name})`,
+      );
+    }
+    const client = new KubeClient({
+      ...(await clusters.connection(
+        cluster,
+        requestAuthFromHeaders(req.headers),
+      )),
+      http2: false,
+    });
+    try {
+      return await read(client);
+    } catch (e) {
+      if (!(e instanceof KubeApiError)) throw e;
+      throw new ServiceUnavailableError(
+        `cluster "${cluster}" did not ${what} (${
+          e.status ? `HTTP ${e.status}` : 'no answer'
+        })`,
+      );
+    } finally {
+      client.close();
+    }
+  }
+
   router.get(
     `${DEPLOY_TARGETS_PATH}/:cluster/storage-classes`,
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
-      const { cluster } = req.params;
-      if (!clusters.has(cluster)) {
-        throw new NotFoundError(`no cluster "${cluster}" is open to templates`);
+      const body: TargetStorageClassesResponse = {
+        storageClasses: (
+          await onTarget(req, 'list its storage classes', listStorageClasses)
+        ).slice(0, STORAGE_CLASSES_AT_MOST),
+      };
+      res.json(body);
+    },
+  );
+  router.get(
+    `${DEPLOY_TARGETS_PATH}/:cluster/ingress-host`,
+    async (req, res) => {
+      const query = ingressHostQuery.safeParse(req.query);
+      if (!query.success) {
+        throw new InputError(
+          `expected ?host=<DNS name>&namespace=<name>&ingress=<name>: ${query.error.issues
+            .map(i => i.path.join('.'))
+            .join(', ')} invalid`,
+        );
       }
-      const [decision] = await permissions.authorize(
-        [{ permission: kubernetesApplyPermission, resourceRef: cluster }],
-        { credentials },
+      const { host, namespace, ingress } = query.data;
+      const [taken] = await onTarget(req, 'list its Ingresses', client =>
+        hostsTaken(client, [host], { namespace, name: ingress }),
       );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `you may not deploy to cluster "${cluster}" (permission ${kubernetesApplyPermission.name})`,
-        );
-      }
-      const client = new KubeClient({
-        ...(await clusters.connection(
-          cluster,
-          requestAuthFromHeaders(req.headers),
-        )),
-        http2: false,
-      });
-      try {
-        const storageClasses = await listStorageClasses(client);
-        const body: TargetStorageClassesResponse = {
-          storageClasses: storageClasses.slice(0, STORAGE_CLASSES_AT_MOST),
-        };
-        res.json(body);
-      } catch (e) {
-        if (!(e instanceof KubeApiError)) throw e;
-        throw new ServiceUnavailableError(
-          `cluster "${cluster}" did not list its storage classes (${
-            e.status ? `HTTP ${e.status}` : 'no answer'
-          })`,
-        );
-      } finally {
-        client.close();
-      }
+      const body: TargetIngressHostResponse = taken
+        ? { taken: true, ...(taken.ingress && { ingress: taken.ingress }) }
+        : { taken: false };
+      res.json(body);
     },
   );
   return router;

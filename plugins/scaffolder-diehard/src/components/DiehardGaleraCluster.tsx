@@ -15,6 +15,7 @@ import { TranslateKey, userTranslation } from '../readyTranslation';
 import { scaffolderDiehardTranslationRef } from '../translation';
 import { FormTextField } from './FormTextField';
 import { listed } from './listed';
+import { otherFieldValue } from './targetAccess';
 
 /**
  * `ui:options` of the `DiehardGaleraCluster` field: the form fields holding the target and
@@ -39,10 +40,12 @@ function targetOf(
   formData: Record<string, unknown> | undefined,
   options: DiehardGaleraClusterOptions | undefined,
 ): Target {
-  const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
   return {
-    cluster: text(formData?.[options?.clusterField ?? 'cluster']),
-    namespace: text(formData?.[options?.namespaceField ?? 'namespace']),
+    cluster: otherFieldValue(formData, options?.clusterField ?? 'cluster'),
+    namespace: otherFieldValue(
+      formData,
+      options?.namespaceField ?? 'namespace',
+    ),
   };
 }
 

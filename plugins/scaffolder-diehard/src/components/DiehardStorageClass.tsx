@@ -5,7 +5,6 @@ import {
   useApiHolder,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
-import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-react';
 import type {
   CustomFieldValidator,
   FieldExtensionComponentProps,
@@ -14,11 +13,11 @@ import type {
   DeployTarget,
   TargetStorageClass,
 } from '@diehard/plugin-scaffolder-diehard-common';
-import { diehardTargetsApiRef } from '../api';
 import { TranslateKey, userTranslation } from '../readyTranslation';
 import { scaffolderDiehardTranslationRef } from '../translation';
 import { FormTextField } from './FormTextField';
 import { listed } from './listed';
+import { otherFieldValue, targetAccess } from './targetAccess';
 
 /**
  * `ui:options` of the `DiehardStorageClass` field.
@@ -43,10 +42,7 @@ interface ClassesOn {
 const clusterOf = (
   formData: Record<string, unknown> | undefined,
   options: DiehardStorageClassOptions | undefined,
-) => {
-  const value = formData?.[options?.clusterField ?? 'cluster'];
-  return typeof value === 'string' && value ? value : undefined;
-};
+) => otherFieldValue(formData, options?.clusterField ?? 'cluster');
 
 /**
  * The StorageClasses of a cluster the user may deploy to, asked with the user's own
@@ -56,18 +52,9 @@ async function storageClassesOn(
   apis: ApiHolder,
   cluster: string,
 ): Promise<ClassesOn | undefined> {
-  const api = apis.get(diehardTargetsApiRef);
-  if (!api) return undefined;
-  const target = (await api.getTargets()).find(t => t.name === cluster);
-  if (!target) return undefined;
-  let userToken: { secret: string; token: string } | undefined;
-  if (target.userToken) {
-    const authProviders = apis.get(kubernetesAuthProvidersApiRef);
-    const { token } =
-      (await authProviders?.getCredentials(target.userToken.provider)) ?? {};
-    if (!token) return undefined;
-    userToken = { secret: target.userToken.secret, token };
-  }
+  const access = await targetAccess(apis, cluster);
+  if (!access) return undefined;
+  const { api, target, userToken } = access;
   return {
     target,
     classes: await api.getStorageClasses(cluster, { userToken }),

@@ -11,6 +11,10 @@ import {
 } from './DiehardGaleraCluster';
 import { DiehardNamespacePicker as NamespacePickerComponent } from './DiehardNamespacePicker';
 import {
+  DiehardIngressHost as IngressHostComponent,
+  validateIngressHost,
+} from './DiehardIngressHost';
+import {
   DiehardStorageClass as StorageClassComponent,
   validateStorageClass,
 } from './DiehardStorageClass';
@@ -101,6 +105,30 @@ export const DiehardStorageClass = createFormField({
   schema: makeFieldSchema({
     output: z => z.string(),
     uiOptions: z =>
-      z.object({ clusterField: otherField(z, 'the cluster', 'cluster') }),
+      z.object({
+        clusterField: otherField(z, 'the cluster', 'cluster'),
+        shared: z
+          .boolean()
+          .optional()
+          .describe(
+            'A volume the replicas share across nodes: refuse a class whose volumes live on one node',
+          ),
+      }),
+  }),
+});
+
+/** `ui:field: DiehardIngressHost`. */
+export const DiehardIngressHost = createFormField({
+  name: 'DiehardIngressHost',
+  component: IngressHostComponent,
+  validation: validateIngressHost,
+  schema: makeFieldSchema({
+    output: z => z.string(),
+    uiOptions: z =>
+      z.object({
+        clusterField: otherField(z, 'the cluster', 'cluster'),
+        namespaceField: otherField(z, 'the namespace', 'namespace'),
+        ingressField: otherField(z, "the template's Ingress name", 'name'),
+      }),
   }),
 });

@@ -69,6 +69,10 @@ export default createTranslationMessages({
       '« {{name}} » garde chaque volume sur un seul nœud de {{cluster}} : les réplicas des autres nœuds ne pourraient pas le partager, et ses données seraient perdues avec ce nœud. Choisissez parmi {{classes}}.',
     'storageClass.noShared':
       '« {{name}} » garde chaque volume sur un seul nœud de {{cluster}} : les réplicas des autres nœuds ne pourraient pas le partager, et ses données seraient perdues avec ce nœud. Demandez une classe partagée à ses administrateurs.',
+    'ingressHost.taken':
+      "L'hôte « {{host}} » est déjà servi par l'Ingress {{ingress}} sur {{cluster}} : choisissez un autre nom d'hôte, ou supprimez d'abord cet Ingress.",
+    'ingressHost.takenElsewhere':
+      "L'hôte « {{host}} » est déjà servi par un Ingress d'un autre namespace sur {{cluster}} : choisissez un autre nom d'hôte.",
     'namespacePicker.chooseCluster': "Choisissez d'abord un cluster.",
     'namespacePicker.none':
       "Aucun namespace n'est ouvert aux déploiements sur {{cluster}}.",
