@@ -57,6 +57,20 @@ const deployment = (name: string, claimName: string): V1Deployment => ({
   },
 });
 
+/** The ProvisioningFailed event the stand-in writes on `claimName`, once it is there. */
+const provisioningFailed = (core: CoreV1Api, claimName: string) =>
+  waitFor(
+    'a ProvisioningFailed event on the claim',
+    async () =>
+      (
+        await core.listNamespacedEvent({
+          namespace,
+          fieldSelector: `involvedObject.kind=PersistentVolumeClaim,involvedObject.name=${claimName}`,
+        })
+      ).items.find(e => e.reason === 'ProvisioningFailed'),
+    { timeoutMs: 60_000, intervalMs: 250 },
+  );
+
 describe('the nfs-ha and local-ssd StorageClasses (a stand-in provisioner: no NFS, no disks here)', () => {
   let k8s: KubernetesEndpoint;
   let admin: KubeConfig;
@@ -321,17 +335,7 @@ describe('the nfs-ha and local-ssd StorageClasses (a stand-in provisioner: no NF
     c.spec!.selector = { matchLabels: { 'diehard.io/volume': 'none' } };
     await core.createNamespacedPersistentVolumeClaim({ namespace, body: c });
     try {
-      const event = await waitFor(
-        'a ProvisioningFailed event on the claim',
-        async () =>
-          (
-            await core.listNamespacedEvent({
-              namespace,
-              fieldSelector: `involvedObject.kind=PersistentVolumeClaim,involvedObject.name=${name}-selector`,
-            })
-          ).items.find(e => e.reason === 'ProvisioningFailed'),
-        { timeoutMs: 60_000, intervalMs: 250 },
-      );
+      const event = await provisioningFailed(core, `${name}-selector`);
       expect(event.source?.component).toBe('diehard.io/nfs-ha-stand-in');
       expect(event.message).toBe('claim Selector is not supported');
       const now = await core.readNamespacedPersistentVolumeClaim({
@@ -359,17 +363,7 @@ describe('the nfs-ha and local-ssd StorageClasses (a stand-in provisioner: no NF
       body: deployment(shared, shared),
     });
     try {
-      const event = await waitFor(
-        'a ProvisioningFailed event on the claim',
-        async () =>
-          (
-            await core.listNamespacedEvent({
-              namespace,
-              fieldSelector: `involvedObject.kind=PersistentVolumeClaim,involvedObject.name=${shared}`,
-            })
-          ).items.find(e => e.reason === 'ProvisioningFailed'),
-        { timeoutMs: 60_000, intervalMs: 250 },
-      );
+      const event = await provisioningFailed(core, shared);
       expect(event.source?.component).toBe('rancher.io/local-path');
       expect(event.message).toBe(
         'a local volume lives on one node: it serves ReadWriteOnce and ReadWriteOncePod claims, not ReadWriteMany',

@@ -116,3 +116,22 @@ export function ingressServing(namespace: string, name: string, host: string) {
     },
   };
 }
+
+/**
+ * Two Ingresses of another team, named `other`: one serving `taken` in diehard-apps,
+ * one serving `elsewhere` in the default namespace.
+ */
+export function othersIngresses() {
+  const other = uniqueName('other');
+  const taken = `${other}.apps.example.org`;
+  const elsewhere = `${other}-x.apps.example.org`;
+  return {
+    other,
+    taken,
+    elsewhere,
+    objects: [
+      ingressServing('diehard-apps', other, taken),
+      ingressServing('default', other, elsewhere),
+    ],
+  };
+}

@@ -11,3 +11,21 @@ export function permissionsAnswering(
     ) as any,
   });
 }
+
+/** Asserts that `permissions` was asked `diehard.kubernetes.apply` on `cluster`. */
+export function expectAskedToApply(
+  permissions: ReturnType<typeof permissionsAnswering>,
+  cluster: string,
+) {
+  expect(permissions.authorize).toHaveBeenCalledWith(
+    [
+      expect.objectContaining({
+        permission: expect.objectContaining({
+          name: 'diehard.kubernetes.apply',
+        }),
+        resourceRef: cluster,
+      }),
+    ],
+    expect.anything(),
+  );
+}

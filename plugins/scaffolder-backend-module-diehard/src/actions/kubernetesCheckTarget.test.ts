@@ -4,14 +4,16 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createKubernetesCheckTargetAction } from './kubernetesCheckTarget';
 import { freePort } from '@diehard/lab';
-import { permissionsAnswering } from '../__testUtils__/permissions';
+import {
+  expectAskedToApply,
+  permissionsAnswering,
+} from '../__testUtils__/permissions';
 import {
   adminClient,
   clusterConfig,
-  ingressServing,
+  othersIngresses,
   labKubernetes,
   LabKubernetes,
-  uniqueName,
 } from '../__testUtils__/labKubernetes';
 
 let k: LabKubernetes;
@@ -73,17 +75,7 @@ describe('diehard:kubernetes:check-target', () => {
     });
     await done;
     expect(ctx.output).toHaveBeenCalledWith('title', 'HA lab');
-    expect(permissions.authorize).toHaveBeenCalledWith(
-      [
-        expect.objectContaining({
-          permission: expect.objectContaining({
-            name: 'diehard.kubernetes.apply',
-          }),
-          resourceRef: 'lab',
-        }),
-      ],
-      expect.anything(),
-    );
+    expectAskedToApply(permissions, 'lab');
   });
 
   it.each([
@@ -233,13 +225,7 @@ describe('diehard:kubernetes:check-target', () => {
 
   it('refuses a host another Ingress serves already, naming it only in the target namespace', async () => {
     const admin = adminClient(k);
-    const other = uniqueName('other');
-    const taken = `${other}.apps.example.org`;
-    const elsewhere = `${other}-x.apps.example.org`;
-    const objects = [
-      ingressServing('diehard-apps', other, taken),
-      ingressServing('default', other, elsewhere),
-    ];
+    const { other, taken, elsewhere, objects } = othersIngresses();
     try {
       for (const o of objects) await admin.apply(o, { fieldManager: 'test' });
       const check = (name: string, hosts: string[], language?: string) =>

@@ -8,7 +8,10 @@ import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createPostureGateAction } from './postureGate';
-import { permissionsAnswering } from '../__testUtils__/permissions';
+import {
+  expectAskedToApply,
+  permissionsAnswering,
+} from '../__testUtils__/permissions';
 import {
   clusterConfig,
   labKubernetes,
@@ -107,17 +110,7 @@ describe('diehard:posture:gate with the cluster the manifests are for', () => {
       /CRITICAL \[storage\/storage-node-local-volume\] .*petclinic-attachments/,
     );
     expect(log).toContain('StorageClass local-ssd');
-    expect(permissions.authorize).toHaveBeenCalledWith(
-      [
-        expect.objectContaining({
-          permission: expect.objectContaining({
-            name: 'diehard.kubernetes.apply',
-          }),
-          resourceRef: 'lab',
-        }),
-      ],
-      expect.anything(),
-    );
+    expectAskedToApply(permissions, 'lab');
   });
 
   it('passes the same volume on the highly available class, in French too', async () => {

@@ -16,10 +16,9 @@ import scaffolderModuleDiehard from '../index';
 import {
   adminClient,
   clusterConfig,
-  ingressServing,
+  othersIngresses,
   labKubernetes,
   LabKubernetes,
-  uniqueName,
 } from '../__testUtils__/labKubernetes';
 
 jest.setTimeout(60_000);
@@ -297,13 +296,7 @@ describe('GET /api/scaffolder/diehard/targets/:cluster/…, on the lab control p
 
   it('says whether another Ingress serves a host, naming it only in the namespace asked about, its own Ingress not in the way', async () => {
     const admin = adminClient(k);
-    const other = uniqueName('other');
-    const taken = `${other}.apps.example.org`;
-    const elsewhere = `${other}-x.apps.example.org`;
-    const objects = [
-      ingressServing('diehard-apps', other, taken),
-      ingressServing('default', other, elsewhere),
-    ];
+    const { other, taken, elsewhere, objects } = othersIngresses();
     const hostAs = (user: string, query: Record<string, string>) =>
       request(server)
         .get('/api/scaffolder/diehard/targets/lab/ingress-host')
