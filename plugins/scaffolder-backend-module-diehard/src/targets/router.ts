@@ -156,18 +156,19 @@ export async function createTargetsRouter(
   router.get(
     `${DEPLOY_TARGETS_PATH}/:cluster/ingress-host`,
     async (req, res) => {
-      const query = ingressHostQuery.safeParse(req.query);
-      if (!query.success) {
-        throw new InputError(
-          `expected ?host=<DNS name>&namespace=<name>&ingress=<name>: ${query.error.issues
-            .map(i => i.path.join('.'))
-            .join(', ')} invalid`,
-        );
-      }
-      const { host, namespace, ingress } = query.data;
-      const [taken] = await onTarget(req, 'list its Ingresses', client =>
-        hostsTaken(client, [host], { namespace, name: ingress }),
-      );
+      // The query is judged once the caller is known and allowed there (401, 403 first).
+      const [taken] = await onTarget(req, 'list its Ingresses', client => {
+        const query = ingressHostQuery.safeParse(req.query);
+        if (!query.success) {
+          throw new InputError(
+            `expected ?host=<DNS name>&namespace=<name>&ingress=<name>: ${query.error.issues
+              .map(i => i.path.join('.'))
+              .join(', ')} invalid`,
+          );
+        }
+        const { host, namespace, ingress } = query.data;
+        return hostsTaken(client, [host], { namespace, name: ingress });
+      });
       const body: TargetIngressHostResponse = taken
         ? { taken: true, ...(taken.ingress && { ingress: taken.ingress }) }
         : { taken: false };
