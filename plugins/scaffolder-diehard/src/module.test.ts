@@ -98,8 +98,10 @@ describe('the Diehard form fields', () => {
         ...['galera-cluster', 'ha-registry', 'tomcat-ha-service'].map(
           t => `${t}: DiehardStorageClass`,
         ),
-        // The registry asks its host before its cluster: its run's first step checks it.
-        'tomcat-ha-service: DiehardIngressHost',
+        // Hosts their Ingresses serve.
+        ...['ha-registry', 'tomcat-ha-service'].map(
+          t => `${t}: DiehardIngressHost`,
+        ),
       ].sort(),
     );
   });
