@@ -80,9 +80,9 @@ function listedClasses(classes: TargetStorageClass[], t: TranslateKey) {
  * `ui:field: DiehardStorageClass`: a storage class of the cluster chosen in the same form
  * (`ui:options.clusterField`), typed as in a plain text field, with the cluster's classes
  * listed under it (those its operators declare highly available, and those whose volumes
- * live on one node, marked). **Next** refuses
- * a class the cluster does not have: its claims would never bind. A cluster whose classes
- * cannot be listed leaves the name to the template's first step.
+ * live on one node, marked). **Next** refuses a class the cluster does not have (its claims
+ * would never bind) and, for a `shared` volume, one whose volumes live on one node. A
+ * cluster whose classes cannot be listed leaves the name to the template's first step.
  */
 export function DiehardStorageClass(
   props: FieldExtensionComponentProps<string, DiehardStorageClassOptions>,
