@@ -15,7 +15,7 @@ import { TranslateKey, userTranslation } from '../readyTranslation';
 import { scaffolderDiehardTranslationRef } from '../translation';
 import { FormTextField } from './FormTextField';
 import { listed } from './listed';
-import { otherFieldValue } from './targetAccess';
+import { otherFieldValue } from './otherFieldValue';
 
 /**
  * `ui:options` of the `DiehardGaleraCluster` field: the form fields holding the target and

@@ -4,7 +4,8 @@ import type {
 } from '@backstage/plugin-scaffolder-react';
 import { userTranslation } from '../readyTranslation';
 import { FormTextField } from './FormTextField';
-import { otherFieldValue, targetAccess } from './targetAccess';
+import { otherFieldValue } from './otherFieldValue';
+import { targetAccess } from './targetAccess';
 
 /**
  * `ui:options` of the `DiehardIngressHost` field.

@@ -17,7 +17,8 @@ import { TranslateKey, userTranslation } from '../readyTranslation';
 import { scaffolderDiehardTranslationRef } from '../translation';
 import { FormTextField } from './FormTextField';
 import { listed } from './listed';
-import { otherFieldValue, targetAccess } from './targetAccess';
+import { otherFieldValue } from './otherFieldValue';
+import { targetAccess } from './targetAccess';
 
 /**
  * `ui:options` of the `DiehardStorageClass` field.
