@@ -113,10 +113,18 @@ export const handoffReviewTranslationRef = createTranslationRef({
       button: 'Sign off for {{side}}',
       signed: 'Signed off by {{user}} on {{when}}, at {{grade}}',
       notSigned: 'Not signed off yet',
-      blocked_one:
-        '{{count}} item is open or failing: answer or waive it before signing off.',
-      blocked_other:
-        '{{count}} items are open or failing: answer or waive them before signing off.',
+      blockedHere_one:
+        '{{count}} item here is open or failing: answer or waive it before signing off.',
+      blockedHere_other:
+        '{{count}} items here are open or failing: answer or waive them before signing off.',
+      blockedOther_one:
+        '{{count}} item on the {{side}} side is open or failing: each side signs off the whole review, once every item is answered or waived.',
+      blockedOther_other:
+        '{{count}} items on the {{side}} side are open or failing: each side signs off the whole review, once every item is answered or waived.',
+      blockedBoth_one:
+        '{{count}} item here and {{other}} on the {{side}} side are open or failing: each side signs off the whole review, once every item is answered or waived.',
+      blockedBoth_other:
+        '{{count}} items here and {{other}} on the {{side}} side are open or failing: each side signs off the whole review, once every item is answered or waived.',
     },
     access: {
       signOffNotMember: '{{side}} sign-off: a member of {{group}} signs here',

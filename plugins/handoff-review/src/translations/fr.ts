@@ -110,10 +110,18 @@ export default createTranslationMessages({
     'signOff.button': 'Valider côté {{side}}',
     'signOff.signed': 'Validé par {{user}} le {{when}}, à la {{grade}}',
     'signOff.notSigned': 'Pas encore validé',
-    'signOff.blocked_one':
-      '{{count}} point est à traiter ou non conforme : renseignez-le ou accordez une dérogation avant de valider.',
-    'signOff.blocked_other':
-      '{{count}} points sont à traiter ou non conformes : renseignez-les ou accordez une dérogation avant de valider.',
+    'signOff.blockedHere_one':
+      '{{count}} point de ce côté est à traiter ou non conforme : renseignez-le ou accordez une dérogation avant de valider.',
+    'signOff.blockedHere_other':
+      '{{count}} points de ce côté sont à traiter ou non conformes : renseignez-les ou accordez une dérogation avant de valider.',
+    'signOff.blockedOther_one':
+      '{{count}} point côté {{side}} est à traiter ou non conforme : chaque côté valide la revue entière, une fois chaque point renseigné ou couvert par une dérogation.',
+    'signOff.blockedOther_other':
+      '{{count}} points côté {{side}} sont à traiter ou non conformes : chaque côté valide la revue entière, une fois chaque point renseigné ou couvert par une dérogation.',
+    'signOff.blockedBoth_one':
+      '{{count}} point de ce côté et {{other}} côté {{side}} sont à traiter ou non conformes : chaque côté valide la revue entière, une fois chaque point renseigné ou couvert par une dérogation.',
+    'signOff.blockedBoth_other':
+      '{{count}} points de ce côté et {{other}} côté {{side}} sont à traiter ou non conformes : chaque côté valide la revue entière, une fois chaque point renseigné ou couvert par une dérogation.',
     'access.signOffNotMember':
       'Validation {{side}} : un membre de {{group}} valide ici',
     'access.signOffPolicy':

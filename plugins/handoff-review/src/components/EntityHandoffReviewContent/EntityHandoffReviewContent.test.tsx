@@ -188,11 +188,16 @@ describe('EntityHandoffReviewContent', () => {
       within(ops).queryByRole('article', { name: 'Runbook written' }),
     ).toBeNull();
 
-    // Nobody can sign while items are open or failing.
+    // Nobody can sign while items are open or failing, and each side reads where they are.
     expect(
       screen.getByRole('button', { name: 'Sign off for Ops' }),
     ).toBeDisabled();
-    expect(ops).toHaveTextContent('3 items are open or failing');
+    expect(ops).toHaveTextContent(
+      '1 item here and 2 on the Dev side are open or failing: each side signs off the whole review',
+    );
+    expect(screen.getByRole('region', { name: 'Dev side' })).toHaveTextContent(
+      '2 items here and 1 on the Ops side are open or failing',
+    );
 
     // The history says who did what.
     const historyTable = await screen.findByRole('table', { name: 'History' });
@@ -606,6 +611,40 @@ describe('EntityHandoffReviewContent offers each control only to who can use it'
         { name: 'Mark done' },
       ),
     ).toBeInTheDocument();
+  });
+
+  describe('when only Dev items are open or failing', () => {
+    const devBlocks: ReviewView = {
+      ...openReview,
+      itemStates: { ...openReview.itemStates, 'ops-on-call': 'passed' },
+    };
+    const api = () =>
+      fakeHandoffReviewApi({ listReviews: jest.fn(async () => [devBlocks]) });
+
+    it('tells Ops the Dev side keeps it waiting', async () => {
+      renderTab(api());
+      await reviewShown();
+      expect(column('Dev side')).toHaveTextContent(
+        '2 items here are open or failing: answer or waive them before signing off.',
+      );
+      expect(column('Ops side')).toHaveTextContent(
+        '2 items on the Dev side are open or failing: each side signs off the whole review, once every item is answered or waived.',
+      );
+    });
+
+    it('says so in French', async () => {
+      renderTab(api(), { language: 'fr' });
+      await screen.findByRole('button', { name: 'Valider côté Ops' }, SLOW);
+      const ops = screen.getByRole('region', { name: 'Côté Ops' });
+      expect(ops).toHaveTextContent(
+        '2 points côté Dev sont à traiter ou non conformes : chaque côté valide la revue entière',
+      );
+      expect(
+        screen.getByRole('region', { name: 'Côté Dev' }),
+      ).toHaveTextContent(
+        '2 points de ce côté sont à traiter ou non conformes : renseignez-les',
+      );
+    });
   });
 
   it('explains in French who signs for the other side', async () => {

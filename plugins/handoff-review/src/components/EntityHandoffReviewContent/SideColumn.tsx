@@ -48,7 +48,10 @@ export function SideColumn(props: {
   const group = side === 'dev' ? review.devGroup : review.opsGroup;
   const sideName = side === 'dev' ? t('side.devName') : t('side.opsName');
   const signOff = review.signOffs.find(s => s.side === side);
-  const blocking = blockingItems(review).length;
+  const blocking = blockingItems(review);
+  const blockingHere = blocking.filter(item => item.side === side).length;
+  const blockingOther = blocking.length - blockingHere;
+  const otherName = side === 'dev' ? t('side.opsName') : t('side.devName');
   const hasManualItems = review.items.some(
     item => item.side === side && item.kind === 'manual',
   );
@@ -109,14 +112,28 @@ export function SideColumn(props: {
             <Button
               variant="contained"
               color="primary"
-              disabled={busy || blocking > 0}
+              disabled={busy || blocking.length > 0}
               onClick={() => onChange({ action: 'sign-off', side })}
             >
               {t('signOff.button', { side: sideName })}
             </Button>
-            {blocking > 0 && (
+            {blocking.length > 0 && (
               <Typography variant="caption" component="p" color="textSecondary">
-                {t('signOff.blocked', { count: blocking })}
+                {blockingHere === 0 &&
+                  t('signOff.blockedOther', {
+                    count: blockingOther,
+                    side: otherName,
+                  })}
+                {blockingHere > 0 &&
+                  blockingOther === 0 &&
+                  t('signOff.blockedHere', { count: blockingHere })}
+                {blockingHere > 0 &&
+                  blockingOther > 0 &&
+                  t('signOff.blockedBoth', {
+                    count: blockingHere,
+                    other: String(blockingOther),
+                    side: otherName,
+                  })}
               </Typography>
             )}
           </>
