@@ -108,6 +108,7 @@ export const haPostureTranslationRef = createTranslationRef({
       volumes: 'Volumes',
       databases: 'Databases',
       nothingAround: 'None found',
+      noFindingAround: 'No finding names it',
     },
     fleet: {
       tabTitle: 'Services',

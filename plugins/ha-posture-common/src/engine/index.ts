@@ -18,6 +18,7 @@ export type {
   Grade,
   PostureReport,
   WorkloadReport,
+  WorkloadAround,
   ServiceReport,
   ClusterFacts,
 } from '../model/report';

@@ -10,6 +10,21 @@ import { Finding } from './finding';
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 
 /**
+ * What a workload's pods rely on, whether or not a finding names it, each as findings name
+ * objects (`Kind/namespace/name`).
+ *
+ * @public
+ */
+export interface WorkloadAround {
+  /** The Ingresses and Routes that route to it. */
+  entryPoints: string[];
+  /** What its DSNs and database host settings reach: the database workloads, a Service that selects none, or the host name of a database outside the objects. */
+  databases: string[];
+  /** Its PersistentVolumeClaims and the PersistentVolumes bound to them. */
+  volumes: string[];
+}
+
+/**
  * The findings of one workload (or of an object that belongs to none, e.g. an orphan Ingress).
  *
  * @public
@@ -26,6 +41,8 @@ export interface WorkloadReport {
   /** Replicas as the engine counts them (HPA minReplicas, else spec.replicas, unset = 1). */
   replicas: number;
   findings: Finding[];
+  /** What its pods rely on; absent for an object that belongs to no workload, and in reports older than this field. */
+  around?: WorkloadAround;
 }
 
 /**

@@ -1,13 +1,11 @@
 import { msg } from '../messages/format';
+import { workloadConnections } from '../dsn/connections';
 import {
   declaredHighlyAvailable,
   isDatabaseWorkload,
   resolveHost,
-  workloadDsns,
 } from '../dsn/databases';
-import { databaseEnv, isLoopback } from '../dsn/hostSettings';
-import { DsnHost, describeDsn } from '../dsn/parseDsn';
-import { KubeObject } from '../model/kube';
+import { isLoopback } from '../dsn/hostSettings';
 import { refOf } from '../model/kube';
 import { galeraQuorumProblem } from './GaleraQuorumRule';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
@@ -44,16 +42,6 @@ const localhost: RuleCheck = {
   title: 'Connects to a database on localhost, but its pod runs none',
 };
 
-/** One way the workload reaches a database: a DSN, or a host named by an env var. */
-interface Connection {
-  /** Printable, never with credentials: `mysql://db:3306/app` or `DB_HOST=db:3306`. */
-  shown: string;
-  origin: string;
-  carrier?: KubeObject;
-  hosts: DsnHost[];
-  database: string;
-}
-
 const remediationFor = (svc: string, db: string) =>
   msg('database.remediation.service', {
     snippet: `stringData:\n  DB_URL: jdbc:mariadb://${svc}:3306/${db}\n  # or: jdbc:mariadb:sequential://${svc}-0.${svc},${svc}-1.${svc},${svc}-2.${svc}/${db}`,
@@ -66,25 +54,7 @@ export const databaseDsnRule: PostureRule = {
     if (isDatabaseWorkload(w)) return [];
     const out = [];
     const seen = new Set<string>();
-    const env = databaseEnv(w, index);
-    const connections: Connection[] = [
-      ...workloadDsns(w, files).map(({ dsn, origin, carrier }) => ({
-        shown: describeDsn(dsn),
-        origin,
-        carrier,
-        hosts: dsn.hosts,
-        database: dsn.database ?? 'app',
-      })),
-      ...env.hosts.map(h => ({
-        shown: `${h.name}=${h.hosts
-          .map(x => (x.port ? `${x.host}:${x.port}` : x.host))
-          .join(',')}`,
-        origin: h.origin,
-        carrier: h.carrier,
-        hosts: h.hosts,
-        database: 'app',
-      })),
-    ];
+    const { connections, env } = workloadConnections(w, index, files);
     for (const {
       shown,
       origin,

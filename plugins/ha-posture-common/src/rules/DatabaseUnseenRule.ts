@@ -1,6 +1,6 @@
 import { MessageRef, msg } from '../messages/format';
-import { isDatabaseWorkload, workloadDsns } from '../dsn/databases';
-import { databaseEnv } from '../dsn/hostSettings';
+import { workloadConnections } from '../dsn/connections';
+import { isDatabaseWorkload } from '../dsn/databases';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
 
 const unseen: RuleCheck = {
@@ -27,10 +27,9 @@ export const databaseUnseenRule: PostureRule = {
   checks: [unseen],
   evaluate({ workload: w, index, files }) {
     if (isDatabaseWorkload(w)) return [];
-    const env = databaseEnv(w, index);
-    if (env.hosts.length > 0 || env.proxied || env.embedded || env.server)
+    const { connections, env } = workloadConnections(w, index, files);
+    if (connections.length > 0 || env.proxied || env.embedded || env.server)
       return [];
-    if (workloadDsns(w, files).length > 0) return [];
     let why: MessageRef;
     let evidence: string;
     // A missing envFrom source says nothing about a database unless something else does.

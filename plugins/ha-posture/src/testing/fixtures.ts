@@ -82,6 +82,11 @@ export const samplePosture: EntityPosture = {
         score: 55,
         replicas: 3,
         findings: [spreadFinding, imageFinding, ingressFinding],
+        around: {
+          entryPoints: ['Ingress/todo/todo'],
+          databases: ['Deployment/todo/todo-db'],
+          volumes: ['PersistentVolumeClaim/todo/todo-uploads'],
+        },
       },
       {
         kind: 'Deployment',
@@ -92,6 +97,7 @@ export const samplePosture: EntityPosture = {
         score: 30,
         replicas: 1,
         findings: [replicaFinding, probeFinding, secondImageFinding],
+        around: { entryPoints: [], databases: [], volumes: [] },
       },
     ],
     cluster: {

@@ -92,6 +92,7 @@ export default createTranslationMessages({
     'domains.volumes': 'Volumes',
     'domains.databases': 'Bases de données',
     'domains.nothingAround': 'Aucun',
+    'domains.noFindingAround': 'Aucun constat ne le concerne',
     'fleet.tabTitle': 'Services',
     'fleet.title': 'Tous les services',
     'fleet.service': 'Service',

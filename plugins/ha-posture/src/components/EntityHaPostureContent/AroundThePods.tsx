@@ -5,19 +5,25 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type {
+  Finding,
   PostureReport,
   Severity,
+  WorkloadAround,
 } from '@diehard/plugin-ha-posture-common';
 import { severityRank } from '@diehard/plugin-ha-posture-common';
+import { useFindingText } from '../../hooks/useFindingText';
 import { haPostureTranslationRef } from '../../translation';
 import { SEVERITY_COLORS } from '../shared/SeverityChip';
 
-type Lane = 'entryPoints' | 'volumes' | 'databases';
+type Lane = keyof WorkloadAround;
+const LANES: Lane[] = ['entryPoints', 'databases', 'volumes'];
 
 interface AroundObject {
   ref: string;
-  severity: Severity;
-  messages: string[];
+  /** The worst finding that names it; none when no finding does. */
+  severity?: Severity;
+  /** The findings that name it, worst first. */
+  findings: Finding[];
 }
 
 const KIND_LANES: Record<string, Lane> = {
@@ -33,58 +39,57 @@ const CATEGORY_LANES: Partial<Record<string, Lane>> = {
   database: 'databases',
 };
 
+const NO_FINDING_COLOR = '#2e7d32';
+
 /**
- * The objects around the pods that findings name: entry points (Ingress, Route),
- * volumes (PVC, PV) and databases, each coloured by its worst finding.
+ * The objects around the pods: entry points (Ingress, Route), databases and volumes (PVC,
+ * PV), those the workloads rely on and those findings name, each with the findings that
+ * name it, worst first.
  */
 export function collectAround(
   report: PostureReport,
 ): Record<Lane, AroundObject[]> {
-  const lanes: Record<Lane, Map<string, AroundObject>> = {
-    entryPoints: new Map(),
-    volumes: new Map(),
-    databases: new Map(),
+  const naming = new Map<string, Finding[]>();
+  const lanes: Record<Lane, Set<string>> = {
+    entryPoints: new Set(),
+    databases: new Set(),
+    volumes: new Set(),
   };
   for (const workload of report.workloads) {
+    for (const lane of LANES)
+      for (const ref of workload.around?.[lane] ?? []) lanes[lane].add(ref);
     for (const finding of workload.findings) {
       for (const ref of finding.objects) {
+        naming.set(ref, [...(naming.get(ref) ?? []), finding]);
         const kind = ref.split('/')[0];
         const lane =
           KIND_LANES[kind] ??
           (kind !== 'Pod' ? CATEGORY_LANES[finding.category] : undefined);
-        if (!lane) continue;
-        const existing = lanes[lane].get(ref);
-        if (!existing) {
-          lanes[lane].set(ref, {
-            ref,
-            severity: finding.severity,
-            messages: [finding.message],
-          });
-        } else {
-          existing.messages.push(finding.message);
-          if (
-            severityRank(finding.severity) < severityRank(existing.severity)
-          ) {
-            existing.severity = finding.severity;
-          }
-        }
+        if (lane) lanes[lane].add(ref);
       }
     }
   }
+  const objects = (lane: Lane) =>
+    [...lanes[lane]].map(ref => {
+      const findings = [...(naming.get(ref) ?? [])].sort(
+        (a, b) => severityRank(a.severity) - severityRank(b.severity),
+      );
+      return { ref, severity: findings[0]?.severity, findings };
+    });
   return {
-    entryPoints: [...lanes.entryPoints.values()],
-    volumes: [...lanes.volumes.values()],
-    databases: [...lanes.databases.values()],
+    entryPoints: objects('entryPoints'),
+    databases: objects('databases'),
+    volumes: objects('volumes'),
   };
 }
 
 export function AroundThePods(props: { report: PostureReport }) {
   const { t } = useTranslationRef(haPostureTranslationRef);
+  const texts = useFindingText();
   const around = collectAround(props.report);
-  const lanes: Lane[] = ['entryPoints', 'databases', 'volumes'];
   return (
     <Grid container spacing={2}>
-      {lanes.map(lane => (
+      {LANES.map(lane => (
         <Grid item xs={12} md={4} key={lane}>
           <section aria-label={t(`domains.${lane}`)}>
             <Typography variant="subtitle2" component="h4">
@@ -97,13 +102,22 @@ export function AroundThePods(props: { report: PostureReport }) {
             ) : (
               <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
                 {around[lane].map(o => (
-                  <Tooltip key={o.ref} title={o.messages.join('\n')}>
+                  <Tooltip
+                    key={o.ref}
+                    title={
+                      o.findings.length
+                        ? o.findings.map(texts.message).join('\n')
+                        : t('domains.noFindingAround')
+                    }
+                  >
                     <Chip
                       size="small"
                       label={o.ref}
                       variant="outlined"
                       style={{
-                        borderColor: SEVERITY_COLORS[o.severity],
+                        borderColor: o.severity
+                          ? SEVERITY_COLORS[o.severity]
+                          : NO_FINDING_COLOR,
                         borderWidth: 2,
                       }}
                     />

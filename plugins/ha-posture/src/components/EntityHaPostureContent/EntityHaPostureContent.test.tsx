@@ -133,6 +133,35 @@ describe('EntityHaPostureContent', () => {
     ).toHaveTextContent('Ingress/todo/todo');
   });
 
+  it('shows what the pods rely on, coloured by the worst finding that names it, or by none', async () => {
+    await renderContent();
+    const chip = (lane: string, ref: string) =>
+      within(screen.getByRole('region', { name: lane }))
+        .getByText(ref)
+        .closest('.MuiChip-root')!;
+
+    // The database the web tier reaches runs one replica: its critical finding colours it.
+    expect(chip('Databases', 'Deployment/todo/todo-db')).toHaveStyle({
+      borderColor: '#c62828',
+    });
+    await userEvent.hover(chip('Databases', 'Deployment/todo/todo-db'));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'Deployment todo/todo-db runs 1 replica',
+    );
+    await userEvent.unhover(chip('Databases', 'Deployment/todo/todo-db'));
+
+    // A volume no finding names is still shown, as fine.
+    const volume = chip('Volumes', 'PersistentVolumeClaim/todo/todo-uploads');
+    expect(volume).toHaveStyle({ borderColor: '#2e7d32' });
+    await userEvent.hover(volume);
+    expect(
+      await screen.findByRole('tooltip', { name: 'No finding names it' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'Entry points' }),
+    ).not.toHaveTextContent('None found');
+  });
+
   it('draws the grade history', async () => {
     await renderContent();
     expect(
