@@ -1,8 +1,8 @@
 import { MessageRef, msg } from './messages/format';
 import { z } from 'zod';
 import { evaluateCluster, CLUSTER_CHECKS } from './cluster/controlPlane';
-import { databasesReached } from './dsn/connections';
 import { ObjectIndex } from './grouping/ObjectIndex';
+import { aroundOf } from './grouping/around';
 import { groupWorkloads } from './grouping/groupWorkloads';
 import { Workload } from './grouping/workload';
 import { containersOf } from './kube/podSpec';
@@ -216,11 +216,7 @@ export function evaluatePosture(
       score: g.score,
       replicas: w.replicas,
       findings,
-      around: {
-        entryPoints: w.ingresses.map(refOf),
-        databases: databasesReached(w, index, grouping, files),
-        volumes: [...w.pvcs, ...w.pvs].map(refOf),
-      },
+      around: aroundOf(w, index, grouping, files),
     });
   }
 

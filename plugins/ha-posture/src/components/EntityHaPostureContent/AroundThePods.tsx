@@ -105,9 +105,26 @@ export function AroundThePods(props: { report: PostureReport }) {
                   <Tooltip
                     key={o.ref}
                     title={
-                      o.findings.length
-                        ? o.findings.map(texts.message).join('\n')
-                        : t('domains.noFindingAround')
+                      <>
+                        <Typography
+                          variant="caption"
+                          component="p"
+                          style={{ fontWeight: 600, wordBreak: 'break-all' }}
+                        >
+                          {o.ref}
+                        </Typography>
+                        {o.findings.length ? (
+                          o.findings.map((f, i) => (
+                            <Typography key={i} variant="caption" component="p">
+                              {texts.message(f)}
+                            </Typography>
+                          ))
+                        ) : (
+                          <Typography variant="caption" component="p">
+                            {t('domains.noFindingAround')}
+                          </Typography>
+                        )}
+                      </>
                     }
                   >
                     <Chip
@@ -115,6 +132,7 @@ export function AroundThePods(props: { report: PostureReport }) {
                       label={o.ref}
                       variant="outlined"
                       style={{
+                        maxWidth: '100%',
                         borderColor: o.severity
                           ? SEVERITY_COLORS[o.severity]
                           : NO_FINDING_COLOR,

@@ -154,9 +154,9 @@ describe('EntityHaPostureContent', () => {
     const volume = chip('Volumes', 'PersistentVolumeClaim/todo/todo-uploads');
     expect(volume).toHaveStyle({ borderColor: '#2e7d32' });
     await userEvent.hover(volume);
-    expect(
-      await screen.findByRole('tooltip', { name: 'No finding names it' }),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'PersistentVolumeClaim/todo/todo-uploadsNo finding names it',
+    );
     expect(
       screen.getByRole('region', { name: 'Entry points' }),
     ).not.toHaveTextContent('None found');
