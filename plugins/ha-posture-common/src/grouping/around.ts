@@ -10,22 +10,23 @@ import { Workload } from './workload';
 function perReplicaVolumes(w: Workload, index: ObjectIndex): KubeObject[] {
   if (w.kind !== 'StatefulSet') return [];
   const templates = w.object.spec?.volumeClaimTemplates;
+  const replicas = Math.max(w.replicas, w.declaredReplicas);
   const out: KubeObject[] = [];
-  // Ordinals past the claims the namespace holds cannot match: a huge spec.replicas costs nothing.
-  const ordinals = Math.min(
-    Math.max(w.replicas, w.declaredReplicas),
-    index.list('PersistentVolumeClaim', w.namespace).length,
-  );
+  // The namespace's claims are read, not every ordinal tried: a huge spec.replicas costs nothing.
+  const claims = index.list('PersistentVolumeClaim', w.namespace);
   for (const t of Array.isArray(templates) ? templates : []) {
-    const name = t?.metadata?.name;
-    if (typeof name !== 'string') continue;
-    for (let i = 0; i < ordinals; i++) {
-      const pvc = index.get(
-        'PersistentVolumeClaim',
-        w.namespace,
-        `${name}-${w.name}-${i}`,
-      );
-      if (!pvc) continue;
+    const prefix = `${t?.metadata?.name}-${w.name}-`;
+    const ordinalOf = (pvc: KubeObject) => {
+      const name = pvc.metadata?.name ?? '';
+      const ordinal = name.slice(prefix.length);
+      return name.startsWith(prefix) && /^\d+$/.test(ordinal)
+        ? Number(ordinal)
+        : Infinity;
+    };
+    const own = claims
+      .filter(pvc => ordinalOf(pvc) < replicas)
+      .sort((a, b) => ordinalOf(a) - ordinalOf(b));
+    for (const pvc of own) {
       out.push(pvc);
       const pv = index.get('PersistentVolume', '', pvc.spec?.volumeName);
       if (pv) out.push(pv);
