@@ -56,6 +56,8 @@ export function collectAround(
     volumes: new Set(),
   };
   for (const workload of report.workloads) {
+    // A finding names its own workload too: that is the pods, not what is around them.
+    const own = `${workload.kind}/${workload.namespace}/${workload.name}`;
     for (const lane of LANES)
       for (const ref of workload.around?.[lane] ?? []) lanes[lane].add(ref);
     for (const finding of workload.findings) {
@@ -64,7 +66,9 @@ export function collectAround(
         const kind = ref.split('/')[0];
         const lane =
           KIND_LANES[kind] ??
-          (kind !== 'Pod' ? CATEGORY_LANES[finding.category] : undefined);
+          (kind !== 'Pod' && ref !== own
+            ? CATEGORY_LANES[finding.category]
+            : undefined);
         if (lane) lanes[lane].add(ref);
       }
     }

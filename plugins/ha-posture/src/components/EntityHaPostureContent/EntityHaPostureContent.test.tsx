@@ -162,6 +162,42 @@ describe('EntityHaPostureContent', () => {
     ).not.toHaveTextContent('None found');
   });
 
+  it('keeps the workload a finding is about out of the objects around its pods', async () => {
+    const [web, ...others] = samplePosture.report.workloads;
+    const storage = {
+      rule: 'storage-rwo-shared',
+      category: 'storage' as const,
+      severity: 'critical' as const,
+      message:
+        'Deployment todo-web runs 3 replicas but mounts PersistentVolumeClaim todo-uploads with ReadWriteOnce',
+      objects: [
+        'Deployment/todo/todo-web',
+        'PersistentVolumeClaim/todo/todo-uploads',
+      ],
+      evidence: 'accessModes: [ReadWriteOnce]',
+      remediation: 'Use a ReadWriteMany class.',
+    };
+    jest.mocked(api.getEntityPosture).mockResolvedValueOnce({
+      ...samplePosture,
+      report: {
+        ...samplePosture.report,
+        workloads: [
+          { ...web, findings: [...web.findings, storage] },
+          ...others,
+        ],
+      },
+    });
+    await renderContent();
+
+    const volumes = screen.getByRole('region', { name: 'Volumes' });
+    expect(volumes).not.toHaveTextContent('Deployment/todo/todo-web');
+    expect(
+      within(volumes)
+        .getByText('PersistentVolumeClaim/todo/todo-uploads')
+        .closest('.MuiChip-root'),
+    ).toHaveStyle({ borderColor: '#c62828' });
+  });
+
   it('draws the grade history', async () => {
     await renderContent();
     expect(
