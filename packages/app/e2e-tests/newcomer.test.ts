@@ -241,6 +241,26 @@ it('creates an HA Tomcat service on that cluster from the browser: built, pushed
     .first()
     .waitFor();
   await screenshot(page, 'newcomer-06-service-pods');
+
+  // What its pods rely on, on the HA posture tab: its Ingress, its Galera cluster, its volume.
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('button', { name: 'Deployment' })
+    .click();
+  await page.getByRole('menuitemradio', { name: 'HA posture' }).click();
+  const lane = (name: string) => page.getByRole('region', { name });
+  await lane('Entry points')
+    .getByText(`Ingress/diehard-apps/${SERVICE}`, { exact: true })
+    .waitFor({ timeout: 120_000 });
+  await lane('Databases')
+    .getByText(`StatefulSet/diehard-apps/${GALERA}`, { exact: true })
+    .waitFor();
+  await lane('Volumes')
+    .getByText(`PersistentVolumeClaim/diehard-apps/${SERVICE}-attachments`, {
+      exact: true,
+    })
+    .waitFor();
+  await screenshot(page, 'newcomer-06b-service-around');
 });
 
 it('refuses the same service a second time at Next, and then its host, before anything runs, saying why', async () => {

@@ -6,15 +6,14 @@ import { Grouping } from './groupWorkloads';
 import { ObjectIndex } from './ObjectIndex';
 import { Workload } from './workload';
 
-/** A StatefulSet's per-replica claims (`<template>-<name>-<ordinal>`) that exist, with their volumes. */
-function perReplicaVolumes(w: Workload, index: ObjectIndex): KubeObject[] {
+/** A StatefulSet's per-replica claims (`<template>-<name>-<ordinal>`) that exist. */
+function perReplicaClaims(w: Workload, index: ObjectIndex): KubeObject[] {
   if (w.kind !== 'StatefulSet') return [];
   const templates = w.object.spec?.volumeClaimTemplates;
   const replicas = Math.max(w.replicas, w.declaredReplicas);
-  const out: KubeObject[] = [];
   // The namespace's claims are read, not every ordinal tried: a huge spec.replicas costs nothing.
   const claims = index.list('PersistentVolumeClaim', w.namespace);
-  for (const t of Array.isArray(templates) ? templates : []) {
+  return (Array.isArray(templates) ? templates : []).flatMap(t => {
     const prefix = `${t?.metadata?.name}-${w.name}-`;
     const ordinalOf = (pvc: KubeObject) => {
       const name = pvc.metadata?.name ?? '';
@@ -23,16 +22,10 @@ function perReplicaVolumes(w: Workload, index: ObjectIndex): KubeObject[] {
         ? Number(ordinal)
         : Infinity;
     };
-    const own = claims
+    return claims
       .filter(pvc => ordinalOf(pvc) < replicas)
       .sort((a, b) => ordinalOf(a) - ordinalOf(b));
-    for (const pvc of own) {
-      out.push(pvc);
-      const pv = index.get('PersistentVolume', '', pvc.spec?.volumeName);
-      if (pv) out.push(pv);
-    }
-  }
-  return out;
+  });
 }
 
 /** What a workload's pods rely on, whether or not a finding names it. */
@@ -45,6 +38,6 @@ export function aroundOf(
   return {
     entryPoints: w.ingresses.map(refOf),
     databases: databasesReached(w, index, grouping, files),
-    volumes: [...w.pvcs, ...w.pvs, ...perReplicaVolumes(w, index)].map(refOf),
+    volumes: [...w.pvcs, ...perReplicaClaims(w, index)].map(refOf),
   };
 }

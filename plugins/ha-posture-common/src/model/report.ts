@@ -20,7 +20,7 @@ export interface WorkloadAround {
   entryPoints: string[];
   /** What its DSNs and database host settings reach: the database workloads, a Service that selects none, or the host name of a database outside the objects. */
   databases: string[];
-  /** Its PersistentVolumeClaims (a StatefulSet's per-replica claims once they exist) and the PersistentVolumes bound to them. */
+  /** Its PersistentVolumeClaims, a StatefulSet's per-replica claims once they exist. */
   volumes: string[];
 }
 
