@@ -35,6 +35,21 @@ describe('handoff reviews', () => {
     expect(review.itemStates['posture-sessions']).toBe('passed');
     // Manifests say nothing of the cluster's control plane: someone must vouch for it.
     expect(review.itemStates['posture-control-plane']).toBe('open');
+    // Each passing item says what the engine judged.
+    const checked = (id: string) =>
+      review.items.find((i: any) => i.id === id).checked;
+    expect(checked('posture-database')).toEqual([
+      'StatefulSet/eni-todo/galera',
+    ]);
+    expect(checked('posture-storage')).toEqual([
+      'PersistentVolumeClaim/eni-todo/todo-web-uploads',
+    ]);
+    expect(checked('posture-ingress')).toEqual(['Ingress/eni-todo/todo-web']);
+    expect(checked('posture-replicas')).toEqual([
+      'StatefulSet/eni-todo/galera',
+      'Deployment/eni-todo/todo-web',
+    ]);
+    expect(checked('posture-control-plane')).toBeUndefined();
     expect(
       review.items
         .filter((i: any) => i.kind === 'manual')

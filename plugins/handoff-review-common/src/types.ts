@@ -63,6 +63,13 @@ export interface ReviewItem {
    * before it existed lack it and show the English lines.
    */
   findingMessages?: FindingMessage[];
+  /**
+   * What the posture engine judged for an automatic item, as object references: the
+   * service's workloads, or for `database`, `storage` and `ingress` the objects around
+   * their pods (none: there was nothing of the kind to judge). Reviews opened before it
+   * existed, and items on the cluster's control plane, lack it.
+   */
+  checked?: string[];
   /** A manual item's answer. */
   answer?: { done: boolean; by: string; at: string };
   waiver?: Waiver;

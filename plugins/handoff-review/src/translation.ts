@@ -76,6 +76,8 @@ export const handoffReviewTranslationRef = createTranslationRef({
         fail: 'The posture engine finds a problem.',
         unknown: 'The posture engine had nothing to evaluate.',
       },
+      checked: 'Judged: {{objects}}',
+      checkedNone: 'Nothing of this kind around the pods to judge.',
       findings: 'Findings',
       finding: '{{severity}}: {{message}}',
       answeredDone: 'Marked done by {{user}} on {{when}}',

@@ -4,6 +4,8 @@ import {
   Finding,
   HA_CATEGORIES,
   HaCategory,
+  WorkloadAround,
+  WorkloadReport,
 } from '@diehard/plugin-ha-posture-common';
 import {
   DEFAULT_ITEM_TITLES,
@@ -91,6 +93,33 @@ function findingMessagesOf(
     : {};
 }
 
+const AROUND_LANES: Partial<Record<HaCategory, keyof WorkloadAround>> = {
+  database: 'databases',
+  storage: 'volumes',
+  ingress: 'entryPoints',
+};
+
+/**
+ * What the engine judged for a category: the objects around the pods for the categories
+ * about them, the workloads for the others. Nothing is said for the control plane, nor
+ * from a report older than `around` (which every workload's entry carries, and the entry
+ * of an object that belongs to no workload does not).
+ */
+function checkedFor(
+  category: HaCategory,
+  entries: WorkloadReport[],
+): Pick<ReviewItem, 'checked'> {
+  const workloads = entries.filter(w => w.around);
+  if (category === 'control-plane' || (entries.length && !workloads.length))
+    return {};
+  const lane = AROUND_LANES[category];
+  return {
+    checked: lane
+      ? [...new Set(workloads.flatMap(w => w.around![lane]))]
+      : workloads.map(w => `${w.kind}/${w.namespace}/${w.name}`),
+  };
+}
+
 /** One automatic item per HA category, with the posture's evidence, then the manual ones. */
 export function buildChecklist(
   posture: EntityPosture,
@@ -118,6 +147,7 @@ export function buildChecklist(
       evidence,
       findings: failing.map(f => `${f.severity}: ${f.message}`),
       ...findingMessagesOf(failing),
+      ...(evidenceKnown ? checkedFor(category, posture.report.workloads) : {}),
       comments: [],
     };
   });

@@ -43,8 +43,12 @@ function hostileReview(): Review {
         side: 'dev',
         category: 'sessions',
         evidence: 'fail',
-        // Findings quote names from manifests anyone can write.
+        // Findings and what was judged quote names from manifests anyone can write.
         findings: [`critical: Deployment ${HOSTILE.forgedCheck}`],
+        checked: [
+          `Deployment/todo/${HOSTILE.html}`,
+          `db.example.org ${HOSTILE.links} ${HOSTILE.forgedCheck}`,
+        ],
         findingMessages: [
           {
             severity: 'critical',
@@ -224,9 +228,11 @@ describe('the Markdown export', () => {
       ...itemsUnder(tokens, 'Dev side', true),
       ...itemsUnder(tokens, 'Ops side', true),
     ];
-    expect(nested).toHaveLength(1 + Object.keys(HOSTILE).length + 1);
+    expect(nested).toHaveLength(1 + 1 + Object.keys(HOSTILE).length + 1);
     for (const line of nested) {
-      expect(line).toMatch(/^(critical: |user:default\/alice \(|waived by )/);
+      expect(line).toMatch(
+        /^(critical: |judged: |user:default\/alice \(|waived by )/,
+      );
     }
 
     // What they wrote is still there for a reader, as plain text on one line.
@@ -268,10 +274,10 @@ describe('the Markdown export', () => {
       ...itemsUnder(tokens, 'Côté Dev', true),
       ...itemsUnder(tokens, 'Côté Ops', true),
     ];
-    expect(nested).toHaveLength(1 + Object.keys(HOSTILE).length + 1);
+    expect(nested).toHaveLength(1 + 1 + Object.keys(HOSTILE).length + 1);
     for (const line of nested) {
       expect(line).toMatch(
-        /^(critique : |user:default\/alice \(|dérogation accordée par )/,
+        /^(critique : |évalué : |user:default\/alice \(|dérogation accordée par )/,
       );
     }
     // The finding from its message, in French, names and all escaped.

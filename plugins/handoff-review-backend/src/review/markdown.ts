@@ -88,6 +88,14 @@ export function reviewToMarkdown(
       );
       for (const finding of itemFindings(item, l, language))
         lines.push(`  - ${md(finding)}`);
+      if (item.checked)
+        lines.push(
+          `  - ${
+            item.checked.length
+              ? l.checked(item.checked.map(md).join(', '))
+              : l.checkedNone
+          }`,
+        );
       if (item.waiver) {
         lines.push(
           `  - ${l.waived(

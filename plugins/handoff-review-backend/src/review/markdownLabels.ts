@@ -30,6 +30,8 @@ export interface ExportLabels {
   state: Record<string, string>;
   severity: Record<string, string>;
   waived: (who: string, until: string, reason: string) => string;
+  checked: (objects: string) => string;
+  checkedNone: string;
   signOffs: string;
   noSignOff: string;
   signOff: (side: string, who: string, when: string, grade: string) => string;
@@ -55,6 +57,8 @@ const EN: ExportLabels = {
   state: { passed: 'passed', failed: 'failed', open: 'open', waived: 'waived' },
   severity: { critical: 'critical', warning: 'warning', info: 'info' },
   waived: (who, until, reason) => `waived by ${who} until ${until}: ${reason}`,
+  checked: objects => `judged: ${objects}`,
+  checkedNone: 'nothing of this kind around the pods to judge',
   signOffs: 'Sign-offs',
   noSignOff: 'None yet.',
   signOff: (side, who, when, grade) =>
@@ -87,6 +91,8 @@ const FR: ExportLabels = {
   severity: { critical: 'critique', warning: 'avertissement', info: 'info' },
   waived: (who, until, reason) =>
     `dérogation accordée par ${who} jusqu'au ${until} : ${reason}`,
+  checked: objects => `évalué : ${objects}`,
+  checkedNone: 'rien de ce type à évaluer autour des pods',
   signOffs: 'Validations',
   noSignOff: 'Aucune pour le moment.',
   signOff: (side, who, when, grade) =>

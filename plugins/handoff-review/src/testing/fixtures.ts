@@ -21,6 +21,7 @@ const items: ReviewItem[] = [
     category: 'probes',
     evidence: 'pass',
     findings: [],
+    checked: ['Deployment/todo/todo-web', 'Deployment/todo/todo-db'],
     comments: [],
   },
   {
@@ -37,6 +38,7 @@ const items: ReviewItem[] = [
       expiresOn: '2027-02-01',
       at,
     },
+    checked: ['Deployment/todo/todo-web', 'Deployment/todo/todo-db'],
     comments: [],
   },
   {

@@ -59,6 +59,8 @@ export default createTranslationMessages({
     'item.evidence.pass': "Le moteur de posture ne trouve rien d'anormal.",
     'item.evidence.fail': 'Le moteur de posture trouve un problème.',
     'item.evidence.unknown': "Le moteur de posture n'avait rien à évaluer.",
+    'item.checked': 'Évalué : {{objects}}',
+    'item.checkedNone': 'Rien de ce type à évaluer autour des pods.',
     'item.findings': 'Constats',
     'item.finding': '{{severity}} : {{message}}',
     'severity.critical': 'critique',

@@ -165,9 +165,12 @@ describe('EntityHandoffReviewContent', () => {
     expect(replicas).toHaveTextContent(
       'critical: Deployment todo/todo-db runs 1 replica',
     );
-    expect(
-      item('Dev side', 'Readiness probes on serving containers'),
-    ).toHaveTextContent('Passed');
+    const probes = item('Dev side', 'Readiness probes on serving containers');
+    expect(probes).toHaveTextContent('Passed');
+    // What the engine judged, as the item recorded it.
+    expect(probes).toHaveTextContent(
+      'Judged: Deployment/todo/todo-web, Deployment/todo/todo-db',
+    );
     const loadTested = item('Dev side', 'Load tested at the expected peak');
     expect(loadTested).toHaveTextContent('Open');
     expect(loadTested).toHaveTextContent('Which peak did you use?');
@@ -611,6 +614,36 @@ describe('EntityHandoffReviewContent offers each control only to who can use it'
         { name: 'Mark done' },
       ),
     ).toBeInTheDocument();
+  });
+
+  it('says what the engine judged for an automatic item, or that there was nothing to judge, in French too', async () => {
+    const nothingAround: ReviewView = {
+      ...openReview,
+      items: openReview.items.map(i =>
+        i.id === 'posture-probes' ? { ...i, checked: [] } : i,
+      ),
+    };
+    renderTab(
+      fakeHandoffReviewApi({
+        listReviews: jest.fn(async () => [nothingAround]),
+      }),
+      { language: 'fr' },
+    );
+    await screen.findByRole('button', { name: 'Valider côté Ops' }, SLOW);
+    const ops = screen.getByRole('region', { name: 'Côté Ops' });
+    expect(
+      within(ops).getByRole('article', {
+        name: 'Réplicas répartis sur les nœuds et les zones',
+      }),
+    ).toHaveTextContent(
+      'Évalué : Deployment/todo/todo-web, Deployment/todo/todo-db',
+    );
+    expect(
+      within(screen.getByRole('region', { name: 'Côté Dev' })).getByRole(
+        'article',
+        { name: 'Sondes de disponibilité sur les conteneurs qui servent' },
+      ),
+    ).toHaveTextContent('Rien de ce type à évaluer autour des pods.');
   });
 
   describe('when only Dev items are open or failing', () => {

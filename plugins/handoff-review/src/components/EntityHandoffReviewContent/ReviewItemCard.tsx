@@ -79,6 +79,13 @@ export function ReviewItemCard(props: {
           {t(`item.evidence.${item.evidence}`)}
         </Typography>
       )}
+      {item.checked && (
+        <Typography variant="caption" component="p" color="textSecondary">
+          {item.checked.length
+            ? t('item.checked', { objects: item.checked.join(', ') })
+            : t('item.checkedNone')}
+        </Typography>
+      )}
       {!!findings.length && (
         <ul className={classes.list} aria-label={t('item.findings')}>
           {findings.map(finding => (
