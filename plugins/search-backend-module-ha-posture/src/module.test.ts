@@ -44,6 +44,16 @@ describe('HA posture search', () => {
     expect(await refsFor('replanifié')).toEqual([ORDERS]);
   });
 
+  it('finds the services whose pods rely on a database, a volume claim or an Ingress, findings or not', async () => {
+    // eni-todo-ha has no finding: only what its pods rely on names its volume claim.
+    expect(new Set(await refsFor('uploads'))).toEqual(new Set([FRAGILE, HA]));
+    expect(new Set(await refsFor('galera'))).toEqual(new Set([FRAGILE, HA]));
+    const [ha] = (await stack.search('galera')).filter(d => d.entityRef === HA);
+    expect(ha.text).toContain(
+      'Around its pods (autour de ses pods): Ingress todo-web (eni-todo), PersistentVolumeClaim todo-web-uploads (eni-todo), StatefulSet galera (eni-todo)',
+    );
+  });
+
   it('titles each service with its grade and links to its HA posture tab', async () => {
     const [orders] = await stack.search('replicas-single');
     expect(orders).toMatchObject({

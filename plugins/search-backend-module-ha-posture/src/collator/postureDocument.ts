@@ -39,8 +39,9 @@ export interface HaPostureDocument extends IndexableDocument {
 
 /**
  * The document of one posture: its findings in English and French, with their rule
- * ids and categories, and the single points of failure. Undefined when there was
- * nothing to grade.
+ * ids and categories, the single points of failure, and what its pods rely on (so that
+ * a search for a database, a volume claim or a host finds the services that use it).
+ * Undefined when there was nothing to grade.
  */
 export function postureDocument(
   entry: FleetEntry,
@@ -70,6 +71,17 @@ export function postureDocument(
     lines.add('No finding: survives the loss of any one machine.');
     lines.add('Aucun constat : survit à la perte de n’importe quelle machine.');
   }
+  const around = unique(
+    posture.report.workloads.flatMap(w =>
+      w.around
+        ? [...w.around.entryPoints, ...w.around.databases, ...w.around.volumes]
+        : [],
+    ),
+  );
+  if (around.length)
+    lines.add(
+      `Around its pods (autour de ses pods): ${around.map(spoken).join(', ')}`,
+    );
   return {
     title: `${entry.title ?? ref.name} · HA ${posture.grade}`,
     text: [...lines].join('\n'),
@@ -108,6 +120,13 @@ function french(ref: MessageRef): string | undefined {
   return ref.id in FINDING_MESSAGES_FR
     ? renderMessage(ref, FINDING_MESSAGES_FR)
     : undefined;
+}
+
+/** `Kind/namespace/name` as words a search matches on: `Kind name (namespace)`. */
+function spoken(ref: string): string {
+  const [kind, ...rest] = ref.split('/');
+  if (rest.length === 2) return `${kind} ${rest[1]} (${rest[0]})`;
+  return rest.length === 1 ? `${kind} ${rest[0]}` : ref;
 }
 
 function unique(values: string[]): string[] {
