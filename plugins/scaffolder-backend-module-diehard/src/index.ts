@@ -11,6 +11,8 @@ export type { GitPushActionOptions } from './actions/gitPush';
 export type { GitCheckPushActionOptions } from './actions/gitCheckPush';
 export { createCatalogCheckNameAction } from './actions/catalogCheckName';
 export type { CatalogCheckNameActionOptions } from './actions/catalogCheckName';
+export { createCatalogWaitAction } from './actions/catalogWait';
+export type { CatalogWaitActionOptions } from './actions/catalogWait';
 export { createImageBuildAction } from './actions/imageBuild';
 export type { ImageBuildActionOptions } from './actions/imageBuild';
 export { createImagePushAction } from './actions/imagePush';

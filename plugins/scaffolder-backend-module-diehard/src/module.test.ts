@@ -20,6 +20,7 @@ describe('scaffolderModuleDiehard', () => {
     const ids = addActions.mock.calls.flat().map((a: { id: string }) => a.id);
     expect(ids.sort()).toEqual([
       'diehard:catalog:check-name',
+      'diehard:catalog:wait',
       'diehard:git:check-push',
       'diehard:git:push',
       'diehard:image:build',

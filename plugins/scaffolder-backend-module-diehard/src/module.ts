@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { registryDirectoryServiceRef } from '@diehard/plugin-container-images-node';
 import { createCatalogCheckNameAction } from './actions/catalogCheckName';
+import { createCatalogWaitAction } from './actions/catalogWait';
 import { createGitCheckPushAction } from './actions/gitCheckPush';
 import { createGitPushAction } from './actions/gitPush';
 import { createImageBuildAction } from './actions/imageBuild';
@@ -103,6 +104,7 @@ export const scaffolderModuleDiehard = createBackendModule({
           }),
           createGitCheckPushAction({ config }),
           createCatalogCheckNameAction({ catalog, auth }),
+          createCatalogWaitAction({ catalog, auth }),
         ];
         scaffolderActions.addActions(
           ...actions.map(a => withoutServerStack(a, logger)),

@@ -29,6 +29,7 @@ const STEPS = [
   'deploy',
   'publish',
   'register',
+  'catalog-ready',
 ];
 const name = `registry-${crypto.randomBytes(3).toString('hex')}`;
 const host = `${name}.apps.example.org`;

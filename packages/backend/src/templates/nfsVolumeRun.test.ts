@@ -21,6 +21,7 @@ const STEPS = [
   'deploy',
   'publish',
   'register',
+  'catalog-ready',
 ];
 const name = `files-${crypto.randomBytes(3).toString('hex')}`;
 const volumeName = `${NAMESPACE}-${name}`;

@@ -1,11 +1,12 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   MessageLanguage,
   messageLanguage,
 } from '@diehard/plugin-ha-posture-common';
+import { checkEntityRef } from './entityRefInput';
 import { examples } from './catalogCheckName.examples';
 import { languageInput } from './languageInput';
 
@@ -14,9 +15,6 @@ export interface CatalogCheckNameActionOptions {
   catalog: CatalogService;
   auth: AuthService;
 }
-
-/** A full entity reference, `kind:namespace/name`, as a template writes it. */
-const ENTITY_REF = /^[A-Za-z][A-Za-z0-9-]*:[a-z0-9-_.]+\/[A-Za-z0-9-_.]+$/;
 
 /** What the check says to the template's user, in each language the portal speaks. */
 const WORDS = {
@@ -65,13 +63,7 @@ export function createCatalogCheckNameAction(
     async handler(ctx) {
       const words = WORDS[messageLanguage(ctx.input.language)];
       const ref = ctx.input.entityRef;
-      if (ref.length > 300 || !ENTITY_REF.test(ref))
-        throw new InputError(
-          `entityRef "${ref.slice(
-            0,
-            80,
-          )}" is not an entity reference kind:namespace/name`,
-        );
+      checkEntityRef(ref);
       const existing = await options.catalog.getEntityByRef(ref, {
         credentials: await options.auth.getOwnServiceCredentials(),
       });

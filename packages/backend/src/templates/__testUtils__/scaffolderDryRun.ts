@@ -20,6 +20,7 @@ import {
 import { KUBERNETES_YAML_OPTIONS } from '@diehard/plugin-ha-posture-common';
 import {
   createCatalogCheckNameAction,
+  createCatalogWaitAction,
   createKubernetesApplyAction,
   createKubernetesCheckTargetAction,
   createPostureGateAction,
@@ -237,6 +238,7 @@ export async function startScaffolder(options: {
             ...[
               createKubernetesCheckTargetAction({ config, permissions }),
               createCatalogCheckNameAction({ catalog, auth }),
+              createCatalogWaitAction({ catalog, auth }),
               createPostureGateAction({ config, permissions }),
               createKubernetesApplyAction({ config, permissions }),
               ...standInActions(options.registryHost),
