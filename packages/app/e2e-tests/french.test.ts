@@ -230,6 +230,7 @@ describe('the portal in French', () => {
         'Vérifier la posture HA',
         'Publier le dépôt',
         'Enregistrer dans le catalogue',
+        'Attendre le catalogue',
         "Début de l'étape « Vérifier le cluster cible »",
         'le cluster « lab » ne fait pas partie des clusters où les modèles peuvent déployer',
       ],
@@ -238,6 +239,7 @@ describe('the portal in French', () => {
         'Check the target cluster',
         'Generate the manifests',
         'Register in the catalog',
+        'Wait for the catalog',
         'Beginning step',
       ],
     );
