@@ -23,13 +23,13 @@ const WORDS = {
     there: (ref: string, s: number) =>
       `catalog: ${ref} is in the catalog (${s} s): "Open in the catalog" opens it`,
     missing: (ref: string, s: number) =>
-      `${ref} is still not in the catalog after ${s} s: its registration was accepted, but the catalog has not processed it (see the location's errors under Catalog → Register, or the catalog backend's log); the service itself is deployed`,
+      `${ref} is still not in the catalog after ${s} s: its registration was accepted, but the catalog has not processed it (see the location's errors under Catalog → Register, or the catalog backend's log); what the run deployed stays in place`,
   },
   fr: {
     there: (ref: string, s: number) =>
       `catalogue : ${ref} est au catalogue (${s} s) : « Ouvrir dans le catalogue » l'ouvre`,
     missing: (ref: string, s: number) =>
-      `${ref} n'est toujours pas au catalogue après ${s} s : son enregistrement a été accepté, mais le catalogue ne l'a pas traité (voir les erreurs de l'emplacement sous Catalogue → Enregistrer, ou le journal du backend du catalogue) ; le service lui-même est déployé`,
+      `${ref} n'est toujours pas au catalogue après ${s} s : son enregistrement a été accepté, mais le catalogue ne l'a pas traité (voir les erreurs de l'emplacement sous Catalogue → Enregistrer, ou le journal du backend du catalogue) ; ce que l'exécution a déployé reste en place`,
   },
 } satisfies Record<MessageLanguage, unknown>;
 
