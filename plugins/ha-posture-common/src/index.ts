@@ -16,6 +16,8 @@ export {
   HIGHLY_AVAILABLE_ANNOTATION,
   RESTRICTED_ANNOTATION,
 } from './annotations';
+export { HA_POSTURE_SEARCH_TYPE } from './search/searchDocument';
+export type { HaPostureSearchFields } from './search/searchDocument';
 export { isNodeLocalProvisioner } from './storage/nodeLocalClaims';
 export { HaPostureClient } from './api/HaPostureClient';
 export type {

@@ -149,6 +149,7 @@ export const haPostureTranslationRef = createTranslationRef({
       matching: 'Matching findings',
       findings: 'Findings',
       noFinding: 'No finding: survives the loss of any one machine.',
+      around: 'Around its pods:',
     },
     clusters: {
       tabTitle: 'Clusters',

@@ -49,9 +49,13 @@ describe('HA posture search', () => {
     expect(new Set(await refsFor('uploads'))).toEqual(new Set([FRAGILE, HA]));
     expect(new Set(await refsFor('galera'))).toEqual(new Set([FRAGILE, HA]));
     const [ha] = (await stack.search('galera')).filter(d => d.entityRef === HA);
-    expect(ha.text).toContain(
-      'Around its pods (autour de ses pods): Ingress todo-web (eni-todo), PersistentVolumeClaim todo-web-uploads (eni-todo), StatefulSet galera (eni-todo)',
-    );
+    const around = [
+      'Ingress todo-web (eni-todo)',
+      'PersistentVolumeClaim todo-web-uploads (eni-todo)',
+      'StatefulSet galera (eni-todo)',
+    ];
+    expect(ha.around).toEqual(around);
+    expect(ha.text.split('\n')).toContain(around.join(', '));
   });
 
   it('titles each service with its grade and links to its HA posture tab', async () => {
@@ -66,6 +70,15 @@ describe('HA posture search', () => {
     });
     expect(orders.text).toContain('Deployment orders runs 1 replica');
     expect(orders.text).toContain('Deployment orders tourne avec 1 réplica');
+    // Each line in both languages, side by side, for the result item to show one.
+    const english = orders.linesEn.findIndex(line =>
+      line.startsWith(
+        'replicas-single (replicas, critical): Deployment orders runs 1 replica',
+      ),
+    );
+    expect(orders.linesFr[english]).toBe(
+      "Deployment orders tourne avec 1 réplica : une panne de nœud ou une éviction l'arrête.",
+    );
   });
 
   it('indexes a service without findings under its grade', async () => {

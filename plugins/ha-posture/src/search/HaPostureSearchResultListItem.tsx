@@ -17,21 +17,16 @@ import {
   Grade,
   HA_CATEGORIES,
   HaCategory,
+  HaPostureSearchFields,
 } from '@diehard/plugin-ha-posture-common';
+import { useLanguage } from '@diehard/plugin-ha-posture-react';
 import { ReactElement } from 'react';
 import { GradeBadge } from '../components/shared/GradeBadge';
 import { haPostureTranslationRef } from '../translation';
-import { matchingLines } from './matchingLines';
+import { ResultLine, aroundLine, findingLines } from './resultLines';
 
-/** The fields of an `ha-posture` search document this item shows. */
-interface HaPostureSearchDocument extends SearchDocument {
-  entityTitle?: string;
-  name?: string;
-  owner?: string;
-  grade?: string;
-  categories?: string[];
-  rules?: string[];
-}
+/** An `ha-posture` search document; those indexed by older collators lack some fields. */
+type HaPostureSearchDocument = SearchDocument & Partial<HaPostureSearchFields>;
 
 const useStyles = makeStyles(theme => ({
   item: { display: 'flex', width: '100%' },
@@ -55,12 +50,24 @@ export function HaPostureSearchResultListItem(props: {
 }) {
   const classes = useStyles();
   const { t } = useTranslationRef(haPostureTranslationRef);
+  const french = useLanguage().startsWith('fr');
   const result = props.result as HaPostureSearchDocument | undefined;
   if (!result) return null;
   const grade = (result.grade || null) as Grade | null;
   const lines = result.rules?.length
-    ? matchingLines(result.text, props.highlight)
+    ? findingLines(result, props.highlight, french)
     : [];
+  const around = aroundLine(result, props.highlight);
+  const show = (line: ResultLine) =>
+    line.highlighted && props.highlight ? (
+      <HighlightedSearchResultText
+        text={line.text}
+        preTag={props.highlight.preTag}
+        postTag={props.highlight.postTag}
+      />
+    ) : (
+      line.text
+    );
   const service = result.entityTitle || result.name || result.title;
   const categoryLabel = (category: string) =>
     HA_CATEGORIES.includes(category as HaCategory)
@@ -108,21 +115,18 @@ export function HaPostureSearchResultListItem(props: {
                         variant="body2"
                         className={classes.line}
                       >
-                        {line.highlighted && props.highlight ? (
-                          <HighlightedSearchResultText
-                            text={line.text}
-                            preTag={props.highlight.preTag}
-                            postTag={props.highlight.postTag}
-                          />
-                        ) : (
-                          line.text
-                        )}
+                        {show(line)}
                       </Typography>
                     ))}
                   </ul>
                 </>
               ) : (
                 <Typography variant="body2">{t('search.noFinding')}</Typography>
+              )}
+              {around && (
+                <Typography variant="body2" className={classes.line}>
+                  {t('search.around')} {show(around)}
+                </Typography>
               )}
             </>
           }

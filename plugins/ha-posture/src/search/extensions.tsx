@@ -3,9 +3,7 @@ import {
   SearchFilterResultTypeBlueprint,
   SearchResultListItemBlueprint,
 } from '@backstage/plugin-search-react/alpha';
-
-/** The search document type of HA postures (`@diehard/plugin-search-backend-module-ha-posture`). */
-export const HA_POSTURE_SEARCH_TYPE = 'ha-posture';
+import { HA_POSTURE_SEARCH_TYPE } from '@diehard/plugin-ha-posture-common';
 
 /**
  * `search-filter-result-type:ha-posture/ha-posture`: "HA posture" among the search page's

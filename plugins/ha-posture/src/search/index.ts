@@ -1,5 +1,4 @@
 export {
-  HA_POSTURE_SEARCH_TYPE,
   haPostureSearchResultListItem,
   haPostureSearchResultType,
 } from './extensions';

@@ -126,6 +126,7 @@ export default createTranslationMessages({
     'search.noOwner': 'Sans propriétaire',
     'search.matching': 'Constats correspondants',
     'search.findings': 'Constats',
+    'search.around': 'Autour de ses pods :',
     'search.noFinding':
       'Aucun constat : survit à la perte de n’importe quelle machine.',
     'clusters.tabTitle': 'Clusters',

@@ -8,6 +8,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import searchPlugin from '@backstage/plugin-search-backend';
 import request from 'supertest';
+import { HA_POSTURE_SEARCH_TYPE } from '@diehard/plugin-ha-posture-common';
 // The collator reads the posture backend over HTTP: the test runs it, as the app does.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import haPosturePlugin from '@diehard/plugin-ha-posture-backend';
@@ -17,10 +18,7 @@ import {
   sharedScheduler,
 } from '@diehard/backend-test-utils';
 import { searchModuleHaPostureCollator } from '../module';
-import {
-  HA_POSTURE_DOCUMENT_TYPE,
-  HaPostureDocument,
-} from '../collator/postureDocument';
+import { HaPostureDocument } from '../collator/postureDocument';
 
 const corpus = path.resolve(
   require.resolve('@diehard/plugin-ha-posture-common/package.json'),
@@ -79,7 +77,7 @@ export async function startSearchBackend(
     ): Promise<HaPostureDocument[]> {
       const res = await request(backend.server)
         .get('/api/search/query')
-        .query({ term, types: [HA_POSTURE_DOCUMENT_TYPE] })
+        .query({ term, types: [HA_POSTURE_SEARCH_TYPE] })
         .set(headers);
       expect(res.status).toBe(200);
       return res.body.results.map((r: { document: unknown }) => r.document);

@@ -6,14 +6,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { DocumentCollatorFactory } from '@backstage/plugin-search-common';
 import {
+  HA_POSTURE_SEARCH_TYPE,
   HaPostureClient,
   haPostureReadPermission,
 } from '@diehard/plugin-ha-posture-common';
-import {
-  HA_POSTURE_DOCUMENT_TYPE,
-  HaPostureDocument,
-  postureDocument,
-} from './postureDocument';
+import { HaPostureDocument, postureDocument } from './postureDocument';
 
 /**
  * Collates the HA posture of every evaluated entity, read from the posture backend
@@ -24,7 +21,7 @@ import {
  * @public
  */
 export class HaPostureCollatorFactory implements DocumentCollatorFactory {
-  readonly type = HA_POSTURE_DOCUMENT_TYPE;
+  readonly type = HA_POSTURE_SEARCH_TYPE;
   readonly visibilityPermission = haPostureReadPermission;
 
   constructor(

@@ -74,6 +74,8 @@ describe('postureDocument', () => {
       'if a pod of orders stops, its requests in flight fail',
       "si un pod d'orders s'arrête, ses requêtes en cours échouent",
     ]);
+    expect(document.linesEn).toEqual([lines[0], lines[2]]);
+    expect(document.linesFr).toEqual([lines[1], lines[3]]);
   });
 
   it('without French, keeps the English once', () => {
@@ -83,6 +85,7 @@ describe('postureDocument', () => {
       'acme-prestop (rollout, warning): Deployment orders has no preStop hook: requests in flight fail.',
       'if a pod of orders stops, its requests in flight fail',
     ]);
+    expect(document.linesFr).toEqual(document.linesEn);
   });
 
   it('is readable only by those who may read the entity, and links to its tab', () => {

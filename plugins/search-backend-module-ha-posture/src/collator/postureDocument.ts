@@ -5,6 +5,8 @@ import {
   FINDING_MESSAGES_FR,
   Finding,
   FleetEntry,
+  HA_POSTURE_SEARCH_TYPE,
+  HaPostureSearchFields,
   MessageRef,
   renderMessage,
 } from '@diehard/plugin-ha-posture-common';
@@ -13,29 +15,18 @@ import {
  * The search document type of HA postures.
  *
  * @public
+ * @deprecated Use `HA_POSTURE_SEARCH_TYPE` from `@diehard/plugin-ha-posture-common`.
  */
-export const HA_POSTURE_DOCUMENT_TYPE = 'ha-posture';
+export const HA_POSTURE_DOCUMENT_TYPE = HA_POSTURE_SEARCH_TYPE;
 
 /**
  * One service's HA posture, as the search index holds it.
  *
  * @public
  */
-export interface HaPostureDocument extends IndexableDocument {
-  entityRef: string;
-  /** The entity's title, else its name: what a result item names the service by. */
-  entityTitle: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  /** The owner's entity ref; empty when the entity has none. */
-  owner: string;
-  grade: string;
-  /** The rule ids of the findings (also in `text`, for engines that only search title and text). */
-  rules: string[];
-  /** The categories of the findings (also in `text`). */
-  categories: string[];
-}
+export interface HaPostureDocument
+  extends IndexableDocument,
+    HaPostureSearchFields {}
 
 /**
  * The document of one posture: its findings in English and French, with their rule
@@ -54,22 +45,20 @@ export function postureDocument(
     ...posture.report.cluster.findings,
     ...posture.report.workloads.flatMap(w => w.findings),
   ];
-  const lines = new Set<string>();
+  const lines = new Map<string, string>();
   for (const finding of findings) {
-    lines.add(
-      `${finding.rule} (${finding.category}, ${finding.severity}): ${finding.message}`,
-    );
+    const english = `${finding.rule} (${finding.category}, ${finding.severity}): ${finding.message}`;
     const fr = frenchMessage(finding);
-    if (fr && fr !== finding.message) lines.add(fr);
+    lines.set(english, fr && fr !== finding.message ? fr : english);
   }
   for (const finding of findings) {
-    if (finding.spof) lines.add(finding.spof);
-    const fr = frenchSpof(finding);
-    if (fr) lines.add(fr);
+    if (finding.spof)
+      lines.set(finding.spof, frenchSpof(finding) ?? finding.spof);
   }
+  const text = [...lines].flatMap(([en, fr]) => (en === fr ? [en] : [en, fr]));
   if (!findings.length) {
-    lines.add('No finding: survives the loss of any one machine.');
-    lines.add('Aucun constat : survit à la perte de n’importe quelle machine.');
+    text.push('No finding: survives the loss of any one machine.');
+    text.push('Aucun constat : survit à la perte de n’importe quelle machine.');
   }
   const around = unique(
     posture.report.workloads.flatMap(w =>
@@ -77,14 +66,11 @@ export function postureDocument(
         ? [...w.around.entryPoints, ...w.around.databases, ...w.around.volumes]
         : [],
     ),
-  );
-  if (around.length)
-    lines.add(
-      `Around its pods (autour de ses pods): ${around.map(spoken).join(', ')}`,
-    );
+  ).map(spoken);
+  if (around.length) text.push(around.join(', '));
   return {
     title: `${entry.title ?? ref.name} · HA ${posture.grade}`,
-    text: [...lines].join('\n'),
+    text: text.join('\n'),
     location: `/catalog/${encodeURIComponent(
       ref.namespace,
     )}/${encodeURIComponent(kind)}/${encodeURIComponent(ref.name)}/ha-posture`,
@@ -98,6 +84,9 @@ export function postureDocument(
     grade: posture.grade,
     rules: unique(findings.map(f => f.rule)),
     categories: unique(findings.map(f => f.category)),
+    linesEn: [...lines.keys()],
+    linesFr: [...lines.values()],
+    around,
   };
 }
 
