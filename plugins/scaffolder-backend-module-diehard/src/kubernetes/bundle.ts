@@ -3,6 +3,7 @@ import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import { KUBERNETES_YAML_OPTIONS } from '@diehard/plugin-ha-posture-common';
 import yaml from 'yaml';
+import { newReadCount, workspaceFiles } from '../workspace/workspaceFiles';
 
 /**
  * A Kubernetes object as read from the workspace.
@@ -30,22 +31,11 @@ export function describe(o: ManifestObject): string {
   }`;
 }
 
-async function filesUnder(abs: string): Promise<string[]> {
-  const st = await fsp.stat(abs).catch(() => undefined);
-  if (!st) throw new InputError(`manifest path ${abs} does not exist`);
-  if (st.isFile()) return [abs];
-  const out: string[] = [];
-  for (const name of (await fsp.readdir(abs)).sort()) {
-    const child = path.join(abs, name);
-    const cst = await fsp.stat(child);
-    if (cst.isDirectory()) out.push(...(await filesUnder(child)));
-    else if (/\.(ya?ml|json)$/i.test(name)) out.push(child);
-  }
-  return out;
-}
+const isManifestFile = (file: string) => /\.(ya?ml|json)$/i.test(file);
 
 /**
- * Reads every object of the given files/directories (multi-document YAML, JSON, `kind: List`).
+ * Reads every object of the given files/directories (multi-document YAML, JSON, `kind: List`),
+ * refusing links and special files and bounded in size (see `workspaceFiles`).
  *
  * @public
  */
@@ -54,8 +44,12 @@ export async function loadBundle(
   workspacePath: string,
 ): Promise<BundleObject[]> {
   const out: BundleObject[] = [];
+  const seen = newReadCount();
   for (const p of paths) {
-    for (const file of await filesUnder(p)) {
+    const files = await workspaceFiles(p, workspacePath, seen);
+    // A file named directly is read whatever its name; in a folder, YAML and JSON.
+    const named = files.length === 1 && files[0] === p;
+    for (const file of named ? files : files.filter(isManifestFile)) {
       const source = path.relative(workspacePath, file);
       const docs = yaml.parseAllDocuments(
         await fsp.readFile(file, 'utf8'),
