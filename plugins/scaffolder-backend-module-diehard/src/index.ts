@@ -36,8 +36,16 @@ export {
   clusterPermissionRules,
   clusterResourceRef,
   isCluster,
+  createImageRepositoryConditionalDecision,
+  imageRepositoryConditions,
+  imageRepositoryPermissionRules,
+  imageRepositoryResourceRef,
+  isRepositoryUnder,
 } from './permissions/rules';
-export type { ClusterResource } from './permissions/rules';
+export type {
+  ClusterResource,
+  ImageRepositoryResource,
+} from './permissions/rules';
 // The apply machinery of diehard:kubernetes:apply, for the apply bench (@diehard/bench).
 export { applyBundle } from './kubernetes/applyBundle';
 export type {

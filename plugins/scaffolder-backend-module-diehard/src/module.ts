@@ -19,10 +19,15 @@ import { withAuditEvent } from './actions/withAuditEvent';
 import { withoutServerStack } from './actions/withoutServerStack';
 import { kubernetesClustersServiceRef } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from './kubernetes/applyClusters';
-import { diehardPermissions } from '@diehard/plugin-scaffolder-diehard-common';
+import {
+  imagePushPermission,
+  kubernetesApplyPermission,
+} from '@diehard/plugin-scaffolder-diehard-common';
 import {
   clusterPermissionRules,
   clusterResourceRef,
+  imageRepositoryPermissionRules,
+  imageRepositoryResourceRef,
 } from './permissions/rules';
 import { createTargetsRouter } from './targets/router';
 
@@ -73,14 +78,27 @@ export const scaffolderModuleDiehard = createBackendModule({
         const clusters = ApplyClusters.fromConfig(config, directory);
         permissionsRegistry.addResourceType({
           resourceRef: clusterResourceRef,
-          permissions: diehardPermissions,
+          permissions: [kubernetesApplyPermission],
           rules: clusterPermissionRules,
           getResources: async refs =>
             refs.map(name => (clusters.has(name) ? { name } : undefined)),
         });
+        permissionsRegistry.addResourceType({
+          resourceRef: imageRepositoryResourceRef,
+          permissions: [imagePushPermission],
+          rules: imageRepositoryPermissionRules,
+          getResources: async refs =>
+            refs.map(ref => {
+              const at = ref.indexOf('/');
+              const registry = ref.slice(0, at);
+              return at > 0 && registries.names().includes(registry)
+                ? { registry, repository: ref.slice(at + 1) }
+                : undefined;
+            }),
+        });
         // What changes a registry, a cluster or a git server is an audit event.
         const changing = [
-          createImagePushAction({ registries }),
+          createImagePushAction({ registries, permissions }),
           createKubernetesApplyAction({
             config,
             permissions,

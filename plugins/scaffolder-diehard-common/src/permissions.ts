@@ -21,5 +21,31 @@ export const kubernetesApplyPermission = createPermission({
   resourceType: DIEHARD_CLUSTER_RESOURCE_TYPE,
 });
 
+/**
+ * The resource type of an image repository as diehard:image:push sees it.
+ *
+ * @public
+ */
+export const DIEHARD_IMAGE_REPOSITORY_RESOURCE_TYPE =
+  'diehard-image-repository';
+
+/**
+ * Permission to push (and so to write tags in) an image repository with
+ * `diehard:image:push`. A resource permission: the resource is
+ * `<registry>/<repository>`, the registry named as in `diehard.registries`, so that a
+ * policy can keep the platform's base images out of everyone's reach (with the
+ * IS_REPOSITORY_UNDER rule) or decide outright.
+ *
+ * @public
+ */
+export const imagePushPermission = createPermission({
+  name: 'diehard.image.push',
+  attributes: { action: 'update' },
+  resourceType: DIEHARD_IMAGE_REPOSITORY_RESOURCE_TYPE,
+});
+
 /** @public */
-export const diehardPermissions = [kubernetesApplyPermission];
+export const diehardPermissions = [
+  kubernetesApplyPermission,
+  imagePushPermission,
+];

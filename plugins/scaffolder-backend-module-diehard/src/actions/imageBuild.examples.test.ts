@@ -5,6 +5,8 @@ import { examples } from './imageBuild.examples';
 import { createImagePushAction } from './imagePush';
 import { useLabRegistry } from '../__testUtils__/labRegistry';
 import { runExample } from '../__testUtils__/runExample';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionsAnswering } from '../__testUtils__/permissions';
 
 jest.setTimeout(120_000);
 
@@ -27,7 +29,10 @@ describe('diehard:image:build examples', () => {
     const registries = lab.registries();
     return [
       createImageBuildAction({ registries }),
-      createImagePushAction({ registries }),
+      createImagePushAction({
+        registries,
+        permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+      }),
     ];
   };
 

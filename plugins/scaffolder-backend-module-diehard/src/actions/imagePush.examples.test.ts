@@ -6,6 +6,8 @@ import { writeRandomImage } from '@diehard/plugin-container-images-node/testUtil
 import { createImagePushAction } from './imagePush';
 import { examples } from './imagePush.examples';
 import { useLabRegistry } from '../__testUtils__/labRegistry';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionsAnswering } from '../__testUtils__/permissions';
 
 jest.setTimeout(60_000);
 
@@ -26,6 +28,7 @@ describe('diehard:image:push examples', () => {
       expect(step.action).toBe('diehard:image:push');
       const action = createImagePushAction({
         registries: lab.registries(),
+        permissions: permissionsAnswering(AuthorizeResult.ALLOW),
       });
       const ctx = createMockActionContext({
         input: step.input,

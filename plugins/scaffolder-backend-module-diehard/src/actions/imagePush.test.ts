@@ -9,6 +9,8 @@ import { createImagePushAction, ImagePushActionOptions } from './imagePush';
 import { useLabRegistry, uniqueRepository } from '../__testUtils__/labRegistry';
 import { TcpProxy } from '../__testUtils__/TcpProxy';
 import { actionContext } from '../__testUtils__/actionContext';
+import { permissionsAnswering } from '../__testUtils__/permissions';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 
 jest.setTimeout(120_000);
 
@@ -26,7 +28,13 @@ describe('diehard:image:push against the lab registry', () => {
   const pushAction = (
     entry?: Record<string, string>,
     client?: ImagePushActionOptions['client'],
-  ) => createImagePushAction({ registries: lab.registries(entry), client });
+    permissions = permissionsAnswering(AuthorizeResult.ALLOW),
+  ) =>
+    createImagePushAction({
+      registries: lab.registries(entry),
+      client,
+      permissions,
+    });
 
   function outputs(ctx: { output: jest.Mock | any }) {
     return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
@@ -75,6 +83,51 @@ describe('diehard:image:push against the lab registry', () => {
     } finally {
       client.close();
     }
+  });
+
+  it("asks diehard.image.push for the repository with the task's credentials, and pushes nothing when refused", async () => {
+    await writeRandomImage(path.join(mockDir.path, 'image'), {
+      layerSizes: [1_000],
+    });
+    const repository = uniqueRepository('denied');
+    const permissions = permissionsAnswering(AuthorizeResult.DENY);
+    const ctx = context(
+      { registry: 'internal', repository, tag: 'v1', layout: 'image' },
+      { user: { ref: 'user:default/mallory' } },
+    );
+    await expect(
+      pushAction(undefined, undefined, permissions).handler(ctx),
+    ).rejects.toThrow(
+      `user:default/mallory may not push to internal/${repository} (permission diehard.image.push); nothing was pushed`,
+    );
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({ name: 'diehard.image.push' }),
+          resourceRef: `internal/${repository}`,
+        },
+      ],
+      { credentials: await ctx.getInitiatorCredentials() },
+    );
+    const client = lab.client();
+    try {
+      await expect(client.getManifest(repository, 'v1')).rejects.toThrow();
+    } finally {
+      client.close();
+    }
+  });
+
+  it('refuses a repository name a policy could be fooled by, before asking', async () => {
+    const permissions = permissionsAnswering(AuthorizeResult.ALLOW);
+    const ctx = context({
+      registry: 'internal',
+      repository: 'apps/../platform/tomcat',
+      layout: 'image',
+    });
+    await expect(
+      pushAction(undefined, undefined, permissions).handler(ctx),
+    ).rejects.toThrow('invalid repository name "apps/../platform/tomcat"');
+    expect(permissions.authorize).not.toHaveBeenCalled();
   });
 
   it('sends no layer bytes when the registry already has them', async () => {

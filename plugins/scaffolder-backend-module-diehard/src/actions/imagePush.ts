@@ -1,7 +1,11 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  PermissionsService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  assertRepository,
   NetworkError,
   OciLayout,
   pushImage,
@@ -16,12 +20,15 @@ import {
 import { examples } from './imagePush.examples';
 import { byteSize } from '../registry/byteSize';
 import { RETRY_WORDS } from '../registry/retryWords';
+import { assertMayPush } from '../registry/pushPermission';
 import { languageInput } from './languageInput';
 
 /** @public */
 export interface ImagePushActionOptions {
   /** The registries of `diehard.registries`, built once by the module. */
   registries: RegistryDirectory;
+  /** Asked `diehard.image.push` for the task's initiator, before anything is sent. */
+  permissions: PermissionsService;
   /** Tuning for the registry client (tests use small chunks and fast retries). */
   client?: Omit<RegistryClientOptions, 'logger'>;
 }
@@ -63,7 +70,7 @@ const WORDS = {
  * @public
  */
 export function createImagePushAction(options: ImagePushActionOptions) {
-  const { registries } = options;
+  const { registries, permissions } = options;
   return createTemplateAction({
     id: 'diehard:image:push',
     description:
@@ -125,8 +132,18 @@ export function createImagePushAction(options: ImagePushActionOptions) {
     },
     async handler(ctx) {
       const { input } = ctx;
-      const words = WORDS[messageLanguage(input.language)];
+      const language = messageLanguage(input.language);
+      const words = WORDS[language];
       const endpoint = registries.get(input.registry);
+      await assertMayPush(
+        permissions,
+        ctx,
+        {
+          registry: endpoint.name,
+          repository: assertRepository(input.repository),
+        },
+        language,
+      );
       const layoutDir = resolveSafeChildPath(
         ctx.workspacePath,
         input.layout ?? 'image',
@@ -161,8 +178,7 @@ export function createImagePushAction(options: ImagePushActionOptions) {
       const client = new RegistryClient(endpoint, {
         ...options.client,
         logger: ctx.logger,
-        onRetry: r =>
-          ctx.logger.warn(RETRY_WORDS[messageLanguage(input.language)](r)),
+        onRetry: r => ctx.logger.warn(RETRY_WORDS[language](r)),
       });
       try {
         const result = await pushImage(client, layout, {
@@ -175,7 +191,7 @@ export function createImagePushAction(options: ImagePushActionOptions) {
               words.blob(
                 blob.digest.slice(0, 19),
                 blob.outcome,
-                byteSize(blob.size, messageLanguage(input.language)),
+                byteSize(blob.size, language),
               ),
             ),
         });

@@ -5,9 +5,48 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
+import {
+  imagePushPermission,
+  kubernetesApplyPermission,
+} from '@diehard/plugin-scaffolder-diehard-common';
 import scaffolderModuleDiehard from '../index';
-import { clusterConditions, createClusterConditionalDecision } from './rules';
+import {
+  clusterConditions,
+  createClusterConditionalDecision,
+  createImageRepositoryConditionalDecision,
+  imageRepositoryConditions,
+} from './rules';
+
+/** What the scaffolder plugin answers for `decision` on each resource ref. */
+async function applyConditions(
+  port: number,
+  decision: { resourceType: string; conditions: unknown },
+  refs: string[],
+) {
+  const res = await fetch(
+    `http://localhost:${port}/api/scaffolder/.well-known/backstage/permissions/apply-conditions`,
+    {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: mockCredentials.service.header(),
+      },
+      body: JSON.stringify({
+        items: refs.map(ref => ({
+          id: ref,
+          resourceRef: ref,
+          resourceType: decision.resourceType,
+          conditions: decision.conditions,
+        })),
+      }),
+    },
+  );
+  expect(res.status).toBe(200);
+  const { items } = await res.json();
+  return Object.fromEntries(
+    items.map((i: { id: string; result: string }) => [i.id, i.result]),
+  );
+}
 
 jest.setTimeout(60_000);
 
@@ -62,31 +101,52 @@ describe('the IS_CLUSTER rule, as the permission backend evaluates it', () => {
     });
 
     const { port } = server.address() as { port: number };
-    const res = await fetch(
-      `http://localhost:${port}/api/scaffolder/.well-known/backstage/permissions/apply-conditions`,
-      {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: mockCredentials.service.header(),
-        },
-        body: JSON.stringify({
-          items: ['lab', 'prod', 'unknown'].map(name => ({
-            id: name,
-            resourceRef: name,
-            resourceType: decision.resourceType,
-            conditions: decision.conditions,
-          })),
+    expect(
+      await applyConditions(port, decision, ['lab', 'prod', 'unknown']),
+    ).toEqual({
+      lab: AuthorizeResult.ALLOW,
+      prod: AuthorizeResult.DENY,
+      unknown: AuthorizeResult.DENY,
+    });
+  });
+});
+
+describe('the IS_REPOSITORY_UNDER rule, as the permission backend evaluates it', () => {
+  it('is served by the scaffolder plugin and decides per repository of a configured registry', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleDiehard,
+        mockServices.rootConfig.factory({
+          data: {
+            diehard: {
+              registries: [{ name: 'internal', host: '127.0.0.1:1' }],
+            },
+          },
         }),
-      },
-    );
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
-      items: [
-        { id: 'lab', result: AuthorizeResult.ALLOW },
-        { id: 'prod', result: AuthorizeResult.DENY },
-        { id: 'unknown', result: AuthorizeResult.DENY },
       ],
+    });
+    const decision = createImageRepositoryConditionalDecision(
+      imagePushPermission,
+      imageRepositoryConditions.isRepositoryUnder({ prefixes: ['apps'] }),
+    );
+    const { port } = server.address() as { port: number };
+    expect(
+      await applyConditions(port, decision, [
+        'internal/apps/shop',
+        'internal/apps/shop/web',
+        'internal/apps',
+        'internal/apps-old/shop',
+        'internal/platform/tomcat',
+        'elsewhere/apps/shop',
+      ]),
+    ).toEqual({
+      'internal/apps/shop': AuthorizeResult.ALLOW,
+      'internal/apps/shop/web': AuthorizeResult.ALLOW,
+      'internal/apps': AuthorizeResult.ALLOW,
+      'internal/apps-old/shop': AuthorizeResult.DENY,
+      'internal/platform/tomcat': AuthorizeResult.DENY,
+      'elsewhere/apps/shop': AuthorizeResult.DENY,
     });
   });
 });
