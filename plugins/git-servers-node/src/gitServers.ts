@@ -20,7 +20,7 @@ export interface GitServer {
   rawUrl: string;
 }
 
-const trimSlash = (s: string) => s.replace(/\/+$/, '');
+const trimSlash = (s: string) => s.replace(/(?<!\/)\/+$/, '');
 
 /**
  * The servers of `diehard.git.servers`: where `diehard:git:push` publishes and what

@@ -75,7 +75,7 @@ export function parseGitUrl(server: GitServer, url: string): GitUrl {
   }
   let branchAndPath: string;
   try {
-    branchAndPath = decodeURIComponent(m[3]).replace(/\/+$/, '');
+    branchAndPath = decodeURIComponent(m[3]).replace(/(?<!\/)\/+$/, '');
   } catch {
     throw new InputError(`${url} is not a well-formed URL path`);
   }
@@ -122,7 +122,9 @@ export function resolveBranch(
     ...url,
     branch,
     commit: branches.get(branch)!,
-    path: branchAndPath.slice(branch.length + 1).replace(/^\/+|\/+$/g, ''),
+    path: branchAndPath
+      .slice(branch.length + 1)
+      .replace(/^\/+|(?<!\/)\/+$/g, ''),
   };
 }
 

@@ -50,7 +50,7 @@ async function* entriesFor(
   const target = path.posix
     .normalize(src.to)
     .replace(/^\/+/, '')
-    .replace(/\/+$/, '');
+    .replace(/(?<!\/)\/+$/, '');
   // Parent directories of the target, so extraction never depends on the base.
   const parts = target.split('/');
   for (let i = 1; i < parts.length; i++) {

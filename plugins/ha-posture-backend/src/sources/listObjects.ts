@@ -44,7 +44,7 @@ export async function listObjects(
   const group = apiVersion.includes('/') ? `apis/${apiVersion}` : 'api/v1';
   const scope = namespace ? `namespaces/${encodeURIComponent(namespace)}/` : '';
   const url = new URL(
-    `${server.replace(/\/+$/, '')}/${group}/${scope}${resource}`,
+    `${server.replace(/(?<!\/)\/+$/, '')}/${group}/${scope}${resource}`,
   );
   url.searchParams.set('limit', String(pageSize));
   if (fieldSelector) url.searchParams.set('fieldSelector', fieldSelector);

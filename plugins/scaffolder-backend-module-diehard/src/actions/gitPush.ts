@@ -186,7 +186,7 @@ export function createGitPushAction(options: GitPushActionOptions) {
         ctx.output('remoteUrl', remote.url);
         ctx.output(
           'repoContentsUrl',
-          rawUrlOf(remote, branch, '').replace(/\/+$/, ''),
+          rawUrlOf(remote, branch, '').replace(/(?<!\/)\/+$/, ''),
         );
         ctx.output('catalogInfoUrl', rawUrlOf(remote, branch, CATALOG_FILE));
       };
