@@ -58,6 +58,14 @@ describe('parseDsn', () => {
     expect(redactSecrets('mysql://u:secret@h/d?password=two')).toBe(
       'mysql://u:***@h/d?password=***',
     );
+    // Every key that ends in a password, whatever its case.
+    expect(
+      redactSecrets(
+        'jdbc:mariadb://g:3306/todo?sslPassword=s1&trustCertificateKeyStorePassword=s2&user=todo PGPASSWORD=s3 keyStorePasswd="s4"',
+      ),
+    ).toBe(
+      'jdbc:mariadb://g:3306/todo?sslPassword=***&trustCertificateKeyStorePassword=***&user=todo PGPASSWORD=*** keyStorePasswd=***',
+    );
   });
 
   it('is not fooled by text that is no DSN', () => {

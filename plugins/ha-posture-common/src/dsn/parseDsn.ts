@@ -36,7 +36,8 @@ export function redactSecrets(text: string): string {
     .replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, '$1***@')
     .replace(/^([^:@/\s()]*):[^@\s]*@(tcp|unix)\(/g, '$1:***@$2(')
     .replace(
-      /\b(password|pwd|pass)\s*=\s*('[^']*'|"[^"]*"|[^&;\s)]*)/gi,
+      // Any key ending in one: sslpassword, trustCertificateKeyStorePassword, PGPASSWORD.
+      /\b(\w*(?:password|passwd|pwd|pass))\s*=\s*('[^']*'|"[^"]*"|[^&;\s)]*)/gi,
       '$1=***',
     );
 }
