@@ -17,5 +17,17 @@ export interface Config {
         groups?: string[];
       }>;
     };
+    push?: {
+      /**
+       * Where `diehard:image:push` may write (`diehard.image.push`), for users outside
+       * Ops (Ops may push anywhere): repositories under `prefix` (`apps` holds
+       * `apps/shop`), in every registry, for members of `groups` (full group refs) or
+       * everyone when absent. Default: everyone under `apps`.
+       */
+      repositories?: Array<{
+        prefix: string;
+        groups?: string[];
+      }>;
+    };
   };
 }

@@ -10,7 +10,9 @@ import {
 } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { kubernetesClustersReadPermission } from '@backstage/plugin-kubernetes-common';
 import {
+  haPostureClusterReadPermission,
   haPostureReadPermission,
   haPostureRefreshPermission,
 } from '@diehard/plugin-ha-posture-common';
@@ -106,19 +108,38 @@ export async function createRouter(options: {
   });
 
   router.get('/fleet', async (req, res) => {
-    // Each entry is filtered by the catalog's own read permission for this user.
+    // The catalog leaves out the entities this user may not read; the policy, the
+    // postures it may not read.
     const credentials = await httpAuth.credentials(req);
-    res.json({ entries: await posture.fleet(credentials) });
+    const entries = await posture.fleet(credentials);
+    const decisions = entries.length
+      ? await permissions.authorize(
+          entries.map(e => ({
+            permission: haPostureReadPermission,
+            resourceRef: e.entityRef,
+          })),
+          { credentials },
+        )
+      : [];
+    res.json({
+      entries: entries.filter(
+        (_e, i) => decisions[i].result === AuthorizeResult.ALLOW,
+      ),
+    });
   });
 
   router.get('/clusters', async (req, res) => {
-    await httpAuth.credentials(req);
+    await authorize(req, haPostureClusterReadPermission);
     res.json(await posture.clusters(requestAuthFromHeaders(req.headers)));
   });
 
-  /** Which clusters need the signed-in user's token, and from which provider. */
+  /**
+   * Which clusters need the signed-in user's token, and from which provider: what the
+   * Kubernetes plugin's own cluster list tells, under its permission. Refreshing an
+   * entity's posture needs it, not only the Clusters tab.
+   */
   router.get('/cluster-auth', async (req, res) => {
-    await httpAuth.credentials(req);
+    await authorize(req, kubernetesClustersReadPermission);
     res.json({ clusters: posture.clusterAuth() });
   });
 

@@ -9,6 +9,7 @@ export * from './engine';
 export {
   haPostureReadPermission,
   haPostureRefreshPermission,
+  haPostureClusterReadPermission,
   haPosturePermissions,
 } from './permissions';
 export {

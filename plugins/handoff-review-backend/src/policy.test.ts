@@ -85,6 +85,40 @@ describe('handoff reviews under a permission policy', () => {
     expect(await historyOf(server, review.id)).toEqual(eventsBefore);
   });
 
+  it('refuses a review, its history and its export to a user the policy does not let read reviews, and leaves it out of lists', async () => {
+    const { server } = await startReviewBackend({ teamsOnlyPolicy: true });
+    const review = await openReview(server);
+    await change(server, review, ALICE, {
+      action: 'comment',
+      itemId: 'dev-runbook',
+      text: 'internal details',
+    });
+    for (const path of ['', '/history', '/export']) {
+      const res = await request(server)
+        .get(`/api/handoff-review/reviews/${review.id}${path}`)
+        .set(as(CAROL));
+      expect([path, res.status, res.body.error?.message]).toEqual([
+        path,
+        403,
+        `the permission policy refuses handoff-review.read on ${HA} to ${CAROL}`,
+      ]);
+      expect(res.text).not.toContain('internal details');
+    }
+    for (const query of ['', `?entityRef=${HA}`]) {
+      const listed = await request(server)
+        .get(`/api/handoff-review/reviews${query}`)
+        .set(as(CAROL));
+      expect([listed.status, listed.body.reviews]).toEqual([200, []]);
+    }
+    const bruno = await request(server)
+      .get('/api/handoff-review/reviews')
+      .set(as(BRUNO));
+    expect(bruno.body.reviews.map((r: any) => r.id)).toEqual([review.id]);
+    expect(
+      (await historyOf(server, review.id, BRUNO)).map(e => e.action),
+    ).toEqual(['open', 'comment']);
+  });
+
   it('refuses a waiver from Dev, though Dev may answer and sign for its own side', async () => {
     const { server } = await startReviewBackend({ teamsOnlyPolicy: true });
     const review = await openReview(server);

@@ -395,6 +395,67 @@ describe('handoff reviews', () => {
     ).toBe(404);
   });
 
+  it('lists at most `limit` reviews, the most recently changed first, 100 unless asked, and no more than 500', async () => {
+    const { server } = await startReviewBackend();
+    const fragile = await openReview(
+      server,
+      'component:default/eni-todo-fragile',
+    );
+    const ha = await openReview(server);
+    const list = (query: string) =>
+      request(server).get(`/api/handoff-review/reviews${query}`).set(as(ALICE));
+
+    expect((await list('')).body.reviews.map((r: any) => r.id)).toEqual([
+      ha.id,
+      fragile.id,
+    ]);
+    expect((await list('?limit=1')).body.reviews.map((r: any) => r.id)).toEqual(
+      [ha.id],
+    );
+    expect((await list('?limit=500')).body.reviews).toHaveLength(2);
+    for (const limit of ['0', '501', '2.5', 'many']) {
+      const res = await list(`?limit=${limit}`);
+      expect([limit, res.status, res.body.error?.message]).toEqual([
+        limit,
+        400,
+        expect.stringMatching(/^invalid query: limit: /),
+      ]);
+    }
+  });
+
+  it('refuses an item id or a review id longer than 100 characters, and changes nothing', async () => {
+    const { server } = await startReviewBackend();
+    const review = await openReview(server);
+    const long = 'x'.repeat(101);
+    const res = await change(server, review, ALICE, {
+      action: 'comment',
+      itemId: long,
+      text: 'hi',
+    });
+    expect([res.status, res.body.error?.message]).toEqual([
+      400,
+      'invalid change: change.itemId: itemId is longer than 100 characters',
+    ]);
+    for (const path of ['', '/history', '/export']) {
+      const byId = await request(server)
+        .get(`/api/handoff-review/reviews/${long}${path}`)
+        .set(as(ALICE));
+      expect([path, byId.status, byId.body.error?.message]).toEqual([
+        path,
+        400,
+        'invalid review id: longer than 100 characters',
+      ]);
+    }
+    const changed = await request(server)
+      .post(`/api/handoff-review/reviews/${long}/changes`)
+      .set(as(ALICE))
+      .send({ version: 1, change: { action: 'sign-off', side: 'dev' } });
+    expect(changed.status).toBe(400);
+    expect((await historyOf(server, review.id)).map(e => e.action)).toEqual([
+      'open',
+    ]);
+  });
+
   it('only serves signed-in users: no token is refused, and so is a service acting as a reviewer', async () => {
     const { server } = await startReviewBackend();
     const anonymous = await request(server)

@@ -16,22 +16,27 @@ const createBody = z.object({
   entityRef: z.string().min(1, 'entityRef is required'),
 });
 
+const MAX_ID = 100;
+const itemId = z
+  .string()
+  .max(MAX_ID, `itemId is longer than ${MAX_ID} characters`);
+
 const changeBody = z.object({
   version: z.number().int().positive(),
   change: z.discriminatedUnion('action', [
     z.object({
       action: z.literal('answer'),
-      itemId: z.string(),
+      itemId,
       done: z.boolean(),
     }),
     z.object({
       action: z.literal('comment'),
-      itemId: z.string(),
+      itemId,
       text: z.string().max(4000),
     }),
     z.object({
       action: z.literal('waive'),
-      itemId: z.string(),
+      itemId,
       reason: z.string().max(2000),
       expiresOn: z.string().max(40),
     }),
@@ -46,7 +51,17 @@ const stateQuery = z.object({
 const listQuery = z.object({
   entityRef: z.string().optional(),
   status: z.enum(['open', 'approved', 'stale']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+/** A review id from the path; an id is a UUID, so a long one is a mistake. */
+function reviewId(req: express.Request): string {
+  const { id } = req.params;
+  if (id.length > MAX_ID) {
+    throw new InputError(`invalid review id: longer than ${MAX_ID} characters`);
+  }
+  return id;
+}
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
@@ -128,7 +143,10 @@ export async function createRouter(options: {
         ? undefined
         : entityRefParam('entityRef', query.entityRef);
     res.json({
-      reviews: await reviews.list({ entityRef, status: query.status }, who),
+      reviews: await reviews.list(
+        { entityRef, status: query.status, limit: query.limit },
+        who,
+      ),
     });
   });
 
@@ -144,11 +162,12 @@ export async function createRouter(options: {
   });
 
   router.get('/reviews/:id', async (req, res) => {
-    res.json(await reviews.get(req.params.id, await caller(req)));
+    res.json(await reviews.get(reviewId(req), await caller(req)));
   });
 
   router.post('/reviews/:id/changes', async (req, res) => {
     const who = await caller(req);
+    const id = reviewId(req);
     const body = parse(changeBody, req.body, 'change');
     // A comment's text belongs to the review, not to the audit trail.
     const {
@@ -162,22 +181,22 @@ export async function createRouter(options: {
     const review = await audited(
       req,
       action === 'waive' || action === 'sign-off' ? 'medium' : 'low',
-      { actionType: action, reviewId: req.params.id, ...details },
-      () => reviews.change(req.params.id, body.version, body.change, who),
+      { actionType: action, reviewId: id, ...details },
+      () => reviews.change(id, body.version, body.change, who),
     );
     res.json(review);
   });
 
   router.get('/reviews/:id/history', async (req, res) => {
     res.json({
-      events: await reviews.history(req.params.id, await caller(req)),
+      events: await reviews.history(reviewId(req), await caller(req)),
     });
   });
 
   router.get('/reviews/:id/export', async (req, res) => {
     const who = await caller(req);
     const language = exportLanguage(req.query.lang, req.get('accept-language'));
-    const markdown = await reviews.exportMarkdown(req.params.id, who, language);
+    const markdown = await reviews.exportMarkdown(reviewId(req), who, language);
     res
       .type('text/markdown')
       .set('Content-Language', language)

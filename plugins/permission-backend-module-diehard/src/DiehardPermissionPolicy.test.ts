@@ -4,13 +4,19 @@ import {
   catalogEntityReadPermission,
   catalogEntityRefreshPermission,
   catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
 } from '@backstage/plugin-catalog-common/alpha';
+import {
+  kubernetesProxyPermission,
+  kubernetesResourcesReadPermission,
+} from '@backstage/plugin-kubernetes-common';
 import {
   AuthorizeResult,
   createPermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import { taskCancelPermission } from '@backstage/plugin-scaffolder-common/alpha';
 import {
   handoffReviewCreatePermission,
   handoffReviewReadPermission,
@@ -18,10 +24,14 @@ import {
   handoffReviewWaivePermission,
 } from '@diehard/plugin-handoff-review-common';
 import {
+  haPostureClusterReadPermission,
   haPostureReadPermission,
   haPostureRefreshPermission,
 } from '@diehard/plugin-ha-posture-common';
-import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
+import {
+  imagePushPermission,
+  kubernetesApplyPermission,
+} from '@diehard/plugin-scaffolder-diehard-common';
 import { DiehardPermissionPolicy } from './DiehardPermissionPolicy';
 
 const policy = DiehardPermissionPolicy.fromConfig(
@@ -162,12 +172,97 @@ describe('the Diehard permission policy', () => {
     ).toEqual({ result: AuthorizeResult.DENY });
   });
 
-  it('allows signed-in users everything else (scaffolder, locations, search)', async () => {
+  it('lets users push images under apps by default, Ops anywhere', async () => {
+    expect(await decide(imagePushPermission, alice)).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'scaffolder',
+      resourceType: 'diehard-image-repository',
+      conditions: {
+        rule: 'IS_REPOSITORY_UNDER',
+        resourceType: 'diehard-image-repository',
+        params: { prefixes: ['apps'] },
+      },
+    });
+    expect(await decide(imagePushPermission, sam)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it('lets users push where diehard.push.repositories says, per group', async () => {
+    const configured = DiehardPermissionPolicy.fromConfig(
+      new ConfigReader({
+        diehard: {
+          push: {
+            repositories: [
+              { prefix: 'teams/shop', groups: ['group:default/dev-team'] },
+              { prefix: 'sandbox' },
+            ],
+          },
+        },
+      }),
+    );
+    const prefixes = async (who: PolicyQueryUser) => {
+      const decision = await configured.handle(
+        { permission: imagePushPermission },
+        who,
+      );
+      return decision.result === AuthorizeResult.CONDITIONAL
+        ? (decision.conditions as any).params.prefixes
+        : decision.result;
+    };
+    expect(await prefixes(alice)).toEqual(['teams/shop', 'sandbox']);
+    expect(
+      await prefixes(user('user:default/bob', ['group:default/web-team'])),
+    ).toEqual(['sandbox']);
+    const nowhere = DiehardPermissionPolicy.fromConfig(
+      new ConfigReader({ diehard: { push: { repositories: [] } } }),
+    );
+    expect(
+      await nowhere.handle({ permission: imagePushPermission }, alice),
+    ).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('lets only Ops use the Kubernetes proxy and delete catalog locations', async () => {
+    for (const permission of [
+      kubernetesProxyPermission,
+      catalogLocationDeletePermission,
+    ]) {
+      expect(await decide(permission, alice)).toEqual({
+        result: AuthorizeResult.DENY,
+      });
+      expect(await decide(permission, sam)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
+  });
+
+  it("lets a scaffolder task's creator or Ops cancel it", async () => {
+    expect(await decide(taskCancelPermission, alice)).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'scaffolder',
+      resourceType: 'scaffolder-task',
+      conditions: {
+        rule: 'IS_TASK_OWNER',
+        resourceType: 'scaffolder-task',
+        params: { createdBy: ['user:default/alice'] },
+      },
+    });
+    expect(await decide(taskCancelPermission, sam)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it("allows signed-in users everything else (scaffolder, locations, Kubernetes objects, the clusters' posture)", async () => {
     const taskCreate = createPermission({
       name: 'scaffolder.task.create',
       attributes: {},
     });
-    for (const permission of [taskCreate, catalogLocationCreatePermission]) {
+    for (const permission of [
+      taskCreate,
+      catalogLocationCreatePermission,
+      kubernetesResourcesReadPermission,
+      haPostureClusterReadPermission,
+    ]) {
       expect(await decide(permission, alice)).toEqual({
         result: AuthorizeResult.ALLOW,
       });

@@ -7,7 +7,9 @@ import {
   catalogEntityDeletePermission,
   catalogEntityReadPermission,
   catalogEntityRefreshPermission,
+  catalogLocationDeletePermission,
 } from '@backstage/plugin-catalog-common/alpha';
+import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import {
   AuthorizeResult,
   isPermission,
@@ -21,6 +23,11 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  createScaffolderTaskConditionalDecision,
+  scaffolderTaskConditions,
+} from '@backstage/plugin-scaffolder-backend/alpha';
+import { taskCancelPermission } from '@backstage/plugin-scaffolder-common/alpha';
+import {
   handoffReviewPermissions,
   handoffReviewReadPermission,
   opsGroupsFromConfig,
@@ -33,8 +40,13 @@ import {
 import {
   clusterConditions,
   createClusterConditionalDecision,
+  createImageRepositoryConditionalDecision,
+  imageRepositoryConditions,
 } from '@diehard/plugin-scaffolder-backend-module-diehard';
-import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
+import {
+  imagePushPermission,
+  kubernetesApplyPermission,
+} from '@diehard/plugin-scaffolder-diehard-common';
 
 /** Entities with this annotation set to "true" are read only by their owners and Ops. */
 export { RESTRICTED_ANNOTATION };
@@ -45,7 +57,14 @@ export interface DiehardPolicyOptions {
   opsGroups: string[];
   /** `diehard.apply.clusters`: each cluster and, optionally, the groups that may apply there. */
   applyClusters: Array<{ name: string; groups?: string[] }>;
+  /**
+   * `diehard.push.repositories`: where `diehard:image:push` may write, and optionally
+   * who (Ops: anywhere). Default: everyone under `apps`.
+   */
+  pushRepositories?: Array<{ prefix: string; groups?: string[] }>;
 }
+
+const DEFAULT_PUSH_REPOSITORIES = [{ prefix: 'apps' }];
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
@@ -56,8 +75,13 @@ const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
  * Backstage's usual catalog rules (read, delete and refresh an entity you own), the
  * handoff-review and posture rules (reading a review's state and a posture as the
  * entity itself; changing them for the owner group or Ops, as catalog conditions the
- * catalog evaluates), and `diehard.kubernetes.apply` per cluster.
- * Anything else is allowed to signed-in users (scaffolder, search, Kubernetes…).
+ * catalog evaluates), `diehard.kubernetes.apply` per cluster and
+ * `diehard.image.push` per repository (Ops anywhere, others under the configured paths).
+ * Only Ops may use the Kubernetes proxy (`kubernetes.proxy`, which reaches the
+ * clusters with the portal's own credentials) and delete catalog locations; a
+ * scaffolder task is cancelled by its creator or Ops.
+ * Anything else is allowed to signed-in users (templates, search, Kubernetes
+ * objects…).
  *
  * @public
  */
@@ -71,6 +95,12 @@ export class DiehardPermissionPolicy implements PermissionPolicy {
         name: c.getString('name'),
         groups: c.getOptionalStringArray('groups'),
       })),
+      pushRepositories: config
+        .getOptionalConfigArray('diehard.push.repositories')
+        ?.map(c => ({
+          prefix: c.getString('prefix'),
+          groups: c.getOptionalStringArray('groups'),
+        })),
     });
   }
 
@@ -140,6 +170,35 @@ export class DiehardPermissionPolicy implements PermissionPolicy {
         permission,
         clusterConditions.isCluster({ names }),
       );
+    }
+    if (isPermission(permission, imagePushPermission)) {
+      if (isOps) return ALLOW;
+      const prefixes = (
+        this.options.pushRepositories ?? DEFAULT_PUSH_REPOSITORIES
+      )
+        .filter(r => !r.groups || r.groups.some(g => claims.includes(g)))
+        .map(r => r.prefix);
+      if (!prefixes.length) return DENY;
+      return createImageRepositoryConditionalDecision(
+        permission,
+        imageRepositoryConditions.isRepositoryUnder({ prefixes }),
+      );
+    }
+    if (
+      isPermission(permission, kubernetesProxyPermission) ||
+      isPermission(permission, catalogLocationDeletePermission)
+    ) {
+      return isOps ? ALLOW : DENY;
+    }
+    if (isPermission(permission, taskCancelPermission)) {
+      return isOps
+        ? ALLOW
+        : createScaffolderTaskConditionalDecision(
+            permission,
+            scaffolderTaskConditions.isTaskOwner({
+              createdBy: [user.info.userEntityRef],
+            }),
+          );
     }
     return ALLOW;
   }

@@ -150,6 +150,7 @@ beforeAll(async () => {
       ],
     },
     diehard: {
+      registries: [{ name: 'internal', host: '127.0.0.1:1' }],
       apply: {
         clusters: [
           {
@@ -443,5 +444,47 @@ describe('the portal API under the shipped permission policy, as Alice (Dev) and
       '/api/catalog/entities/by-name/component/default/eni-todo-web',
     );
     expect(still.status).toBe(200);
+  });
+
+  it('lets developers push images only under apps, Ops anywhere', async () => {
+    const mayPush = async (token: string, resourceRef: string) => {
+      const res = await api(token, '/api/permission/authorize', {
+        method: 'POST',
+        body: {
+          items: [
+            {
+              id: '1',
+              permission: {
+                type: 'resource',
+                name: 'diehard.image.push',
+                attributes: { action: 'update' },
+                resourceType: 'diehard-image-repository',
+              },
+              resourceRef,
+            },
+          ],
+        },
+      });
+      expect(res.status).toBe(200);
+      return res.json.items[0].result;
+    };
+    expect(await mayPush(alice, 'internal/apps/shop')).toBe('ALLOW');
+    // The platform's base images, which every service is built from.
+    expect(await mayPush(alice, 'internal/platform/tomcat')).toBe('DENY');
+    expect(await mayPush(alice, 'elsewhere/apps/shop')).toBe('DENY');
+    expect(await mayPush(bruno, 'internal/platform/tomcat')).toBe('ALLOW');
+  });
+
+  it("keeps the Kubernetes proxy, which acts with the portal's credentials, to Ops", async () => {
+    const proxy = (token: string) =>
+      fetch(`${backend.baseUrl}/api/kubernetes/proxy/api/v1/namespaces`, {
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Backstage-Kubernetes-Cluster': 'shared',
+        },
+      });
+    expect((await proxy(alice)).status).toBe(403);
+    // Allowed: it goes on to the cluster, which this test does not run.
+    expect((await proxy(bruno)).status).not.toBe(403);
   });
 });

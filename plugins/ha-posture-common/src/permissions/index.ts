@@ -23,6 +23,16 @@ export const haPostureRefreshPermission = createPermission({
 });
 
 /**
+ * Reading the clusters' own posture (control plane, nodes): the Clusters tab.
+ *
+ * @public
+ */
+export const haPostureClusterReadPermission = createPermission({
+  name: 'ha-posture.cluster.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the HA posture, for the backend to register.
  *
  * @public
@@ -30,4 +40,5 @@ export const haPostureRefreshPermission = createPermission({
 export const haPosturePermissions = [
   haPostureReadPermission,
   haPostureRefreshPermission,
+  haPostureClusterReadPermission,
 ];

@@ -56,8 +56,9 @@ export interface ReviewServiceOptions {
 /**
  * What a review may become, and who may see it. A review is visible only to a caller
  * who can read its entity in the catalog (with their own credentials): to anyone
- * else it does not exist (404). Each change asks the permission policy, then the
- * review's own rules (each side acts on its own items and sign-off).
+ * else it does not exist (404). Reading it, or finding it in a list, also asks the
+ * policy for `handoff-review.read` on the entity. Each change asks the permission
+ * policy, then the review's own rules (each side acts on its own items and sign-off).
  */
 export class ReviewService {
   constructor(private readonly options: ReviewServiceOptions) {}
@@ -102,13 +103,18 @@ export class ReviewService {
     return viewOf(review, new Date(), review.posture);
   }
 
+  /**
+   * The `limit` most recently changed reviews (for `stale`, of the approved ones), less
+   * those the caller may not read.
+   */
   async list(
-    filter: { entityRef?: string; status?: ReviewListStatus },
+    filter: { entityRef?: string; status?: ReviewListStatus; limit: number },
     caller: Caller,
   ): Promise<ReviewView[]> {
     const reviews = await this.options.store.list({
       entityRef: filter.entityRef,
       status: filter.status === 'stale' ? 'approved' : filter.status,
+      limit: filter.limit,
     });
     const refs = [...new Set(reviews.map(r => r.entityRef))];
     const { items } = refs.length
@@ -117,7 +123,21 @@ export class ReviewService {
           { credentials: caller.credentials },
         )
       : { items: [] };
-    const readable = new Set(refs.filter((_ref, i) => items[i]));
+    const inCatalog = refs.filter((_ref, i) => items[i]);
+    const decisions = inCatalog.length
+      ? await this.options.permissions.authorize(
+          inCatalog.map(resourceRef => ({
+            permission: handoffReviewReadPermission,
+            resourceRef,
+          })),
+          { credentials: caller.credentials },
+        )
+      : [];
+    const readable = new Set(
+      inCatalog.filter(
+        (_ref, i) => decisions[i].result === AuthorizeResult.ALLOW,
+      ),
+    );
     const views = await Promise.all(
       reviews
         .filter(r => readable.has(r.entityRef))
@@ -184,11 +204,11 @@ export class ReviewService {
   }
 
   async get(id: string, caller: Caller): Promise<ReviewView> {
-    return this.view(await this.readableReview(id, caller), caller.credentials);
+    return this.view(await this.reviewToRead(id, caller), caller.credentials);
   }
 
   async history(id: string, caller: Caller): Promise<ReviewEvent[]> {
-    await this.readableReview(id, caller);
+    await this.reviewToRead(id, caller);
     return this.options.store.history(id);
   }
 
@@ -197,7 +217,7 @@ export class ReviewService {
     caller: Caller,
     language: ExportLanguage = 'en',
   ): Promise<string> {
-    const review = await this.readableReview(id, caller);
+    const review = await this.reviewToRead(id, caller);
     return reviewToMarkdown(
       await this.view(review, caller.credentials),
       await this.options.store.history(id),
@@ -271,6 +291,13 @@ export class ReviewService {
     const notFound = `no handoff review '${id}'`;
     const review = await this.options.store.get(id);
     await this.readableEntity(review.entityRef, caller.credentials, notFound);
+    return review;
+  }
+
+  /** As {@link readableReview}, and the policy lets the caller read it (403 otherwise). */
+  private async reviewToRead(id: string, caller: Caller): Promise<Review> {
+    const review = await this.readableReview(id, caller);
+    await this.authorize(caller, handoffReviewReadPermission, review.entityRef);
     return review;
   }
 

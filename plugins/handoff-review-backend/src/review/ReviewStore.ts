@@ -71,13 +71,16 @@ export class ReviewStore {
     return JSON.parse(row.body);
   }
 
+  /** Most recently changed first; at most `limit` when given. */
   async list(filter: {
     entityRef?: string;
     status?: string;
+    limit?: number;
   }): Promise<Review[]> {
     const query = this.db('reviews').orderBy('updated_at', 'desc');
     if (filter.entityRef) query.where({ entity_ref: filter.entityRef });
     if (filter.status) query.where({ status: filter.status });
+    if (filter.limit) query.limit(filter.limit);
     const rows = await query.select('body');
     return rows.map(row => JSON.parse(row.body));
   }
