@@ -1,5 +1,39 @@
-import { explain, sameApplyResult } from './applyBundle';
-import { KubeApiError } from './KubeClient';
+import { mockServices } from '@backstage/backend-test-utils';
+import { applyBundle, explain, sameApplyResult } from './applyBundle';
+import { KubeApiError, KubeClient } from './KubeClient';
+
+describe('applyBundle', () => {
+  it('reports a cluster it cannot reach as unavailable, not as bad manifests', async () => {
+    const client = new KubeClient({
+      server: 'https://127.0.0.1:1',
+      token: 't',
+    });
+    try {
+      const error = await applyBundle({
+        client,
+        objects: [
+          {
+            object: {
+              apiVersion: 'v1',
+              kind: 'ConfigMap',
+              metadata: { name: 'web', namespace: 'team-a' },
+            },
+            source: 'k8s/web.yaml',
+          },
+        ],
+        fieldManager: 'diehard',
+        logger: mockServices.logger.mock(),
+      }).then(
+        () => undefined,
+        e => e as Error,
+      );
+      expect(error?.name).toBe('ServiceUnavailableError');
+      expect(error?.message).toContain('cannot reach the Kubernetes API');
+    } finally {
+      client.close();
+    }
+  });
+});
 
 describe('explain', () => {
   it('names the object and each field the server refused', () => {

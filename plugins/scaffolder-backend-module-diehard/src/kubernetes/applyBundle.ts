@@ -1,5 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { mapConcurrent } from '@diehard/plugin-container-images-node';
 import type { MessageLanguage } from '@diehard/plugin-ha-posture-common';
 import { BundleObject, ManifestObject, describe } from './bundle';
@@ -54,6 +59,19 @@ function secretValues(o: ManifestObject): string[] {
 }
 
 /** "Deployment team-a/web: spec.replicas: Invalid value: -1: must be …" (Secret values redacted). */
+/** The API server could not be reached or failed itself: not the manifests' fault. */
+function isServerFault(e: unknown): boolean {
+  return !(e instanceof KubeApiError) || e.status === 0 || e.status >= 500;
+}
+
+/** The error for a refusal: 403 not allowed, a server fault unavailable, else bad input. */
+function refusal(errors: unknown[], message: string): Error {
+  if (errors.some(e => e instanceof KubeApiError && e.status === 403))
+    return new NotAllowedError(message);
+  if (errors.some(isServerFault)) return new ServiceUnavailableError(message);
+  return new InputError(message);
+}
+
 export function explain(o: ManifestObject, e: unknown): string {
   let text: string;
   if (e instanceof KubeApiError) {
@@ -189,14 +207,14 @@ export async function applyBundle(
     }
   });
   if (failures.length) {
-    const forbidden = failures.some(
-      f => f.e instanceof KubeApiError && f.e.status === 403,
-    );
     const message = `${words.dryRunRejected(
       failures.map(f => explain(f.o, f.e)),
       objects.length,
     )}${conflictHint(failures, words)}`;
-    throw forbidden ? new NotAllowedError(message) : new InputError(message);
+    throw refusal(
+      failures.map(f => f.e),
+      message,
+    );
   }
   logger.info(
     words.dryRunAccepted(toCheck.length - deferred, alreadyThere.size),
@@ -242,7 +260,7 @@ export async function applyBundle(
         const done = [...results.values()]
           .filter(r => r.result !== 'unchanged')
           .map(r => `${r.kind} ${r.name}`);
-        throw new InputError(words.applyFailed(explain(o, e), done));
+        throw refusal([e], words.applyFailed(explain(o, e), done));
       }
       const before = dry.get(ref(o));
       const now = existing.get(ref(o));
