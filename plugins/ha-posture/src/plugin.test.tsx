@@ -58,6 +58,9 @@ describe('haPosturePlugin', () => {
     expect(
       await screen.findByRole('img', { name: 'Grade F' }),
     ).toHaveTextContent('F');
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'HA posture' }),
+    ).toBeInTheDocument();
   });
 
   it('speaks French once the app registers the translation resource', async () => {
@@ -70,6 +73,13 @@ describe('haPosturePlugin', () => {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
     await screen.findByText('Tous les services', {}, LAZY);
+    // The page header too, not only its content.
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Posture HA' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'HA posture' }),
+    ).not.toBeInTheDocument();
     expect(
       await screen.findByRole('img', { name: 'Note F' }),
     ).toBeInTheDocument();

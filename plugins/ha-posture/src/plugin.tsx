@@ -77,10 +77,16 @@ export const haPosturePage = PageBlueprint.make({
   params: {
     path: '/ha-posture',
     routeRef: rootRouteRef,
+    // Still the title other extensions read (navigation); the header is translated.
     title: 'HA posture',
     icon: <SecurityIcon fontSize="inherit" />,
+    noHeader: true,
     loader: () =>
-      import('./components/HaPosturePage').then(m => <m.HaPosturePage />),
+      import('./components/HaPosturePage').then(m => (
+        <m.HaPosturePageLayout>
+          <m.HaPosturePage />
+        </m.HaPosturePageLayout>
+      )),
   },
 });
 

@@ -54,6 +54,9 @@ export const haPostureTranslationRef = createTranslationRef({
     unknownEntity:
       'The HA posture service does not know this entity yet. It is evaluated once the catalog has processed it.',
     evaluated: 'Evaluated {{when}}',
+    page: {
+      title: 'HA posture',
+    },
     card: {
       title: 'HA posture',
       spofTitle: 'Single points of failure',

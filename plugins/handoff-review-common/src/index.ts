@@ -9,6 +9,8 @@ export * from './permissions';
 export { DEFAULT_ITEM_TITLES, DEFAULT_ITEM_TITLES_FR } from './checklistTitles';
 export type { DefaultItemTitleKey } from './checklistTitles';
 export { isSideMember, sideGroup } from './sides';
+export { changeRefusalSchema } from './refusals';
+export type { ChangeRefusal } from './refusals';
 export { findingLines } from './findingLines';
 export { summarizeReviews } from './reviewSummary';
 export type { ReviewSummary } from './reviewSummary';

@@ -52,6 +52,9 @@ describe('handoffReviewPlugin', () => {
       within(table).getByRole('link', { name: 'billing' }),
     ).toBeInTheDocument();
     expect(within(table).getByText('Stale')).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Handoff reviews' }),
+    ).toBeInTheDocument();
   });
 
   it('speaks French once the app registers the translation resource', async () => {
@@ -68,6 +71,13 @@ describe('handoffReviewPlugin', () => {
       { name: 'Revues de passation' },
       LAZY,
     );
+    // The page header too, not only its content.
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Revues de passation' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Handoff reviews' }),
+    ).not.toBeInTheDocument();
     expect(within(table).getByText('Caduque')).toBeInTheDocument();
     expect(within(table).getByText('Ouverte par')).toBeInTheDocument();
     expect(

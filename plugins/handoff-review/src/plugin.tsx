@@ -57,11 +57,15 @@ export const handoffReviewsPage = PageBlueprint.make({
   params: {
     path: '/handoff-reviews',
     routeRef: rootRouteRef,
+    // Still the title other extensions read (navigation); the header is translated.
     title: 'Handoff reviews',
     icon: <AssignmentTurnedInIcon fontSize="inherit" />,
+    noHeader: true,
     loader: () =>
       import('./components/HandoffReviewsPage').then(m => (
-        <m.HandoffReviewsPage />
+        <m.HandoffReviewsPageLayout>
+          <m.HandoffReviewsPage />
+        </m.HandoffReviewsPageLayout>
       )),
   },
 });

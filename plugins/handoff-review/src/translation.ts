@@ -142,8 +142,16 @@ export const handoffReviewTranslationRef = createTranslationRef({
     },
     change: {
       conflict:
-        'Your change was not applied: {{message}}. The review has been reloaded; check it and try again if your change still makes sense.',
+        'Your change was not applied: the review is no longer as shown here (someone changed it, or a waiver ran out). It has been reloaded; check it and try again if your change still makes sense.',
       failed: 'Your change was refused: {{message}}',
+      notMember:
+        'Your change was refused: it is for the {{side}} side, and you are not a member of {{group}}.',
+      waiverDateInvalid:
+        'Your change was refused: the expiry date of the waiver is not a real date.',
+      waiverDateNotAfterToday:
+        'Your change was refused: a waiver must expire after today.',
+      waiverDateTooLate:
+        'Your change was refused: a waiver lasts at most {{maxDays}} days, so it must expire on {{latest}} at the latest.',
       dismiss: 'Dismiss',
     },
     export: {

@@ -64,7 +64,8 @@ export interface DiehardPolicyOptions {
   pushRepositories?: Array<{ prefix: string; groups?: string[] }>;
 }
 
-const DEFAULT_PUSH_REPOSITORIES = [{ prefix: 'apps' }];
+const DEFAULT_PUSH_REPOSITORIES: Array<{ prefix: string; groups?: string[] }> =
+  [{ prefix: 'apps' }];
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };

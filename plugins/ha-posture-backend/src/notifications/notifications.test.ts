@@ -38,7 +38,12 @@ describe('HA posture notifications to the owner group', () => {
   const notificationsOf = (user: string) =>
     notificationsOfUser<{
       origin: string;
-      payload: { title: string; link: string; scope: string };
+      payload: {
+        title: string;
+        description: string;
+        link: string;
+        scope: string;
+      };
     }>(server, user);
 
   beforeAll(async () => {
@@ -66,9 +71,20 @@ describe('HA posture notifications to the owner group', () => {
     await refresh();
     const told = await notificationsOf(ALICE);
     expect(told.map(n => n.payload.title).sort()).toEqual([
-      'orders: HA grade dropped from A to D',
-      'orders: new single point of failure',
+      'orders: HA grade dropped from A to D / note HA passée de A à D',
+      'orders: new single point of failure / nouveau point de défaillance unique',
     ]);
+    // No per-user language in notifications: each says it in English, then in French.
+    const descriptions = Object.fromEntries(
+      told.map(n => [n.payload.title.split(': ')[1], n.payload.description]),
+    );
+    expect(descriptions).toEqual({
+      'HA grade dropped from A to D / note HA passée de A à D':
+        "The HA posture of component:default/orders got worse: see its findings. — La posture HA de component:default/orders s'est dégradée : consultez ses constats.",
+      // The single point of failure itself, from the engine's French catalog.
+      'new single point of failure / nouveau point de défaillance unique':
+        "If the node running Deployment orders fails, orders loses Deployment orders until it is rescheduled. — Si le nœud qui exécute Deployment orders tombe en panne, orders perd Deployment orders jusqu'à ce qu'il soit replanifié.",
+    });
     expect(told[0]).toMatchObject({
       origin: 'plugin:ha-posture',
       payload: { link: '/catalog/default/component/orders/ha-posture' },
@@ -84,8 +100,8 @@ describe('HA posture notifications to the owner group', () => {
     expect(
       (await notificationsOf(ALICE)).map(n => n.payload.title).sort(),
     ).toEqual([
-      'orders: HA grade dropped from A to D',
-      'orders: new single point of failure',
+      'orders: HA grade dropped from A to D / note HA passée de A à D',
+      'orders: new single point of failure / nouveau point de défaillance unique',
     ]);
   });
 });

@@ -41,6 +41,7 @@ export default createTranslationMessages({
     unknownEntity:
       "Le service de posture HA ne connaît pas encore cette entité. Elle sera évaluée dès que le catalogue l'aura traitée.",
     evaluated: 'Évalué {{when}}',
+    'page.title': 'Posture HA',
     'card.title': 'Posture HA',
     'card.spofTitle': 'Points de défaillance uniques',
     'card.noSpof': 'Aucun point de défaillance unique trouvé.',

@@ -40,7 +40,8 @@ function askedSides(review: Review, today: string): Side[] {
   );
 }
 
-// The notifications payload has no translations: English first, then French.
+// The notifications payload has no translations, and the users read English or French:
+// titles say it in both ("English / français"), descriptions too ("English. — Français.").
 
 /**
  * The sign-offs a change asks for: a side is asked when the review becomes ready for
@@ -62,8 +63,8 @@ export function signOffNotices(
         groups: sideGroups(next, side),
         key: `sign-off:${side}:${next.version}`,
         payload: {
-          title: `${name}: handoff review ready for the ${label} sign-off`,
-          description: `Every item is passed or waived: sign off for the ${label} side. — Revue de passation prête : signature ${label} attendue.`,
+          title: `${name}: handoff review ready for the ${label} sign-off / revue prête pour la signature ${label}`,
+          description: `Every item is passed or waived: sign off for the ${label} side. — Chaque point est conforme ou couvert par une dérogation : signez pour le côté ${label}.`,
           link: reviewTabLink(next.entityRef),
           topic: 'handoff-review',
           scope: `${next.id}:sign-off:${side}`,
@@ -96,12 +97,21 @@ export function timeNotices(
           : `waivers ran out (${r.itemIds.join(', ')})`,
       )
       .join('; ');
+    const whyFr = view.staleReasons
+      .map(r =>
+        r.kind === 'posture-degraded'
+          ? `la posture s'est dégradée (note ${
+              r.signed.grade ?? '-'
+            } à la signature, ${r.current.grade ?? '-'} aujourd'hui)`
+          : `des dérogations ont expiré (${r.itemIds.join(', ')})`,
+      )
+      .join(' ; ');
     notices.push({
       groups: [view.devGroup],
       key: `stale:${signed}`,
       payload: {
-        title: `${name}: handoff review is stale`,
-        description: `The approved review no longer holds: ${why}. — La revue approuvée ne tient plus.`,
+        title: `${name}: handoff review is stale / revue de passation caduque`,
+        description: `The approved review no longer holds: ${why}. — La revue validée n'est plus d'actualité : ${whyFr}.`,
         link,
         severity: 'high',
         topic: 'handoff-review',
@@ -122,8 +132,8 @@ export function timeNotices(
       groups: [...new Set([view.devGroup, ...sideGroups(view, item.side)])],
       key: `waiver:${item.id}:${waiver.expiresOn}:${waiver.at}`,
       payload: {
-        title: `${name}: waiver of '${item.id}' expires on ${waiver.expiresOn}`,
-        description: `Fix the item or renew its waiver before then. — La dérogation expire le ${waiver.expiresOn}.`,
+        title: `${name}: waiver of '${item.id}' expires on ${waiver.expiresOn} / la dérogation expire le ${waiver.expiresOn}`,
+        description: `Fix the item or renew its waiver before then. — Corrigez le point « ${item.id} » ou renouvelez sa dérogation avant le ${waiver.expiresOn}.`,
         link,
         topic: 'handoff-review',
         scope: `${view.id}:waiver:${item.id}`,

@@ -49,10 +49,15 @@ describe('handoff review notifications', () => {
     notificationsOfUser<{
       id: string;
       read: string | null;
-      payload: { title: string };
+      payload: { title: string; description: string };
     }>(server, user);
   const titlesOf = async (user: string) =>
     (await notificationsOf(user)).map(n => n.payload.title).sort();
+  /** The description of the user's notification whose title starts so. */
+  const descriptionOf = async (user: string, titleStart: string) =>
+    (await notificationsOf(user)).find(n =>
+      n.payload.title.startsWith(titleStart),
+    )?.payload.description;
 
   beforeAll(async () => {
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'review-notify-'));
@@ -103,11 +108,15 @@ describe('handoff review notifications', () => {
       expiresOn: inDays(3),
     });
     expect(await titlesOf(ALICE)).toEqual([
-      'eni-todo-ha: handoff review ready for the Dev sign-off',
+      'eni-todo-ha: handoff review ready for the Dev sign-off / revue prête pour la signature Dev',
     ]);
     expect(await titlesOf(BRUNO)).toEqual([
-      'eni-todo-ha: handoff review ready for the Ops sign-off',
+      'eni-todo-ha: handoff review ready for the Ops sign-off / revue prête pour la signature Ops',
     ]);
+    // No per-user language in notifications: each says it in English, then in French.
+    expect(await descriptionOf(BRUNO, 'eni-todo-ha: handoff review')).toBe(
+      'Every item is passed or waived: sign off for the Ops side. — Chaque point est conforme ou couvert par une dérogation : signez pour le côté Ops.',
+    );
 
     // Dev signs: Ops was already asked, and is not asked twice.
     await act(ALICE, { action: 'sign-off', side: 'dev' });
@@ -123,17 +132,19 @@ describe('handoff review notifications', () => {
       .expect(200);
     await check();
     expect((await notificationsOf(ALICE)).filter(n => !n.read)).toEqual([]);
-    const waiver = `eni-todo-ha: waiver of 'posture-control-plane' expires on ${inDays(
-      3,
-    )}`;
+    const expiresOn = inDays(3);
+    const waiver = `eni-todo-ha: waiver of 'posture-control-plane' expires on ${expiresOn} / la dérogation expire le ${expiresOn}`;
     expect(await titlesOf(ALICE)).toEqual([
-      'eni-todo-ha: handoff review ready for the Dev sign-off',
+      'eni-todo-ha: handoff review ready for the Dev sign-off / revue prête pour la signature Dev',
       waiver,
     ]);
     expect(await titlesOf(BRUNO)).toEqual([
-      'eni-todo-ha: handoff review ready for the Ops sign-off',
+      'eni-todo-ha: handoff review ready for the Ops sign-off / revue prête pour la signature Ops',
       waiver,
     ]);
+    expect(await descriptionOf(ALICE, 'eni-todo-ha: waiver')).toBe(
+      `Fix the item or renew its waiver before then. — Corrigez le point « posture-control-plane » ou renouvelez sa dérogation avant le ${expiresOn}.`,
+    );
     expect(await titlesOf(CAROL)).toEqual([]);
   });
 
@@ -176,7 +187,12 @@ describe('handoff review notifications', () => {
     await scheduler.triggerTask('ha-posture-refresh');
     await check();
     await check();
-    expect(await staleTitles()).toEqual(['shop: handoff review is stale']);
+    expect(await staleTitles()).toEqual([
+      'shop: handoff review is stale / revue de passation caduque',
+    ]);
+    expect(await descriptionOf(ALICE, 'shop: handoff review is stale')).toBe(
+      "The approved review no longer holds: the posture got worse (grade A signed, D now). — La revue validée n'est plus d'actualité : la posture s'est dégradée (note A à la signature, D aujourd'hui).",
+    );
     expect(
       (await titlesOf(BRUNO)).filter(t =>
         t.startsWith('shop: handoff review is stale'),

@@ -190,4 +190,64 @@ describe('review transitions', () => {
       ),
     ).toThrow('change.text must contain visible text');
   });
+
+  it('says why it refuses a change as data too, for the portal to say it in French', () => {
+    const day = new Date('2026-11-20T10:00:00Z');
+    const refusalOf = (apply: () => unknown) => {
+      try {
+        apply();
+      } catch (error) {
+        return { ...(error as object) };
+      }
+      throw new Error('the change was not refused');
+    };
+
+    expect(
+      refusalOf(() =>
+        applyChange(
+          review(),
+          { action: 'comment', itemId: 'dev-runbook', text: 'hi' },
+          dev,
+          0,
+          day,
+        ),
+      ),
+    ).toMatchObject({
+      name: 'ConflictError',
+      reason: 'version-conflict',
+      expectedVersion: 0,
+      version: 1,
+    });
+    expect(
+      refusalOf(() =>
+        applyChange(
+          review(),
+          { action: 'sign-off', side: 'dev', posture: gradeA },
+          dev,
+          1,
+          day,
+        ),
+      ),
+    ).toMatchObject({
+      name: 'ConflictError',
+      reason: 'sign-off-blocked',
+      itemIds: ['posture-control-plane', 'dev-runbook'],
+    });
+    expect(
+      refusalOf(() =>
+        applyChange(
+          review(),
+          { action: 'answer', itemId: 'dev-runbook', done: true },
+          ops,
+          1,
+          day,
+        ),
+      ),
+    ).toMatchObject({
+      name: 'NotAllowedError',
+      reason: 'not-member',
+      side: 'dev',
+      group: 'group:default/dev-team',
+    });
+  });
 });

@@ -10,6 +10,7 @@ import {
   sideGroup,
   StaleReason,
 } from '@diehard/plugin-handoff-review-common';
+import { withRefusal } from './refusal';
 import { requireVisibleText } from './userText';
 import { checkWaiver, DEFAULT_WAIVER_MAX_DAYS } from './waiverRules';
 
@@ -37,10 +38,13 @@ export interface ChangeRules {
 function assertMember(review: Review, actor: Actor, side: Side, what: string) {
   if (!isSideMember(review, side, actor.ownershipEntityRefs)) {
     const group = sideGroup(review, side);
-    throw new NotAllowedError(
-      `${what} is for the ${side === 'dev' ? 'Dev' : 'Ops'} side: ${
-        actor.userEntityRef
-      } is not a member of ${group}`,
+    throw withRefusal(
+      new NotAllowedError(
+        `${what} is for the ${side === 'dev' ? 'Dev' : 'Ops'} side: ${
+          actor.userEntityRef
+        } is not a member of ${group}`,
+      ),
+      { reason: 'not-member', side, group },
     );
   }
 }
@@ -77,8 +81,15 @@ export function applyChange(
   rules: ChangeRules = { waiverMaxDays: DEFAULT_WAIVER_MAX_DAYS },
 ): { review: Review; detail: Record<string, unknown> } {
   if (review.version !== expectedVersion) {
-    throw new ConflictError(
-      `review ${review.id} changed since you read it (you have version ${expectedVersion}, it is now ${review.version}); reload it and apply your change again`,
+    throw withRefusal(
+      new ConflictError(
+        `review ${review.id} changed since you read it (you have version ${expectedVersion}, it is now ${review.version}); reload it and apply your change again`,
+      ),
+      {
+        reason: 'version-conflict',
+        expectedVersion,
+        version: review.version,
+      },
     );
   }
   const at = now.toISOString();
@@ -136,10 +147,15 @@ export function applyChange(
         return state === 'failed' || state === 'open';
       });
       if (blocking.length) {
-        throw new ConflictError(
-          `cannot sign off while ${
-            blocking.length
-          } item(s) are open or failing: ${blocking.map(i => i.id).join(', ')}`,
+        throw withRefusal(
+          new ConflictError(
+            `cannot sign off while ${
+              blocking.length
+            } item(s) are open or failing: ${blocking
+              .map(i => i.id)
+              .join(', ')}`,
+          ),
+          { reason: 'sign-off-blocked', itemIds: blocking.map(i => i.id) },
         );
       }
       next.signOffs = next.signOffs.filter(s => s.side !== change.side);

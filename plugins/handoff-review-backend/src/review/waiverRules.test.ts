@@ -56,4 +56,29 @@ describe('a waiver', () => {
     );
     expect(waive('ok', '2026-11-28', 7)).toThrow(/no later than 2026-11-27/);
   });
+
+  it('says why its date is refused as data too, for the portal to say it in French', () => {
+    const refusalOf = (check: () => void) => {
+      try {
+        check();
+      } catch (error) {
+        return { ...(error as object) };
+      }
+      throw new Error('the waiver was not refused');
+    };
+    expect(refusalOf(waive('ok', '2026-11-31'))).toMatchObject({
+      name: 'InputError',
+      reason: 'waiver-date-invalid',
+    });
+    expect(refusalOf(waive('ok', '2026-11-20'))).toMatchObject({
+      name: 'InputError',
+      reason: 'waiver-date-not-after-today',
+    });
+    expect(refusalOf(waive('ok', '2027-02-19'))).toEqual({
+      name: 'InputError',
+      reason: 'waiver-date-too-late',
+      latest: '2027-02-18',
+      maxDays: 90,
+    });
+  });
 });

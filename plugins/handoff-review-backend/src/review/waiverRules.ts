@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { withRefusal } from './refusal';
 import { requireVisibleText } from './userText';
 
 /** How far ahead a waiver may expire when `handoffReview.waiverMaxDays` is not set. */
@@ -33,11 +34,14 @@ export function checkWaiver(
   requireVisibleText('change.reason', waiver.reason, WAIVER_REASON_MAX);
   const expires = calendarDay(waiver.expiresOn);
   if (expires === undefined) {
-    throw new InputError(
-      `change.expiresOn must be a real date (YYYY-MM-DD), got '${waiver.expiresOn.slice(
-        0,
-        40,
-      )}'`,
+    throw withRefusal(
+      new InputError(
+        `change.expiresOn must be a real date (YYYY-MM-DD), got '${waiver.expiresOn.slice(
+          0,
+          40,
+        )}'`,
+      ),
+      { reason: 'waiver-date-invalid' },
     );
   }
   const today = Date.UTC(
@@ -46,18 +50,21 @@ export function checkWaiver(
     now.getUTCDate(),
   );
   if (expires <= today) {
-    throw new InputError(
-      `change.expiresOn must be a date after today (YYYY-MM-DD), got '${waiver.expiresOn}'`,
+    throw withRefusal(
+      new InputError(
+        `change.expiresOn must be a date after today (YYYY-MM-DD), got '${waiver.expiresOn}'`,
+      ),
+      { reason: 'waiver-date-not-after-today' },
     );
   }
   const latest = today + maxDays * DAY_MS;
   if (expires > latest) {
-    throw new InputError(
-      `change.expiresOn must be no later than ${new Date(latest)
-        .toISOString()
-        .slice(0, 10)} (waivers last at most ${maxDays} days), got '${
-        waiver.expiresOn
-      }'`,
+    const latestDay = new Date(latest).toISOString().slice(0, 10);
+    throw withRefusal(
+      new InputError(
+        `change.expiresOn must be no later than ${latestDay} (waivers last at most ${maxDays} days), got '${waiver.expiresOn}'`,
+      ),
+      { reason: 'waiver-date-too-late', latest: latestDay, maxDays },
     );
   }
 }

@@ -1,4 +1,8 @@
 import { ResponseError } from '@backstage/errors';
+import {
+  ChangeRefusal,
+  changeRefusalSchema,
+} from '@diehard/plugin-handoff-review-common';
 
 /** The HTTP status of a failed call, when it came from the backend. */
 export function statusOf(error: Error): number | undefined {
@@ -6,6 +10,15 @@ export function statusOf(error: Error): number | undefined {
     return (error as ResponseError).statusCode;
   }
   return undefined;
+}
+
+/** Why the backend refused a change, when it said it as data this portal knows. */
+export function refusalOf(error: Error): ChangeRefusal | undefined {
+  if (statusOf(error) === undefined) return undefined;
+  const parsed = changeRefusalSchema.safeParse(
+    (error as ResponseError).body?.error,
+  );
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** What went wrong, in the backend's words when it sent any. */

@@ -22,11 +22,13 @@ export async function backendError(
   status: number,
   name: string,
   message: string,
+  /** What the backend says as data next to its message (a refusal's reason). */
+  details: Record<string, unknown> = {},
 ): Promise<ResponseError> {
   return ResponseError.fromResponse(
     new Response(
       JSON.stringify({
-        error: { name, message },
+        error: { name, message, ...details },
         response: { statusCode: status },
       }),
       { status, headers: { 'Content-Type': 'application/json' } },

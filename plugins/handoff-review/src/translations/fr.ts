@@ -137,8 +137,16 @@ export default createTranslationMessages({
     'access.commentPolicy':
       "Commentaires : la politique d'autorisation ne vous permet pas de commenter cette revue",
     'change.conflict':
-      "Votre modification n'a pas été appliquée : {{message}}. La revue a été rechargée ; vérifiez-la et recommencez si votre modification a toujours lieu d'être.",
+      "Votre modification n'a pas été appliquée : la revue n'est plus celle affichée ici (quelqu'un l'a modifiée, ou une dérogation a expiré). Elle a été rechargée ; vérifiez-la et recommencez si votre modification a toujours lieu d'être.",
     'change.failed': 'Votre modification a été refusée : {{message}}',
+    'change.notMember':
+      "Votre modification a été refusée : elle revient au côté {{side}}, et vous n'êtes pas membre de {{group}}.",
+    'change.waiverDateInvalid':
+      "Votre modification a été refusée : la date d'expiration de la dérogation n'est pas une date valide.",
+    'change.waiverDateNotAfterToday':
+      "Votre modification a été refusée : une dérogation doit expirer après aujourd'hui.",
+    'change.waiverDateTooLate':
+      'Votre modification a été refusée : une dérogation dure au plus {{maxDays}} jours, elle doit donc expirer le {{latest}} au plus tard.',
     'change.dismiss': 'Fermer',
     'export.download': 'Exporter en Markdown',
     'export.copy': 'Copier en Markdown',

@@ -1,12 +1,15 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { createTranslationResource } from '@backstage/frontend-plugin-api';
 import { TranslationBlueprint } from '@backstage/plugin-app-react';
+import { coreComponentsTranslationRef } from '@backstage/core-components/alpha';
 import { catalogTranslationRef } from '@backstage/plugin-catalog/alpha';
+import { catalogImportTranslationRef } from '@backstage/plugin-catalog-import/alpha';
 import { catalogGraphTranslationRef } from '@backstage/plugin-catalog-graph/alpha';
 import { catalogReactTranslationRef } from '@backstage/plugin-catalog-react/alpha';
 import { kubernetesTranslationRef } from '@backstage/plugin-kubernetes/alpha';
 import { kubernetesReactTranslationRef } from '@backstage/plugin-kubernetes-react/alpha';
 import { notificationsTranslationRef } from '@backstage/plugin-notifications/alpha';
+import { orgTranslationRef } from '@backstage/plugin-org/alpha';
 import { scaffolderTranslationRef } from '@backstage/plugin-scaffolder/alpha';
 import { scaffolderReactTranslationRef } from '@backstage/plugin-scaffolder-react/alpha';
 import { searchTranslationRef } from '@backstage/plugin-search/alpha';
@@ -18,7 +21,8 @@ import { scaffolderDiehardTranslations } from '@diehard/plugin-scaffolder-diehar
 import { appTranslationRef } from './appTranslationRef';
 
 /**
- * French for the app shell, the Backstage plugins our users see most (search included)
+ * French for the app shell, the shared core components (sign-in, tables, error
+ * pages…), the Backstage plugins our users see most (search included)
  * and our own. Each language is loaded only when a user picks it in Settings.
  */
 const resources = [
@@ -27,12 +31,20 @@ const resources = [
     translations: { fr: () => import('./fr/app') },
   }),
   createTranslationResource({
+    ref: coreComponentsTranslationRef,
+    translations: { fr: () => import('./fr/coreComponents') },
+  }),
+  createTranslationResource({
     ref: catalogTranslationRef,
     translations: { fr: () => import('./fr/catalog') },
   }),
   createTranslationResource({
     ref: catalogGraphTranslationRef,
     translations: { fr: () => import('./fr/catalogGraph') },
+  }),
+  createTranslationResource({
+    ref: catalogImportTranslationRef,
+    translations: { fr: () => import('./fr/catalogImport') },
   }),
   createTranslationResource({
     ref: catalogReactTranslationRef,
@@ -49,6 +61,10 @@ const resources = [
   createTranslationResource({
     ref: notificationsTranslationRef,
     translations: { fr: () => import('./fr/notifications') },
+  }),
+  createTranslationResource({
+    ref: orgTranslationRef,
+    translations: { fr: () => import('./fr/org') },
   }),
   createTranslationResource({
     ref: scaffolderTranslationRef,

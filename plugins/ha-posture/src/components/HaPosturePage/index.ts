@@ -1,1 +1,2 @@
 export { HaPosturePage } from './HaPosturePage';
+export { HaPosturePageLayout } from './HaPosturePageLayout';

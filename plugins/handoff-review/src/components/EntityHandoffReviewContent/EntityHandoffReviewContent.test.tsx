@@ -262,7 +262,7 @@ describe('EntityHandoffReviewContent', () => {
     });
   });
 
-  it('on a conflict, shows the server message and reloads the review', async () => {
+  it('on a conflict, says the review changed and reloads it', async () => {
     const api = fakeHandoffReviewApi({
       listReviews: jest.fn(async () => [openReview]),
       applyChange: jest.fn(async () => {
@@ -270,6 +270,7 @@ describe('EntityHandoffReviewContent', () => {
           409,
           'ConflictError',
           'review r-1 changed since you read it (you have version 7, it is now 8); reload it and apply your change again',
+          { reason: 'version-conflict', expectedVersion: 7, version: 8 },
         );
       }),
       getReview: jest.fn(async () => loadTestedDone),
@@ -287,7 +288,7 @@ describe('EntityHandoffReviewContent', () => {
     );
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Your change was not applied: review r-1 changed since you read it (you have version 7, it is now 8); reload it and apply your change again. The review has been reloaded',
+      'Your change was not applied: the review is no longer as shown here (someone changed it, or a waiver ran out). It has been reloaded; check it and try again if your change still makes sense.',
     );
     expect(api.getReview).toHaveBeenCalledWith('r-1');
     await waitFor(() =>
@@ -306,6 +307,11 @@ describe('EntityHandoffReviewContent', () => {
           403,
           'NotAllowedError',
           "item 'ops-on-call' is for the Ops side: user:default/dave is not a member of group:default/ops-team",
+          {
+            reason: 'not-member',
+            side: 'ops',
+            group: 'group:default/ops-team',
+          },
         );
       }),
     });
@@ -319,9 +325,34 @@ describe('EntityHandoffReviewContent', () => {
     );
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      "Your change was refused: item 'ops-on-call' is for the Ops side: user:default/dave is not a member of group:default/ops-team",
+      'Your change was refused: it is for the Ops side, and you are not a member of ops-team.',
     );
     expect(api.getReview).not.toHaveBeenCalled();
+  });
+
+  it("shows a refusal it cannot translate in the backend's words", async () => {
+    const api = fakeHandoffReviewApi({
+      listReviews: jest.fn(async () => [openReview]),
+      applyChange: jest.fn(async () => {
+        throw await backendError(
+          400,
+          'InputError',
+          'change.text is too long: 4001 characters, at most 4000',
+        );
+      }),
+    });
+    renderTab(api);
+    await reviewShown();
+
+    await userEvent.click(
+      within(item('Ops side', 'On-call rota agreed')).getByRole('button', {
+        name: 'Mark done',
+      }),
+    );
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Your change was refused: change.text is too long: 4001 characters, at most 4000',
+    );
   });
 
   it('waives an item with a reason and an expiry date', async () => {
@@ -678,6 +709,88 @@ describe('EntityHandoffReviewContent offers each control only to who can use it'
         '2 points de ce côté sont à traiter ou non conformes : renseignez-les',
       );
     });
+  });
+
+  it('says in French, not in the English of the backend, that the review changed meanwhile', async () => {
+    const api = fakeHandoffReviewApi({
+      listReviews: jest.fn(async () => [openReview]),
+      applyChange: jest.fn(async () => {
+        throw await backendError(
+          409,
+          'ConflictError',
+          'review r-1 changed since you read it (you have version 7, it is now 8); reload it and apply your change again',
+          { reason: 'version-conflict', expectedVersion: 7, version: 8 },
+        );
+      }),
+      getReview: jest.fn(async () => loadTestedDone),
+    });
+    renderTab(api, { language: 'fr' });
+    await screen.findByRole('button', { name: 'Valider côté Dev' }, SLOW);
+
+    await userEvent.click(
+      within(
+        within(screen.getByRole('region', { name: 'Côté Dev' })).getByRole(
+          'article',
+          { name: 'Test de charge au pic attendu' },
+        ),
+      ).getByRole('button', { name: 'Marquer non fait' }),
+    );
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      "Votre modification n'a pas été appliquée : la revue n'est plus celle affichée ici (quelqu'un l'a modifiée, ou une dérogation a expiré). Elle a été rechargée ; vérifiez-la et recommencez si votre modification a toujours lieu d'être.",
+    );
+    expect(alert).not.toHaveTextContent('changed since you read it');
+    expect(api.getReview).toHaveBeenCalledWith('r-1');
+  });
+
+  it('says in French how far ahead a waiver may expire when the backend refuses its date', async () => {
+    const api = fakeHandoffReviewApi({
+      listReviews: jest.fn(async () => [openReview]),
+      applyChange: jest.fn(async () => {
+        throw await backendError(
+          400,
+          'InputError',
+          "change.expiresOn must be no later than 2027-02-18 (waivers last at most 90 days), got '2027-06-01'",
+          {
+            reason: 'waiver-date-too-late',
+            latest: '2027-02-18',
+            maxDays: 90,
+          },
+        );
+      }),
+    });
+    renderTab(api, { language: 'fr' });
+    await screen.findByRole('button', { name: 'Valider côté Dev' }, SLOW);
+
+    await userEvent.click(
+      within(
+        within(screen.getByRole('region', { name: 'Côté Dev' })).getByRole(
+          'article',
+          { name: 'Plusieurs réplicas' },
+        ),
+      ).getByRole('button', { name: 'Accorder une dérogation' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Dérogation pour « Plusieurs réplicas »',
+    });
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Motif/ }),
+      'Passage à la base managée en décembre',
+    );
+    await userEvent.type(
+      within(dialog).getByLabelText(/Date d'expiration/),
+      '2027-06-01',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Accorder la dérogation' }),
+    );
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Votre modification a été refusée : une dérogation dure au plus 90 jours, elle doit donc expirer le 18 févr. 2027 au plus tard.',
+    );
+    expect(alert).not.toHaveTextContent('no later than');
   });
 
   it('explains in French who signs for the other side', async () => {

@@ -4,7 +4,10 @@ import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
-import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  TranslationFunction,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import type { ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
 import { useDateFormat } from '../../hooks/useDateFormat';
@@ -17,6 +20,37 @@ import { ExportButtons } from './ExportButtons';
 import { ReviewHistory } from './ReviewHistory';
 import { SideColumn } from './SideColumn';
 
+/**
+ * Why a change did not go through, in the user's language: a conflict, or a refusal the
+ * backend explained as data; any other refusal in the backend's own words.
+ */
+function noticeText(
+  notice: ChangeNotice,
+  t: TranslationFunction<typeof handoffReviewTranslationRef.T>,
+  date: (iso: string) => string,
+): string {
+  if (notice.kind === 'conflict') return t('change.conflict');
+  const refusal = notice.refusal;
+  switch (refusal?.reason) {
+    case 'not-member':
+      return t('change.notMember', {
+        side: refusal.side === 'dev' ? t('side.devName') : t('side.opsName'),
+        group: shortRef(refusal.group),
+      });
+    case 'waiver-date-invalid':
+      return t('change.waiverDateInvalid');
+    case 'waiver-date-not-after-today':
+      return t('change.waiverDateNotAfterToday');
+    case 'waiver-date-too-late':
+      return t('change.waiverDateTooLate', {
+        maxDays: String(refusal.maxDays),
+        latest: date(refusal.latest),
+      });
+    default:
+      return t('change.failed', { message: notice.message });
+  }
+}
+
 function Notice(props: {
   notice: ChangeNotice;
   onDismiss: () => void;
@@ -24,6 +58,7 @@ function Notice(props: {
 }) {
   const { notice, onDismiss, onReload } = props;
   const { t } = useTranslationRef(handoffReviewTranslationRef);
+  const format = useDateFormat();
   return (
     <Paper
       role="alert"
@@ -31,9 +66,7 @@ function Notice(props: {
       style={{ borderColor: '#c62828', padding: 12 }}
     >
       <Typography variant="body2">
-        {notice.kind === 'conflict'
-          ? t('change.conflict', { message: notice.message })
-          : t('change.failed', { message: notice.message })}
+        {noticeText(notice, t, format.date)}
       </Typography>
       <Box mt={1} display="flex" style={{ gap: 8 }}>
         <Button size="small" onClick={onReload}>

@@ -1,1 +1,2 @@
 export { HandoffReviewsPage } from './HandoffReviewsPage';
+export { HandoffReviewsPageLayout } from './HandoffReviewsPageLayout';
