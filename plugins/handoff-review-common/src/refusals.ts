@@ -31,5 +31,9 @@ export const changeRefusalSchema = z.discriminatedUnion('reason', [
   }),
 ]);
 
-/** @public */
+/**
+ * Why a change to a review was refused (see {@link changeRefusalSchema}).
+ *
+ * @public
+ */
 export type ChangeRefusal = z.infer<typeof changeRefusalSchema>;

@@ -13,14 +13,19 @@ export const HA_POSTURE_SEARCH_TYPE = 'ha-posture';
  * @public
  */
 export interface HaPostureSearchFields {
+  /** The entity whose posture this is. */
   entityRef: string;
   /** The entity's title, else its name: what a result item names the service by. */
   entityTitle: string;
+  /** The entity's kind, lower-cased. */
   kind: string;
+  /** The entity's namespace. */
   namespace: string;
+  /** The entity's name. */
   name: string;
   /** The owner's entity ref; empty when the entity has none. */
   owner: string;
+  /** The posture's grade, A to F. */
   grade: string;
   /** The rule ids of the findings (also in `text`, for engines that only search title and text). */
   rules: string[];

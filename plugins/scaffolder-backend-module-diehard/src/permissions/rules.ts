@@ -49,23 +49,34 @@ export const isCluster = createPermissionRule({
   },
 });
 
-/** @public */
-export const clusterPermissionRules = [isCluster];
-
 /**
- * For policies: `clusterConditions.isCluster({ names: ['staging'] })` with
- * `createClusterConditionalDecision(permission, …)`.
+ * The rules of the cluster resource, for `permissionsRegistry.addResourceType`.
  *
  * @public
  */
-export const {
-  conditions: clusterConditions,
-  createConditionalDecision: createClusterConditionalDecision,
-} = createConditionExports({
+export const clusterPermissionRules = [isCluster];
+
+const clusterConditionExports = createConditionExports({
   pluginId: 'scaffolder',
   resourceType: DIEHARD_CLUSTER_RESOURCE_TYPE,
   rules: { isCluster },
 });
+
+/**
+ * For policies: `clusterConditions.isCluster({ names: ['staging'] })`, with
+ * {@link createClusterConditionalDecision}.
+ *
+ * @public
+ */
+export const clusterConditions = clusterConditionExports.conditions;
+
+/**
+ * A conditional decision on `diehard.kubernetes.apply`, which the scaffolder evaluates.
+ *
+ * @public
+ */
+export const createClusterConditionalDecision =
+  clusterConditionExports.createConditionalDecision;
 
 /**
  * An image repository as permission rules see it: the registry's name in
@@ -74,11 +85,17 @@ export const {
  * @public
  */
 export interface ImageRepositoryResource {
+  /** The registry's name in `diehard.registries`. */
   registry: string;
+  /** The repository's path in it, such as `apps/shop`. */
   repository: string;
 }
 
-/** @public */
+/**
+ * The image repository resource, served by the scaffolder plugin.
+ *
+ * @public
+ */
 export const imageRepositoryResourceRef = createPermissionResourceRef<
   ImageRepositoryResource,
   never
@@ -115,20 +132,32 @@ export const isRepositoryUnder = createPermissionRule({
   },
 });
 
-/** @public */
-export const imageRepositoryPermissionRules = [isRepositoryUnder];
-
 /**
- * For policies: `imageRepositoryConditions.isRepositoryUnder({ prefixes: ['apps'] })`
- * with `createImageRepositoryConditionalDecision(permission, …)`.
+ * The rules of the image repository resource, for `permissionsRegistry.addResourceType`.
  *
  * @public
  */
-export const {
-  conditions: imageRepositoryConditions,
-  createConditionalDecision: createImageRepositoryConditionalDecision,
-} = createConditionExports({
+export const imageRepositoryPermissionRules = [isRepositoryUnder];
+
+const imageRepositoryConditionExports = createConditionExports({
   pluginId: 'scaffolder',
   resourceType: DIEHARD_IMAGE_REPOSITORY_RESOURCE_TYPE,
   rules: { isRepositoryUnder },
 });
+
+/**
+ * For policies: `imageRepositoryConditions.isRepositoryUnder({ prefixes: ['apps'] })`,
+ * with {@link createImageRepositoryConditionalDecision}.
+ *
+ * @public
+ */
+export const imageRepositoryConditions =
+  imageRepositoryConditionExports.conditions;
+
+/**
+ * A conditional decision on `diehard.image.push`, which the scaffolder evaluates.
+ *
+ * @public
+ */
+export const createImageRepositoryConditionalDecision =
+  imageRepositoryConditionExports.createConditionalDecision;
