@@ -2,7 +2,9 @@ import path from 'node:path';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { Entity } from '@backstage/catalog-model';
 import { postureComponent } from '@diehard/backend-test-utils';
+import { RESTRICTED_ANNOTATION } from '@diehard/plugin-ha-posture-common';
 import { HA_POSTURE_FACT_RETRIEVER_ID } from './facts/haPostureFactRetriever';
 import { HA_REVIEW_FACT_RETRIEVER_ID } from './facts/haReviewFactRetriever';
 import { startTechInsightsBackend } from './__testUtils__/techInsightsBackend';
@@ -14,6 +16,18 @@ const corpus = path.resolve(
 
 const component = (name: string, folder: string) =>
   postureComponent(name, path.join(corpus, folder, 'catalog-info.yaml'));
+
+/** Readable only by its owners and Ops (the shipped policy). */
+const restricted = (entity: Entity): Entity => ({
+  ...entity,
+  metadata: {
+    ...entity.metadata,
+    annotations: {
+      ...entity.metadata.annotations,
+      [RESTRICTED_ANNOTATION]: 'true',
+    },
+  },
+});
 
 const USER = mockCredentials.user.header('user:default/alice');
 
@@ -28,6 +42,7 @@ describe('HA posture in Tech Insights', () => {
           component('orders', 'replicas/single-replica'),
           component('eni-todo-fragile', 'service/eni-todo-fragile'),
           component('eni-todo-ha', 'service/eni-todo-ha'),
+          restricted(component('ledger', 'replicas/single-replica')),
         ],
       }),
     ]);
@@ -89,6 +104,23 @@ describe('HA posture in Tech Insights', () => {
       warningFindings: 0,
       singlePointsOfFailure: 0,
     });
+  });
+
+  it('publishes nothing of a restricted service: Tech Insights serves facts to every signed-in user', async () => {
+    const res = await request(server)
+      .get('/api/tech-insights/facts/latest')
+      .query({
+        entity: 'component:default/ledger',
+        ids: [HA_POSTURE_FACT_RETRIEVER_ID, HA_REVIEW_FACT_RETRIEVER_ID],
+      })
+      .set('Authorization', USER);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({});
+    // Its posture was evaluated: it is the publishing that leaves it out.
+    const posture = await request(server)
+      .get('/api/ha-posture/entities/component/default/ledger')
+      .set('Authorization', mockCredentials.service.header());
+    expect(posture.body.grade).toBe('D');
   });
 
   it('runs the default checks: grade at least B, no critical finding, review signed and not stale', async () => {

@@ -29,6 +29,7 @@ import {
   PostureRule,
   PostureSource,
   renderMessage,
+  RESTRICTED_ANNOTATION,
 } from '@diehard/plugin-ha-posture-common';
 import {
   KUBERNETES_ANNOTATION,
@@ -243,6 +244,7 @@ export class PostureService {
           'metadata.name',
           'metadata.namespace',
           'metadata.title',
+          'metadata.annotations',
           'relations',
         ],
       },
@@ -263,6 +265,9 @@ export class PostureService {
         warning: summary.warning,
         evaluatedAt: summary.evaluatedAt,
         source: summary.source,
+        ...(entity.metadata.annotations?.[RESTRICTED_ANNOTATION] === 'true'
+          ? { restricted: true }
+          : {}),
       });
     });
     return entries;

@@ -104,6 +104,11 @@ export interface FleetEntry {
   warning: number;
   evaluatedAt: string;
   source: PostureSource['type'];
+  /**
+   * The entity is annotated `diehard.io/restricted: "true"`: whatever passes its posture
+   * on to readers the policy does not filter (Tech Insights) leaves it out.
+   */
+  restricted?: boolean;
 }
 
 /** @public */
