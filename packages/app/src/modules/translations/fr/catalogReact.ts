@@ -7,7 +7,7 @@ export default createTranslationMessages({
   messages: {
     'catalogFilter.title': 'Filtres',
     'catalogFilter.buttonTitle': 'Filtres',
-    'entityKindPicker.title': 'Sorte',
+    'entityKindPicker.title': 'Type d’entité',
     'entityKindPicker.errorMessage':
       "Impossible de charger les sortes d'entités",
     'entityLifecyclePicker.title': 'Cycle de vie',
