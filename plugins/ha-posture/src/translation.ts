@@ -80,7 +80,7 @@ export const haPostureTranslationRef = createTranslationRef({
       historyLabel:
         'Grade from {{first}} on {{firstDay}} to {{last}} on {{lastDay}}',
       historyPoint:
-        '{{day}}: grade {{grade}}, {{critical}} critical, {{warning}} warnings',
+        '{{day}}: grade {{grade}}, critical: {{critical}}, warnings: {{warning}}',
     },
     domains: {
       title: 'Failure domains',

@@ -50,7 +50,7 @@ export const handoffReviewTranslationRef = createTranslationRef({
       value: 'grade {{grade}}',
       none: 'no grade',
       unknown: 'unknown',
-      details: '{{grade}} ({{critical}} critical, {{warning}} warnings)',
+      details: '{{grade}} (critical: {{critical}}, warnings: {{warning}})',
     },
     content: {
       tabTitle: 'Handoff review',

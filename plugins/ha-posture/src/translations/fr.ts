@@ -63,7 +63,7 @@ export default createTranslationMessages({
     'content.historyLabel':
       'Note passée de {{first}} le {{firstDay}} à {{last}} le {{lastDay}}',
     'content.historyPoint':
-      '{{day}} : note {{grade}}, {{critical}} critiques, {{warning}} avertissements',
+      '{{day}} : note {{grade}}, critiques : {{critical}}, avertissements : {{warning}}',
     'domains.title': 'Domaines de défaillance',
     'domains.description':
       'Les zones en colonnes, les nœuds à l’intérieur, chaque pod coloré selon sa charge de travail. En rouge, une zone ou un nœud dont la panne emporte tous les réplicas d’une charge de travail.',

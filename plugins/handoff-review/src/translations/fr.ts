@@ -11,7 +11,7 @@ export default createTranslationMessages({
     'postureCard.none': 'Aucune pour l’instant',
     'postureCard.open': 'Ouverte : {{done}} éléments faits sur {{total}}',
     'postureCard.approved': 'Validée par Dev et Ops',
-    'postureCard.stale': 'Périmée : {{reasons}}',
+    'postureCard.stale': 'Caduque : {{reasons}}',
     'postureCard.staleDegraded':
       'la posture est passée de {{signed}} à {{current}}',
     'postureCard.staleWaiver_one': '{{count}} dérogation expirée',
@@ -38,7 +38,7 @@ export default createTranslationMessages({
     'grade.none': 'sans note',
     'grade.unknown': 'inconnue',
     'grade.details':
-      '{{grade}} ({{critical}} critiques, {{warning}} avertissements)',
+      '{{grade}} (critiques : {{critical}}, avertissements : {{warning}})',
     'content.tabTitle': 'Revue de passation',
     'content.none':
       "Pas encore de revue de passation pour cette entité. Ouvrez-en une quand le service est sur le point de passer en production : Dev et Ops s'accordent alors, point par point, sur sa résistance aux pannes de machines.",
@@ -110,7 +110,7 @@ export default createTranslationMessages({
     'waive.submit': 'Accorder la dérogation',
     'waive.cancel': 'Annuler',
     'signOff.button': 'Valider côté {{side}}',
-    'signOff.signed': 'Validé par {{user}} le {{when}}, à la {{grade}}',
+    'signOff.signed': 'Validé par {{user}} le {{when}}, {{grade}}',
     'signOff.notSigned': 'Pas encore validé',
     'signOff.blockedHere_one':
       '{{count}} point de ce côté est à traiter ou non conforme : renseignez-le ou accordez une dérogation avant de valider.',
@@ -157,13 +157,13 @@ export default createTranslationMessages({
     'history.when': 'Quand',
     'history.who': 'Qui',
     'history.what': 'Quoi',
-    'history.open': 'A ouvert la revue à la {{grade}}',
+    'history.open': 'A ouvert la revue : {{grade}}',
     'history.answerDone': 'A marqué « {{item}} » fait',
     'history.answerNotDone': 'A marqué « {{item}} » non fait',
     'history.comment': 'A commenté « {{item}} » : {{text}}',
     'history.waive':
       "A accordé une dérogation pour « {{item}} » jusqu'au {{expiresOn}} : {{reason}}",
-    'history.signOff': 'A validé côté {{side}} à la {{grade}}',
+    'history.signOff': 'A validé côté {{side}} : {{grade}}',
     'history.signOffsCleared':
       'Validations retirées : la revue a changé après leur signature.',
     'history.other': '{{action}}',

@@ -154,10 +154,10 @@ describe('EntityHandoffReviewContent', () => {
       screen.getByRole('heading', { name: /^Handoff review/ }),
     ).toHaveTextContent('Handoff reviewOpen');
     expect(screen.getByLabelText('Posture when opened')).toHaveTextContent(
-      'grade C (1 critical, 2 warnings)',
+      'grade C (critical: 1, warnings: 2)',
     );
     expect(screen.getByLabelText('Posture now')).toHaveTextContent(
-      'grade D (2 critical, 2 warnings)',
+      'grade D (critical: 2, warnings: 2)',
     );
 
     const replicas = item('Dev side', 'Runs as several replicas');

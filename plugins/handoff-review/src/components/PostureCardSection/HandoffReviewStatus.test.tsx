@@ -224,7 +224,7 @@ describe('the handoff review on the HA posture card, in French', () => {
       await screen.findByRole('region', { name: 'Revue de passation' }),
     ).toBeInTheDocument();
     expect(
-      await screen.findByText('Périmée : 2 dérogations expirées'),
+      await screen.findByText('Caduque : 2 dérogations expirées'),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: 'Ouvrir la revue de passation' }),

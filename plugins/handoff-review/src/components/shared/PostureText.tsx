@@ -11,7 +11,7 @@ export function useGradeText() {
       : t('grade.none');
 }
 
-/** A posture snapshot: `grade C (1 critical, 2 warnings)`, or `unknown`. */
+/** A posture snapshot: `grade C (critical: 1, warnings: 2)`, or `unknown`. */
 export function PostureText(props: { posture?: PostureSnapshot }) {
   const { t } = useTranslationRef(handoffReviewTranslationRef);
   const gradeText = useGradeText();
