@@ -172,7 +172,7 @@ describe('a Diehard template run by the scaffolder', () => {
     [
       'an unknown cluster',
       { cluster: 'prod' },
-      'cluster "prod" is not a cluster templates may deploy to (configured: lab; see diehard.apply.clusters)',
+      'cluster "prod" is not a cluster templates may deploy to (open to you: lab; see diehard.apply.clusters)',
     ],
     [
       'a namespace outside the allowlist',

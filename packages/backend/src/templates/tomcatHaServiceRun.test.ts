@@ -383,7 +383,7 @@ it.each([
   [
     'a cluster outside the configuration',
     { cluster: 'prod' },
-    'cluster "prod" is not a cluster templates may deploy to (configured: lab; see diehard.apply.clusters)',
+    'cluster "prod" is not a cluster templates may deploy to (open to you: lab; see diehard.apply.clusters)',
   ],
   [
     'a storage class the cluster does not have',

@@ -670,7 +670,7 @@ describe('diehard:kubernetes:apply against the lab control plane', () => {
   it('names the clusters open to it when an unknown one is asked for', async () => {
     const action = applyAction();
     await expect(action.handler(context({ cluster: 'prod' }))).rejects.toThrow(
-      'no cluster named "prod" is open to diehard:kubernetes:apply (configured: lab)',
+      'cluster "prod" is not a cluster templates may deploy to (open to you: lab; see diehard.apply.clusters)',
     );
   });
 });

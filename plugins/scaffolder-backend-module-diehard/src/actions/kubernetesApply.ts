@@ -3,6 +3,7 @@ import {
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { messageLanguage } from '@diehard/plugin-ha-posture-common';
 import { ApplyOutcome, applyBundle } from '../kubernetes/applyBundle';
@@ -13,7 +14,7 @@ import {
   requestAuthFromHeaders,
 } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from '../kubernetes/applyClusters';
-import { assertMayApply } from '../kubernetes/applyPermission';
+import { assertMayApply, clustersOpenTo } from '../kubernetes/applyPermission';
 import { APPLY_WORDS } from '../kubernetes/applyWords';
 import { overrideImages } from '../kubernetes/images';
 import { KubeClient } from '../kubernetes/KubeClient';
@@ -120,6 +121,14 @@ export function createKubernetesApplyAction(
       const { input } = ctx;
       const language = messageLanguage(input.language);
       const words = APPLY_WORDS[language];
+      if (!clusters.has(input.cluster)) {
+        throw new InputError(
+          TARGET_WORDS[language].notATarget(
+            input.cluster,
+            await clustersOpenTo(options.permissions, ctx, clusters.names()),
+          ),
+        );
+      }
       const cluster = clusters.get(input.cluster);
 
       await assertMayApply(

@@ -83,13 +83,13 @@ describe('diehard:kubernetes:check-target', () => {
       'an unknown cluster',
       { cluster: 'https://10.0.0.1:6443', namespace: 'diehard-apps' },
       'InputError',
-      'cluster "https://10.0.0.1:6443" is not a cluster templates may deploy to (configured: lab; see diehard.apply.clusters)',
+      'cluster "https://10.0.0.1:6443" is not a cluster templates may deploy to (open to you: lab; see diehard.apply.clusters)',
     ],
     [
       'a cluster allowlisted but not declared to the Kubernetes plugin',
       { cluster: 'ghost', namespace: 'diehard-apps' },
       'InputError',
-      'cluster "ghost" is not a cluster templates may deploy to (configured: lab; see diehard.apply.clusters)',
+      'cluster "ghost" is not a cluster templates may deploy to (open to you: lab; see diehard.apply.clusters)',
     ],
     [
       'a namespace outside the allowlist',
@@ -98,9 +98,22 @@ describe('diehard:kubernetes:check-target', () => {
       'namespace "kube-system" is not allowed on cluster "lab" (allowed: diehard-apps)',
     ],
   ])('refuses %s, naming the field', async (_d, input, name, message) => {
-    const { done, permissions } = run(input);
+    const { done } = run(input);
     await expect(done).rejects.toMatchObject({ name, message });
-    expect(permissions.authorize).not.toHaveBeenCalled();
+  });
+
+  it('tells a user refused a cluster neither its namespaces nor the clusters closed to them', async () => {
+    const denied = (input: object) =>
+      run(input as any, AuthorizeResult.DENY).done.then(
+        () => undefined,
+        e => (e as Error).message,
+      );
+    expect(await denied({ cluster: 'prod', namespace: 'diehard-apps' })).toBe(
+      'cluster "prod" is not a cluster templates may deploy to (open to you: none; see diehard.apply.clusters)',
+    );
+    expect(await denied({ cluster: 'lab', namespace: 'kube-system' })).toMatch(
+      /may not apply to cluster "lab" \(permission diehard\.kubernetes\.apply\)$/,
+    );
   });
 
   it("refuses in the user's language when the template passes it", async () => {
@@ -124,7 +137,7 @@ describe('diehard:kubernetes:check-target', () => {
         ),
       ]),
     ).toEqual([
-      'le cluster « prod » ne fait pas partie des clusters où les modèles peuvent déployer (configurés : lab ; voir diehard.apply.clusters)',
+      'le cluster « prod » ne fait pas partie des clusters où les modèles peuvent déployer (ouverts pour vous : lab ; voir diehard.apply.clusters)',
       "le namespace « kube-system » n'est pas permis sur le cluster « lab » (permis : diehard-apps)",
       expect.stringMatching(
         /^.+ n'a pas le droit d'appliquer sur le cluster « lab » \(permission diehard\.kubernetes\.apply\)$/,

@@ -3,7 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { messageLanguage } from '@diehard/plugin-ha-posture-common';
 import { requestAuthFromHeaders } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from '../kubernetes/applyClusters';
-import { assertMayApply } from '../kubernetes/applyPermission';
+import { assertMayApply, clustersOpenTo } from '../kubernetes/applyPermission';
 import { INGRESS_HOST, KUBERNETES_NAME } from '../kubernetes/names';
 import { assertTargetReady } from '../kubernetes/targetReady';
 import { TARGET_WORDS } from '../kubernetes/targetWords';
@@ -86,16 +86,20 @@ export function createKubernetesCheckTargetAction(
         throw new InputError(
           words.notATarget(
             cluster,
-            targets.map(t => t.name),
+            await clustersOpenTo(
+              options.permissions,
+              ctx,
+              targets.map(t => t.name),
+            ),
           ),
         );
       }
+      await assertMayApply(options.permissions, ctx, cluster, words);
       if (namespace !== undefined && !target.namespaces.includes(namespace)) {
         throw new InputError(
           words.namespaceNotAllowed(namespace, cluster, target.namespaces),
         );
       }
-      await assertMayApply(options.permissions, ctx, cluster, words);
       await assertTargetReady(
         clusters,
         {

@@ -26,3 +26,24 @@ export async function assertMayApply(
     );
   }
 }
+
+/**
+ * The clusters among `names` the task's initiator may apply to: what an error may list
+ * without telling anyone of the clusters (and their namespaces) closed to them.
+ */
+export async function clustersOpenTo(
+  permissions: PermissionsService,
+  ctx: Pick<ActionContext<any, any>, 'getInitiatorCredentials'>,
+  names: string[],
+): Promise<string[]> {
+  if (!names.length) return [];
+  const credentials = await ctx.getInitiatorCredentials();
+  const decisions = await permissions.authorize(
+    names.map(resourceRef => ({
+      permission: kubernetesApplyPermission,
+      resourceRef,
+    })),
+    { credentials },
+  );
+  return names.filter((_n, i) => decisions[i].result === AuthorizeResult.ALLOW);
+}

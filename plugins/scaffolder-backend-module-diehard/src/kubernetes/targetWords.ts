@@ -11,9 +11,9 @@ const guillemets = (names: string[]) => names.map(n => `« ${n} »`).join(', ');
  */
 export const TARGET_WORDS = {
   en: {
-    notATarget: (cluster: string, configured: string[]) =>
-      `cluster "${cluster}" is not a cluster templates may deploy to (configured: ${list(
-        configured,
+    notATarget: (cluster: string, open: string[]) =>
+      `cluster "${cluster}" is not a cluster templates may deploy to (open to you: ${list(
+        open,
         'none',
       )}; see diehard.apply.clusters)`,
     namespaceNotAllowed: (
@@ -69,9 +69,9 @@ export const TARGET_WORDS = {
       } is open to this task`,
   },
   fr: {
-    notATarget: (cluster: string, configured: string[]) =>
-      `le cluster « ${cluster} » ne fait pas partie des clusters où les modèles peuvent déployer (configurés : ${list(
-        configured,
+    notATarget: (cluster: string, open: string[]) =>
+      `le cluster « ${cluster} » ne fait pas partie des clusters où les modèles peuvent déployer (ouverts pour vous : ${list(
+        open,
         'aucun',
       )} ; voir diehard.apply.clusters)`,
     namespaceNotAllowed: (

@@ -4,7 +4,7 @@ import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import type { MessageLanguage } from '@diehard/plugin-ha-posture-common';
 import { requestAuthFromHeaders } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from '../kubernetes/applyClusters';
-import { assertMayApply } from '../kubernetes/applyPermission';
+import { assertMayApply, clustersOpenTo } from '../kubernetes/applyPermission';
 import { KubeApiError, KubeClient } from '../kubernetes/KubeClient';
 import {
   StorageClassObject,
@@ -34,7 +34,12 @@ export async function targetStorageClasses(options: {
   const targetWords = TARGET_WORDS[language];
   const words = GATE_WORDS[language];
   if (!clusters.has(cluster))
-    throw new InputError(targetWords.notATarget(cluster, clusters.names()));
+    throw new InputError(
+      targetWords.notATarget(
+        cluster,
+        await clustersOpenTo(options.permissions, ctx, clusters.names()),
+      ),
+    );
   await assertMayApply(options.permissions, ctx, cluster, targetWords);
   const name = targetWords.cluster(cluster, clusters.get(cluster).title);
   const client = new KubeClient({
