@@ -9,12 +9,12 @@ export const REFUSED_TARGETS: Array<[string, string, RegExp]> = [
   [
     'cluster',
     'https://10.0.0.1:6443',
-    /^cluster "https:\/\/10\.0\.0\.1:6443" is not a cluster templates may deploy to \(configured: lab;/,
+    /^cluster "https:\/\/10\.0\.0\.1:6443" is not a cluster templates may deploy to \(open to you: lab;/,
   ],
   [
     'cluster',
     'prod',
-    /^cluster "prod" is not a cluster templates may deploy to \(configured: lab;/,
+    /^cluster "prod" is not a cluster templates may deploy to \(open to you: lab;/,
   ],
   [
     'namespace',
