@@ -41,9 +41,15 @@ export {
   imageRepositoryPermissionRules,
   imageRepositoryResourceRef,
   isRepositoryUnder,
+  createGitRepositoryConditionalDecision,
+  gitRepositoryConditions,
+  gitRepositoryPermissionRules,
+  gitRepositoryResourceRef,
+  isGitOwner,
 } from './permissions/rules';
 export type {
   ClusterResource,
+  GitRepositoryResource,
   ImageRepositoryResource,
 } from './permissions/rules';
 // The apply machinery of diehard:kubernetes:apply, for the apply bench (@diehard/bench).

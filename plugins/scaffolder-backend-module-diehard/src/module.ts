@@ -20,12 +20,16 @@ import { withoutServerStack } from './actions/withoutServerStack';
 import { kubernetesClustersServiceRef } from '@diehard/plugin-kubernetes-clusters-node';
 import { ApplyClusters } from './kubernetes/applyClusters';
 import {
+  gitPushPermission,
   imagePushPermission,
   kubernetesApplyPermission,
 } from '@diehard/plugin-scaffolder-diehard-common';
+import { GitServerDirectory } from './config/gitServers';
 import {
   clusterPermissionRules,
   clusterResourceRef,
+  gitRepositoryPermissionRules,
+  gitRepositoryResourceRef,
   imageRepositoryPermissionRules,
   imageRepositoryResourceRef,
 } from './permissions/rules';
@@ -96,6 +100,22 @@ export const scaffolderModuleDiehard = createBackendModule({
                 : undefined;
             }),
         });
+        const gitServers = GitServerDirectory.fromConfig(config);
+        permissionsRegistry.addResourceType({
+          resourceRef: gitRepositoryResourceRef,
+          permissions: [gitPushPermission],
+          rules: gitRepositoryPermissionRules,
+          getResources: async refs =>
+            refs.map(ref => {
+              try {
+                const { url, repo } = gitServers.resolve(ref);
+                const [owner, name] = repo.split('/');
+                return { url, owner, name };
+              } catch {
+                return undefined;
+              }
+            }),
+        });
         // What changes a registry, a cluster or a git server is an audit event.
         const changing = [
           createImagePushAction({ registries, permissions }),
@@ -104,7 +124,7 @@ export const scaffolderModuleDiehard = createBackendModule({
             permissions,
             clusters: directory,
           }),
-          createGitPushAction({ config }),
+          createGitPushAction({ config, permissions }),
         ].map(a => withAuditEvent(a, auditor));
         const actions = [
           ...changing,
@@ -120,7 +140,7 @@ export const scaffolderModuleDiehard = createBackendModule({
             permissions,
             clusters: directory,
           }),
-          createGitCheckPushAction({ config }),
+          createGitCheckPushAction({ config, permissions }),
           createCatalogCheckNameAction({ catalog, auth }),
           createCatalogWaitAction({ catalog, auth }),
         ];

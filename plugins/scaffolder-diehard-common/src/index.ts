@@ -1,14 +1,16 @@
 /**
  * What Diehard's scaffolder backend module and its frontend pickers share: the
- * `diehard.kubernetes.apply` and `diehard.image.push` permissions, the contract and client of
+ * `diehard.kubernetes.apply`, `diehard.image.push` and `diehard.git.push` permissions, the contract and client of
  * `GET /api/scaffolder/diehard/targets` (and of each target's storage classes and Ingress hosts), and the annotations the templates write.
  *
  * @packageDocumentation
  */
 export {
   DIEHARD_CLUSTER_RESOURCE_TYPE,
+  DIEHARD_GIT_REPOSITORY_RESOURCE_TYPE,
   DIEHARD_IMAGE_REPOSITORY_RESOURCE_TYPE,
   diehardPermissions,
+  gitPushPermission,
   imagePushPermission,
   kubernetesApplyPermission,
 } from './permissions';

@@ -44,8 +44,30 @@ export const imagePushPermission = createPermission({
   resourceType: DIEHARD_IMAGE_REPOSITORY_RESOURCE_TYPE,
 });
 
+/**
+ * The resource type of a git repository as diehard:git:push sees it.
+ *
+ * @public
+ */
+export const DIEHARD_GIT_REPOSITORY_RESOURCE_TYPE = 'diehard-git-repository';
+
+/**
+ * Permission to publish a new repository or branch with `diehard:git:push` (and to have
+ * `diehard:git:check-push` say it can). A resource permission: the resource is the
+ * remote URL (`<baseUrl>/<owner>/<name>.git` on a server of `diehard.git.servers`), so a
+ * policy can keep users to some owners' folders (with the IS_GIT_OWNER rule).
+ *
+ * @public
+ */
+export const gitPushPermission = createPermission({
+  name: 'diehard.git.push',
+  attributes: { action: 'create' },
+  resourceType: DIEHARD_GIT_REPOSITORY_RESOURCE_TYPE,
+});
+
 /** @public */
 export const diehardPermissions = [
   kubernetesApplyPermission,
   imagePushPermission,
+  gitPushPermission,
 ];

@@ -141,18 +141,38 @@ export class ManifestObjectSource {
     };
   }
 
+  /**
+   * Reads a `file` repository. The file system's errors name the server's paths: none
+   * leaves here as it is (see {@link diskFault}).
+   */
   private async readLocalFolder(
     location: ManifestsLocation,
     budget: ReadBudget,
     wanted: Wanted,
     raw: boolean,
   ): Promise<Array<File | RawFile>> {
-    const root = await fs.realpath(location.root);
+    try {
+      return await this.walkLocalFolder(location, budget, wanted, raw);
+    } catch (error) {
+      throw diskFault(error, location.path);
+    }
+  }
+
+  private async walkLocalFolder(
+    location: ManifestsLocation,
+    budget: ReadBudget,
+    wanted: Wanted,
+    raw: boolean,
+  ): Promise<Array<File | RawFile>> {
+    let root: string;
     let folder: string;
     try {
+      // The repository itself may be gone: the catalog file's folder was removed.
+      root = await fs.realpath(location.root);
       folder = await fs.realpath(location.folder);
-      if (!(await fs.stat(folder)).isDirectory()) throw new Error('ENOTDIR');
-    } catch {
+      if (!(await fs.stat(folder)).isDirectory()) throw notAFolder();
+    } catch (error) {
+      if (!isMissing(error)) throw error;
       throw cannotRead(location.path, 'no such folder in the repository');
     }
     if (!isInside(root, folder)) throw linkOut(location.path);
@@ -233,6 +253,9 @@ export class ManifestObjectSource {
       if (last && isError(error) && error.name === 'NotModifiedError')
         return last.files;
       if (!raw) this.lastRead.delete(url);
+      // The portal's own credentials (or reading rules) refused: a fault of the
+      // server's configuration, never a 401 or 403 for the signed-in user.
+      if (isRefused(error)) throw refusedRead(location.root);
       // A missing folder is the entity's mistake, not a missing entity (no 404).
       if (!isError(error) || error.name !== 'NotFoundError') throw error;
       throw cannotRead(location.path, error.message);
@@ -276,6 +299,83 @@ function cannotRead(shown: string, why: string) {
   return new InputError(
     `the manifests folder "${shown}" named by ${MANIFESTS_PATH_ANNOTATION} cannot be read from the entity's repository: ${why}`,
   );
+}
+
+/** A file system error: its message names a path of the server. */
+type SystemError = Error & { code: string; syscall?: string };
+
+function isSystemError(error: unknown): error is SystemError {
+  if (!isError(error)) return false;
+  const { code } = error as { code?: unknown };
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
+}
+
+/** What the entity names does not exist (or is not a folder): the entity's mistake. */
+function isMissing(error: unknown) {
+  return (
+    isSystemError(error) &&
+    ['ENOENT', 'ENOTDIR', 'ELOOP', 'ENAMETOOLONG'].includes(error.code)
+  );
+}
+
+function notAFolder() {
+  return Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+}
+
+/**
+ * A file system error while reading a `file` repository, without the server's path: a
+ * file gone while the folder was read is a passing fault (503); a refused permission or
+ * an I/O fault is the server's (500), named by its code and call only. Errors of ours
+ * pass unchanged.
+ */
+function diskFault(error: unknown, shown: string): unknown {
+  if (!isSystemError(error)) return error;
+  if (isMissing(error)) {
+    return new ServiceUnavailableError(
+      `the manifests folder "${shown}" named by ${MANIFESTS_PATH_ANNOTATION} changed while it was read; try again`,
+    );
+  }
+  return new Error(
+    `the manifests folder "${shown}" named by ${MANIFESTS_PATH_ANNOTATION} could not be read from the server's disk (${
+      error.code
+    }${error.syscall ? ` on ${error.syscall}` : ''})`,
+  );
+}
+
+/**
+ * The reader's credentials or reading rules refused the read. By name: a reader may
+ * use another copy of the errors package; by status, as the error handler does.
+ */
+function isRefused(error: unknown) {
+  if (!isError(error)) return false;
+  if (error.name === 'AuthenticationError' || error.name === 'NotAllowedError')
+    return true;
+  const { statusCode, status } = error as {
+    statusCode?: unknown;
+    status?: unknown;
+  };
+  return [401, 403].includes(Number(statusCode ?? status));
+}
+
+function refusedRead(repository: string) {
+  return new ServiceUnavailableError(
+    `the portal could not read ${withoutCredentials(
+      repository,
+    )} with its configured credentials`,
+  );
+}
+
+function withoutCredentials(url: string) {
+  try {
+    const shown = new URL(url);
+    shown.username = '';
+    shown.password = '';
+    shown.search = '';
+    shown.hash = '';
+    return shown.href;
+  } catch {
+    return "the entity's repository";
+  }
 }
 
 function linkOut(shown: string) {

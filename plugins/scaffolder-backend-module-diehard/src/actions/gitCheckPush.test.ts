@@ -3,6 +3,8 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { capturingLogger } from '@diehard/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionsAnswering } from '../__testUtils__/permissions';
 import { createGitCheckPushAction } from './gitCheckPush';
 import { createGitPushAction } from './gitPush';
 import { examples } from './gitCheckPush.examples';
@@ -33,6 +35,7 @@ describe('diehard:git:check-push against the lab git server', () => {
     action: 'check' | 'push',
     input: JsonObject,
     config = gitConfig(git),
+    permissions = permissionsAnswering(AuthorizeResult.ALLOW),
   ) {
     const logger = capturingLogger();
     const ctx = createMockActionContext<any>({
@@ -43,10 +46,27 @@ describe('diehard:git:check-push against the lab git server', () => {
     Object.assign(ctx, { logger });
     const created =
       action === 'check'
-        ? createGitCheckPushAction({ config })
-        : createGitPushAction({ config });
+        ? createGitCheckPushAction({ config, permissions })
+        : createGitPushAction({ config, permissions });
     return { done: created.handler(ctx), logger };
   }
+
+  it('refuses, before the run builds anything, a user the policy does not let publish there', async () => {
+    const remoteUrl = `${git.url}/${owner.owner}/closed.git`;
+    await expect(
+      run(
+        'check',
+        { remoteUrl, language: 'fr' },
+        gitConfig(git),
+        permissionsAnswering(AuthorizeResult.DENY),
+      ).done,
+    ).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringContaining(
+        `n'a pas le droit de publier vers ${remoteUrl} (permission diehard.git.push)`,
+      ),
+    });
+  });
 
   it('lets a new repository through, and refuses, before the run builds anything, a name already published', async () => {
     const remoteUrl = `${git.url}/${owner.owner}/shop.git`;

@@ -1,3 +1,4 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -8,6 +9,7 @@ import {
 import { GitServerDirectory } from '../config/gitServers';
 import { branchName } from '../git/branchName';
 import { GIT_WORDS } from '../git/gitWords';
+import { assertMayPublish } from '../git/pushPermission';
 import { remoteBranches } from '../git/remoteBranches';
 import { examples } from './gitCheckPush.examples';
 import { languageInput } from './languageInput';
@@ -15,6 +17,8 @@ import { languageInput } from './languageInput';
 /** @public */
 export interface GitCheckPushActionOptions {
   config: Config;
+  /** Asked `diehard.git.push` for the task's initiator, before anything is pushed. */
+  permissions: PermissionsService;
 }
 
 /** What the check says to the template's user, in each language the portal speaks. */
@@ -76,8 +80,10 @@ export function createGitCheckPushAction(options: GitCheckPushActionOptions) {
       },
     },
     async handler(ctx) {
-      const words = WORDS[messageLanguage(ctx.input.language)];
+      const language = messageLanguage(ctx.input.language);
+      const words = WORDS[language];
       const remote = servers.resolve(ctx.input.remoteUrl);
+      await assertMayPublish(options.permissions, ctx, remote, language);
       const branch = branchName(ctx.input.defaultBranch ?? 'main');
       const existing = (await remoteBranches(remote)).get(branch);
       if (existing)

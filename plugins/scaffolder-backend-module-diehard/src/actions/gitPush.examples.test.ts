@@ -1,6 +1,8 @@
 import yaml from 'yaml';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionsAnswering } from '../__testUtils__/permissions';
 import { createGitPushAction } from './gitPush';
 import { capturingLogger } from '@diehard/backend-test-utils';
 import { examples } from './gitPush.examples';
@@ -49,7 +51,10 @@ describe('diehard:git:push examples', () => {
         workspacePath: workspace.path,
         logger: capturingLogger(),
       });
-      await createGitPushAction({ config: gitConfig(git) }).handler(ctx);
+      await createGitPushAction({
+        config: gitConfig(git),
+        permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+      }).handler(ctx);
       const out = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
       expect(out.remoteUrl).toBe(step.input.remoteUrl);
 

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionsAnswering } from '../__testUtils__/permissions';
 import { createGitPushAction } from './gitPush';
 import { capturingLogger } from '@diehard/backend-test-utils';
 import { cloneLabRepo, labGitCli } from '@diehard/lab';
@@ -61,7 +63,11 @@ describe('diehard:git:push against the lab git server', () => {
 
   function run(
     input: JsonObject,
-    options: { config?: ReturnType<typeof gitConfig>; dryRun?: boolean } = {},
+    options: {
+      config?: ReturnType<typeof gitConfig>;
+      dryRun?: boolean;
+      permissions?: ReturnType<typeof permissionsAnswering>;
+    } = {},
   ) {
     const logger = capturingLogger();
     const ctx = createMockActionContext<any>({
@@ -71,6 +77,8 @@ describe('diehard:git:push against the lab git server', () => {
     });
     Object.assign(ctx, { isDryRun: options.dryRun ?? false, logger });
     const action = createGitPushAction({
+      permissions:
+        options.permissions ?? permissionsAnswering(AuthorizeResult.ALLOW),
       config:
         options.config ??
         gitConfig(
@@ -232,6 +240,27 @@ describe('diehard:git:push against the lab git server', () => {
     expect(dry.logger.text()).toContain(
       `essai à blanc : pousserait l'espace de travail vers ${git.url}/${owner.owner}/essai.git comme branche « main »`,
     );
+  });
+
+  it("asks diehard.git.push for the remote with the task's credentials, and pushes nothing when refused", async () => {
+    const repo = `${owner.owner}/denied`;
+    const permissions = permissionsAnswering(AuthorizeResult.DENY);
+    const r = run({ remoteUrl: `${git.url}/${repo}.git` }, { permissions });
+    await expect(r.done).rejects.toThrow(
+      `may not publish to ${git.url}/${repo}.git (permission diehard.git.push); nothing was pushed`,
+    );
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({ name: 'diehard.git.push' }),
+          resourceRef: `${git.url}/${repo}.git`,
+        },
+      ],
+      expect.anything(),
+    );
+    await expect(
+      cloneLabRepo(git, repo, path.join(clones, 'denied')),
+    ).rejects.toThrow();
   });
 
   it('refuses a remote on a server that is not configured, and creates nothing', async () => {

@@ -1,6 +1,9 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  PermissionsService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
   ConflictError,
@@ -19,6 +22,7 @@ import {
 import { GitServerDirectory, rawUrlOf } from '../config/gitServers';
 import { branchName } from '../git/branchName';
 import { GIT_WORDS } from '../git/gitWords';
+import { assertMayPublish } from '../git/pushPermission';
 import { remoteBranches } from '../git/remoteBranches';
 import { withoutServerPath } from '../git/withoutServerPath';
 import { examples } from './gitPush.examples';
@@ -27,6 +31,8 @@ import { languageInput } from './languageInput';
 /** @public */
 export interface GitPushActionOptions {
   config: Config;
+  /** Asked `diehard.git.push` for the task's initiator, before anything is pushed. */
+  permissions: PermissionsService;
 }
 
 const CATALOG_FILE = 'catalog-info.yaml';
@@ -162,8 +168,10 @@ export function createGitPushAction(options: GitPushActionOptions) {
     },
     async handler(ctx) {
       const { input } = ctx;
-      const words = WORDS[messageLanguage(input.language)];
+      const language = messageLanguage(input.language);
+      const words = WORDS[language];
       const remote = servers.resolve(input.remoteUrl);
+      await assertMayPublish(options.permissions, ctx, remote, language);
       const branch = branchName(input.defaultBranch ?? 'main');
       const dir = resolveSafeChildPath(
         ctx.workspacePath,

@@ -6,6 +6,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import {
+  gitPushPermission,
   imagePushPermission,
   kubernetesApplyPermission,
 } from '@diehard/plugin-scaffolder-diehard-common';
@@ -13,7 +14,9 @@ import scaffolderModuleDiehard from '../index';
 import {
   clusterConditions,
   createClusterConditionalDecision,
+  createGitRepositoryConditionalDecision,
   createImageRepositoryConditionalDecision,
+  gitRepositoryConditions,
   imageRepositoryConditions,
 } from './rules';
 
@@ -147,6 +150,51 @@ describe('the IS_REPOSITORY_UNDER rule, as the permission backend evaluates it',
       'internal/apps-old/shop': AuthorizeResult.DENY,
       'internal/platform/tomcat': AuthorizeResult.DENY,
       'elsewhere/apps/shop': AuthorizeResult.DENY,
+    });
+  });
+});
+
+describe('the IS_GIT_OWNER rule, as the permission backend evaluates it', () => {
+  it('is served by the scaffolder plugin and decides per folder of a configured git server', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleDiehard,
+        mockServices.rootConfig.factory({
+          data: {
+            diehard: {
+              git: {
+                servers: [
+                  {
+                    baseUrl: 'http://git.example',
+                    username: 'portal',
+                    password: 'secret',
+                  },
+                ],
+              },
+            },
+          },
+        }),
+      ],
+    });
+    const decision = createGitRepositoryConditionalDecision(
+      gitPushPermission,
+      gitRepositoryConditions.isGitOwner({ owners: ['shop-team'] }),
+    );
+    const { port } = server.address() as { port: number };
+    expect(
+      await applyConditions(port, decision, [
+        'http://git.example/shop-team/web.git',
+        'http://git.example/ops-team/galera.git',
+        'http://elsewhere.example/shop-team/web.git',
+        'http://portal:secret@git.example/shop-team/web.git',
+      ]),
+    ).toEqual({
+      'http://git.example/shop-team/web.git': AuthorizeResult.ALLOW,
+      'http://git.example/ops-team/galera.git': AuthorizeResult.DENY,
+      'http://elsewhere.example/shop-team/web.git': AuthorizeResult.DENY,
+      'http://portal:secret@git.example/shop-team/web.git':
+        AuthorizeResult.DENY,
     });
   });
 });
