@@ -2,15 +2,24 @@ import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
+import {
+  createServiceFactory,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import {
+  urlReaderFactoriesServiceRef,
+  urlReaderServiceFactory,
+} from '@backstage/backend-defaults/urlReader';
 import {
   mockServices,
   ServiceFactoryTester,
 } from '@backstage/backend-test-utils';
 import { capturingLogger } from '@diehard/backend-test-utils';
 import { GitEndpoint, labGitRepo, useLab } from '@diehard/lab';
-import diehardGitUrlReader from './index';
+import { readGitServers } from '@diehard/plugin-git-servers-node';
+import isomorphicGit from 'isomorphic-git';
+import diehardGitUrlReader, { DiehardGitReadLimits } from './index';
+import { DiehardGitUrlReader } from './DiehardGitUrlReader';
 
 jest.setTimeout(120_000);
 
@@ -22,15 +31,41 @@ async function urlReaderFor(
   git: GitEndpoint,
   password = git.password,
   logger = capturingLogger(),
+  options: {
+    /** Bounds other than the defaults, on a reader built as the module builds it. */
+    limits?: Partial<DiehardGitReadLimits>;
+    workingDirectory?: string;
+  } = {},
 ): Promise<UrlReaderService> {
+  const { limits, workingDirectory } = options;
   const tester = ServiceFactoryTester.from(urlReaderServiceFactory, {
     dependencies: [
-      diehardGitUrlReader,
+      limits
+        ? createServiceFactory({
+            service: urlReaderFactoriesServiceRef,
+            deps: {},
+            async factory() {
+              return ({ config, logger: log, treeResponseFactory }) =>
+                readGitServers(config).map(server => ({
+                  reader: new DiehardGitUrlReader(server, {
+                    treeResponseFactory,
+                    logger: log,
+                    limits,
+                  }),
+                  predicate: (url: URL) =>
+                    url.href.startsWith(`${server.baseUrl}/`),
+                }));
+            },
+          })
+        : diehardGitUrlReader,
       mockServices.rootConfig.factory({
         data: {
           // The generic reader would also take this host (as app-config.lab.yaml
           // allows it), but could not read a tree: ours must come first.
-          backend: { reading: { allow: [{ host: git.host }] } },
+          backend: {
+            reading: { allow: [{ host: git.host }] },
+            ...(workingDirectory ? { workingDirectory } : {}),
+          },
           diehard: {
             git: {
               servers: [{ baseUrl: git.url, username: git.username, password }],
@@ -221,5 +256,133 @@ describe('DiehardGitUrlReader against the lab git server', () => {
       Buffer.from(`${git.username}:${wrong}`).toString('base64'),
     );
     expect(logger.text()).not.toContain(git.password);
+  });
+  describe('bounds on what a repository makes it read', () => {
+    /** Incompressible (random hex), so that it weighs as much in the fetch. */
+    const BIG = crypto.randomBytes(128 * 1024).toString('hex');
+    let big: Awaited<ReturnType<typeof labGitRepo>>;
+    let bigUrl: string;
+
+    beforeAll(async () => {
+      big = await labGitRepo(git, { owner: repo.owner, name: 'assets' });
+      await big.push({
+        'k8s/deployment.yaml': DEPLOYMENT,
+        'k8s/network/service.yaml': SERVICE,
+        'k8s/video.bin': BIG,
+      });
+      bigUrl = `${git.url}/${big.owner}/assets/raw/main`;
+    });
+
+    afterAll(async () => {
+      await big?.remove();
+    });
+
+    afterEach(() => {
+      jest.restoreAllMocks();
+    });
+
+    it('asks the filter with each size before reading, and never reads what it rejects', async () => {
+      const small = await urlReaderFor(git, git.password, logger, {
+        limits: { maxTreeBytes: 4096 },
+      });
+      const readBlob = jest.spyOn(isomorphicGit, 'readBlob');
+      const offered: Record<string, number | undefined> = {};
+      const tree = await small.readTree(`${bigUrl}/k8s`, {
+        filter: (p, info) => {
+          offered[p] = info?.size;
+          return p.endsWith('.yaml');
+        },
+      });
+      expect(offered).toEqual({
+        'deployment.yaml': DEPLOYMENT.length,
+        'network/service.yaml': SERVICE.length,
+        'video.bin': BIG.length,
+      });
+      expect(await contents(tree)).toEqual({
+        'deployment.yaml': DEPLOYMENT,
+        'network/service.yaml': SERVICE,
+      });
+      // Two files read, the one of 256 KiB never was.
+      expect(readBlob).toHaveBeenCalledTimes(2);
+    });
+
+    it('fails past its bound on a folder, naming the repository and the bound', async () => {
+      const small = await urlReaderFor(git, git.password, logger, {
+        limits: { maxTreeBytes: 4096 },
+      });
+      const error = await failure(small.readTree(`${bigUrl}/k8s`));
+      expect(error.name).toBe('InputError');
+      expect(error.message).toBe(
+        `the folder "k8s" on branch "main" of ${git.url}/${big.owner}/assets.git holds more than 4096 bytes of files to read, the most the git reader reads at once`,
+      );
+      // The default bounds read it.
+      const tree = await reader.readTree(`${bigUrl}/k8s`);
+      expect((await contents(tree))['video.bin']).toBe(BIG);
+    });
+
+    it('fails past its bound on the download of a branch, and on one file', async () => {
+      const small = await urlReaderFor(git, git.password, logger, {
+        limits: { maxFetchBytes: 64 * 1024, maxUrlBytes: 64 * 1024 },
+      });
+      const fetched = await failure(
+        small.readTree(`${bigUrl}/k8s`, { filter: () => false }),
+      );
+      expect(fetched.name).toBe('InputError');
+      expect(fetched.message).toBe(
+        `branch "main" of ${git.url}/${big.owner}/assets.git is larger than 65536 bytes to download, the most the git reader fetches`,
+      );
+
+      const file = await failure(small.readUrl(`${bigUrl}/k8s/video.bin`));
+      expect(file.name).toBe('InputError');
+      expect(file.message).toBe(
+        `${bigUrl}/k8s/video.bin of ${git.url}/${big.owner}/assets.git is larger than 65536 bytes, the most the git reader reads in one file`,
+      );
+      await expect(
+        (await small.readUrl(`${bigUrl}/k8s/deployment.yaml`)).buffer(),
+      ).resolves.toEqual(Buffer.from(DEPLOYMENT));
+    });
+
+    it('rejects with the reason of an aborted signal, before or while it reads', async () => {
+      const before = AbortSignal.abort();
+      for (const read of [
+        reader.readTree(`${bigUrl}/k8s`, { signal: before }),
+        reader.readUrl(`${bigUrl}/k8s/video.bin`, { signal: before }),
+        reader.search(`${bigUrl}/k8s/**/*.yaml`, { signal: before }),
+      ]) {
+        expect(await failure(read)).toBe(before.reason);
+      }
+
+      // As the HA posture backend's budget does when a file is one too many.
+      const controller = new AbortController();
+      const budget = new Error('over budget');
+      const readBlob = jest.spyOn(isomorphicGit, 'readBlob');
+      const error = await failure(
+        reader.readTree(`${bigUrl}/k8s`, {
+          filter: () => {
+            controller.abort(budget);
+            return true;
+          },
+          signal: controller.signal,
+        }),
+      );
+      expect(error).toBe(budget);
+      expect(readBlob).not.toHaveBeenCalled();
+    });
+
+    it('shows no path of the server in its errors', async () => {
+      const workingDirectory = path.join(
+        os.tmpdir(),
+        `reader-missing-${crypto.randomBytes(4).toString('hex')}`,
+      );
+      const lost = await urlReaderFor(git, git.password, logger, {
+        workingDirectory,
+      });
+      const error = await failure(lost.readTree(`${bigUrl}/k8s`));
+      expect(error.name).toBe('ServiceUnavailableError');
+      expect(error.message).toContain(`${git.url}/${big.owner}/assets.git`);
+      expect(error.message).toContain('<working directory>');
+      expect(error.message).not.toContain(workingDirectory);
+      expect(error.message).not.toContain(os.tmpdir());
+    });
   });
 });

@@ -19,6 +19,7 @@ import type {
 } from '@backstage/backend-defaults/urlReader';
 import {
   AuthenticationError,
+  CustomErrorBase,
   InputError,
   isError,
   NotAllowedError,
@@ -44,6 +45,94 @@ import {
   resolveBranch,
   supportsRawUrl,
 } from './git/GitUrl';
+import { ObjectSizes } from './git/objectSizes';
+
+const MiB = 1024 * 1024;
+
+/**
+ * How much one read may take from a repository, whatever it holds: past it the read
+ * fails (an InputError naming the repository and the bound) instead of filling the
+ * backend's memory.
+ *
+ * @public
+ */
+export interface DiehardGitReadLimits {
+  /** Bytes of the files a readTree or search keeps (after its filter). */
+  maxTreeBytes: number;
+  /** Bytes of one readUrl. */
+  maxUrlBytes: number;
+  /** Bytes downloaded by the fetch of a branch (its compressed pack). */
+  maxFetchBytes: number;
+}
+
+const DEFAULT_LIMITS: DiehardGitReadLimits = {
+  maxTreeBytes: 64 * MiB,
+  maxUrlBytes: 16 * MiB,
+  maxFetchBytes: 128 * MiB,
+};
+
+/** A bound as people read it: "64 MiB", "1000 bytes". */
+function shownBytes(n: number) {
+  return n >= MiB && n % MiB === 0 ? `${n / MiB} MiB` : `${n} bytes`;
+}
+
+/** The work, or the signal's reason as soon as it is aborted. */
+function abortable<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return work;
+  work.catch(() => {}); // once aborted, its end is nobody's concern
+  signal.throwIfAborted();
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([work, aborted]).finally(() =>
+    signal.removeEventListener('abort', onAbort),
+  );
+}
+
+/**
+ * isomorphic-git's node client, with the fetch's signal on every request and a
+ * bound on the bytes of the responses: isomorphic-git takes no signal, and keeps the
+ * whole pack in memory before it indexes it.
+ */
+function boundedHttp(
+  maxBytes: number,
+  tooLarge: () => Error,
+  signal?: AbortSignal,
+): typeof http {
+  let total = 0;
+  return {
+    async request(req) {
+      signal?.throwIfAborted();
+      const res = await http.request({ ...req, signal });
+      const body = res.body;
+      if (!body) return res;
+      const bounded: AsyncIterableIterator<Uint8Array> = {
+        async next() {
+          try {
+            const chunk = await abortable(body.next(), signal);
+            if (!chunk.done) {
+              total += chunk.value.byteLength;
+              if (total > maxBytes) throw tooLarge();
+            }
+            return chunk;
+          } catch (e) {
+            await body.return?.();
+            throw e;
+          }
+        },
+        async return() {
+          return (await body.return?.()) ?? { done: true, value: undefined };
+        },
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+      };
+      return { ...res, body: bounded };
+    },
+  };
+}
 
 /**
  * Reads files and folders of the plain smart-HTTP git servers of
@@ -60,7 +149,11 @@ import {
  * - `search`: a glob over the branch's files.
  *
  * Credentials come from config only, as a Basic header; errors and logs never carry
- * them.
+ * them, nor the server's working directory.
+ *
+ * Reads are bounded ({@link DiehardGitReadLimits}): a readTree's filter is asked,
+ * with each file's size, before the file is read, and what it keeps counts against
+ * the bound; an aborted signal ends any read with its reason.
  *
  * @public
  */
@@ -90,8 +183,13 @@ export class DiehardGitUrlReader implements UrlReaderService {
       treeResponseFactory: ReadTreeResponseFactory;
       logger: LoggerService;
       workDir?: string;
+      limits?: Partial<DiehardGitReadLimits>;
     },
-  ) {}
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  }
+
+  private readonly limits: DiehardGitReadLimits;
 
   async read(url: string): Promise<Buffer> {
     return (await this.readUrl(url)).buffer();
@@ -102,15 +200,17 @@ export class DiehardGitUrlReader implements UrlReaderService {
     options?: UrlReaderServiceReadUrlOptions,
   ): Promise<UrlReaderServiceReadUrlResponse> {
     const parsed = parseGitUrl(this.server, url);
+    const signal = options?.signal;
+    signal?.throwIfAborted();
     const headers: Record<string, string> = {
       Authorization: basicAuth(this.server),
     };
     if (options?.etag) headers['If-None-Match'] = options.etag;
     let res: Response;
     try {
-      res = await fetch(url, { headers, signal: options?.signal });
+      res = await fetch(url, { headers, signal });
     } catch (e) {
-      if (options?.signal?.aborted) throw e;
+      if (signal?.aborted) throw signal.reason;
       throw this.unreachable(e);
     }
     if (res.status === 304) {
@@ -125,7 +225,7 @@ export class DiehardGitUrlReader implements UrlReaderService {
         parsed.repoUrl,
       );
     }
-    const body = Buffer.from(await res.arrayBuffer());
+    const body = await this.boundedBody(res, url, parsed.repoUrl, signal);
     const lastModified = res.headers.get('last-modified');
     return {
       buffer: async () => body,
@@ -143,7 +243,11 @@ export class DiehardGitUrlReader implements UrlReaderService {
     if (options?.etag && options.etag === location.commit) {
       throw new NotModifiedError();
     }
-    const { commit, files } = await this.fetchFolder(location, options?.filter);
+    const { commit, files } = await this.fetchFolder(
+      location,
+      options?.filter,
+      options?.signal,
+    );
     const inner = await this.deps.treeResponseFactory.fromReadableArray(
       files.map(f => ({ path: f.path, data: Readable.from(f.content) })),
     );
@@ -185,6 +289,7 @@ export class DiehardGitUrlReader implements UrlReaderService {
     const { commit, files } = await this.fetchFolder(
       { ...location, path: '' },
       p => matcher.match(p),
+      options?.signal,
     );
     const at = { ...location, commit };
     return {
@@ -206,120 +311,264 @@ export class DiehardGitUrlReader implements UrlReaderService {
     signal?: AbortSignal,
   ): Promise<GitLocation> {
     const parsed = parseGitUrl(this.server, url);
-    const branches = await advertisedBranches(
-      this.server,
-      parsed.repoUrl,
-      signal,
-    );
+    signal?.throwIfAborted();
+    let branches: Map<string, string>;
+    try {
+      branches = await advertisedBranches(this.server, parsed.repoUrl, signal);
+    } catch (e) {
+      if (signal?.aborted) throw signal.reason;
+      throw e;
+    }
     return resolveBranch(parsed, branches);
   }
 
   /**
    * The files below `location.path` on its branch, paths relative to it: a depth-1
    * fetch of that one branch into a temporary bare repository, read from the
-   * objects (no checkout), then removed.
+   * objects (no checkout), then removed. Each file's size comes from its object's
+   * header, so the filter decides before its content is read.
    */
   private async fetchFolder(
     location: GitLocation,
     filter?: (path: string, info?: { size: number }) => boolean,
+    signal?: AbortSignal,
   ): Promise<{
     commit: string;
     files: Array<{ path: string; content: Buffer }>;
   }> {
-    const workDir = this.deps.workDir ?? os.tmpdir();
-    const gitdir = await fsp.mkdtemp(path.join(workDir, 'diehard-git-read-'));
-    const cache = {};
+    signal?.throwIfAborted();
+    let gitdir: string;
     try {
-      await git.init({ fs, dir: gitdir, bare: true });
-      await git.addRemote({
-        fs,
-        gitdir,
-        remote: 'origin',
-        url: location.repoUrl,
-      });
-      let commit: string;
-      try {
-        const fetched = await git.fetch({
-          fs,
-          http,
-          gitdir,
-          cache,
-          remote: 'origin',
-          ref: location.branch,
-          singleBranch: true,
-          depth: 1,
-          tags: false,
-          headers: {
-            Authorization: basicAuth(this.server),
-            'User-Agent': 'git/diehard',
-          },
-        });
-        commit = fetched.fetchHead ?? location.commit;
-      } catch (e) {
-        throw this.fetchError(e, location);
-      }
-
-      const files: Array<{ path: string; content: Buffer }> = [];
-      const walk = async (oid: string, prefix: string) => {
-        const { tree } = await git.readTree({ fs, gitdir, cache, oid });
-        for (const entry of tree) {
-          const rel = prefix ? `${prefix}/${entry.path}` : entry.path;
-          if (entry.type === 'tree') {
-            await walk(entry.oid, rel);
-          } else if (entry.type === 'blob' && entry.mode !== '120000') {
-            const { blob } = await git.readBlob({
-              fs,
-              gitdir,
-              cache,
-              oid: entry.oid,
-            });
-            if (!filter || filter(rel, { size: blob.length })) {
-              files.push({ path: rel, content: Buffer.from(blob) });
-            }
-          }
-        }
-      };
-
-      let root: string;
-      try {
-        root = (
-          await git.readTree({
-            fs,
-            gitdir,
-            cache,
-            oid: commit,
-            filepath: location.path || undefined,
-          })
-        ).oid;
-      } catch (e) {
-        const code = (e as { code?: string }).code;
-        if (code === 'NotFoundError') {
-          throw new NotFoundError(
-            `no folder "${location.path}" on branch "${location.branch}" of ${location.repoUrl}`,
-          );
-        }
-        if (code === 'ObjectTypeError') {
-          throw new InputError(
-            `"${location.path}" on branch "${location.branch}" of ${location.repoUrl} is a file, not a folder`,
-          );
-        }
-        throw e;
-      }
-      await walk(root, '');
-      this.deps.logger.debug('read git tree', {
-        repository: location.repoUrl,
-        branch: location.branch,
-        path: location.path,
-        commit,
-        files: files.length,
-      });
-      return { commit, files };
+      gitdir = await fsp.mkdtemp(
+        path.join(this.workDir(), 'diehard-git-read-'),
+      );
+    } catch (e) {
+      throw this.withoutPaths(e, location);
+    }
+    const work = this.fetchAndRead(gitdir, location, filter, signal);
+    // Once aborted, the read answers at once; the folder goes when the work ends.
+    const removed = work
+      .then(
+        () => {},
+        () => {},
+      )
+      .then(() => fsp.rm(gitdir, { recursive: true, force: true }))
+      .catch(e =>
+        this.deps.logger.warn('could not remove a temporary git repository', {
+          error: isError(e) ? e.message : String(e),
+        }),
+      );
+    try {
+      return await abortable(work, signal);
+    } catch (e) {
+      if (signal?.aborted) throw signal.reason;
+      throw this.withoutPaths(e, location, gitdir);
     } finally {
-      await fsp.rm(gitdir, { recursive: true, force: true });
+      if (!signal?.aborted) await removed;
     }
   }
 
-  private fetchError(e: unknown, location: GitLocation): Error {
+  private async fetchAndRead(
+    gitdir: string,
+    location: GitLocation,
+    filter: ((path: string, info?: { size: number }) => boolean) | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<{
+    commit: string;
+    files: Array<{ path: string; content: Buffer }>;
+  }> {
+    const cache = {};
+    await git.init({ fs, dir: gitdir, bare: true });
+    await git.addRemote({
+      fs,
+      gitdir,
+      remote: 'origin',
+      url: location.repoUrl,
+    });
+    let commit: string;
+    try {
+      const { maxFetchBytes } = this.limits;
+      const fetched = await git.fetch({
+        fs,
+        http: boundedHttp(
+          maxFetchBytes,
+          () =>
+            new InputError(
+              `branch "${location.branch}" of ${
+                location.repoUrl
+              } is larger than ${shownBytes(
+                maxFetchBytes,
+              )} to download, the most the git reader fetches`,
+            ),
+          signal,
+        ),
+        gitdir,
+        cache,
+        remote: 'origin',
+        ref: location.branch,
+        singleBranch: true,
+        depth: 1,
+        tags: false,
+        headers: {
+          Authorization: basicAuth(this.server),
+          'User-Agent': 'git/diehard',
+        },
+      });
+      commit = fetched.fetchHead ?? location.commit;
+    } catch (e) {
+      if (signal?.aborted) throw signal.reason;
+      throw this.fetchError(e, location, gitdir);
+    }
+    signal?.throwIfAborted();
+
+    let root: string;
+    try {
+      root = (
+        await git.readTree({
+          fs,
+          gitdir,
+          cache,
+          oid: commit,
+          filepath: location.path || undefined,
+        })
+      ).oid;
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'NotFoundError') {
+        throw new NotFoundError(
+          `no folder "${location.path}" on branch "${location.branch}" of ${location.repoUrl}`,
+        );
+      }
+      if (code === 'ObjectTypeError') {
+        throw new InputError(
+          `"${location.path}" on branch "${location.branch}" of ${location.repoUrl} is a file, not a folder`,
+        );
+      }
+      throw e;
+    }
+
+    const { maxTreeBytes } = this.limits;
+    const files: Array<{ path: string; content: Buffer }> = [];
+    let total = 0;
+    const sizes = await ObjectSizes.open(gitdir);
+    const walk = async (oid: string, prefix: string) => {
+      signal?.throwIfAborted();
+      const { tree } = await git.readTree({ fs, gitdir, cache, oid });
+      for (const entry of tree) {
+        const rel = prefix ? `${prefix}/${entry.path}` : entry.path;
+        if (entry.type === 'tree') {
+          await walk(entry.oid, rel);
+        } else if (entry.type === 'blob' && entry.mode !== '120000') {
+          const size = await sizes.sizeOf(entry.oid);
+          if (filter && !filter(rel, { size })) continue;
+          // The filter may have spent the caller's budget.
+          signal?.throwIfAborted();
+          total += size;
+          if (total > maxTreeBytes) {
+            throw new InputError(
+              `the folder "${location.path}" on branch "${
+                location.branch
+              }" of ${location.repoUrl} holds more than ${shownBytes(
+                maxTreeBytes,
+              )} of files to read, the most the git reader reads at once`,
+            );
+          }
+          const { blob } = await git.readBlob({
+            fs,
+            gitdir,
+            cache,
+            oid: entry.oid,
+          });
+          files.push({ path: rel, content: Buffer.from(blob) });
+        }
+      }
+    };
+    try {
+      await walk(root, '');
+    } finally {
+      await sizes.close();
+    }
+    this.deps.logger.debug('read git tree', {
+      repository: location.repoUrl,
+      branch: location.branch,
+      path: location.path,
+      commit,
+      files: files.length,
+    });
+    return { commit, files };
+  }
+
+  /** A response's body, up to the bound of one file. */
+  private async boundedBody(
+    res: Response,
+    url: string,
+    repoUrl: string,
+    signal?: AbortSignal,
+  ): Promise<Buffer> {
+    const max = this.limits.maxUrlBytes;
+    const tooLarge = () =>
+      new InputError(
+        `${url} of ${repoUrl} is larger than ${shownBytes(
+          max,
+        )}, the most the git reader reads in one file`,
+      );
+    if (Number(res.headers.get('content-length')) > max) {
+      await res.body?.cancel();
+      throw tooLarge();
+    }
+    if (!res.body) return Buffer.alloc(0);
+    const reader = res.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > max) {
+          await reader.cancel();
+          throw tooLarge();
+        }
+        chunks.push(value);
+      }
+    } catch (e) {
+      if (signal?.aborted) throw signal.reason;
+      if (isError(e) && e.name === 'InputError') throw e;
+      throw this.unreachable(e);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  private workDir() {
+    return this.deps.workDir ?? os.tmpdir();
+  }
+
+  /**
+   * The error without the server's working directory in it: errors of ours pass,
+   * others (isomorphic-git's, the file system's) become a ServiceUnavailableError
+   * whose message hides the paths.
+   */
+  private withoutPaths(
+    e: unknown,
+    location: GitLocation,
+    gitdir?: string,
+  ): Error {
+    if (e instanceof CustomErrorBase) return e;
+    return new ServiceUnavailableError(
+      `reading branch "${location.branch}" of ${
+        location.repoUrl
+      } failed: ${this.hidePaths(isError(e) ? e.message : String(e), gitdir)}`,
+    );
+  }
+
+  private hidePaths(message: string, gitdir?: string) {
+    let shown = message;
+    if (gitdir) shown = shown.split(gitdir).join('<temporary repository>');
+    return shown.split(this.workDir()).join('<working directory>');
+  }
+
+  private fetchError(e: unknown, location: GitLocation, gitdir: string): Error {
+    if (e instanceof CustomErrorBase) return e;
     const data = (e as { data?: { statusCode?: number } }).data;
     if (data?.statusCode) {
       return this.httpError(
@@ -328,9 +577,10 @@ export class DiehardGitUrlReader implements UrlReaderService {
         location.repoUrl,
       );
     }
-    const message = maskSecrets(isError(e) ? e.message : String(e), [
-      this.server,
-    ]);
+    const message = this.hidePaths(
+      maskSecrets(isError(e) ? e.message : String(e), [this.server]),
+      gitdir,
+    );
     return new ServiceUnavailableError(
       `fetching branch "${location.branch}" of ${location.repoUrl} failed: ${message}`,
     );

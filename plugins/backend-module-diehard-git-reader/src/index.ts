@@ -5,3 +5,4 @@
  */
 export { diehardGitUrlReaderServiceFactory as default } from './module';
 export { DiehardGitUrlReader } from './DiehardGitUrlReader';
+export type { DiehardGitReadLimits } from './DiehardGitUrlReader';
