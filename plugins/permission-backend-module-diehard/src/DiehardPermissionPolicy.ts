@@ -162,9 +162,12 @@ export class DiehardPermissionPolicy implements PermissionPolicy {
       if (isPermission(permission, haPostureRefreshPermission))
         return ownedOrOps(permission);
     }
+    // An entry of the configuration that names no groups is open to everyone.
+    const openToUser = (entry: { groups?: string[] }) =>
+      !entry.groups || entry.groups.some(g => claims.includes(g));
     if (isPermission(permission, kubernetesApplyPermission)) {
       const names = this.options.applyClusters
-        .filter(c => !c.groups || c.groups.some(g => claims.includes(g)))
+        .filter(openToUser)
         .map(c => c.name);
       if (!names.length) return DENY;
       return createClusterConditionalDecision(
@@ -177,7 +180,7 @@ export class DiehardPermissionPolicy implements PermissionPolicy {
       const prefixes = (
         this.options.pushRepositories ?? DEFAULT_PUSH_REPOSITORIES
       )
-        .filter(r => !r.groups || r.groups.some(g => claims.includes(g)))
+        .filter(openToUser)
         .map(r => r.prefix);
       if (!prefixes.length) return DENY;
       return createImageRepositoryConditionalDecision(

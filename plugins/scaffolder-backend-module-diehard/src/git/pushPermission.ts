@@ -1,10 +1,10 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { MessageLanguage } from '@diehard/plugin-ha-posture-common';
 import { gitPushPermission } from '@diehard/plugin-scaffolder-diehard-common';
 import { GitRemote } from '../config/gitServers';
+import { initiatorMay } from '../permissions/initiatorMay';
 
 const WORDS = {
   en: (user: string | undefined, url: string) =>
@@ -29,12 +29,10 @@ export async function assertMayPublish(
   remote: GitRemote,
   language: MessageLanguage,
 ): Promise<void> {
-  const credentials = await ctx.getInitiatorCredentials();
-  const [decision] = await permissions.authorize(
-    [{ permission: gitPushPermission, resourceRef: remote.url }],
-    { credentials },
-  );
-  if (decision.result !== AuthorizeResult.ALLOW) {
+  const [allowed] = await initiatorMay(permissions, ctx, gitPushPermission, [
+    remote.url,
+  ]);
+  if (!allowed) {
     throw new NotAllowedError(WORDS[language](ctx.user?.ref, remote.url));
   }
 }

@@ -1,8 +1,8 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { kubernetesApplyPermission } from '@diehard/plugin-scaffolder-diehard-common';
+import { initiatorMay } from '../permissions/initiatorMay';
 import { TARGET_WORDS, TargetWords } from './targetWords';
 
 /**
@@ -15,12 +15,13 @@ export async function assertMayApply(
   cluster: string,
   words: TargetWords = TARGET_WORDS.en,
 ): Promise<void> {
-  const credentials = await ctx.getInitiatorCredentials();
-  const [decision] = await permissions.authorize(
-    [{ permission: kubernetesApplyPermission, resourceRef: cluster }],
-    { credentials },
+  const [allowed] = await initiatorMay(
+    permissions,
+    ctx,
+    kubernetesApplyPermission,
+    [cluster],
   );
-  if (decision.result !== AuthorizeResult.ALLOW) {
+  if (!allowed) {
     throw new NotAllowedError(
       words.mayNotApply(ctx.user?.ref, cluster, kubernetesApplyPermission.name),
     );
@@ -36,14 +37,11 @@ export async function clustersOpenTo(
   ctx: Pick<ActionContext<any, any>, 'getInitiatorCredentials'>,
   names: string[],
 ): Promise<string[]> {
-  if (!names.length) return [];
-  const credentials = await ctx.getInitiatorCredentials();
-  const decisions = await permissions.authorize(
-    names.map(resourceRef => ({
-      permission: kubernetesApplyPermission,
-      resourceRef,
-    })),
-    { credentials },
+  const allowed = await initiatorMay(
+    permissions,
+    ctx,
+    kubernetesApplyPermission,
+    names,
   );
-  return names.filter((_n, i) => decisions[i].result === AuthorizeResult.ALLOW);
+  return names.filter((_n, i) => allowed[i]);
 }

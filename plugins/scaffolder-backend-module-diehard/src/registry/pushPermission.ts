@@ -1,9 +1,9 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { MessageLanguage } from '@diehard/plugin-ha-posture-common';
 import { imagePushPermission } from '@diehard/plugin-scaffolder-diehard-common';
+import { initiatorMay } from '../permissions/initiatorMay';
 
 const WORDS = {
   en: (user: string | undefined, target: string) =>
@@ -28,17 +28,10 @@ export async function assertMayPush(
   target: { registry: string; repository: string },
   language: MessageLanguage,
 ): Promise<void> {
-  const credentials = await ctx.getInitiatorCredentials();
-  const [decision] = await permissions.authorize(
-    [
-      {
-        permission: imagePushPermission,
-        resourceRef: `${target.registry}/${target.repository}`,
-      },
-    ],
-    { credentials },
-  );
-  if (decision.result !== AuthorizeResult.ALLOW) {
+  const [allowed] = await initiatorMay(permissions, ctx, imagePushPermission, [
+    `${target.registry}/${target.repository}`,
+  ]);
+  if (!allowed) {
     throw new NotAllowedError(
       WORDS[language](ctx.user?.ref, `${target.registry}/${target.repository}`),
     );
