@@ -36,22 +36,24 @@ export {
   clusterPermissionRules,
   clusterResourceRef,
   isCluster,
+} from './permissions/clusterRules';
+export type { ClusterResource } from './permissions/clusterRules';
+export {
   createImageRepositoryConditionalDecision,
   imageRepositoryConditions,
   imageRepositoryPermissionRules,
   imageRepositoryResourceRef,
   isRepositoryUnder,
+} from './permissions/imageRepositoryRules';
+export type { ImageRepositoryResource } from './permissions/imageRepositoryRules';
+export {
   createGitRepositoryConditionalDecision,
   gitRepositoryConditions,
   gitRepositoryPermissionRules,
   gitRepositoryResourceRef,
   isGitOwner,
-} from './permissions/rules';
-export type {
-  ClusterResource,
-  GitRepositoryResource,
-  ImageRepositoryResource,
-} from './permissions/rules';
+} from './permissions/gitRepositoryRules';
+export type { GitRepositoryResource } from './permissions/gitRepositoryRules';
 // The apply machinery of diehard:kubernetes:apply, for the apply bench (@diehard/bench).
 export { applyBundle } from './kubernetes/applyBundle';
 export type {

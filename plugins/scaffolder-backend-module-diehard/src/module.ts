@@ -28,11 +28,15 @@ import { GitServerDirectory } from './config/gitServers';
 import {
   clusterPermissionRules,
   clusterResourceRef,
+} from './permissions/clusterRules';
+import {
   gitRepositoryPermissionRules,
   gitRepositoryResourceRef,
+} from './permissions/gitRepositoryRules';
+import {
   imageRepositoryPermissionRules,
   imageRepositoryResourceRef,
-} from './permissions/rules';
+} from './permissions/imageRepositoryRules';
 import { createTargetsRouter } from './targets/router';
 
 /**

@@ -180,7 +180,7 @@ describe('GET /api/scaffolder/diehard/targets', () => {
  * Per-cluster decisions come from a conditional policy (IS_CLUSTER), which the permission
  * backend resolves by calling the scaffolder's apply-conditions endpoint on behalf of the
  * user; Backstage's mock auth cannot issue such a token (the round trip itself is tested
- * in permissions/rules.test.ts). Here the permissions service answers per cluster as
+ * in permissions/permissionRules.test.ts). Here the permissions service answers per cluster as
  * that policy would, and the route must ask about each cluster by name.
  */
 describe('GET /api/scaffolder/diehard/targets, a user allowed some clusters', () => {

@@ -14,11 +14,15 @@ import scaffolderModuleDiehard from '../index';
 import {
   clusterConditions,
   createClusterConditionalDecision,
+} from './clusterRules';
+import {
   createGitRepositoryConditionalDecision,
-  createImageRepositoryConditionalDecision,
   gitRepositoryConditions,
+} from './gitRepositoryRules';
+import {
+  createImageRepositoryConditionalDecision,
   imageRepositoryConditions,
-} from './rules';
+} from './imageRepositoryRules';
 
 /** What the scaffolder plugin answers for `decision` on each resource ref. */
 async function applyConditions(
