@@ -94,6 +94,21 @@ const loadTestedDone: ReviewView = {
 jest.setTimeout(30_000);
 const userEvent = userEventLib.setup({ delay: null });
 
+/** A review someone else changed since it was shown: the next change gets a 409. */
+const changedMeanwhile = () =>
+  fakeHandoffReviewApi({
+    listReviews: jest.fn(async () => [openReview]),
+    applyChange: jest.fn(async () => {
+      throw await backendError(
+        409,
+        'ConflictError',
+        'review r-1 changed since you read it (you have version 7, it is now 8); reload it and apply your change again',
+        { reason: 'version-conflict', expectedVersion: 7, version: 8 },
+      );
+    }),
+    getReview: jest.fn(async () => loadTestedDone),
+  });
+
 describe('EntityHandoffReviewContent', () => {
   it('offers to open a review when the entity has none, and shows it once opened', async () => {
     const api = fakeHandoffReviewApi({
@@ -263,18 +278,7 @@ describe('EntityHandoffReviewContent', () => {
   });
 
   it('on a conflict, says the review changed and reloads it', async () => {
-    const api = fakeHandoffReviewApi({
-      listReviews: jest.fn(async () => [openReview]),
-      applyChange: jest.fn(async () => {
-        throw await backendError(
-          409,
-          'ConflictError',
-          'review r-1 changed since you read it (you have version 7, it is now 8); reload it and apply your change again',
-          { reason: 'version-conflict', expectedVersion: 7, version: 8 },
-        );
-      }),
-      getReview: jest.fn(async () => loadTestedDone),
-    });
+    const api = changedMeanwhile();
     renderTab(api);
     await reviewShown();
 
@@ -712,18 +716,7 @@ describe('EntityHandoffReviewContent offers each control only to who can use it'
   });
 
   it('says in French, not in the English of the backend, that the review changed meanwhile', async () => {
-    const api = fakeHandoffReviewApi({
-      listReviews: jest.fn(async () => [openReview]),
-      applyChange: jest.fn(async () => {
-        throw await backendError(
-          409,
-          'ConflictError',
-          'review r-1 changed since you read it (you have version 7, it is now 8); reload it and apply your change again',
-          { reason: 'version-conflict', expectedVersion: 7, version: 8 },
-        );
-      }),
-      getReview: jest.fn(async () => loadTestedDone),
-    });
+    const api = changedMeanwhile();
     renderTab(api, { language: 'fr' });
     await screen.findByRole('button', { name: 'Valider côté Dev' }, SLOW);
 
