@@ -52,9 +52,12 @@ describe('handoff reviews under a permission policy', () => {
 
     const open = await postReview(server, CAROL);
     expect(open.status).toBe(403);
-    expect(open.body.error.message).toBe(
-      `the permission policy refuses handoff-review.create on ${HA} to ${CAROL}`,
-    );
+    expect(open.body.error).toMatchObject({
+      message: `the permission policy refuses handoff-review.create on ${HA} to ${CAROL}`,
+      reason: 'policy-refused',
+      permission: 'handoff-review.create',
+      entityRef: HA,
+    });
     const list = await request(server)
       .get('/api/handoff-review/reviews')
       .set(as(CAROL));
@@ -75,9 +78,14 @@ describe('handoff reviews under a permission policy', () => {
     ];
     for (const [permission, body] of attempts) {
       const res = await change(server, review, CAROL, body);
-      expect([res.status, res.body.error?.message]).toEqual([
+      expect([res.status, res.body.error]).toEqual([
         403,
-        `the permission policy refuses handoff-review.${permission} on ${HA} to ${CAROL}`,
+        expect.objectContaining({
+          message: `the permission policy refuses handoff-review.${permission} on ${HA} to ${CAROL}`,
+          reason: 'policy-refused',
+          permission: `handoff-review.${permission}`,
+          entityRef: HA,
+        }),
       ]);
     }
 
@@ -97,10 +105,15 @@ describe('handoff reviews under a permission policy', () => {
       const res = await request(server)
         .get(`/api/handoff-review/reviews/${review.id}${path}`)
         .set(as(CAROL));
-      expect([path, res.status, res.body.error?.message]).toEqual([
+      expect([path, res.status, res.body.error]).toEqual([
         path,
         403,
-        `the permission policy refuses handoff-review.read on ${HA} to ${CAROL}`,
+        expect.objectContaining({
+          message: `the permission policy refuses handoff-review.read on ${HA} to ${CAROL}`,
+          reason: 'policy-refused',
+          permission: 'handoff-review.read',
+          entityRef: HA,
+        }),
       ]);
       expect(res.text).not.toContain('internal details');
     }

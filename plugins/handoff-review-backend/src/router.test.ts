@@ -341,14 +341,38 @@ describe('handoff reviews', () => {
   it('refuses bad requests with the field named, and changes nothing', async () => {
     const { server } = await startReviewBackend();
     const review = await openReview(server);
-    const cases: Array<[object, number, RegExp]> = [
-      [{ action: 'answer', itemId: 'dev-runbook' }, 400, /change.done/],
-      [{ action: 'fly', itemId: 'dev-runbook' }, 400, /change.action/],
-      [{ action: 'answer', itemId: 'nope', done: true }, 400, /no item 'nope'/],
+    // Each, but a malformed request, says why as data too, for the portal to say it in French.
+    const cases: Array<[object, number, RegExp, object]> = [
+      [{ action: 'answer', itemId: 'dev-runbook' }, 400, /change.done/, {}],
+      [{ action: 'fly', itemId: 'dev-runbook' }, 400, /change.action/, {}],
+      [
+        { action: 'answer', itemId: 'nope', done: true },
+        400,
+        /no item 'nope'/,
+        { reason: 'unknown-item', itemId: 'nope' },
+      ],
       [
         { action: 'answer', itemId: 'posture-sessions', done: true },
         400,
         /checked by the posture engine/,
+        { reason: 'item-checked-by-engine', itemId: 'posture-sessions' },
+      ],
+      [
+        { action: 'comment', itemId: 'dev-runbook', text: '\u200B\u2060 ' },
+        400,
+        /^change.text must contain visible text$/,
+        { reason: 'text-not-visible', field: 'comment' },
+      ],
+      [
+        {
+          action: 'waive',
+          itemId: 'posture-network',
+          reason: '\u3164',
+          expiresOn: tomorrow(),
+        },
+        400,
+        /^change.reason must contain visible text$/,
+        { reason: 'text-not-visible', field: 'waiver-reason' },
       ],
       [
         {
@@ -359,18 +383,28 @@ describe('handoff reviews', () => {
         },
         400,
         /expiresOn must be a date after today/,
+        { reason: 'waiver-date-not-after-today' },
       ],
       [
         { action: 'sign-off', side: 'dev' },
         409,
         /cannot sign off while .* open or failing/,
+        {
+          reason: 'sign-off-blocked',
+          itemIds: expect.arrayContaining([
+            'posture-control-plane',
+            'dev-runbook',
+          ]),
+        },
       ],
     ];
-    for (const [body, status, message] of cases) {
+    for (const [body, status, message, refusal] of cases) {
       const res = await change(server, review, ALICE, body);
-      expect([res.status, res.body.error?.message]).toEqual([
+      const { name: _name, message: said, ...data } = res.body.error ?? {};
+      expect([res.status, said, data]).toEqual([
         status,
         expect.stringMatching(message),
+        refusal,
       ]);
     }
     const missingVersion = await request(server)
@@ -393,6 +427,27 @@ describe('handoff reviews', () => {
           .set(as(ALICE))
       ).status,
     ).toBe(404);
+  });
+
+  it('refuses to open a review on an entity without an owner, saying why as data too', async () => {
+    const orphan = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'orphan', namespace: 'default' },
+      spec: { type: 'service', lifecycle: 'production' },
+    };
+    const { server } = await startReviewBackend({ entities: [orphan] });
+    const res = await postReview(server, ALICE, 'component:default/orphan');
+    expect([res.status, res.body.error]).toEqual([
+      400,
+      expect.objectContaining({
+        name: 'InputError',
+        message:
+          'component:default/orphan has no owner: the owner group signs for Dev',
+        reason: 'no-owner',
+        entityRef: 'component:default/orphan',
+      }),
+    ]);
   });
 
   it('lists at most `limit` reviews, the most recently changed first, 100 unless asked, and no more than 500', async () => {

@@ -60,6 +60,10 @@ export const handoffReviewTranslationRef = createTranslationRef({
       openFailed: 'Could not open the review: {{message}}',
       openRefused:
         'The permission policy does not let you open a handoff review on this entity.',
+      openNoOwner:
+        'Could not open the review: this entity has no owner in the catalog, and its owner group is the one that signs off for Dev. Give it an owner, then open the review.',
+      readRefused:
+        'the permission policy does not let you read the handoff reviews of this entity',
       openedBy: 'Opened by {{user}} on {{when}}',
       version: 'Version {{version}}',
       postureWhenOpened: 'Posture when opened',
@@ -146,6 +150,24 @@ export const handoffReviewTranslationRef = createTranslationRef({
       failed: 'Your change was refused: {{message}}',
       notMember:
         'Your change was refused: it is for the {{side}} side, and you are not a member of {{group}}.',
+      policyAnswer:
+        'Your change was refused: the permission policy does not let you answer or comment on the items of this review.',
+      policyWaive:
+        'Your change was refused: the permission policy does not let you waive items of this entity.',
+      policySignOff:
+        'Your change was refused: the permission policy does not let you sign off this review.',
+      unknownItem:
+        'Your change was refused: this review has no item “{{item}}”. Reload it to see its items as they are.',
+      itemCheckedByEngine:
+        'Your change was refused: “{{item}}” is checked by the posture engine, so it cannot be marked done or not done. Comment on it or waive it instead.',
+      commentNotVisible:
+        'Your change was refused: the comment has no visible text, only spaces or invisible characters.',
+      waiverReasonNotVisible:
+        'Your change was refused: the reason for the waiver has no visible text, only spaces or invisible characters.',
+      commentTooLong:
+        'Your change was refused: the comment is {{length}} characters long, and a comment has at most {{max}}.',
+      waiverReasonTooLong:
+        'Your change was refused: the reason for the waiver is {{length}} characters long, and a reason has at most {{max}}.',
       waiverDateInvalid:
         'Your change was refused: the expiry date of the waiver is not a real date.',
       waiverDateNotAfterToday:

@@ -28,6 +28,7 @@ import { PostureClient, snapshotOf } from '../posture/PostureClient';
 import { buildChecklist } from './checklist';
 import { reviewToMarkdown } from './markdown';
 import type { ExportLanguage } from './markdownLabels';
+import { withRefusal } from './refusal';
 import { ReviewStore } from './ReviewStore';
 import {
   Actor,
@@ -75,8 +76,11 @@ export class ReviewService {
       r => r.type === 'ownedBy',
     )?.targetRef;
     if (!devGroup) {
-      throw new InputError(
-        `${entityRef} has no owner: the owner group signs for Dev`,
+      throw withRefusal(
+        new InputError(
+          `${entityRef} has no owner: the owner group signs for Dev`,
+        ),
+        { reason: 'no-owner', entityRef },
       );
     }
     const current = await posture.current(entityRef, caller.credentials);
@@ -311,8 +315,11 @@ export class ReviewService {
       { credentials: caller.credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `the permission policy refuses ${permission.name} on ${entityRef} to ${caller.actor.userEntityRef}`,
+      throw withRefusal(
+        new NotAllowedError(
+          `the permission policy refuses ${permission.name} on ${entityRef} to ${caller.actor.userEntityRef}`,
+        ),
+        { reason: 'policy-refused', permission: permission.name, entityRef },
       );
     }
   }

@@ -191,6 +191,27 @@ describe('review transitions', () => {
     ).toThrow('change.text must contain visible text');
   });
 
+  it('refuses an unknown item, an answer to an item the engine checks, and a comment too long, in words API callers read', () => {
+    const day = new Date('2026-11-20T10:00:00Z');
+    const apply = (change: any) => () =>
+      applyChange(review(), change, dev, 1, day);
+    expect(apply({ action: 'answer', itemId: 'dev-nope', done: true })).toThrow(
+      "review r1 has no item 'dev-nope'",
+    );
+    expect(
+      apply({ action: 'answer', itemId: 'posture-replicas', done: true }),
+    ).toThrow(
+      "item 'posture-replicas' is checked by the posture engine; comment on it or waive it instead",
+    );
+    expect(
+      apply({
+        action: 'comment',
+        itemId: 'dev-runbook',
+        text: 'x'.repeat(4001),
+      }),
+    ).toThrow('change.text is too long: 4001 characters, at most 4000');
+  });
+
   it('says why it refuses a change as data too, for the portal to say it in French', () => {
     const day = new Date('2026-11-20T10:00:00Z');
     const refusalOf = (apply: () => unknown) => {
@@ -248,6 +269,68 @@ describe('review transitions', () => {
       reason: 'not-member',
       side: 'dev',
       group: 'group:default/dev-team',
+    });
+    expect(
+      refusalOf(() =>
+        applyChange(
+          review(),
+          { action: 'comment', itemId: 'dev-nope', text: 'hi' },
+          dev,
+          1,
+          day,
+        ),
+      ),
+    ).toEqual({
+      name: 'InputError',
+      reason: 'unknown-item',
+      itemId: 'dev-nope',
+    });
+    expect(
+      refusalOf(() =>
+        applyChange(
+          review(),
+          { action: 'answer', itemId: 'posture-replicas', done: true },
+          dev,
+          1,
+          day,
+        ),
+      ),
+    ).toEqual({
+      name: 'InputError',
+      reason: 'item-checked-by-engine',
+      itemId: 'posture-replicas',
+    });
+    expect(
+      refusalOf(() =>
+        applyChange(
+          review(),
+          { action: 'comment', itemId: 'dev-runbook', text: '\u200B \u2060' },
+          dev,
+          1,
+          day,
+        ),
+      ),
+    ).toEqual({
+      name: 'InputError',
+      reason: 'text-not-visible',
+      field: 'comment',
+    });
+    expect(
+      refusalOf(() =>
+        applyChange(
+          review(),
+          { action: 'comment', itemId: 'dev-runbook', text: 'x'.repeat(4001) },
+          dev,
+          1,
+          day,
+        ),
+      ),
+    ).toEqual({
+      name: 'InputError',
+      reason: 'text-too-long',
+      field: 'comment',
+      length: 4001,
+      max: 4000,
     });
   });
 });

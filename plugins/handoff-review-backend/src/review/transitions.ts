@@ -51,8 +51,12 @@ function assertMember(review: Review, actor: Actor, side: Side, what: string) {
 
 function findItem(review: Review, itemId: string): ReviewItem {
   const item = review.items.find(i => i.id === itemId);
-  if (!item)
-    throw new InputError(`review ${review.id} has no item '${itemId}'`);
+  if (!item) {
+    throw withRefusal(
+      new InputError(`review ${review.id} has no item '${itemId}'`),
+      { reason: 'unknown-item', itemId },
+    );
+  }
   return item;
 }
 
@@ -102,8 +106,11 @@ export function applyChange(
     case 'answer': {
       const item = findItem(next, change.itemId);
       if (item.kind !== 'manual') {
-        throw new InputError(
-          `item '${item.id}' is checked by the posture engine; comment on it or waive it instead`,
+        throw withRefusal(
+          new InputError(
+            `item '${item.id}' is checked by the posture engine; comment on it or waive it instead`,
+          ),
+          { reason: 'item-checked-by-engine', itemId: item.id },
         );
       }
       assertMember(next, actor, item.side, `item '${item.id}'`);
@@ -113,7 +120,7 @@ export function applyChange(
     }
     case 'comment': {
       const item = findItem(next, change.itemId);
-      requireVisibleText('change.text', change.text, COMMENT_MAX);
+      requireVisibleText('comment', change.text, COMMENT_MAX);
       item.comments.push({
         author: actor.userEntityRef,
         at,

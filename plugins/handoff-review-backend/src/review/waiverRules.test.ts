@@ -57,7 +57,7 @@ describe('a waiver', () => {
     expect(waive('ok', '2026-11-28', 7)).toThrow(/no later than 2026-11-27/);
   });
 
-  it('says why its date is refused as data too, for the portal to say it in French', () => {
+  it('says why its reason or date is refused as data too, for the portal to say it in French', () => {
     const refusalOf = (check: () => void) => {
       try {
         check();
@@ -66,6 +66,18 @@ describe('a waiver', () => {
       }
       throw new Error('the waiver was not refused');
     };
+    expect(refusalOf(waive('\u200B ', '2026-12-01'))).toEqual({
+      name: 'InputError',
+      reason: 'text-not-visible',
+      field: 'waiver-reason',
+    });
+    expect(refusalOf(waive('x'.repeat(2001), '2026-12-01'))).toEqual({
+      name: 'InputError',
+      reason: 'text-too-long',
+      field: 'waiver-reason',
+      length: 2001,
+      max: 2000,
+    });
     expect(refusalOf(waive('ok', '2026-11-31'))).toMatchObject({
       name: 'InputError',
       reason: 'waiver-date-invalid',

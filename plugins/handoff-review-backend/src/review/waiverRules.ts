@@ -31,7 +31,7 @@ export function checkWaiver(
   now: Date,
   maxDays: number,
 ) {
-  requireVisibleText('change.reason', waiver.reason, WAIVER_REASON_MAX);
+  requireVisibleText('waiver-reason', waiver.reason, WAIVER_REASON_MAX);
   const expires = calendarDay(waiver.expiresOn);
   if (expires === undefined) {
     throw withRefusal(

@@ -21,6 +21,18 @@ export function refusalOf(error: Error): ChangeRefusal | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** Whether the backend said, as data, that the permission policy refuses `permission`. */
+export function policyRefused(
+  error: Error,
+  permission: { name: string },
+): boolean {
+  const refusal = refusalOf(error);
+  return (
+    refusal?.reason === 'policy-refused' &&
+    refusal.permission === permission.name
+  );
+}
+
 /** What went wrong, in the backend's words when it sent any. */
 export function describeError(error: Error): string {
   if (statusOf(error) !== undefined) {

@@ -47,6 +47,10 @@ export default createTranslationMessages({
     'content.openFailed': "Impossible d'ouvrir la revue : {{message}}",
     'content.openRefused':
       "La politique d'autorisations ne vous permet pas d'ouvrir une revue de passation sur cette entité.",
+    'content.openNoOwner':
+      'Impossible d’ouvrir la revue : cette entité n’a pas de propriétaire dans le catalogue, or c’est son groupe propriétaire qui valide côté Dev. Donnez-lui un propriétaire, puis ouvrez la revue.',
+    'content.readRefused':
+      'la politique d’autorisation ne vous permet pas de consulter les revues de passation de cette entité',
     'content.openedBy': 'Ouverte par {{user}} le {{when}}',
     'content.version': 'Version {{version}}',
     'content.postureWhenOpened': "Posture à l'ouverture",
@@ -141,6 +145,24 @@ export default createTranslationMessages({
     'change.failed': 'Votre modification a été refusée : {{message}}',
     'change.notMember':
       "Votre modification a été refusée : elle revient au côté {{side}}, et vous n'êtes pas membre de {{group}}.",
+    'change.policyAnswer':
+      'Votre modification a été refusée : la politique d’autorisation ne vous permet pas de renseigner ni de commenter les points de cette revue.',
+    'change.policyWaive':
+      'Votre modification a été refusée : la politique d’autorisation ne vous permet pas d’accorder de dérogation sur cette entité.',
+    'change.policySignOff':
+      'Votre modification a été refusée : la politique d’autorisation ne vous permet pas de valider cette revue.',
+    'change.unknownItem':
+      'Votre modification a été refusée : cette revue n’a pas de point « {{item}} ». Rechargez-la pour voir ses points tels qu’ils sont.',
+    'change.itemCheckedByEngine':
+      'Votre modification a été refusée : « {{item}} » est vérifié par le moteur de posture, il ne peut donc pas être marqué fait ou non fait. Commentez-le ou accordez une dérogation.',
+    'change.commentNotVisible':
+      'Votre modification a été refusée : le commentaire ne contient aucun texte visible, seulement des espaces ou des caractères invisibles.',
+    'change.waiverReasonNotVisible':
+      'Votre modification a été refusée : le motif de la dérogation ne contient aucun texte visible, seulement des espaces ou des caractères invisibles.',
+    'change.commentTooLong':
+      'Votre modification a été refusée : le commentaire fait {{length}} caractères, alors qu’un commentaire en compte au plus {{max}}.',
+    'change.waiverReasonTooLong':
+      'Votre modification a été refusée : le motif de la dérogation fait {{length}} caractères, alors qu’un motif en compte au plus {{max}}.',
     'change.waiverDateInvalid':
       "Votre modification a été refusée : la date d'expiration de la dérogation n'est pas une date valide.",
     'change.waiverDateNotAfterToday':

@@ -109,6 +109,125 @@ const changedMeanwhile = () =>
     getReview: jest.fn(async () => loadTestedDone),
   });
 
+/** A refusal as the backend sends it, and what the tab says of it in English and French. */
+interface Refusal {
+  status: number;
+  name: string;
+  message: string;
+  refusal: Record<string, unknown>;
+  en: string;
+  fr: string;
+}
+
+const policyRefusal = (
+  permission: string,
+  en: string,
+  fr: string,
+): Refusal => ({
+  status: 403,
+  name: 'NotAllowedError',
+  message: `the permission policy refuses ${permission} on component:default/todo-web to user:default/guest`,
+  refusal: {
+    reason: 'policy-refused',
+    permission,
+    entityRef: 'component:default/todo-web',
+  },
+  en,
+  fr,
+});
+
+/** The refusals of a change a user can meet on the tab, other than the conflict. */
+const CHANGE_REFUSALS: Refusal[] = [
+  policyRefusal(
+    'handoff-review.answer',
+    'Your change was refused: the permission policy does not let you answer or comment on the items of this review.',
+    'Votre modification a été refusée : la politique d’autorisation ne vous permet pas de renseigner ni de commenter les points de cette revue.',
+  ),
+  policyRefusal(
+    'handoff-review.waive',
+    'Your change was refused: the permission policy does not let you waive items of this entity.',
+    'Votre modification a été refusée : la politique d’autorisation ne vous permet pas d’accorder de dérogation sur cette entité.',
+  ),
+  policyRefusal(
+    'handoff-review.sign-off',
+    'Your change was refused: the permission policy does not let you sign off this review.',
+    'Votre modification a été refusée : la politique d’autorisation ne vous permet pas de valider cette revue.',
+  ),
+  {
+    status: 400,
+    name: 'InputError',
+    message: "review r-1 has no item 'dev-perf-tested'",
+    refusal: { reason: 'unknown-item', itemId: 'dev-perf-tested' },
+    en: 'Your change was refused: this review has no item “dev-perf-tested”. Reload it to see its items as they are.',
+    fr: 'Votre modification a été refusée : cette revue n’a pas de point « dev-perf-tested ». Rechargez-la pour voir ses points tels qu’ils sont.',
+  },
+  {
+    status: 400,
+    name: 'InputError',
+    message:
+      "item 'posture-replicas' is checked by the posture engine; comment on it or waive it instead",
+    refusal: { reason: 'item-checked-by-engine', itemId: 'posture-replicas' },
+    en: 'Your change was refused: “Runs as several replicas” is checked by the posture engine, so it cannot be marked done or not done. Comment on it or waive it instead.',
+    fr: 'Votre modification a été refusée : « Plusieurs réplicas » est vérifié par le moteur de posture, il ne peut donc pas être marqué fait ou non fait. Commentez-le ou accordez une dérogation.',
+  },
+  {
+    status: 400,
+    name: 'InputError',
+    message: 'change.text must contain visible text',
+    refusal: { reason: 'text-not-visible', field: 'comment' },
+    en: 'Your change was refused: the comment has no visible text, only spaces or invisible characters.',
+    fr: 'Votre modification a été refusée : le commentaire ne contient aucun texte visible, seulement des espaces ou des caractères invisibles.',
+  },
+  {
+    status: 400,
+    name: 'InputError',
+    message: 'change.reason must contain visible text',
+    refusal: { reason: 'text-not-visible', field: 'waiver-reason' },
+    en: 'Your change was refused: the reason for the waiver has no visible text, only spaces or invisible characters.',
+    fr: 'Votre modification a été refusée : le motif de la dérogation ne contient aucun texte visible, seulement des espaces ou des caractères invisibles.',
+  },
+  {
+    status: 400,
+    name: 'InputError',
+    message: 'change.text is too long: 4001 characters, at most 4000',
+    refusal: {
+      reason: 'text-too-long',
+      field: 'comment',
+      length: 4001,
+      max: 4000,
+    },
+    en: 'Your change was refused: the comment is 4001 characters long, and a comment has at most 4000.',
+    fr: 'Votre modification a été refusée : le commentaire fait 4001 caractères, alors qu’un commentaire en compte au plus 4000.',
+  },
+  {
+    status: 400,
+    name: 'InputError',
+    message: 'change.reason is too long: 2001 characters, at most 2000',
+    refusal: {
+      reason: 'text-too-long',
+      field: 'waiver-reason',
+      length: 2001,
+      max: 2000,
+    },
+    en: 'Your change was refused: the reason for the waiver is 2001 characters long, and a reason has at most 2000.',
+    fr: 'Votre modification a été refusée : le motif de la dérogation fait 2001 caractères, alors qu’un motif en compte au plus 2000.',
+  },
+];
+
+/** A review whose every change the backend refuses, for each of `refusals` in turn. */
+const refusing = (refusals: Refusal[]) => {
+  const applyChange = jest.fn();
+  for (const r of refusals) {
+    applyChange.mockImplementationOnce(async () => {
+      throw await backendError(r.status, r.name, r.message, r.refusal);
+    });
+  }
+  return fakeHandoffReviewApi({
+    listReviews: jest.fn(async () => [openReview]),
+    applyChange,
+  });
+};
+
 describe('EntityHandoffReviewContent', () => {
   it('offers to open a review when the entity has none, and shows it once opened', async () => {
     const api = fakeHandoffReviewApi({
@@ -334,29 +453,76 @@ describe('EntityHandoffReviewContent', () => {
     expect(api.getReview).not.toHaveBeenCalled();
   });
 
-  it("shows a refusal it cannot translate in the backend's words", async () => {
-    const api = fakeHandoffReviewApi({
-      listReviews: jest.fn(async () => [openReview]),
-      applyChange: jest.fn(async () => {
-        throw await backendError(
-          400,
-          'InputError',
-          'change.text is too long: 4001 characters, at most 4000',
+  it.each(['en', 'fr'] as const)(
+    'says why the backend refuses a change, whatever the reason (%s)',
+    async language => {
+      const api = refusing(CHANGE_REFUSALS);
+      renderTab(api, { language });
+      await screen.findByRole(
+        'button',
+        { name: language === 'fr' ? 'Valider côté Dev' : 'Sign off for Dev' },
+        SLOW,
+      );
+
+      for (const refusal of CHANGE_REFUSALS) {
+        await userEvent.click(
+          screen.getAllByRole('button', {
+            name: language === 'fr' ? 'Marquer fait' : 'Mark done',
+          })[0],
         );
-      }),
-    });
+        await waitFor(() =>
+          expect(screen.getByRole('alert')).toHaveTextContent(
+            refusal[language],
+          ),
+        );
+        expect(screen.getByRole('alert')).not.toHaveTextContent(
+          refusal.message,
+        );
+      }
+      expect(api.applyChange).toHaveBeenCalledTimes(CHANGE_REFUSALS.length);
+      expect(api.getReview).not.toHaveBeenCalled();
+    },
+  );
+
+  it("shows a refusal it cannot translate, a newer backend's, in the backend's words", async () => {
+    const api = refusing([
+      {
+        status: 400,
+        name: 'InputError',
+        message: 'review r-1 is archived: it takes no more changes',
+        refusal: { reason: 'review-archived' },
+        en: '',
+        fr: '',
+      },
+      policyRefusal('handoff-review.archive', '', ''),
+      {
+        status: 400,
+        name: 'InputError',
+        message: 'change.text must contain visible text',
+        refusal: { reason: 'text-not-visible', field: 'title' },
+        en: '',
+        fr: '',
+      },
+    ]);
     renderTab(api);
     await reviewShown();
 
-    await userEvent.click(
-      within(item('Ops side', 'On-call rota agreed')).getByRole('button', {
-        name: 'Mark done',
-      }),
-    );
-
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Your change was refused: change.text is too long: 4001 characters, at most 4000',
-    );
+    for (const message of [
+      'review r-1 is archived: it takes no more changes',
+      'the permission policy refuses handoff-review.archive on component:default/todo-web to user:default/guest',
+      'change.text must contain visible text',
+    ]) {
+      await userEvent.click(
+        within(item('Ops side', 'On-call rota agreed')).getByRole('button', {
+          name: 'Mark done',
+        }),
+      );
+      await waitFor(() =>
+        expect(screen.getByRole('alert')).toHaveTextContent(
+          `Your change was refused: ${message}`,
+        ),
+      );
+    }
   });
 
   it('waives an item with a reason and an expiry date', async () => {
@@ -784,6 +950,102 @@ describe('EntityHandoffReviewContent offers each control only to who can use it'
       'Votre modification a été refusée : une dérogation dure au plus 90 jours, elle doit donc expirer le 18 févr. 2027 au plus tard.',
     );
     expect(alert).not.toHaveTextContent('no later than');
+  });
+
+  it('says in French why the backend refuses to open a review', async () => {
+    const api = fakeHandoffReviewApi({
+      openReview: jest
+        .fn()
+        .mockImplementationOnce(async () => {
+          throw await backendError(
+            403,
+            'NotAllowedError',
+            'the permission policy refuses handoff-review.create on component:default/todo-jobs to user:default/guest',
+            {
+              reason: 'policy-refused',
+              permission: 'handoff-review.create',
+              entityRef: 'component:default/todo-jobs',
+            },
+          );
+        })
+        .mockImplementationOnce(async () => {
+          throw await backendError(
+            400,
+            'InputError',
+            'component:default/todo-jobs has no owner: the owner group signs for Dev',
+            { reason: 'no-owner', entityRef: 'component:default/todo-jobs' },
+          );
+        }),
+    });
+    // A fresh entity: usePermission keeps decisions per entity for the page's life.
+    renderTab(
+      api,
+      { language: 'fr' },
+      {
+        ...todoWebEntity,
+        metadata: { name: 'todo-jobs', namespace: 'default' },
+      },
+    );
+    const open = await screen.findByRole(
+      'button',
+      { name: 'Ouvrir une revue de passation' },
+      SLOW,
+    );
+
+    await userEvent.click(open);
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        "La politique d'autorisations ne vous permet pas d'ouvrir une revue de passation sur cette entité.",
+      ),
+    );
+    await userEvent.click(open);
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Impossible d’ouvrir la revue : cette entité n’a pas de propriétaire dans le catalogue, or c’est son groupe propriétaire qui valide côté Dev. Donnez-lui un propriétaire, puis ouvrez la revue.',
+      ),
+    );
+    expect(screen.getByRole('alert')).not.toHaveTextContent('has no owner');
+  });
+
+  it('says in French that the policy refuses reading the history and the export', async () => {
+    const readRefused = () =>
+      backendError(
+        403,
+        'NotAllowedError',
+        'the permission policy refuses handoff-review.read on component:default/todo-web to user:default/guest',
+        {
+          reason: 'policy-refused',
+          permission: 'handoff-review.read',
+          entityRef: 'component:default/todo-web',
+        },
+      );
+    const api = fakeHandoffReviewApi({
+      listReviews: jest.fn(async () => [openReview]),
+      getHistory: jest.fn(async () => {
+        throw await readRefused();
+      }),
+      exportMarkdown: jest.fn(async () => {
+        throw await readRefused();
+      }),
+    });
+    renderTab(api, { language: 'fr' });
+
+    expect(
+      await screen.findByText(
+        "Impossible de charger l'historique : la politique d’autorisation ne vous permet pas de consulter les revues de passation de cette entité",
+        undefined,
+        SLOW,
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Exporter en Markdown' }),
+    );
+    expect(
+      await screen.findByText(
+        "Impossible d'exporter la revue : la politique d’autorisation ne vous permet pas de consulter les revues de passation de cette entité",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/permission policy refuses/)).toBeNull();
   });
 
   it('explains in French who signs for the other side', async () => {

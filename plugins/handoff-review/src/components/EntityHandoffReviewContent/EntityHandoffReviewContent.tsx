@@ -12,7 +12,7 @@ import { handoffReviewCreatePermission } from '@diehard/plugin-handoff-review-co
 import { handoffReviewApiRef } from '../../api';
 import type { ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
-import { describeError } from '../../lib/errors';
+import { describeError, policyRefused, refusalOf } from '../../lib/errors';
 import { ReviewsLoadFailed } from '../shared/ReviewsLoadFailed';
 import { ReviewPanel } from './ReviewPanel';
 
@@ -40,6 +40,17 @@ export function EntityHandoffReviewContent() {
   const [opening, open] = useAsyncFn(async () => {
     setOpened(await api.openReview(entityRef));
   }, [api, entityRef]);
+
+  /** Why opening failed, in the user's language when the backend said why as data. */
+  const openFailedText = (error: Error) => {
+    if (policyRefused(error, handoffReviewCreatePermission)) {
+      return t('content.openRefused');
+    }
+    if (refusalOf(error)?.reason === 'no-owner') {
+      return t('content.openNoOwner');
+    }
+    return t('content.openFailed', { message: describeError(error) });
+  };
 
   if (reviews.loading) {
     return <Progress />;
@@ -75,9 +86,7 @@ export function EntityHandoffReviewContent() {
             </Button>
             {opening.error && (
               <Typography color="error" role="alert" style={{ marginTop: 8 }}>
-                {t('content.openFailed', {
-                  message: describeError(opening.error),
-                })}
+                {openFailedText(opening.error)}
               </Typography>
             )}
           </>

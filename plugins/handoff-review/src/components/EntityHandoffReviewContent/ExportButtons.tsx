@@ -7,7 +7,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { handoffReviewApiRef } from '../../api';
 import type { ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
-import { describeError } from '../../lib/errors';
+import { useReadFailureText } from '../../hooks/useReadFailureText';
 import { useLanguage } from '@diehard/plugin-ha-posture-react';
 
 function download(fileName: string, markdown: string) {
@@ -29,6 +29,7 @@ export function ExportButtons(props: { review: ReviewView }) {
   const api = useApi(handoffReviewApiRef);
   const { t } = useTranslationRef(handoffReviewTranslationRef);
   const language = useLanguage();
+  const failureText = useReadFailureText();
   const [message, setMessage] = useState<{ error: boolean; text: string }>();
   const canCopy = typeof navigator !== 'undefined' && !!navigator.clipboard;
 
@@ -39,7 +40,7 @@ export function ExportButtons(props: { review: ReviewView }) {
     } catch (error) {
       setMessage({
         error: true,
-        text: t('export.failed', { message: describeError(error as Error) }),
+        text: t('export.failed', { message: failureText(error as Error) }),
       });
     }
   };

@@ -12,7 +12,7 @@ import type { PostureSnapshot, ReviewEvent, ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
 import { useDateFormat } from '../../hooks/useDateFormat';
 import { useItemTitle } from '../../hooks/useItemTitle';
-import { describeError } from '../../lib/errors';
+import { useReadFailureText } from '../../hooks/useReadFailureText';
 import { shortRef } from '../../lib/refs';
 import { useGradeText } from '../shared/PostureText';
 
@@ -81,6 +81,7 @@ export function ReviewHistory(props: { review: ReviewView }) {
   const { t } = useTranslationRef(handoffReviewTranslationRef);
   const format = useDateFormat();
   const describe = useDescribeEvent(review);
+  const failureText = useReadFailureText();
   const history = useAsync(
     () => api.getHistory(review.id),
     [api, review.id, review.version],
@@ -92,7 +93,7 @@ export function ReviewHistory(props: { review: ReviewView }) {
   if (history.error) {
     return (
       <Typography color="error" role="alert">
-        {t('history.failed', { message: describeError(history.error) })}
+        {t('history.failed', { message: failureText(history.error) })}
       </Typography>
     );
   }

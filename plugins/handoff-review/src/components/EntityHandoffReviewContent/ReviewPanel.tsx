@@ -8,9 +8,15 @@ import {
   TranslationFunction,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
+import {
+  handoffReviewAnswerPermission,
+  handoffReviewSignOffPermission,
+  handoffReviewWaivePermission,
+} from '@diehard/plugin-handoff-review-common';
 import type { ReviewView } from '../../api';
 import { handoffReviewTranslationRef } from '../../translation';
 import { useDateFormat } from '../../hooks/useDateFormat';
+import { useItemTitle } from '../../hooks/useItemTitle';
 import { ChangeNotice, useReviewChanges } from '../../hooks/useReviewChanges';
 import { useReviewAccess } from '../../hooks/useReviewAccess';
 import { shortRef } from '../../lib/refs';
@@ -28,6 +34,7 @@ function noticeText(
   notice: ChangeNotice,
   t: TranslationFunction<typeof handoffReviewTranslationRef.T>,
   date: (iso: string) => string,
+  itemTitle: (itemId: string) => string,
 ): string {
   if (notice.kind === 'conflict') return t('change.conflict');
   const refusal = notice.refusal;
@@ -37,6 +44,36 @@ function noticeText(
         side: refusal.side === 'dev' ? t('side.devName') : t('side.opsName'),
         group: shortRef(refusal.group),
       });
+    case 'policy-refused':
+      switch (refusal.permission) {
+        case handoffReviewAnswerPermission.name:
+          return t('change.policyAnswer');
+        case handoffReviewWaivePermission.name:
+          return t('change.policyWaive');
+        case handoffReviewSignOffPermission.name:
+          return t('change.policySignOff');
+        default:
+          return t('change.failed', { message: notice.message });
+      }
+    case 'unknown-item':
+      return t('change.unknownItem', { item: refusal.itemId });
+    case 'item-checked-by-engine':
+      return t('change.itemCheckedByEngine', {
+        item: itemTitle(refusal.itemId),
+      });
+    case 'text-not-visible':
+      return refusal.field === 'comment'
+        ? t('change.commentNotVisible')
+        : t('change.waiverReasonNotVisible');
+    case 'text-too-long': {
+      const values = {
+        length: String(refusal.length),
+        max: String(refusal.max),
+      };
+      return refusal.field === 'comment'
+        ? t('change.commentTooLong', values)
+        : t('change.waiverReasonTooLong', values);
+    }
     case 'waiver-date-invalid':
       return t('change.waiverDateInvalid');
     case 'waiver-date-not-after-today':
@@ -52,13 +89,19 @@ function noticeText(
 }
 
 function Notice(props: {
+  review: ReviewView;
   notice: ChangeNotice;
   onDismiss: () => void;
   onReload: () => void;
 }) {
-  const { notice, onDismiss, onReload } = props;
+  const { review, notice, onDismiss, onReload } = props;
   const { t } = useTranslationRef(handoffReviewTranslationRef);
   const format = useDateFormat();
+  const title = useItemTitle();
+  const itemTitle = (itemId: string) => {
+    const item = review.items.find(i => i.id === itemId);
+    return item ? title(item) : itemId;
+  };
   return (
     <Paper
       role="alert"
@@ -66,7 +109,7 @@ function Notice(props: {
       style={{ borderColor: '#c62828', padding: 12 }}
     >
       <Typography variant="body2">
-        {noticeText(notice, t, format.date)}
+        {noticeText(notice, t, format.date, itemTitle)}
       </Typography>
       <Box mt={1} display="flex" style={{ gap: 8 }}>
         <Button size="small" onClick={onReload}>
@@ -158,7 +201,12 @@ export function ReviewPanel(props: { initial: ReviewView }) {
       </Grid>
       {notice && (
         <Grid item xs={12}>
-          <Notice notice={notice} onDismiss={dismissNotice} onReload={reload} />
+          <Notice
+            review={review}
+            notice={notice}
+            onDismiss={dismissNotice}
+            onReload={reload}
+          />
         </Grid>
       )}
       {(['dev', 'ops'] as const).map(side => (
