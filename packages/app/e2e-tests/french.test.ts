@@ -72,6 +72,7 @@ function messagesOf(finding: any): MessageRef[] {
       ? { id: finding.messageId, params: finding.params ?? {} }
       : undefined,
     finding.spofMessage,
+    finding.evidenceMessage,
     finding.remediationMessage,
   ].filter((ref): ref is MessageRef => !!ref);
 }

@@ -273,7 +273,11 @@ items:
     );
     expect(flag).toMatch(/^ {13}correctif : /m);
     expect(flag).toMatch(/^ {13}preuve : /m);
+    expect(flag).toContain(
+      'preuve : PodDisruptionBudget sélectionnant les labels des pods : aucun',
+    );
     expect(flag).not.toContain('loses its database');
+    expect(flag).not.toContain('selecting pod labels');
     const fromEnv = run(['scan', dir], '', { LANG: 'fr_FR.UTF-8' }).out;
     expect(fromEnv).toBe(flag);
     // LC_ALL wins over LANG, and --lang over both.

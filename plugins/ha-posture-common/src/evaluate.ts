@@ -10,7 +10,11 @@ import { Finding } from './model/finding';
 import { KubeObject, namespaceOf, refOf } from './model/kube';
 import { PostureReport, WorkloadReport } from './model/report';
 import { WORKLOAD_RULES } from './rules';
-import { brokenBackend, brokenBackends } from './rules/IngressBackendRule';
+import {
+  brokenBackend,
+  brokenBackendEvidence,
+  brokenBackends,
+} from './rules/IngressBackendRule';
 import { PostureRule, RuleCheck, findingTexts } from './rules/rule';
 import { withRuleMessages } from './rules/ruleMessages';
 import { grade } from './score/grade';
@@ -134,7 +138,7 @@ function objectFinding(
   check: RuleCheck,
   obj: KubeObject,
   message: MessageRef,
-  evidence: string,
+  evidence: MessageRef | string,
   remediation: MessageRef,
 ): Finding {
   return {
@@ -241,7 +245,7 @@ export function evaluatePosture(
                 backend: b.service,
                 reason: b.why,
               }),
-              `backend.service.name: ${b.service} (${b.reason})`,
+              brokenBackendEvidence(b),
               msg('ingress-backend-broken.object.remediation'),
             ),
           ),

@@ -28,7 +28,7 @@ export function formatSarif(
       ruleId: f.rule,
       level: LEVEL[f.severity],
       message: {
-        text: `${text.message} [${f.evidence}]\n${SARIF_WORDS[lang].fix}${text.remediation}`,
+        text: `${text.message} [${text.evidence}]\n${SARIF_WORDS[lang].fix}${text.remediation}`,
       },
       properties: {
         category: f.category,

@@ -16,7 +16,7 @@ function findingLines(f: Finding, lang: Language): string[] {
   return [
     `    ${f.severity.padEnd(8)} ${f.category.padEnd(13)} ${f.rule}`,
     `${PAD}${text.message}`,
-    `${PAD}${words.evidence}${f.evidence}`,
+    `${PAD}${words.evidence}${text.evidence}`,
     `${PAD}${words.fix}${first}`,
     ...rest.map(l => (l ? `${PAD}${indent}${l}` : '')),
   ];

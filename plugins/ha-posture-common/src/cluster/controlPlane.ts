@@ -113,7 +113,7 @@ const REGISTRY_IMAGE =
 function finding(
   check: RuleCheck,
   message: MessageRef,
-  evidence: string,
+  evidence: MessageRef | string,
   remediation: MessageRef | string,
   objects: string[],
   spof: MessageRef,
@@ -174,7 +174,7 @@ function quorumFinding(cp: ControlPlaneFacts): Finding | undefined {
         : 'control-plane-etcd-quorum.last.message',
       { alive, members: count },
     ),
-    `etcd members Ready: ${alive} of ${count}`,
+    msg('evidence.etcdReady', { alive, members: count }),
     msg('control-plane-etcd-quorum.remediation'),
     cp.etcdMembers.objects,
     msg('control-plane-etcd-quorum.spof'),
@@ -191,7 +191,7 @@ function zoneFinding(cp: ControlPlaneFacts): Finding | undefined {
   return finding(
     zones,
     msg('control-plane-zones.message', { nodes, zone: perZone[0][0] }),
-    `control-plane nodes per zone: ${perZone[0][0]}: ${nodes}`,
+    msg('evidence.controlPlaneZone', { zone: perZone[0][0], nodes }),
     msg('control-plane-zones.remediation'),
     cp.zones.objects,
     msg('control-plane-zones.spof', { zone: perZone[0][0] }),
@@ -210,7 +210,7 @@ export function incompleteFindings(facts: ClusterFacts): Finding[] {
     finding(
       unknownFact,
       msg(UNKNOWN_MESSAGE[fact].message),
-      `${fact}: unknown`,
+      msg('evidence.unknownFact', { fact }),
       msg(UNKNOWN_MESSAGE[fact].remediation),
       [],
       msg(UNKNOWN_MESSAGE[fact].spof),
@@ -229,7 +229,7 @@ export function unreachableFinding(reason: string): Finding {
   return finding(
     unreachable,
     msg('control-plane-unreachable.message', { reason }),
-    `API: ${reason}`,
+    msg('evidence.apiUnreachable', { reason }),
     msg('control-plane-unreachable.remediation'),
     [],
     msg('control-plane-unreachable.spof'),
@@ -251,7 +251,10 @@ export function evaluateCluster(
         msg('control-plane-api-servers.message', {
           apiServers: facts.apiServers,
         }),
-        `API servers: ${facts.apiServers} (${cp.apiServers.source})`,
+        msg('evidence.apiServers', {
+          apiServers: facts.apiServers,
+          source: `${cp.apiServers.source}`,
+        }),
         msg('control-plane-api-servers.remediation'),
         cp.apiServers.objects,
         msg('control-plane-api-servers.spof'),
@@ -268,7 +271,7 @@ export function evaluateCluster(
         msg(ETCD_MESSAGE[etcdProblem(facts.etcdMembers)], {
           members: facts.etcdMembers,
         }),
-        `etcd members: ${facts.etcdMembers}`,
+        msg('evidence.etcdMembers', { members: facts.etcdMembers }),
         msg('control-plane-etcd-members.remediation'),
         cp.etcdMembers.objects,
         msg('control-plane-etcd-members.spof'),

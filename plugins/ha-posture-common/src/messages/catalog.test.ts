@@ -55,6 +55,7 @@ function emittedRefs(findings: Finding[]): MessageRef[] {
   return findings.flatMap(f => [
     ...refsIn(messageOf(f)),
     ...(f.spofMessage ? refsIn(f.spofMessage) : []),
+    ...(f.evidenceMessage ? refsIn(f.evidenceMessage) : []),
     ...(f.remediationMessage ? refsIn(f.remediationMessage) : []),
   ]);
 }
@@ -102,6 +103,9 @@ describe('finding message catalogs', () => {
     const rendered = findings.map(f => ({
       message: renderMessage(messageOf(f)),
       spof: f.spofMessage ? renderMessage(f.spofMessage) : f.spof,
+      evidence: f.evidenceMessage
+        ? renderMessage(f.evidenceMessage)
+        : f.evidence,
       remediation: f.remediationMessage
         ? renderMessage(f.remediationMessage)
         : f.remediation,
@@ -110,11 +114,36 @@ describe('finding message catalogs', () => {
       findings.map(f => ({
         message: f.message,
         spof: f.spof,
+        evidence: f.evidence,
         remediation: f.remediation,
       })),
     );
     // Every spof sentence comes from a message.
     expect(findings.filter(f => f.spof && !f.spofMessage)).toEqual([]);
+  });
+
+  it('writes as a message every evidence that has words to translate', () => {
+    // English words standing alone (not inside names such as kubernetes.io/no-provisioner).
+    const words =
+      /(^|[\s(])(none|absent|unset|unknown|not|no|without|vs|from|of|pinned|allow|ready|nodes|members|servers)(?=[\s),:;]|$)/;
+    const plainWithWords = findings
+      .filter(f => !f.evidenceMessage && words.test(f.evidence))
+      .map(f => `${f.rule}: ${f.evidence}`);
+    expect(plainWithWords).toEqual([]);
+    expect(findings.filter(f => f.evidenceMessage).length).toBeGreaterThan(10);
+  });
+
+  it("renders a finding's evidence in French", () => {
+    const probe = findings.find(f => f.rule === 'probes-no-readiness')!;
+    expect(renderMessage(probe.evidenceMessage!, fr)).toMatch(
+      /^containers\[.+\]\.readinessProbe : absent$/,
+    );
+    const noPdb = findings.find(f =>
+      f.evidence.startsWith('PodDisruptionBudget'),
+    )!;
+    expect(renderMessage(noPdb.evidenceMessage!, fr)).toBe(
+      'PodDisruptionBudget sélectionnant les labels des pods : aucun',
+    );
   });
 
   it('renders a finding in French with its values in place', () => {

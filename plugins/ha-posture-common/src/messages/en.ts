@@ -308,6 +308,42 @@ export const FINDING_MESSAGES_EN = {
     'no workload labelled for this entity in {{clusters}}, and no manifests named by {{annotations}}',
   'source.none.notAnnotated':
     'not evaluated: {{entity}} has none of the annotations {{annotations}}',
+  'evidence.noPdb': 'PodDisruptionBudget selecting pod labels: none',
+  'evidence.noNetworkPolicy': 'NetworkPolicy selecting pod labels: none',
+  'evidence.fieldAbsent': '{{field}}: absent',
+  'evidence.noSpread':
+    'spec.template.spec.affinity.podAntiAffinity and topologySpreadConstraints: absent',
+  'evidence.unsetOne': '{{field}}: (unset, 1)',
+  'evidence.barePod': 'kind: Pod (no ownerReferences)',
+  'evidence.readyPods': 'ready pods: {{ready}}/{{pods}}',
+  'evidence.zoneOfNodes':
+    'nodes {{nodes}}: topology.kubernetes.io/zone={{zone}}',
+  'evidence.selectorVsLabels': '{{selector}} vs pod labels {{labels}}',
+  'evidence.pinnedToNode': 'pod spec pinned to kubernetes.io/hostname={{node}}',
+  'evidence.ingressBackend': 'backend.service.name: {{service}} ({{why}})',
+  'evidence.hiddenSource': '{{variable}} from {{source}} (not in the input)',
+  'evidence.serviceAccount': 'serviceAccountName: {{serviceAccount}}; {{why}}',
+  'evidence.noNamespaceVariable':
+    'containers[{{container}}].env: no KUBERNETES_NAMESPACE / OPENSHIFT_KUBE_PING_NAMESPACE',
+  'evidence.receiverBlocked.ingress':
+    'Ingress policies selecting the pods allow no peer {{workload}} pod on port {{port}}',
+  'evidence.receiverBlocked.egress':
+    'Egress policies selecting the pods allow no peer {{workload}} pod on port {{port}}',
+  'evidence.noClusterElement':
+    '{{origin}}: no <Cluster> element outside comments',
+  'evidence.serverXmlNotMounted':
+    'server.xml: not mounted (image default has no <Cluster>)',
+  'evidence.notDistributable': '{{origin}}: no <distributable/>',
+  'evidence.multicastMembership':
+    '{{origin}}: <Cluster> without a cloud <Membership>',
+  'evidence.etcdReady': 'etcd members Ready: {{alive}} of {{members}}',
+  'evidence.etcdMembers': 'etcd members: {{members}}',
+  'evidence.apiServers': 'API servers: {{apiServers}} ({{source}})',
+  'evidence.controlPlaneZone':
+    'control-plane nodes per zone: {{zone}}: {{nodes}}',
+  'evidence.unknownFact': '{{fact}}: unknown',
+  'evidence.apiUnreachable': 'API: {{reason}}',
+
   'source.none.anyConfiguredCluster': 'any configured cluster',
   'source.none.anyClusterRead': 'any cluster read',
   'source.cluster.needsUserToken':

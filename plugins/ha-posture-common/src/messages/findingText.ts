@@ -42,7 +42,7 @@ export function messageText(
 }
 
 /**
- * A finding's message, single point of failure and remediation in `language`: from the
+ * A finding's message, single point of failure, evidence and remediation in `language`: from the
  * engine's catalogs, or from the finding's own translations (a company's rule).
  *
  * @public
@@ -63,6 +63,8 @@ export function findingText(f: Finding, language: MessageLanguage) {
     spof: f.spof
       ? own?.spof ?? messageText(f.spofMessage, f.spof, language)
       : undefined,
+    evidence:
+      own?.evidence ?? messageText(f.evidenceMessage, f.evidence, language),
     remediation:
       own?.remediation ??
       messageText(f.remediationMessage, f.remediation, language),

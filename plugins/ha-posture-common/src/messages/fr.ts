@@ -311,6 +311,48 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
     'aucune charge de travail étiquetée pour cette entité dans {{clusters}}, et aucun manifeste désigné par {{annotations}}',
   'source.none.notAnnotated':
     'non évaluée : {{entity}} ne porte aucune des annotations {{annotations}}',
+  'evidence.noPdb':
+    'PodDisruptionBudget sélectionnant les labels des pods : aucun',
+  'evidence.noNetworkPolicy':
+    'NetworkPolicy sélectionnant les labels des pods : aucune',
+  'evidence.fieldAbsent': '{{field}} : absent',
+  'evidence.noSpread':
+    'spec.template.spec.affinity.podAntiAffinity et topologySpreadConstraints : absents',
+  'evidence.unsetOne': '{{field}} : (non défini, 1)',
+  'evidence.barePod': 'kind : Pod (sans ownerReferences)',
+  'evidence.readyPods': 'pods prêts : {{ready}}/{{pods}}',
+  'evidence.zoneOfNodes':
+    'nœuds {{nodes}} : topology.kubernetes.io/zone={{zone}}',
+  'evidence.selectorVsLabels':
+    '{{selector}} face aux labels des pods {{labels}}',
+  'evidence.pinnedToNode':
+    'spec du pod attachée à kubernetes.io/hostname={{node}}',
+  'evidence.ingressBackend': 'backend.service.name : {{service}} ({{why}})',
+  'evidence.hiddenSource':
+    '{{variable}} depuis {{source}} (absent des objets analysés)',
+  'evidence.serviceAccount':
+    'serviceAccountName : {{serviceAccount}} ; {{why}}',
+  'evidence.noNamespaceVariable':
+    'containers[{{container}}].env : ni KUBERNETES_NAMESPACE ni OPENSHIFT_KUBE_PING_NAMESPACE',
+  'evidence.receiverBlocked.ingress':
+    "les politiques Ingress qui sélectionnent les pods n'autorisent aucun pod pair de {{workload}} sur le port {{port}}",
+  'evidence.receiverBlocked.egress':
+    "les politiques Egress qui sélectionnent les pods n'autorisent aucun pod pair de {{workload}} sur le port {{port}}",
+  'evidence.noClusterElement':
+    '{{origin}} : aucun élément <Cluster> hors commentaires',
+  'evidence.serverXmlNotMounted':
+    "server.xml : non monté (celui de l'image n'a pas de <Cluster>)",
+  'evidence.notDistributable': '{{origin}} : pas de <distributable/>',
+  'evidence.multicastMembership':
+    '{{origin}} : <Cluster> sans <Membership> cloud',
+  'evidence.etcdReady': 'membres etcd Ready : {{alive}} sur {{members}}',
+  'evidence.etcdMembers': 'membres etcd : {{members}}',
+  'evidence.apiServers': "serveurs d'API : {{apiServers}} ({{source}})",
+  'evidence.controlPlaneZone':
+    'nœuds du plan de contrôle par zone : {{zone}} : {{nodes}}',
+  'evidence.unknownFact': '{{fact}} : inconnu',
+  'evidence.apiUnreachable': 'API : {{reason}}',
+
   'source.none.anyConfiguredCluster': 'les clusters configurés',
   'source.none.anyClusterRead': 'les clusters lus',
   'source.cluster.needsUserToken':

@@ -24,6 +24,8 @@ export interface Finding {
   objects: string[];
   /** The field or value that shows it, e.g. `spec.replicas: 1`. */
   evidence: string;
+  /** The evidence as a message, when it has words to translate (absent: fields and values only). */
+  evidenceMessage?: MessageRef;
   /** What a developer can do, often with a YAML snippet. */
   remediation: string;
   /** The remediation as a message, when it has prose to translate (absent: a snippet only). */
@@ -48,7 +50,12 @@ export interface Finding {
  * @public
  */
 export interface FindingTranslation {
+  /** {@link Finding.message} in this language. */
   message: string;
+  /** {@link Finding.evidence} in this language, when it has words to translate. */
+  evidence?: string;
+  /** {@link Finding.remediation} in this language, when it has prose to translate. */
   remediation?: string;
+  /** {@link Finding.spof} in this language. */
   spof?: string;
 }

@@ -31,7 +31,7 @@ export const databaseUnseenRule: PostureRule = {
     if (connections.length > 0 || env.proxied || env.embedded || env.server)
       return [];
     let why: MessageRef;
-    let evidence: string;
+    let evidence: MessageRef | string;
     // A missing envFrom source says nothing about a database unless something else does.
     const hidden = env.hidden.filter(
       h => !h.name.endsWith('*') || env.hints.length > 0,
@@ -39,7 +39,10 @@ export const databaseUnseenRule: PostureRule = {
     if (hidden.length > 0) {
       const h = hidden[0];
       why = msg('database-unseen.hidden', { source: `${h.missing}` });
-      evidence = `${h.name} from ${h.missing} (not in the input)`;
+      evidence = msg('evidence.hiddenSource', {
+        variable: h.name,
+        source: `${h.missing}`,
+      });
     } else if (env.hints.length > 0) {
       why = msg('database-unseen.hints', {
         variables: env.hints.slice(0, 3).join(', '),

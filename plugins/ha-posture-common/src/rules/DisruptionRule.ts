@@ -36,7 +36,7 @@ export const disruptionRule: PostureRule = {
             workload: label(w),
             replicas: w.replicas,
           }),
-          evidence: 'PodDisruptionBudget selecting pod labels: none',
+          evidence: msg('evidence.noPdb'),
           remediation: snippet,
         }),
       ];

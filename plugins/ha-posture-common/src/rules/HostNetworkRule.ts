@@ -92,7 +92,7 @@ export const hostNetworkRule: PostureRule = {
             evidence:
               ips.length === 1
                 ? `spec.externalIPs: [${ips[0]}]`
-                : `pod spec pinned to kubernetes.io/hostname=${node}`,
+                : msg('evidence.pinnedToNode', { node: `${node}` }),
             remediation: msg('ingress-node-pinned.remediation'),
             objects: [refOf(svc)],
             spof: msg('ingress.spof', {

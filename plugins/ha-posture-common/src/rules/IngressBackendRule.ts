@@ -17,7 +17,7 @@ export function brokenBackends(
   ing: KubeObject,
   index: ObjectIndex,
   grouping: Grouping,
-): Array<{ service: string; reason: string; why: MessageRef }> {
+): Array<{ service: string; why: MessageRef }> {
   const ns = namespaceOf(ing);
   const out = [];
   for (const name of backendServiceNames(ing)) {
@@ -25,7 +25,6 @@ export function brokenBackends(
     if (!svc) {
       out.push({
         service: name,
-        reason: 'does not exist',
         why: msg('ingress.reason.missing'),
       });
       continue;
@@ -39,11 +38,18 @@ export function brokenBackends(
     if (!grouping.serviceWorkloads.has(svc))
       out.push({
         service: name,
-        reason: 'selects no pods',
         why: msg('ingress.reason.empty'),
       });
   }
   return out;
+}
+
+/** `backend.service.name: todo (does not exist)` */
+export function brokenBackendEvidence(b: {
+  service: string;
+  why: MessageRef;
+}): MessageRef {
+  return msg('evidence.ingressBackend', { service: b.service, why: b.why });
 }
 
 /** `ingress`: an Ingress routing to this workload also routes to a Service that is missing or empty. */
@@ -61,7 +67,7 @@ export const ingressBackendRule: PostureRule = {
               backend: b.service,
               reason: b.why,
             }),
-            evidence: `backend.service.name: ${b.service} (${b.reason})`,
+            evidence: brokenBackendEvidence(b),
             remediation: msg('ingress-backend-broken.remediation', {
               snippet: `backend:\n  service:\n    name: ${
                 w.services[0]?.metadata?.name ?? w.name

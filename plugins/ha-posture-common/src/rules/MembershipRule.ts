@@ -1,4 +1,4 @@
-import { MessageRef, msg, renderMessage } from '../messages/format';
+import { MessageRef, msg } from '../messages/format';
 import { Workload } from '../grouping/workload';
 import { blockedBetweenOwnPods } from '../kube/networkPolicy';
 import { Container, envDeclared, envValue } from '../kube/podSpec';
@@ -36,16 +36,12 @@ const receiver: RuleCheck = {
 /** Built-in ClusterRoles that may list pods (they are never in the manifests). */
 const BUILTIN_LISTERS = new Set(['view', 'edit', 'admin', 'cluster-admin']);
 
-function mayListPods(w: Workload): {
-  ok: boolean;
-  why: string;
-  whyMessage?: MessageRef;
-} {
+function mayListPods(w: Workload): { ok: boolean; whyMessage?: MessageRef } {
   for (const b of w.roles) {
     const ref = (b.binding as any).roleRef ?? {};
     if (!b.role) {
       if (ref.kind === 'ClusterRole' && BUILTIN_LISTERS.has(ref.name))
-        return { ok: true, why: '' };
+        return { ok: true };
       continue;
     }
     const granted = ((b.role as any).rules ?? []).some((r: any) => {
@@ -58,7 +54,7 @@ function mayListPods(w: Workload): {
         (verbs.includes('list') || verbs.includes('*'))
       );
     });
-    if (granted) return { ok: true, why: '' };
+    if (granted) return { ok: true };
   }
   const whyMessage = msg(
     w.roles.length === 0
@@ -66,7 +62,7 @@ function mayListPods(w: Workload): {
       : 'sessions-membership-rbac.noList',
     { serviceAccount: `${w.serviceAccountName}` },
   );
-  return { ok: false, why: renderMessage(whyMessage), whyMessage };
+  return { ok: false, whyMessage };
 }
 
 function envFromHas(w: Workload, c: Container, key: string): boolean {
@@ -106,7 +102,10 @@ export const membershipRule: PostureRule = {
               workload: label(w),
               why: perm.whyMessage!,
             }),
-            evidence: `serviceAccountName: ${w.serviceAccountName}; ${perm.why}`,
+            evidence: msg('evidence.serviceAccount', {
+              serviceAccount: `${w.serviceAccountName}`,
+              why: perm.whyMessage!,
+            }),
             remediation: `apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: ${w.name}-pod-reader, namespace: ${ns}}\nrules:\n  - apiGroups: [""]\n    resources: [pods]\n    verbs: [get, list]\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: ${w.name}-pod-reader, namespace: ${ns}}\nsubjects:\n  - kind: ServiceAccount\n    name: ${w.serviceAccountName}\n    namespace: ${ns}\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: ${w.name}-pod-reader`,
             objects: w.roles.map(r => refOf(r.binding)),
             spof,
@@ -121,7 +120,9 @@ export const membershipRule: PostureRule = {
               workload: label(w),
               container: `${c.name}`,
             }),
-            evidence: `containers[${c.name}].env: no KUBERNETES_NAMESPACE / OPENSHIFT_KUBE_PING_NAMESPACE`,
+            evidence: msg('evidence.noNamespaceVariable', {
+              container: `${c.name}`,
+            }),
             remediation:
               'env:\n  - name: KUBERNETES_NAMESPACE\n    valueFrom:\n      fieldRef: {fieldPath: metadata.namespace}',
             spof,
@@ -141,9 +142,10 @@ export const membershipRule: PostureRule = {
                 variable: labelVar[0],
                 value: `${labelVar[1]}`,
               }),
-              evidence: `${labelVar[0]}: ${
-                labelVar[1]
-              } vs pod labels ${JSON.stringify(w.template.metadata.labels)}`,
+              evidence: msg('evidence.selectorVsLabels', {
+                selector: `${labelVar[0]}: ${labelVar[1]}`,
+                labels: JSON.stringify(w.template.metadata.labels),
+              }),
               remediation: `env:\n  - name: ${labelVar[0]}\n    value: app=${app}`,
               spof,
             }),
@@ -170,11 +172,12 @@ export const membershipRule: PostureRule = {
               workload: label(w),
             },
           ),
-          evidence: `${
-            blocked.direction
-          } policies selecting the pods allow no peer ${label(w)} pod on port ${
-            cfg.receiverPort
-          }`,
+          evidence: msg(
+            blocked.direction === 'Ingress'
+              ? 'evidence.receiverBlocked.ingress'
+              : 'evidence.receiverBlocked.egress',
+            { workload: label(w), port: `${cfg.receiverPort}` },
+          ),
           remediation: `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${w.name}-session-replication, namespace: ${ns}}\nspec:\n  podSelector:\n    matchLabels: {app: ${app}}\n  policyTypes: [Ingress, Egress]\n  ingress:\n    - from: [{podSelector: {matchLabels: {app: ${app}}}}]\n      ports: [{port: ${cfg.receiverPort}}]\n  egress:\n    - to: [{podSelector: {matchLabels: {app: ${app}}}}]\n      ports: [{port: ${cfg.receiverPort}}]`,
           objects: blocked.policies.map(refOf),
           spof,

@@ -17,7 +17,7 @@ export const networkPolicyRule: PostureRule = {
     return [
       findingFor(none, w, {
         message: msg('network-no-policy.message', { workload: label(w) }),
-        evidence: 'NetworkPolicy selecting pod labels: none',
+        evidence: msg('evidence.noNetworkPolicy'),
         remediation: `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${w.name}\n  namespace: ${w.namespace}\nspec:\n  podSelector:\n    matchLabels: {app: ${app}}\n  policyTypes: [Ingress]\n  ingress:\n    - ports: [{port: 8080}]`,
       }),
     ];

@@ -50,7 +50,9 @@ export const probeRule: PostureRule = {
             container: `${c.name}`,
             workload: label(w),
           }),
-          evidence: `containers[${c.name}].readinessProbe: absent`,
+          evidence: msg('evidence.fieldAbsent', {
+            field: `containers[${c.name}].readinessProbe`,
+          }),
           remediation: `containers:\n  - name: ${c.name}\n    readinessProbe:\n      httpGet: {path: /health, port: ${port}}\n      periodSeconds: 5\n      failureThreshold: 3`,
         });
       });

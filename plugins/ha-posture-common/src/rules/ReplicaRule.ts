@@ -33,6 +33,13 @@ function isReady(pod: any): boolean {
   );
 }
 
+/** `spec.replicas: 2`, or the default of an unset replica count. */
+function replicasEvidence(field: string, value: unknown) {
+  return value === undefined || value === null
+    ? msg('evidence.unsetOne', { field })
+    : `${field}: ${value}`;
+}
+
 /** `replicas`: the workload can run as a single pod. DaemonSets are exempt. */
 export const replicaRule: PostureRule = {
   checks: [single, hpaMin, barePod, unready],
@@ -47,7 +54,7 @@ export const replicaRule: PostureRule = {
       return [
         findingFor(barePod, w, {
           message: msg('replicas-bare-pod.message', { pod: w.name }),
-          evidence: 'kind: Pod (no ownerReferences)',
+          evidence: msg('evidence.barePod'),
           remediation: msg('replicas-bare-pod.remediation', {
             snippet:
               'apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n  template: <this pod>',
@@ -65,9 +72,7 @@ export const replicaRule: PostureRule = {
             workload: label(w),
             replicas: w.replicas,
           }),
-          evidence: `spec.minReplicas: ${
-            hpa.spec?.minReplicas ?? '(unset, 1)'
-          }`,
+          evidence: replicasEvidence('spec.minReplicas', hpa.spec?.minReplicas),
           remediation: msg('replicas-hpa-min.remediation', {
             snippet: 'spec:\n  minReplicas: 2',
           }),
@@ -83,7 +88,7 @@ export const replicaRule: PostureRule = {
             workload: label(w),
             replicas: w.replicas,
           }),
-          evidence: `spec.replicas: ${w.object.spec?.replicas ?? '(unset, 1)'}`,
+          evidence: replicasEvidence('spec.replicas', w.object.spec?.replicas),
           remediation: msg('replicas-single.remediation', {
             snippet: 'spec:\n  replicas: 3',
           }),
@@ -102,7 +107,7 @@ export const replicaRule: PostureRule = {
               ready,
               pods: w.pods.length,
             }),
-            evidence: `ready pods: ${ready}/${w.pods.length}`,
+            evidence: msg('evidence.readyPods', { ready, pods: w.pods.length }),
             remediation: msg('replicas-live-unready.remediation'),
             objects: w.pods.map(refOf),
           }),

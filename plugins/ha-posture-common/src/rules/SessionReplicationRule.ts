@@ -122,8 +122,8 @@ export const sessionReplicationRule: PostureRule = {
               : msg('sessions-not-replicated.defaultServerXml'),
           }),
           evidence: cfg.serverXml
-            ? `${cfg.serverXml.origin}: no <Cluster> element outside comments`
-            : 'server.xml: not mounted (image default has no <Cluster>)',
+            ? msg('evidence.noClusterElement', { origin: cfg.serverXml.origin })
+            : msg('evidence.serverXmlNotMounted'),
           remediation: msg('sessions-not-replicated.remediation', {
             snippet: CLUSTER_SNIPPET,
           }),
@@ -139,7 +139,9 @@ export const sessionReplicationRule: PostureRule = {
           message: msg('sessions-not-distributable.message', {
             workload: label(w),
           }),
-          evidence: `${cfg.webXmlOrigin}: no <distributable/>`,
+          evidence: msg('evidence.notDistributable', {
+            origin: `${cfg.webXmlOrigin}`,
+          }),
           remediation: '<web-app ...>\n  <distributable/>\n</web-app>',
           objects: origins,
           spof,
@@ -152,7 +154,9 @@ export const sessionReplicationRule: PostureRule = {
           message: msg('sessions-multicast-membership.message', {
             workload: label(w),
           }),
-          evidence: `${cfg.cluster.origin}: <Cluster> without a cloud <Membership>`,
+          evidence: msg('evidence.multicastMembership', {
+            origin: cfg.cluster.origin,
+          }),
           remediation:
             '<Membership className="org.apache.catalina.tribes.membership.cloud.CloudMembershipService"\n            membershipProviderClassName="org.apache.catalina.tribes.membership.cloud.KubernetesMembershipProvider"/>',
           objects: origins,

@@ -118,9 +118,10 @@ export const spreadRule: PostureRule = {
               zone: `${zones[0]}`,
               zones: clusterZones.size,
             }),
-            evidence: `nodes ${nodes.join(', ')}: topology.kubernetes.io/zone=${
-              zones[0]
-            }`,
+            evidence: msg('evidence.zoneOfNodes', {
+              nodes: nodes.join(', '),
+              zone: `${zones[0]}`,
+            }),
             remediation: msg('spread-live-one-zone.remediation', {
               snippet: preferredSnippet(labels.app ?? w.name),
             }),
@@ -162,9 +163,12 @@ export const spreadRule: PostureRule = {
           message: msg('spread-selector-mismatch.message', {
             workload: label(w),
           }),
-          evidence: `labelSelector ${JSON.stringify(
-            candidates[0].labelSelector ?? {},
-          )} vs pod labels ${JSON.stringify(labels)}`,
+          evidence: msg('evidence.selectorVsLabels', {
+            selector: `labelSelector ${JSON.stringify(
+              candidates[0].labelSelector ?? {},
+            )}`,
+            labels: JSON.stringify(labels),
+          }),
           remediation: msg('spread-selector-mismatch.remediation', {
             snippet: preferredSnippet(labels.app ?? w.name),
           }),
@@ -177,8 +181,7 @@ export const spreadRule: PostureRule = {
           workload: label(w),
           replicas: w.replicas,
         }),
-        evidence:
-          'spec.template.spec.affinity.podAntiAffinity and topologySpreadConstraints: absent',
+        evidence: msg('evidence.noSpread'),
         remediation: msg('spread-no-anti-affinity.remediation', {
           snippet: preferredSnippet(labels.app ?? w.name),
         }),

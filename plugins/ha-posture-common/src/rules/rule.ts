@@ -83,13 +83,14 @@ export function findingFor(
 }
 
 /**
- * What a finding says, as messages: a remediation that is only a snippet stays a string.
+ * What a finding says, as messages: evidence of fields and values only, or a remediation that
+ * is only a snippet, stays a string.
  *
  * @public
  */
 export interface FindingTexts {
   message: MessageRef;
-  evidence: string;
+  evidence: MessageRef | string;
   remediation: MessageRef | string;
   spof?: MessageRef;
 }
@@ -103,6 +104,7 @@ export function findingTexts(
   | 'messageId'
   | 'params'
   | 'evidence'
+  | 'evidenceMessage'
   | 'remediation'
   | 'remediationMessage'
   | 'spof'
@@ -112,7 +114,9 @@ export function findingTexts(
     message: renderMessage(f.message),
     messageId: f.message.id,
     params: f.message.params,
-    evidence: f.evidence,
+    ...(typeof f.evidence === 'string'
+      ? { evidence: f.evidence }
+      : { evidence: renderMessage(f.evidence), evidenceMessage: f.evidence }),
     ...(typeof f.remediation === 'string'
       ? { remediation: f.remediation }
       : {

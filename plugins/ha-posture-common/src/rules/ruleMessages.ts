@@ -19,6 +19,7 @@ function textsIn(
     ref ? renderMessage(ref, catalog) : undefined;
   return {
     message: render({ id: f.messageId, params: f.params ?? {} })!,
+    ...(f.evidenceMessage ? { evidence: render(f.evidenceMessage) } : {}),
     ...(f.remediationMessage
       ? { remediation: render(f.remediationMessage) }
       : {}),
@@ -51,6 +52,7 @@ export function withRuleMessages(
     return {
       ...f,
       message: english.message,
+      ...(english.evidence ? { evidence: english.evidence } : {}),
       ...(english.remediation ? { remediation: english.remediation } : {}),
       ...(english.spof ? { spof: english.spof } : {}),
       translations,

@@ -28,6 +28,8 @@ export function useFindingText() {
         f.messageId ? { id: f.messageId, params: f.params ?? {} } : undefined,
         f.message,
       ),
+    evidence: (f: Finding) =>
+      own(f)?.evidence ?? text(f.evidenceMessage, f.evidence),
     spof: (f: Finding) =>
       f.spof ? own(f)?.spof ?? text(f.spofMessage, f.spof) : undefined,
     remediation: (f: Finding) =>

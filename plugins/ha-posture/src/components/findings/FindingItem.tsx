@@ -40,6 +40,7 @@ export function FindingItem(props: { finding: Finding; workload?: string }) {
   const texts = useFindingText();
   const message = texts.message(finding);
   const spof = texts.spof(finding);
+  const evidence = texts.evidence(finding);
   const remediation = texts.remediation(finding);
   return (
     <Box
@@ -65,10 +66,10 @@ export function FindingItem(props: { finding: Finding; workload?: string }) {
           {sentence(spof)}
         </Typography>
       )}
-      {finding.evidence && (
+      {evidence && (
         <Typography variant="body2">
           <span className={classes.label}>{t('content.evidence')}:</span>
-          <code className={classes.evidence}>{finding.evidence}</code>
+          <code className={classes.evidence}>{evidence}</code>
         </Typography>
       )}
       {finding.objects.length > 0 && (

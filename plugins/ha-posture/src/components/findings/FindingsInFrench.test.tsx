@@ -119,6 +119,15 @@ describe('findings in French', () => {
     expect(screen.queryByText(/runs 1 replica/)).toBeNull();
   });
 
+  it('shows the evidence in French, fields and values as written', async () => {
+    renderPosture(<EntityHaPostureContent />);
+    expect(
+      await screen.findByText('containers[web].readinessProbe : absent'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('spec.replicas: 1')).toBeInTheDocument();
+    expect(screen.queryByText(/readinessProbe: absent/)).toBeNull();
+  });
+
   it('falls back to the English message of an id it does not know (an older or newer backend)', async () => {
     const [first, ...rest] = report.workloads[0].findings;
     const unknown: EntityPosture = {
