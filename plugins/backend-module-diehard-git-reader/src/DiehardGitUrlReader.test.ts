@@ -15,11 +15,24 @@ import {
   ServiceFactoryTester,
 } from '@backstage/backend-test-utils';
 import { capturingLogger } from '@diehard/backend-test-utils';
-import { GitEndpoint, labGitRepo, useLab } from '@diehard/lab';
+import { GitEndpoint, labGitCli, labGitRepo, useLab } from '@diehard/lab';
 import { readGitServers } from '@diehard/plugin-git-servers-node';
 import isomorphicGit from 'isomorphic-git';
 import diehardGitUrlReader, { DiehardGitReadLimits } from './index';
 import { DiehardGitUrlReader } from './DiehardGitUrlReader';
+import {
+  BLOB,
+  COMMIT,
+  copyDelta,
+  commitOf,
+  objectId,
+  OFS_DELTA,
+  packOf,
+  TREE,
+  treeOf,
+} from './__testUtils__/testPacks';
+
+const MiB = 1024 * 1024;
 
 jest.setTimeout(120_000);
 
@@ -383,6 +396,198 @@ describe('DiehardGitUrlReader against the lab git server', () => {
       expect(error.message).toContain('<working directory>');
       expect(error.message).not.toContain(workingDirectory);
       expect(error.message).not.toContain(os.tmpdir());
+    });
+  });
+  describe('bounds on what a fetched pack unpacks to', () => {
+    /** Its own owner: the tests above remove theirs. */
+    const owner = `reader-packs-${crypto.randomBytes(4).toString('hex')}`;
+    const repos: Array<Awaited<ReturnType<typeof labGitRepo>>> = [];
+    const repoNamed = async (name: string) => {
+      const created = await labGitRepo(git, { owner, name });
+      repos.push(created);
+      return created;
+    };
+    const branchOf = (name: string) =>
+      `branch "main" of ${git.url}/${owner}/${name}.git`;
+    const treeUrl = (name: string, folder = 'k8s') =>
+      `${git.url}/${owner}/${name}/raw/main/${folder}`;
+    const yamlOnly = (p: string) => p.endsWith('.yaml');
+
+    beforeAll(async () => {
+      await (
+        await repoNamed('svc')
+      ).push({
+        'k8s/deployment.yaml': DEPLOYMENT,
+        'k8s/network/service.yaml': SERVICE,
+      });
+    });
+
+    afterAll(async () => {
+      for (const created of repos) await created.remove();
+    });
+
+    /**
+     * The largest growth of the memory of Buffers and ArrayBuffers while `work`
+     * runs, sampled every millisecond, and the files isomorphic-git wrote: a pack
+     * refused before isomorphic-git indexes it is never written.
+     */
+    async function watched<T>(work: () => Promise<T>) {
+      const writeFile = jest.spyOn(fsp, 'writeFile');
+      const before = process.memoryUsage().arrayBuffers;
+      let peak = before;
+      const sample = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+      }, 1);
+      const started = Date.now();
+      try {
+        const result = await work();
+        return {
+          result,
+          ms: Date.now() - started,
+          growth: Math.max(peak, process.memoryUsage().arrayBuffers) - before,
+          packsWritten: writeFile.mock.calls
+            .map(call => String(call[0]))
+            .filter(file => /\.(pack|idx)$/.test(file)),
+        };
+      } finally {
+        clearInterval(sample);
+        writeFile.mockRestore();
+      }
+    }
+
+    it('refuses a branch holding a file that inflates past the bound of one object, before unpacking it', async () => {
+      const zeros = await repoNamed('zeros');
+      // 24 MiB of zeros: 24 KiB to download.
+      await zeros.push({
+        'k8s/deployment.yaml': DEPLOYMENT,
+        'k8s/disk.img': '\0'.repeat(24 * MiB),
+      });
+      const small = await urlReaderFor(git, git.password, logger, {
+        limits: { maxObjectBytes: 8 * MiB },
+      });
+      const refused = await watched(() =>
+        failure(small.readTree(treeUrl('zeros'), { filter: yamlOnly })),
+      );
+      expect(refused.result.name).toBe('InputError');
+      expect(refused.result.message).toBe(
+        `${branchOf(
+          'zeros',
+        )} holds an object larger than 8 MiB once unpacked, the most the git reader unpacks in one object`,
+      );
+      expect(refused.packsWritten).toEqual([]);
+      expect(refused.growth).toBeLessThan(4 * MiB);
+      expect(refused.ms).toBeLessThan(10_000);
+
+      // Under the bound, the same branch reads.
+      const tree = await reader.readTree(treeUrl('zeros'), {
+        filter: yamlOnly,
+      });
+      expect(await contents(tree)).toEqual({ 'deployment.yaml': DEPLOYMENT });
+    });
+
+    it('refuses a branch of many files that inflate past the bound of a fetch in all', async () => {
+      const layers = await repoNamed('layers');
+      // Six files of 4 MiB, each under the bound of one object, 24 MiB in all.
+      const files: Record<string, string> = {
+        'k8s/deployment.yaml': DEPLOYMENT,
+      };
+      for (let i = 0; i < 6; i++) {
+        files[`k8s/layers/${i}.bin`] = `${i}${'\0'.repeat(4 * MiB)}`;
+      }
+      await layers.push(files);
+      const small = await urlReaderFor(git, git.password, logger, {
+        limits: { maxObjectBytes: 8 * MiB, maxUnpackedBytes: 16 * MiB },
+      });
+      const refused = await watched(() =>
+        failure(small.readTree(treeUrl('layers'), { filter: yamlOnly })),
+      );
+      expect(refused.result.name).toBe('InputError');
+      expect(refused.result.message).toBe(
+        `${branchOf(
+          'layers',
+        )} is larger than 16 MiB once unpacked, the most the git reader unpacks in one fetch`,
+      );
+      expect(refused.packsWritten).toEqual([]);
+
+      // A branch under the bounds reads with them.
+      const tree = await small.readTree(treeUrl('svc'));
+      expect(await contents(tree)).toEqual({
+        'deployment.yaml': DEPLOYMENT,
+        'network/service.yaml': SERVICE,
+      });
+    });
+
+    it('refuses a delta that rebuilds an object past the bound of one object from a small base', async () => {
+      // What a crafted push leaves on a server, and its upload-pack sends as is: a
+      // base of 1 MiB of zeros, and a delta of a hundred bytes copying it 24 times.
+      const bombs = await repoNamed('bombs');
+      await bombs.push({ 'README.md': '# bombs\n' });
+      const base = Buffer.alloc(1 * MiB);
+      const tree = treeOf({
+        'base.bin': objectId('blob', base),
+        'bomb.bin': objectId('blob', Buffer.alloc(24 * MiB)),
+      });
+      const commit = commitOf(objectId('tree', tree));
+      const gitDir = path.join(git.projectRoot, owner, 'bombs.git');
+      const packFile = path.join(gitDir, 'objects', 'pack', 'pack-bomb.pack');
+      await fsp.writeFile(
+        packFile,
+        packOf([
+          { type: COMMIT, data: commit },
+          { type: TREE, data: tree },
+          { type: BLOB, data: base },
+          { type: OFS_DELTA, data: copyDelta(1 * MiB, 24), base: 2 },
+        ]),
+      );
+      await labGitCli(['--git-dir', gitDir, 'index-pack', packFile]);
+      await labGitCli([
+        '--git-dir',
+        gitDir,
+        'update-ref',
+        'refs/heads/main',
+        objectId('commit', commit),
+      ]);
+
+      const small = await urlReaderFor(git, git.password, logger, {
+        limits: { maxObjectBytes: 8 * MiB },
+      });
+      const refused = await watched(() =>
+        failure(small.readTree(treeUrl('bombs', ''), { filter: () => false })),
+      );
+      expect(refused.result.name).toBe('InputError');
+      expect(refused.result.message).toBe(
+        `${branchOf(
+          'bombs',
+        )} holds an object larger than 8 MiB once unpacked, the most the git reader unpacks in one object`,
+      );
+      expect(refused.packsWritten).toEqual([]);
+      expect(refused.growth).toBeLessThan(4 * MiB);
+
+      // Under the bound, isomorphic-git rebuilds it.
+      const sizes: Record<string, number | undefined> = {};
+      await reader.readTree(treeUrl('bombs', ''), {
+        filter: (p, info) => {
+          sizes[p] = info?.size;
+          return false;
+        },
+      });
+      expect(sizes).toEqual({ 'base.bin': 1 * MiB, 'bomb.bin': 24 * MiB });
+    });
+
+    it('refuses a branch of more objects than its bound', async () => {
+      const small = await urlReaderFor(git, git.password, logger, {
+        limits: { maxObjects: 3 },
+      });
+      const refused = await watched(() =>
+        failure(small.readTree(treeUrl('svc'))),
+      );
+      expect(refused.result.name).toBe('InputError');
+      expect(refused.result.message).toBe(
+        `${branchOf(
+          'svc',
+        )} holds more than 3 objects, the most the git reader unpacks in one fetch`,
+      );
+      expect(refused.packsWritten).toEqual([]);
     });
   });
 });

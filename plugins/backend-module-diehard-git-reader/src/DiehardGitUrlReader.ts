@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import {
   LoggerService,
@@ -46,8 +47,17 @@ import {
   supportsRawUrl,
 } from './git/GitUrl';
 import { ObjectSizes } from './git/objectSizes';
+import {
+  checkUploadPackResponse,
+  MalformedPack,
+  PackBounds,
+  PackSummary,
+  PackTooLarge,
+  ServerFailed,
+} from './git/packCheck';
 
 const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
 
 /**
  * How much one read may take from a repository, whatever it holds: past it the read
@@ -63,16 +73,32 @@ export interface DiehardGitReadLimits {
   maxUrlBytes: number;
   /** Bytes downloaded by the fetch of a branch (its compressed pack). */
   maxFetchBytes: number;
+  /**
+   * Bytes of one object of the fetched pack once inflated (a file, a tree, or the
+   * object a delta rebuilds), checked before isomorphic-git unpacks the pack.
+   */
+  maxObjectBytes: number;
+  /**
+   * Bytes the fetched pack inflates to in all, with the objects its deltas rebuild,
+   * checked before isomorphic-git unpacks it.
+   */
+  maxUnpackedBytes: number;
+  /** Objects in the fetched pack (the branch's commit, its trees and files). */
+  maxObjects: number;
 }
 
 const DEFAULT_LIMITS: DiehardGitReadLimits = {
   maxTreeBytes: 64 * MiB,
   maxUrlBytes: 16 * MiB,
   maxFetchBytes: 128 * MiB,
+  maxObjectBytes: 128 * MiB,
+  maxUnpackedBytes: 512 * MiB,
+  maxObjects: 100_000,
 };
 
-/** A bound as people read it: "64 MiB", "1000 bytes". */
+/** A bound as people read it: "64 MiB", "1 GiB", "1000 bytes". */
 function shownBytes(n: number) {
+  if (n >= GiB && n % GiB === 0) return `${n / GiB} GiB`;
   return n >= MiB && n % MiB === 0 ? `${n / MiB} MiB` : `${n} bytes`;
 }
 
@@ -92,13 +118,15 @@ function abortable<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
 }
 
 /**
- * isomorphic-git's node client, with the fetch's signal on every request and a
- * bound on the bytes of the responses: isomorphic-git takes no signal, and keeps the
- * whole pack in memory before it indexes it.
+ * isomorphic-git's node client, with the fetch's signal on every request, a bound on
+ * the bytes of the responses, and the pack checked before isomorphic-git sees it:
+ * isomorphic-git takes no signal, keeps the whole pack in memory before it indexes
+ * it, and inflates every object of it while it does.
  */
 function boundedHttp(
   maxBytes: number,
   tooLarge: () => Error,
+  checkPack: (response: Buffer) => Promise<void>,
   signal?: AbortSignal,
 ): typeof http {
   let total = 0;
@@ -129,7 +157,49 @@ function boundedHttp(
           return this;
         },
       };
-      return { ...res, body: bounded };
+      const fetchesPack =
+        req.method === 'POST' &&
+        res.statusCode === 200 &&
+        new URL(req.url).pathname.endsWith('/git-upload-pack');
+      return {
+        ...res,
+        body: fetchesPack ? checkedBody(bounded, checkPack) : bounded,
+      };
+    },
+  };
+}
+
+/**
+ * The body in one piece once `check` accepts all of it: nothing of it reaches
+ * isomorphic-git before (the body is already bounded, and isomorphic-git buffers the
+ * whole pack anyway). A refusal is the error of the first read.
+ */
+function checkedBody(
+  body: AsyncIterableIterator<Uint8Array>,
+  check: (whole: Buffer) => Promise<void>,
+): AsyncIterableIterator<Uint8Array> {
+  let read = false;
+  return {
+    async next() {
+      if (read) return { done: true, value: undefined };
+      read = true;
+      const chunks: Uint8Array[] = [];
+      for (;;) {
+        const chunk = await body.next();
+        if (chunk.done) break;
+        chunks.push(chunk.value);
+      }
+      const whole = Buffer.concat(chunks);
+      chunks.length = 0;
+      await check(whole);
+      return { done: false, value: whole };
+    },
+    async return() {
+      read = true;
+      return (await body.return?.()) ?? { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return this;
     },
   };
 }
@@ -153,7 +223,9 @@ function boundedHttp(
  *
  * Reads are bounded ({@link DiehardGitReadLimits}): a readTree's filter is asked,
  * with each file's size, before the file is read, and what it keeps counts against
- * the bound; an aborted signal ends any read with its reason.
+ * the bound; the fetched pack is checked (what it inflates to, object by object and
+ * in all, and how many objects it holds) before isomorphic-git unpacks it; an
+ * aborted signal ends any read with its reason.
  *
  * @public
  */
@@ -386,6 +458,7 @@ export class DiehardGitUrlReader implements UrlReaderService {
       url: location.repoUrl,
     });
     let commit: string;
+    let checked: { summary: PackSummary; ms: number } | undefined;
     try {
       const { maxFetchBytes } = this.limits;
       const fetched = await git.fetch({
@@ -400,6 +473,11 @@ export class DiehardGitUrlReader implements UrlReaderService {
                 maxFetchBytes,
               )} to download, the most the git reader fetches`,
             ),
+          async response => {
+            const started = performance.now();
+            const summary = await this.checkPack(response, location, signal);
+            checked = { summary, ms: Math.round(performance.now() - started) };
+          },
           signal,
         ),
         gitdir,
@@ -494,8 +572,62 @@ export class DiehardGitUrlReader implements UrlReaderService {
       path: location.path,
       commit,
       files: files.length,
+      packObjects: checked?.summary.objects,
+      packUnpackedBytes: checked?.summary.unpackedBytes,
+      packCheckMs: checked?.ms,
     });
     return { commit, files };
+  }
+
+  /**
+   * Checks the answer of the fetch before isomorphic-git unpacks its pack: a bound
+   * crossed is an InputError naming the repository, the branch and the bound.
+   */
+  private async checkPack(
+    response: Buffer,
+    location: GitLocation,
+    signal?: AbortSignal,
+  ): Promise<PackSummary> {
+    const bounds: PackBounds = this.limits;
+    const branch = `branch "${location.branch}" of ${location.repoUrl}`;
+    try {
+      return await checkUploadPackResponse(response, bounds, signal);
+    } catch (e) {
+      if (e instanceof PackTooLarge) {
+        const { maxObjectBytes, maxUnpackedBytes, maxObjects } = bounds;
+        if (e.bound === 'maxObjectBytes') {
+          throw new InputError(
+            `${branch} holds an object larger than ${shownBytes(
+              maxObjectBytes,
+            )} once unpacked, the most the git reader unpacks in one object`,
+          );
+        }
+        if (e.bound === 'maxUnpackedBytes') {
+          throw new InputError(
+            `${branch} is larger than ${shownBytes(
+              maxUnpackedBytes,
+            )} once unpacked, the most the git reader unpacks in one fetch`,
+          );
+        }
+        throw new InputError(
+          `${branch} holds more than ${maxObjects} objects, the most the git reader unpacks in one fetch`,
+        );
+      }
+      if (e instanceof ServerFailed) {
+        throw new ServiceUnavailableError(
+          `fetching ${branch} failed: the git server answered "${maskSecrets(
+            e.message.slice(0, 200),
+            [this.server],
+          )}"`,
+        );
+      }
+      if (e instanceof MalformedPack) {
+        throw new ServiceUnavailableError(
+          `fetching ${branch} failed: the git server sent a malformed pack (${e.message})`,
+        );
+      }
+      throw e;
+    }
   }
 
   /** A response's body, up to the bound of one file. */
