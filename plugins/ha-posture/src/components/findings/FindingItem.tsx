@@ -53,7 +53,7 @@ export function FindingItem(props: { finding: Finding; workload?: string }) {
         <SeverityChip severity={finding.severity} />
         {workload && (
           <Typography variant="caption" color="textSecondary">
-            {t('content.workload')}: {workload}
+            {t('content.workload')} {workload}
           </Typography>
         )}
       </Box>
@@ -62,20 +62,20 @@ export function FindingItem(props: { finding: Finding; workload?: string }) {
       </Typography>
       {spof && (
         <Typography variant="body2" style={{ color: SEVERITY_COLORS.critical }}>
-          <span className={classes.label}>{t('content.spof')}:</span>
+          <span className={classes.label}>{t('content.spof')}</span>
           {sentence(spof)}
         </Typography>
       )}
       {evidence && (
         <Typography variant="body2">
-          <span className={classes.label}>{t('content.evidence')}:</span>
+          <span className={classes.label}>{t('content.evidence')}</span>
           <code className={classes.evidence}>{evidence}</code>
         </Typography>
       )}
       {finding.objects.length > 0 && (
         <Box display="flex" alignItems="center" mt={0.5}>
           <Typography variant="body2" className={classes.label}>
-            {t('content.objects')}:
+            {t('content.objects')}
           </Typography>
           <div className={classes.objects}>
             {finding.objects.map(object => (

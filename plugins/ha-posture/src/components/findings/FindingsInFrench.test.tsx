@@ -125,6 +125,8 @@ describe('findings in French', () => {
       await screen.findByText('containers[web].readinessProbe : absent'),
     ).toBeInTheDocument();
     expect(screen.getByText('spec.replicas: 1')).toBeInTheDocument();
+    // French puts a space before the colon of each label.
+    expect(screen.getAllByText('Preuve :').length).toBeGreaterThan(1);
     expect(screen.queryByText(/readinessProbe: absent/)).toBeNull();
   });
 
