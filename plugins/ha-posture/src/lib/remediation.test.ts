@@ -26,6 +26,14 @@ describe('splitRemediation', () => {
     ]);
   });
 
+  it('keeps a snippet of several documents as one snippet', () => {
+    const snippet =
+      'kind: Role\nmetadata: {name: web-pod-reader}\nrules:\n  - resources: [pods]\n---\nkind: RoleBinding\nroleRef:\n  name: web-pod-reader';
+    expect(splitRemediation(snippet)).toEqual([
+      { type: 'code', content: snippet },
+    ]);
+  });
+
   it('honours fenced blocks', () => {
     expect(
       splitRemediation('Add a PDB:\n```yaml\nkind: PodDisruptionBudget\n```'),

@@ -1,7 +1,7 @@
 /** A paragraph of a remediation: prose, or a snippet to paste. */
 export type RemediationBlock = { type: 'text' | 'code'; content: string };
 
-const YAML_LINE = /^\s*(#.*|- .*|-$|[\w./"'$-]+:(\s.*)?|<.*>)$/;
+const YAML_LINE = /^\s*(#.*|- .*|-$|---|[\w./"'$-]+:(\s.*)?|<.*>)$/;
 
 /**
  * Splits a remediation into prose and YAML snippets. Rules write the prose first,
