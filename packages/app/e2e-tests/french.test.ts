@@ -149,9 +149,26 @@ describe('the portal in French', () => {
 
   it("offers the templates and the Tomcat service's form in French", async () => {
     await page.goto(`${backend.baseUrl}/create`);
-    // The cards' titles and descriptions are the catalog's, in the template's own language.
+    // The cards' titles and descriptions are the catalog's, in the user's language.
     await page.getByText('Choisir', { exact: true }).first().waitFor();
-    expect(await visibleText()).toContain('Modèles');
+    await expectFrenchNotEnglish(
+      [
+        'Modèles',
+        'Cluster MariaDB Galera',
+        "Registre d'images hautement disponible",
+        'Volume NFS-HA partagé',
+        'Service Tomcat hautement disponible',
+        'Un PersistentVolume ReadWriteMany',
+      ],
+      [
+        'MariaDB Galera cluster',
+        'Highly available image registry',
+        'Shared NFS-HA volume',
+        'Highly available Tomcat service',
+        'A ReadWriteMany PersistentVolume',
+      ],
+    );
+    await screenshot(page, 'fr-03-create-templates');
 
     await page.goto(
       `${backend.baseUrl}/create/templates/default/tomcat-ha-service`,
@@ -225,6 +242,8 @@ describe('the portal in French', () => {
     await page
       .getByText("Début de l'étape « Vérifier le cluster cible »")
       .waitFor();
+    // The heading names the template, read from the catalog.
+    await page.getByText('Cluster MariaDB Galera').first().waitFor();
     await expectFrenchNotEnglish(
       [
         'Générer les manifestes',
@@ -237,6 +256,7 @@ describe('the portal in French', () => {
       ],
       [
         'is not a cluster templates may deploy to',
+        'MariaDB Galera cluster',
         'Check the target cluster',
         'Generate the manifests',
         'Register in the catalog',

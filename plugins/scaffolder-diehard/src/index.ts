@@ -5,15 +5,24 @@
  * refuses a name the catalog already has, `DiehardGaleraCluster`, which offers the
  * Galera clusters the catalog has on the form's target and refuses any other, and
  * `DiehardStorageClass`, which does the same with the target cluster's storage classes,
- * and `DiehardIngressHost`, which refuses a host another Ingress of the cluster serves.
+ * and `DiehardIngressHost`, which refuses a host another Ingress of the cluster serves;
+ * with the scaffolder's and the catalog's clients, templates in the user's language.
  *
  * @packageDocumentation
  */
 
-import { scaffolderModuleDiehardFields } from './module';
+import {
+  catalogModuleDiehardTemplateTranslations,
+  scaffolderDiehardFeatures,
+  scaffolderModuleDiehardFields,
+} from './module';
 
-export default scaffolderModuleDiehardFields;
-export { scaffolderModuleDiehardFields };
+export default scaffolderDiehardFeatures;
+export {
+  catalogModuleDiehardTemplateTranslations,
+  scaffolderDiehardFeatures,
+  scaffolderModuleDiehardFields,
+};
 export { diehardTargetsApiRef } from './api';
 export { DiehardTargetsClient } from '@diehard/plugin-scaffolder-diehard-common';
 export type {

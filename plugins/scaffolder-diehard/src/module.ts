@@ -1,6 +1,7 @@
 import {
   ApiBlueprint,
   appLanguageApiRef,
+  createFrontendFeatureLoader,
   createFrontendModule,
   discoveryApiRef,
   fetchApiRef,
@@ -13,6 +14,7 @@ import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { DiehardTargetsClient } from '@diehard/plugin-scaffolder-diehard-common';
 import { diehardTargetsApiRef } from './api';
+import { TranslatingCatalogClient } from './templateTranslations/TranslatingCatalogClient';
 import { TranslatingScaffolderClient } from './templateTranslations/TranslatingScaffolderClient';
 
 /** `api:scaffolder/diehard-targets`: what the pickers list. */
@@ -126,5 +128,48 @@ export const scaffolderModuleDiehardFields = createFrontendModule({
     diehardStorageClassField,
     diehardIngressHostField,
     diehardUserLanguageField,
+  ],
+});
+
+/**
+ * `api:catalog`, in place of the catalog plugin's own: the same client, whose Templates come
+ * with their title and description in the user's language (`metadata.ui:translations`).
+ */
+export const translatingCatalogApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: catalogApiRef,
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        appLanguageApi: appLanguageApiRef,
+      },
+      factory: deps => new TranslatingCatalogClient(deps),
+    }),
+});
+
+/**
+ * The catalog's client in place of the catalog plugin's, whose Templates come with their
+ * title and description in the user's language: the Create page's template cards, a run's
+ * heading and a template's entity page read them from the catalog.
+ *
+ * @public
+ */
+export const catalogModuleDiehardTemplateTranslations = createFrontendModule({
+  pluginId: 'catalog',
+  extensions: [translatingCatalogApi],
+});
+
+/**
+ * Both modules: {@link scaffolderModuleDiehardFields} and
+ * {@link catalogModuleDiehardTemplateTranslations}, what an app that discovers its plugins
+ * installs from this package.
+ *
+ * @public
+ */
+export const scaffolderDiehardFeatures = createFrontendFeatureLoader({
+  loader: () => [
+    scaffolderModuleDiehardFields,
+    catalogModuleDiehardTemplateTranslations,
   ],
 });
