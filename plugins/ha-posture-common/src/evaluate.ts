@@ -1,4 +1,4 @@
-import { MessageRef, msg } from './messages/format';
+import { msg } from './messages/format';
 import { z } from 'zod';
 import { evaluateCluster, CLUSTER_CHECKS } from './cluster/controlPlane';
 import { ObjectIndex } from './grouping/ObjectIndex';
@@ -15,7 +15,18 @@ import {
   brokenBackendEvidence,
   brokenBackends,
 } from './rules/IngressBackendRule';
-import { PostureRule, RuleCheck, findingTexts } from './rules/rule';
+import {
+  nfs,
+  remediation as nfsRemediation,
+  spof as nfsSpof,
+  unmountedNfsClaims,
+} from './rules/NfsRule';
+import {
+  FindingTexts,
+  PostureRule,
+  RuleCheck,
+  findingTexts,
+} from './rules/rule';
 import { withRuleMessages } from './rules/ruleMessages';
 import { grade } from './score/grade';
 import { serviceReports } from './score/serviceReports';
@@ -136,17 +147,15 @@ function objectEntry(
 
 function objectFinding(
   check: RuleCheck,
-  obj: KubeObject,
-  message: MessageRef,
-  evidence: MessageRef | string,
-  remediation: MessageRef,
+  objects: KubeObject[],
+  texts: FindingTexts,
 ): Finding {
   return {
     rule: check.id,
     category: check.category,
     severity: check.severity,
-    ...findingTexts({ message, evidence, remediation }),
-    objects: [refOf(obj)],
+    ...findingTexts(texts),
+    objects: objects.map(refOf),
   };
 }
 
@@ -236,18 +245,16 @@ export function evaluatePosture(
           ing,
           entityName ?? namespaceOf(ing),
           broken.map(b =>
-            objectFinding(
-              brokenBackend,
-              ing,
-              msg('ingress-backend-broken.object.message', {
+            objectFinding(brokenBackend, [ing], {
+              message: msg('ingress-backend-broken.object.message', {
                 kind,
                 ingress: `${ing.metadata?.name}`,
                 backend: b.service,
                 reason: b.why,
               }),
-              brokenBackendEvidence(b),
-              msg('ingress-backend-broken.object.remediation'),
-            ),
+              evidence: brokenBackendEvidence(b),
+              remediation: msg('ingress-backend-broken.object.remediation'),
+            }),
           ),
         ),
       );
@@ -256,16 +263,31 @@ export function evaluatePosture(
   for (const svc of orphanServices) {
     reports.push(
       objectEntry(svc, entityName ?? namespaceOf(svc), [
-        objectFinding(
-          orphanService,
-          svc,
-          msg('ingress-service-selects-nothing.message', {
+        objectFinding(orphanService, [svc], {
+          message: msg('ingress-service-selects-nothing.message', {
             serviceName: `${svc.metadata?.name}`,
             selector: `${JSON.stringify(svc.spec?.selector)}`,
           }),
-          `spec.selector: ${JSON.stringify(svc.spec?.selector)}`,
-          msg('ingress-service-selects-nothing.remediation'),
-        ),
+          evidence: `spec.selector: ${JSON.stringify(svc.spec?.selector)}`,
+          remediation: msg('ingress-service-selects-nothing.remediation'),
+        }),
+      ]),
+    );
+  }
+  for (const { claim, pv, server } of unmountedNfsClaims(index, workloads)) {
+    const service = entityName ?? namespaceOf(claim);
+    reports.push(
+      objectEntry(claim, service, [
+        objectFinding(nfs, [claim, pv], {
+          message: msg('storage-nfs-single-host.claim.message', {
+            claim: `${claim.metadata?.name}`,
+            pv: `${pv.metadata?.name}`,
+            server,
+          }),
+          evidence: `PersistentVolume ${pv.metadata?.name} spec.nfs.server: ${server}`,
+          remediation: nfsRemediation(server),
+          spof: nfsSpof(server, service),
+        }),
       ]),
     );
   }

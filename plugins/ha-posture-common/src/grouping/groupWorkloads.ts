@@ -2,6 +2,7 @@ import { KubeObject, namespaceOf } from '../model/kube';
 import { containersOf, podTemplateOf, volumesOf } from '../kube/podSpec';
 import { selectsWorkloadPods } from '../kube/podLabels';
 import { selectorMatches } from '../kube/selectors';
+import { boundVolume } from '../storage/boundVolume';
 import { ObjectIndex } from './ObjectIndex';
 import { BindingIndex } from './BindingIndex';
 import { WorkloadLabelIndex } from './WorkloadLabelIndex';
@@ -304,15 +305,7 @@ export function groupWorkloads(index: ObjectIndex): Grouping {
       if (s) w.secrets.push(s);
     }
     for (const pvc of w.pvcs) {
-      const pv =
-        index.get('PersistentVolume', '', pvc.spec?.volumeName) ??
-        index
-          .list('PersistentVolume')
-          .find(
-            p =>
-              p.spec?.claimRef?.name === pvc.metadata?.name &&
-              (p.spec?.claimRef?.namespace ?? ns) === ns,
-          );
+      const pv = boundVolume(pvc, index);
       if (pv) w.pvs.push(pv);
     }
 

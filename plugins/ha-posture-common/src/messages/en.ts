@@ -201,6 +201,8 @@ export const FINDING_MESSAGES_EN = {
     '{{workload}} mounts NFS volume {{volume}} from the single server {{server}}.',
   'storage-nfs-single-host.pv.message':
     '{{workload}} stores data on PersistentVolume {{pv}}, served by the single NFS server {{server}}.',
+  'storage-nfs-single-host.claim.message':
+    'Claim {{claim}} is bound to PersistentVolume {{pv}}, served by the single NFS server {{server}}: every workload that mounts it will depend on that host.',
   'storage-nfs-single-host.remediation':
     'Serve NFS from a failover pair behind a virtual address and declare it on the PersistentVolume, or on the StorageClass whose provisioner creates such volumes:\n\n{{snippet}}\n\nor use a replicated storage class (ReadWriteMany).',
   'storage-nfs-single-host.spof':

@@ -202,6 +202,8 @@ export const FINDING_MESSAGES_FR: Record<FindingMessageId, string> = {
     '{{workload}} monte le volume NFS {{volume}} depuis le serveur unique {{server}}.',
   'storage-nfs-single-host.pv.message':
     '{{workload}} stocke ses données sur le PersistentVolume {{pv}}, servi par le serveur NFS unique {{server}}.',
+  'storage-nfs-single-host.claim.message':
+    'La claim {{claim}} est liée au PersistentVolume {{pv}}, servi par le serveur NFS unique {{server}} : chaque workload qui la montera dépendra de cet hôte.',
   'storage-nfs-single-host.remediation':
     'Servez le NFS depuis une paire en bascule derrière une adresse virtuelle et déclarez-le sur le PersistentVolume, ou sur la StorageClass dont le provisionneur crée de tels volumes :\n\n{{snippet}}\n\nou utilisez une classe de stockage répliquée (ReadWriteMany).',
   'storage-nfs-single-host.spof':

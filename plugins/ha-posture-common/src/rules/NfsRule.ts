@@ -1,22 +1,88 @@
 import { msg } from '../messages/format';
 import { declaredHighlyAvailable, HA_ANNOTATION } from '../dsn/databases';
+import { ObjectIndex } from '../grouping/ObjectIndex';
+import { Workload } from '../grouping/workload';
 import { volumesOf } from '../kube/podSpec';
-import { refOf } from '../model/kube';
+import { boundVolume } from '../storage/boundVolume';
+import { KubeObject, namespaceOf, refOf } from '../model/kube';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
 
-const nfs: RuleCheck = {
+/** Exported for the object-level findings of evaluate.ts (a claim no workload mounts yet). */
+export const nfs: RuleCheck = {
   id: 'storage-nfs-single-host',
   category: 'storage',
   severity: 'critical',
   title: 'NFS server is a single host',
 };
 
-const remediation = (server: string) =>
+export const remediation = (server: string) =>
   msg('storage-nfs-single-host.remediation', {
     snippet: `metadata:\n  annotations:\n    ${HA_ANNOTATION}: "true"   # ${server} is a floating address of an HA pair`,
   });
-const spof = (server: string, service: string) =>
+export const spof = (server: string, service: string) =>
   msg('storage-nfs-single-host.spof', { server, service });
+
+/**
+ * The NFS server of a PersistentVolume (in-tree, or the NFS CSI driver's) when it is one
+ * host: neither the volume nor its StorageClass declares it highly available.
+ */
+function singleNfsServer(
+  pv: KubeObject,
+  index: ObjectIndex,
+): string | undefined {
+  const server =
+    pv.spec?.nfs?.server ??
+    (pv.spec?.csi?.driver === 'nfs.csi.k8s.io'
+      ? pv.spec?.csi?.volumeAttributes?.server
+      : undefined);
+  const storageClass = index.get('StorageClass', '', pv.spec?.storageClassName);
+  if (
+    !server ||
+    declaredHighlyAvailable(pv) ||
+    declaredHighlyAvailable(storageClass)
+  )
+    return undefined;
+  return `${server}`;
+}
+
+/** `namespace/<template>-<statefulset>`: the stems of the StatefulSets' per-replica claims. */
+function perReplicaStems(workloads: Workload[]): Set<string> {
+  const stems = new Set<string>();
+  for (const w of workloads) {
+    const templates =
+      w.kind === 'StatefulSet' && w.object.spec?.volumeClaimTemplates;
+    for (const t of Array.isArray(templates) ? templates : [])
+      stems.add(`${w.namespace}/${t?.metadata?.name}-${w.name}`);
+  }
+  return stems;
+}
+
+/** `namespace/stem` of a claim named `<stem>-<ordinal>`. */
+function ordinalStem(claim: KubeObject): string | undefined {
+  const m = String(claim.metadata?.name ?? '').match(/^(.+)-\d+$/);
+  return m ? `${namespaceOf(claim)}/${m[1]}` : undefined;
+}
+
+/**
+ * The claims of the input no workload mounts (yet), bound to a PersistentVolume served by
+ * one NFS host: the shared volume an Ops team declares before the services that will use it.
+ */
+export function unmountedNfsClaims(
+  index: ObjectIndex,
+  workloads: Workload[],
+): Array<{ claim: KubeObject; pv: KubeObject; server: string }> {
+  const mounted = new Set(workloads.flatMap(w => w.pvcs));
+  const stems = perReplicaStems(workloads);
+  const out = [];
+  for (const claim of index.list('PersistentVolumeClaim')) {
+    const stem = ordinalStem(claim);
+    if (mounted.has(claim) || (stem && stems.has(stem))) continue;
+    const pv = boundVolume(claim, index);
+    const server = pv && singleNfsServer(pv, index);
+    if (pv && server) out.push({ claim, pv, server });
+  }
+  return out;
+}
 
 /**
  * `storage`: an NFS volume whose server is one named host, unless it is declared
@@ -48,22 +114,8 @@ export const nfsRule: PostureRule = {
       );
     }
     for (const pv of w.pvs) {
-      const server =
-        pv.spec?.nfs?.server ??
-        (pv.spec?.csi?.driver === 'nfs.csi.k8s.io'
-          ? pv.spec?.csi?.volumeAttributes?.server
-          : undefined);
-      const storageClass = index.get(
-        'StorageClass',
-        '',
-        pv.spec?.storageClassName,
-      );
-      if (
-        !server ||
-        declaredHighlyAvailable(pv) ||
-        declaredHighlyAvailable(storageClass)
-      )
-        continue;
+      const server = singleNfsServer(pv, index);
+      if (!server) continue;
       out.push(
         findingFor(nfs, w, {
           message: msg('storage-nfs-single-host.pv.message', {

@@ -84,7 +84,9 @@ function volumeIndex(index: ObjectIndex): VolumeIndex {
   v = { byClass: new Map(), byClaim: new Map(), staticBinding: new Map() };
   for (const pv of index.list('PersistentVolume')) {
     const cls = String(pv.spec?.storageClassName ?? '');
-    v.byClass.set(cls, [...(v.byClass.get(cls) ?? []), pv]);
+    const ofClass = v.byClass.get(cls);
+    if (ofClass) ofClass.push(pv);
+    else v.byClass.set(cls, [pv]);
     const ref = pv.spec?.claimRef;
     if (ref?.name) v.byClaim.set(`${ref.namespace ?? ''}/${ref.name}`, pv);
   }
