@@ -271,6 +271,32 @@ describe('the portal in French', () => {
     await screenshot(page, 'fr-04-run-steps');
   });
 
+  it('lists the fleet in French, every column in view without scrolling', async () => {
+    await page.goto(`${backend.baseUrl}/ha-posture`);
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'ENI Todo (legacy deployment)' })
+      .waitFor();
+    await expectFrenchNotEnglish(
+      ['Tous les services', 'Manifestes'],
+      ['All services', 'Manifests'],
+    );
+    for (const header of ['Avertissements', 'Évalué', 'Source'])
+      await page.getByRole('columnheader', { name: header }).waitFor();
+    // material-table scrolls the columns that do not fit: none may need it at 1440 px.
+    const clipped = await page.evaluate(() => {
+      const widths: string[] = [];
+      for (let e = document.querySelector('table')?.parentElement; e; ) {
+        if (e.scrollWidth > e.clientWidth + 1)
+          widths.push(`${e.scrollWidth} > ${e.clientWidth}`);
+        e = e.parentElement;
+      }
+      return widths;
+    });
+    await screenshot(page, 'fr-05-fleet');
+    expect(clipped).toEqual([]);
+  });
+
   it('opens a handoff review whose items, findings and history are in French', async () => {
     await page.goto(
       `${backend.baseUrl}/catalog/default/component/eni-todo-legacy/handoff-review`,

@@ -14,6 +14,22 @@ import { RelativeTime } from '../shared/RelativeTime';
 import { FilterSelect } from './FilterSelect';
 
 const NONE = 'none';
+/**
+ * A column as wide as its widest cell or header, with narrow padding: the service's takes
+ * the rest, so that all of them fit a laptop's screen (material-table otherwise gives each
+ * the same share, and scrolls the table when the headers, French ones especially, do not
+ * fit their shares).
+ */
+const NARROW = {
+  whiteSpace: 'nowrap',
+  paddingLeft: 8,
+  paddingRight: 8,
+} as const;
+const COMPACT = {
+  width: '1%',
+  cellStyle: NARROW,
+  headerStyle: NARROW,
+} as const;
 const ALL = '';
 
 function nameOf(ref: string): string {
@@ -109,6 +125,7 @@ export function FleetTable(props: {
       {
         title: t('fleet.service'),
         field: 'entityRef',
+        width: 'auto',
         customSort: (a, b) =>
           (a.title ?? nameOf(a.entityRef)).localeCompare(
             b.title ?? nameOf(b.entityRef),
@@ -122,18 +139,21 @@ export function FleetTable(props: {
       {
         title: t('fleet.grade'),
         field: 'grade',
+        ...COMPACT,
         customSort: (a, b) => gradeRank(a.grade) - gradeRank(b.grade),
         render: e => <GradeBadge grade={e.grade} />,
       },
       {
         title: t('fleet.trend'),
         field: 'previousGrade',
+        ...COMPACT,
         sorting: false,
         render: e => <Trend grade={e.grade} previous={e.previousGrade} />,
       },
       {
         title: t('fleet.owner'),
         field: 'owner',
+        ...COMPACT,
         render: e =>
           e.owner ? (
             <EntityRefLink entityRef={e.owner} defaultKind="group" hideIcon />
@@ -142,16 +162,28 @@ export function FleetTable(props: {
       {
         title: t('fleet.system'),
         field: 'system',
+        ...COMPACT,
         render: e =>
           e.system ? (
             <EntityRefLink entityRef={e.system} defaultKind="system" hideIcon />
           ) : null,
       },
-      { title: t('fleet.critical'), field: 'critical', type: 'numeric' },
-      { title: t('fleet.warning'), field: 'warning', type: 'numeric' },
+      {
+        title: t('fleet.critical'),
+        field: 'critical',
+        type: 'numeric',
+        ...COMPACT,
+      },
+      {
+        title: t('fleet.warning'),
+        field: 'warning',
+        type: 'numeric',
+        ...COMPACT,
+      },
       {
         title: t('fleet.evaluatedAt'),
         field: 'evaluatedAt',
+        ...COMPACT,
         customSort: (a, b) =>
           Date.parse(a.evaluatedAt) - Date.parse(b.evaluatedAt),
         render: e => <RelativeTime iso={e.evaluatedAt} />,
@@ -159,6 +191,7 @@ export function FleetTable(props: {
       {
         title: t('fleet.source'),
         field: 'source',
+        ...COMPACT,
         render: e => t(`fleet.sourceType.${e.source}`),
       },
     ],
