@@ -92,6 +92,26 @@ async function expectFrenchNotEnglish(french: string[], english: string[]) {
   expect(english.filter(t => text.includes(t))).toEqual([]);
 }
 
+/**
+ * The tables of the page that do not fit it: each as `its caption or first header: the
+ * width it needs > the width it has`. material-table scrolls the columns that do not fit,
+ * out of sight; at 1440 px, in French, none may need it.
+ */
+function tablesScrolled(): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('table')].flatMap(table => {
+      const name =
+        table.getAttribute('aria-label') ??
+        table.querySelector('th')?.textContent ??
+        'table';
+      for (let e = table.parentElement; e; e = e.parentElement)
+        if (e.scrollWidth > e.clientWidth + 1)
+          return [`${name}: ${e.scrollWidth} > ${e.clientWidth}`];
+      return [];
+    }),
+  );
+}
+
 beforeAll(async () => {
   portal = await portalInChromium();
   ({ backend, page } = portal);
@@ -145,6 +165,7 @@ describe('the portal in French', () => {
     expect([...english].filter(line => text.includes(line))).toEqual([]);
     expect(frenchLines.filter(line => !text.includes(line))).toEqual([]);
     await screenshot(page, 'fr-01-legacy-posture');
+    expect(await tablesScrolled()).toEqual([]);
   });
 
   it("offers the templates and the Tomcat service's form in French", async () => {
@@ -283,18 +304,8 @@ describe('the portal in French', () => {
     );
     for (const header of ['Avertissements', 'Évalué', 'Source'])
       await page.getByRole('columnheader', { name: header }).waitFor();
-    // material-table scrolls the columns that do not fit: none may need it at 1440 px.
-    const clipped = await page.evaluate(() => {
-      const widths: string[] = [];
-      for (let e = document.querySelector('table')?.parentElement; e; ) {
-        if (e.scrollWidth > e.clientWidth + 1)
-          widths.push(`${e.scrollWidth} > ${e.clientWidth}`);
-        e = e.parentElement;
-      }
-      return widths;
-    });
     await screenshot(page, 'fr-05-fleet');
-    expect(clipped).toEqual([]);
+    expect(await tablesScrolled()).toEqual([]);
   });
 
   it('opens a handoff review whose items, findings and history are in French', async () => {
@@ -344,5 +355,15 @@ describe('the portal in French', () => {
     ];
     expect(french.filter(line => !text.includes(line))).toEqual([]);
     await screenshot(page, 'fr-02-handoff-review');
+    expect(await tablesScrolled()).toEqual([]);
+
+    // The reviews waiting for Ops, in French, their table in view.
+    await page.goto(`${backend.baseUrl}/handoff-reviews`);
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'ENI Todo (legacy deployment)' })
+      .waitFor();
+    await screenshot(page, 'fr-02b-handoff-reviews');
+    expect(await tablesScrolled()).toEqual([]);
   });
 });
