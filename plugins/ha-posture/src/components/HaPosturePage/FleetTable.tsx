@@ -186,7 +186,7 @@ export function FleetTable(props: {
         ...COMPACT,
         customSort: (a, b) =>
           Date.parse(a.evaluatedAt) - Date.parse(b.evaluatedAt),
-        render: e => <RelativeTime iso={e.evaluatedAt} />,
+        render: e => <RelativeTime iso={e.evaluatedAt} short />,
       },
       {
         title: t('fleet.source'),
