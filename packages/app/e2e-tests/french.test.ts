@@ -292,6 +292,21 @@ describe('the portal in French', () => {
     await screenshot(page, 'fr-04-run-steps');
   });
 
+  it('says in French that an address has no page, with the way to the catalog', async () => {
+    await page.goto(`${backend.baseUrl}/catalog`);
+    await page.getByText("Il n'y a pas de page à cette adresse.").waitFor();
+    await expectFrenchNotEnglish(
+      ['ERREUR 404 : PAGE INTROUVABLE', 'Revenir en arrière'],
+      ['PAGE NOT FOUND', 'contact support', 'if you think this is a bug'],
+    );
+    await screenshot(page, 'fr-06-not-found');
+    await page.getByRole('link', { name: 'Ouvrir le catalogue' }).click();
+    await page
+      .getByRole('heading', { name: /Catalogue/ })
+      .first()
+      .waitFor();
+  });
+
   it('lists the fleet in French, every column in view without scrolling', async () => {
     await page.goto(`${backend.baseUrl}/ha-posture`);
     await page

@@ -1,8 +1,9 @@
 import { createApp } from '@backstage/frontend-defaults';
 import { navModule } from './modules/nav';
+import { notFoundModule } from './modules/notFound';
 import { signInModule } from './modules/signIn';
 import { translationsModule } from './modules/translations';
 
 export default createApp({
-  features: [navModule, signInModule, translationsModule],
+  features: [navModule, notFoundModule, signInModule, translationsModule],
 });

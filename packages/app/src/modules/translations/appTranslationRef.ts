@@ -1,6 +1,6 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
 
-/** Strings of the app shell itself (navigation, sign-in). */
+/** Strings of the app shell itself (navigation, sign-in, the page of an unknown address). */
 export const appTranslationRef = createTranslationRef({
   id: 'diehard-app',
   messages: {
@@ -19,6 +19,12 @@ export const appTranslationRef = createTranslationRef({
     signIn: {
       companyTitle: 'Company sign-in',
       companyMessage: 'Sign in with your company account',
+    },
+    notFound: {
+      status: 'ERROR 404: PAGE NOT FOUND',
+      title: 'There is no page at this address.',
+      goBack: 'Go back',
+      catalog: 'Open the catalog',
     },
   },
 });

@@ -17,5 +17,9 @@ export default createTranslationMessages({
     'nav.notifications': 'Notifications',
     'signIn.companyTitle': "Connexion à l'entreprise",
     'signIn.companyMessage': 'Connectez-vous avec votre compte professionnel',
+    'notFound.status': 'ERREUR 404 : PAGE INTROUVABLE',
+    'notFound.title': "Il n'y a pas de page à cette adresse.",
+    'notFound.goBack': 'Revenir en arrière',
+    'notFound.catalog': 'Ouvrir le catalogue',
   },
 });
