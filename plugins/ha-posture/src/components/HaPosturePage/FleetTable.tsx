@@ -14,6 +14,8 @@ import { RelativeTime } from '../shared/RelativeTime';
 import { FilterSelect } from './FilterSelect';
 
 const NONE = 'none';
+const ALL = '';
+
 /**
  * A column as wide as its widest cell or header, with narrow padding: the service's takes
  * the rest, so that all of them fit a laptop's screen (material-table otherwise gives each
@@ -30,7 +32,6 @@ const COMPACT = {
   cellStyle: NARROW,
   headerStyle: NARROW,
 } as const;
-const ALL = '';
 
 function nameOf(ref: string): string {
   try {
