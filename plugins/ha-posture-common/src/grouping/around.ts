@@ -34,7 +34,10 @@ function ordinalClaims(index: ObjectIndex) {
 }
 
 /** A StatefulSet's per-replica claims (`<template>-<name>-<ordinal>`) that exist. */
-function perReplicaClaims(w: Workload, index: ObjectIndex): KubeObject[] {
+export function perReplicaClaims(
+  w: Workload,
+  index: ObjectIndex,
+): KubeObject[] {
   if (w.kind !== 'StatefulSet') return [];
   const templates = w.object.spec?.volumeClaimTemplates;
   const replicas = Math.max(w.replicas, w.declaredReplicas);

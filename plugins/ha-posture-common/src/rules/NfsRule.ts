@@ -1,6 +1,7 @@
 import { msg } from '../messages/format';
 import { declaredHighlyAvailable, HA_ANNOTATION } from '../dsn/databases';
 import { ObjectIndex } from '../grouping/ObjectIndex';
+import { perReplicaClaims } from '../grouping/around';
 import { Workload } from '../grouping/workload';
 import { volumesOf } from '../kube/podSpec';
 import { boundVolume } from '../storage/boundVolume';
@@ -86,8 +87,9 @@ export function unmountedNfsClaims(
 
 /**
  * `storage`: an NFS volume whose server is one named host, unless it is declared
- * highly available: on the pod template, the PersistentVolume, or its StorageClass
- * (a class provisioned from an NFS-HA pair's virtual address).
+ * highly available: on the pod template, the PersistentVolume (a claim's, or a
+ * StatefulSet replica's), or its StorageClass (a class provisioned from an NFS-HA pair's
+ * virtual address).
  */
 export const nfsRule: PostureRule = {
   checks: [nfs],
@@ -127,6 +129,32 @@ export const nfsRule: PostureRule = {
           remediation: remediation(server),
           objects: [refOf(pv)],
           spof: spof(`${server}`, service),
+        }),
+      );
+    }
+    // A StatefulSet's per-replica volumes: one finding per server, naming them all.
+    const perReplica = new Map<string, KubeObject[]>();
+    for (const claim of perReplicaClaims(w, index)) {
+      const pv = boundVolume(claim, index);
+      const server = pv && !w.pvs.includes(pv) && singleNfsServer(pv, index);
+      if (!pv || !server) continue;
+      const onServer = perReplica.get(server);
+      if (onServer) onServer.push(pv);
+      else perReplica.set(server, [pv]);
+    }
+    for (const [server, pvs] of perReplica) {
+      const names = pvs.map(pv => `${pv.metadata?.name}`).join(', ');
+      out.push(
+        findingFor(nfs, w, {
+          message: msg('storage-nfs-single-host.pv.message', {
+            workload: label(w),
+            pv: names,
+            server,
+          }),
+          evidence: `PersistentVolume ${names} spec.nfs.server: ${server}`,
+          remediation: remediation(server),
+          objects: pvs.map(refOf),
+          spof: spof(server, service),
         }),
       );
     }
