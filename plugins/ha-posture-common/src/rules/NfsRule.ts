@@ -5,7 +5,7 @@ import { perReplicaClaims } from '../grouping/around';
 import { Workload } from '../grouping/workload';
 import { volumesOf } from '../kube/podSpec';
 import { boundVolume } from '../storage/boundVolume';
-import { KubeObject, namespaceOf, refOf } from '../model/kube';
+import { KubeObject, refOf } from '../model/kube';
 import { PostureRule, RuleCheck, findingFor, label } from './rule';
 
 /** Exported for the object-level findings of evaluate.ts (a claim no workload mounts yet). */
@@ -46,24 +46,6 @@ function singleNfsServer(
   return `${server}`;
 }
 
-/** `namespace/<template>-<statefulset>`: the stems of the StatefulSets' per-replica claims. */
-function perReplicaStems(workloads: Workload[]): Set<string> {
-  const stems = new Set<string>();
-  for (const w of workloads) {
-    const templates =
-      w.kind === 'StatefulSet' && w.object.spec?.volumeClaimTemplates;
-    for (const t of Array.isArray(templates) ? templates : [])
-      stems.add(`${w.namespace}/${t?.metadata?.name}-${w.name}`);
-  }
-  return stems;
-}
-
-/** `namespace/stem` of a claim named `<stem>-<ordinal>`. */
-function ordinalStem(claim: KubeObject): string | undefined {
-  const m = String(claim.metadata?.name ?? '').match(/^(.+)-\d+$/);
-  return m ? `${namespaceOf(claim)}/${m[1]}` : undefined;
-}
-
 /**
  * The claims of the input no workload mounts (yet), bound to a PersistentVolume served by
  * one NFS host: the shared volume an Ops team declares before the services that will use it.
@@ -72,12 +54,12 @@ export function unmountedNfsClaims(
   index: ObjectIndex,
   workloads: Workload[],
 ): Array<{ claim: KubeObject; pv: KubeObject; server: string }> {
-  const mounted = new Set(workloads.flatMap(w => w.pvcs));
-  const stems = perReplicaStems(workloads);
+  const mounted = new Set(
+    workloads.flatMap(w => [...w.pvcs, ...perReplicaClaims(w, index)]),
+  );
   const out = [];
   for (const claim of index.list('PersistentVolumeClaim')) {
-    const stem = ordinalStem(claim);
-    if (mounted.has(claim) || (stem && stems.has(stem))) continue;
+    if (mounted.has(claim)) continue;
     const pv = boundVolume(claim, index);
     const server = pv && singleNfsServer(pv, index);
     if (pv && server) out.push({ claim, pv, server });
