@@ -1,6 +1,8 @@
 /**
- * Diehard's HA posture in the portal (new frontend system): an overview card and an
- * "HA posture" tab for Components, and the `/ha-posture` page of every service and cluster.
+ * Diehard's HA posture in the portal: an overview card and an "HA posture" tab for
+ * Components, and the `/ha-posture` page of every service and cluster. The default
+ * export is the plugin of the new frontend system; `haPostureLegacyPlugin` and its
+ * extensions serve an app of the legacy one.
  *
  * @packageDocumentation
  */
@@ -9,6 +11,13 @@ import { haPosturePlugin } from './plugin';
 
 export default haPosturePlugin;
 export { haPosturePlugin };
+export {
+  EntityHaPostureCard,
+  EntityHaPostureContent,
+  HaPosturePage,
+  HaPostureSearchResultListItem,
+  haPostureLegacyPlugin,
+} from './legacy';
 export { haPostureApiRef, HaPostureClient } from './api';
 export type { HaPostureApi, HaPostureEntityRef } from './api';
 export { haPostureTranslationRef, haPostureTranslations } from './translation';

@@ -1,5 +1,5 @@
 /**
- * Diehard's scaffolder form fields (new frontend system): `DiehardClusterPicker` and
+ * Diehard's scaffolder form fields: `DiehardClusterPicker` and
  * `DiehardNamespacePicker`, listing what `diehard.apply.clusters` lets the signed-in
  * user deploy to (`GET /api/scaffolder/diehard/targets`), `DiehardEntityName`, which
  * refuses a name the catalog already has, `DiehardGaleraCluster`, which offers the
@@ -7,6 +7,9 @@
  * `DiehardStorageClass`, which does the same with the target cluster's storage classes,
  * and `DiehardIngressHost`, which refuses a host another Ingress of the cluster serves;
  * with the scaffolder's and the catalog's clients, templates in the user's language.
+ * The default export serves an app of the new frontend system;
+ * `scaffolderDiehardLegacyPlugin`, its field extensions and the two client factories
+ * an app of the legacy one.
  *
  * @packageDocumentation
  */
@@ -23,6 +26,18 @@ export {
   scaffolderDiehardFeatures,
   scaffolderModuleDiehardFields,
 };
+export {
+  DiehardClusterPickerFieldExtension,
+  DiehardEntityNameFieldExtension,
+  DiehardGaleraClusterFieldExtension,
+  DiehardIngressHostFieldExtension,
+  DiehardNamespacePickerFieldExtension,
+  DiehardStorageClassFieldExtension,
+  DiehardUserLanguageFieldExtension,
+  scaffolderDiehardLegacyPlugin,
+  translatingCatalogApiFactory,
+  translatingScaffolderApiFactory,
+} from './legacy';
 export { diehardTargetsApiRef } from './api';
 export { DiehardTargetsClient } from '@diehard/plugin-scaffolder-diehard-common';
 export type {

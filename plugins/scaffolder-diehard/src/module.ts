@@ -11,7 +11,10 @@ import {
 import { scmIntegrationsApiRef } from '@backstage/integration-react';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
-import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import {
+  FormFieldBlueprint,
+  createFormField,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import { DiehardTargetsClient } from '@diehard/plugin-scaffolder-diehard-common';
 import { diehardTargetsApiRef } from './api';
 import { TranslatingCatalogClient } from './templateTranslations/TranslatingCatalogClient';
@@ -55,7 +58,9 @@ export const diehardClusterPickerField = FormFieldBlueprint.make({
   name: 'diehard-cluster-picker',
   params: {
     field: () =>
-      import('./components/fields').then(m => m.DiehardClusterPicker),
+      import('./components/fields').then(m =>
+        createFormField(m.diehardClusterPickerDefinition),
+      ),
   },
 });
 
@@ -64,7 +69,9 @@ export const diehardNamespacePickerField = FormFieldBlueprint.make({
   name: 'diehard-namespace-picker',
   params: {
     field: () =>
-      import('./components/fields').then(m => m.DiehardNamespacePicker),
+      import('./components/fields').then(m =>
+        createFormField(m.diehardNamespacePickerDefinition),
+      ),
   },
 });
 
@@ -72,7 +79,10 @@ export const diehardNamespacePickerField = FormFieldBlueprint.make({
 export const diehardEntityNameField = FormFieldBlueprint.make({
   name: 'diehard-entity-name',
   params: {
-    field: () => import('./components/fields').then(m => m.DiehardEntityName),
+    field: () =>
+      import('./components/fields').then(m =>
+        createFormField(m.diehardEntityNameDefinition),
+      ),
   },
 });
 
@@ -81,7 +91,9 @@ export const diehardGaleraClusterField = FormFieldBlueprint.make({
   name: 'diehard-galera-cluster',
   params: {
     field: () =>
-      import('./components/fields').then(m => m.DiehardGaleraCluster),
+      import('./components/fields').then(m =>
+        createFormField(m.diehardGaleraClusterDefinition),
+      ),
   },
 });
 
@@ -89,7 +101,10 @@ export const diehardGaleraClusterField = FormFieldBlueprint.make({
 export const diehardStorageClassField = FormFieldBlueprint.make({
   name: 'diehard-storage-class',
   params: {
-    field: () => import('./components/fields').then(m => m.DiehardStorageClass),
+    field: () =>
+      import('./components/fields').then(m =>
+        createFormField(m.diehardStorageClassDefinition),
+      ),
   },
 });
 
@@ -97,7 +112,10 @@ export const diehardStorageClassField = FormFieldBlueprint.make({
 export const diehardIngressHostField = FormFieldBlueprint.make({
   name: 'diehard-ingress-host',
   params: {
-    field: () => import('./components/fields').then(m => m.DiehardIngressHost),
+    field: () =>
+      import('./components/fields').then(m =>
+        createFormField(m.diehardIngressHostDefinition),
+      ),
   },
 });
 
@@ -105,7 +123,10 @@ export const diehardIngressHostField = FormFieldBlueprint.make({
 export const diehardUserLanguageField = FormFieldBlueprint.make({
   name: 'diehard-user-language',
   params: {
-    field: () => import('./components/fields').then(m => m.DiehardUserLanguage),
+    field: () =>
+      import('./components/fields').then(m =>
+        createFormField(m.diehardUserLanguageDefinition),
+      ),
   },
 });
 

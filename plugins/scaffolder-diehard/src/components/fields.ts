@@ -1,5 +1,6 @@
+// Each field's definition, for both frontend systems: the new one's `createFormField`
+// (`module.ts`) and the legacy one's `createScaffolderFieldExtension` (`legacy/`).
 import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
-import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import { DiehardClusterPicker as ClusterPickerComponent } from './DiehardClusterPicker';
 import {
   DiehardEntityName as EntityNameComponent,
@@ -31,14 +32,14 @@ const otherField = (z: Zod, what: string, fallback: string) =>
     .describe(`The form field holding ${what} (default: ${fallback})`);
 
 /** `ui:field: DiehardClusterPicker`. */
-export const DiehardClusterPicker = createFormField({
+export const diehardClusterPickerDefinition = {
   name: 'DiehardClusterPicker',
   component: ClusterPickerComponent,
   schema: makeFieldSchema({ output: z => z.string() }),
-});
+};
 
 /** `ui:field: DiehardNamespacePicker`. */
-export const DiehardNamespacePicker = createFormField({
+export const diehardNamespacePickerDefinition = {
   name: 'DiehardNamespacePicker',
   component: NamespacePickerComponent,
   schema: makeFieldSchema({
@@ -52,17 +53,17 @@ export const DiehardNamespacePicker = createFormField({
           .describe('A fixed cluster, when the form does not ask for one'),
       }),
   }),
-});
+};
 
 /** `ui:field: DiehardUserLanguage`. */
-export const DiehardUserLanguage = createFormField({
+export const diehardUserLanguageDefinition = {
   name: 'DiehardUserLanguage',
   component: UserLanguageComponent,
   schema: makeFieldSchema({ output: z => z.string() }),
-});
+};
 
 /** `ui:field: DiehardEntityName`. */
-export const DiehardEntityName = createFormField({
+export const diehardEntityNameDefinition = {
   name: 'DiehardEntityName',
   component: EntityNameComponent,
   validation: validateEntityName,
@@ -79,10 +80,10 @@ export const DiehardEntityName = createFormField({
           .describe('Its catalog namespace (default: default)'),
       }),
   }),
-});
+};
 
 /** `ui:field: DiehardGaleraCluster`. */
-export const DiehardGaleraCluster = createFormField({
+export const diehardGaleraClusterDefinition = {
   name: 'DiehardGaleraCluster',
   component: GaleraClusterComponent,
   validation: validateGaleraCluster,
@@ -95,10 +96,10 @@ export const DiehardGaleraCluster = createFormField({
         nodesField: otherField(z, 'the Galera node count', 'galeraNodes'),
       }),
   }),
-});
+};
 
 /** `ui:field: DiehardStorageClass`. */
-export const DiehardStorageClass = createFormField({
+export const diehardStorageClassDefinition = {
   name: 'DiehardStorageClass',
   component: StorageClassComponent,
   validation: validateStorageClass,
@@ -115,10 +116,10 @@ export const DiehardStorageClass = createFormField({
           ),
       }),
   }),
-});
+};
 
 /** `ui:field: DiehardIngressHost`. */
-export const DiehardIngressHost = createFormField({
+export const diehardIngressHostDefinition = {
   name: 'DiehardIngressHost',
   component: IngressHostComponent,
   validation: validateIngressHost,
@@ -131,4 +132,4 @@ export const DiehardIngressHost = createFormField({
         ingressField: otherField(z, "the template's Ingress name", 'name'),
       }),
   }),
-});
+};

@@ -1,2 +1,3 @@
 export { HaPosturePage } from './HaPosturePage';
 export { HaPosturePageLayout } from './HaPosturePageLayout';
+export { LegacyHaPosturePage } from './LegacyHaPosturePage';

@@ -1,2 +1,3 @@
 export { HandoffReviewsPage } from './HandoffReviewsPage';
 export { HandoffReviewsPageLayout } from './HandoffReviewsPageLayout';
+export { LegacyHandoffReviewsPage } from './LegacyHandoffReviewsPage';

@@ -2,11 +2,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { Link } from '@backstage/core-components';
-import {
-  useApi,
-  useRouteRef,
-  useTranslationRef,
-} from '@backstage/frontend-plugin-api';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   entityRouteParams,
@@ -70,6 +67,7 @@ export function HandoffReviewStatus() {
   const { entity } = useEntity();
   const api = useApi(handoffReviewApiRef);
   const { t } = useTranslationRef(handoffReviewTranslationRef);
+  // The catalog's route ref, resolved by its own API's hook: in apps of either system.
   const entityRoute = useRouteRef(entityRouteRef);
   const text = useSummaryText();
   const entityRef = stringifyEntityRef(entity);
@@ -97,13 +95,9 @@ export function HandoffReviewStatus() {
           >
             {text(value)}
           </Typography>
-          {entityRoute && (
-            <Link
-              to={`${entityRoute(entityRouteParams(entity))}/${HANDOFF_TAB}`}
-            >
-              {t('postureCard.link')}
-            </Link>
-          )}
+          <Link to={`${entityRoute(entityRouteParams(entity))}/${HANDOFF_TAB}`}>
+            {t('postureCard.link')}
+          </Link>
         </>
       )}
     </Box>

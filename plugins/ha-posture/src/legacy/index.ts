@@ -1,0 +1,7 @@
+export {
+  EntityHaPostureCard,
+  EntityHaPostureContent,
+  HaPosturePage,
+  HaPostureSearchResultListItem,
+  haPostureLegacyPlugin,
+} from './plugin';

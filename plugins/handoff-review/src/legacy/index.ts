@@ -1,0 +1,6 @@
+export {
+  EntityHandoffReviewContent,
+  EntityHandoffReviewStatus,
+  HandoffReviewsPage,
+  handoffReviewLegacyPlugin,
+} from './plugin';

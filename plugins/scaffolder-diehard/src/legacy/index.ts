@@ -1,0 +1,14 @@
+export {
+  DiehardClusterPickerFieldExtension,
+  DiehardEntityNameFieldExtension,
+  DiehardGaleraClusterFieldExtension,
+  DiehardIngressHostFieldExtension,
+  DiehardNamespacePickerFieldExtension,
+  DiehardStorageClassFieldExtension,
+  DiehardUserLanguageFieldExtension,
+  scaffolderDiehardLegacyPlugin,
+} from './plugin';
+export {
+  translatingCatalogApiFactory,
+  translatingScaffolderApiFactory,
+} from './apis';
