@@ -1,17 +1,22 @@
 // Drives Debian's Chromium through the created app with Diehard installed, signed in as
 // Guest: the posture card of the proof's service, the fleet page, the handoff review tab
-// and Diehard's scaffolder actions. Each check names what the user did not see; a
-// screenshot of every page goes to test-results/screenshots/install-proof-*.png (also
-// on failure, as install-proof-failed-<check>.png).
+// and Diehard's scaffolder actions; in an app of the legacy frontend system (--legacy),
+// also the review's state on the card and the fleet page in French. Each check names what
+// the user did not see; a screenshot of every page goes to
+// test-results/screenshots/install-proof-[legacy-]*.png (also on failure, as
+// install-proof-[legacy-]failed-<check>.png).
 //
-//   node browse.mjs BASE_URL
+//   node browse.mjs BASE_URL [--legacy]
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const baseUrl = process.argv[2];
-if (!baseUrl) throw new Error('usage: browse.mjs BASE_URL');
+const [baseUrl, kind] = process.argv.slice(2);
+if (!baseUrl || (kind && kind !== '--legacy'))
+  throw new Error('usage: browse.mjs BASE_URL [--legacy]');
+const legacy = kind === '--legacy';
+const shotPrefix = legacy ? 'install-proof-legacy-' : 'install-proof-';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = join(root, 'test-results/screenshots');
 mkdirSync(shots, { recursive: true });
@@ -56,13 +61,24 @@ const checks = [
       await page.goto(entityUrl);
       await page.getByRole('img', { name: 'Grade A' }).waitFor();
       await page.getByText(/From the manifests at .*k8s$/).waitFor();
+      await page.getByRole('img', { name: 'Grade A' }).scrollIntoViewIfNeeded();
+      if (legacy) {
+        // The app put the review's state in the card's sections, as the README says.
+        await page
+          .getByRole('region', { name: 'Handoff review' })
+          .getByText('None yet')
+          .waitFor();
+      }
     },
   ],
   [
     'fleet',
-    'the fleet page (/ha-posture) listing the service',
+    legacy
+      ? "the fleet page (/ha-posture, from the sidebar's item) listing the service"
+      : 'the fleet page (/ha-posture) listing the service',
     async () => {
-      await page.goto(`${baseUrl}/ha-posture`);
+      if (legacy) await page.getByRole('link', { name: 'HA posture' }).click();
+      else await page.goto(`${baseUrl}/ha-posture`);
       await page.getByRole('row').filter({ hasText: 'Proof todo' }).waitFor();
     },
   ],
@@ -71,12 +87,19 @@ const checks = [
     'the handoff review tab opening a review with its Dev side',
     async () => {
       await page.goto(entityUrl);
-      // Backstage groups the plugins' tabs: the review is under "Deployment".
-      await page
-        .getByRole('navigation', { name: 'Content navigation' })
-        .getByRole('button', { name: 'Deployment' })
-        .click();
-      await page.getByRole('menuitemradio', { name: 'Handoff review' }).click();
+      if (legacy) {
+        // The app's EntityPage.tsx has the tab itself.
+        await page.getByRole('tab', { name: 'Handoff review' }).click();
+      } else {
+        // Backstage groups the plugins' tabs: the review is under "Deployment".
+        await page
+          .getByRole('navigation', { name: 'Content navigation' })
+          .getByRole('button', { name: 'Deployment' })
+          .click();
+        await page
+          .getByRole('menuitemradio', { name: 'Handoff review' })
+          .click();
+      }
       await page.getByRole('button', { name: 'Open a handoff review' }).click();
       await page.getByRole('region', { name: 'Dev side' }).waitFor();
     },
@@ -98,6 +121,22 @@ const checks = [
       }
     },
   ],
+  ...(legacy
+    ? [
+        [
+          'french',
+          "the fleet page in French, once Settings switch the language (the app's __experimentalTranslations)",
+          async () => {
+            await page.goto(`${baseUrl}/settings`);
+            await page.getByRole('button', { name: 'English' }).click();
+            await page.getByRole('option', { name: /Français|French/ }).click();
+            await page.goto(`${baseUrl}/ha-posture`);
+            await page.getByRole('heading', { name: 'Posture HA' }).waitFor();
+            await page.getByText('Tous les services').waitFor();
+          },
+        ],
+      ]
+    : []),
 ];
 
 let failed = 0;
@@ -105,12 +144,12 @@ for (const [name, what, check] of checks) {
   const started = Date.now();
   try {
     await check();
-    await page.screenshot({ path: join(shots, `install-proof-${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(shots, `${shotPrefix}${name}.png`), fullPage: true });
     console.log(`  seen: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (e) {
     failed++;
     await page
-      .screenshot({ path: join(shots, `install-proof-failed-${name}.png`), fullPage: true })
+      .screenshot({ path: join(shots, `${shotPrefix}failed-${name}.png`), fullPage: true })
       .catch(() => {});
     console.error(
       `  NOT SEEN: ${what} at ${page.url()}: ${String(e.message).split('\n')[0]}`,
