@@ -18,6 +18,8 @@ export {
   HaPostureSearchResultListItem,
   haPostureLegacyPlugin,
 } from './legacy';
+export type { EntityHaPostureCardProps } from './components/EntityHaPostureCard/EntityHaPostureCard';
+export type { HaPostureSearchResultListItemProps } from './search/HaPostureSearchResultListItem';
 export { haPostureApiRef, HaPostureClient } from './api';
 export type { HaPostureApi, HaPostureEntityRef } from './api';
 export { haPostureTranslationRef, haPostureTranslations } from './translation';

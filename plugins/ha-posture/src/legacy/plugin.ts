@@ -1,8 +1,3 @@
-import type { ReactElement } from 'react';
-import type {
-  ResultHighlight,
-  SearchDocument,
-} from '@backstage/plugin-search-common';
 import {
   createApiFactory,
   createComponentExtension,
@@ -15,6 +10,8 @@ import {
 import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { HA_POSTURE_SEARCH_TYPE } from '@diehard/plugin-ha-posture-common';
 import { haPostureApiRef, HaPostureClient } from '../api';
+import type { EntityHaPostureCardProps } from '../components/EntityHaPostureCard/EntityHaPostureCard';
+import type { HaPostureSearchResultListItemProps } from '../search/HaPostureSearchResultListItem';
 
 const rootRouteRef = createRouteRef({ id: 'ha-posture' });
 
@@ -43,9 +40,9 @@ export const haPostureLegacyPlugin = createPlugin({
  *
  * @public
  */
-export const EntityHaPostureCard: (props: {
-  sections?: ReactElement[];
-}) => JSX.Element | null = haPostureLegacyPlugin.provide(
+export const EntityHaPostureCard: (
+  props: EntityHaPostureCardProps,
+) => JSX.Element | null = haPostureLegacyPlugin.provide(
   createComponentExtension({
     name: 'EntityHaPostureCard',
     component: {
@@ -98,12 +95,9 @@ export const HaPosturePage: () => JSX.Element | null =
  *
  * @public
  */
-export const HaPostureSearchResultListItem: (props: {
-  result?: SearchDocument;
-  highlight?: ResultHighlight;
-  rank?: number;
-  icon?: ReactElement;
-}) => JSX.Element | null = haPostureLegacyPlugin.provide(
+export const HaPostureSearchResultListItem: (
+  props: HaPostureSearchResultListItemProps,
+) => JSX.Element | null = haPostureLegacyPlugin.provide(
   createSearchResultListItemExtension({
     name: 'HaPostureSearchResultListItem',
     predicate: result => result.type === HA_POSTURE_SEARCH_TYPE,

@@ -38,16 +38,29 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
+ * Props of the posture search result: what Backstage's search page passes each item.
+ *
+ * @public
+ */
+export interface HaPostureSearchResultListItemProps {
+  /** The `ha-posture` document found. */
+  result?: SearchDocument;
+  /** What the search engine marked in it: the finding lines shown are those. */
+  highlight?: ResultHighlight;
+  /** Its place among the results. */
+  rank?: number;
+  /** The icon the search page gives the item, before it. */
+  icon?: ReactElement;
+}
+
+/**
  * A service's HA posture in the search results: its grade, its name (linking to its
  * HA posture tab), its owner, the categories of its findings and the findings that
  * match the search.
  */
-export function HaPostureSearchResultListItem(props: {
-  result?: SearchDocument;
-  highlight?: ResultHighlight;
-  rank?: number;
-  icon?: ReactElement;
-}) {
+export function HaPostureSearchResultListItem(
+  props: HaPostureSearchResultListItemProps,
+) {
   const classes = useStyles();
   const { t } = useTranslationRef(haPostureTranslationRef);
   const french = useLanguage().startsWith('fr');

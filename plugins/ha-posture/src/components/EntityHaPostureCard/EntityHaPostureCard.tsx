@@ -9,10 +9,20 @@ import { PostureOverview } from '../shared/PostureOverview';
 import { PostureState } from '../shared/PostureState';
 
 /**
+ * Props of the posture card.
+ *
+ * @public
+ */
+export interface EntityHaPostureCardProps {
+  /** Shown under the posture, in order (the handoff review's state). */
+  sections?: ReactElement[];
+}
+
+/**
  * The overview card: grade, single points of failure, source, refresh, then the sections
  * other plugins add (the handoff review's state).
  */
-export function EntityHaPostureCard(props: { sections?: ReactElement[] }) {
+export function EntityHaPostureCard(props: EntityHaPostureCardProps) {
   const { entity } = useEntity();
   const { t } = useTranslationRef(haPostureTranslationRef);
   const state = useEntityPosture(getCompoundEntityRef(entity));
