@@ -5,8 +5,9 @@
 # @backstage/create-app (the release of backstage.json, from the npm registry, in a
 # temporary folder), installs Diehard into it from those tarballs only, adds the features
 # as the plugins' READMEs say, starts it on SQLite and checks in Debian's Chromium: the
-# posture card, the fleet page, the handoff review tab and Diehard's actions under
-# /create/actions (the legacy app also in French).
+# posture card, the fleet page, the handoff review tab, Diehard's actions under
+# /create/actions and its name field in the Tomcat template's form (the legacy app also in
+# French).
 #
 # Cached in ~/.cache/diehard/install-proof (or $DIEHARD_CACHE/install-proof, the lab's cache too): the created apps,
 # installed, keyed by the create-app version and kind, and the yarn cache of the created apps.
@@ -128,6 +129,7 @@ prove() {
   step "building the $kind app's frontend"
   mkdir -p "$app/proof-service/k8s"
   cp "$proof/fixtures/catalog-info.yaml" "$app/proof-service/"
+  cp templates/tomcat-ha-service/template.yaml "$app/proof-service/template.yaml"
   cp plugins/ha-posture-common/corpus/service/eni-todo-ha/[0-9]*.yaml "$app/proof-service/k8s/"
   cp "$proof/fixtures/app-config.proof.yaml" "$app/"
   PROOF_PORT="$(node -e 'const s = require("node:net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"

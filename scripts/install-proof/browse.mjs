@@ -1,7 +1,8 @@
 // Drives Debian's Chromium through the created app with Diehard installed, signed in as
-// Guest: the posture card of the proof's service, the fleet page, the handoff review tab
-// and Diehard's scaffolder actions; in an app of the legacy frontend system (--legacy),
-// also the review's state on the card and the fleet page in French. Each check names what
+// Guest: the posture card of the proof's service, the fleet page, the handoff review tab,
+// Diehard's scaffolder actions and a Diehard field in a template's form; in an app of the
+// legacy frontend system (--legacy), also the review's state on the card, and the fleet
+// page and the template's card in French. Each check names what
 // the user did not see; a screenshot of every page goes to
 // test-results/screenshots/install-proof-[legacy-]*.png (also on failure, as
 // install-proof-[legacy-]failed-<check>.png).
@@ -121,11 +122,29 @@ const checks = [
       }
     },
   ],
+  [
+    'template-field',
+    "Diehard's name field in the Tomcat template's form, refusing a name the catalog has",
+    async () => {
+      await page.goto(`${baseUrl}/create`);
+      const card = page
+        .getByText('Highly available Tomcat service', { exact: true })
+        .locator('xpath=ancestor::*[.//button[normalize-space()="Choose"]][1]');
+      await card.getByRole('button', { name: 'Choose' }).click();
+      await page.getByRole('textbox', { name: 'Name' }).fill('proof-todo');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page
+        .getByText(
+          '“proof-todo” is already in the catalog (component:default/proof-todo): choose another name.',
+        )
+        .waitFor();
+    },
+  ],
   ...(legacy
     ? [
         [
           'french',
-          "the fleet page in French, once Settings switch the language (the app's __experimentalTranslations)",
+          "the fleet page and the template's card in French, once Settings switch the language (the app's __experimentalTranslations and apis.ts)",
           async () => {
             await page.goto(`${baseUrl}/settings`);
             await page.getByRole('button', { name: 'English' }).click();
@@ -133,6 +152,11 @@ const checks = [
             await page.goto(`${baseUrl}/ha-posture`);
             await page.getByRole('heading', { name: 'Posture HA' }).waitFor();
             await page.getByText('Tous les services').waitFor();
+            // The app's apis.ts has Diehard's catalog client: the template's French title.
+            await page.goto(`${baseUrl}/create`);
+            await page
+              .getByText('Service Tomcat hautement disponible', { exact: true })
+              .waitFor();
           },
         ],
       ]
