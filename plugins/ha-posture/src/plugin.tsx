@@ -4,15 +4,13 @@ import {
   coreExtensionData,
   createExtensionInput,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { haPostureApiRef, HaPostureClient } from './api';
+import { haPostureApiFactory } from './api/haPostureApiFactory';
 import { rootRouteRef } from './routes';
 import {
   haPostureSearchResultListItem,
@@ -21,13 +19,7 @@ import {
 
 /** `api:ha-posture`: the client of the ha-posture backend. */
 export const haPostureApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: haPostureApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new HaPostureClient({ discoveryApi, fetchApi }),
-    }),
+  params: defineParams => defineParams(haPostureApiFactory),
 });
 
 /** Services, and the Resources they stand on (a Galera cluster, a shared volume). */

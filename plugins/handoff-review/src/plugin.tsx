@@ -2,24 +2,16 @@ import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import {
   ApiBlueprint,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { HaPostureCardSectionBlueprint } from '@diehard/plugin-ha-posture-react';
-import { handoffReviewApiRef, HandoffReviewClient } from './api';
+import { handoffReviewApiFactory } from './api/handoffReviewApiFactory';
 import { rootRouteRef } from './routes';
 
 /** `api:handoff-review`: the client of the handoff-review backend. */
 export const handoffReviewApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: handoffReviewApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new HandoffReviewClient({ discoveryApi, fetchApi }),
-    }),
+  params: defineParams => defineParams(handoffReviewApiFactory),
 });
 
 /** `entity-content:handoff-review/handoff-review`: the "Handoff review" tab of Components and Systems. */

@@ -1,35 +1,22 @@
 import {
   ApiBlueprint,
-  appLanguageApiRef,
   createFrontendFeatureLoader,
   createFrontendModule,
-  discoveryApiRef,
-  fetchApiRef,
-  identityApiRef,
-  translationApiRef,
 } from '@backstage/frontend-plugin-api';
-import { scmIntegrationsApiRef } from '@backstage/integration-react';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
 import {
   FormFieldBlueprint,
   createFormField,
 } from '@backstage/plugin-scaffolder-react/alpha';
-import { DiehardTargetsClient } from '@diehard/plugin-scaffolder-diehard-common';
-import { diehardTargetsApiRef } from './api';
-import { TranslatingCatalogClient } from './templateTranslations/TranslatingCatalogClient';
-import { TranslatingScaffolderClient } from './templateTranslations/TranslatingScaffolderClient';
+import { diehardTargetsApiFactory } from './api/diehardTargetsApiFactory';
+import {
+  translatingCatalogApiFactory,
+  translatingScaffolderApiFactory,
+} from './templateTranslations/apiFactories';
 
 /** `api:scaffolder/diehard-targets`: what the pickers list. */
 export const diehardTargetsApi = ApiBlueprint.make({
   name: 'diehard-targets',
-  params: defineParams =>
-    defineParams({
-      api: diehardTargetsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new DiehardTargetsClient({ discoveryApi, fetchApi }),
-    }),
+  params: defineParams => defineParams(diehardTargetsApiFactory),
 });
 
 /**
@@ -37,20 +24,7 @@ export const diehardTargetsApi = ApiBlueprint.make({
  * forms come in the user's language (`ui:translations` in the template).
  */
 export const translatingScaffolderApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: scaffolderApiRef,
-      deps: {
-        discoveryApi: discoveryApiRef,
-        scmIntegrationsApi: scmIntegrationsApiRef,
-        fetchApi: fetchApiRef,
-        identityApi: identityApiRef,
-        appLanguageApi: appLanguageApiRef,
-        catalogApi: catalogApiRef,
-        translationApi: translationApiRef,
-      },
-      factory: deps => new TranslatingScaffolderClient(deps),
-    }),
+  params: defineParams => defineParams(translatingScaffolderApiFactory),
 });
 
 /** `scaffolder-form-field:scaffolder/diehard-cluster-picker`. */
@@ -157,16 +131,7 @@ export const scaffolderModuleDiehardFields = createFrontendModule({
  * with their title and description in the user's language (`metadata.ui:translations`).
  */
 export const translatingCatalogApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: catalogApiRef,
-      deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        appLanguageApi: appLanguageApiRef,
-      },
-      factory: deps => new TranslatingCatalogClient(deps),
-    }),
+  params: defineParams => defineParams(translatingCatalogApiFactory),
 });
 
 /**

@@ -1,15 +1,12 @@
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
   createRouteRef,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { HA_POSTURE_SEARCH_TYPE } from '@diehard/plugin-ha-posture-common';
-import { haPostureApiRef, HaPostureClient } from '../api';
+import { haPostureApiFactory } from '../api/haPostureApiFactory';
 import type { EntityHaPostureCardProps } from '../components/EntityHaPostureCard/EntityHaPostureCard';
 import type { HaPostureSearchResultListItemProps } from '../search/HaPostureSearchResultListItem';
 
@@ -23,14 +20,7 @@ const rootRouteRef = createRouteRef({ id: 'ha-posture' });
  */
 export const haPostureLegacyPlugin = createPlugin({
   id: 'ha-posture',
-  apis: [
-    createApiFactory({
-      api: haPostureApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new HaPostureClient({ discoveryApi, fetchApi }),
-    }),
-  ],
+  apis: [haPostureApiFactory],
   routes: { root: rootRouteRef },
 });
 

@@ -1,13 +1,10 @@
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
   createRouteRef,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { handoffReviewApiRef, HandoffReviewClient } from '../api';
+import { handoffReviewApiFactory } from '../api/handoffReviewApiFactory';
 
 const rootRouteRef = createRouteRef({ id: 'handoff-review' });
 
@@ -19,14 +16,7 @@ const rootRouteRef = createRouteRef({ id: 'handoff-review' });
  */
 export const handoffReviewLegacyPlugin = createPlugin({
   id: 'handoff-review',
-  apis: [
-    createApiFactory({
-      api: handoffReviewApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new HandoffReviewClient({ discoveryApi, fetchApi }),
-    }),
-  ],
+  apis: [handoffReviewApiFactory],
   routes: { root: rootRouteRef },
 });
 

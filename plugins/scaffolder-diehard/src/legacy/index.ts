@@ -11,4 +11,4 @@ export {
 export {
   translatingCatalogApiFactory,
   translatingScaffolderApiFactory,
-} from './apis';
+} from '../templateTranslations/apiFactories';

@@ -1,16 +1,10 @@
-import {
-  createApiFactory,
-  createPlugin,
-  discoveryApiRef,
-  fetchApiRef,
-} from '@backstage/core-plugin-api';
+import { createPlugin } from '@backstage/core-plugin-api';
 import {
   FieldExtensionOptions,
   FieldSchema,
   createScaffolderFieldExtension,
 } from '@backstage/plugin-scaffolder-react';
-import { DiehardTargetsClient } from '@diehard/plugin-scaffolder-diehard-common';
-import { diehardTargetsApiRef } from '../api';
+import { diehardTargetsApiFactory } from '../api/diehardTargetsApiFactory';
 import {
   diehardClusterPickerDefinition,
   diehardEntityNameDefinition,
@@ -30,14 +24,7 @@ import {
  */
 export const scaffolderDiehardLegacyPlugin = createPlugin({
   id: 'scaffolder-diehard',
-  apis: [
-    createApiFactory({
-      api: diehardTargetsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new DiehardTargetsClient({ discoveryApi, fetchApi }),
-    }),
-  ],
+  apis: [diehardTargetsApiFactory],
 });
 
 /** A field's definition as the legacy scaffolder takes it: its schema as JSON Schema. */

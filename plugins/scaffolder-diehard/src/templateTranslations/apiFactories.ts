@@ -1,23 +1,22 @@
 import {
   AnyApiFactory,
+  appLanguageApiRef,
   createApiFactory,
   discoveryApiRef,
   fetchApiRef,
   identityApiRef,
-} from '@backstage/core-plugin-api';
-import {
-  appLanguageApiRef,
   translationApiRef,
 } from '@backstage/frontend-plugin-api';
 import { scmIntegrationsApiRef } from '@backstage/integration-react';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
-import { TranslatingCatalogClient } from '../templateTranslations/TranslatingCatalogClient';
-import { TranslatingScaffolderClient } from '../templateTranslations/TranslatingScaffolderClient';
+import { TranslatingCatalogClient } from './TranslatingCatalogClient';
+import { TranslatingScaffolderClient } from './TranslatingScaffolderClient';
 
 /**
- * The scaffolder's client whose template forms come in the user's language, for the
- * `apis` of an app of the legacy frontend system (in place of the scaffolder plugin's).
+ * The scaffolder's client whose template forms come in the user's language, in place of
+ * the scaffolder plugin's: `api:scaffolder` of the new frontend system's module, and for
+ * the `apis` of an app of the legacy one.
  *
  * @public
  */
@@ -37,8 +36,8 @@ export const translatingScaffolderApiFactory: AnyApiFactory = createApiFactory({
 
 /**
  * The catalog's client whose Templates come with their title and description in the
- * user's language, for the `apis` of an app of the legacy frontend system (in place of
- * the catalog plugin's).
+ * user's language, in place of the catalog plugin's: `api:catalog` of the new frontend
+ * system's module, and for the `apis` of an app of the legacy one.
  *
  * @public
  */
