@@ -5,4 +5,5 @@
  */
 export { todoWebEntity } from './entities';
 export { inFrench } from './inFrench';
+export { renderInLegacyApp } from './renderInLegacyApp';
 export { renderOnEntityPage } from './renderOnEntityPage';

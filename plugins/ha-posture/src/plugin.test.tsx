@@ -2,31 +2,11 @@ import { screen } from '@testing-library/react';
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { inFrench } from '@diehard/frontend-test-utils';
-import type { FleetEntry } from '@diehard/plugin-ha-posture-common';
 import haPosturePlugin, { haPostureTranslations } from './index';
-import { HaPostureApi, haPostureApiRef } from './api';
+import { haPostureApiRef } from './api';
+import { fakeHaPostureApi } from './testing/fakeApi';
 
-const fleet: FleetEntry[] = [
-  {
-    entityRef: 'component:default/todo-web',
-    grade: 'F',
-    previousGrade: 'C',
-    critical: 3,
-    warning: 1,
-    evaluatedAt: new Date().toISOString(),
-    source: 'live',
-  },
-];
-
-const api: HaPostureApi = {
-  getEntityPosture: jest.fn(),
-  refreshEntityPosture: jest.fn(),
-  getEntityHistory: jest.fn(),
-  getFleet: jest.fn(async () => fleet),
-  getClusters: jest.fn(async () => []),
-  getClusterOverview: jest.fn(async () => ({ clusters: [], notEvaluated: [] })),
-  getClusterAuth: jest.fn(async () => []),
-};
+const api = fakeHaPostureApi();
 
 // The page is loaded lazily, material-table and all: slow on a shared machine.
 jest.setTimeout(60_000);

@@ -1,20 +1,8 @@
 import { screen } from '@testing-library/react';
-import { Route } from 'react-router-dom';
-import { FlatRoutes } from '@backstage/core-app-api';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { SearchResultListItemExtensions } from '@backstage/plugin-search-react';
-import {
-  TestApiProvider,
-  mockApis,
-  renderInTestApp,
-} from '@backstage/test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { todoWebEntity } from '@diehard/frontend-test-utils';
-import type { FleetEntry } from '@diehard/plugin-ha-posture-common';
-import { HaPostureApi, haPostureApiRef } from '../api';
+import { renderInLegacyApp } from '@diehard/frontend-test-utils';
+import { haPostureApiRef } from '../api';
+import { fakeHaPostureApi } from '../testing/fakeApi';
 import { samplePosture } from '../testing/fixtures';
 import { ordersPostureDocument } from '../testing/searchDocuments';
 import {
@@ -24,64 +12,23 @@ import {
   HaPostureSearchResultListItem,
 } from './plugin';
 
-const fleet: FleetEntry[] = [
-  {
-    entityRef: 'component:default/todo-web',
-    grade: 'F',
-    previousGrade: 'C',
-    critical: 3,
-    warning: 1,
-    evaluatedAt: new Date().toISOString(),
-    source: 'live',
-  },
-];
-
-const api: HaPostureApi = {
-  getEntityPosture: jest.fn(async () => samplePosture),
-  refreshEntityPosture: jest.fn(async () => samplePosture),
-  getEntityHistory: jest.fn(async () => []),
-  getFleet: jest.fn(async () => fleet),
-  getClusters: jest.fn(async () => []),
-  getClusterOverview: jest.fn(async () => ({ clusters: [], notEvaluated: [] })),
-  getClusterAuth: jest.fn(async () => []),
-};
+const api = fakeHaPostureApi();
 
 // The extensions load lazily, material-table and all: slow on a shared machine.
 jest.setTimeout(60_000);
 const LAZY = { timeout: 30_000 };
 
-/**
- * Renders `element` in an app of Backstage's legacy frontend system (test-utils), on
- * `todo-web`'s entity page, and the fleet page at `/ha-posture` as an app's routes do.
- */
-function renderInLegacyApp(element: JSX.Element, path = '/') {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [haPostureApiRef, api],
-        [permissionApiRef, mockApis.permission()],
-      ]}
-    >
-      <FlatRoutes>
-        <Route path="/ha-posture" element={<HaPosturePage />} />
-        <Route
-          path="/"
-          element={
-            <EntityProvider entity={todoWebEntity}>{element}</EntityProvider>
-          }
-        />
-      </FlatRoutes>
-    </TestApiProvider>,
-    {
-      routeEntries: [path],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
-}
+/** `element` on todo-web's page of a legacy app, whose routes have the fleet page. */
+const renderLegacy = (element: JSX.Element, path?: string) =>
+  renderInLegacyApp(element, {
+    apis: [[haPostureApiRef, api]],
+    pages: { '/ha-posture': <HaPosturePage /> },
+    path,
+  });
 
 describe('the legacy frontend system', () => {
   it('shows the entity card with its grade and an active Refresh', async () => {
-    await renderInLegacyApp(<EntityHaPostureCard />);
+    await renderLegacy(<EntityHaPostureCard />);
     expect(
       await screen.findByRole(
         'img',
@@ -100,14 +47,14 @@ describe('the legacy frontend system', () => {
   });
 
   it("shows the entity's tab: findings by category", async () => {
-    await renderInLegacyApp(<EntityHaPostureContent />);
+    await renderLegacy(<EntityHaPostureContent />);
     expect(
       await screen.findByText('Findings by category', {}, LAZY),
     ).toBeInTheDocument();
   });
 
   it('shows the fleet page with its own header', async () => {
-    await renderInLegacyApp(<div />, '/ha-posture');
+    await renderLegacy(<div />, '/ha-posture');
     expect(
       await screen.findByRole(
         'heading',
@@ -125,7 +72,7 @@ describe('the legacy frontend system', () => {
   });
 
   it("shows a posture among the search results, beside the catalog's own", async () => {
-    await renderInLegacyApp(
+    await renderLegacy(
       <SearchResultListItemExtensions
         results={[
           { type: 'ha-posture', document: ordersPostureDocument() },

@@ -1,22 +1,13 @@
 import { screen } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
-import { Route } from 'react-router-dom';
-import { FlatRoutes } from '@backstage/core-app-api';
 import { identityApiRef } from '@backstage/core-plugin-api';
 import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
   MockFetchApi,
-  TestApiProvider,
   mockApis,
   registerMswTestHooks,
-  renderInTestApp,
 } from '@backstage/test-utils';
-import { todoWebEntity } from '@diehard/frontend-test-utils';
+import { renderInLegacyApp } from '@diehard/frontend-test-utils';
 import { HandoffReviewClient } from '@diehard/plugin-handoff-review-common';
 import { handoffReviewApiRef } from '../api';
 import { openReview } from '../testing/fixtures';
@@ -33,52 +24,32 @@ jest.setTimeout(60_000);
 const LAZY = { timeout: 30_000 };
 
 /**
- * Renders `element` in an app of Backstage's legacy frontend system (test-utils), on
- * `todo-web`'s entity page, and the reviews page at `/handoff-reviews` as an app's routes
- * do; the client is the real one, against the test's HTTP server.
+ * `element` on todo-web's page of a legacy app, whose routes have the reviews page; the
+ * client is the real one, against the test's HTTP server.
  */
-function renderInLegacyApp(element: JSX.Element, path = '/') {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [
-          handoffReviewApiRef,
-          new HandoffReviewClient({
-            discoveryApi: mockApis.discovery({
-              baseUrl: 'http://backstage.test',
-            }),
-            fetchApi: new MockFetchApi(),
+const renderLegacy = (element: JSX.Element, path?: string) =>
+  renderInLegacyApp(element, {
+    apis: [
+      [
+        handoffReviewApiRef,
+        new HandoffReviewClient({
+          discoveryApi: mockApis.discovery({
+            baseUrl: 'http://backstage.test',
           }),
-        ],
-        [permissionApiRef, mockApis.permission()],
-        [
-          identityApiRef,
-          mockApis.identity({
-            userEntityRef: 'user:default/alice',
-            ownershipEntityRefs: [
-              'user:default/alice',
-              'group:default/dev-team',
-            ],
-          }),
-        ],
-      ]}
-    >
-      <FlatRoutes>
-        <Route path="/handoff-reviews" element={<HandoffReviewsPage />} />
-        <Route
-          path="/"
-          element={
-            <EntityProvider entity={todoWebEntity}>{element}</EntityProvider>
-          }
-        />
-      </FlatRoutes>
-    </TestApiProvider>,
-    {
-      routeEntries: [path],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
-}
+          fetchApi: new MockFetchApi(),
+        }),
+      ],
+      [
+        identityApiRef,
+        mockApis.identity({
+          userEntityRef: 'user:default/alice',
+          ownershipEntityRefs: ['user:default/alice', 'group:default/dev-team'],
+        }),
+      ],
+    ],
+    pages: { '/handoff-reviews': <HandoffReviewsPage /> },
+    path,
+  });
 
 describe('the legacy frontend system', () => {
   const server = setupServer();
@@ -88,7 +59,7 @@ describe('the legacy frontend system', () => {
   );
 
   it("shows the posture card's section, linking to the entity's review tab", async () => {
-    await renderInLegacyApp(<EntityHandoffReviewStatus />);
+    await renderLegacy(<EntityHandoffReviewStatus />);
     expect(
       await screen.findByRole('region', { name: 'Handoff review' }, LAZY),
     ).toHaveTextContent('None yet');
@@ -101,7 +72,7 @@ describe('the legacy frontend system', () => {
   });
 
   it("shows the entity's tab, which offers to open a review", async () => {
-    await renderInLegacyApp(<EntityHandoffReviewContent />);
+    await renderLegacy(<EntityHandoffReviewContent />);
     expect(
       await screen.findByRole(
         'button',
@@ -115,7 +86,7 @@ describe('the legacy frontend system', () => {
     server.use(
       http.get(REVIEWS, () => HttpResponse.json({ reviews: [openReview] })),
     );
-    await renderInLegacyApp(<div />, '/handoff-reviews');
+    await renderLegacy(<div />, '/handoff-reviews');
     expect(
       await screen.findByRole(
         'heading',

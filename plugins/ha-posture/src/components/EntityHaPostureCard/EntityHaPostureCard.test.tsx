@@ -10,6 +10,7 @@ import type { EntityPosture } from '@diehard/plugin-ha-posture-common';
 import { HaPostureApi, haPostureApiRef } from '../../api';
 import { haPosturePlugin } from '../../plugin';
 import { samplePosture } from '../../testing/fixtures';
+import { fakeHaPostureApi } from '../../testing/fakeApi';
 import { renderOnEntityPage } from '@diehard/frontend-test-utils';
 import { EntityHaPostureCard } from './EntityHaPostureCard';
 import {
@@ -17,23 +18,15 @@ import {
   kubernetesAuthProvidersApiRef,
 } from '@backstage/plugin-kubernetes-react';
 
+/** Evaluated five minutes ago. */
 function fakeApi(overrides: Partial<HaPostureApi> = {}): HaPostureApi {
-  return {
+  return fakeHaPostureApi({
     getEntityPosture: jest.fn(async () => ({
       ...samplePosture,
       evaluatedAt: new Date(Date.now() - 5 * 60 * 1000).toISOString(),
     })),
-    refreshEntityPosture: jest.fn(async () => samplePosture),
-    getEntityHistory: jest.fn(async () => []),
-    getFleet: jest.fn(async () => []),
-    getClusters: jest.fn(async () => []),
-    getClusterOverview: jest.fn(async () => ({
-      clusters: [],
-      notEvaluated: [],
-    })),
-    getClusterAuth: jest.fn(async () => []),
     ...overrides,
-  };
+  });
 }
 
 function renderCard(
