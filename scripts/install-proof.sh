@@ -5,9 +5,9 @@
 # @backstage/create-app (the release of backstage.json, from the npm registry, in a
 # temporary folder), installs Diehard into it from those tarballs only, adds the features
 # as the plugins' READMEs say, starts it on SQLite and checks in Debian's Chromium: the
-# posture card, the fleet page, the handoff review tab, Diehard's actions under
-# /create/actions and its name field in the Tomcat template's form (the legacy app also in
-# French).
+# posture card and tab, the fleet page, the handoff review tab and page, Diehard's actions
+# under /create/actions and its name field in the Tomcat template's form (the legacy app
+# also in French).
 #
 # Cached in ~/.cache/diehard/install-proof (or $DIEHARD_CACHE/install-proof, the lab's cache too): the created apps,
 # installed, keyed by the create-app version and kind, and the yarn cache of the created apps.

@@ -1,9 +1,9 @@
 // Drives Debian's Chromium through the created app with Diehard installed, signed in as
-// Guest: the posture card of the proof's service, the fleet page, the handoff review tab,
-// Diehard's scaffolder actions and a Diehard field in a template's form; in an app of the
-// legacy frontend system (--legacy), also the review's state on the card, and the fleet
-// page and the template's card in French. Each check names what
-// the user did not see; a screenshot of every page goes to
+// Guest: the posture card and the HA posture tab of the proof's service, the fleet page,
+// the handoff review tab and reviews page, Diehard's scaffolder actions and a Diehard
+// field in a template's form; in an app of the legacy frontend system (--legacy), also
+// the review's state on the card, and the fleet page and the template's card in French.
+// Each check names what the user did not see; a screenshot of every page goes to
 // test-results/screenshots/install-proof-[legacy-]*.png (also on failure, as
 // install-proof-[legacy-]failed-<check>.png).
 //
@@ -73,6 +73,23 @@ const checks = [
     },
   ],
   [
+    'posture-tab',
+    "the entity's HA posture tab, its findings by category",
+    async () => {
+      await page.goto(entityUrl);
+      if (legacy) {
+        await page.getByRole('tab', { name: 'HA posture' }).click();
+      } else {
+        await page
+          .getByRole('navigation', { name: 'Content navigation' })
+          .getByRole('button', { name: 'Deployment' })
+          .click();
+        await page.getByRole('menuitemradio', { name: 'HA posture' }).click();
+      }
+      await page.getByText('Findings by category').waitFor();
+    },
+  ],
+  [
     'fleet',
     legacy
       ? "the fleet page (/ha-posture, from the sidebar's item) listing the service"
@@ -103,6 +120,18 @@ const checks = [
       }
       await page.getByRole('button', { name: 'Open a handoff review' }).click();
       await page.getByRole('region', { name: 'Dev side' }).waitFor();
+    },
+  ],
+  [
+    'reviews-page',
+    'the handoff reviews page listing the review just opened',
+    async () => {
+      if (legacy) await page.getByRole('link', { name: 'Handoff reviews' }).click();
+      else await page.goto(`${baseUrl}/handoff-reviews`);
+      await page
+        .getByRole('table', { name: 'Handoff reviews' })
+        .getByText('proof-todo')
+        .waitFor();
     },
   ],
   [
