@@ -55,7 +55,7 @@ browser_rc=0
 yarn test:browser --json --outputFile="$results_dir/jest-browser.json" || browser_rc=$?
 step_done
 
-step "install proof: Diehard from its tarballs in a brand-new Backstage app (create-app, SQLite, Chromium)"
+step "install proof: Diehard from its tarballs in two brand-new Backstage apps, of the new and the legacy frontend system (create-app, SQLite, Chromium)"
 proof_rc=0
 bash scripts/install-proof.sh || proof_rc=$?
 step_done
