@@ -130,7 +130,7 @@ const checks = [
       else await page.goto(`${baseUrl}/handoff-reviews`);
       await page
         .getByRole('table', { name: 'Handoff reviews' })
-        .getByText('proof-todo')
+        .getByRole('link', { name: 'Proof todo' })
         .waitFor();
     },
   ],
@@ -161,11 +161,17 @@ const checks = [
         .locator('xpath=ancestor::*[.//button[normalize-space()="Choose"]][1]');
       await card.getByRole('button', { name: 'Choose' }).click();
       await page.getByRole('textbox', { name: 'Name' }).fill('proof-todo');
+      // The browser's own check of required fields comes first: an owner, then Next.
+      const owner = page.getByRole('textbox', { name: 'Owner' });
+      await owner.click();
+      await owner.fill('guests');
+      await page.getByRole('option', { name: /guests/ }).first().click();
       await page.getByRole('button', { name: 'Next' }).click();
       await page
         .getByText(
           '“proof-todo” is already in the catalog (component:default/proof-todo): choose another name.',
         )
+        .first()
         .waitFor();
     },
   ],
