@@ -4,7 +4,9 @@
 //   2. cpu: CPU time (user + system, whole process) of a scan of N generated workloads against
 //      the CPU time of a process that only reads and parses the same files with js-yaml
 //      (parseOnly.cjs, the baseline of the ratio), and of one that also keeps every parsed
-//      document until the end (parsedKept.cjs, a floor for any scan that groups across files).
+//      document until the end (parsedKept.cjs, a floor for any scan that groups across files);
+//   3. where that CPU goes in one process of the built bin (phases.cjs): loading, reading
+//      and parsing, evaluating, the JSON output (not with --bin).
 //
 //   node packages/bench/posture-cli/cpu.mjs [--workloads 5000] [--runs 5] [--bin path]
 //
@@ -163,4 +165,26 @@ results.forEach((r, i) =>
     )} (${(r.min.cpuS / parse.min.cpuS).toFixed(2)}) | ${r.median.maxRssMB} |`,
   ),
 );
-if (installDir) rmSync(installDir, { recursive: true, force: true });
+if (installDir) {
+  const runsOfPhases = Array.from({ length: runs }, () => {
+    const r = spawnSync(
+      process.execPath,
+      [join(here, 'phases.cjs'), installDir, dataDir],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    if (r.status !== 0) throw new Error('phases.cjs failed');
+    return JSON.parse(r.stdout);
+  });
+  console.log(
+    '\n## Where the CPU goes: one process of the built CLI (phases.cjs), median\n',
+  );
+  console.log('| phase | CPU s | × parse CPU |');
+  console.log('| --- | ---: | ---: |');
+  runsOfPhases[0].forEach(([name], i) => {
+    const cpu = median(runsOfPhases.map(p => p[i][1]));
+    console.log(
+      `| ${name} | ${cpu.toFixed(2)} | ${(cpu / parse.median.cpuS).toFixed(2)} |`,
+    );
+  });
+  rmSync(installDir, { recursive: true, force: true });
+}
