@@ -26,7 +26,7 @@ export const haPostureLegacyPlugin = createPlugin({
 
 /**
  * The entity overview's card (legacy frontend system): grade, single points of failure,
- * source, refresh, then `sections` (the handoff review's `EntityHandoffReviewStatus`).
+ * source, refresh, then `sections`, other plugins' parts of the card, in order.
  *
  * @public
  */
